@@ -1,0 +1,77 @@
+// mock-kpow's command line: `npm run mock-kpow -- [flags]` or the `mock-kpow` bin.
+// Options are resolved once (config/options.ts); errors print one clear line and exit 2, never a
+// stack trace. SIGINT/SIGTERM close both listeners and flush the data directory before exiting.
+import { Command, CommanderError } from 'commander';
+import { readJaasConfigFile, realmFileFor } from './auth/index';
+import { resolveOptions, type CliFlags } from './config/options';
+import { startMockKpow, type StartOptions } from './server';
+
+export async function main(argv: readonly string[], start: StartOptions = {}): Promise<number> {
+  const program = new Command()
+    .name('mock-kpow')
+    .description(
+      'A stand-in for Kpow (Factor House): its temporary-policies API, RBAC engine, Jetty realms and the UI pages\n' +
+        'the ServiceNow integration guide validates with. Kpow\'s environment variables are honoured\n' +
+        '(RBAC_CONFIGURATION_FILE, API_ENABLED, API_PORT, PORT, TEMPORARY_POLICY_MAX_MS, RBAC_EVALUATION_STRATEGY,\n' +
+        'AUTH_PROVIDER_TYPE, API_AUTH_PROVIDER_TYPE, JAVA_TOOL_OPTIONS=-Djava.security.auth.login.config=<jaas>,\n' +
+        'ENVIRONMENT_NAME); flags override them. With no flags it runs the guide\'s setup.',
+    )
+    .option('--rbac <file>', 'RBAC YAML file (overrides RBAC_CONFIGURATION_FILE)')
+    .option('--realm <file>', 'Jetty realm.properties for both UI and API (overrides the JAAS file)')
+    .option('--api-port <port>', 'API listener port, 0 = any free port (overrides API_PORT; default 4000)')
+    .option('--ui-port <port>', 'UI listener port, 0 = any free port (overrides PORT; default 3000)')
+    .option('--data-dir <dir>', 'keep temporary policies and the audit log in this folder across restarts')
+    .option('--clusters <file>', 'clusters, topics and messages (YAML or JSON)')
+    .option('--env-file <file>', 'read Kpow environment variables from this file (e.g. the guide\'s setup.env)')
+    .option('--config-root <dir>', 'folder standing in for /etc/kpow when files name container paths')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    throw error;
+  }
+
+  const flags = program.opts<CliFlags>();
+  let running: Awaited<ReturnType<typeof startMockKpow>>;
+  try {
+    const options = resolveOptions({
+      flags,
+      env: process.env,
+      cwd: process.cwd(),
+      realmFileFromJaas: (jaasFile, entry) => realmFileFor(readJaasConfigFile(jaasFile), entry),
+    });
+    running = await startMockKpow(options, start);
+    console.log(`mock-kpow: RBAC ${options.rbacFile} (${options.strategy}), realm ${options.apiRealmFile}`);
+    console.log(`mock-kpow: state ${running.service.config.persistence.description}`);
+    if (running.apiUrl) console.log(`mock-kpow: API listening on ${running.apiUrl}`);
+    if (running.uiUrl) console.log(`mock-kpow: UI listening on ${running.uiUrl}`);
+  } catch (error) {
+    console.error(`mock-kpow: ${(error as Error).message}`);
+    return 2;
+  }
+
+  await new Promise<void>((resolveStop) => {
+    const stop = (signal: NodeJS.Signals) => {
+      console.log(`mock-kpow: ${signal} received, shutting down`);
+      resolveStop();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await running.close();
+  console.log('mock-kpow: stopped');
+  return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(`mock-kpow: ${(error as Error).message}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,114 @@
+// Composition root: loads configuration files, builds the service, and starts the two listeners
+// Kpow has (UI on PORT, API on API_PORT). Used by the CLI, the tests and the end-to-end harness.
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
+import { loadRealmFile, type Realm } from './auth/index';
+import { AdjustableClock } from './clock';
+import { loadRbacFile } from './config/rbac-file';
+import { DEFAULT_CLUSTER_ID, type MockKpowOptions } from './config/options';
+import type { ClusterIdentity } from './engine/types';
+import { createApiApp } from './http/api-app';
+import { KpowService } from './kpow-service';
+import { DirectoryPersistence, MemoryPersistence } from './store/persistence';
+
+export interface UiAppContext {
+  readonly service: KpowService;
+  readonly realm: Realm;
+  readonly clock: AdjustableClock;
+  readonly options: MockKpowOptions;
+}
+
+export interface StartOptions {
+  /** Builds the UI listener's app; absent = no UI listener. */
+  readonly createUiApp?: (context: UiAppContext) => Express | Promise<Express>;
+  /** Host to bind; tests and the CLI default to loopback. */
+  readonly host?: string;
+  readonly clock?: AdjustableClock;
+}
+
+export interface RunningMockKpow {
+  readonly service: KpowService;
+  readonly clock: AdjustableClock;
+  readonly apiUrl: string | undefined;
+  readonly uiUrl: string | undefined;
+  close(): Promise<void>;
+}
+
+export async function startMockKpow(options: MockKpowOptions, start: StartOptions = {}): Promise<RunningMockKpow> {
+  const host = start.host ?? '127.0.0.1';
+  const clock = start.clock ?? new AdjustableClock();
+  const [rbac, apiRealm, uiRealm] = await Promise.all([
+    loadRbacFile(options.rbacFile),
+    Promise.resolve(loadRealmFile(options.apiRealmFile)),
+    Promise.resolve(loadRealmFile(options.uiRealmFile)),
+  ]);
+  const clusters: ClusterIdentity[] = [{ id: DEFAULT_CLUSTER_ID, name: options.environmentName }];
+  const service = await KpowService.start({
+    rbac,
+    clusters,
+    strategy: options.strategy,
+    maxDurationMs: options.maxDurationMs,
+    clock,
+    persistence: options.dataDir ? new DirectoryPersistence(options.dataDir) : new MemoryPersistence(),
+  });
+
+  const servers: Server[] = [];
+  let apiUrl: string | undefined;
+  let uiUrl: string | undefined;
+  try {
+    if (options.apiEnabled) {
+      service.onReset(() => clock.reset());
+      const app = createApiApp({ service, realm: apiRealm, clock, reset: () => service.reset() });
+      const server = await listen(app, options.apiPort, host);
+      servers.push(server);
+      apiUrl = urlOf(server, host);
+    }
+    if (start.createUiApp) {
+      const app = await start.createUiApp({ service, realm: uiRealm, clock, options });
+      const server = await listen(app, options.uiPort, host);
+      servers.push(server);
+      uiUrl = urlOf(server, host);
+    }
+  } catch (error) {
+    await Promise.all(servers.map(closeServer));
+    throw error;
+  }
+
+  let closing: Promise<void> | undefined;
+  return {
+    service,
+    clock,
+    apiUrl,
+    uiUrl,
+    close: () => {
+      closing ??= (async () => {
+        await Promise.all(servers.map(closeServer));
+        await service.persist();
+      })();
+      return closing;
+    },
+  };
+}
+
+async function listen(app: Express, port: number, host: string): Promise<Server> {
+  const server = app.listen(port, host);
+  await once(server, 'listening');
+  // Keep-alive sockets would otherwise hold close() open until they time out.
+  server.keepAliveTimeout = 5_000;
+  return server;
+}
+
+function urlOf(server: Server, host: string): string {
+  const address = server.address() as AddressInfo;
+  return `http://${host}:${address.port}`;
+}
+
+async function closeServer(server: Server): Promise<void> {
+  server.closeIdleConnections();
+  const closed = once(server, 'close');
+  server.close();
+  server.closeAllConnections();
+  await closed;
+}
