@@ -140,12 +140,20 @@ export function matchResource(
 ): boolean {
   if (pattern.length > resource.length) return false;
   const aliases = clusterAliases(clusters);
-  for (let index = 0; index < pattern.length; index++) {
-    const element = pattern[index] as string;
-    const value = resource[index] as string;
-    const matched =
-      index === DOMAIN_ID_INDEX ? matchDomainId(element, value, aliases) : matchElement(element, value);
-    if (!matched) return false;
+  return everyPosition(pattern, resource, pattern.length, (element, value, index) =>
+    index === DOMAIN_ID_INDEX ? matchDomainId(element, value, aliases) : matchElement(element, value),
+  );
+}
+
+/** Whether `test` holds for the first `count` pairs of elements (the domain id is position 1). */
+function everyPosition(
+  a: ResourcePath,
+  b: ResourcePath,
+  count: number,
+  test: (x: string, y: string, index: number) => boolean,
+): boolean {
+  for (let index = 0; index < count; index++) {
+    if (!test(a[index] as string, b[index] as string, index)) return false;
   }
   return true;
 }
@@ -221,13 +229,9 @@ export function patternCovers(
 ): boolean {
   if (outer.length > inner.length) return false;
   const aliases = clusterAliases(clusters);
-  for (let index = 0; index < outer.length; index++) {
-    const o = outer[index] as string;
-    const i = inner[index] as string;
-    const covered = index === DOMAIN_ID_INDEX ? domainIdCovers(o, i, aliases) : elementCovers(o, i);
-    if (!covered) return false;
-  }
-  return true;
+  return everyPosition(outer, inner, outer.length, (o, i, index) =>
+    index === DOMAIN_ID_INDEX ? domainIdCovers(o, i, aliases) : elementCovers(o, i),
+  );
 }
 
 /**
@@ -244,11 +248,7 @@ export function patternsIntersect(
 ): boolean {
   const aliases = clusterAliases(clusters);
   const shared = Math.min(a.length, b.length);
-  for (let index = 0; index < shared; index++) {
-    const x = a[index] as string;
-    const y = b[index] as string;
-    const meet = index === DOMAIN_ID_INDEX ? domainIdsIntersect(x, y, aliases, clusters ?? []) : elementsIntersect(x, y);
-    if (!meet) return false;
-  }
-  return true;
+  return everyPosition(a, b, shared, (x, y, index) =>
+    index === DOMAIN_ID_INDEX ? domainIdsIntersect(x, y, aliases, clusters ?? []) : elementsIntersect(x, y),
+  );
 }

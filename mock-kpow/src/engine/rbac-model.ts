@@ -15,7 +15,7 @@ import { Ajv } from 'ajv';
 import type { FieldProblem } from './schemas';
 import { formatSchemaErrors, rbacDocumentSchema, resourcePathProblem } from './schemas';
 import { DEFAULT_TENANTS } from './tenants';
-import type { Effect, Policy, RbacModel, ResourcePath, Tenant, TenantResourceRule } from './types';
+import type { Policy, RbacModel, ResourcePath, TemporaryPolicyBody, Tenant, TenantResourceRule } from './types';
 
 export {
   policyBodySchema,
@@ -44,16 +44,9 @@ function formatProblem(fileName: string, problem: FieldProblem): string {
 const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
 const validateRbacDocument = ajv.compile(rbacDocumentSchema);
 
-/** The document as the schema guarantees it, before normalisation. */
+/** The document as the schema guarantees it, before normalisation (a file policy has a temporary policy's shape). */
 type ResourceOrList = ResourcePath | readonly ResourcePath[];
-interface RawPolicy {
-  readonly role?: string;
-  readonly roles?: readonly string[];
-  readonly actions: readonly string[];
-  readonly effect: Effect;
-  readonly resource?: ResourcePath;
-  readonly resources?: readonly ResourcePath[];
-}
+type RawPolicy = TemporaryPolicyBody;
 interface RawTenant {
   readonly name: string;
   readonly description?: string;
