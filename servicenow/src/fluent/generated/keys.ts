@@ -1,0 +1,658 @@
+import '@servicenow/sdk/global'
+
+declare global {
+    namespace Now {
+        namespace Internal {
+            interface Keys extends KeysRegistry {
+                explicit: {
+                    bom_json: {
+                        table: 'sys_module'
+                        id: 'dc204591374943a5855b0afd9ef6bc89'
+                    }
+                    cluster_id_regex: {
+                        table: 'question_regex'
+                        id: 'e11ed0b71eec48bbae94fd12f63597eb'
+                    }
+                    create_temporary_policy_action: {
+                        table: 'sys_hub_action_type_definition'
+                        id: '32a6a083b06d4ab1a96f86af673b107b'
+                    }
+                    create_temporary_policy_script: {
+                        table: 'sys_hub_step_instance'
+                        id: '4cec56573bbd4a24bfeeeee46ebe427f'
+                    }
+                    delete_temporary_policy_action: {
+                        table: 'sys_hub_action_type_definition'
+                        id: '51418f59cc7442d8821f69b943672080'
+                    }
+                    delete_temporary_policy_script: {
+                        table: 'sys_hub_step_instance'
+                        id: 'f51b9d4f798b46e2b2281fbbc6300712'
+                    }
+                    fallback_approval_group: {
+                        table: 'sys_user_group'
+                        id: '6da4eb73d7df490bb7d537d6348ed9d2'
+                    }
+                    kpow_connection_alias: {
+                        table: 'sys_alias'
+                        id: '5332889884184c388c025e478de662c6'
+                    }
+                    max_duration_minutes_property: {
+                        table: 'sys_properties'
+                        id: '437dc56e20b04bc082f7b56b40a017ad'
+                    }
+                    package_json: {
+                        table: 'sys_module'
+                        id: '59affa6c3e634ed3940243903e12ff1a'
+                    }
+                    request_topic_access_catalog_item: {
+                        table: 'sc_cat_item'
+                        id: '9d0c76d9219042c5bbef723ccdb5d88e'
+                    }
+                    topic_name_regex: {
+                        table: 'question_regex'
+                        id: '33299e1d3a9d4622aa51f533615e5478'
+                    }
+                }
+                composite: [
+                    {
+                        table: 'sys_documentation'
+                        id: '031a44422dd348daa08e54ea3c50c9e8'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_32a6a083b06d4ab1a96f86af673b107b'
+                            element: 'expires_at'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '095023ef90484ddf8680cbb41ac6cfe9'
+                        key: {
+                            field: 'duration_ms'
+                            table: 'var__m_sys_hub_step_ext_input_4cec56573bbd4a24bfeeeee46ebe427f'
+                            id: '4cec56573bbd4a24bfeeeee46ebe427f'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '0e50c4de38384c66b4560f1d35d05c67'
+                        key: {
+                            model: '32a6a083b06d4ab1a96f86af673b107b'
+                            element: 'expires_at'
+                        }
+                    },
+                    {
+                        table: 'question_choice'
+                        id: '0f9f651145714641aa98c90fc9f15900'
+                        key: {
+                            question: {
+                                id: '358635c414594a46b177f2fe91f91a9d'
+                                key: {
+                                    cat_item: '9d0c76d9219042c5bbef723ccdb5d88e'
+                                    variable_set: 'NULL'
+                                    name: 'duration_ms'
+                                }
+                            }
+                            value: '900000'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '12268c85cfeb4cfeb71ca7c4d1acfc2f'
+                        key: {
+                            field: 'already_expired'
+                            table: 'var__m_sys_hub_action_output_51418f59cc7442d8821f69b943672080'
+                            id: '51418f59cc7442d8821f69b943672080'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '17a1bb6784714b2c98a6e3aefbfc9d94'
+                        key: {
+                            document_key: 'f51b9d4f798b46e2b2281fbbc6300712'
+                            variable: '581bd240a08f4b7aaa5c431a10015a97'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '1dec07b6815b4e8f97d6a53aeaa1c4a9'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_32a6a083b06d4ab1a96f86af673b107b'
+                            element: 'policy_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '1fa4483433c24d9dbe0803d956e9e185'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_51418f59cc7442d8821f69b943672080'
+                            element: 'outcome'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '22d44ef072c241e782973124089605f2'
+                        key: {
+                            document_key: 'f51b9d4f798b46e2b2281fbbc6300712'
+                            variable: '71aa7f6647032200b4fad7527c9a719b'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '29444418f6f940aca75e7e183abe9c73'
+                        key: {
+                            field: 'topic_name'
+                            table: 'var__m_sys_hub_step_ext_input_4cec56573bbd4a24bfeeeee46ebe427f'
+                            id: '4cec56573bbd4a24bfeeeee46ebe427f'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '2a1a4e11ba714ed789182d3fb3e44ec2'
+                        key: {
+                            document_key: 'f51b9d4f798b46e2b2281fbbc6300712'
+                            variable: '74315b04b3201300176b051a16a8dc2b'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '2b18cdfbabb340cfa5770d2ce29ccb6e'
+                        key: {
+                            cat_item: '9d0c76d9219042c5bbef723ccdb5d88e'
+                            variable_set: 'NULL'
+                            name: 'cluster_id'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '2b7f50c3bc11432ea7f2bc066f172283'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_51418f59cc7442d8821f69b943672080'
+                            element: '__action_status__'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '2c37c18743574ba190e30547c7fe84ff'
+                        key: {
+                            model: '32a6a083b06d4ab1a96f86af673b107b'
+                            element: 'policy_id'
+                        }
+                    },
+                    {
+                        table: 'sc_cat_item_catalog'
+                        id: '2fbc5b20ea3e4db1908f7b62d8a4b999'
+                        key: {
+                            sc_cat_item: '9d0c76d9219042c5bbef723ccdb5d88e'
+                            sc_catalog: 'e0d08b13c3330100c8b837659bba8fb4'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '358635c414594a46b177f2fe91f91a9d'
+                        key: {
+                            cat_item: '9d0c76d9219042c5bbef723ccdb5d88e'
+                            variable_set: 'NULL'
+                            name: 'duration_ms'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '3864d5ee52db4dcb9ea4b181226beb07'
+                        key: {
+                            document_key: '4cec56573bbd4a24bfeeeee46ebe427f'
+                            variable: 'ef339fbc32834eceb551ad27b020c1a8'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '397244599ad34537a87780b38d5711f5'
+                        key: {
+                            model: '51418f59cc7442d8821f69b943672080'
+                            element: '__action_status__'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '3a17e6b2403b4cbf8863253ec741ea70'
+                        key: {
+                            cat_item: '9d0c76d9219042c5bbef723ccdb5d88e'
+                            variable_set: 'NULL'
+                            name: 'role_name'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_input'
+                        id: '499f5cd09018424bb82c6644df45acec'
+                        key: {
+                            model: '4cec56573bbd4a24bfeeeee46ebe427f'
+                            element: 'topic_name'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '52a7cfb0d10f4a57a7bd691d08eec297'
+                        key: {
+                            model: '4cec56573bbd4a24bfeeeee46ebe427f'
+                            element: 'status_code'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_input'
+                        id: '52ad49826c04499da8441f69944b0c8b'
+                        key: {
+                            model: '32a6a083b06d4ab1a96f86af673b107b'
+                            element: 'cluster_id'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '54e1871a87044e4d9027016c8d5117e3'
+                        key: {
+                            model: '32a6a083b06d4ab1a96f86af673b107b'
+                            element: '__dont_treat_as_error__'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '562f58000575425cae00a1cd9f408324'
+                        key: {
+                            model: '4cec56573bbd4a24bfeeeee46ebe427f'
+                            element: 'expires_at'
+                        }
+                    },
+                    {
+                        table: 'question_choice'
+                        id: '580d17e0cd5648c1b134c4cfaf1a0288'
+                        key: {
+                            question: {
+                                id: '358635c414594a46b177f2fe91f91a9d'
+                                key: {
+                                    cat_item: '9d0c76d9219042c5bbef723ccdb5d88e'
+                                    variable_set: 'NULL'
+                                    name: 'duration_ms'
+                                }
+                            }
+                            value: '1800000'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_input'
+                        id: '581bd240a08f4b7aaa5c431a10015a97'
+                        key: {
+                            model: 'f51b9d4f798b46e2b2281fbbc6300712'
+                            element: 'connection_alias'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '5dcda943b1f54ba980f94654532f9982'
+                        key: {
+                            name: 'var__m_sys_hub_action_input_32a6a083b06d4ab1a96f86af673b107b'
+                            element: 'duration_ms'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '5f88c96845004856a472383482bf14ef'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_51418f59cc7442d8821f69b943672080'
+                            element: 'already_expired'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '654991f05feb4e7da4f364b480522cfc'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_32a6a083b06d4ab1a96f86af673b107b'
+                            element: '__dont_treat_as_error__'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '6d64677e1f0b48a3adf23c4b1153a09f'
+                        key: {
+                            document_key: '4cec56573bbd4a24bfeeeee46ebe427f'
+                            variable: '74315b04b3201300176b051a16a8dc2b'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '783078568e0a460d93fbc734cc6c024d'
+                        key: {
+                            name: 'var__m_sys_hub_action_input_32a6a083b06d4ab1a96f86af673b107b'
+                            element: 'role_name'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_input'
+                        id: '802fb59c85d141c9a52a9ac6f7380531'
+                        key: {
+                            model: '51418f59cc7442d8821f69b943672080'
+                            element: 'policy_id'
+                        }
+                    },
+                    {
+                        table: 'sc_cat_item_category'
+                        id: '897801aa4a944e18bd6306809c3db4fd'
+                        key: {
+                            sc_cat_item: '9d0c76d9219042c5bbef723ccdb5d88e'
+                            sc_category: '2809952237b1300054b6a3549dbe5dd4'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_input'
+                        id: '8c22ba5b9ac044e18b26801212d1bd3f'
+                        key: {
+                            model: '4cec56573bbd4a24bfeeeee46ebe427f'
+                            element: 'duration_ms'
+                        }
+                    },
+                    {
+                        table: 'question_choice'
+                        id: '8f84fe5433b04898be3f1831f113f546'
+                        key: {
+                            question: {
+                                id: '358635c414594a46b177f2fe91f91a9d'
+                                key: {
+                                    cat_item: '9d0c76d9219042c5bbef723ccdb5d88e'
+                                    variable_set: 'NULL'
+                                    name: 'duration_ms'
+                                }
+                            }
+                            value: '300000'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '9af9d64b7afe459cb80651fa4d80e6d5'
+                        key: {
+                            field: 'outcome'
+                            table: 'var__m_sys_hub_action_output_51418f59cc7442d8821f69b943672080'
+                            id: '51418f59cc7442d8821f69b943672080'
+                        }
+                    },
+                    {
+                        table: 'question_choice'
+                        id: 'a1eb12b7f3b2490393f0063853c36278'
+                        key: {
+                            question: {
+                                id: '358635c414594a46b177f2fe91f91a9d'
+                                key: {
+                                    cat_item: '9d0c76d9219042c5bbef723ccdb5d88e'
+                                    variable_set: 'NULL'
+                                    name: 'duration_ms'
+                                }
+                            }
+                            value: '60000'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'a2e9adfa2f4645bfbc0777b0c2d39ef8'
+                        key: {
+                            field: 'role_name'
+                            table: 'var__m_sys_hub_step_ext_input_4cec56573bbd4a24bfeeeee46ebe427f'
+                            id: '4cec56573bbd4a24bfeeeee46ebe427f'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'a3a64a0ab1a64892b4e4f6438db94dd6'
+                        key: {
+                            name: 'var__m_sys_hub_action_input_51418f59cc7442d8821f69b943672080'
+                            element: 'policy_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'a876a5512b1142f5ad6091953c18de2e'
+                        key: {
+                            model: '51418f59cc7442d8821f69b943672080'
+                            element: 'outcome'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'a957d2848afa44779fc1a6fc205acb7d'
+                        key: {
+                            model: 'f51b9d4f798b46e2b2281fbbc6300712'
+                            element: 'already_expired'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_input'
+                        id: 'ae43d5e1d60945d7860593915964a2c5'
+                        key: {
+                            model: '4cec56573bbd4a24bfeeeee46ebe427f'
+                            element: 'role_name'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'aed0025a03f84b9089d943a1c618e4a2'
+                        key: {
+                            model: '4cec56573bbd4a24bfeeeee46ebe427f'
+                            element: 'policy_id'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: 'afa89a43a1384e2c87431b8fbf38dfe8'
+                        key: {
+                            cat_item: '9d0c76d9219042c5bbef723ccdb5d88e'
+                            variable_set: 'NULL'
+                            name: 'topic_name'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_input'
+                        id: 'b5025596538f4443a1597c6398a970d2'
+                        key: {
+                            model: '32a6a083b06d4ab1a96f86af673b107b'
+                            element: 'duration_ms'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'b6c318b6cc4a4f57b7024e511b9315a7'
+                        key: {
+                            model: '51418f59cc7442d8821f69b943672080'
+                            element: '__dont_treat_as_error__'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'bf1d1f74d63143cca80b69fafed6cf59'
+                        key: {
+                            model: 'f51b9d4f798b46e2b2281fbbc6300712'
+                            element: 'outcome'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_input'
+                        id: 'bf3245efd17144c692e68def3f99b73e'
+                        key: {
+                            model: '4cec56573bbd4a24bfeeeee46ebe427f'
+                            element: 'cluster_id'
+                        }
+                    },
+                    {
+                        table: 'question_choice'
+                        id: 'c910215147e04f7c80417825225291f2'
+                        key: {
+                            question: {
+                                id: '358635c414594a46b177f2fe91f91a9d'
+                                key: {
+                                    cat_item: '9d0c76d9219042c5bbef723ccdb5d88e'
+                                    variable_set: 'NULL'
+                                    name: 'duration_ms'
+                                }
+                            }
+                            value: '3600000'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_input'
+                        id: 'cb155fd101114846908fcacdd217cbe6'
+                        key: {
+                            model: '32a6a083b06d4ab1a96f86af673b107b'
+                            element: 'role_name'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'cc152c0fd7c14793a445c6da31d7f2ef'
+                        key: {
+                            name: 'var__m_sys_hub_action_input_32a6a083b06d4ab1a96f86af673b107b'
+                            element: 'cluster_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'cfeb8e4f064e4b05887a6d48f3b0a545'
+                        key: {
+                            model: '51418f59cc7442d8821f69b943672080'
+                            element: 'already_expired'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'd6c7ef0af94b416eadacc96617133fad'
+                        key: {
+                            field: 'policy_id'
+                            table: 'var__m_sys_hub_action_output_32a6a083b06d4ab1a96f86af673b107b'
+                            id: '32a6a083b06d4ab1a96f86af673b107b'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'dbe5aa4a243a4186b261612eb4094009'
+                        key: {
+                            field: 'expires_at'
+                            table: 'var__m_sys_hub_action_output_32a6a083b06d4ab1a96f86af673b107b'
+                            id: '32a6a083b06d4ab1a96f86af673b107b'
+                        }
+                    },
+                    {
+                        table: 'question_choice'
+                        id: 'e249c56a2ce5445190e4fe56aeec8544'
+                        key: {
+                            question: {
+                                id: '3a17e6b2403b4cbf8863253ec741ea70'
+                                key: {
+                                    cat_item: '9d0c76d9219042c5bbef723ccdb5d88e'
+                                    variable_set: 'NULL'
+                                    name: 'role_name'
+                                }
+                            }
+                            value: 'kafka-users'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'e994602b312843bc983bf8262db36af1'
+                        key: {
+                            field: 'cluster_id'
+                            table: 'var__m_sys_hub_step_ext_input_4cec56573bbd4a24bfeeeee46ebe427f'
+                            id: '4cec56573bbd4a24bfeeeee46ebe427f'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'ecd62fe424ca44b788671932fb816c20'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_51418f59cc7442d8821f69b943672080'
+                            element: '__dont_treat_as_error__'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'ed7bc2098a0946a0a61172905f5493e7'
+                        key: {
+                            model: 'f51b9d4f798b46e2b2281fbbc6300712'
+                            element: 'status_code'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_input'
+                        id: 'ef339fbc32834eceb551ad27b020c1a8'
+                        key: {
+                            model: '4cec56573bbd4a24bfeeeee46ebe427f'
+                            element: 'connection_alias'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'efbb2c16f16d4609bb16f6735c613be4'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_32a6a083b06d4ab1a96f86af673b107b'
+                            element: '__action_status__'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_input'
+                        id: 'f0f2cdc71f434f21807e6396aea9d065'
+                        key: {
+                            model: '32a6a083b06d4ab1a96f86af673b107b'
+                            element: 'topic_name'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'f267b59c6aae4f2c9ccae1e42e3234e0'
+                        key: {
+                            model: '32a6a083b06d4ab1a96f86af673b107b'
+                            element: '__action_status__'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'f7c54b4380054790b79cbda44d6ed338'
+                        key: {
+                            field: 'policy_id'
+                            table: 'var__m_sys_hub_step_ext_input_f51b9d4f798b46e2b2281fbbc6300712'
+                            id: 'f51b9d4f798b46e2b2281fbbc6300712'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'fa54559d82fb457d89437768bb2f0b88'
+                        key: {
+                            document_key: '4cec56573bbd4a24bfeeeee46ebe427f'
+                            variable: '71aa7f6647032200b4fad7527c9a719b'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'fbe600995b7c46a0a9c972bbddb65e04'
+                        key: {
+                            name: 'var__m_sys_hub_action_input_32a6a083b06d4ab1a96f86af673b107b'
+                            element: 'topic_name'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_input'
+                        id: 'fec8d17c5c38445e827d537375fdcdfb'
+                        key: {
+                            model: 'f51b9d4f798b46e2b2281fbbc6300712'
+                            element: 'policy_id'
+                        }
+                    },
+                ]
+            }
+        }
+    }
+}
