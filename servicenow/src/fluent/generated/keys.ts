@@ -5,13 +5,45 @@ declare global {
         namespace Internal {
             interface Keys extends KeysRegistry {
                 explicit: {
+                    access_lifecycle_flow: {
+                        table: 'sys_hub_flow'
+                        id: 'c8c4c160f03e4be284f27eb2a6b4c889'
+                    }
+                    access_lifecycle_trigger: {
+                        table: 'sys_hub_trigger_instance_v2'
+                        id: 'fd6fef9e4d5b455aa2eee045a098627b'
+                    }
+                    ask_group_approval: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '451a38513f604b3d9a9aaea029ba58ea'
+                    }
+                    ask_manager_approval: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '86ca6017a0884521a8c8c741ae4e60ff'
+                    }
                     bom_json: {
                         table: 'sys_module'
                         id: 'dc204591374943a5855b0afd9ef6bc89'
                     }
+                    close_grant_failed: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: 'ac6bcf62aad9482886910366819cb0e6'
+                    }
+                    close_not_approved: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: 'cfbc7694c90742048f5dec88b8047b19'
+                    }
+                    close_self_approved: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '46c0df3fca564253b528a7d34d2166aa'
+                    }
                     cluster_id_regex: {
                         table: 'question_regex'
                         id: 'e11ed0b71eec48bbae94fd12f63597eb'
+                    }
+                    create_temporary_policy: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '7647e9557f2a4d728a844eddf77e6a85'
                     }
                     create_temporary_policy_action: {
                         table: 'sys_hub_action_type_definition'
@@ -21,6 +53,10 @@ declare global {
                         table: 'sys_hub_step_instance'
                         id: '4cec56573bbd4a24bfeeeee46ebe427f'
                     }
+                    delete_temporary_policy: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '94a12e4fa6d34d3b9281853ed7c53a6c'
+                    }
                     delete_temporary_policy_action: {
                         table: 'sys_hub_action_type_definition'
                         id: '51418f59cc7442d8821f69b943672080'
@@ -29,9 +65,57 @@ declare global {
                         table: 'sys_hub_step_instance'
                         id: 'f51b9d4f798b46e2b2281fbbc6300712'
                     }
+                    else_item_closed: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '8e08f22f3bc44076bfd256330c220e5c'
+                    }
+                    else_no_manager: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '432d376e82e247a6aed80f5dd0b39c67'
+                    }
+                    end_grant_failed: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '2e0a636b16274bf2824828d8a0e27732'
+                    }
+                    end_not_approved: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'e5e568fbb8a04106abf96f2262aebae7'
+                    }
+                    end_self_approved: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '35c1a975350148acafdc335cb254e3d6'
+                    }
                     fallback_approval_group: {
                         table: 'sys_user_group'
                         id: '6da4eb73d7df490bb7d537d6348ed9d2'
+                    }
+                    find_self_approval: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: 'dc9acdb3bdbf4d9dab10e83de24de699'
+                    }
+                    get_catalog_variables: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: 'df0fd5ebe84949cb9efabe7855c02b3f'
+                    }
+                    if_grant_failed: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '3a694fc88db9413d9b8db384f5644417'
+                    }
+                    if_not_approved: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'c03094412d1b4418b0b65fa33848eff6'
+                    }
+                    if_requester_has_manager: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '863c2d00f05c43caa79a86170ba9f7d5'
+                    }
+                    if_self_approved: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'f69e948c2bfb4346bb3c51aa8c5fed3c'
+                    }
+                    if_wait_timed_out: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '0dc0d08819194593abaed7c712817fdf'
                     }
                     kpow_connection_alias: {
                         table: 'sys_alias'
@@ -41,9 +125,37 @@ declare global {
                         table: 'sys_properties'
                         id: '437dc56e20b04bc082f7b56b40a017ad'
                     }
+                    note_expired: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '9fd5f46394494ac283b6d3b703af67fe'
+                    }
+                    note_granted: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '3926e55419bb4e61835cd591ef0e96c9'
+                    }
+                    note_revoke_failed: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '5e900a61987f432fa647ece091761bc3'
+                    }
+                    note_revoked: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: 'fc29289e52a24e049a2df03cb339db13'
+                    }
                     package_json: {
                         table: 'sys_module'
                         id: '59affa6c3e634ed3940243903e12ff1a'
+                    }
+                    remember_group_decision: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '937cb437209a43a9b2122cd6c73a6e96'
+                    }
+                    remember_manager_decision: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'a359af5b394e4098b647fcb5c403604a'
+                    }
+                    remember_policy: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'cfab5e251b8441c0bbaf171d6da99296'
                     }
                     request_topic_access_catalog_item: {
                         table: 'sc_cat_item'
@@ -52,6 +164,26 @@ declare global {
                     topic_name_regex: {
                         table: 'question_regex'
                         id: '33299e1d3a9d4622aa51f533615e5478'
+                    }
+                    try_grant: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '064d491cf8e547fd8f1b64c73f8cf458'
+                    }
+                    try_grant_catch: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '6b497108a6fd4545a010c2ba3bf965be'
+                    }
+                    try_revoke: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '4f5a5ea6f28447489002bda626fa0cb5'
+                    }
+                    try_revoke_catch: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'a7e4bc28a9bc41ffac0de424a7c2e945'
+                    }
+                    wait_until_closed: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '46192b5121c1494ea1fc073f5d641dc8'
                     }
                 }
                 composite: [
@@ -140,6 +272,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_flow_variable'
+                        id: '286b0606a3474527b541dcad1f42069e'
+                        key: {
+                            model: 'c8c4c160f03e4be284f27eb2a6b4c889'
+                            element: 'approval_state'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: '29444418f6f940aca75e7e183abe9c73'
                         key: {
@@ -172,6 +312,14 @@ declare global {
                             name: 'var__m_sys_hub_action_output_51418f59cc7442d8821f69b943672080'
                             element: '__action_status__'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_flow_variable'
+                        id: '2bd428ffcf0f4698b2854d0bdfe9185b'
+                        key: {
+                            model: 'c8c4c160f03e4be284f27eb2a6b4c889'
+                            element: 'policy_id'
                         }
                     },
                     {
@@ -225,11 +373,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_flow_variable'
+                        id: '4643e0a1e0f34f2298f1d08ebfaa3d0d'
+                        key: {
+                            model: 'c8c4c160f03e4be284f27eb2a6b4c889'
+                            element: 'expires_at'
+                        }
+                    },
+                    {
                         table: 'sys_hub_step_ext_input'
                         id: '499f5cd09018424bb82c6644df45acec'
                         key: {
                             model: '4cec56573bbd4a24bfeeeee46ebe427f'
                             element: 'topic_name'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '4cd9a0eafd35412f8dfb4537807089b3'
+                        key: {
+                            name: 'var__m_sys_hub_flow_variable_c8c4c160f03e4be284f27eb2a6b4c889'
+                            element: 'approval_state'
+                            language: 'en'
                         }
                     },
                     {
@@ -302,6 +467,15 @@ declare global {
                         key: {
                             name: 'var__m_sys_hub_action_output_51418f59cc7442d8821f69b943672080'
                             element: 'already_expired'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '61344fd3f79c45ec95ee4915b6756896'
+                        key: {
+                            name: 'var__m_sys_hub_flow_variable_c8c4c160f03e4be284f27eb2a6b4c889'
+                            element: 'policy_id'
                             language: 'en'
                         }
                     },
@@ -607,6 +781,15 @@ declare global {
                         key: {
                             model: '32a6a083b06d4ab1a96f86af673b107b'
                             element: 'topic_name'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'f24b2b8fb49b41179742af92be52a0e7'
+                        key: {
+                            name: 'var__m_sys_hub_flow_variable_c8c4c160f03e4be284f27eb2a6b4c889'
+                            element: 'expires_at'
+                            language: 'en'
                         }
                     },
                     {

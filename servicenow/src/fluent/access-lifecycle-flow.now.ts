@@ -1,0 +1,299 @@
+import { action, Flow, trigger, wfa } from '@servicenow/sdk/automation'
+import { StringColumn } from '@servicenow/sdk/core'
+import { createTemporaryPolicyAction } from './create-temporary-policy-action.now'
+import { deleteTemporaryPolicyAction } from './delete-temporary-policy-action.now'
+import { fallbackApprovalGroup } from './fallback-approval-group.now'
+import { requestTopicAccessCatalogItem } from './request-topic-access-catalog-item.now'
+import { kpowSettings } from './settings'
+
+/**
+ * Request -> approval -> grant -> wait for the item to close -> revoke.
+ *
+ * Flow Designer's Wait For Condition takes a fixed timeout, not a data pill, so the wait times
+ * out after the configured maximum duration: by then Kpow has expired the policy whatever
+ * duration was chosen, the revoke answers 404 (done) and the item is told access has ended.
+ */
+Flow(
+    {
+        $id: Now.ID['access_lifecycle_flow'],
+        name: 'Kpow Access Lifecycle',
+        description:
+            'Fulfils "Request Kpow Topic Query Access": approval by the manager (or the Kpow Access Approvers group), no self-approval, a Kpow temporary policy while the item is open, revocation when it closes in any way.',
+        runAs: 'system',
+        flowVariables: {
+            approval_state: StringColumn({ label: 'Approval State' }),
+            policy_id: StringColumn({ label: 'Policy ID' }),
+            expires_at: StringColumn({ label: 'Expires At' }),
+        },
+    },
+    wfa.trigger(trigger.application.serviceCatalog, { $id: Now.ID['access_lifecycle_trigger'] }, { run_flow_in: 'background' }),
+    (params) => {
+        const variables = wfa.action(
+            action.core.getCatalogVariables,
+            { $id: Now.ID['get_catalog_variables'], annotation: '1. Get Catalog Variables' },
+            {
+                requested_item: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
+                template_catalog_item: `${requestTopicAccessCatalogItem}`,
+                catalog_variables: [
+                    requestTopicAccessCatalogItem.variables.cluster_id,
+                    requestTopicAccessCatalogItem.variables.topic_name,
+                    requestTopicAccessCatalogItem.variables.role_name,
+                    requestTopicAccessCatalogItem.variables.duration_ms,
+                ],
+            }
+        )
+
+        wfa.flowLogic.if(
+            {
+                $id: Now.ID['if_requester_has_manager'],
+                annotation: '2. The manager approves when there is one',
+                condition: `${wfa.dataPill(params.trigger.request_item.opened_by.manager, 'reference')}ISNOTEMPTY`,
+            },
+            () => {
+                const managerApproval = wfa.action(
+                    action.core.askForApproval,
+                    { $id: Now.ID['ask_manager_approval'], annotation: "2a. Ask the requester's manager" },
+                    {
+                        record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
+                        table: 'sc_req_item',
+                        approval_field: 'approval',
+                        journal_field: 'approval_history',
+                        approval_reason: 'Temporary Kpow topic query access',
+                        approval_conditions: wfa.approvalRules({
+                            conditionType: 'OR',
+                            ruleSets: [
+                                {
+                                    action: 'ApprovesRejects',
+                                    conditionType: 'AND',
+                                    rules: [
+                                        [
+                                            {
+                                                ruleType: 'Any',
+                                                users: [wfa.dataPill(params.trigger.request_item.opened_by.manager, 'reference')],
+                                                groups: [],
+                                                manual: false,
+                                            },
+                                        ],
+                                    ],
+                                },
+                            ],
+                        }),
+                    }
+                )
+                wfa.flowLogic.setFlowVariables({ $id: Now.ID['remember_manager_decision'] }, params.flowVariables, {
+                    approval_state: wfa.dataPill(managerApproval.approval_state, 'choice'),
+                })
+            }
+        )
+        wfa.flowLogic.else({ $id: Now.ID['else_no_manager'], annotation: '2b. No manager: the approvers group decides, never auto-approval' }, () => {
+            const groupApproval = wfa.action(
+                action.core.askForApproval,
+                { $id: Now.ID['ask_group_approval'], annotation: '2b. Ask the Kpow Access Approvers group' },
+                {
+                    record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
+                    table: 'sc_req_item',
+                    approval_field: 'approval',
+                    journal_field: 'approval_history',
+                    approval_reason: 'Temporary Kpow topic query access (requester has no manager)',
+                    approval_conditions: wfa.approvalRules({
+                        conditionType: 'OR',
+                        ruleSets: [
+                            {
+                                action: 'ApprovesRejects',
+                                conditionType: 'AND',
+                                rules: [[{ ruleType: 'Any', users: [], groups: [fallbackApprovalGroup.$id], manual: false }]],
+                            },
+                        ],
+                    }),
+                }
+            )
+            wfa.flowLogic.setFlowVariables({ $id: Now.ID['remember_group_decision'] }, params.flowVariables, {
+                approval_state: wfa.dataPill(groupApproval.approval_state, 'choice'),
+            })
+        })
+
+        wfa.flowLogic.if(
+            {
+                $id: Now.ID['if_not_approved'],
+                annotation: 'Rejected (or cancelled): close incomplete, grant nothing',
+                condition: `${wfa.dataPill(params.flowVariables.approval_state, 'string')}!=approved`,
+            },
+            () => {
+                wfa.action(
+                    action.core.updateRecord,
+                    { $id: Now.ID['close_not_approved'] },
+                    {
+                        table_name: 'sc_req_item',
+                        record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
+                        values: TemplateValue({
+                            state: '4',
+                            work_notes: `Kpow access not granted: the approval ended as "${wfa.dataPill(params.flowVariables.approval_state, 'string')}". Nothing was created in Kpow.`,
+                        }),
+                    }
+                )
+                wfa.flowLogic.endFlow({ $id: Now.ID['end_not_approved'] })
+            }
+        )
+
+        const selfApproval = wfa.action(
+            action.core.lookUpRecord,
+            { $id: Now.ID['find_self_approval'], annotation: 'An approval by the requester does not count' },
+            {
+                table: 'sysapproval_approver',
+                conditions: `sysapproval=${wfa.dataPill(params.trigger.request_item, 'reference')}^state=approved^approver=${wfa.dataPill(params.trigger.request_item.opened_by, 'reference')}^ORapprover=${wfa.dataPill(params.trigger.request_item.requested_for, 'reference')}`,
+                dont_fail_flow_on_error: true,
+            }
+        )
+        wfa.flowLogic.if(
+            {
+                $id: Now.ID['if_self_approved'],
+                condition: `${wfa.dataPill(selfApproval.Record, 'reference')}ISNOTEMPTY`,
+            },
+            () => {
+                wfa.action(
+                    action.core.updateRecord,
+                    { $id: Now.ID['close_self_approved'] },
+                    {
+                        table_name: 'sc_req_item',
+                        record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
+                        values: TemplateValue({
+                            state: '4',
+                            work_notes:
+                                'Kpow access not granted: the request was approved by the requester, and requesters cannot approve their own access. Submit a new request for someone else to approve.',
+                        }),
+                    }
+                )
+                wfa.flowLogic.endFlow({ $id: Now.ID['end_self_approved'] })
+            }
+        )
+
+        wfa.flowLogic.tryCatch(
+            { $id: Now.ID['try_grant'], annotation: '3. Kpow - Create Temporary Policy' },
+            {
+                try: () => {
+                    const grant = wfa.action(
+                        createTemporaryPolicyAction,
+                        { $id: Now.ID['create_temporary_policy'] },
+                        {
+                            role_name: wfa.dataPill(variables.role_name, 'string'),
+                            cluster_id: wfa.dataPill(variables.cluster_id, 'string'),
+                            topic_name: wfa.dataPill(variables.topic_name, 'string'),
+                            duration_ms: wfa.dataPill(variables.duration_ms, 'string'),
+                        }
+                    )
+                    wfa.flowLogic.setFlowVariables({ $id: Now.ID['remember_policy'] }, params.flowVariables, {
+                        policy_id: wfa.dataPill(grant.policy_id, 'string'),
+                        expires_at: wfa.dataPill(grant.expires_at, 'string'),
+                    })
+                },
+                catch: () => {
+                    wfa.action(
+                        action.core.updateRecord,
+                        { $id: Now.ID['close_grant_failed'] },
+                        {
+                            table_name: 'sc_req_item',
+                            record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
+                            values: TemplateValue({
+                                state: '4',
+                                work_notes:
+                                    "Kpow access not granted: Kpow - Create Temporary Policy failed. Kpow's HTTP status and message are on the failed action in this flow's execution details. Nothing was created in Kpow.",
+                            }),
+                        }
+                    )
+                },
+            }
+        )
+        wfa.flowLogic.if(
+            {
+                $id: Now.ID['if_grant_failed'],
+                condition: `${wfa.dataPill(params.flowVariables.policy_id, 'string')}ISEMPTY`,
+            },
+            () => {
+                wfa.flowLogic.endFlow({ $id: Now.ID['end_grant_failed'] })
+            }
+        )
+
+        wfa.action(
+            action.core.updateRecord,
+            { $id: Now.ID['note_granted'], annotation: '4. Note the grant on the item' },
+            {
+                table_name: 'sc_req_item',
+                record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
+                values: TemplateValue({
+                    state: '2',
+                    work_notes: `Kpow Access Granted. Policy ID: ${wfa.dataPill(params.flowVariables.policy_id, 'string')}. Role ${wfa.dataPill(variables.role_name, 'string')} may query topic ${wfa.dataPill(variables.topic_name, 'string')} on cluster ${wfa.dataPill(variables.cluster_id, 'string')} until ${wfa.dataPill(params.flowVariables.expires_at, 'string')}. Closing this request revokes the access.`,
+                }),
+            }
+        )
+
+        const closed = wfa.action(
+            action.core.waitForCondition,
+            { $id: Now.ID['wait_until_closed'], annotation: '5. Wait until the item is closed in any way, at most the maximum duration' },
+            {
+                record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
+                table_name: 'sc_req_item',
+                conditions: 'stateIN3,4,7^ORactive=false',
+                timeout_flag: true,
+                timeout_duration: Duration({ minutes: kpowSettings.maxDurationMinutes }),
+            }
+        )
+
+        wfa.flowLogic.tryCatch(
+            { $id: Now.ID['try_revoke'], annotation: '6. Kpow - Delete Temporary Policy' },
+            {
+                try: () => {
+                    const revoke = wfa.action(
+                        deleteTemporaryPolicyAction,
+                        { $id: Now.ID['delete_temporary_policy'] },
+                        { policy_id: wfa.dataPill(params.flowVariables.policy_id, 'string') }
+                    )
+                    wfa.flowLogic.if(
+                        {
+                            $id: Now.ID['if_wait_timed_out'],
+                            condition: `${wfa.dataPill(closed.state, 'choice')}=1`,
+                        },
+                        () => {
+                            wfa.action(
+                                action.core.updateRecord,
+                                { $id: Now.ID['note_expired'] },
+                                {
+                                    table_name: 'sc_req_item',
+                                    record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
+                                    values: TemplateValue({
+                                        work_notes: `Kpow policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')} expired at ${wfa.dataPill(params.flowVariables.expires_at, 'string')}; access has ended. ${wfa.dataPill(revoke.outcome, 'string')}`,
+                                    }),
+                                }
+                            )
+                        }
+                    )
+                    wfa.flowLogic.else({ $id: Now.ID['else_item_closed'] }, () => {
+                        wfa.action(
+                            action.core.updateRecord,
+                            { $id: Now.ID['note_revoked'] },
+                            {
+                                table_name: 'sc_req_item',
+                                record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
+                                values: TemplateValue({
+                                    work_notes: `Kpow access revoked because the request was closed. ${wfa.dataPill(revoke.outcome, 'string')}`,
+                                }),
+                            }
+                        )
+                    })
+                },
+                catch: () => {
+                    wfa.action(
+                        action.core.updateRecord,
+                        { $id: Now.ID['note_revoke_failed'] },
+                        {
+                            table_name: 'sc_req_item',
+                            record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
+                            values: TemplateValue({
+                                work_notes: `Kpow - Delete Temporary Policy failed for policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')}: Kpow's HTTP status and message are on the failed action in this flow's execution details. Kpow still ends the access at ${wfa.dataPill(params.flowVariables.expires_at, 'string')}; an administrator can delete it earlier in Kpow (Settings > Temporary policies).`,
+                            }),
+                        }
+                    )
+                },
+            }
+        )
+    }
+)
