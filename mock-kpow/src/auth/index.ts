@@ -14,3 +14,5 @@ export { PROPERTY_FILE_LOGIN_MODULE, parseJaasConfig, readJaasConfigFile, realmF
 export type { JaasConfig, JaasEntry, LoginModuleConfig, LoginModuleFlag } from './jaas';
 export { authenticateBasic, parseBasicAuthorization } from './basic-auth';
 export type { BasicCredentials } from './basic-auth';
+export { cachedBasicAuthenticator } from './verified-credentials-cache';
+export type { BasicAuthenticator } from './verified-credentials-cache';

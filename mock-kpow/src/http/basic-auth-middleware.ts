@@ -2,7 +2,7 @@
 // attaches the principal to the request or refuses with 401 (the error middleware adds
 // WWW-Authenticate).
 import type { NextFunction, Request, Response } from 'express';
-import { authenticateBasic, type Realm } from '../auth/index';
+import { cachedBasicAuthenticator, type Realm } from '../auth/index';
 import type { KpowService, Principal } from '../kpow-service';
 import { ApiError } from './errors';
 
@@ -10,8 +10,9 @@ const PRINCIPAL = Symbol('principal');
 type WithPrincipal = Request & { [PRINCIPAL]?: Principal };
 
 export function basicAuth(realm: Realm, realmName: string, service: KpowService) {
+  const authenticate = cachedBasicAuthenticator(realm);
   return (req: Request, _res: Response, next: NextFunction): void => {
-    const principal = authenticateBasic(realm, req.get('authorization'));
+    const principal = authenticate(req.get('authorization'));
     if (!principal) {
       service.recordAudit({
         event: 'login-refused',
