@@ -1,7 +1,7 @@
 /**
  * The knobs an operator turns before building the app. Fluent sources are read statically by the
- * SDK, so these are literal data only; scripts/update-set/settings.test.ts checks that they agree
- * with each other (every duration choice is "<n> minutes" = n x 60000 ms and within the maximum).
+ * SDK, so these are literal data only (no computed values). scripts/update-set/update-set.test.ts
+ * checks the built choices stay within the maximum. Keep each duration key = its label in ms.
  * Nothing here is a secret: the Kpow URL and credential live only in the instance's Connection
  * & Credential records.
  */

@@ -1,0 +1,184 @@
+/**
+ * Runs the actions' script steps, as stored in the update set, against a stand-in for the Glide
+ * APIs they call, recording the HTTP request they make.
+ */
+import { runInNewContext } from 'node:vm'
+import { parse } from 'acorn'
+import { describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import { readUpdateSetFile, recordsOfTable } from './read-update-set.ts'
+import type { UpdateSet } from './read-update-set.ts'
+import { repositoryRoot } from './collect-sdk-output.ts'
+
+const updateSet = readUpdateSetFile(join(repositoryRoot, 'update-sets', 'kpow-jit-access.xml'))
+const ALIAS_SYS_ID = recordsOfTable(updateSet, 'sys_alias')[0]?.fields.sys_id?.value ?? ''
+
+function stepScript(set: UpdateSet, actionName: string): string {
+  const entry = set.records.find((record) => record.table === 'sys_hub_action_type_definition' && record.targetName === actionName)
+  if (!entry) throw new Error(`${actionName} is not in the update set`)
+  const script = entry.payload.records.find(
+    (record) => record.table === 'sys_variable_value' && record.fields.value?.value.includes('(function execute(inputs, outputs)'),
+  )
+  if (!script?.fields.value) throw new Error(`${actionName} has no script step`)
+  return script.fields.value.value
+}
+
+interface RecordedRequest {
+  endpoint?: string
+  method?: string
+  headers: Record<string, string>
+  body?: string
+  basicAuth?: [string, string]
+}
+
+interface KpowAnswer {
+  status: number
+  body: string
+}
+
+function run(script: string, inputs: Record<string, unknown>, answer: KpowAnswer) {
+  const request: RecordedRequest = { headers: {} }
+  const outputs: Record<string, unknown> = {}
+  const requestedAliases: unknown[] = []
+  const sandbox = {
+    inputs,
+    outputs,
+    gs: { getProperty: (name: string, fallback: string) => (name === 'x_kpow_jit.max_duration_minutes' ? '60' : fallback) },
+    sn_cc: {
+      ConnectionInfoProvider: class {
+        getConnectionInfo(alias: unknown) {
+          requestedAliases.push(alias)
+          return {
+            getAttribute: (name: string) => (name === 'connection_url' ? 'https://kpow.test:4000/' : ''),
+            getCredentialAttribute: (name: string) => ({ user_name: 'admin', password: 'secret' })[name] ?? '',
+          }
+        }
+      },
+    },
+    sn_ws: {
+      RESTMessageV2: class {
+        setEndpoint(url: string) { request.endpoint = url }
+        setHttpMethod(method: string) { request.method = method }
+        setBasicAuth(user: string, password: string) { request.basicAuth = [user, password] }
+        setRequestHeader(name: string, value: string) { request.headers[name] = value }
+        setRequestBody(body: string) { request.body = body }
+        setHttpTimeout() {}
+        execute() {
+          return { getStatusCode: () => answer.status, getBody: () => answer.body, getErrorMessage: () => '' }
+        }
+      },
+    },
+  }
+  let error: Error | undefined
+  try {
+    runInNewContext(script, sandbox)
+  } catch (thrown) {
+    error = thrown as Error
+  }
+  return { request, outputs, error, requestedAliases }
+}
+
+const createScript = stepScript(updateSet, 'Kpow - Create Temporary Policy')
+const deleteScript = stepScript(updateSet, 'Kpow - Delete Temporary Policy')
+const created = (id: string) =>
+  JSON.stringify({ temporary_policy: { id, created_ts: 1772169681579, duration_ms: 3600000, policy: {} }, metadata: {} })
+const validInputs = {
+  connection_alias: ALIAS_SYS_ID,
+  role_name: 'kafka-users',
+  cluster_id: '42RglGpZQwy9D5VzTVpCWA',
+  topic_name: '__oprtr_audit_log',
+  duration_ms: '3600000',
+}
+
+describe('action scripts', () => {
+  it.each([
+    ['create', createScript],
+    ['delete', deleteScript],
+  ])('%s script is ES5 (the app keeps scripts runnable in either JavaScript mode)', (_name, script) => {
+    expect(() => parse(script, { ecmaVersion: 5 })).not.toThrow()
+  })
+
+  it('create sends the policy as JSON built from data, to the alias URL with its credential', () => {
+    const { request, outputs, error, requestedAliases } = run(createScript, validInputs, { status: 200, body: created('0de3f8b1-8e1b-42e1-a99f-132e3c580e3f') })
+    expect(error).toBeUndefined()
+    expect(requestedAliases).toEqual([ALIAS_SYS_ID])
+    expect(request.endpoint).toBe('https://kpow.test:4000/admin/v1/temporary-policies')
+    expect(request.method).toBe('post')
+    expect(request.basicAuth).toEqual(['admin', 'secret'])
+    expect(request.headers['Content-Type']).toBe('application/json')
+    expect(JSON.parse(request.body ?? '')).toEqual({
+      duration_ms: 3600000,
+      policy: { role: 'kafka-users', actions: ['TOPIC_DATA_QUERY'], effect: 'Allow', resource: ['cluster', '42RglGpZQwy9D5VzTVpCWA', 'topic', '__oprtr_audit_log'] },
+    })
+    expect(outputs.policy_id).toBe('0de3f8b1-8e1b-42e1-a99f-132e3c580e3f')
+    expect(outputs.expires_at).toBe('2026-02-27 06:21:21 UTC')
+  })
+
+  it.each([
+    ['topic_name', 'a", "topic", "*'],
+    ['topic_name', 'tx_*'],
+    ['topic_name', 'line\nbreak'],
+    ['topic_name', 'back\\slash'],
+    ['topic_name', 'ünïcødé'],
+    ['topic_name', '..'],
+    ['cluster_id', '42RglGpZQwy9D5VzTVpCW"'],
+    ['role_name', '*'],
+    ['role_name', 'kafka-users", "role": "kafka-admins'],
+    ['duration_ms', '3600001'],
+    ['duration_ms', '59999'],
+    ['duration_ms', '1e6'],
+  ])('create refuses hostile %s %j before calling Kpow', (field, value) => {
+    const { request, error } = run(createScript, { ...validInputs, [field]: value }, { status: 200, body: created('x') })
+    expect(error?.message).toContain(field)
+    expect(request.endpoint).toBeUndefined()
+  })
+
+  it('create serialises whatever valid text it is given exactly, as JSON strings', () => {
+    const { request, error } = run(createScript, { ...validInputs, role_name: 'rôle-"x"\\y' }, { status: 201, body: created('p1') })
+    expect(error).toBeUndefined()
+    expect(JSON.parse(request.body ?? '').policy.role).toBe('rôle-"x"\\y')
+  })
+
+  it.each([
+    [403, JSON.stringify({ message: 'admin lacks TOPIC_DATA_QUERY' }), 'admin lacks TOPIC_DATA_QUERY'],
+    [400, JSON.stringify({ errors: [{ path: 'duration_ms', message: 'too long' }] }), 'too long'],
+    [500, 'upstream exploded', 'upstream exploded'],
+  ])('create fails with Kpow status %i and its message', (status, body, message) => {
+    const { outputs, error } = run(createScript, validInputs, { status, body })
+    expect(error?.message).toContain(`HTTP ${status}`)
+    expect(error?.message).toContain(message)
+    expect(outputs.policy_id).toBeUndefined()
+  })
+
+  it('create fails when a 2xx answer has no policy id', () => {
+    const { error } = run(createScript, validInputs, { status: 200, body: '{}' })
+    expect(error?.message).toContain('temporary_policy.id')
+  })
+
+  it('delete revokes the policy by id', () => {
+    const { request, outputs, error } = run(deleteScript, { connection_alias: ALIAS_SYS_ID, policy_id: 'abc-123' }, { status: 204, body: '' })
+    expect(error).toBeUndefined()
+    expect(request.method).toBe('delete')
+    expect(request.endpoint).toBe('https://kpow.test:4000/admin/v1/temporary-policies/abc-123')
+    expect(outputs.already_expired).toBe(false)
+    expect(outputs.outcome).toContain('deleted')
+  })
+
+  it('delete treats 404 as already expired, and says so', () => {
+    const { outputs, error } = run(deleteScript, { connection_alias: ALIAS_SYS_ID, policy_id: 'abc-123' }, { status: 404, body: '' })
+    expect(error).toBeUndefined()
+    expect(outputs.already_expired).toBe(true)
+    expect(outputs.outcome).toContain('already expired')
+  })
+
+  it.each([401, 403, 500, 503])('delete fails on HTTP %i', (status) => {
+    const { error } = run(deleteScript, { connection_alias: ALIAS_SYS_ID, policy_id: 'abc-123' }, { status, body: '{"message":"nope"}' })
+    expect(error?.message).toContain(`HTTP ${status}: nope`)
+  })
+
+  it('delete refuses a policy id that would change the path', () => {
+    const { request, error } = run(deleteScript, { connection_alias: ALIAS_SYS_ID, policy_id: '../../users' }, { status: 204, body: '' })
+    expect(error?.message).toContain('policy_id')
+    expect(request.endpoint).toBeUndefined()
+  })
+})
