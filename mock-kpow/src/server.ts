@@ -7,10 +7,14 @@ import type { Express } from 'express';
 import { loadRealmFile, type Realm } from './auth/index';
 import { AdjustableClock } from './clock';
 import { loadRbacFile } from './config/rbac-file';
-import { DEFAULT_CLUSTER_ID, type MockKpowOptions } from './config/options';
+import type { MockKpowOptions } from './config/options';
 import type { ClusterIdentity } from './engine/types';
+import { DEFAULT_CLUSTERS_FILE, loadClustersFile } from './data/clusters-file';
+import { DataStore, clusterIdentities } from './data/data-store';
 import { createApiApp } from './http/api-app';
+import { createUiApp } from './http/ui/ui-app';
 import { KpowService } from './kpow-service';
+import { StagedMutations } from './mutations/staged-mutations';
 import { DirectoryPersistence, MemoryPersistence } from './store/persistence';
 
 export interface UiAppContext {
@@ -18,11 +22,19 @@ export interface UiAppContext {
   readonly realm: Realm;
   readonly clock: AdjustableClock;
   readonly options: MockKpowOptions;
+  /** Clusters, topics and messages from the clusters file. */
+  readonly data: DataStore;
+  readonly mutations: StagedMutations;
+}
+
+/** The UI listener mock-kpow runs unless told otherwise: Kpow's pages on the `kpow` realm. */
+export function defaultUiApp(context: UiAppContext): Express {
+  return createUiApp({ service: context.service, realm: context.realm, data: context.data, mutations: context.mutations });
 }
 
 export interface StartOptions {
-  /** Builds the UI listener's app; absent = no UI listener. */
-  readonly createUiApp?: (context: UiAppContext) => Express | Promise<Express>;
+  /** Builds the UI listener's app; absent = the mock's UI (defaultUiApp), false = no UI listener. */
+  readonly createUiApp?: ((context: UiAppContext) => Express | Promise<Express>) | false;
   /** Host to bind; tests and the CLI default to loopback. */
   readonly host?: string;
   readonly clock?: AdjustableClock;
@@ -44,7 +56,8 @@ export async function startMockKpow(options: MockKpowOptions, start: StartOption
     Promise.resolve(loadRealmFile(options.apiRealmFile)),
     Promise.resolve(loadRealmFile(options.uiRealmFile)),
   ]);
-  const clusters: ClusterIdentity[] = [{ id: DEFAULT_CLUSTER_ID, name: options.environmentName }];
+  const clustersConfig = loadClustersFile(options.clustersFile ?? DEFAULT_CLUSTERS_FILE);
+  const clusters: ClusterIdentity[] = clusterIdentities(clustersConfig, options.environmentName);
   const service = await KpowService.start({
     rbac,
     clusters,
@@ -53,6 +66,10 @@ export async function startMockKpow(options: MockKpowOptions, start: StartOption
     clock,
     persistence: options.dataDir ? new DirectoryPersistence(options.dataDir) : new MemoryPersistence(),
   });
+
+  const data = new DataStore(clustersConfig, options.environmentName, () => service.auditRecords());
+  const mutations = new StagedMutations(service, data);
+  service.onReset(() => data.reset());
 
   const servers: Server[] = [];
   let apiUrl: string | undefined;
@@ -65,8 +82,9 @@ export async function startMockKpow(options: MockKpowOptions, start: StartOption
       servers.push(server);
       apiUrl = urlOf(server, host);
     }
-    if (start.createUiApp) {
-      const app = await start.createUiApp({ service, realm: uiRealm, clock, options });
+    const buildUi = start.createUiApp === undefined ? defaultUiApp : start.createUiApp;
+    if (buildUi) {
+      const app = await buildUi({ service, realm: uiRealm, clock, options, data, mutations });
       const server = await listen(app, options.uiPort, host);
       servers.push(server);
       uiUrl = urlOf(server, host);
