@@ -97,10 +97,30 @@ export const localInstanceSchemas: TableSchema[] = [
       help_text: { type: 'string' },
       tooltip: { type: 'string' },
       example_text: { type: 'string' },
-      validate_regex: { type: 'string' },
+      validate_regex: { type: 'reference', reference: 'question_regex' },
       reference: { type: 'string' },
       choice_table: { type: 'string' },
       choice_field: { type: 'string' },
+    },
+  },
+  {
+    name: 'question_regex',
+    displayField: 'name',
+    fields: {
+      name: { type: 'string' },
+      regex: { type: 'string' },
+      validation_message: { type: 'string' },
+      active: { type: 'boolean', defaultValue: 'true' },
+    },
+  },
+  {
+    name: 'sys_properties',
+    displayField: 'name',
+    fields: {
+      name: { type: 'string' },
+      value: { type: 'string' },
+      type: { type: 'string' },
+      description: { type: 'string' },
     },
   },
   {
@@ -111,6 +131,7 @@ export const localInstanceSchemas: TableSchema[] = [
       text: { type: 'string' },
       value: { type: 'string' },
       order: { type: 'integer', defaultValue: '0' },
+      inactive: { type: 'boolean', defaultValue: 'false' },
     },
   },
   {
