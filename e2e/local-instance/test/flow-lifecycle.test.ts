@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LocalInstance } from '../instance';
 import { createLocalInstance } from '../instance';
+import { UnsupportedUpdateSetError } from '../unsupported';
 import users from '../fixtures/users.json';
 import type { KpowStandIn } from './kpow-stand-in';
 import { settle, startKpowStandIn } from './kpow-stand-in';
@@ -106,6 +107,19 @@ describe('Kpow Access Lifecycle in the local instance', () => {
     expect(item(instance, ordered.requestItem.sysId).state).toBe('2');
   });
 
+  it('does not count an approval by the requester', async () => {
+    const { instance, kpow } = await setUp();
+    // gina has no manager and is a member of the approvers group that decides for her.
+    const ordered = instance.orderCatalogItem(itemName, order, 'gina.approver');
+    await instance.whenIdle();
+    instance.approve(instance.approvalsFor('gina.approver', 'requested')[0]?.sys_id ?? '', 'gina.approver');
+    await instance.whenIdle();
+    await settle();
+    expect(kpow.requests).toEqual([]);
+    expect(item(instance, ordered.requestItem.sysId).state).toBe('4');
+    expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toContain('requesters cannot approve their own access');
+  });
+
   it('notes the failure and grants nothing when Kpow refuses', async () => {
     const { instance, kpow } = await setUp({ failWith: 500 });
     const ordered = instance.orderCatalogItem(itemName, order, 'abel.tuter');
@@ -148,5 +162,32 @@ describe('Kpow Access Lifecycle in the local instance', () => {
     expect(() => instance.orderCatalogItem(itemName, { ...order, topic_name: 'tx_*', duration_ms: '99' }, 'abel.tuter')).toThrow(
       /"topic_name": Enter one exact Kafka topic name[\s\S]*"duration_ms" must be one of/,
     );
+  });
+});
+
+describe('loading the project update set', () => {
+  const aliases = { 'Kpow API': { url: 'http://127.0.0.1:9', user: 'admin', password: 'x' } };
+
+  it('refuses a script the platform would reject in ES5 mode', () => {
+    const es5Set = updateSetXml
+      .replace('<js_level>es_latest</js_level>', '<js_level>helsinki_es5</js_level>')
+      .replace('var roleName = ', 'let roleName = ');
+    expect(es5Set).not.toBe(updateSetXml);
+    expect(() => createLocalInstance({ updateSetXml: es5Set, users, aliases })).toThrow(UnsupportedUpdateSetError);
+    expect(() => createLocalInstance({ updateSetXml: es5Set, users, aliases })).toThrow(
+      /\[script-syntax\] sys_hub_action_type_definition_\w+ \(action "Kpow - Create Temporary Policy", step "Call Kpow: create temporary policy"\)/,
+    );
+  });
+
+  it('refuses to start without a connection for the alias', () => {
+    expect(() => createLocalInstance({ updateSetXml, users, aliases: {} })).toThrow(/alias "Kpow API".*no connection configured/);
+  });
+
+  it('reports what it loaded and what needed no execution', () => {
+    const instance = createLocalInstance({ updateSetXml, users, aliases });
+    expect(instance.report.flows).toEqual([expect.objectContaining({ name: flowName, active: false })]);
+    expect(instance.report.actions.map((action) => action.name).sort()).toEqual(['Kpow - Create Temporary Policy', 'Kpow - Delete Temporary Policy']);
+    expect(instance.report.data).toMatchObject({ item_option_new: 4, sys_alias: 1, sys_user_group: 1 });
+    expect(instance.report.inert.sys_documentation?.reason).toBe('field labels');
   });
 });
