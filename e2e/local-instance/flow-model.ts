@@ -520,7 +520,11 @@ function checkFlowPills(
   const visit = (nodes: FlowNode[]) => {
     for (const node of nodes) {
       const context = `${where}, ${node.label} (#${String(node.order)})`;
-      const values = node.kind === 'action' ? node.inputs.map((input) => input.value) : [node.condition, ...node.variables.map((variable) => variable.value)];
+      // A due date with action "none" carries an empty placeholder pill that is never resolved.
+      const values =
+        node.kind === 'action'
+          ? node.inputs.filter((input) => !(node.builtIn === 'askForApproval' && input.name === 'due_date')).map((input) => input.value)
+          : [node.condition, ...node.variables.map((variable) => variable.value)];
       for (const value of values) {
         for (const pill of findDataPills(value)) {
           if (pill.source === 'static' && node.kind === 'action' && node.builtIn === 'askForApproval') continue;

@@ -11,10 +11,12 @@ import { Database, TableError, glideDateTime, isSysId } from './tables';
 import type { ApprovalState, RequestItemState } from './schema';
 import { localInstanceSchemas, requestItemStates } from './schema';
 import { UnsupportedCollector } from './unsupported';
-import type { FlowCatalog } from './flow-model';
+import type { FlowCatalog, FlowDefinition, FlowNode } from './flow-model';
+import { findDataPills } from './data-pills';
+import { EncodedQueryError, parseEncodedQuery } from './encoded-query';
 import { buildFlowCatalog, flowDefinitionTables } from './flow-model';
 import type { FlowRun, FlowTimers } from './flow-runner';
-import { FlowEngine, realTimers } from './flow-runner';
+import { FlowEngine, parseTemplateValues, realTimers } from './flow-runner';
 import type { JavaScriptLevel, ResolvedConnection, SandboxHost, ScriptLogLevel } from './glide-sandbox';
 import { checkScriptSyntax, javaScriptLevelOf, ScriptSyntaxError } from './glide-sandbox';
 
@@ -323,6 +325,7 @@ function checkReferences(records: LoadedRecord[], database: Database, catalog: F
       unsupported.add('missing-record', `item_option_new_${variable.sys_id} (variable "${variable.name ?? ''}")`, `its catalog item ${variable.cat_item ?? ''} is not in the update set`);
     }
   }
+  for (const flow of catalog.flows) checkFlowFields(flow, database, unsupported);
   const aliasIds = new Set(database.query('sys_alias').map((alias) => alias.sys_id));
   const restAliasVariable = '262882f03b23320057a4a2e334efc4f0';
   for (const record of records) {
@@ -333,6 +336,50 @@ function checkReferences(records: LoadedRecord[], database: Database, catalog: F
       }
     }
   }
+}
+
+// Dot-walks from the trigger's record and the fields actions write or query must exist on the
+// tables, or the flow would fail half-way through a run.
+function checkFlowFields(flow: FlowDefinition, database: Database, unsupported: UnsupportedCollector): void {
+  const where = `${flow.updateName} (flow "${flow.name}")`;
+  const check = (context: string, run: () => void) => {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof TableError || error instanceof EncodedQueryError) unsupported.add('data-pill', context, error.message);
+      else throw error;
+    }
+  };
+  const visit = (nodes: FlowNode[]) => {
+    for (const node of nodes) {
+      const context = `${where}, ${node.label} (#${String(node.order)})`;
+      const texts = node.kind === 'action' ? node.inputs.map((input) => input.value) : [node.condition, ...node.variables.map((variable) => variable.value)];
+      for (const pill of texts.flatMap((text) => findDataPills(text))) {
+        if (pill.source === flow.trigger.pillSource && pill.path[0] === 'request_item' && pill.path.length > 1) {
+          check(context, () => database.describePath('sc_req_item', pill.path.slice(1).join('.')));
+        }
+      }
+      if (node.kind === 'action') {
+        const input = (name: string) => node.inputs.find((candidate) => candidate.name === name)?.value ?? '';
+        if (node.builtIn === 'updateRecord') {
+          check(context, () => {
+            for (const field of Object.keys(parseTemplateValues(input('values')))) database.field(input('table_name'), field);
+          });
+        }
+        if (node.builtIn === 'lookUpRecord' || node.builtIn === 'waitForCondition') {
+          const table = node.builtIn === 'lookUpRecord' ? input('table') : input('table_name') || 'sc_req_item';
+          check(context, () => {
+            for (const clause of parseEncodedQuery(input('conditions')).alternatives.flat(2)) {
+              if (!clause.field.startsWith('{{')) database.describePath(table, clause.field);
+            }
+          });
+        }
+      } else {
+        visit(node.children);
+      }
+    }
+  };
+  visit(flow.nodes);
 }
 
 function configureAliases(database: Database, aliases: Record<string, AliasConnection>, unsupported: UnsupportedCollector): void {
