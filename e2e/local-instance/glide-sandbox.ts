@@ -134,7 +134,6 @@ function createGlideGlobals(host: SandboxHost, recordName: string): Record<strin
         };
       },
     },
-    JSON,
   };
 }
 
