@@ -29,20 +29,57 @@ interface RecordedRequest {
   headers: Record<string, string>
   body?: string
   basicAuth?: [string, string]
+  executed?: boolean
 }
 
-interface KpowAnswer {
-  status: number
-  body: string
+/** What Kpow (or the network) answers: an HTTP answer, or a transport failure. */
+type KpowAnswer =
+  | { status: number; body: string }
+  | { transportError: string; via: 'status 0' | 'thrown' }
+
+const REQUESTED_ITEM_SYS_ID = 'a1b2c3d4e5f60718293a4b5c6d7e8f90'
+
+interface WorkNote {
+  table: string
+  sysId: string
+  text: string
+}
+
+/** Just enough GlideRecord for the scripts' work note: get(sys_id), work_notes = text, update(). */
+function glideRecordClass(notes: WorkNote[]) {
+  return class {
+    private current: string | undefined
+    work_notes = ''
+    constructor(private readonly table: string) {}
+    get(sysId: string) {
+      this.current = this.table === 'sc_req_item' && sysId === REQUESTED_ITEM_SYS_ID ? sysId : undefined
+      return this.current !== undefined
+    }
+    update() {
+      if (!this.current) throw new Error('update() without a record')
+      notes.push({ table: this.table, sysId: this.current, text: String(this.work_notes) })
+      return this.current
+    }
+  }
+}
+
+function respond(answer: KpowAnswer) {
+  if ('transportError' in answer) {
+    if (answer.via === 'thrown') throw new Error(answer.transportError)
+    return { getStatusCode: () => 0, getBody: () => '', getErrorMessage: () => answer.transportError }
+  }
+  return { getStatusCode: () => answer.status, getBody: () => answer.body, getErrorMessage: () => '' }
 }
 
 function run(script: string, inputs: Record<string, unknown>, answer: KpowAnswer) {
   const request: RecordedRequest = { headers: {} }
   const outputs: Record<string, unknown> = {}
   const requestedAliases: unknown[] = []
+  const notes: WorkNote[] = []
   const sandbox = {
     inputs,
     outputs,
+    GlideRecord: glideRecordClass(notes),
     gs: { getProperty: (name: string, fallback: string) => (name === 'x_kpow_jit.max_duration_minutes' ? '60' : fallback) },
     sn_cc: {
       ConnectionInfoProvider: class {
@@ -64,7 +101,8 @@ function run(script: string, inputs: Record<string, unknown>, answer: KpowAnswer
         setRequestBody(body: string) { request.body = body }
         setHttpTimeout() {}
         execute() {
-          return { getStatusCode: () => answer.status, getBody: () => answer.body, getErrorMessage: () => '' }
+          request.executed = true
+          return respond(answer)
         }
       },
     },
@@ -75,7 +113,7 @@ function run(script: string, inputs: Record<string, unknown>, answer: KpowAnswer
   } catch (thrown) {
     error = thrown as Error
   }
-  return { request, outputs, error, requestedAliases }
+  return { request, outputs, error, requestedAliases, notes }
 }
 
 const createScript = stepScript(updateSet, 'Kpow - Create Temporary Policy')
@@ -88,7 +126,10 @@ const validInputs = {
   cluster_id: '42RglGpZQwy9D5VzTVpCWA',
   topic_name: '__oprtr_audit_log',
   duration_ms: '3600000',
+  work_notes_record: REQUESTED_ITEM_SYS_ID,
 }
+const deleteInputs = { connection_alias: ALIAS_SYS_ID, policy_id: 'abc-123', work_notes_record: REQUESTED_ITEM_SYS_ID }
+const kpowError = (error: string, message: string, fields: { path: string; message: string }[] = []) => JSON.stringify({ error, message, fields })
 
 describe('action scripts', () => {
   it.each([
@@ -96,6 +137,13 @@ describe('action scripts', () => {
     ['delete', deleteScript],
   ])('%s script is ES5 (the app keeps scripts runnable in either JavaScript mode)', (_name, script) => {
     expect(() => parse(script, { ecmaVersion: 5 })).not.toThrow()
+  })
+
+  it('both scripts carry the same note and message helpers (each step runs alone on the platform, so they cannot share code)', () => {
+    const helpers = (script: string) => script.slice(script.indexOf('    function noteOnRecord'), script.indexOf('    function kpowMessage'))
+      + script.slice(script.indexOf('    function kpowMessage'), script.indexOf("        return 'no response body';"))
+    expect(helpers(createScript).length).toBeGreaterThan(500)
+    expect(helpers(deleteScript)).toBe(helpers(createScript))
   })
 
   it('create sends the policy as JSON built from data, to the alias URL with its credential', () => {
@@ -156,7 +204,7 @@ describe('action scripts', () => {
   })
 
   it('delete revokes the policy by id', () => {
-    const { request, outputs, error } = run(deleteScript, { connection_alias: ALIAS_SYS_ID, policy_id: 'abc-123' }, { status: 204, body: '' })
+    const { request, outputs, error } = run(deleteScript, deleteInputs, { status: 204, body: '' })
     expect(error).toBeUndefined()
     expect(request.method).toBe('delete')
     expect(request.endpoint).toBe('https://kpow.test:4000/admin/v1/temporary-policies/abc-123')
@@ -165,20 +213,115 @@ describe('action scripts', () => {
   })
 
   it('delete treats 404 as already expired, and says so', () => {
-    const { outputs, error } = run(deleteScript, { connection_alias: ALIAS_SYS_ID, policy_id: 'abc-123' }, { status: 404, body: '' })
+    const { outputs, error } = run(deleteScript, deleteInputs, { status: 404, body: '' })
     expect(error).toBeUndefined()
     expect(outputs.already_expired).toBe(true)
     expect(outputs.outcome).toContain('already expired')
   })
 
   it.each([401, 403, 500, 503])('delete fails on HTTP %i', (status) => {
-    const { error } = run(deleteScript, { connection_alias: ALIAS_SYS_ID, policy_id: 'abc-123' }, { status, body: '{"message":"nope"}' })
-    expect(error?.message).toContain(`HTTP ${status}: nope`)
+    const { error } = run(deleteScript, deleteInputs, { status, body: '{"message":"nope"}' })
+    expect(error?.message).toContain(`HTTP ${status} for policy abc-123: nope`)
   })
 
   it('delete refuses a policy id that would change the path', () => {
     const { request, error } = run(deleteScript, { connection_alias: ALIAS_SYS_ID, policy_id: '../../users' }, { status: 204, body: '' })
     expect(error?.message).toContain('policy_id')
     expect(request.endpoint).toBeUndefined()
+  })
+})
+
+describe('work note on the requested item when an action fails', () => {
+  const note = (text: string): WorkNote[] => [{ table: 'sc_req_item', sysId: REQUESTED_ITEM_SYS_ID, text }]
+
+  it.each([
+    [
+      'create, 4xx with Kpow error body and fields',
+      createScript,
+      validInputs,
+      { status: 400, body: kpowError('invalid-request', 'The request body is not valid.', [{ path: 'duration_ms', message: 'must be at most 3600000' }]) },
+      'Kpow - Create Temporary Policy failed: Kpow answered HTTP 400: The request body is not valid. (duration_ms: must be at most 3600000)',
+    ],
+    [
+      'create, 403 with Kpow error body',
+      createScript,
+      validInputs,
+      { status: 403, body: kpowError('forbidden', 'admin may not grant TOPIC_DATA_QUERY') },
+      'Kpow - Create Temporary Policy failed: Kpow answered HTTP 403: admin may not grant TOPIC_DATA_QUERY',
+    ],
+    [
+      'create, 5xx with a non-JSON body',
+      createScript,
+      validInputs,
+      { status: 502, body: '<html>Bad Gateway</html>' },
+      'Kpow - Create Temporary Policy failed: Kpow answered HTTP 502: <html>Bad Gateway</html>',
+    ],
+    [
+      'create, transport error reported as status 0',
+      createScript,
+      validInputs,
+      { transportError: 'Connection refused', via: 'status 0' },
+      'Kpow - Create Temporary Policy failed: could not reach Kpow through the "Kpow API" connection: Connection refused. Kpow may or may not have created the policy; it expires on its own.',
+    ],
+    [
+      'create, transport error thrown by execute()',
+      createScript,
+      validInputs,
+      { transportError: 'Read timed out', via: 'thrown' },
+      'Kpow - Create Temporary Policy failed: could not reach Kpow through the "Kpow API" connection: Read timed out. Kpow may or may not have created the policy; it expires on its own.',
+    ],
+    [
+      'delete, 4xx with Kpow error body',
+      deleteScript,
+      deleteInputs,
+      { status: 401, body: kpowError('unauthorized', 'Authentication required.') },
+      'Kpow - Delete Temporary Policy failed: Kpow answered HTTP 401 for policy abc-123: Authentication required.',
+    ],
+    [
+      'delete, 5xx with an empty body',
+      deleteScript,
+      deleteInputs,
+      { status: 503, body: '' },
+      'Kpow - Delete Temporary Policy failed: Kpow answered HTTP 503 for policy abc-123: no response body',
+    ],
+    [
+      'delete, transport error reported as status 0',
+      deleteScript,
+      deleteInputs,
+      { transportError: 'Connection reset', via: 'status 0' },
+      'Kpow - Delete Temporary Policy failed: could not reach Kpow through the "Kpow API" connection: Connection reset. Policy abc-123 may still be live until it expires.',
+    ],
+  ] as const)('%s: notes status and message, then fails with the same text', (_case, script, inputs, answer, expected) => {
+    const { error, notes } = run(script, inputs, answer)
+    expect(notes).toEqual(note(expected))
+    expect(error?.message).toBe(expected)
+  })
+
+  it('truncates a long raw body in the note', () => {
+    const { notes } = run(createScript, validInputs, { status: 500, body: 'x'.repeat(2000) })
+    expect(notes[0]?.text).toBe(`Kpow - Create Temporary Policy failed: Kpow answered HTTP 500: ${'x'.repeat(500)}... (truncated)`)
+  })
+
+  it('notes a refusal made before calling Kpow too', () => {
+    const { request, notes } = run(createScript, { ...validInputs, topic_name: 'tx_*' }, { status: 200, body: created('x') })
+    expect(request.executed).toBeUndefined()
+    expect(notes).toHaveLength(1)
+    expect(notes[0]?.text).toContain('topic_name "tx_*"')
+  })
+
+  it.each([
+    ['create', createScript, validInputs, { status: 200, body: created('p1') }],
+    ['delete', deleteScript, deleteInputs, { status: 204, body: '' }],
+    ['delete of an expired policy', deleteScript, deleteInputs, { status: 404, body: kpowError('not-found', 'No such temporary policy.') }],
+  ] as const)('%s writes no note on success', (_case, script, inputs, answer) => {
+    const { error, notes } = run(script, inputs, answer)
+    expect(error).toBeUndefined()
+    expect(notes).toEqual([])
+  })
+
+  it('fails without a note when no record is given (the input is optional)', () => {
+    const { error, notes } = run(createScript, { ...validInputs, work_notes_record: '' }, { status: 500, body: 'down' })
+    expect(error?.message).toContain('HTTP 500: down')
+    expect(notes).toEqual([])
   })
 })

@@ -179,6 +179,7 @@ Flow(
                             cluster_id: wfa.dataPill(variables.cluster_id, 'string'),
                             topic_name: wfa.dataPill(variables.topic_name, 'string'),
                             duration_ms: wfa.dataPill(variables.duration_ms, 'string'),
+                            work_notes_record: wfa.dataPill(params.trigger.request_item, 'reference'),
                         }
                     )
                     wfa.flowLogic.setFlowVariables({ $id: Now.ID['remember_policy'] }, params.flowVariables, {
@@ -196,7 +197,7 @@ Flow(
                             values: TemplateValue({
                                 state: '4',
                                 work_notes:
-                                    "Kpow access not granted: Kpow - Create Temporary Policy failed. Kpow's HTTP status and message are on the failed action in this flow's execution details. Nothing was created in Kpow.",
+                                    "Kpow access not granted: Kpow - Create Temporary Policy failed; the work note it wrote just before this one gives the reason (Kpow's HTTP status and message). Submit a new request once the cause is fixed.",
                             }),
                         }
                     )
@@ -245,7 +246,10 @@ Flow(
                     const revoke = wfa.action(
                         deleteTemporaryPolicyAction,
                         { $id: Now.ID['delete_temporary_policy'] },
-                        { policy_id: wfa.dataPill(params.flowVariables.policy_id, 'string') }
+                        {
+                            policy_id: wfa.dataPill(params.flowVariables.policy_id, 'string'),
+                            work_notes_record: wfa.dataPill(params.trigger.request_item, 'reference'),
+                        }
                     )
                     wfa.flowLogic.if(
                         {
@@ -288,7 +292,7 @@ Flow(
                             table_name: 'sc_req_item',
                             record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
                             values: TemplateValue({
-                                work_notes: `Kpow - Delete Temporary Policy failed for policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')}: Kpow's HTTP status and message are on the failed action in this flow's execution details. Kpow still ends the access at ${wfa.dataPill(params.flowVariables.expires_at, 'string')}; an administrator can delete it earlier in Kpow (Settings > Temporary policies).`,
+                                work_notes: `Kpow - Delete Temporary Policy failed for policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')}; the work note it wrote just before this one gives the reason (Kpow's HTTP status and message). Kpow still ends the access at ${wfa.dataPill(params.flowVariables.expires_at, 'string')}; an administrator can delete it earlier in Kpow (Settings > Temporary policies).`,
                             }),
                         }
                     )

@@ -1,5 +1,5 @@
 import { Action, actionStep, wfa } from '@servicenow/sdk/automation'
-import { IntegerColumn, StringColumn } from '@servicenow/sdk/core'
+import { IntegerColumn, ReferenceColumn, StringColumn } from '@servicenow/sdk/core'
 import { kpowConnectionAlias } from './kpow-connection-alias.now'
 
 /**
@@ -18,6 +18,12 @@ export const createTemporaryPolicyAction = Action(
             cluster_id: StringColumn({ label: 'Cluster ID', mandatory: true, hint: 'Kafka cluster id (22 characters)' }),
             topic_name: StringColumn({ label: 'Topic Name', mandatory: true, hint: 'One exact Kafka topic name, no wildcards' }),
             duration_ms: IntegerColumn({ label: 'Duration MS', mandatory: true, hint: 'Lifetime of the policy in milliseconds' }),
+            work_notes_record: ReferenceColumn({
+                label: 'Work Notes Record',
+                referenceTable: 'sc_req_item',
+                mandatory: false,
+                hint: "Requested item that receives a work note with Kpow's HTTP status and message when the action fails",
+            }),
         },
         outputs: {
             policy_id: StringColumn({ label: 'Policy ID' }),
@@ -37,6 +43,7 @@ export const createTemporaryPolicyAction = Action(
                     cluster_id: { label: 'Cluster ID', value: wfa.dataPill(params.inputs.cluster_id, 'string') },
                     topic_name: { label: 'Topic Name', value: wfa.dataPill(params.inputs.topic_name, 'string') },
                     duration_ms: { label: 'Duration MS', value: wfa.dataPill(params.inputs.duration_ms, 'integer') },
+                    work_notes_record: { label: 'Work Notes Record', value: wfa.dataPill(params.inputs.work_notes_record, 'reference') },
                 },
                 outputVariables: {
                     policy_id: StringColumn({ label: 'Policy ID' }),

@@ -1,5 +1,5 @@
 import { Action, actionStep, wfa } from '@servicenow/sdk/automation'
-import { BooleanColumn, IntegerColumn, StringColumn } from '@servicenow/sdk/core'
+import { BooleanColumn, IntegerColumn, ReferenceColumn, StringColumn } from '@servicenow/sdk/core'
 import { kpowConnectionAlias } from './kpow-connection-alias.now'
 
 /**
@@ -15,6 +15,12 @@ export const deleteTemporaryPolicyAction = Action(
         category: 'Kpow',
         inputs: {
             policy_id: StringColumn({ label: 'Policy ID', mandatory: true, hint: 'Id returned by Kpow - Create Temporary Policy' }),
+            work_notes_record: ReferenceColumn({
+                label: 'Work Notes Record',
+                referenceTable: 'sc_req_item',
+                mandatory: false,
+                hint: "Requested item that receives a work note with Kpow's HTTP status and message when the action fails",
+            }),
         },
         outputs: {
             already_expired: BooleanColumn({ label: 'Already Expired' }),
@@ -31,6 +37,7 @@ export const deleteTemporaryPolicyAction = Action(
                 inputVariables: {
                     connection_alias: { label: 'Connection Alias', value: kpowConnectionAlias.$id },
                     policy_id: { label: 'Policy ID', value: wfa.dataPill(params.inputs.policy_id, 'string') },
+                    work_notes_record: { label: 'Work Notes Record', value: wfa.dataPill(params.inputs.work_notes_record, 'reference') },
                 },
                 outputVariables: {
                     already_expired: BooleanColumn({ label: 'Already Expired' }),

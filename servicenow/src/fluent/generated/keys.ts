@@ -214,6 +214,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_input'
+                        id: '0e832b9a66144235bd8ba48f87f17b23'
+                        key: {
+                            model: '32a6a083b06d4ab1a96f86af673b107b'
+                            element: 'work_notes_record'
+                        }
+                    },
+                    {
                         table: 'question_choice'
                         id: '0f9f651145714641aa98c90fc9f15900'
                         key: {
@@ -348,6 +356,22 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_input'
+                        id: '3685b53519f44a0f8d2e4a8d265788aa'
+                        key: {
+                            model: '4cec56573bbd4a24bfeeeee46ebe427f'
+                            element: 'work_notes_record'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_input'
+                        id: '374df7e442904a4b93bd8fce93b2f2bc'
+                        key: {
+                            model: '51418f59cc7442d8821f69b943672080'
+                            element: 'work_notes_record'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '3864d5ee52db4dcb9ea4b181226beb07'
                         key: {
@@ -370,6 +394,15 @@ declare global {
                             cat_item: '9d0c76d9219042c5bbef723ccdb5d88e'
                             variable_set: 'NULL'
                             name: 'role_name'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '4142765ed88c48fd9a5b4faced18e76e'
+                        key: {
+                            field: 'work_notes_record'
+                            table: 'var__m_sys_hub_step_ext_input_f51b9d4f798b46e2b2281fbbc6300712'
+                            id: 'f51b9d4f798b46e2b2281fbbc6300712'
                         }
                     },
                     {
@@ -463,6 +496,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '5e181f44379349ee96ada84d4a6a58c5'
+                        key: {
+                            name: 'var__m_sys_hub_action_input_32a6a083b06d4ab1a96f86af673b107b'
+                            element: 'work_notes_record'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '5f88c96845004856a472383482bf14ef'
                         key: {
                             name: 'var__m_sys_hub_action_output_51418f59cc7442d8821f69b943672080'
@@ -519,6 +561,15 @@ declare global {
                         key: {
                             sc_cat_item: '9d0c76d9219042c5bbef723ccdb5d88e'
                             sc_category: '2809952237b1300054b6a3549dbe5dd4'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '8a4271b42ef34c24a1f52c9f06c84d74'
+                        key: {
+                            name: 'var__m_sys_hub_action_input_51418f59cc7442d8821f69b943672080'
+                            element: 'work_notes_record'
+                            language: 'en'
                         }
                     },
                     {
@@ -660,6 +711,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_input'
+                        id: 'c466d9cd91124b9bb4e514a2bcf60398'
+                        key: {
+                            model: 'f51b9d4f798b46e2b2281fbbc6300712'
+                            element: 'work_notes_record'
+                        }
+                    },
+                    {
                         table: 'question_choice'
                         id: 'c910215147e04f7c80417825225291f2'
                         key: {
@@ -697,6 +756,15 @@ declare global {
                         key: {
                             model: '51418f59cc7442d8821f69b943672080'
                             element: 'already_expired'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'd5865539922a486c99c6de804c0113c6'
+                        key: {
+                            field: 'work_notes_record'
+                            table: 'var__m_sys_hub_step_ext_input_4cec56573bbd4a24bfeeeee46ebe427f'
+                            id: '4cec56573bbd4a24bfeeeee46ebe427f'
                         }
                     },
                     {

@@ -2,29 +2,62 @@
  * Script step of "Kpow - Create Temporary Policy". Platform JavaScript in ES5 mode: no let/const,
  * arrow functions or template literals. The request body is built as an object and serialised
  * with JSON.stringify, so no input can change the shape of the policy.
+ *
+ * Every failure is also written as a work note on inputs.work_notes_record (when given) before the
+ * action fails: a flow's catch branch cannot read the failed action's error, and the people
+ * working the request need Kpow's status and message where they look.
  */
 (function execute(inputs, outputs) {
+    var ACTION_NAME = 'Kpow - Create Temporary Policy';
     var CLUSTER_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
     var TOPIC_NAME_PATTERN = /^[a-zA-Z0-9._-]{1,249}$/;
     var ROLE_NAME_PATTERN = /^[^*\s]{1,255}$/;
     var MINUTE_MS = 60000;
+    var RAW_BODY_LIMIT = 500;
 
-    function fail(message) {
-        throw new Error('Kpow - Create Temporary Policy: ' + message);
+    function noteOnRecord(text) {
+        var recordId = String(inputs.work_notes_record || '');
+        if (!recordId) return;
+        var item = new GlideRecord('sc_req_item');
+        if (!item.get(recordId)) return;
+        item.work_notes = text;
+        item.update();
     }
 
-    function kpowMessage(response, body) {
+    function fail(message) {
+        var text = ACTION_NAME + ' failed: ' + message;
+        noteOnRecord(text);
+        throw new Error(text);
+    }
+
+    // Kpow's error body is {"error", "message", "fields": [{"path", "message"}]}; anything else
+    // (a proxy's HTML page, plain text) is passed on raw, truncated.
+    function kpowMessage(body) {
         var parsed;
         try {
             parsed = JSON.parse(body);
         } catch (notJson) {
             parsed = null;
         }
-        if (parsed && typeof parsed.message === 'string') return parsed.message;
-        if (parsed && typeof parsed.error === 'string') return parsed.error;
-        if (parsed && parsed.errors) return JSON.stringify(parsed.errors);
-        if (body) return String(body).substring(0, 500);
-        return response.getErrorMessage() || 'no response body';
+        var message = '';
+        if (parsed && typeof parsed.message === 'string') message = parsed.message;
+        else if (parsed && typeof parsed.error === 'string') message = parsed.error;
+        var details = [];
+        var problems = parsed && (parsed.fields || parsed.errors);
+        if (problems && problems.length) {
+            for (var i = 0; i < problems.length; i++) {
+                var problem = problems[i] || {};
+                details.push((problem.path ? problem.path + ': ' : '') + (problem.message || JSON.stringify(problem)));
+            }
+        }
+        if (message && details.length) return message + ' (' + details.join('; ') + ')';
+        if (message) return message;
+        if (details.length) return details.join('; ');
+        if (body) {
+            var raw = String(body);
+            return raw.length > RAW_BODY_LIMIT ? raw.substring(0, RAW_BODY_LIMIT) + '... (truncated)' : raw;
+        }
+        return 'no response body';
     }
 
     function utcText(epochMs) {
@@ -86,13 +119,24 @@
     request.setHttpTimeout(30000);
     request.setRequestBody(JSON.stringify(policyRequest));
 
-    var response = request.execute();
-    var status = response.getStatusCode();
+    var response;
+    try {
+        response = request.execute();
+    } catch (transportError) {
+        fail('could not reach Kpow through the "Kpow API" connection: ' + (transportError && transportError.message ? transportError.message : transportError) +
+            '. Kpow may or may not have created the policy; it expires on its own.');
+    }
+    var status = Number(response.getStatusCode());
     var body = response.getBody();
     outputs.status_code = status;
 
+    // The platform reports a connection failure or timeout as status 0 with an error message.
+    if (!status) {
+        fail('could not reach Kpow through the "Kpow API" connection: ' + (response.getErrorMessage() || 'no HTTP answer') +
+            '. Kpow may or may not have created the policy; it expires on its own.');
+    }
     if (status < 200 || status > 299) {
-        fail('Kpow answered HTTP ' + status + ': ' + kpowMessage(response, body));
+        fail('Kpow answered HTTP ' + status + ': ' + kpowMessage(body));
     }
 
     var created;

@@ -1,27 +1,58 @@
 /*
  * Script step of "Kpow - Delete Temporary Policy". Platform JavaScript in ES5 mode. Kpow answers
  * 404 for a policy that has already expired: access has ended either way, so that is success,
- * reported through the outcome output.
+ * reported through the outcome output. Every failure is also written as a work note on
+ * inputs.work_notes_record (when given) before the action fails, since the flow's catch branch
+ * cannot read the failed action's error.
  */
 (function execute(inputs, outputs) {
+    var ACTION_NAME = 'Kpow - Delete Temporary Policy';
     var POLICY_ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
+    var RAW_BODY_LIMIT = 500;
 
-    function fail(message) {
-        throw new Error('Kpow - Delete Temporary Policy: ' + message);
+    function noteOnRecord(text) {
+        var recordId = String(inputs.work_notes_record || '');
+        if (!recordId) return;
+        var item = new GlideRecord('sc_req_item');
+        if (!item.get(recordId)) return;
+        item.work_notes = text;
+        item.update();
     }
 
-    function kpowMessage(response, body) {
+    function fail(message) {
+        var text = ACTION_NAME + ' failed: ' + message;
+        noteOnRecord(text);
+        throw new Error(text);
+    }
+
+    // Kpow's error body is {"error", "message", "fields": [{"path", "message"}]}; anything else
+    // (a proxy's HTML page, plain text) is passed on raw, truncated.
+    function kpowMessage(body) {
         var parsed;
         try {
             parsed = JSON.parse(body);
         } catch (notJson) {
             parsed = null;
         }
-        if (parsed && typeof parsed.message === 'string') return parsed.message;
-        if (parsed && typeof parsed.error === 'string') return parsed.error;
-        if (parsed && parsed.errors) return JSON.stringify(parsed.errors);
-        if (body) return String(body).substring(0, 500);
-        return response.getErrorMessage() || 'no response body';
+        var message = '';
+        if (parsed && typeof parsed.message === 'string') message = parsed.message;
+        else if (parsed && typeof parsed.error === 'string') message = parsed.error;
+        var details = [];
+        var problems = parsed && (parsed.fields || parsed.errors);
+        if (problems && problems.length) {
+            for (var i = 0; i < problems.length; i++) {
+                var problem = problems[i] || {};
+                details.push((problem.path ? problem.path + ': ' : '') + (problem.message || JSON.stringify(problem)));
+            }
+        }
+        if (message && details.length) return message + ' (' + details.join('; ') + ')';
+        if (message) return message;
+        if (details.length) return details.join('; ');
+        if (body) {
+            var raw = String(body);
+            return raw.length > RAW_BODY_LIMIT ? raw.substring(0, RAW_BODY_LIMIT) + '... (truncated)' : raw;
+        }
+        return 'no response body';
     }
 
     var policyId = String(inputs.policy_id || '');
@@ -45,9 +76,21 @@
     request.setRequestHeader('Accept', 'application/json');
     request.setHttpTimeout(30000);
 
-    var response = request.execute();
-    var status = response.getStatusCode();
+    var response;
+    try {
+        response = request.execute();
+    } catch (transportError) {
+        fail('could not reach Kpow through the "Kpow API" connection: ' + (transportError && transportError.message ? transportError.message : transportError) +
+            '. Policy ' + policyId + ' may still be live until it expires.');
+    }
+    var status = Number(response.getStatusCode());
     outputs.status_code = status;
+
+    // The platform reports a connection failure or timeout as status 0 with an error message.
+    if (!status) {
+        fail('could not reach Kpow through the "Kpow API" connection: ' + (response.getErrorMessage() || 'no HTTP answer') +
+            '. Policy ' + policyId + ' may still be live until it expires.');
+    }
 
     if (status >= 200 && status <= 299) {
         outputs.already_expired = false;
@@ -59,5 +102,5 @@
         outputs.outcome = 'Kpow temporary policy ' + policyId + ' had already expired (Kpow answered 404); nothing left to revoke.';
         return;
     }
-    fail('Kpow answered HTTP ' + status + ': ' + kpowMessage(response, response.getBody()));
+    fail('Kpow answered HTTP ' + status + ' for policy ' + policyId + ': ' + kpowMessage(response.getBody()));
 })(inputs, outputs);
