@@ -75,7 +75,7 @@ function renderOutcome(picker: TopicPicker, outcome: InspectOutcome): SafeHtml {
   return html`<section aria-labelledby="results-title">
     <div class="actions" style="justify-content:space-between">
       <h2 id="results-title">${messages.length} ${messages.length === 1 ? 'message' : 'messages'} from ${picker.topic ?? ''}</h2>
-      <a class="button secondary" href="${outcome.downloadHref}" download>Download as JSON</a>
+      <a class="button secondary" href="${outcome.downloadHref}">Download as JSON</a>
     </div>
     ${messages.length === 0
       ? html`<p class="empty">No messages match.</p>`
