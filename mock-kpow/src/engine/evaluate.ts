@@ -22,7 +22,7 @@
  * means being allowed all of it.
  */
 import { expandActions, UMBRELLA_ACTIONS } from './actions';
-import type { ElementPattern } from './match';
+import type { ClusterAliases, ElementPattern } from './match';
 import { clusterAliases, domainIdSpellings, matchParsedElement, matchResource, parseElement } from './match';
 import type {
   AccessRequest,
@@ -65,12 +65,12 @@ export const IMPLICIT_DENY: Decision = Object.freeze({
 });
 
 /** The winning effect among matched items grouped by effect, or undefined when nothing matched. */
-export function winningEffect<T>(
+export function winningEffect(
   strategy: EvaluationStrategy,
-  matched: Readonly<Record<Effect, readonly T[]>>,
+  present: Readonly<Record<Effect, boolean>>,
 ): Effect | undefined {
   for (const effect of effectPrecedence(strategy)) {
-    if (matched[effect].length > 0) return effect;
+    if (present[effect]) return effect;
   }
   return undefined;
 }
@@ -79,7 +79,8 @@ export function combineEffects(
   strategy: EvaluationStrategy,
   matched: Readonly<Record<Effect, readonly Policy[]>>,
 ): Decision {
-  const effect = winningEffect(strategy, matched);
+  const present = { Deny: matched.Deny.length > 0, Stage: matched.Stage.length > 0, Allow: matched.Allow.length > 0 };
+  const effect = winningEffect(strategy, present);
   if (effect === undefined) return IMPLICIT_DENY;
   return { effect, reason: REASON_BY_EFFECT[effect], policies: matched[effect] };
 }
@@ -136,13 +137,26 @@ export interface PolicyIndex {
 }
 
 /**
- * One level of a resource-pattern trie. A pattern ends at the node after its last element; the
- * policies recorded there match every resource passing through it (shorter covers longer).
+ * Where patterns end: the policies (by ordinal, ascending) whose pattern ends here, per effect,
+ * and the decision when this place alone carries the winning effect, built once at compile time
+ * (frozen) so the common case allocates nothing. Not a decision cache: which places match is
+ * still worked out for every request.
+ */
+interface Endings {
+  readonly ordinals: Record<Effect, number[]>;
+  readonly soleDecisions: Partial<Record<Effect, Decision>>;
+}
+
+/**
+ * One level of a resource-pattern trie; a pattern ends at the node after its last element and
+ * matches every resource passing through it (shorter covers longer). Maps and lists are created
+ * only when used: 10,000 policies make tens of thousands of nodes, and a compact trie stays in
+ * the CPU cache.
  */
 interface TrieNode {
-  readonly endings: Record<Effect, number[]>;
-  readonly exact: Map<string, TrieNode>;
-  readonly wildcards: WildcardEdge[];
+  endings: Endings | undefined;
+  exact: Map<string, TrieNode> | undefined;
+  wildcards: WildcardEdge[] | undefined;
 }
 
 interface WildcardEdge {
@@ -152,27 +166,123 @@ interface WildcardEdge {
 }
 
 function newNode(): TrieNode {
-  return { endings: { Deny: [], Stage: [], Allow: [] }, exact: new Map(), wildcards: [] };
+  return { endings: undefined, exact: undefined, wildcards: undefined };
+}
+
+function newEndings(): Endings {
+  return { ordinals: { Deny: [], Stage: [], Allow: [] }, soleDecisions: {} };
+}
+
+function addEnding(endings: Endings, effect: Effect, ordinal: number): void {
+  const ordinals = endings.ordinals[effect];
+  if (ordinals[ordinals.length - 1] !== ordinal) ordinals.push(ordinal);
 }
 
 const DOMAIN_ID_INDEX = 1;
 const ANY_ROLE = '*';
+const KEY_SEPARATOR = '\u0000';
+const EFFECTS: readonly Effect[] = ['Deny', 'Stage', 'Allow'];
+
+function isLiteralObjectPattern(pattern: ResourcePath): boolean {
+  return pattern.length === 4 && pattern.every((element) => parseElement(element).kind === 'exact');
+}
 
 /**
- * Precompiles policies into action -> role -> resource trie. Exact elements are Map lookups;
- * wildcard elements are a short list per node (deduplicated, so 10,000 `["cluster", "*"]`
- * policies share one edge). Cluster names in exact domain ids are resolved to ids here, once.
+ * Precompiled policies. Fully literal object patterns (["cluster", id, "topic", "orders"], the
+ * bulk of a JIT-access deployment) go to one map per action keyed by the whole resource, then by
+ * role: one lookup however many roles a user holds. Every other pattern goes to a trie per action
+ * and role ("*" is its own bucket, walked for everyone): exact elements are Map lookups, wildcard
+ * elements a short deduplicated list per node. Cluster names in literal domain ids are resolved to
+ * ids here, once.
  */
-export function compilePolicies(policies: readonly Policy[], clusters?: readonly ClusterIdentity[]): PolicyIndex {
-  const aliases = clusterAliases(clusters);
-  const byAction = new Map<string, Map<string, TrieNode>>();
+class CompiledPolicyIndex implements PolicyIndex {
+  readonly policies: readonly Policy[];
+  private readonly aliases: ClusterAliases;
+  private readonly triesByAction = new Map<string, Map<string, TrieNode>>();
+  private readonly literalsByAction = new Map<string, Map<string, Map<string, Endings>>>();
+  /**
+   * Scratch state of one evaluation, reused across calls (evaluation is synchronous): the endings
+   * that matched and which effects they carry. Only the winning effect's policies are ever listed.
+   */
+  private readonly matched: Endings[] = [];
+  private readonly present: Record<Effect, boolean> = { Deny: false, Stage: false, Allow: false };
+  private resource: ResourcePath = [];
+  private domainIdKey = '';
+  private domainIdSpellings: readonly string[] = [];
 
-  const insert = (root: TrieNode, pattern: ResourcePath, effect: Effect, ordinal: number): void => {
+  constructor(policies: readonly Policy[], clusters: readonly ClusterIdentity[] | undefined) {
+    this.policies = policies;
+    this.aliases = clusterAliases(clusters);
+    policies.forEach((policy, ordinal) => {
+      const roles = new Set(policy.roles);
+      for (const action of expandActions(policy.actions)) {
+        for (const pattern of policy.resources) {
+          if (isLiteralObjectPattern(pattern)) this.insertLiteral(action, roles, pattern, policy.effect, ordinal);
+          else for (const role of roles) this.insertPattern(this.trieRoot(action, role), pattern, policy.effect, ordinal);
+        }
+      }
+    });
+    const allEndings: Endings[] = [];
+    for (const byRole of this.literalsByAction.values())
+      for (const byResource of byRole.values()) allEndings.push(...byResource.values());
+    for (const byRole of this.triesByAction.values()) for (const root of byRole.values()) collectEndings(root, allEndings);
+    for (const endings of allEndings) this.prepareDecisions(endings);
+  }
+
+  private literalKey(domainType: string, canonicalDomainId: string, objectType: string, objectId: string): string {
+    return domainType + KEY_SEPARATOR + canonicalDomainId + KEY_SEPARATOR + objectType + KEY_SEPARATOR + objectId;
+  }
+
+  private insertLiteral(
+    action: string,
+    roles: ReadonlySet<string>,
+    pattern: ResourcePath,
+    effect: Effect,
+    ordinal: number,
+  ): void {
+    const [domainType, domainId, objectType, objectId] = pattern as readonly [string, string, string, string];
+    const key = this.literalKey(domainType, this.aliases.canonical(domainId), objectType, objectId);
+    let byResource = this.literalsByAction.get(action);
+    if (byResource === undefined) {
+      byResource = new Map();
+      this.literalsByAction.set(action, byResource);
+    }
+    let byRole = byResource.get(key);
+    if (byRole === undefined) {
+      byRole = new Map();
+      byResource.set(key, byRole);
+    }
+    for (const role of roles) {
+      let endings = byRole.get(role);
+      if (endings === undefined) {
+        endings = newEndings();
+        byRole.set(role, endings);
+      }
+      addEnding(endings, effect, ordinal);
+    }
+  }
+
+  private trieRoot(action: string, role: string): TrieNode {
+    let byRole = this.triesByAction.get(action);
+    if (byRole === undefined) {
+      byRole = new Map();
+      this.triesByAction.set(action, byRole);
+    }
+    let root = byRole.get(role);
+    if (root === undefined) {
+      root = newNode();
+      byRole.set(role, root);
+    }
+    return root;
+  }
+
+  private insertPattern(root: TrieNode, pattern: ResourcePath, effect: Effect, ordinal: number): void {
     let node = root;
     pattern.forEach((rawElement, depth) => {
       const parsed = parseElement(rawElement);
       if (parsed.kind === 'exact') {
-        const key = depth === DOMAIN_ID_INDEX ? aliases.canonical(rawElement) : rawElement;
+        const key = depth === DOMAIN_ID_INDEX ? this.aliases.canonical(rawElement) : rawElement;
+        node.exact ??= new Map();
         let child = node.exact.get(key);
         if (child === undefined) {
           child = newNode();
@@ -180,6 +290,7 @@ export function compilePolicies(policies: readonly Policy[], clusters?: readonly
         }
         node = child;
       } else {
+        node.wildcards ??= [];
         let edge = node.wildcards.find((candidate) => candidate.element === rawElement);
         if (edge === undefined) {
           edge = { element: rawElement, pattern: parsed, node: newNode() };
@@ -188,86 +299,141 @@ export function compilePolicies(policies: readonly Policy[], clusters?: readonly
         node = edge.node;
       }
     });
-    const endings = node.endings[effect];
-    if (endings[endings.length - 1] !== ordinal) endings.push(ordinal);
-  };
+    node.endings ??= newEndings();
+    addEnding(node.endings, effect, ordinal);
+  }
 
-  policies.forEach((policy, ordinal) => {
-    for (const action of expandActions(policy.actions)) {
-      let byRole = byAction.get(action);
-      if (byRole === undefined) {
-        byRole = new Map();
-        byAction.set(action, byRole);
-      }
-      for (const role of new Set(policy.roles)) {
-        let root = byRole.get(role);
-        if (root === undefined) {
-          root = newNode();
-          byRole.set(role, root);
+  private prepareDecisions(endings: Endings): void {
+    for (const effect of EFFECTS) {
+      const ordinals = endings.ordinals[effect];
+      if (ordinals.length === 0) continue;
+      endings.soleDecisions[effect] = Object.freeze({
+        effect,
+        reason: REASON_BY_EFFECT[effect],
+        policies: Object.freeze(ordinals.map((ordinal) => this.policies[ordinal] as Policy)),
+      });
+    }
+  }
+
+  evaluate(request: AccessRequest, strategy: EvaluationStrategy): Decision {
+    if (!UMBRELLA_ACTIONS.has(request.action)) return this.decideLeaf(request, request.action, strategy);
+    return decideAction(request.action, (action) => this.decideLeaf(request, action, strategy));
+  }
+
+  private decideLeaf(request: AccessRequest, action: string, strategy: EvaluationStrategy): Decision {
+    const { resource, roles } = request;
+    const rawDomainId = resource[DOMAIN_ID_INDEX];
+    this.resource = resource;
+    this.domainIdKey = rawDomainId === undefined ? '' : this.aliases.canonical(rawDomainId);
+    this.domainIdSpellings = NOT_YET_SPELLED;
+    const present = this.present;
+    present.Deny = false;
+    present.Stage = false;
+    present.Allow = false;
+    this.matched.length = 0;
+
+    const literals = resource.length === 4 ? this.literalsByAction.get(action) : undefined;
+    if (literals !== undefined) {
+      const [domainType, , objectType, objectId] = resource as readonly [string, string, string, string];
+      const byRole = literals.get(this.literalKey(domainType, this.domainIdKey, objectType, objectId));
+      if (byRole !== undefined) {
+        for (const role of roles) {
+          if (role === ANY_ROLE) continue; // the "*" entry is read once below, for everyone
+          const endings = byRole.get(role);
+          if (endings !== undefined) this.record(endings);
         }
-        for (const pattern of policy.resources) insert(root, pattern, policy.effect, ordinal);
+        const forEveryone = byRole.get(ANY_ROLE);
+        if (forEveryone !== undefined) this.record(forEveryone);
       }
     }
-  });
 
-  const collect = (
-    node: TrieNode,
-    resource: ResourcePath,
-    depth: number,
-    domainIdKey: string,
-    domainIdSpellingsOfResource: readonly string[],
-    out: Record<Effect, number[]>,
-  ): void => {
-    const { endings } = node;
-    if (endings.Deny.length > 0) out.Deny.push(...endings.Deny);
-    if (endings.Stage.length > 0) out.Stage.push(...endings.Stage);
-    if (endings.Allow.length > 0) out.Allow.push(...endings.Allow);
-    if (depth >= resource.length) return;
-    const value = depth === DOMAIN_ID_INDEX ? domainIdKey : (resource[depth] as string);
-    const child = node.exact.get(value);
-    if (child !== undefined) collect(child, resource, depth + 1, domainIdKey, domainIdSpellingsOfResource, out);
-    for (const edge of node.wildcards) {
-      const matched =
-        depth === DOMAIN_ID_INDEX
-          ? domainIdSpellingsOfResource.some((spelling) => matchParsedElement(edge.pattern, spelling))
-          : matchParsedElement(edge.pattern, value);
-      if (matched) collect(edge.node, resource, depth + 1, domainIdKey, domainIdSpellingsOfResource, out);
+    const tries = this.triesByAction.get(action);
+    if (tries !== undefined) {
+      for (const role of roles) {
+        if (role === ANY_ROLE) continue;
+        const root = tries.get(role);
+        if (root !== undefined) this.collect(root, 0);
+      }
+      const forEveryone = tries.get(ANY_ROLE);
+      if (forEveryone !== undefined) this.collect(forEveryone, 0);
     }
-  };
 
-  const toPolicies = (ordinals: number[]): readonly Policy[] => {
-    if (ordinals.length > 1) ordinals.sort((a, b) => a - b);
+    const effect = winningEffect(strategy, present);
+    if (effect === undefined) return IMPLICIT_DENY;
+    return this.decisionFor(effect);
+  }
+
+  private record(endings: Endings): void {
+    const { ordinals } = endings;
+    const present = this.present;
+    this.matched.push(endings);
+    if (ordinals.Deny.length > 0) present.Deny = true;
+    if (ordinals.Stage.length > 0) present.Stage = true;
+    if (ordinals.Allow.length > 0) present.Allow = true;
+  }
+
+  private collect(node: TrieNode, depth: number): void {
+    if (node.endings !== undefined) this.record(node.endings);
+    const resource = this.resource;
+    if (depth >= resource.length) return;
+    const value = depth === DOMAIN_ID_INDEX ? this.domainIdKey : (resource[depth] as string);
+    const child = node.exact?.get(value);
+    if (child !== undefined) this.collect(child, depth + 1);
+    const wildcards = node.wildcards;
+    if (wildcards === undefined) return;
+    for (let index = 0; index < wildcards.length; index++) {
+      const edge = wildcards[index] as WildcardEdge;
+      if (depth === DOMAIN_ID_INDEX ? this.domainIdMatches(edge.pattern) : matchParsedElement(edge.pattern, value)) {
+        this.collect(edge.node, depth + 1);
+      }
+    }
+  }
+
+  private domainIdMatches(pattern: ElementPattern): boolean {
+    if (this.domainIdSpellings === NOT_YET_SPELLED) {
+      this.domainIdSpellings = domainIdSpellings(this.resource[DOMAIN_ID_INDEX] as string, this.aliases);
+    }
+    for (const spelling of this.domainIdSpellings) if (matchParsedElement(pattern, spelling)) return true;
+    return false;
+  }
+
+  private decisionFor(effect: Effect): Decision {
+    let sole: Endings | undefined;
+    let contributors = 0;
+    let count = 0;
+    for (const endings of this.matched) {
+      const length = endings.ordinals[effect].length;
+      if (length === 0) continue;
+      contributors++;
+      count += length;
+      sole = endings;
+    }
+    if (contributors === 1 && sole !== undefined) return sole.soleDecisions[effect] as Decision;
+    const ordinals = new Int32Array(count);
+    let offset = 0;
+    for (const endings of this.matched) {
+      ordinals.set(endings.ordinals[effect], offset);
+      offset += endings.ordinals[effect].length;
+    }
+    ordinals.sort();
     const result: Policy[] = [];
     let previous = -1;
     for (const ordinal of ordinals) {
-      if (ordinal !== previous) result.push(policies[ordinal] as Policy);
+      if (ordinal !== previous) result.push(this.policies[ordinal] as Policy);
       previous = ordinal;
     }
-    return result;
-  };
+    return { effect, reason: REASON_BY_EFFECT[effect], policies: result };
+  }
+}
 
-  const decideLeaf = (request: AccessRequest, action: string, strategy: EvaluationStrategy): Decision => {
-    const byRole = byAction.get(action);
-    if (byRole === undefined) return IMPLICIT_DENY;
-    const { resource } = request;
-    const rawDomainId = resource[DOMAIN_ID_INDEX];
-    const domainIdKey = rawDomainId === undefined ? '' : aliases.canonical(rawDomainId);
-    const spellings = rawDomainId === undefined ? [] : domainIdSpellings(rawDomainId, aliases);
-    const out: Record<Effect, number[]> = { Deny: [], Stage: [], Allow: [] };
-    for (const role of request.roles) {
-      if (role === ANY_ROLE) continue; // the "*" bucket is walked once below for everyone
-      const root = byRole.get(role);
-      if (root !== undefined) collect(root, resource, 0, domainIdKey, spellings, out);
-    }
-    const anyRoleRoot = byRole.get(ANY_ROLE);
-    if (anyRoleRoot !== undefined) collect(anyRoleRoot, resource, 0, domainIdKey, spellings, out);
-    const effect = winningEffect(strategy, out);
-    if (effect === undefined) return IMPLICIT_DENY;
-    return { effect, reason: REASON_BY_EFFECT[effect], policies: toPolicies(out[effect]) };
-  };
+function collectEndings(node: TrieNode, into: Endings[]): void {
+  if (node.endings !== undefined) into.push(node.endings);
+  if (node.exact !== undefined) for (const child of node.exact.values()) collectEndings(child, into);
+  if (node.wildcards !== undefined) for (const edge of node.wildcards) collectEndings(edge.node, into);
+}
 
-  return {
-    policies,
-    evaluate: (request, strategy) => decideAction(request.action, (action) => decideLeaf(request, action, strategy)),
-  };
+const NOT_YET_SPELLED: readonly string[] = [];
+
+export function compilePolicies(policies: readonly Policy[], clusters?: readonly ClusterIdentity[]): PolicyIndex {
+  return new CompiledPolicyIndex(policies, clusters);
 }
