@@ -39,7 +39,7 @@ describe('UI pages', () => {
     for (const path of ['/settings/temporary-policies', '/settings/staged-mutations', '/settings/audit-log']) {
       const response = await user.call('GET', path);
       expect(response.status, path).toBe(403);
-      expect(response.text).toContain('is for Kpow admins only; user &quot;user&quot; holds no admin role.');
+      expect(response.text).toContain('Settings are for Kpow admins only: user &quot;user&quot; holds no admin role (kafka-admins).');
     }
   });
 

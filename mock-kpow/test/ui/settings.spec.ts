@@ -12,7 +12,7 @@ test('the admin sees the policy with its details and time left on the mock clock
   const row = table.locator(`tr[data-policy-id="${id}"]`);
   await expect(row.getByRole('cell').nth(0)).toHaveText('kafka-users');
   await expect(row.getByRole('cell').nth(1)).toHaveText('TOPIC_DATA_QUERY');
-  await expect(row.getByRole('cell').nth(2)).toHaveText('["cluster","42RglGpZQwy9D5VzTVpCWA","topic","__oprtr_audit_log"]');
+  await expect(row.getByRole('cell').nth(2)).toHaveText('["cluster", "42RglGpZQwy9D5VzTVpCWA", "topic", "__oprtr_audit_log"]');
   await expect(row.getByRole('cell').nth(3)).toHaveText('Allow');
   await expect(row.getByRole('cell').nth(5)).toHaveText(/^(59m \d\ds|1h 00m)$/);
 
@@ -56,7 +56,7 @@ test('a non-admin is refused Settings with 403 and a page saying so', async ({ p
   const response = await page.goto('/settings/temporary-policies');
   expect(response?.status()).toBe(403);
   await expect(page.getByRole('heading', { name: 'Forbidden' })).toBeVisible();
-  await expect(page.getByRole('alert')).toHaveText('VIEW_SETTINGS is for Kpow admins only; user "user" holds no admin role.');
+  await expect(page.getByRole('alert')).toHaveText('Settings are for Kpow admins only: user "user" holds no admin role (kafka-admins).');
 });
 
 test('the audit log filters by user, action and time', async ({ page, kpow }) => {

@@ -34,12 +34,17 @@ h1{font-size:22px;margin:0 0 4px}
 h2{font-size:17px;margin:24px 0 10px}
 .subtitle{color:#5a6478;margin:0 0 18px}
 .card{background:#fff;border:1px solid #dde3ee;border-radius:6px;padding:16px 18px;margin-bottom:18px}
-form.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(190px,1fr));gap:12px 16px;align-items:end}
+form.grid{display:grid;grid-template-columns:repeat(4,minmax(0,1fr));gap:12px 16px;align-items:start}
+form.grid .wide{grid-column:span 2}
+form.grid .full{grid-column:1/-1}
+form.grid .submit{align-self:end}
+.hint{font-weight:400;color:#6b7487}
 label{display:flex;flex-direction:column;gap:4px;font-weight:600;font-size:12px;color:#3b4558}
 fieldset{border:1px solid #dde3ee;border-radius:4px;padding:8px 10px}
 legend{font-weight:600;font-size:12px;color:#3b4558}
 fieldset label{flex-direction:row;align-items:center;font-weight:400;gap:6px}
-input,select,textarea{font:inherit;padding:6px 8px;border:1px solid #b9c3d6;border-radius:4px;background:#fff;color:#1d2433}
+input,select,textarea{font:inherit;height:34px;padding:6px 8px;border:1px solid #b9c3d6;border-radius:4px;background:#fff;color:#1d2433}
+select[multiple],textarea{height:auto}
 textarea{min-height:90px;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12.5px}
 button,.button{font:inherit;font-weight:600;padding:7px 14px;border-radius:4px;border:1px solid #2f5fd0;background:#2f5fd0;color:#fff;cursor:pointer;text-decoration:none;display:inline-block}
 button.secondary,.button.secondary{background:#fff;color:#2f5fd0}
@@ -49,7 +54,8 @@ table{border-collapse:collapse;width:100%;background:#fff}
 caption{text-align:left;font-weight:600;padding:6px 0;color:#3b4558}
 th,td{text-align:left;padding:7px 10px;border-bottom:1px solid #e6eaf2;vertical-align:top}
 th{background:#eef2f9;font-size:12px;text-transform:uppercase;letter-spacing:.4px;color:#4a5568}
-td.value,td.mono{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12.5px;word-break:break-all}
+td.value,td.mono{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12.5px;overflow-wrap:anywhere}
+td.nowrap{white-space:nowrap}
 td.value{max-width:560px}
 .alert{border-radius:6px;padding:12px 16px;margin-bottom:18px;border:1px solid}
 .alert.error{background:#fdecea;border-color:#f5c2bd;color:#8a1f14}
@@ -68,6 +74,7 @@ td.value{max-width:560px}
 .pill.Allow,.pill.approved{background:#e0f3e8;color:#1c6b3c}
 .pill.Deny,.pill.rejected{background:#fbe3e0;color:#9b2418}
 .pill.Stage,.pill.pending{background:#fff1d6;color:#8a5a00}
+.pill.Refused{background:#eceff4;color:#4a5568}
 `);
 
 export function page(title: string, content: Fragment, options: { chrome?: Chrome; section?: Section } = {}): string {
@@ -121,6 +128,11 @@ export function alert(kind: 'error' | 'ok' | 'info', title: string, detail?: Fra
 
 export function formatTs(ts: number): string {
   return new Date(ts).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+}
+
+/** ["cluster", "id", "topic", "name"]: JSON with spaces, so long resources wrap between elements. */
+export function formatResource(resource: readonly string[]): string {
+  return `[${resource.map((element) => JSON.stringify(element)).join(', ')}]`;
 }
 
 /** "59m 58s", "1h 02m", "expired". */

@@ -37,12 +37,12 @@ export function inspectPage(
           <option value="offset"${mode === 'offset' ? html` selected` : ''}>From partition and offset</option>
         </select>
       </label>
+      <label class="wide">Key contains <input name="key" value="${form.key ?? ''}"></label>
+      <label class="wide">Value contains <input name="value" value="${form.value ?? ''}"></label>
       <label>Number of messages <input name="count" type="number" min="1" max="${MAX_MESSAGE_COUNT}" value="${form.count || DEFAULT_MESSAGE_COUNT}"></label>
       <label>Partition <input name="partition" type="number" min="0" value="${form.partition ?? ''}" placeholder="any"></label>
       <label>Offset <input name="offset" type="number" min="0" value="${form.offset ?? ''}" placeholder="0"></label>
-      <label>Key contains <input name="key" value="${form.key ?? ''}"></label>
-      <label>Value contains <input name="value" value="${form.value ?? ''}"></label>
-      <div class="actions"><button type="submit">Search</button></div>
+      <div class="actions submit"><button type="submit">Search</button></div>
     </form>
     ${outcome ? renderOutcome(picker, outcome) : ''}`,
     { chrome, section: 'inspect' },
@@ -50,7 +50,7 @@ export function inspectPage(
 }
 
 function pickerFields(picker: TopicPicker): SafeHtml {
-  return html`<label>Cluster
+  return html`<label class="wide">Cluster
       <select name="cluster">
         ${picker.clusters.map(
           (cluster) => html`<option value="${cluster.id}"${cluster.id === picker.clusterId ? html` selected` : ''}>${cluster.name} (${cluster.id})</option>`,
@@ -84,9 +84,9 @@ function renderOutcome(picker: TopicPicker, outcome: InspectOutcome): SafeHtml {
       <tbody>
         ${messages.map(
           (message) => html`<tr>
-          <td>${message.partition}</td><td>${message.offset}</td><td class="mono">${formatTs(message.timestamp)}</td>
+          <td>${message.partition}</td><td>${message.offset}</td><td class="mono nowrap">${formatTs(message.timestamp)}</td>
           <td class="mono">${message.key ?? html`<span class="muted">null</span>`}</td>
-          <td class="value">${message.value ?? html`<span class="muted">null</span>`}</td>
+          <td class="value">${message.value === null ? html`<span class="muted">null</span>` : displayValue(message.value)}</td>
         </tr>`,
         )}
       </tbody>
@@ -110,8 +110,8 @@ export function producePage(
       ${pickerFields(picker)}
       <label>Partition <input name="partition" type="number" min="0" value="${form.partition ?? ''}" placeholder="by key"></label>
       <label>Key <input name="key" value="${form.key ?? ''}"></label>
-      <label style="grid-column:1/-1">Value <textarea name="value">${form.value ?? ''}</textarea></label>
-      <div class="actions"><button type="submit">Produce</button></div>
+      <label class="full">Value <textarea name="value">${form.value ?? ''}</textarea></label>
+      <div class="actions full"><button type="submit">Produce</button></div>
     </form>`,
     { chrome, section: 'produce' },
   );
@@ -132,4 +132,18 @@ function renderProduceOutcome(
     `Message staged for approval (mutation ${result.mutation.id}).`,
     html`<p>A Stage policy applies to TOPIC_PRODUCE on ${outcome.topic}: an admin approves or rejects it in Settings &gt; Staged mutations.</p>`,
   );
+}
+
+/**
+ * A JSON value shown with a space after each separator, so long values wrap between fields rather
+ * than inside them. JSON text holds no raw newlines inside strings, so only layout whitespace changes.
+ */
+export function displayValue(value: string): string {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (typeof parsed !== 'object' || parsed === null) return value;
+    return JSON.stringify(parsed, null, 1).replace(/\n\s*/g, ' ');
+  } catch {
+    return value;
+  }
 }

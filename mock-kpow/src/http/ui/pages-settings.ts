@@ -5,7 +5,7 @@ import { mutationResource, type StagedMutation } from '../../mutations/staged-mu
 import type { AuditRecord } from '../../store/audit';
 import type { Flash } from './sessions';
 import { html, type Fragment, type SafeHtml } from './html';
-import { alert, csrfField, fieldList, formatRemaining, formatTs, page, type Chrome } from './layout';
+import { alert, csrfField, fieldList, formatRemaining, formatResource, formatTs, page, type Chrome } from './layout';
 
 export type SettingsTab = 'temporary-policies' | 'staged-mutations' | 'audit-log';
 
@@ -34,7 +34,7 @@ function flashAlert(flash: Flash): SafeHtml {
 
 function resourcesOf(policy: TemporaryPolicy): string {
   const resources = policy.policy.resources ?? (policy.policy.resource ? [policy.policy.resource] : []);
-  return resources.map((resource) => JSON.stringify(resource)).join(' ');
+  return resources.map(formatResource).join(' ');
 }
 
 export function temporaryPoliciesPage(
@@ -59,12 +59,12 @@ export function temporaryPoliciesPage(
       <tbody>
       ${policies.map(
         (policy) => html`<tr data-policy-id="${policy.id}">
-          <td>${policy.policy.role ?? (policy.policy.roles ?? []).join(', ')}</td>
+          <td class="nowrap">${policy.policy.role ?? (policy.policy.roles ?? []).join(', ')}</td>
           <td>${policy.policy.actions.join(', ')}</td>
           <td class="mono">${resourcesOf(policy)}</td>
           <td><span class="pill ${policy.policy.effect}">${policy.policy.effect}</span></td>
-          <td class="mono">${formatTs(policy.created_ts)}</td>
-          <td>${formatRemaining(policy.created_ts + policy.duration_ms - nowTs)}</td>
+          <td class="mono nowrap">${formatTs(policy.created_ts)}</td>
+          <td class="nowrap">${formatRemaining(policy.created_ts + policy.duration_ms - nowTs)}</td>
           <td>${policy.created_by}</td>
           <td><form method="post" action="/settings/temporary-policies/${policy.id}/delete">${csrfField(chrome.csrfToken)}
             <button type="submit" class="danger" aria-label="Delete temporary policy ${policy.id}">Delete</button></form></td>
@@ -76,19 +76,22 @@ export function temporaryPoliciesPage(
     <form method="post" action="/settings/temporary-policies" class="card grid" aria-label="Create a temporary policy">
       ${csrfField(chrome.csrfToken)}
       <label>Role <input name="role" required value="${value('role')}" placeholder="kafka-users"></label>
-      <label>Actions
-        <select name="actions" multiple size="5" required>
-          ${KNOWN_ACTIONS.map((action) => html`<option${chosenActions.has(action) ? html` selected` : ''}>${action}</option>`)}
-        </select>
-      </label>
       <label>Effect
         <select name="effect">
           ${(['Allow', 'Deny', 'Stage'] as const).map((effect) => html`<option${value('effect') === effect ? html` selected` : ''}>${effect}</option>`)}
         </select>
       </label>
-      <label>Resource <input name="resource" required value="${value('resource')}" placeholder="cluster, 42RglGpZQwy9D5VzTVpCWA, topic, tx_trade1"></label>
       <label>Duration (ms) <input name="duration_ms" type="number" min="1" required value="${value('duration_ms') || '3600000'}"></label>
-      <div class="actions"><button type="submit">Create</button></div>
+      <span></span>
+      <label>Actions
+        <select name="actions" multiple size="6" required>
+          ${KNOWN_ACTIONS.map((action) => html`<option${chosenActions.has(action) ? html` selected` : ''}>${action}</option>`)}
+        </select>
+      </label>
+      <label class="wide">Resource <input name="resource" required value="${value('resource')}" placeholder="cluster, 42RglGpZQwy9D5VzTVpCWA, topic, tx_trade1">
+        <span class="hint">Comma-separated elements or a JSON array; * and prefix*/ *suffix / *infix* patterns as in the RBAC file.</span></label>
+      <span></span>
+      <div class="actions full"><button type="submit">Create</button></div>
     </form>`,
   );
 }
@@ -107,10 +110,10 @@ export function stagedMutationsPage(chrome: Chrome, mutations: readonly StagedMu
       <tbody>
       ${mutations.map(
         (mutation) => html`<tr data-mutation-id="${mutation.id}">
-          <td class="mono">${formatTs(mutation.created_ts)}</td>
+          <td class="mono nowrap">${formatTs(mutation.created_ts)}</td>
           <td>${mutation.user}</td>
           <td>${mutation.action}</td>
-          <td class="mono">${JSON.stringify(mutationResource(mutation))}</td>
+          <td class="mono">${formatResource(mutationResource(mutation))}</td>
           <td class="mono">${mutation.message.key ?? ''}</td>
           <td class="value">${mutation.message.value ?? ''}</td>
           <td><span class="pill ${mutation.status}">${mutation.status}</span>
@@ -156,8 +159,8 @@ export function auditLogPage(
       <tbody>
       ${records.map(
         (record) => html`<tr>
-          <td class="mono">${formatTs(record.ts)}</td><td>${record.user}</td><td>${record.event}</td><td>${record.action}</td>
-          <td class="mono">${record.resource.length > 0 ? JSON.stringify(record.resource) : ''}</td>
+          <td class="mono nowrap">${formatTs(record.ts)}</td><td>${record.user}</td><td>${record.event}</td><td>${record.action}</td>
+          <td class="mono">${record.resource.length > 0 ? formatResource(record.resource) : ''}</td>
           <td><span class="pill ${record.decision}">${record.decision}</span></td><td class="value">${record.detail}</td>
         </tr>`,
       )}

@@ -69,7 +69,14 @@ export function createUiApp(deps: UiAppDeps): express.Express {
     next();
   };
   const adminOnly = (req: Request, _res: Response, next: NextFunction): void => {
-    service.requireAdmin(current(req), 'VIEW_SETTINGS', []);
+    const session = current(req);
+    try {
+      service.requireAdmin(session, 'VIEW_SETTINGS', []);
+    } catch {
+      // requireAdmin has audited the refusal; the page words it for a person rather than a client.
+      const roles = service.rbac.adminRoles.join(', ') || 'none configured';
+      throw new ApiError('forbidden', `Settings are for Kpow admins only: user "${session.user}" holds no admin role (${roles}).`);
+    }
     next();
   };
   const send = (res: Response, status: number, body: string) => res.status(status).type('html').send(body);
