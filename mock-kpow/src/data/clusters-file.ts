@@ -105,7 +105,7 @@ export const clustersFileSchema = {
   },
 } as const;
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
 const validateClustersFile = ajv.compile(clustersFileSchema);
 
 export class ClustersFileError extends Error {
