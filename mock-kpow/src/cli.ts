@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { readJaasConfigFile, realmFileFor } from './auth/index';
 import { resolveOptions, type CliFlags } from './config/options';
+import { DEFAULT_CLUSTERS_FILE } from './data/clusters-file';
 import { startMockKpow, type StartOptions } from './server';
 
 export async function main(argv: readonly string[], start: StartOptions = {}): Promise<number> {
@@ -46,8 +47,9 @@ export async function main(argv: readonly string[], start: StartOptions = {}): P
     running = await startMockKpow(options, start);
     console.log(`mock-kpow: RBAC ${options.rbacFile} (${options.strategy}), realm ${options.apiRealmFile}`);
     console.log(`mock-kpow: state ${running.service.config.persistence.description}`);
+    console.log(`mock-kpow: clusters ${options.clustersFile ?? `${DEFAULT_CLUSTERS_FILE} (default)`}`);
     if (running.apiUrl) console.log(`mock-kpow: API listening on ${running.apiUrl}`);
-    if (running.uiUrl) console.log(`mock-kpow: UI listening on ${running.uiUrl}`);
+    if (running.uiUrl) console.log(`mock-kpow: UI listening on ${running.uiUrl} (log in at ${running.uiUrl}/login)`);
   } catch (error) {
     console.error(`mock-kpow: ${(error as Error).message}`);
     return 2;
