@@ -180,26 +180,50 @@ function addEnding(endings: Endings, effect: Effect, ordinal: number): void {
 
 const DOMAIN_ID_INDEX = 1;
 const ANY_ROLE = '*';
-const KEY_SEPARATOR = '\u0000';
 const EFFECTS: readonly Effect[] = ['Deny', 'Stage', 'Allow'];
+
+/** A fully literal object pattern, found by its object id, then checked element by element. */
+interface LiteralResource {
+  readonly domainType: string;
+  readonly domainIdKey: string;
+  readonly objectType: string;
+  readonly byRole: Map<string, Endings>;
+}
+
+/** A pattern with a literal domain type and id, e.g. ["cluster", "42Rg", "topic", "tx_*"]. */
+interface LiteralDomain {
+  readonly domainType: string;
+  readonly byRole: Map<string, TrieNode>;
+}
+
+function hasLiteralDomain(pattern: ResourcePath): boolean {
+  return pattern.length >= 2 && parseElement(pattern[0] as string).kind === 'exact' && parseElement(pattern[1] as string).kind === 'exact';
+}
 
 function isLiteralObjectPattern(pattern: ResourcePath): boolean {
   return pattern.length === 4 && pattern.every((element) => parseElement(element).kind === 'exact');
 }
 
 /**
- * Precompiled policies. Fully literal object patterns (["cluster", id, "topic", "orders"], the
- * bulk of a JIT-access deployment) go to one map per action keyed by the whole resource, then by
- * role: one lookup however many roles a user holds. Every other pattern goes to a trie per action
- * and role ("*" is its own bucket, walked for everyone): exact elements are Map lookups, wildcard
- * elements a short deduplicated list per node. Cluster names in literal domain ids are resolved to
- * ids here, once.
+ * Precompiled policies, bucketed by expanded action first, then by the most selective literal part
+ * of each pattern, then by role ("*" is its own bucket, read once for everyone):
+ *   - fully literal object patterns (["cluster", id, "topic", "orders"], the bulk of a JIT-access
+ *     deployment): found by object id in one map per action, then checked element by element;
+ *   - patterns with a literal domain (["cluster", id, "topic", "tx_*"], ["cluster", id]): found by
+ *     domain id, then a trie per role from the object type down;
+ *   - the rest (["cluster", "*"], ["*"]): a trie per role from the domain type down.
+ * In a trie, exact elements are Map lookups and wildcard elements a short deduplicated list per
+ * node. Few lookups touch memory owned by one role, which is what costs on a cold CPU cache.
+ * Cluster names in literal domain ids are resolved to ids here, once.
  */
 class CompiledPolicyIndex implements PolicyIndex {
   readonly policies: readonly Policy[];
   private readonly aliases: ClusterAliases;
   private readonly triesByAction = new Map<string, Map<string, TrieNode>>();
-  private readonly literalsByAction = new Map<string, Map<string, Map<string, Endings>>>();
+  /** action -> object id -> the few literal resources with that object id, each with its roles. */
+  private readonly literalsByAction = new Map<string, Map<string, LiteralResource[]>>();
+  /** action -> canonical domain id -> domains with that id, each with a trie per role from depth 2. */
+  private readonly domainsByAction = new Map<string, Map<string, LiteralDomain[]>>();
   /**
    * Scratch state of one evaluation, reused across calls (evaluation is synchronous): the endings
    * that matched and which effects they carry. Only the winning effect's policies are ever listed.
@@ -218,19 +242,23 @@ class CompiledPolicyIndex implements PolicyIndex {
       for (const action of expandActions(policy.actions)) {
         for (const pattern of policy.resources) {
           if (isLiteralObjectPattern(pattern)) this.insertLiteral(action, roles, pattern, policy.effect, ordinal);
-          else for (const role of roles) this.insertPattern(this.trieRoot(action, role), pattern, policy.effect, ordinal);
+          else if (hasLiteralDomain(pattern)) {
+            for (const role of roles) {
+              this.insertPattern(this.domainRoot(action, pattern, role), pattern, 2, policy.effect, ordinal);
+            }
+          } else for (const role of roles) this.insertPattern(this.trieRoot(action, role), pattern, 0, policy.effect, ordinal);
         }
       }
     });
     const allEndings: Endings[] = [];
-    for (const byRole of this.literalsByAction.values())
-      for (const byResource of byRole.values()) allEndings.push(...byResource.values());
+    for (const byObjectId of this.literalsByAction.values())
+      for (const candidates of byObjectId.values())
+        for (const literal of candidates) allEndings.push(...literal.byRole.values());
+    for (const byDomainId of this.domainsByAction.values())
+      for (const candidates of byDomainId.values())
+        for (const domain of candidates) for (const root of domain.byRole.values()) collectEndings(root, allEndings);
     for (const byRole of this.triesByAction.values()) for (const root of byRole.values()) collectEndings(root, allEndings);
     for (const endings of allEndings) this.prepareDecisions(endings);
-  }
-
-  private literalKey(domainType: string, canonicalDomainId: string, objectType: string, objectId: string): string {
-    return domainType + KEY_SEPARATOR + canonicalDomainId + KEY_SEPARATOR + objectType + KEY_SEPARATOR + objectId;
   }
 
   private insertLiteral(
@@ -241,25 +269,61 @@ class CompiledPolicyIndex implements PolicyIndex {
     ordinal: number,
   ): void {
     const [domainType, domainId, objectType, objectId] = pattern as readonly [string, string, string, string];
-    const key = this.literalKey(domainType, this.aliases.canonical(domainId), objectType, objectId);
-    let byResource = this.literalsByAction.get(action);
-    if (byResource === undefined) {
-      byResource = new Map();
-      this.literalsByAction.set(action, byResource);
+    const canonicalDomainId = this.aliases.canonical(domainId);
+    let byObjectId = this.literalsByAction.get(action);
+    if (byObjectId === undefined) {
+      byObjectId = new Map();
+      this.literalsByAction.set(action, byObjectId);
     }
-    let byRole = byResource.get(key);
-    if (byRole === undefined) {
-      byRole = new Map();
-      byResource.set(key, byRole);
+    let candidates = byObjectId.get(objectId);
+    if (candidates === undefined) {
+      candidates = [];
+      byObjectId.set(objectId, candidates);
+    }
+    let literal = candidates.find(
+      (candidate) =>
+        candidate.domainType === domainType &&
+        candidate.domainIdKey === canonicalDomainId &&
+        candidate.objectType === objectType,
+    );
+    if (literal === undefined) {
+      literal = { domainType, domainIdKey: canonicalDomainId, objectType, byRole: new Map() };
+      candidates.push(literal);
     }
     for (const role of roles) {
-      let endings = byRole.get(role);
+      let endings = literal.byRole.get(role);
       if (endings === undefined) {
         endings = newEndings();
-        byRole.set(role, endings);
+        literal.byRole.set(role, endings);
       }
       addEnding(endings, effect, ordinal);
     }
+  }
+
+  private domainRoot(action: string, pattern: ResourcePath, role: string): TrieNode {
+    const [domainType, domainId] = pattern as readonly [string, string];
+    const domainIdKey = this.aliases.canonical(domainId);
+    let byDomainId = this.domainsByAction.get(action);
+    if (byDomainId === undefined) {
+      byDomainId = new Map();
+      this.domainsByAction.set(action, byDomainId);
+    }
+    let candidates = byDomainId.get(domainIdKey);
+    if (candidates === undefined) {
+      candidates = [];
+      byDomainId.set(domainIdKey, candidates);
+    }
+    let domain = candidates.find((candidate) => candidate.domainType === domainType);
+    if (domain === undefined) {
+      domain = { domainType, byRole: new Map() };
+      candidates.push(domain);
+    }
+    let root = domain.byRole.get(role);
+    if (root === undefined) {
+      root = newNode();
+      domain.byRole.set(role, root);
+    }
+    return root;
   }
 
   private trieRoot(action: string, role: string): TrieNode {
@@ -276,9 +340,10 @@ class CompiledPolicyIndex implements PolicyIndex {
     return root;
   }
 
-  private insertPattern(root: TrieNode, pattern: ResourcePath, effect: Effect, ordinal: number): void {
+  private insertPattern(root: TrieNode, pattern: ResourcePath, fromDepth: number, effect: Effect, ordinal: number): void {
     let node = root;
     pattern.forEach((rawElement, depth) => {
+      if (depth < fromDepth) return;
       const parsed = parseElement(rawElement);
       if (parsed.kind === 'exact') {
         const key = depth === DOMAIN_ID_INDEX ? this.aliases.canonical(rawElement) : rawElement;
@@ -333,17 +398,32 @@ class CompiledPolicyIndex implements PolicyIndex {
     this.matched.length = 0;
 
     const literals = resource.length === 4 ? this.literalsByAction.get(action) : undefined;
-    if (literals !== undefined) {
-      const [domainType, , objectType, objectId] = resource as readonly [string, string, string, string];
-      const byRole = literals.get(this.literalKey(domainType, this.domainIdKey, objectType, objectId));
-      if (byRole !== undefined) {
+    const candidates = literals?.get(resource[3] as string);
+    if (candidates !== undefined) {
+      for (const literal of candidates) {
+        if (literal.domainIdKey !== this.domainIdKey || literal.domainType !== resource[0]) continue;
+        if (literal.objectType !== resource[2]) continue;
         for (const role of roles) {
           if (role === ANY_ROLE) continue; // the "*" entry is read once below, for everyone
-          const endings = byRole.get(role);
+          const endings = literal.byRole.get(role);
           if (endings !== undefined) this.record(endings);
         }
-        const forEveryone = byRole.get(ANY_ROLE);
+        const forEveryone = literal.byRole.get(ANY_ROLE);
         if (forEveryone !== undefined) this.record(forEveryone);
+      }
+    }
+
+    const domains = this.domainsByAction.get(action)?.get(this.domainIdKey);
+    if (domains !== undefined) {
+      for (const domain of domains) {
+        if (domain.domainType !== resource[0]) continue;
+        for (const role of roles) {
+          if (role === ANY_ROLE) continue;
+          const root = domain.byRole.get(role);
+          if (root !== undefined) this.collect(root, 2);
+        }
+        const forEveryone = domain.byRole.get(ANY_ROLE);
+        if (forEveryone !== undefined) this.collect(forEveryone, 2);
       }
     }
 
