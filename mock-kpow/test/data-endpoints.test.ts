@@ -131,13 +131,23 @@ describe('tenant filtering', () => {
     expect(await names('Kpow Hidden')).toEqual(['customer_events', 'payments_eu', 'tx_trade1']);
   });
 
-  it('answers 404, not 403, for a topic outside the tenant even when RBAC would allow it', async () => {
+  it('answers 404, not 403, for a topic outside the tenant on every endpoint, even when RBAC would allow it', async () => {
     const running = await start(TENANT_FLAGS);
-    await grant(running, ['TOPIC_DATA_QUERY'], 'customer_events');
+    await grant(running, ['TOPIC_DATA_QUERY', 'TOPIC_DATA_DOWNLOAD', 'TOPIC_PRODUCE'], 'customer_events');
     const user = await logInUi(running, 'user', 'password', 'Trading');
-    const response = await user.call('GET', messagesOf('customer_events'));
-    expect(response.status).toBe(404);
-    expect((response.json as { message: string }).message).toContain('tenant "Trading"');
+    for (const [method, path] of [
+      ['GET', messagesOf('customer_events')],
+      ['GET', `${messagesOf('customer_events')}/download`],
+      ['POST', messagesOf('customer_events')],
+      ['GET', messagesOf('tx_archive', 'no-such-cluster')],
+    ] as const) {
+      const response = await user.call(method, path, method === 'POST' ? { json: { value: 'x' } } : {});
+      expect(response.status, `${method} ${path}`).toBe(404);
+      expect((response.json as { message: string }).message).toContain('tenant "Trading"');
+    }
+    const inTenant = await user.call('GET', messagesOf('tx_archive', 'second-cluster-id'));
+    expect(inTenant.status).toBe(403);
+    expect(running.service.auditRecords({ user: 'user' }).filter((record) => record.event === 'mutation-applied')).toEqual([]);
   });
 });
 
