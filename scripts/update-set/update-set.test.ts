@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { decodeFlowValues, parsePayload, readUpdateSet, readUpdateSetFile, recordsOfTable, UpdateSetFormatError } from './read-update-set.ts'
 import type { UpdateSet } from './read-update-set.ts'
 import { repositoryRoot } from './collect-sdk-output.ts'
-import { javaStringHash, writeUpdateSet } from './write-update-set.ts'
-import type { BuiltRecord, UpdateSetMetadata } from './write-update-set.ts'
+import { javaStringHash, writableCopyOf, writeUpdateSet } from './write-update-set.ts'
 
 const path = join(repositoryRoot, 'update-sets', 'kpow-jit-access.xml')
 const xml = readFileSync(path, 'utf8')
@@ -57,23 +56,7 @@ function referencedSysIds(entryTables: string[]): Map<string, string> {
 
 describe('generated update set', () => {
   it('is well-formed and round-trips byte for byte through the reader and the writer', () => {
-    const metadata: UpdateSetMetadata = {
-      name: updateSet.name,
-      description: updateSet.header.description?.value ?? '',
-      releaseDate: updateSet.unloadDate,
-      author: updateSet.header.sys_created_by?.value ?? '',
-      scope: updateSet.header.application_scope?.value ?? '',
-      scopeSysId: updateSet.header.application?.value ?? '',
-      appName: updateSet.header.application_name?.value ?? '',
-      appVersion: updateSet.header.application_version?.value ?? '',
-    }
-    const records: BuiltRecord[] = updateSet.records.map((entry) => ({
-      table: entry.table,
-      sysId: entry.name.slice(entry.table.length + 1),
-      updateName: entry.name,
-      targetName: entry.targetName,
-      payload: entry.payloadText,
-    }))
+    const { metadata, records } = writableCopyOf(updateSet)
     expect(writeUpdateSet(metadata, records)).toBe(xml)
   })
 

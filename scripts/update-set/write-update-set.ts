@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto'
 import { create } from 'xmlbuilder2'
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces'
+import type { UpdateSet } from './read-update-set.ts'
 
 export interface UpdateSetMetadata {
   name: string
@@ -155,4 +156,27 @@ export function writeUpdateSet(metadata: UpdateSetMetadata, records: BuiltRecord
     field(entry, 'view')
   }
   return `${root.end({ prettyPrint: true, indent: '', newline: '\n' })}\n`
+}
+
+/** What writeUpdateSet needs to write a read set back: the round trip and edited copies in tests. */
+export function writableCopyOf(set: UpdateSet): { metadata: UpdateSetMetadata; records: BuiltRecord[] } {
+  return {
+    metadata: {
+      name: set.name,
+      description: set.header.description?.value ?? '',
+      releaseDate: set.unloadDate,
+      author: set.header.sys_created_by?.value ?? '',
+      scope: set.header.application_scope?.value ?? '',
+      scopeSysId: set.header.application?.value ?? '',
+      appName: set.header.application_name?.value ?? '',
+      appVersion: set.header.application_version?.value ?? '',
+    },
+    records: set.records.map((entry) => ({
+      table: entry.table,
+      sysId: entry.name.slice(entry.table.length + 1),
+      updateName: entry.name,
+      targetName: entry.targetName,
+      payload: entry.payloadText,
+    })),
+  }
 }
