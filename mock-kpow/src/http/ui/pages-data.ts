@@ -109,7 +109,7 @@ export function producePage(
       ${csrfField(chrome.csrfToken)}
       ${pickerFields(picker)}
       <label>Partition <input name="partition" type="number" min="0" value="${form.partition ?? ''}" placeholder="by key"></label>
-      <label>Key <input name="key" value="${form.key ?? ''}"></label>
+      <label class="wide">Key <input name="key" value="${form.key ?? ''}"></label>
       <label class="full">Value <textarea name="value">${form.value ?? ''}</textarea></label>
       <div class="actions full"><button type="submit">Produce</button></div>
     </form>`,

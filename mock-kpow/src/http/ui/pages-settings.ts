@@ -3,6 +3,7 @@ import { KNOWN_ACTIONS } from '../../engine/index';
 import type { TemporaryPolicy } from '../../engine/types';
 import { mutationResource, type StagedMutation } from '../../mutations/staged-mutations';
 import type { AuditRecord } from '../../store/audit';
+import { displayValue } from './pages-data';
 import type { Flash } from './sessions';
 import { html, type Fragment, type SafeHtml } from './html';
 import { alert, csrfField, fieldList, formatRemaining, formatResource, formatTs, page, type Chrome } from './layout';
@@ -115,7 +116,7 @@ export function stagedMutationsPage(chrome: Chrome, mutations: readonly StagedMu
           <td>${mutation.action}</td>
           <td class="mono">${formatResource(mutationResource(mutation))}</td>
           <td class="mono">${mutation.message.key ?? ''}</td>
-          <td class="value">${mutation.message.value ?? ''}</td>
+          <td class="value">${mutation.message.value === null ? '' : displayValue(mutation.message.value)}</td>
           <td><span class="pill ${mutation.status}">${mutation.status}</span>
             ${mutation.decided_by ? html`<br><span class="muted">by ${mutation.decided_by}</span>` : ''}</td>
           <td>${mutation.status === 'pending'
