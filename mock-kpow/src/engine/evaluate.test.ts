@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseRbacYaml } from '../config/rbac-file';
+import { GUIDE_RBAC_FILE } from './testing/reference';
 import { KNOWN_ACTIONS } from './actions';
 import { compilePolicies, evaluateAccess } from './evaluate';
 import {
@@ -18,7 +19,7 @@ function fixture(name: string): RbacModel {
 }
 
 const guideRbac = parseRbacYaml(
-  readFileSync('/work/shared/reference/kpow-config/rbac/hash-rbac.yml', 'utf8'),
+  readFileSync(GUIDE_RBAC_FILE, 'utf8'),
   'hash-rbac.yml',
 );
 const seed004 = fixture('seed-004-example.yml');
