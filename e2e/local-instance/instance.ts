@@ -26,6 +26,8 @@ export interface UserFixture {
   email?: string;
   /** user_name of the manager. */
   manager?: string;
+  /** Platform roles the pages honour: `itil` lets a fulfiller change a requested item's state. */
+  roles?: string[];
 }
 
 export interface UsersFixture {
@@ -53,6 +55,24 @@ export class LocalInstanceError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'LocalInstanceError';
+  }
+}
+
+/** One reason an order is refused, on the variable that caused it (the form shows it beside the field). */
+export interface OrderProblem {
+  /** The variable's name, or '' when the problem is not about one variable of the item. */
+  variable: string;
+  message: string;
+}
+
+/** What the form and the platform refuse on submit; `problems` lists every reason by variable. */
+export class OrderRefusedError extends LocalInstanceError {
+  constructor(
+    readonly itemName: string,
+    readonly problems: OrderProblem[],
+  ) {
+    super(`Cannot order "${itemName}":\n  - ${problems.map((problem) => problem.message).join('\n  - ')}`);
+    this.name = 'OrderRefusedError';
   }
 }
 
@@ -136,6 +156,8 @@ export interface LocalInstance {
   /** As an administrator does after importing the set (imports leave flows draft). */
   activateFlow(flowName: string): void;
   flowRuns(): readonly FlowRun[];
+  /** Flow Designer's "Test" of an action by name: runs it alone with literal inputs, as a user. */
+  testAction(actionName: string, inputs: Record<string, string>, asUserName: string): Promise<FlowRun>;
   /** Resolves once every flow run is waiting on a record or finished. */
   whenIdle(): Promise<void>;
 }
@@ -248,6 +270,11 @@ export function createLocalInstance(options: LocalInstanceOptions): LocalInstanc
       flow.status = 'published';
     },
     flowRuns: () => engine.runs(),
+    testAction(actionName, inputs, asUserName) {
+      const action = [...catalog.actions.values()].find((candidate) => candidate.name === actionName);
+      if (!action) throw new LocalInstanceError(`No action "${actionName}" in the update set (actions: ${[...catalog.actions.values()].map((candidate) => candidate.name).join(', ')})`);
+      return engine.testAction(action.sysId, inputs, userSysId(asUserName));
+    },
     whenIdle: () => engine.whenIdle(),
   };
 }
@@ -438,24 +465,27 @@ function variablesOf(database: Database, itemSysId: string): StoredRecord[] {
 // What the catalog form and the platform enforce on submit: known names, mandatory values,
 // select box choices, validation regexes.
 function checkOrder(database: Database, itemName: string, itemVariables: StoredRecord[], values: Record<string, string>): void {
-  const problems: string[] = [];
+  const problems: OrderProblem[] = [];
   const names = new Set(itemVariables.map((variable) => variable.name ?? ''));
-  for (const name of Object.keys(values)) if (!names.has(name)) problems.push(`"${name}" is not a variable of the item (variables: ${[...names].join(', ')})`);
+  for (const name of Object.keys(values)) {
+    if (!names.has(name)) problems.push({ variable: '', message: `"${name}" is not a variable of the item (variables: ${[...names].join(', ')})` });
+  }
   for (const variable of itemVariables) {
     const name = variable.name ?? '';
     const value = values[name] ?? '';
+    const refuse = (message: string) => problems.push({ variable: name, message });
     if (value === '') {
-      if (variable.mandatory === 'true') problems.push(`"${name}" (${variable.question_text ?? ''}) is mandatory`);
+      if (variable.mandatory === 'true') refuse(`"${name}" (${variable.question_text ?? ''}) is mandatory`);
       continue;
     }
     const choices = database.query('question_choice', `question=${variable.sys_id}^inactive!=true`).map((choice) => choice.value ?? '');
-    if (variable.type === '5' && !choices.includes(value)) problems.push(`"${name}" must be one of ${choices.join(', ')}; got "${value}"`);
+    if (variable.type === '5' && !choices.includes(value)) refuse(`"${name}" must be one of ${choices.join(', ')}; got "${value}"`);
     const regexRecord = variable.validate_regex ? database.get('question_regex', variable.validate_regex) : undefined;
     if (regexRecord?.regex && !new RegExp(regexRecord.regex).test(value)) {
-      problems.push(`"${name}": ${regexRecord.validation_message || `does not match ${regexRecord.regex}`}`);
+      refuse(`"${name}": ${regexRecord.validation_message || `does not match ${regexRecord.regex}`}`);
     }
   }
-  if (problems.length > 0) throw new LocalInstanceError(`Cannot order "${itemName}":\n  - ${problems.join('\n  - ')}`);
+  if (problems.length > 0) throw new OrderRefusedError(itemName, problems);
 }
 
 function sandboxHost(database: Database, userSysId: string, log: (level: ScriptLogLevel, message: string) => void): SandboxHost {

@@ -1,0 +1,134 @@
+// The page frame of the local instance: a banner with the navigation the guide's users need
+// (Service Catalog, My Requests, My Approvals) and the signed-in user, then the page. Landmarks and
+// labelled controls make every page findable by role and name (screen readers and Playwright).
+import { html, raw, type Fragment, type SafeHtml } from '../../../mock-kpow/src/http/ui/html';
+
+export interface Viewer {
+  readonly userName: string;
+  readonly name: string;
+  readonly isFulfiller: boolean;
+}
+
+export type Section = 'catalog' | 'requests' | 'approvals' | 'none';
+
+export interface Notice {
+  readonly kind: 'ok' | 'error';
+  readonly message: string;
+}
+
+const STYLE = raw(`
+*{box-sizing:border-box}
+body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2a30;background:#f1f3f4}
+header{display:flex;align-items:center;gap:24px;padding:0 20px;height:50px;background:#293e40;color:#fff}
+header .brand{font-weight:700;font-size:16px;color:#fff;text-decoration:none}
+header .brand small{font-weight:400;color:#a9c1c3;margin-left:6px;font-size:12px}
+header nav ul{display:flex;gap:4px;list-style:none;margin:0;padding:0}
+header nav a{color:#d6e3e4;text-decoration:none;padding:6px 10px;border-radius:4px}
+header nav a[aria-current=page]{background:#3e5a5d;color:#fff}
+header nav a:hover{background:#35504f}
+header .who{margin-left:auto;display:flex;align-items:center;gap:12px;font-size:13px;color:#d6e3e4}
+header .who strong{color:#fff}
+header .who button{background:none;border:1px solid #6f8c8f;color:#fff;border-radius:4px;padding:4px 10px;cursor:pointer}
+main{max-width:1100px;margin:22px auto;padding:0 20px}
+h1{font-size:22px;margin:0 0 4px}
+h2{font-size:17px;margin:22px 0 10px}
+.subtitle{color:#56656b;margin:0 0 16px}
+.card{background:#fff;border:1px solid #d9dfe1;border-radius:6px;padding:16px 18px;margin-bottom:16px}
+.field{display:flex;flex-direction:column;gap:4px;margin-bottom:14px;max-width:560px}
+.field label{font-weight:600}
+.field .mandatory{color:#b3261e;margin-right:3px}
+.field .help{color:#56656b;font-size:12.5px;margin:0}
+.field .error{color:#b3261e;font-size:12.5px;margin:0;font-weight:600}
+.field .error:empty{display:none}
+input,select,textarea{font:inherit;padding:6px 8px;border:1px solid #a9b6ba;border-radius:4px;background:#fff;color:#1f2a30}
+input[aria-invalid=true],select[aria-invalid=true]{border-color:#b3261e;outline:1px solid #b3261e}
+textarea{min-height:60px}
+button,.button{font:inherit;font-weight:600;padding:7px 14px;border-radius:4px;border:1px solid #1f6f74;background:#1f6f74;color:#fff;cursor:pointer;text-decoration:none;display:inline-block}
+button.secondary{background:#fff;color:#1f6f74}
+button.danger{background:#b3261e;border-color:#b3261e}
+.actions{display:flex;gap:8px;align-items:center;flex-wrap:wrap}
+table{border-collapse:collapse;width:100%;background:#fff}
+caption{text-align:left;font-weight:600;padding:6px 0;color:#33454a}
+th,td{text-align:left;padding:7px 10px;border-bottom:1px solid #e3e8ea;vertical-align:top}
+th{background:#eef2f3;font-size:12px;text-transform:uppercase;letter-spacing:.3px;color:#46565b}
+td.mono,.mono{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12.5px;word-break:break-all}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:6px 18px;margin:0}
+dl.facts dt{font-weight:600;color:#46565b}
+dl.facts dd{margin:0}
+.alert{border-radius:6px;padding:12px 16px;margin-bottom:16px;border:1px solid}
+.alert.error{background:#fdecea;border-color:#f2c0bb;color:#8a1c14}
+.alert.ok{background:#e7f5ec;border-color:#b3dec3;color:#17522f}
+.alert ul{margin:6px 0 0;padding-left:18px}
+.badge{display:inline-block;border-radius:10px;padding:1px 9px;font-size:12px;font-weight:600;background:#e3e8ea}
+.badge.complete,.badge.approved{background:#d8f0e1;color:#17522f}
+.badge.error,.badge.rejected{background:#fbdcd9;color:#8a1c14}
+.badge.waiting,.badge.requested,.badge.running{background:#fff1cc;color:#6b4e00}
+ol.journal{list-style:none;margin:0;padding:0}
+ol.journal li{border-left:3px solid #1f6f74;background:#fff;padding:8px 12px;margin-bottom:8px}
+ol.journal .meta{color:#56656b;font-size:12px}
+ol.journal p{margin:4px 0 0;white-space:pre-wrap;word-break:break-word}
+.step-error{color:#8a1c14;white-space:pre-wrap}
+.muted{color:#6b7a7f}
+pre.kv{margin:0;white-space:pre-wrap;word-break:break-all;font-size:12px}
+`);
+
+export function page(
+  title: string,
+  viewer: Viewer | undefined,
+  section: Section,
+  content: Fragment,
+  notice?: Notice,
+): SafeHtml {
+  const link = (href: string, label: string, here: Section) =>
+    html`<li><a href="${href}"${here === section ? raw(' aria-current="page"') : ''}>${label}</a></li>`;
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} | Local instance</title>
+<style>${STYLE}</style>
+<script src="/assets/form-validation.js" defer></script>
+</head>
+<body>
+<header>
+  <a class="brand" href="/">Local instance<small>ServiceNow stand-in</small></a>
+  ${viewer
+    ? html`<nav aria-label="Main">
+    <ul>
+      ${link('/catalog', 'Service Catalog', 'catalog')}
+      ${link('/requests', viewer.isFulfiller ? 'Requested Items' : 'My Requests', 'requests')}
+      ${link('/approvals', 'My Approvals', 'approvals')}
+    </ul>
+  </nav>
+  <div class="who">
+    <span>Signed in as <strong>${viewer.name}</strong> (${viewer.userName})${viewer.isFulfiller ? ', fulfiller' : ''}</span>
+    <form method="post" action="/logout"><button type="submit">Log out</button></form>
+  </div>`
+    : ''}
+</header>
+<main>
+${notice ? html`<div class="alert ${notice.kind}" role="${notice.kind === 'error' ? 'alert' : 'status'}">${notice.message}</div>` : ''}
+${content}
+</main>
+</body>
+</html>`;
+}
+
+/** Shows the form's field errors beside the fields when the browser refuses a value (pattern, required). */
+export const FORM_VALIDATION_SCRIPT = `document.addEventListener('invalid', function (event) {
+  var field = event.target;
+  var error = document.getElementById(field.id + '-error');
+  if (!error) return;
+  event.preventDefault();
+  error.textContent = field.validity.patternMismatch && field.dataset.message ? field.dataset.message : field.validationMessage;
+  field.setAttribute('aria-invalid', 'true');
+}, true);
+document.addEventListener('input', function (event) {
+  var field = event.target;
+  var error = document.getElementById(field.id + '-error');
+  if (!error || !field.checkValidity()) return;
+  error.textContent = '';
+  field.removeAttribute('aria-invalid');
+});
+`;
