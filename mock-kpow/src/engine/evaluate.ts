@@ -229,6 +229,8 @@ class CompiledPolicyIndex implements PolicyIndex {
    * that matched and which effects they carry. Only the winning effect's policies are ever listed.
    */
   private readonly matched: Endings[] = [];
+  /** Entries of `matched` in use: resetting a counter is cheaper than truncating the array. */
+  private matchedCount = 0;
   private readonly present: Record<Effect, boolean> = { Deny: false, Stage: false, Allow: false };
   private resource: ResourcePath = [];
   private domainIdKey = '';
@@ -395,7 +397,7 @@ class CompiledPolicyIndex implements PolicyIndex {
     present.Deny = false;
     present.Stage = false;
     present.Allow = false;
-    this.matched.length = 0;
+    this.matchedCount = 0;
 
     const literals = resource.length === 4 ? this.literalsByAction.get(action) : undefined;
     const candidates = literals?.get(resource[3] as string);
@@ -446,7 +448,7 @@ class CompiledPolicyIndex implements PolicyIndex {
   private record(endings: Endings): void {
     const { ordinals } = endings;
     const present = this.present;
-    this.matched.push(endings);
+    this.matched[this.matchedCount++] = endings;
     if (ordinals.Deny.length > 0) present.Deny = true;
     if (ordinals.Stage.length > 0) present.Stage = true;
     if (ordinals.Allow.length > 0) present.Allow = true;
@@ -481,7 +483,8 @@ class CompiledPolicyIndex implements PolicyIndex {
     let sole: Endings | undefined;
     let contributors = 0;
     let count = 0;
-    for (const endings of this.matched) {
+    for (let index = 0; index < this.matchedCount; index++) {
+      const endings = this.matched[index] as Endings;
       const length = endings.ordinals[effect].length;
       if (length === 0) continue;
       contributors++;
@@ -491,7 +494,8 @@ class CompiledPolicyIndex implements PolicyIndex {
     if (contributors === 1 && sole !== undefined) return sole.soleDecisions[effect] as Decision;
     const ordinals = new Int32Array(count);
     let offset = 0;
-    for (const endings of this.matched) {
+    for (let index = 0; index < this.matchedCount; index++) {
+      const endings = this.matched[index] as Endings;
       ordinals.set(endings.ordinals[effect], offset);
       offset += endings.ordinals[effect].length;
     }
