@@ -250,9 +250,9 @@ ${canCancel ? html`<form class="card" method="post" action="/items/${item.sys_id
   ${approvals.length === 0
     ? html`<p class="muted">No approvals.</p>`
     : html`<table aria-labelledby="approvals-heading">
-    <thead><tr><th scope="col">Approver</th><th scope="col">Group</th><th scope="col">State</th><th scope="col">Comments</th><th scope="col">Updated</th></tr></thead>
+    <thead><tr><th scope="col">Approver</th><th scope="col">State</th><th scope="col">Comments</th><th scope="col">Updated</th></tr></thead>
     <tbody>${approvals.map(
-      (approval) => html`<tr><td>${database.displayValue('sysapproval_approver', approval.sys_id, 'approver')}</td><td>${database.displayValue('sysapproval_approver', approval.sys_id, 'group')}</td><td>${database.displayValue('sysapproval_approver', approval.sys_id, 'state')}</td><td>${database.resolvePath('sysapproval_approver', approval.sys_id, 'comments')}</td><td>${approval.sys_updated_on}</td></tr>`,
+      (approval) => html`<tr><td>${database.displayValue('sysapproval_approver', approval.sys_id, 'approver')}</td><td>${database.displayValue('sysapproval_approver', approval.sys_id, 'state')}</td><td>${database.resolvePath('sysapproval_approver', approval.sys_id, 'comments')}</td><td>${approval.sys_updated_on}</td></tr>`,
     )}</tbody>
   </table>`}
   ${database.journal('sc_req_item', item.sys_id, 'approval_history').map((entry) => html`<p class="muted">${entry.createdOn}: ${entry.value}</p>`)}
