@@ -2,7 +2,6 @@
  * Deterministic generators of policies and access requests, for the index-vs-reference property
  * test and for throughput measurements. Seeded (mulberry32) so a failure reproduces exactly.
  */
-import { KNOWN_ACTIONS } from '../actions';
 import type { AccessRequest, ClusterIdentity, Effect, Policy, ResourcePath } from '../types';
 
 export type Random = () => number;
@@ -34,12 +33,19 @@ export const RANDOM_CLUSTERS: readonly ClusterIdentity[] = [
   { id: 'lkc-lo019', name: 'Confluent Cloud' },
 ];
 
-const ROLES = ['kafka-admins', 'kafka-users', 'ops', 'devs', 'owners'];
-const DOMAIN_TYPES = ['cluster', 'cluster', 'cluster', 'schema', 'connect', 'ksqldb'];
-const DOMAIN_IDS = ['42RglGpZQwy9D5VzTVpCWA', 'Prod', 'g10tMLohRLKthriTt0749g', 'Local', 'lkc-lo019', 'unknown-1'];
-const OBJECT_TYPES = ['topic', 'topic', 'group', 'broker', 'connector', 'subject', 'ksqldb-source'];
-const OBJECT_IDS = ['tx_trade1', 'tx_audit', 'order_event', 'my-csv-sink', 'payments_b2', 'trade_b2', '__oprtr_audit_log'];
-const ELEMENT_WILDCARDS = ['*', 'tx_*', '*_event', '*csv*', 'pay*', '*_b2', 'Pro*', '42R*', 'Loc*'];
+const ROLES = ['kafka-admins', 'kafka-users', 'ops'];
+/**
+ * A few actions, umbrellas and their leaves among them: dense enough that random policies and
+ * requests meet often (every known action is exercised by its own test).
+ */
+const ACTIONS = ['TOPIC_INSPECT', 'TOPIC_DATA_QUERY', 'TOPIC_DATA_DOWNLOAD', 'GROUP_EDIT', 'CONNECT_EDIT', 'CONNECT_DELETE'];
+// Small pools, so that random patterns and resources meet often; every wildcard form matches
+// some of the literals, and clusters appear under both their id and their name.
+const DOMAIN_TYPES = ['cluster', 'cluster', 'cluster', 'connect'];
+const DOMAIN_IDS = ['42RglGpZQwy9D5VzTVpCWA', 'Prod', 'g10tMLohRLKthriTt0749g', 'Local', 'unknown-1'];
+const OBJECT_TYPES = ['topic', 'topic', 'group'];
+const OBJECT_IDS = ['tx_trade1', 'tx_audit', 'order_event', 'my-csv-sink', 'payments_b2'];
+const ELEMENT_WILDCARDS = ['*', 'tx_*', '*_event', '*csv*', 'pay*', '*_b2', 'Pro*', '42R*', 'Loc*', '*-1'];
 const EFFECTS: readonly Effect[] = ['Allow', 'Deny', 'Stage'];
 
 function patternElement(random: Random, literals: readonly string[]): string {
@@ -53,7 +59,7 @@ export function randomPattern(random: Random): ResourcePath {
 }
 
 export function randomResource(random: Random): ResourcePath {
-  const length = random() < 0.2 ? 2 : 4;
+  const length = pick(random, [1, 2, 2, 3, 4, 4, 4, 4, 4, 4]);
   const pools = [DOMAIN_TYPES, DOMAIN_IDS, OBJECT_TYPES, OBJECT_IDS];
   return pools.slice(0, length).map((pool) => pick(random, pool));
 }
@@ -61,7 +67,7 @@ export function randomResource(random: Random): ResourcePath {
 export function randomPolicies(random: Random, count: number): Policy[] {
   return Array.from({ length: count }, (_, index) => ({
     roles: random() < 0.1 ? ['*'] : pickSome(random, ROLES, 2),
-    actions: pickSome(random, KNOWN_ACTIONS, 3),
+    actions: pickSome(random, ACTIONS, 3),
     effect: pick(random, EFFECTS),
     resources: Array.from({ length: random() < 0.8 ? 1 : 2 }, () => randomPattern(random)),
     source: `rbac:${index}`,
@@ -72,7 +78,7 @@ export function randomRequest(random: Random): AccessRequest {
   const roleCount = Math.floor(random() * 3);
   return {
     roles: Array.from({ length: roleCount }, () => pick(random, [...ROLES, '*'])),
-    action: random() < 0.05 ? 'NOT_AN_ACTION' : pick(random, KNOWN_ACTIONS),
+    action: random() < 0.05 ? 'NOT_AN_ACTION' : pick(random, ACTIONS),
     resource: randomResource(random),
   };
 }
