@@ -8,6 +8,7 @@
 // so no sweep interval can leave an expired policy granting anything.
 import { randomUUID } from 'node:crypto';
 import {
+  DEFAULT_TENANT_ID,
   checkGrant,
   compilePolicies,
   evaluateAccess,
@@ -32,8 +33,6 @@ import type { AuditRecord, NewAuditRecord } from './store/audit';
 import { CoalescingWriter } from './store/coalescing-writer';
 import type { Persistence } from './store/persistence';
 import type { Clock } from './clock';
-
-export const GLOBAL_TENANT_ID = '__kpow_global';
 
 export interface Principal {
   readonly user: string;
@@ -147,7 +146,7 @@ export class KpowService {
   }
 
   resolveTenant(principal: Principal, requested: string | undefined): string {
-    if (requested === undefined || requested === '' || requested === GLOBAL_TENANT_ID) return GLOBAL_TENANT_ID;
+    if (requested === undefined || requested === '' || requested === DEFAULT_TENANT_ID) return DEFAULT_TENANT_ID;
     const tenant = this.config.rbac.tenants.find(
       (candidate) =>
         candidate.name === requested &&
@@ -155,7 +154,7 @@ export class KpowService {
     );
     if (!tenant) {
       throw new ApiError('unknown_tenant', `Unknown tenant "${requested}" for user "${principal.user}".`, [
-        { path: 'header x-tenant-id', message: `must be ${GLOBAL_TENANT_ID} or the name of one of your tenants` },
+        { path: 'header x-tenant-id', message: `must be ${DEFAULT_TENANT_ID} or the name of one of your tenants` },
       ]);
     }
     return tenant.name;

@@ -240,25 +240,3 @@ describe('compiled index = evaluateAccess (seeded property test)', () => {
     }
   });
 });
-
-describe('compiled index throughput', () => {
-  it('decides >= 1,000,000 requests per CPU-second at 10,000 deployment-shaped policies', () => {
-    const random = seededRandom(11);
-    const index = compilePolicies(deploymentPolicies(random, 10_000), RANDOM_CLUSTERS);
-    const requests = Array.from({ length: 10_000 }, () => deploymentRequest(random));
-    let best = 0;
-    let allowed = 0;
-    // Best of several rounds, in CPU time of this process: other work on a shared machine must
-    // not fail the test, a slower engine must.
-    for (let round = 0; round < 8 && best < 1_000_000; round++) {
-      const started = process.cpuUsage();
-      for (let repeat = 0; repeat < 20; repeat++) {
-        for (const request of requests) if (index.evaluate(request, 'STRICT').effect === 'Allow') allowed++;
-      }
-      const used = process.cpuUsage(started);
-      best = Math.max(best, (20 * requests.length) / ((used.user + used.system) / 1e6));
-    }
-    expect(allowed).toBeGreaterThan(0);
-    expect(best).toBeGreaterThanOrEqual(1_000_000);
-  });
-});
