@@ -63,6 +63,7 @@ async function engineService(policyCount: number, shape: Shape) {
   }));
   const persistence: Persistence = {
     description: 'bench',
+    durable: false,
     load: async () => ({ temporaryPolicies: temporaries, audit: [] }),
     saveTemporaryPolicies: async () => undefined,
     appendAudit: async () => undefined,

@@ -256,7 +256,7 @@ export class KpowService {
   recordAudit(record: Omit<NewAuditRecord, 'ts'> & { ts?: number }): AuditRecord {
     const stored: AuditRecord = { seq: this.nextAuditSeq++, ...record, ts: record.ts ?? this.now() };
     this.auditLog.push(stored);
-    this.pendingAudit.push(stored);
+    if (this.config.persistence.durable) this.pendingAudit.push(stored);
     for (const listener of this.listeners) listener(stored);
     return stored;
   }
@@ -280,6 +280,7 @@ export class KpowService {
 
   /** Makes every pending change durable (no-op in memory mode). */
   async persist(): Promise<void> {
+    if (!this.config.persistence.durable) return;
     await Promise.all([this.policyWriter.flush(), this.auditWriter.flush()]);
   }
 

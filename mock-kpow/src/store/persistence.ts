@@ -22,10 +22,13 @@ export interface Persistence {
   saveTemporaryPolicies(policies: readonly TemporaryPolicy[]): Promise<void>;
   appendAudit(records: readonly AuditRecord[]): Promise<void>;
   readonly description: string;
+  /** False for memory-only state: callers then skip the write machinery altogether. */
+  readonly durable: boolean;
 }
 
 export class MemoryPersistence implements Persistence {
   readonly description = 'memory only (no --data-dir)';
+  readonly durable = false;
   async load(): Promise<PersistedState> {
     return { temporaryPolicies: [], audit: [] };
   }
@@ -45,6 +48,7 @@ const AUDIT_FILE = 'audit.jsonl';
 
 export class DirectoryPersistence implements Persistence {
   readonly description: string;
+  readonly durable = true;
   constructor(private readonly dir: string) {
     this.description = `data directory ${dir}`;
   }
