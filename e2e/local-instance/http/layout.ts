@@ -69,7 +69,18 @@ ol.journal .meta{color:#56656b;font-size:12px}
 ol.journal p{margin:4px 0 0;white-space:pre-wrap;word-break:break-word}
 .step-error{color:#8a1c14;white-space:pre-wrap}
 .muted{color:#6b7a7f}
-pre.kv{margin:0;white-space:pre-wrap;word-break:break-all;font-size:12px}
+pre.kv{margin:0;white-space:pre-wrap;overflow-wrap:anywhere;font-size:12px}
+ul.items{list-style:none;margin:0;padding:0}
+th[scope=row]{text-transform:none;letter-spacing:0;font-size:13px;width:30%}
+table.flow-run{table-layout:fixed;margin-bottom:14px}
+table.flow-run col.step{width:24%}
+table.flow-run col.status{width:10%}
+table.flow-run col.inputs{width:28%}
+table.flow-run col.outputs{width:19%}
+table.flow-run col.messages{width:19%}
+table.flow-run td{overflow-wrap:anywhere}
+table.flow-run caption{font-weight:400}
+table.flow-run caption strong{font-weight:700}
 `);
 
 export function page(

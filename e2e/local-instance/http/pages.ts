@@ -37,7 +37,7 @@ export function catalogPage(instance: LocalInstance, viewer: Viewer): SafeHtml {
     html`<h1>Service Catalog</h1>
 <p class="subtitle">Items from the loaded update set.</p>
 ${items.length === 0 ? html`<p>No active catalog items.</p>` : ''}
-<ul>
+<ul class="items">
 ${items.map(({ item }) => html`<li class="card"><a href="/catalog/${item.sys_id}">${item.name}</a><p class="muted">${item.short_description}</p></li>`)}
 </ul>`,
   );
@@ -180,7 +180,7 @@ function pendingApproval(instance: LocalInstance, approval: StoredRecord): SafeH
   <h3>${approvalItemLink(instance, approval)}: ${item?.short_description}</h3>
   <dl class="facts">
     <dt>Requested for</dt><dd>${item ? instance.database.displayValue('sc_req_item', item.sys_id, 'requested_for') : ''}</dd>
-    ${Object.entries(variables).map(([name, value]) => html`<dt>${variableLabel(instance, name)}</dt><dd class="mono">${value}</dd>`)}
+    ${Object.entries(variables).map(([name, value]) => html`<dt>${variableLabel(instance, item?.cat_item ?? '', name)}</dt><dd class="mono">${variableDisplay(instance, item?.cat_item ?? '', name, value)}</dd>`)}
   </dl>
   <form method="post" action="/approvals/${approval.sys_id}" aria-label="Decide ${number}">
     <div class="field"><label for="${id}">Comment on ${number}</label><textarea id="${id}" name="comment"></textarea></div>
@@ -192,8 +192,20 @@ function pendingApproval(instance: LocalInstance, approval: StoredRecord): SafeH
 </section>`;
 }
 
-function variableLabel(instance: LocalInstance, name: string): string {
-  return instance.database.query('item_option_new', `name=${name}`)[0]?.question_text ?? name;
+function variableOf(instance: LocalInstance, catItemSysId: string, name: string): StoredRecord | undefined {
+  return instance.database.query('item_option_new', `cat_item=${catItemSysId}^name=${name}`)[0];
+}
+
+function variableLabel(instance: LocalInstance, catItemSysId: string, name: string): string {
+  return variableOf(instance, catItemSysId, name)?.question_text ?? name;
+}
+
+/** A select box's value as the platform shows it: the choice's label, with the stored value. */
+function variableDisplay(instance: LocalInstance, catItemSysId: string, name: string, value: string): string {
+  const variable = variableOf(instance, catItemSysId, name);
+  if (variable?.type !== '5') return value;
+  const choice = instance.database.query('question_choice', `question=${variable.sys_id}^value=${value}`)[0];
+  return choice?.text && choice.text !== value ? `${choice.text} (${value})` : value;
 }
 
 function stateLabel(item: StoredRecord): string {
@@ -234,7 +246,7 @@ ${canCancel ? html`<form class="card" method="post" action="/items/${item.sys_id
   <h2 id="variables-heading">Variables</h2>
   <table aria-labelledby="variables-heading">
     <thead><tr><th scope="col">Question</th><th scope="col">Value</th></tr></thead>
-    <tbody>${Object.entries(instance.requestItemVariables(item.sys_id)).map(([name, value]) => html`<tr><th scope="row">${variableLabel(instance, name)}</th><td class="mono">${value}</td></tr>`)}</tbody>
+    <tbody>${Object.entries(instance.requestItemVariables(item.sys_id)).map(([name, value]) => html`<tr><th scope="row">${variableLabel(instance, item.cat_item ?? '', name)}</th><td class="mono">${variableDisplay(instance, item.cat_item ?? '', name, value)}</td></tr>`)}</tbody>
   </table>
 </section>
 <section class="card" aria-labelledby="work-notes-heading">
@@ -277,8 +289,9 @@ function stateForm(item: StoredRecord): SafeHtml {
 }
 
 function flowRunView(run: FlowRun): SafeHtml {
-  return html`<table aria-label="Flow run ${run.flowName}">
-  <caption>${run.flowName}: <span class="badge ${run.status}">${run.status}</span>${run.reason ? html` <span class="muted">${run.reason}</span>` : ''} <span class="muted">(started ${run.startedAt}${run.endedAt ? html`, ended ${run.endedAt}` : ''})</span></caption>
+  return html`<table class="flow-run" aria-label="Flow run ${run.flowName}">
+  <caption><strong>${run.flowName}</strong>: <span class="badge ${run.status}">${run.status}</span>${run.reason ? html` <span class="muted">${run.reason}</span>` : ''} <span class="muted">(started ${run.startedAt}${run.endedAt ? html`, ended ${run.endedAt}` : ''})</span></caption>
+  <colgroup><col class="step"><col class="status"><col class="inputs"><col class="outputs"><col class="messages"></colgroup>
   <thead><tr><th scope="col">Step</th><th scope="col">Status</th><th scope="col">Inputs</th><th scope="col">Outputs</th><th scope="col">Messages and errors</th></tr></thead>
   <tbody>${run.steps.map(stepRow)}</tbody>
 </table>`;
@@ -290,8 +303,8 @@ function stepRow(step: StepLog): SafeHtml {
   return html`<tr>
   <td style="padding-left:${String(10 + step.depth * 18)}px">${step.name}<div class="muted">${step.startedAt}</div></td>
   <td><span class="badge ${step.status}">${step.status}</span></td>
-  <td class="mono">${pairs(step.inputs)}</td>
-  <td class="mono">${pairs(step.outputs)}</td>
+  <td>${pairs(step.inputs)}</td>
+  <td>${pairs(step.outputs)}</td>
   <td>${step.messages.map((message) => html`<div class="mono">[${message.level}] ${message.message}</div>`)}${step.error ? html`<div class="step-error" role="note">${step.error}</div>` : ''}</td>
 </tr>`;
 }
