@@ -270,7 +270,7 @@ export function createLocalInstance(options: LocalInstanceOptions): LocalInstanc
       flow.status = 'published';
     },
     flowRuns: () => engine.runs(),
-    testAction(actionName, inputs, asUserName) {
+    async testAction(actionName, inputs, asUserName) {
       const action = [...catalog.actions.values()].find((candidate) => candidate.name === actionName);
       if (!action) throw new LocalInstanceError(`No action "${actionName}" in the update set (actions: ${[...catalog.actions.values()].map((candidate) => candidate.name).join(', ')})`);
       return engine.testAction(action.sysId, inputs, userSysId(asUserName));

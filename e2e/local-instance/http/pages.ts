@@ -99,7 +99,7 @@ function variableField(instance: LocalInstance, variable: StoredRecord, value: s
     <label for="${id}">${mandatory ? html`<span class="mandatory" aria-hidden="true">*</span>` : ''}${variable.question_text}</label>
     ${control}
     <p class="help" id="${id}-help">${variable.help_text}</p>
-    <p class="error" id="${id}-error">${problems.map((problem) => problem.message).join(' ')}</p>
+    <p class="error" id="${id}-error">${problems.map((problem) => problem.message.replace(`"${name}": `, '')).join(' ')}</p>
   </div>`;
 }
 

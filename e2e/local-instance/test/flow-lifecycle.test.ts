@@ -157,6 +157,22 @@ describe('Kpow Access Lifecycle in the local instance', () => {
     expect(ordered.flowRun?.reason).toContain('is not active');
   });
 
+  it('tests an action alone, as Flow Designer does, refusing a wildcard before calling Kpow', async () => {
+    const { instance, kpow } = await setUp();
+    const inputs = { role_name: 'kafka-users', cluster_id: order.cluster_id, duration_ms: '60000' };
+    const refused = await instance.testAction('Kpow - Create Temporary Policy', { ...inputs, topic_name: 'tx_*' }, 'fred.fulfiller');
+    expect(refused).toMatchObject({ status: 'error', flowName: 'Test of action "Kpow - Create Temporary Policy"' });
+    expect(refused.reason).toContain('is not one exact Kafka topic name');
+    await settle();
+    expect(kpow.requests).toEqual([]);
+    const granted = await instance.testAction('Kpow - Create Temporary Policy', { ...inputs, topic_name: 'tx_trade' }, 'fred.fulfiller');
+    expect(granted.status).toBe('complete');
+    expect(granted.steps[0]?.outputs.policy_id).toBe('tp-1');
+    await settle();
+    expect(JSON.parse(kpow.requests[0]?.body ?? '{}')).toMatchObject({ policy: { resource: ['cluster', order.cluster_id, 'topic', 'tx_trade'] } });
+    await expect(instance.testAction('No such action', {}, 'fred.fulfiller')).rejects.toThrow(/No action "No such action" in the update set \(actions: /);
+  });
+
   it('refuses an order the form would refuse', async () => {
     const { instance } = await setUp();
     expect(() => instance.orderCatalogItem(itemName, { ...order, topic_name: 'tx_*', duration_ms: '99' }, 'abel.tuter')).toThrow(
