@@ -151,10 +151,13 @@ Ctrl-C stops both.`);
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     for (const child of children) {
-      child.process.once('exit', (code) => {
+      child.process.once('exit', (code, signal) => {
         if (stopping) return;
-        console.error(`demo: ${child.name} exited (${String(code)}); stopping the rest`);
-        void stopAll().then(() => resolveExit(1));
+        // Ctrl-C in a terminal signals the whole process group: a child may stop before our own
+        // handler runs. A clean exit is a stop, anything else a failure.
+        const clean = code === 0 || signal === 'SIGINT' || signal === 'SIGTERM';
+        if (!clean) console.error(`demo: ${child.name} exited (${String(code ?? signal)}); stopping the rest`);
+        void stopAll().then(() => resolveExit(clean ? 0 : 1));
       });
     }
   });
