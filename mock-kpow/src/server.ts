@@ -103,6 +103,7 @@ export async function startMockKpow(options: MockKpowOptions, start: StartOption
     close: () => {
       closing ??= (async () => {
         await Promise.all(servers.map(closeServer));
+        service.close();
         await service.persist();
       })();
       return closing;
