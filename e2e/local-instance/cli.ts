@@ -6,6 +6,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { UpdateSetFormatError } from '../../scripts/update-set/read-update-set';
 import { DEMO_PASSWORD } from './http/app';
 import { LocalInstanceError } from './instance';
+import { runAsScript, runUntilStopSignal } from '../../mock-kpow/src/process-lifecycle';
 import { startLocalInstanceServer } from './server';
 import { UnsupportedUpdateSetError } from './unsupported';
 
@@ -92,25 +93,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   console.log(`local-instance: logins (password "${DEMO_PASSWORD}"): ${running.instance.database.query('sys_user').map((user) => user.user_name).join(', ')}`);
   console.log(`local-instance: listening on ${running.url}`);
 
-  await new Promise<void>((resolveStop) => {
-    const stop = (signal: NodeJS.Signals) => {
-      console.log(`local-instance: ${signal} received, shutting down`);
-      resolveStop();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  await running.close();
-  console.log('local-instance: stopped');
+  await runUntilStopSignal('local-instance', () => running.close());
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(`local-instance: ${(error as Error).message}`);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta.url, 'local-instance', main);

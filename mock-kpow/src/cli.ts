@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { readJaasConfigFile, realmFileFor } from './auth/index';
 import { resolveOptions, type CliFlags } from './config/options';
 import { DEFAULT_CLUSTERS_FILE } from './data/clusters-file';
+import { runAsScript, runUntilStopSignal } from './process-lifecycle';
 import { startMockKpow, type StartOptions } from './server';
 
 export async function main(argv: readonly string[], start: StartOptions = {}): Promise<number> {
@@ -55,25 +56,8 @@ export async function main(argv: readonly string[], start: StartOptions = {}): P
     return 2;
   }
 
-  await new Promise<void>((resolveStop) => {
-    const stop = (signal: NodeJS.Signals) => {
-      console.log(`mock-kpow: ${signal} received, shutting down`);
-      resolveStop();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  await running.close();
-  console.log('mock-kpow: stopped');
+  await runUntilStopSignal('mock-kpow', () => running.close());
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(`mock-kpow: ${(error as Error).message}`);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta.url, 'mock-kpow', main);

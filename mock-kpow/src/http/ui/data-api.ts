@@ -11,7 +11,7 @@ import { PermissionDeniedError } from '../../data/permission-denied';
 import type { KpowService } from '../../kpow-service';
 import type { StagedMutations } from '../../mutations/staged-mutations';
 import { ApiError, type FieldError } from '../errors';
-import { parseInstant, parseMessageQuery, parseNewMessage, text, type Fields } from './parse-input';
+import { parseAuditFilter, parseMessageQuery, parseNewMessage, text, type Fields } from './parse-input';
 import { sessionOf, tenantsOf, viewerFor } from './request-context';
 import { SESSION_COOKIE, type Session, type SessionStore } from './sessions';
 import { asApiError, logIn, onlyTenant, setSessionCookie } from './login';
@@ -124,12 +124,7 @@ export function createDataApi(deps: DataApiDeps): express.Router {
     admin(req, 'VIEW_AUDIT_LOG');
     const fields = req.query as Fields;
     const problems: FieldError[] = [];
-    const filter = {
-      user: text(fields, 'user') || undefined,
-      action: text(fields, 'action') || undefined,
-      fromTs: parseInstant(fields, 'from', problems),
-      toTs: parseInstant(fields, 'to', problems),
-    };
+    const filter = parseAuditFilter(fields, problems);
     if (problems.length > 0) throw new ApiError('invalid_request', 'The filter is not valid.', problems);
     res.json({ audit_records: service.auditRecords(filter) });
   });

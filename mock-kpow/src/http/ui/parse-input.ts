@@ -3,6 +3,7 @@
 import type { FieldError } from '../errors';
 import { ApiError } from '../errors';
 import type { MessageQuery, NewMessage } from '../../data/data-store';
+import type { AuditFilter } from '../../kpow-service';
 
 export type Fields = Readonly<Record<string, unknown>>;
 
@@ -101,4 +102,14 @@ export function parseResource(raw: string): string[] {
     }
   }
   return raw.split(',').map((part) => part.trim()).filter((part) => part !== '');
+}
+
+/** The audit-log filter of the Settings page and of GET /mock/v1/audit-log; problems name each bad field. */
+export function parseAuditFilter(fields: Fields, problems: FieldError[]): AuditFilter {
+  return {
+    user: text(fields, 'user') || undefined,
+    action: text(fields, 'action') || undefined,
+    fromTs: parseInstant(fields, 'from', problems),
+    toTs: parseInstant(fields, 'to', problems),
+  };
 }

@@ -16,7 +16,7 @@ import { createDataApi, writeJsonError } from './data-api';
 import { errorPage, loginPage, notAuthorizedPage, tenantPage } from './pages-auth';
 import { inspectPage, producePage, type InspectOutcome, type TopicPicker } from './pages-data';
 import { auditLogPage, stagedMutationsPage, temporaryPoliciesPage } from './pages-settings';
-import { list, parseInstant, parseMessageQuery, parseNewMessage, parseResource, text, type Fields } from './parse-input';
+import { list, parseAuditFilter, parseMessageQuery, parseNewMessage, parseResource, text, type Fields } from './parse-input';
 import { chromeFor, safeNext, sessionOf, tenantsOf, viewerFor } from './request-context';
 import { MAX_FORM_BYTES, asApiError, logIn, onlyTenant, setSessionCookie } from './login';
 import { SESSION_COOKIE, SessionStore, csrfMatches, type Session } from './sessions';
@@ -242,12 +242,7 @@ export function createUiApp(deps: UiAppDeps): express.Express {
     const session = current(req);
     const fields = req.query as Fields;
     const problems: FieldError[] = [];
-    const filter = {
-      user: text(fields, 'user') || undefined,
-      action: text(fields, 'action') || undefined,
-      fromTs: parseInstant(fields, 'from', problems),
-      toTs: parseInstant(fields, 'to', problems),
-    };
+    const filter = parseAuditFilter(fields, problems);
     const records = problems.length > 0 ? [] : service.auditRecords(filter).reverse();
     const flash = problems.length > 0 ? { kind: 'error' as const, message: 'The filter is not valid.', fields: problems } : takeFlash(session);
     send(res, problems.length > 0 ? 400 : 200, auditLogPage(chromeFor(service, session), records, stringFields(fields), flash));

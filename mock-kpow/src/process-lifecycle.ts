@@ -1,0 +1,29 @@
+// What every long-running command of the kit does the same way: wait for SIGINT/SIGTERM, close,
+// say so; and, when run as a script, turn the exit code or an unexpected error into one line and
+// an exit status, never a stack trace.
+
+/** Resolves once SIGINT or SIGTERM arrives, then runs `close` and reports it under `name`. */
+export async function runUntilStopSignal(name: string, close: () => Promise<void>): Promise<void> {
+  await new Promise<void>((resolveStop) => {
+    const stop = (signal: NodeJS.Signals) => {
+      console.log(`${name}: ${signal} received, shutting down`);
+      resolveStop();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await close();
+  console.log(`${name}: stopped`);
+}
+
+/** Runs `main` when `moduleUrl` is the script node was started with, exiting with its code. */
+export function runAsScript(moduleUrl: string, name: string, main: (argv: readonly string[]) => Promise<number>): void {
+  if (moduleUrl !== `file://${process.argv[1]}`) return;
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(`${name}: ${(error as Error).message}`);
+      process.exit(1);
+    },
+  );
+}
