@@ -12,10 +12,10 @@ export async function main(argv: readonly string[], start: StartOptions = {}): P
   const program = new Command()
     .name('mock-kpow')
     .description(
-      'A stand-in for Kpow (Factor House): its temporary-policies API, RBAC engine, Jetty realms and the UI pages\n' +
-        'the ServiceNow integration guide validates with. Kpow\'s environment variables are honoured\n' +
-        '(RBAC_CONFIGURATION_FILE, API_ENABLED, API_PORT, PORT, TEMPORARY_POLICY_MAX_MS, RBAC_EVALUATION_STRATEGY,\n' +
-        'AUTH_PROVIDER_TYPE, API_AUTH_PROVIDER_TYPE, JAVA_TOOL_OPTIONS=-Djava.security.auth.login.config=<jaas>,\n' +
+      'A stand-in for Kpow (Factor House): its temporary-policies API, RBAC engine, Jetty realms and the UI pages ' +
+        'the ServiceNow integration guide validates with. Kpow\'s environment variables are honoured ' +
+        '(RBAC_CONFIGURATION_FILE, API_ENABLED, API_PORT, PORT, TEMPORARY_POLICY_MAX_MS, RBAC_EVALUATION_STRATEGY, ' +
+        'AUTH_PROVIDER_TYPE, API_AUTH_PROVIDER_TYPE, JAVA_TOOL_OPTIONS=-Djava.security.auth.login.config=<jaas>, ' +
         'ENVIRONMENT_NAME); flags override them. With no flags it runs the guide\'s setup.',
     )
     .option('--rbac <file>', 'RBAC YAML file (overrides RBAC_CONFIGURATION_FILE)')

@@ -32,6 +32,12 @@ describe('mock-kpow CLI', () => {
     }
   });
 
+  it('runs as the package bin (mock-kpow/bin/mock-kpow.mjs) too', async () => {
+    const bin = resolve(import.meta.dirname, '../bin/mock-kpow.mjs');
+    const { stdout } = await exec(process.execPath, [bin, '--help']);
+    expect(stdout).toContain('Usage: mock-kpow');
+  });
+
   it('refuses a bad port, an unknown flag and a missing file with one clear line and exit 2', async () => {
     const badPort = await runCli(['--api-port', 'eighty']);
     expect(badPort.code).toBe(2);
