@@ -8,9 +8,10 @@
 //    concurrent connections; baselines: a bare node:http server and an Express app that only
 //    parses JSON and answers fixed JSON.
 // 3. 200 concurrent creates -> exactly 200 distinct stored policies.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { AdjustableClock } from '../src/clock';
 import { DEFAULT_CLUSTER_ID } from '../src/config/options';
@@ -27,6 +28,8 @@ import type { AccessRequest, TemporaryPolicy } from '../src/engine/types';
 import { KpowService } from '../src/kpow-service';
 import type { Persistence } from '../src/store/persistence';
 
+/** Pin the load generator and the server to separate cores when taskset (util-linux) is there. */
+const PINNING = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const HTTP_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 3);
 // 16 concurrent clients: more than a ServiceNow instance's REST steps put on Kpow at once.
@@ -140,9 +143,11 @@ interface Server {
 }
 
 async function startServer(target: string): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'bench-servers.ts'), target], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const command = [process.execPath, '--import', 'tsx', resolve(import.meta.dirname, 'bench-servers.ts'), target];
+  // Server on core 1, this process (the load generator) on core 0: each gets a whole core, and
+  // the scheduler cannot move them onto each other between runs.
+  const pinned = PINNING ? ['taskset', '-c', '1', ...command] : command;
+  const child = spawn(pinned[0] as string, pinned.slice(1), { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   const port = await new Promise<string>((resolvePort, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -259,6 +264,15 @@ async function benchConcurrentCreates(): Promise<void> {
 }
 
 const only = process.argv[2];
+if (PINNING && process.env.BENCH_PINNED !== '1') {
+  // Re-run this script pinned to core 0 (see startServer); without taskset, runs unpinned.
+  const rerun = spawnSync('taskset', ['-c', '0', process.execPath, '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_PINNED: '1' },
+  });
+  process.exit(rerun.status ?? 1);
+}
+console.log(PINNING ? 'load generator pinned to core 0, servers to core 1 (taskset)' : 'taskset not found: processes unpinned');
 if (!only || only === 'engine') await benchEngine();
 if (!only || only === 'api') await benchApi();
 if (!only || only === 'concurrency') await benchConcurrentCreates();

@@ -190,6 +190,21 @@ describe('POST /admin/v1/temporary-policies', () => {
     }
   });
 
+  it.each([
+    ['application/json; charset=utf-8', 200],
+    ['Application/JSON', 200],
+    ['application/jsonp', 415],
+    ['text/json', 415],
+    ['application/json-patch+json', 415],
+  ])('treats Content-Type %s as %i', async (contentType, status) => {
+    const response = await kpow.call('POST', '/admin/v1/temporary-policies', {
+      body: JSON.stringify(guideCreateBody()),
+      headers: { 'content-type': contentType },
+    });
+    expect(response.status).toBe(status);
+    expect(await listIds()).toHaveLength(status === 200 ? 1 : 0);
+  });
+
   it('answers 400 for malformed JSON, 415 for another content type, 413 for an oversized body', async () => {
     const malformed = await kpow.call('POST', '/admin/v1/temporary-policies', {
       body: '{"duration_ms": 1000, "policy": {',

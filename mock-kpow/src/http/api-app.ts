@@ -30,54 +30,60 @@ export function createApiApp(deps: ApiAppDeps): express.Express {
   app.disable('x-powered-by');
   app.set('etag', false);
 
-  const authenticate = basicAuth(deps.realm, 'kpow_api', service);
-  const adminOnly = (attempted: string) => (req: Request, _res: Response, next: NextFunction) => {
-    service.requireAdmin(principalOf(req), attempted, []);
-    next();
-  };
+  const authenticated = basicAuth(deps.realm, 'kpow_api', service);
+  const authenticate = authenticated();
+  const adminOnly = (attempted: string) => authenticated(attempted);
   const jsonBody = [requireJsonContentType, express.json({ limit: MAX_BODY_BYTES, strict: false, type: () => true })];
+  const methodNotAllowed = (req: Request) => {
+    throw new ApiError('method_not_allowed', `${req.method} is not supported on ${req.path}.`);
+  };
 
-  app.get('/kafka/v1/clusters', authenticate, (req, res) => {
-    res.json({
-      clusters: service.config.clusters.map((cluster) => ({ id: cluster.id, label: cluster.name })),
-      metadata: metadata(service.resolveTenant(principalOf(req), tenantHeader(req))),
-    });
-  });
+  // One route per path (methods dispatched inside it): the router matches each path once.
+  app
+    .route('/kafka/v1/clusters')
+    .get(authenticate, (req, res) => {
+      res.json({
+        clusters: service.config.clusters.map((cluster) => ({ id: cluster.id, label: cluster.name })),
+        metadata: metadata(service.resolveTenant(principalOf(req), tenantHeader(req))),
+      });
+    })
+    .all(methodNotAllowed);
 
   const collection = '/admin/v1/temporary-policies';
-  app.post(collection, authenticate, adminOnly('CREATE_TEMPORARY_POLICY'), ...jsonBody, async (req, res) => {
-    const principal = principalOf(req);
-    const tenantId = service.resolveTenant(principal, tenantHeader(req));
-    const body = requireValid<{ duration_ms: number; policy: TemporaryPolicyBody }>(
-      validators.createTemporaryPolicy,
-      req.body,
-    );
-    const created = await service.createTemporaryPolicy(principal, body.policy, body.duration_ms, tenantId);
-    res.status(200).json({ temporary_policy: present(created), metadata: metadata(tenantId) });
-  });
-  app.get(collection, authenticate, adminOnly('LIST_TEMPORARY_POLICIES'), (req, res) => {
-    const tenantId = service.resolveTenant(principalOf(req), tenantHeader(req));
-    res.json({ temporary_policies: service.listTemporaryPolicies().map(present), metadata: metadata(tenantId) });
-  });
-  app.get(`${collection}/:id`, authenticate, adminOnly('GET_TEMPORARY_POLICY'), (req, res) => {
-    const tenantId = service.resolveTenant(principalOf(req), tenantHeader(req));
-    const policy = service.getTemporaryPolicy(String(req.params.id));
-    res.json({ temporary_policy: present(policy), metadata: metadata(tenantId) });
-  });
-  app.delete(`${collection}/:id`, authenticate, adminOnly('DELETE_TEMPORARY_POLICY'), async (req, res) => {
-    service.resolveTenant(principalOf(req), tenantHeader(req));
-    await service.deleteTemporaryPolicy(principalOf(req), String(req.params.id));
-    // Kpow answers a successful delete with no body.
-    res.status(204).end();
-  });
-  for (const path of [collection, `${collection}/:id`, '/kafka/v1/clusters']) {
-    app.all(path, (req) => {
-      throw new ApiError('method_not_allowed', `${req.method} is not supported on ${req.path}.`);
-    });
-  }
+  app
+    .route(collection)
+    .post(adminOnly('CREATE_TEMPORARY_POLICY'), ...jsonBody, async (req, res) => {
+      const principal = principalOf(req);
+      const tenantId = service.resolveTenant(principal, tenantHeader(req));
+      const body = requireValid<{ duration_ms: number; policy: TemporaryPolicyBody }>(
+        validators.createTemporaryPolicy,
+        req.body,
+      );
+      const created = await service.createTemporaryPolicy(principal, body.policy, body.duration_ms, tenantId);
+      res.status(200).json({ temporary_policy: present(created), metadata: metadata(tenantId) });
+    })
+    .get(adminOnly('LIST_TEMPORARY_POLICIES'), (req, res) => {
+      const tenantId = service.resolveTenant(principalOf(req), tenantHeader(req));
+      res.json({ temporary_policies: service.listTemporaryPolicies().map(present), metadata: metadata(tenantId) });
+    })
+    .all(methodNotAllowed);
+  app
+    .route(`${collection}/:id`)
+    .get(adminOnly('GET_TEMPORARY_POLICY'), (req, res) => {
+      const tenantId = service.resolveTenant(principalOf(req), tenantHeader(req));
+      const policy = service.getTemporaryPolicy(String(req.params.id));
+      res.json({ temporary_policy: present(policy), metadata: metadata(tenantId) });
+    })
+    .delete(adminOnly('DELETE_TEMPORARY_POLICY'), async (req, res) => {
+      service.resolveTenant(principalOf(req), tenantHeader(req));
+      await service.deleteTemporaryPolicy(principalOf(req), String(req.params.id));
+      // Kpow answers a successful delete with no body.
+      res.status(204).end();
+    })
+    .all(methodNotAllowed);
 
   // The mock's own endpoints: not part of Kpow, kept apart so no client mistakes them for Kpow's.
-  app.post('/mock/v1/decide', authenticate, adminOnly('MOCK_DECIDE'), ...jsonBody, (req, res) => {
+  app.post('/mock/v1/decide', adminOnly('MOCK_DECIDE'), ...jsonBody, (req, res) => {
     const body = requireValid<{ roles?: string[]; user?: string; action: string; resource: string[] }>(
       validators.decide,
       req.body,
@@ -96,11 +102,11 @@ export function createApiApp(deps: ApiAppDeps): express.Express {
       policies: decision.policies.map((policy) => ({ ...policy })),
     });
   });
-  app.post('/mock/v1/reset', authenticate, adminOnly('MOCK_RESET'), async (_req, res) => {
+  app.post('/mock/v1/reset', adminOnly('MOCK_RESET'), async (_req, res) => {
     await deps.reset();
     res.status(204).end();
   });
-  app.post('/mock/v1/clock', authenticate, adminOnly('MOCK_CLOCK'), ...jsonBody, (req, res) => {
+  app.post('/mock/v1/clock', adminOnly('MOCK_CLOCK'), ...jsonBody, (req, res) => {
     const body = requireValid<{ advance_ms: number }>(validators.clock, req.body);
     const now = deps.clock.advance(body.advance_ms);
     service.settleExpiries();
@@ -133,8 +139,12 @@ function rolesOfUser(realm: Realm, user: string): readonly string[] {
   return realm.rolesOf(user);
 }
 
+// application/json, with or without parameters (charset); a plain test rather than type-is's full
+// media-type parse, since this runs on every write request.
+const JSON_CONTENT_TYPE = /^\s*application\/json\s*(;|$)/i;
+
 function requireJsonContentType(req: Request, _res: Response, next: NextFunction): void {
-  if (!req.is('application/json')) {
+  if (!JSON_CONTENT_TYPE.test(req.get('content-type') ?? '')) {
     throw new ApiError(
       'unsupported_media_type',
       `Content-Type must be application/json (got ${req.get('content-type') ?? 'none'}).`,

@@ -9,9 +9,13 @@ import { ApiError } from './errors';
 const PRINCIPAL = Symbol('principal');
 type WithPrincipal = Request & { [PRINCIPAL]?: Principal };
 
+/**
+ * `adminAction`, when given, also requires an admin role (403 otherwise, audited), in the same
+ * middleware: one router layer per request instead of two, on the API's hottest paths.
+ */
 export function basicAuth(realm: Realm, realmName: string, service: KpowService) {
   const authenticate = cachedBasicAuthenticator(realm);
-  return (req: Request, _res: Response, next: NextFunction): void => {
+  return (adminAction?: string) => (req: Request, _res: Response, next: NextFunction): void => {
     const principal = authenticate(req.get('authorization'));
     if (!principal) {
       service.recordAudit({
@@ -25,6 +29,7 @@ export function basicAuth(realm: Realm, realmName: string, service: KpowService)
       throw new ApiError('unauthorized', 'Authentication required: send HTTP Basic credentials of a Kpow API user.');
     }
     (req as WithPrincipal)[PRINCIPAL] = principal;
+    if (adminAction !== undefined) service.requireAdmin(principal, adminAction, []);
     next();
   };
 }
