@@ -42,18 +42,7 @@ export interface LocalInstanceProcess {
   stop(): Promise<void>;
 }
 
-/** spawnCli returns on the API line; the UI line may come in a later chunk. */
-async function uiUrlOf(cli: SpawnedCli): Promise<string> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const match = /UI listening on (http:\/\/\S+)/.exec(cli.output());
-    if (match?.[1]) return match[1];
-    if (Date.now() > deadline) throw new Error(`mock-kpow did not print its UI URL:\n${cli.output()}`);
-    await new Promise((resolveWait) => setTimeout(resolveWait, 20));
-  }
-}
-
-function wrapKpow(cli: SpawnedCli, uiUrl: string): Kpow {
+function wrapKpow(cli: SpawnedCli): Kpow {
   const call = async (method: string, path: string, json?: unknown) => {
     const response = await fetch(`${cli.apiUrl}${path}`, {
       method,
@@ -65,7 +54,7 @@ function wrapKpow(cli: SpawnedCli, uiUrl: string): Kpow {
   };
   return {
     apiUrl: cli.apiUrl,
-    uiUrl,
+    uiUrl: cli.uiUrl,
     call,
     async decide(user, topic) {
       const answer = await call('POST', '/mock/v1/decide', { user, action: 'TOPIC_DATA_QUERY', resource: ['cluster', CLUSTER, 'topic', topic] });
@@ -169,7 +158,7 @@ export const test = base.extend<InstanceOptions & { kpow: Kpow; localInstance: L
   // eslint-disable-next-line no-empty-pattern
   kpow: async ({}, use) => {
     const cli = await spawnCli(['--api-port', '0', '--ui-port', '0']);
-    const kpow = wrapKpow(cli, await uiUrlOf(cli));
+    const kpow = wrapKpow(cli);
     await use(kpow);
     await kpow.stop();
   },
