@@ -2,11 +2,11 @@
 // update sets it cannot run print a clear message (with the full list of what is unsupported) and
 // exit 2, never a stack trace. SIGINT/SIGTERM close the server.
 import { resolve } from 'node:path';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { UpdateSetFormatError } from '../../scripts/update-set/read-update-set';
 import { DEMO_PASSWORD } from './http/app';
 import { LocalInstanceError } from './instance';
-import { runAsScript, runUntilStopSignal } from '../../mock-kpow/src/process-lifecycle';
+import { parseCommandLine, runAsScript, runUntilStopSignal } from '../../mock-kpow/src/process-lifecycle';
 import { startLocalInstanceServer } from './server';
 import { UnsupportedUpdateSetError } from './unsupported';
 
@@ -51,15 +51,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--kpow-user <user>', "the Basic credential's user name", 'admin')
     .option('--kpow-password <password>', "the Basic credential's password", 'admin')
     .option('--alias <name>', 'the connection alias to configure, by name or id (only when the set has several)')
-    .option('--activate', 'activate the flows after loading (on a PDI: Flow Designer > Activate); imports leave them draft', false)
-    .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
-  try {
-    program.parse(argv, { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    throw error;
-  }
+    .option('--activate', 'activate the flows after loading (on a PDI: Flow Designer > Activate); imports leave them draft', false);
+  const answered = parseCommandLine(program, argv);
+  if (answered !== undefined) return answered;
   const flags = program.opts<Flags>();
   let running: Awaited<ReturnType<typeof startLocalInstanceServer>>;
   try {

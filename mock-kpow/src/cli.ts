@@ -1,11 +1,11 @@
 // mock-kpow's command line: `npm run mock-kpow -- [flags]` or the `mock-kpow` bin.
 // Options are resolved once (config/options.ts); errors print one clear line and exit 2, never a
 // stack trace. SIGINT/SIGTERM close both listeners and flush the data directory before exiting.
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
 import { readJaasConfigFile, realmFileFor } from './auth/index';
 import { resolveOptions, type CliFlags } from './config/options';
 import { DEFAULT_CLUSTERS_FILE } from './data/clusters-file';
-import { runAsScript, runUntilStopSignal } from './process-lifecycle';
+import { parseCommandLine, runAsScript, runUntilStopSignal } from './process-lifecycle';
 import { startMockKpow, type StartOptions } from './server';
 
 export async function main(argv: readonly string[], start: StartOptions = {}): Promise<number> {
@@ -25,16 +25,10 @@ export async function main(argv: readonly string[], start: StartOptions = {}): P
     .option('--data-dir <dir>', 'keep temporary policies and the audit log in this folder across restarts')
     .option('--clusters <file>', 'clusters, topics and messages (YAML or JSON)')
     .option('--env-file <file>', 'read Kpow environment variables from this file (e.g. the guide\'s setup.env)')
-    .option('--config-root <dir>', 'folder standing in for /etc/kpow when files name container paths')
-    .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .option('--config-root <dir>', 'folder standing in for /etc/kpow when files name container paths');
 
-  try {
-    program.parse(argv, { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    throw error;
-  }
+  const answered = parseCommandLine(program, argv);
+  if (answered !== undefined) return answered;
 
   const flags = program.opts<CliFlags>();
   let running: Awaited<ReturnType<typeof startMockKpow>>;

@@ -1,6 +1,20 @@
-// What every long-running command of the kit does the same way: wait for SIGINT/SIGTERM, close,
-// say so; and, when run as a script, turn the exit code or an unexpected error into one line and
-// an exit status, never a stack trace.
+// What every long-running command of the kit does the same way: parse its flags (help exits 0, a
+// bad flag exits 2 after commander's one-line message), wait for SIGINT/SIGTERM, close, say so;
+// and, when run as a script, turn the exit code or an unexpected error into one line and an exit
+// status, never a stack trace.
+import { CommanderError, type Command } from 'commander';
+
+/** Parses `argv`; returns the exit code when commander already answered (--help, a bad flag). */
+export function parseCommandLine(program: Command, argv: readonly string[]): number | undefined {
+  program.exitOverride().configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  try {
+    program.parse(argv, { from: 'user' });
+    return undefined;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    throw error;
+  }
+}
 
 /** Resolves once SIGINT or SIGTERM arrives, then runs `close` and reports it under `name`. */
 export async function runUntilStopSignal(name: string, close: () => Promise<void>): Promise<void> {

@@ -30,9 +30,9 @@ export function createApiApp(deps: ApiAppDeps): express.Express {
   app.disable('x-powered-by');
   app.set('etag', false);
 
-  const authenticated = basicAuth(deps.realm, 'kpow_api', service);
-  const authenticate = authenticated();
-  const adminOnly = (attempted: string) => authenticated(attempted);
+  // adminOnly('X') authenticates and requires an admin role; authenticate only authenticates.
+  const adminOnly = basicAuth(deps.realm, 'kpow_api', service);
+  const authenticate = adminOnly();
   const jsonBody = [requireJsonContentType, express.json({ limit: MAX_BODY_BYTES, strict: false, type: () => true })];
   const methodNotAllowed = (req: Request) => {
     throw new ApiError('method_not_allowed', `${req.method} is not supported on ${req.path}.`);
