@@ -26,6 +26,7 @@ import type {
   ClusterIdentity,
   Decision,
   EvaluationStrategy,
+  Policy,
   RbacModel,
   ResourcePath,
   TemporaryPolicy,
@@ -73,6 +74,7 @@ export class KpowService {
   private temporaryVersion = 0;
   private combinedIndex: { readonly version: number; readonly index: PolicyIndex } | undefined;
   private combineTimer: NodeJS.Timeout | undefined;
+  private activePolicyList: { readonly version: number; readonly policies: readonly Policy[] } | undefined;
   private nextExpiryTs = Number.POSITIVE_INFINITY;
   private nextAuditSeq = 1;
   private pendingAudit: AuditRecord[] = [];
@@ -188,11 +190,7 @@ export class KpowService {
     }
     this.settleExpiries();
     // The caller may only grant what they hold themselves, counting their own temporary grants.
-    const callerPolicies = [
-      ...this.config.rbac.policies,
-      ...[...this.temporaries.values()].map((policy) => toPolicy(policy)),
-    ];
-    const grant = checkGrant(principal.roles, body, callerPolicies, this.config.strategy, this.config.clusters);
+    const grant = checkGrant(principal.roles, body, this.activePolicies(), this.config.strategy, this.config.clusters);
     if (!grant.ok) {
       this.recordAudit({
         event: 'temporary-policy-refused',
@@ -348,11 +346,22 @@ export class KpowService {
     }
     this.combinedIndex = {
       version: this.temporaryVersion,
-      index: compilePolicies(
-        [...this.config.rbac.policies, ...[...this.temporaries.values()].map((policy) => toPolicy(policy))],
-        this.config.clusters,
-      ),
+      index: compilePolicies(this.activePolicies(), this.config.clusters),
     };
+  }
+
+  /**
+   * Static and live temporary policies as one list, rebuilt once per change of the temporary
+   * policies (the grant check and the combined index both read it; the RBAC file may be large).
+   */
+  private activePolicies(): readonly Policy[] {
+    if (this.activePolicyList?.version !== this.temporaryVersion) {
+      this.activePolicyList = {
+        version: this.temporaryVersion,
+        policies: [...this.config.rbac.policies, ...[...this.temporaries.values()].map((policy) => toPolicy(policy))],
+      };
+    }
+    return this.activePolicyList.policies;
   }
 
   private scheduleCombinedIndex(delayMs: number): void {
