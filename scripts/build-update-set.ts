@@ -5,15 +5,15 @@ import { buildUpdateSet } from './update-set/build-update-set.ts'
 import { repositoryRoot } from './update-set/collect-sdk-output.ts'
 
 try {
-  const built = buildUpdateSet()
-  mkdirSync(dirname(built.path), { recursive: true })
-  writeFileSync(built.path, built.xml)
-  const total = Object.values(built.countsByTable).reduce((sum, count) => sum + count, 0)
-  console.log(`Wrote ${relative(repositoryRoot, built.path)}: ${total} records`)
-  for (const [table, count] of Object.entries(built.countsByTable).sort(([a], [b]) => a.localeCompare(b))) {
-    console.log(`  ${table.padEnd(34)} ${count}`)
-  }
+    const built = buildUpdateSet()
+    mkdirSync(dirname(built.path), { recursive: true })
+    writeFileSync(built.path, built.xml)
+    const total = Object.values(built.countsByTable).reduce((sum, count) => sum + count, 0)
+    console.log(`Wrote ${relative(repositoryRoot, built.path)}: ${total} records`)
+    for (const [table, count] of Object.entries(built.countsByTable).sort(([a], [b]) => a.localeCompare(b))) {
+        console.log(`  ${table.padEnd(34)} ${count}`)
+    }
 } catch (error) {
-  console.error(`build-update-set: ${(error as Error).message}`)
-  process.exitCode = 1
+    console.error(`build-update-set: ${(error as Error).message}`)
+    process.exitCode = 1
 }

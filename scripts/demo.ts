@@ -2,130 +2,152 @@
 // through the integration guide's validation by hand. Builds the update set first when it is
 // missing or older than the servicenow/ sources. Ctrl-C (SIGINT) or SIGTERM stops both children;
 // if one of them dies, the other is stopped too and the demo exits non-zero.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+import { Command, CommanderError, InvalidArgumentError } from 'commander'
 
-const root = resolve(import.meta.dirname, '..');
-const updateSetFile = join(root, 'update-sets', 'kpow-jit-access.xml');
-const sourceFolder = join(root, 'servicenow');
+const root = resolve(import.meta.dirname, '..')
+const updateSetFile = join(root, 'update-sets', 'kpow-jit-access.xml')
+const sourceFolder = join(root, 'servicenow')
 /** Build outputs and tool folders: their times say nothing about the sources. */
-const notSources = new Set(['node_modules', 'dist', '.now', 'target']);
+const notSources = new Set(['node_modules', 'dist', '.now', 'target'])
 
 function newestSourceTime(folder: string): { time: number; file: string } {
-  let newest = { time: 0, file: '' };
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    if (notSources.has(entry.name)) continue;
-    const path = join(folder, entry.name);
-    const candidate = entry.isDirectory() ? newestSourceTime(path) : { time: statSync(path).mtimeMs, file: path };
-    if (candidate.time > newest.time) newest = candidate;
-  }
-  return newest;
+    let newest = { time: 0, file: '' }
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+        if (notSources.has(entry.name)) continue
+        const path = join(folder, entry.name)
+        const candidate = entry.isDirectory() ? newestSourceTime(path) : { time: statSync(path).mtimeMs, file: path }
+        if (candidate.time > newest.time) newest = candidate
+    }
+    return newest
 }
 
 /** Why the update set needs building, or undefined when it is newer than every source. */
 function buildReason(): string | undefined {
-  if (!existsSync(updateSetFile)) return `${relative(root, updateSetFile)} is missing`;
-  const newest = newestSourceTime(sourceFolder);
-  if (newest.time > statSync(updateSetFile).mtimeMs) return `${relative(root, newest.file)} is newer than ${relative(root, updateSetFile)}`;
-  return undefined;
+    if (!existsSync(updateSetFile)) return `${relative(root, updateSetFile)} is missing`
+    const newest = newestSourceTime(sourceFolder)
+    if (newest.time > statSync(updateSetFile).mtimeMs)
+        return `${relative(root, newest.file)} is newer than ${relative(root, updateSetFile)}`
+    return undefined
 }
 
 function port(text: string): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value > 65535) throw new InvalidArgumentError('a port is a number from 0 (any free port) to 65535');
-  return value;
+    const value = Number(text)
+    if (!/^\d+$/.test(text) || value > 65535)
+        throw new InvalidArgumentError('a port is a number from 0 (any free port) to 65535')
+    return value
 }
 
 interface Child {
-  readonly name: string;
-  readonly process: ChildProcess;
-  /** Resolves with the first capture of `pattern` in the child's output. */
-  waitFor(pattern: RegExp): Promise<string>;
+    readonly name: string
+    readonly process: ChildProcess
+    /** Resolves with the first capture of `pattern` in the child's output. */
+    waitFor(pattern: RegExp): Promise<string>
 }
 
 function startChild(name: string, script: string, args: string[]): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, script), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const relay = (chunk: Buffer, stream: NodeJS.WriteStream) => {
-    output += chunk.toString();
-    for (const line of chunk.toString().split('\n')) if (line !== '') stream.write(`[${name}] ${line}\n`);
-  };
-  child.stdout.on('data', (chunk: Buffer) => relay(chunk, process.stdout));
-  child.stderr.on('data', (chunk: Buffer) => relay(chunk, process.stderr));
-  return {
-    name,
-    process: child,
-    waitFor: (pattern) =>
-      new Promise((resolveMatch, reject) => {
-        const check = () => {
-          const match = pattern.exec(output)?.[1];
-          if (match) {
-            child.stdout.off('data', check);
-            resolveMatch(match);
-          }
-        };
-        child.stdout.on('data', check);
-        child.once('exit', (code) => reject(new Error(`${name} exited with ${String(code)} before it was ready`)));
-        check();
-      }),
-  };
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, script), ...args], {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    const relay = (chunk: Buffer, stream: NodeJS.WriteStream) => {
+        output += chunk.toString()
+        for (const line of chunk.toString().split('\n')) if (line !== '') stream.write(`[${name}] ${line}\n`)
+    }
+    child.stdout.on('data', (chunk: Buffer) => relay(chunk, process.stdout))
+    child.stderr.on('data', (chunk: Buffer) => relay(chunk, process.stderr))
+    return {
+        name,
+        process: child,
+        waitFor: (pattern) =>
+            new Promise((resolveMatch, reject) => {
+                const check = () => {
+                    const match = pattern.exec(output)?.[1]
+                    if (match) {
+                        child.stdout.off('data', check)
+                        resolveMatch(match)
+                    }
+                }
+                child.stdout.on('data', check)
+                child.once('exit', (code) =>
+                    reject(new Error(`${name} exited with ${String(code)} before it was ready`))
+                )
+                check()
+            }),
+    }
 }
 
 async function stopChild(child: Child): Promise<void> {
-  if (child.process.exitCode !== null || child.process.signalCode !== null) return;
-  const exited = new Promise((resolveExit) => child.process.once('exit', resolveExit));
-  child.process.kill('SIGTERM');
-  const timer = setTimeout(() => child.process.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
+    if (child.process.exitCode !== null || child.process.signalCode !== null) return
+    const exited = new Promise((resolveExit) => child.process.once('exit', resolveExit))
+    child.process.kill('SIGTERM')
+    const timer = setTimeout(() => child.process.kill('SIGKILL'), 10_000)
+    await exited
+    clearTimeout(timer)
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const program = new Command()
-    .name('demo')
-    .description('Starts mock-kpow and the local instance wired together, with the update set built if needed.')
-    .option('--port <port>', 'local instance port', port, 8080)
-    .option('--kpow-api-port <port>', 'mock-kpow API port', port, 4000)
-    .option('--kpow-ui-port <port>', 'mock-kpow UI port', port, 3000)
-    .exitOverride();
-  try {
-    program.parse(argv, { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    throw error;
-  }
-  const flags = program.opts<{ port: number; kpowApiPort: number; kpowUiPort: number }>();
-
-  const reason = buildReason();
-  if (reason) {
-    console.log(`demo: building the update set (${reason}): npm run build`);
-    const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-    if (build.status !== 0) {
-      console.error('demo: "npm run build" failed; fix the servicenow/ sources and start again');
-      return 1;
+    const program = new Command()
+        .name('demo')
+        .description('Starts mock-kpow and the local instance wired together, with the update set built if needed.')
+        .option('--port <port>', 'local instance port', port, 8080)
+        .option('--kpow-api-port <port>', 'mock-kpow API port', port, 4000)
+        .option('--kpow-ui-port <port>', 'mock-kpow UI port', port, 3000)
+        .exitOverride()
+    try {
+        program.parse(argv, { from: 'user' })
+    } catch (error) {
+        if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2
+        throw error
     }
-  } else {
-    console.log(`demo: ${relative(root, updateSetFile)} is up to date`);
-  }
+    const flags = program.opts<{ port: number; kpowApiPort: number; kpowUiPort: number }>()
 
-  const kpow = startChild('mock-kpow', 'mock-kpow/src/cli.ts', ['--api-port', String(flags.kpowApiPort), '--ui-port', String(flags.kpowUiPort)]);
-  const children: Child[] = [kpow];
-  let stopping = false;
-  const stopAll = async () => {
-    stopping = true;
-    for (const child of [...children].reverse()) await stopChild(child);
-  };
-  try {
-    const kpowApiUrl = await kpow.waitFor(/API listening on (http:\/\/\S+)/);
-    const kpowUiUrl = await kpow.waitFor(/UI listening on (http:\/\/\S+)/);
-    const instance = startChild('local-instance', 'e2e/local-instance/cli.ts', [
-      '--update-set', updateSetFile, '--port', String(flags.port), '--kpow-url', kpowApiUrl, '--kpow-user', 'admin', '--kpow-password', 'admin', '--activate',
-    ]);
-    children.push(instance);
-    const instanceUrl = await instance.waitFor(/listening on (http:\/\/\S+)/);
-    console.log(`
+    const reason = buildReason()
+    if (reason) {
+        console.log(`demo: building the update set (${reason}): npm run build`)
+        const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' })
+        if (build.status !== 0) {
+            console.error('demo: "npm run build" failed; fix the servicenow/ sources and start again')
+            return 1
+        }
+    } else {
+        console.log(`demo: ${relative(root, updateSetFile)} is up to date`)
+    }
+
+    const kpow = startChild('mock-kpow', 'mock-kpow/src/cli.ts', [
+        '--api-port',
+        String(flags.kpowApiPort),
+        '--ui-port',
+        String(flags.kpowUiPort),
+    ])
+    const children: Child[] = [kpow]
+    let stopping = false
+    const stopAll = async () => {
+        stopping = true
+        for (const child of [...children].reverse()) await stopChild(child)
+    }
+    try {
+        const kpowApiUrl = await kpow.waitFor(/API listening on (http:\/\/\S+)/)
+        const kpowUiUrl = await kpow.waitFor(/UI listening on (http:\/\/\S+)/)
+        const instance = startChild('local-instance', 'e2e/local-instance/cli.ts', [
+            '--update-set',
+            updateSetFile,
+            '--port',
+            String(flags.port),
+            '--kpow-url',
+            kpowApiUrl,
+            '--kpow-user',
+            'admin',
+            '--kpow-password',
+            'admin',
+            '--activate',
+        ])
+        children.push(instance)
+        const instanceUrl = await instance.waitFor(/listening on (http:\/\/\S+)/)
+        console.log(`
 Ready. Follow the guide's validation (e2e/README.md, "Clicking through the guide"):
 
   Local instance  ${instanceUrl}   (password for every user: demo)
@@ -136,37 +158,37 @@ Ready. Follow the guide's validation (e2e/README.md, "Clicking through the guide
   Kpow UI         ${kpowUiUrl}   admin / admin (Settings > Temporary policies), user / password (Data > Inspect)
   Kpow API        ${kpowApiUrl}   (the "Kpow API" alias points here as admin)
 
-Ctrl-C stops both.`);
-  } catch (error) {
-    console.error(`demo: ${(error as Error).message}`);
-    await stopAll();
-    return 1;
-  }
-
-  return new Promise<number>((resolveExit) => {
-    const onSignal = (signal: NodeJS.Signals) => {
-      console.log(`demo: ${signal} received, stopping mock-kpow and the local instance`);
-      void stopAll().then(() => resolveExit(0));
-    };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    for (const child of children) {
-      child.process.once('exit', (code, signal) => {
-        if (stopping) return;
-        // Ctrl-C in a terminal signals the whole process group: a child may stop before our own
-        // handler runs. A clean exit is a stop, anything else a failure.
-        const clean = code === 0 || signal === 'SIGINT' || signal === 'SIGTERM';
-        if (!clean) console.error(`demo: ${child.name} exited (${String(code ?? signal)}); stopping the rest`);
-        void stopAll().then(() => resolveExit(clean ? 0 : 1));
-      });
+Ctrl-C stops both.`)
+    } catch (error) {
+        console.error(`demo: ${(error as Error).message}`)
+        await stopAll()
+        return 1
     }
-  });
+
+    return new Promise<number>((resolveExit) => {
+        const onSignal = (signal: NodeJS.Signals) => {
+            console.log(`demo: ${signal} received, stopping mock-kpow and the local instance`)
+            void stopAll().then(() => resolveExit(0))
+        }
+        process.once('SIGINT', onSignal)
+        process.once('SIGTERM', onSignal)
+        for (const child of children) {
+            child.process.once('exit', (code, signal) => {
+                if (stopping) return
+                // Ctrl-C in a terminal signals the whole process group: a child may stop before our own
+                // handler runs. A clean exit is a stop, anything else a failure.
+                const clean = code === 0 || signal === 'SIGINT' || signal === 'SIGTERM'
+                if (!clean) console.error(`demo: ${child.name} exited (${String(code ?? signal)}); stopping the rest`)
+                void stopAll().then(() => resolveExit(clean ? 0 : 1))
+            })
+        }
+    })
 }
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`demo: ${(error as Error).message}`);
-    process.exit(1);
-  },
-);
+    (code) => process.exit(code),
+    (error: unknown) => {
+        console.error(`demo: ${(error as Error).message}`)
+        process.exit(1)
+    }
+)

@@ -1,94 +1,120 @@
 // The local instance's command line: `npm run local-instance -- [flags]`. Configuration errors and
 // update sets it cannot run print a clear message (with the full list of what is unsupported) and
 // exit 2, never a stack trace. SIGINT/SIGTERM close the server.
-import { resolve } from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
-import { UpdateSetFormatError } from '../../scripts/update-set/read-update-set';
-import { DEMO_PASSWORD } from './http/app';
-import { LocalInstanceError } from './instance';
-import { parseCommandLine, runAsScript, runUntilStopSignal } from '../../mock-kpow/src/process-lifecycle';
-import { startLocalInstanceServer } from './server';
-import { UnsupportedUpdateSetError } from './unsupported';
+import { resolve } from 'node:path'
+import { Command, InvalidArgumentError } from 'commander'
+import { UpdateSetFormatError } from '../../scripts/update-set/read-update-set'
+import { DEMO_PASSWORD } from './http/app'
+import { LocalInstanceError } from './instance'
+import { parseCommandLine, runAsScript, runUntilStopSignal } from '../../mock-kpow/src/process-lifecycle'
+import { startLocalInstanceServer } from './server'
+import { UnsupportedUpdateSetError } from './unsupported'
 
-const repositoryRoot = resolve(import.meta.dirname, '..', '..');
+const repositoryRoot = resolve(import.meta.dirname, '..', '..')
 
 function port(text: string): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value > 65535) throw new InvalidArgumentError('a port is a number from 0 (any free port) to 65535');
-  return value;
+    const value = Number(text)
+    if (!/^\d+$/.test(text) || value > 65535)
+        throw new InvalidArgumentError('a port is a number from 0 (any free port) to 65535')
+    return value
 }
 
 function url(text: string): string {
-  try {
-    new URL(text);
-  } catch {
-    throw new InvalidArgumentError('give an absolute URL such as http://127.0.0.1:4000');
-  }
-  return text;
+    try {
+        new URL(text)
+    } catch {
+        throw new InvalidArgumentError('give an absolute URL such as http://127.0.0.1:4000')
+    }
+    return text
 }
 
 interface Flags {
-  updateSet: string;
-  users: string;
-  port: number;
-  host: string;
-  kpowUrl: string;
-  kpowUser: string;
-  kpowPassword: string;
-  alias?: string;
-  activate: boolean;
+    updateSet: string
+    users: string
+    port: number
+    host: string
+    kpowUrl: string
+    kpowUser: string
+    kpowPassword: string
+    alias?: string
+    activate: boolean
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const program = new Command()
-    .name('local-instance')
-    .description('A ServiceNow-like instance that loads an update set file, runs its catalog item and flow, and serves the pages to request, approve and fulfil.')
-    .option('--update-set <file>', 'update set XML to load', resolve(repositoryRoot, 'update-sets', 'kpow-jit-access.xml'))
-    .option('--users <file>', 'users and groups to seed (JSON)', resolve(repositoryRoot, 'e2e', 'local-instance', 'fixtures', 'users.json'))
-    .option('--port <port>', 'port to listen on, 0 = any free port', port, 8080)
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--kpow-url <url>', "the Kpow API base URL for the alias' connection", url, 'http://127.0.0.1:4000')
-    .option('--kpow-user <user>', "the Basic credential's user name", 'admin')
-    .option('--kpow-password <password>', "the Basic credential's password", 'admin')
-    .option('--alias <name>', 'the connection alias to configure, by name or id (only when the set has several)')
-    .option('--activate', 'activate the flows after loading (on a PDI: Flow Designer > Activate); imports leave them draft', false);
-  const answered = parseCommandLine(program, argv);
-  if (answered !== undefined) return answered;
-  const flags = program.opts<Flags>();
-  let running: Awaited<ReturnType<typeof startLocalInstanceServer>>;
-  try {
-    running = await startLocalInstanceServer({
-      updateSetFile: flags.updateSet,
-      usersFile: flags.users,
-      port: flags.port,
-      host: flags.host,
-      kpow: { url: flags.kpowUrl, user: flags.kpowUser, password: flags.kpowPassword },
-      alias: flags.alias,
-      activate: flags.activate,
-    });
-  } catch (error) {
-    if (error instanceof UnsupportedUpdateSetError || error instanceof LocalInstanceError || error instanceof UpdateSetFormatError) {
-      console.error(`local-instance: ${error.message}`);
-      return 2;
+    const program = new Command()
+        .name('local-instance')
+        .description(
+            'A ServiceNow-like instance that loads an update set file, runs its catalog item and flow, and serves the pages to request, approve and fulfil.'
+        )
+        .option(
+            '--update-set <file>',
+            'update set XML to load',
+            resolve(repositoryRoot, 'update-sets', 'kpow-jit-access.xml')
+        )
+        .option(
+            '--users <file>',
+            'users and groups to seed (JSON)',
+            resolve(repositoryRoot, 'e2e', 'local-instance', 'fixtures', 'users.json')
+        )
+        .option('--port <port>', 'port to listen on, 0 = any free port', port, 8080)
+        .option('--host <host>', 'address to listen on', '127.0.0.1')
+        .option('--kpow-url <url>', "the Kpow API base URL for the alias' connection", url, 'http://127.0.0.1:4000')
+        .option('--kpow-user <user>', "the Basic credential's user name", 'admin')
+        .option('--kpow-password <password>', "the Basic credential's password", 'admin')
+        .option('--alias <name>', 'the connection alias to configure, by name or id (only when the set has several)')
+        .option(
+            '--activate',
+            'activate the flows after loading (on a PDI: Flow Designer > Activate); imports leave them draft',
+            false
+        )
+    const answered = parseCommandLine(program, argv)
+    if (answered !== undefined) return answered
+    const flags = program.opts<Flags>()
+    let running: Awaited<ReturnType<typeof startLocalInstanceServer>>
+    try {
+        running = await startLocalInstanceServer({
+            updateSetFile: flags.updateSet,
+            usersFile: flags.users,
+            port: flags.port,
+            host: flags.host,
+            kpow: { url: flags.kpowUrl, user: flags.kpowUser, password: flags.kpowPassword },
+            alias: flags.alias,
+            activate: flags.activate,
+        })
+    } catch (error) {
+        if (
+            error instanceof UnsupportedUpdateSetError ||
+            error instanceof LocalInstanceError ||
+            error instanceof UpdateSetFormatError
+        ) {
+            console.error(`local-instance: ${error.message}`)
+            return 2
+        }
+        if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+            console.error(`local-instance: port ${String(flags.port)} is in use; pass --port 0 or another port`)
+            return 2
+        }
+        throw error
     }
-    if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
-      console.error(`local-instance: port ${String(flags.port)} is in use; pass --port 0 or another port`);
-      return 2;
+    const { report } = running.instance
+    console.log(`local-instance: loaded "${report.updateSetName}" from ${flags.updateSet}`)
+    console.log(`local-instance: alias "${running.aliasName}" -> ${flags.kpowUrl} as ${flags.kpowUser}`)
+    for (const flow of report.flows) {
+        const active = running.activatedFlows.includes(flow.name)
+        console.log(
+            `local-instance: flow "${flow.name}" ${active ? 'activated (--activate)' : 'left draft: orders start nothing until you pass --activate'}`
+        )
     }
-    throw error;
-  }
-  const { report } = running.instance;
-  console.log(`local-instance: loaded "${report.updateSetName}" from ${flags.updateSet}`);
-  console.log(`local-instance: alias "${running.aliasName}" -> ${flags.kpowUrl} as ${flags.kpowUser}`);
-  for (const flow of report.flows) {
-    const active = running.activatedFlows.includes(flow.name);
-    console.log(`local-instance: flow "${flow.name}" ${active ? 'activated (--activate)' : 'left draft: orders start nothing until you pass --activate'}`);
-  }
-  console.log(`local-instance: logins (password "${DEMO_PASSWORD}"): ${running.instance.database.query('sys_user').map((user) => user.user_name).join(', ')}`);
-  console.log(`local-instance: listening on ${running.url}`);
+    console.log(
+        `local-instance: logins (password "${DEMO_PASSWORD}"): ${running.instance.database
+            .query('sys_user')
+            .map((user) => user.user_name)
+            .join(', ')}`
+    )
+    console.log(`local-instance: listening on ${running.url}`)
 
-  await runUntilStopSignal('local-instance', () => running.close());
-  return 0;
+    await runUntilStopSignal('local-instance', () => running.close())
+    return 0
 }
 
-runAsScript(import.meta.url, 'local-instance', main);
+runAsScript(import.meta.url, 'local-instance', main)

@@ -1,32 +1,38 @@
 // The local instance's view of an update set: every record of every payload, flattened, with
 // plain text fields. Reading the XML is the shared reader's job (scripts/update-set).
-import type { UpdateSet } from '../../scripts/update-set/read-update-set';
-import { decodeFlowValues as decodeWithReader } from '../../scripts/update-set/read-update-set';
+import type { UpdateSet } from '../../scripts/update-set/read-update-set'
+import { decodeFlowValues as decodeWithReader } from '../../scripts/update-set/read-update-set'
 
 export interface LoadedRecord {
-  table: string;
-  /** INSERT_OR_UPDATE, UPDATE, DELETE or delete_multiple. */
-  action: string;
-  sysId: string;
-  fields: Record<string, string>;
-  /** The `query` of a delete_multiple. */
-  query?: string;
-  /** sys_update_xml name of the payload the record came in (`sys_hub_flow_<sys_id>`). */
-  updateName: string;
+    table: string
+    /** INSERT_OR_UPDATE, UPDATE, DELETE or delete_multiple. */
+    action: string
+    sysId: string
+    fields: Record<string, string>
+    /** The `query` of a delete_multiple. */
+    query?: string
+    /** sys_update_xml name of the payload the record came in (`sys_hub_flow_<sys_id>`). */
+    updateName: string
 }
 
 export function recordsFromUpdateSet(updateSet: UpdateSet): LoadedRecord[] {
-  return updateSet.records.flatMap((entry) =>
-    entry.payload.records.map((record) => {
-      const fields = Object.fromEntries(Object.entries(record.fields).map(([name, field]) => [name, field.value]));
-      const loaded: LoadedRecord = { table: record.table, action: record.action, sysId: fields.sys_id ?? '', fields, updateName: entry.name };
-      if (record.query !== undefined) loaded.query = record.query;
-      return loaded;
-    }),
-  );
+    return updateSet.records.flatMap((entry) =>
+        entry.payload.records.map((record) => {
+            const fields = Object.fromEntries(Object.entries(record.fields).map(([name, field]) => [name, field.value]))
+            const loaded: LoadedRecord = {
+                table: record.table,
+                action: record.action,
+                sysId: fields.sys_id ?? '',
+                fields,
+                updateName: entry.name,
+            }
+            if (record.query !== undefined) loaded.query = record.query
+            return loaded
+        })
+    )
 }
 
 /** Flow Designer stores `values` and `trigger_inputs` as gzip+base64 JSON; empty means none. */
 export function decodeFlowValues(encoded: string): unknown {
-  return decodeWithReader(encoded) ?? [];
+    return decodeWithReader(encoded) ?? []
 }

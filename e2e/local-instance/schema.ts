@@ -1,235 +1,235 @@
 // The tables of the local instance, with the fields the flow, its scripts and the pages use.
 // Choice values are the platform's own (sc_req_item.state 3 = Closed Complete, ...).
-import type { TableSchema } from './tables';
+import type { TableSchema } from './tables'
 
 export const requestItemStates = {
-  '-5': 'Pending',
-  '1': 'Open',
-  '2': 'Work in Progress',
-  '3': 'Closed Complete',
-  '4': 'Closed Incomplete',
-  '7': 'Closed Skipped',
-} as const;
+    '-5': 'Pending',
+    '1': 'Open',
+    '2': 'Work in Progress',
+    '3': 'Closed Complete',
+    '4': 'Closed Incomplete',
+    '7': 'Closed Skipped',
+} as const
 
-export type RequestItemState = keyof typeof requestItemStates;
+export type RequestItemState = keyof typeof requestItemStates
 
 export const approvalStates = {
-  not_requested: 'Not Yet Requested',
-  requested: 'Requested',
-  approved: 'Approved',
-  rejected: 'Rejected',
-  cancelled: 'Cancelled',
-  not_required: 'No Longer Required',
-} as const;
+    not_requested: 'Not Yet Requested',
+    requested: 'Requested',
+    approved: 'Approved',
+    rejected: 'Rejected',
+    cancelled: 'Cancelled',
+    not_required: 'No Longer Required',
+} as const
 
-export type ApprovalState = keyof typeof approvalStates;
+export type ApprovalState = keyof typeof approvalStates
 
-const approvalChoice = { type: 'choice', choices: approvalStates } as const;
+const approvalChoice = { type: 'choice', choices: approvalStates } as const
 
 export const localInstanceSchemas: TableSchema[] = [
-  {
-    name: 'sys_user',
-    displayField: 'name',
-    fields: {
-      user_name: { type: 'string' },
-      name: { type: 'string' },
-      first_name: { type: 'string' },
-      last_name: { type: 'string' },
-      email: { type: 'string' },
-      manager: { type: 'reference', reference: 'sys_user' },
-      active: { type: 'boolean', defaultValue: 'true' },
+    {
+        name: 'sys_user',
+        displayField: 'name',
+        fields: {
+            user_name: { type: 'string' },
+            name: { type: 'string' },
+            first_name: { type: 'string' },
+            last_name: { type: 'string' },
+            email: { type: 'string' },
+            manager: { type: 'reference', reference: 'sys_user' },
+            active: { type: 'boolean', defaultValue: 'true' },
+        },
     },
-  },
-  {
-    name: 'sys_user_group',
-    displayField: 'name',
-    fields: {
-      name: { type: 'string' },
-      description: { type: 'string' },
-      manager: { type: 'reference', reference: 'sys_user' },
-      active: { type: 'boolean', defaultValue: 'true' },
+    {
+        name: 'sys_user_group',
+        displayField: 'name',
+        fields: {
+            name: { type: 'string' },
+            description: { type: 'string' },
+            manager: { type: 'reference', reference: 'sys_user' },
+            active: { type: 'boolean', defaultValue: 'true' },
+        },
     },
-  },
-  {
-    name: 'sys_user_grmember',
-    displayField: 'sys_id',
-    fields: {
-      user: { type: 'reference', reference: 'sys_user' },
-      group: { type: 'reference', reference: 'sys_user_group' },
+    {
+        name: 'sys_user_grmember',
+        displayField: 'sys_id',
+        fields: {
+            user: { type: 'reference', reference: 'sys_user' },
+            group: { type: 'reference', reference: 'sys_user_group' },
+        },
     },
-  },
-  {
-    name: 'sys_app',
-    displayField: 'name',
-    fields: {
-      name: { type: 'string' },
-      scope: { type: 'string' },
-      version: { type: 'string' },
-      js_level: { type: 'string' },
+    {
+        name: 'sys_app',
+        displayField: 'name',
+        fields: {
+            name: { type: 'string' },
+            scope: { type: 'string' },
+            version: { type: 'string' },
+            js_level: { type: 'string' },
+        },
     },
-  },
-  {
-    name: 'sc_cat_item',
-    displayField: 'name',
-    fields: {
-      name: { type: 'string' },
-      short_description: { type: 'string' },
-      description: { type: 'string' },
-      active: { type: 'boolean', defaultValue: 'true' },
-      flow_designer_flow: { type: 'string' },
-      category: { type: 'string' },
-      sys_scope: { type: 'string' },
+    {
+        name: 'sc_cat_item',
+        displayField: 'name',
+        fields: {
+            name: { type: 'string' },
+            short_description: { type: 'string' },
+            description: { type: 'string' },
+            active: { type: 'boolean', defaultValue: 'true' },
+            flow_designer_flow: { type: 'string' },
+            category: { type: 'string' },
+            sys_scope: { type: 'string' },
+        },
     },
-  },
-  {
-    name: 'item_option_new',
-    displayField: 'question_text',
-    fields: {
-      cat_item: { type: 'reference', reference: 'sc_cat_item' },
-      name: { type: 'string' },
-      question_text: { type: 'string' },
-      type: { type: 'string' },
-      mandatory: { type: 'boolean', defaultValue: 'false' },
-      read_only: { type: 'boolean', defaultValue: 'false' },
-      active: { type: 'boolean', defaultValue: 'true' },
-      order: { type: 'integer', defaultValue: '0' },
-      default_value: { type: 'string' },
-      help_text: { type: 'string' },
-      tooltip: { type: 'string' },
-      example_text: { type: 'string' },
-      validate_regex: { type: 'reference', reference: 'question_regex' },
-      reference: { type: 'string' },
-      choice_table: { type: 'string' },
-      choice_field: { type: 'string' },
+    {
+        name: 'item_option_new',
+        displayField: 'question_text',
+        fields: {
+            cat_item: { type: 'reference', reference: 'sc_cat_item' },
+            name: { type: 'string' },
+            question_text: { type: 'string' },
+            type: { type: 'string' },
+            mandatory: { type: 'boolean', defaultValue: 'false' },
+            read_only: { type: 'boolean', defaultValue: 'false' },
+            active: { type: 'boolean', defaultValue: 'true' },
+            order: { type: 'integer', defaultValue: '0' },
+            default_value: { type: 'string' },
+            help_text: { type: 'string' },
+            tooltip: { type: 'string' },
+            example_text: { type: 'string' },
+            validate_regex: { type: 'reference', reference: 'question_regex' },
+            reference: { type: 'string' },
+            choice_table: { type: 'string' },
+            choice_field: { type: 'string' },
+        },
     },
-  },
-  {
-    name: 'question_regex',
-    displayField: 'name',
-    fields: {
-      name: { type: 'string' },
-      regex: { type: 'string' },
-      validation_message: { type: 'string' },
-      active: { type: 'boolean', defaultValue: 'true' },
+    {
+        name: 'question_regex',
+        displayField: 'name',
+        fields: {
+            name: { type: 'string' },
+            regex: { type: 'string' },
+            validation_message: { type: 'string' },
+            active: { type: 'boolean', defaultValue: 'true' },
+        },
     },
-  },
-  {
-    name: 'sys_properties',
-    displayField: 'name',
-    fields: {
-      name: { type: 'string' },
-      value: { type: 'string' },
-      type: { type: 'string' },
-      description: { type: 'string' },
+    {
+        name: 'sys_properties',
+        displayField: 'name',
+        fields: {
+            name: { type: 'string' },
+            value: { type: 'string' },
+            type: { type: 'string' },
+            description: { type: 'string' },
+        },
     },
-  },
-  {
-    name: 'question_choice',
-    displayField: 'text',
-    fields: {
-      question: { type: 'reference', reference: 'item_option_new' },
-      text: { type: 'string' },
-      value: { type: 'string' },
-      order: { type: 'integer', defaultValue: '0' },
-      inactive: { type: 'boolean', defaultValue: 'false' },
+    {
+        name: 'question_choice',
+        displayField: 'text',
+        fields: {
+            question: { type: 'reference', reference: 'item_option_new' },
+            text: { type: 'string' },
+            value: { type: 'string' },
+            order: { type: 'integer', defaultValue: '0' },
+            inactive: { type: 'boolean', defaultValue: 'false' },
+        },
     },
-  },
-  {
-    name: 'sc_request',
-    displayField: 'number',
-    numberPrefix: 'REQ',
-    fields: {
-      number: { type: 'string' },
-      opened_by: { type: 'reference', reference: 'sys_user' },
-      requested_for: { type: 'reference', reference: 'sys_user' },
-      request_state: { type: 'string', defaultValue: 'requested' },
-      state: { type: 'string', defaultValue: '1' },
-      approval: { ...approvalChoice, defaultValue: 'not_requested' },
-      active: { type: 'boolean', defaultValue: 'true' },
+    {
+        name: 'sc_request',
+        displayField: 'number',
+        numberPrefix: 'REQ',
+        fields: {
+            number: { type: 'string' },
+            opened_by: { type: 'reference', reference: 'sys_user' },
+            requested_for: { type: 'reference', reference: 'sys_user' },
+            request_state: { type: 'string', defaultValue: 'requested' },
+            state: { type: 'string', defaultValue: '1' },
+            approval: { ...approvalChoice, defaultValue: 'not_requested' },
+            active: { type: 'boolean', defaultValue: 'true' },
+        },
     },
-  },
-  {
-    name: 'sc_req_item',
-    displayField: 'number',
-    numberPrefix: 'RITM',
-    fields: {
-      number: { type: 'string' },
-      request: { type: 'reference', reference: 'sc_request' },
-      cat_item: { type: 'reference', reference: 'sc_cat_item' },
-      short_description: { type: 'string' },
-      opened_by: { type: 'reference', reference: 'sys_user' },
-      requested_for: { type: 'reference', reference: 'sys_user' },
-      assigned_to: { type: 'reference', reference: 'sys_user' },
-      state: { type: 'choice', choices: requestItemStates, defaultValue: '1' },
-      stage: { type: 'string', defaultValue: 'request_approved' },
-      approval: { ...approvalChoice, defaultValue: 'not_requested' },
-      active: { type: 'boolean', defaultValue: 'true' },
-      closed_at: { type: 'date_time' },
-      closed_by: { type: 'reference', reference: 'sys_user' },
-      work_notes: { type: 'journal' },
-      comments: { type: 'journal' },
-      approval_history: { type: 'journal' },
+    {
+        name: 'sc_req_item',
+        displayField: 'number',
+        numberPrefix: 'RITM',
+        fields: {
+            number: { type: 'string' },
+            request: { type: 'reference', reference: 'sc_request' },
+            cat_item: { type: 'reference', reference: 'sc_cat_item' },
+            short_description: { type: 'string' },
+            opened_by: { type: 'reference', reference: 'sys_user' },
+            requested_for: { type: 'reference', reference: 'sys_user' },
+            assigned_to: { type: 'reference', reference: 'sys_user' },
+            state: { type: 'choice', choices: requestItemStates, defaultValue: '1' },
+            stage: { type: 'string', defaultValue: 'request_approved' },
+            approval: { ...approvalChoice, defaultValue: 'not_requested' },
+            active: { type: 'boolean', defaultValue: 'true' },
+            closed_at: { type: 'date_time' },
+            closed_by: { type: 'reference', reference: 'sys_user' },
+            work_notes: { type: 'journal' },
+            comments: { type: 'journal' },
+            approval_history: { type: 'journal' },
+        },
     },
-  },
-  {
-    name: 'sc_item_option',
-    displayField: 'value',
-    fields: {
-      item_option_new: { type: 'reference', reference: 'item_option_new' },
-      value: { type: 'string' },
+    {
+        name: 'sc_item_option',
+        displayField: 'value',
+        fields: {
+            item_option_new: { type: 'reference', reference: 'item_option_new' },
+            value: { type: 'string' },
+        },
     },
-  },
-  {
-    name: 'sc_item_option_mtom',
-    displayField: 'sys_id',
-    fields: {
-      request_item: { type: 'reference', reference: 'sc_req_item' },
-      sc_item_option: { type: 'reference', reference: 'sc_item_option' },
+    {
+        name: 'sc_item_option_mtom',
+        displayField: 'sys_id',
+        fields: {
+            request_item: { type: 'reference', reference: 'sc_req_item' },
+            sc_item_option: { type: 'reference', reference: 'sc_item_option' },
+        },
     },
-  },
-  {
-    name: 'sysapproval_approver',
-    displayField: 'sys_id',
-    fields: {
-      approver: { type: 'reference', reference: 'sys_user' },
-      sysapproval: { type: 'reference', reference: 'sc_req_item' },
-      source_table: { type: 'string' },
-      document_id: { type: 'string' },
-      group: { type: 'reference', reference: 'sys_user_group' },
-      state: { ...approvalChoice, defaultValue: 'requested' },
-      comments: { type: 'journal' },
+    {
+        name: 'sysapproval_approver',
+        displayField: 'sys_id',
+        fields: {
+            approver: { type: 'reference', reference: 'sys_user' },
+            sysapproval: { type: 'reference', reference: 'sc_req_item' },
+            source_table: { type: 'string' },
+            document_id: { type: 'string' },
+            group: { type: 'reference', reference: 'sys_user_group' },
+            state: { ...approvalChoice, defaultValue: 'requested' },
+            comments: { type: 'journal' },
+        },
     },
-  },
-  {
-    name: 'sys_alias',
-    displayField: 'name',
-    fields: {
-      name: { type: 'string' },
-      id: { type: 'string' },
-      type: { type: 'string' },
-      connection_type: { type: 'string' },
-      sys_scope: { type: 'string' },
+    {
+        name: 'sys_alias',
+        displayField: 'name',
+        fields: {
+            name: { type: 'string' },
+            id: { type: 'string' },
+            type: { type: 'string' },
+            connection_type: { type: 'string' },
+            sys_scope: { type: 'string' },
+        },
     },
-  },
-  {
-    name: 'basic_auth_credentials',
-    displayField: 'name',
-    fields: {
-      name: { type: 'string' },
-      user_name: { type: 'string' },
-      password: { type: 'string' },
-      active: { type: 'boolean', defaultValue: 'true' },
+    {
+        name: 'basic_auth_credentials',
+        displayField: 'name',
+        fields: {
+            name: { type: 'string' },
+            user_name: { type: 'string' },
+            password: { type: 'string' },
+            active: { type: 'boolean', defaultValue: 'true' },
+        },
     },
-  },
-  {
-    name: 'http_connection',
-    displayField: 'name',
-    fields: {
-      name: { type: 'string' },
-      connection_alias: { type: 'reference', reference: 'sys_alias' },
-      connection_url: { type: 'string' },
-      credential: { type: 'reference', reference: 'basic_auth_credentials' },
-      active: { type: 'boolean', defaultValue: 'true' },
+    {
+        name: 'http_connection',
+        displayField: 'name',
+        fields: {
+            name: { type: 'string' },
+            connection_alias: { type: 'reference', reference: 'sys_alias' },
+            connection_url: { type: 'string' },
+            credential: { type: 'reference', reference: 'basic_auth_credentials' },
+            active: { type: 'boolean', defaultValue: 'true' },
+        },
     },
-  },
-];
+]

@@ -1,88 +1,96 @@
 // Starts the local instance as a web server: loads the update set FILE (the built artifact),
 // seeds the users fixture, points the set's connection alias at Kpow, optionally activates the
 // flows (imports leave them draft, as on the platform), and serves the pages.
-import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { readUpdateSet, recordsOfTable } from '../../scripts/update-set/read-update-set';
-import { createLocalInstanceApp } from './http/app';
-import type { AliasConnection, LocalInstance, UsersFixture } from './instance';
-import { createLocalInstance, LocalInstanceError } from './instance';
+import { readFileSync } from 'node:fs'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { readUpdateSet, recordsOfTable } from '../../scripts/update-set/read-update-set'
+import { createLocalInstanceApp } from './http/app'
+import type { AliasConnection, LocalInstance, UsersFixture } from './instance'
+import { createLocalInstance, LocalInstanceError } from './instance'
 
 export interface LocalInstanceServerOptions {
-  updateSetFile: string;
-  usersFile: string;
-  port: number;
-  host?: string;
-  kpow: AliasConnection;
-  /** The alias to connect, by name or id; needed only when the set has several. */
-  alias?: string;
-  activate: boolean;
-  password?: string;
+    updateSetFile: string
+    usersFile: string
+    port: number
+    host?: string
+    kpow: AliasConnection
+    /** The alias to connect, by name or id; needed only when the set has several. */
+    alias?: string
+    activate: boolean
+    password?: string
 }
 
 export interface RunningLocalInstance {
-  readonly url: string;
-  readonly instance: LocalInstance;
-  readonly aliasName: string;
-  readonly activatedFlows: string[];
-  close(): Promise<void>;
+    readonly url: string
+    readonly instance: LocalInstance
+    readonly aliasName: string
+    readonly activatedFlows: string[]
+    close(): Promise<void>
 }
 
 function readTextFile(path: string, what: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new LocalInstanceError(`Cannot read the ${what} ${path}: ${(error as Error).message}`);
-  }
+    try {
+        return readFileSync(path, 'utf8')
+    } catch (error) {
+        throw new LocalInstanceError(`Cannot read the ${what} ${path}: ${(error as Error).message}`)
+    }
 }
 
 /** The alias the Kpow connection is for: the named one, or the set's only alias. */
 function chooseAlias(updateSetXml: string, wanted: string | undefined): string {
-  const aliases = recordsOfTable(readUpdateSet(updateSetXml), 'sys_alias').map((record) => ({
-    name: record.fields.name?.value ?? '',
-    id: record.fields.id?.value ?? '',
-  }));
-  const listed = aliases.map((alias) => `"${alias.name}" (${alias.id})`).join(', ') || 'none';
-  if (wanted !== undefined) {
-    const found = aliases.find((alias) => alias.name === wanted || alias.id === wanted);
-    if (!found) throw new LocalInstanceError(`--alias "${wanted}" is not a connection alias of the update set (aliases: ${listed})`);
-    return found.name;
-  }
-  const [only, ...more] = aliases;
-  if (!only || more.length > 0) throw new LocalInstanceError(`The update set has ${String(aliases.length)} connection aliases (${listed}); name the one Kpow serves with --alias`);
-  return only.name;
+    const aliases = recordsOfTable(readUpdateSet(updateSetXml), 'sys_alias').map((record) => ({
+        name: record.fields.name?.value ?? '',
+        id: record.fields.id?.value ?? '',
+    }))
+    const listed = aliases.map((alias) => `"${alias.name}" (${alias.id})`).join(', ') || 'none'
+    if (wanted !== undefined) {
+        const found = aliases.find((alias) => alias.name === wanted || alias.id === wanted)
+        if (!found)
+            throw new LocalInstanceError(
+                `--alias "${wanted}" is not a connection alias of the update set (aliases: ${listed})`
+            )
+        return found.name
+    }
+    const [only, ...more] = aliases
+    if (!only || more.length > 0)
+        throw new LocalInstanceError(
+            `The update set has ${String(aliases.length)} connection aliases (${listed}); name the one Kpow serves with --alias`
+        )
+    return only.name
 }
 
 export async function startLocalInstanceServer(options: LocalInstanceServerOptions): Promise<RunningLocalInstance> {
-  const updateSetXml = readTextFile(options.updateSetFile, 'update set');
-  let users: UsersFixture;
-  try {
-    users = JSON.parse(readTextFile(options.usersFile, 'users fixture')) as UsersFixture;
-  } catch (error) {
-    if (error instanceof LocalInstanceError) throw error;
-    throw new LocalInstanceError(`The users fixture ${options.usersFile} is not JSON: ${(error as Error).message}`);
-  }
-  const aliasName = chooseAlias(updateSetXml, options.alias);
-  const instance = createLocalInstance({ updateSetXml, users, aliases: { [aliasName]: options.kpow } });
-  const activatedFlows = options.activate ? instance.report.flows.map((flow) => flow.name) : [];
-  for (const flowName of activatedFlows) instance.activateFlow(flowName);
+    const updateSetXml = readTextFile(options.updateSetFile, 'update set')
+    let users: UsersFixture
+    try {
+        users = JSON.parse(readTextFile(options.usersFile, 'users fixture')) as UsersFixture
+    } catch (error) {
+        if (error instanceof LocalInstanceError) throw error
+        throw new LocalInstanceError(`The users fixture ${options.usersFile} is not JSON: ${(error as Error).message}`)
+    }
+    const aliasName = chooseAlias(updateSetXml, options.alias)
+    const instance = createLocalInstance({ updateSetXml, users, aliases: { [aliasName]: options.kpow } })
+    const activatedFlows = options.activate ? instance.report.flows.map((flow) => flow.name) : []
+    for (const flowName of activatedFlows) instance.activateFlow(flowName)
 
-  const app = createLocalInstanceApp({ instance, users, password: options.password });
-  const host = options.host ?? '127.0.0.1';
-  const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(options.port, host, (error?: Error) => (error ? reject(error) : resolve(listening)));
-  });
-  const address = server.address() as AddressInfo;
-  return {
-    url: `http://${host}:${String(address.port)}`,
-    instance,
-    aliasName,
-    activatedFlows,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+    const app = createLocalInstanceApp({ instance, users, password: options.password })
+    const host = options.host ?? '127.0.0.1'
+    const server = await new Promise<Server>((resolve, reject) => {
+        const listening = app.listen(options.port, host, (error?: Error) =>
+            error ? reject(error) : resolve(listening)
+        )
+    })
+    const address = server.address() as AddressInfo
+    return {
+        url: `http://${host}:${String(address.port)}`,
+        instance,
+        aliasName,
+        activatedFlows,
+        close: () =>
+            new Promise<void>((resolve, reject) => {
+                server.close((error) => (error ? reject(error) : resolve()))
+                server.closeAllConnections()
+            }),
+    }
 }

@@ -2,19 +2,18 @@
 // has no synchronous HTTP client, so the request runs in a child Node process (real sockets, real
 // HTTP) while this thread blocks in spawnSync. Consequence, as on the platform: the server being
 // called must not live on this thread's event loop (run it in another process or a worker thread).
-import { spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process'
 
 export interface SyncHttpRequest {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body?: string;
-  timeoutMs: number;
+    method: string
+    url: string
+    headers: Record<string, string>
+    body?: string
+    timeoutMs: number
 }
 
 export type SyncHttpResult =
-  | { ok: true; status: number; headers: [string, string][]; body: string }
-  | { ok: false; error: string };
+    { ok: true; status: number; headers: [string, string][]; body: string } | { ok: false; error: string }
 
 const childProgram = `
 const chunks = [];
@@ -34,19 +33,20 @@ try {
   const cause = error && error.cause ? (error.cause.message || String(error.cause)) : '';
   process.stdout.write(JSON.stringify({ ok: false, error: [error && error.message, cause].filter(Boolean).join(': ') }));
 }
-`;
+`
 
 export function httpRequestSync(request: SyncHttpRequest): SyncHttpResult {
-  const bodyAllowed = !['GET', 'HEAD'].includes(request.method.toUpperCase());
-  const payload = JSON.stringify({ ...request, body: bodyAllowed ? request.body : undefined });
-  const child = spawnSync(process.execPath, ['--input-type=module', '--eval', childProgram], {
-    input: payload,
-    encoding: 'utf8',
-    timeout: request.timeoutMs + 5_000,
-    maxBuffer: 64 * 1024 * 1024,
-    env: {},
-  });
-  if (child.error) return { ok: false, error: `HTTP helper process failed: ${child.error.message}` };
-  if (child.status !== 0) return { ok: false, error: `HTTP helper process exited with ${String(child.status)}: ${child.stderr.trim()}` };
-  return JSON.parse(child.stdout) as SyncHttpResult;
+    const bodyAllowed = !['GET', 'HEAD'].includes(request.method.toUpperCase())
+    const payload = JSON.stringify({ ...request, body: bodyAllowed ? request.body : undefined })
+    const child = spawnSync(process.execPath, ['--input-type=module', '--eval', childProgram], {
+        input: payload,
+        encoding: 'utf8',
+        timeout: request.timeoutMs + 5_000,
+        maxBuffer: 64 * 1024 * 1024,
+        env: {},
+    })
+    if (child.error) return { ok: false, error: `HTTP helper process failed: ${child.error.message}` }
+    if (child.status !== 0)
+        return { ok: false, error: `HTTP helper process exited with ${String(child.status)}: ${child.stderr.trim()}` }
+    return JSON.parse(child.stdout) as SyncHttpResult
 }

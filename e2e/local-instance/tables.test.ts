@@ -1,65 +1,67 @@
-import { describe, expect, it } from 'vitest';
-import type { RecordChange } from './tables';
-import { Database, TableError } from './tables';
-import { localInstanceSchemas } from './schema';
+import { describe, expect, it } from 'vitest'
+import type { RecordChange } from './tables'
+import { Database, TableError } from './tables'
+import { localInstanceSchemas } from './schema'
 
 function database() {
-  return new Database({ schemas: localInstanceSchemas, now: () => new Date('2026-01-01T10:00:00Z') });
+    return new Database({ schemas: localInstanceSchemas, now: () => new Date('2026-01-01T10:00:00Z') })
 }
 
 describe('in-memory tables', () => {
-  it('dot-walks references and gives display values', () => {
-    const db = database();
-    const manager = db.insert('sys_user', { user_name: 'beth', name: 'Beth Anglin' });
-    const user = db.insert('sys_user', { user_name: 'abel', name: 'Abel Tuter', manager: manager.sys_id });
-    const item = db.insert('sc_req_item', { opened_by: user.sys_id });
-    expect(item.number).toBe('RITM0010001');
-    expect(db.resolvePath('sc_req_item', item.sys_id, 'opened_by.manager.name')).toBe('Beth Anglin');
-    expect(db.displayValue('sc_req_item', item.sys_id, 'opened_by')).toBe('Abel Tuter');
-    expect(db.displayValue('sc_req_item', item.sys_id, 'state')).toBe('Open');
-    expect(db.resolvePath('sc_req_item', item.sys_id, 'assigned_to.manager')).toBe('');
-    expect(() => db.resolvePath('sc_req_item', item.sys_id, 'opened_by.nickname')).toThrow(TableError);
-    expect(() => db.resolvePath('sc_req_item', item.sys_id, 'state.name')).toThrow(/not a reference/);
-  });
+    it('dot-walks references and gives display values', () => {
+        const db = database()
+        const manager = db.insert('sys_user', { user_name: 'beth', name: 'Beth Anglin' })
+        const user = db.insert('sys_user', { user_name: 'abel', name: 'Abel Tuter', manager: manager.sys_id })
+        const item = db.insert('sc_req_item', { opened_by: user.sys_id })
+        expect(item.number).toBe('RITM0010001')
+        expect(db.resolvePath('sc_req_item', item.sys_id, 'opened_by.manager.name')).toBe('Beth Anglin')
+        expect(db.displayValue('sc_req_item', item.sys_id, 'opened_by')).toBe('Abel Tuter')
+        expect(db.displayValue('sc_req_item', item.sys_id, 'state')).toBe('Open')
+        expect(db.resolvePath('sc_req_item', item.sys_id, 'assigned_to.manager')).toBe('')
+        expect(() => db.resolvePath('sc_req_item', item.sys_id, 'opened_by.nickname')).toThrow(TableError)
+        expect(() => db.resolvePath('sc_req_item', item.sys_id, 'state.name')).toThrow(/not a reference/)
+    })
 
-  it('keeps journal fields as entries with author and time', () => {
-    const db = database();
-    const item = db.insert('sc_req_item', {});
-    db.update('sc_req_item', item.sys_id, { work_notes: 'first' }, 'fred');
-    db.update('sc_req_item', item.sys_id, { work_notes: 'second' }, 'system');
-    expect(db.journal('sc_req_item', item.sys_id, 'work_notes')).toEqual([
-      { element: 'work_notes', value: 'first', author: 'fred', createdOn: '2026-01-01 10:00:00' },
-      { element: 'work_notes', value: 'second', author: 'system', createdOn: '2026-01-01 10:00:00' },
-    ]);
-    expect(db.get('sc_req_item', item.sys_id)?.work_notes).toBeUndefined();
-  });
+    it('keeps journal fields as entries with author and time', () => {
+        const db = database()
+        const item = db.insert('sc_req_item', {})
+        db.update('sc_req_item', item.sys_id, { work_notes: 'first' }, 'fred')
+        db.update('sc_req_item', item.sys_id, { work_notes: 'second' }, 'system')
+        expect(db.journal('sc_req_item', item.sys_id, 'work_notes')).toEqual([
+            { element: 'work_notes', value: 'first', author: 'fred', createdOn: '2026-01-01 10:00:00' },
+            { element: 'work_notes', value: 'second', author: 'system', createdOn: '2026-01-01 10:00:00' },
+        ])
+        expect(db.get('sc_req_item', item.sys_id)?.work_notes).toBeUndefined()
+    })
 
-  it('tells listeners what changed, and only when something did', () => {
-    const db = database();
-    const changes: RecordChange[] = [];
-    db.onChange((change) => changes.push(change));
-    const item = db.insert('sc_req_item', {});
-    db.update('sc_req_item', item.sys_id, { state: '1' });
-    db.update('sc_req_item', item.sys_id, { state: '3', active: 'false' });
-    expect(changes.map((change) => [change.operation, change.changedFields])).toEqual([
-      ['insert', []],
-      ['update', ['state', 'active']],
-    ]);
-  });
+    it('tells listeners what changed, and only when something did', () => {
+        const db = database()
+        const changes: RecordChange[] = []
+        db.onChange((change) => changes.push(change))
+        const item = db.insert('sc_req_item', {})
+        db.update('sc_req_item', item.sys_id, { state: '1' })
+        db.update('sc_req_item', item.sys_id, { state: '3', active: 'false' })
+        expect(changes.map((change) => [change.operation, change.changedFields])).toEqual([
+            ['insert', []],
+            ['update', ['state', 'active']],
+        ])
+    })
 
-  it('refuses unknown tables, fields, choices and malformed references', () => {
-    const db = database();
-    const item = db.insert('sc_req_item', {});
-    expect(() => db.insert('incident', {})).toThrow(/Table "incident" does not exist/);
-    expect(() => db.update('sc_req_item', item.sys_id, { colour: 'red' })).toThrow(/Field "colour" does not exist on table "sc_req_item"/);
-    expect(() => db.update('sc_req_item', item.sys_id, { state: '9' })).toThrow(/has no choice "9"/);
-    expect(() => db.update('sc_req_item', item.sys_id, { opened_by: 'abel' })).toThrow(/by sys_id/);
-  });
+    it('refuses unknown tables, fields, choices and malformed references', () => {
+        const db = database()
+        const item = db.insert('sc_req_item', {})
+        expect(() => db.insert('incident', {})).toThrow(/Table "incident" does not exist/)
+        expect(() => db.update('sc_req_item', item.sys_id, { colour: 'red' })).toThrow(
+            /Field "colour" does not exist on table "sc_req_item"/
+        )
+        expect(() => db.update('sc_req_item', item.sys_id, { state: '9' })).toThrow(/has no choice "9"/)
+        expect(() => db.update('sc_req_item', item.sys_id, { opened_by: 'abel' })).toThrow(/by sys_id/)
+    })
 
-  it('queries with encoded queries and orders', () => {
-    const db = database();
-    for (const name of ['c', 'a', 'b']) db.insert('sys_user', { user_name: name, name });
-    expect(db.query('sys_user', 'user_nameINa,b^ORDERBYname').map((user) => user.name)).toEqual(['a', 'b']);
-    expect(db.query('sys_user', 'ORDERBYDESCname').map((user) => user.name)).toEqual(['c', 'b', 'a']);
-  });
-});
+    it('queries with encoded queries and orders', () => {
+        const db = database()
+        for (const name of ['c', 'a', 'b']) db.insert('sys_user', { user_name: name, name })
+        expect(db.query('sys_user', 'user_nameINa,b^ORDERBYname').map((user) => user.name)).toEqual(['a', 'b'])
+        expect(db.query('sys_user', 'ORDERBYDESCname').map((user) => user.name)).toEqual(['c', 'b', 'a'])
+    })
+})

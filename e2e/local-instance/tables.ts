@@ -4,295 +4,317 @@
 // 'true'/'false', choices their value. Journal fields (work_notes, comments, approval_history)
 // are not stored on the record: each write appends an entry with author and time, as
 // sys_journal_field does. A write to an unknown table or field is refused, never ignored.
-import { randomBytes } from 'node:crypto';
-import { matchesEncodedQuery, parseEncodedQuery } from './encoded-query';
+import { randomBytes } from 'node:crypto'
+import { matchesEncodedQuery, parseEncodedQuery } from './encoded-query'
 
-export type FieldType = 'string' | 'reference' | 'journal' | 'choice' | 'boolean' | 'integer' | 'date_time';
+export type FieldType = 'string' | 'reference' | 'journal' | 'choice' | 'boolean' | 'integer' | 'date_time'
 
 export interface FieldSchema {
-  type: FieldType;
-  /** Target table of a reference field. */
-  reference?: string;
-  /** value -> label, for choice fields. */
-  choices?: Record<string, string>;
-  defaultValue?: string;
+    type: FieldType
+    /** Target table of a reference field. */
+    reference?: string
+    /** value -> label, for choice fields. */
+    choices?: Record<string, string>
+    defaultValue?: string
 }
 
 export interface TableSchema {
-  name: string;
-  /** Field shown for a reference to this table (`getDisplayValue`). */
-  displayField: string;
-  /** Prefix of auto-numbered records (`RITM` -> RITM0010001). */
-  numberPrefix?: string;
-  fields: Record<string, FieldSchema>;
+    name: string
+    /** Field shown for a reference to this table (`getDisplayValue`). */
+    displayField: string
+    /** Prefix of auto-numbered records (`RITM` -> RITM0010001). */
+    numberPrefix?: string
+    fields: Record<string, FieldSchema>
 }
 
-export type StoredRecord = Readonly<Record<string, string>> & { readonly sys_id: string };
+export type StoredRecord = Readonly<Record<string, string>> & { readonly sys_id: string }
 
 export interface JournalEntry {
-  element: string;
-  value: string;
-  author: string;
-  createdOn: string;
+    element: string
+    value: string
+    author: string
+    createdOn: string
 }
 
 export interface RecordChange {
-  table: string;
-  sysId: string;
-  operation: 'insert' | 'update';
-  changedFields: string[];
-  record: StoredRecord;
+    table: string
+    sysId: string
+    operation: 'insert' | 'update'
+    changedFields: string[]
+    record: StoredRecord
 }
 
-export type ChangeListener = (change: RecordChange) => void;
+export type ChangeListener = (change: RecordChange) => void
 
 export class TableError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'TableError';
-  }
+    constructor(message: string) {
+        super(message)
+        this.name = 'TableError'
+    }
 }
 
 const systemFields: Record<string, FieldSchema> = {
-  sys_id: { type: 'string' },
-  sys_created_on: { type: 'date_time' },
-  sys_created_by: { type: 'string' },
-  sys_updated_on: { type: 'date_time' },
-  sys_updated_by: { type: 'string' },
-};
+    sys_id: { type: 'string' },
+    sys_created_on: { type: 'date_time' },
+    sys_created_by: { type: 'string' },
+    sys_updated_on: { type: 'date_time' },
+    sys_updated_by: { type: 'string' },
+}
 
 export function newSysId(): string {
-  return randomBytes(16).toString('hex');
+    return randomBytes(16).toString('hex')
 }
 
 export function isSysId(value: string): boolean {
-  return /^[0-9a-f]{32}$/.test(value);
+    return /^[0-9a-f]{32}$/.test(value)
 }
 
 /** `YYYY-MM-DD HH:mm:ss` in UTC, the platform's internal date-time format. */
 export function glideDateTime(instant: Date): string {
-  return instant.toISOString().replace('T', ' ').slice(0, 19);
+    return instant.toISOString().replace('T', ' ').slice(0, 19)
 }
 
 export interface DatabaseOptions {
-  schemas: TableSchema[];
-  now?: () => Date;
+    schemas: TableSchema[]
+    now?: () => Date
 }
 
 export class Database {
-  private readonly schemas = new Map<string, TableSchema>();
-  private readonly rows = new Map<string, Map<string, Record<string, string>>>();
-  private readonly journals = new Map<string, JournalEntry[]>();
-  private readonly counters = new Map<string, number>();
-  private readonly listeners = new Set<ChangeListener>();
-  readonly now: () => Date;
+    private readonly schemas = new Map<string, TableSchema>()
+    private readonly rows = new Map<string, Map<string, Record<string, string>>>()
+    private readonly journals = new Map<string, JournalEntry[]>()
+    private readonly counters = new Map<string, number>()
+    private readonly listeners = new Set<ChangeListener>()
+    readonly now: () => Date
 
-  constructor(options: DatabaseOptions) {
-    this.now = options.now ?? (() => new Date());
-    for (const schema of options.schemas) {
-      this.schemas.set(schema.name, { ...schema, fields: { ...systemFields, ...schema.fields } });
-      this.rows.set(schema.name, new Map());
+    constructor(options: DatabaseOptions) {
+        this.now = options.now ?? (() => new Date())
+        for (const schema of options.schemas) {
+            this.schemas.set(schema.name, { ...schema, fields: { ...systemFields, ...schema.fields } })
+            this.rows.set(schema.name, new Map())
+        }
     }
-  }
 
-  hasTable(table: string): boolean {
-    return this.schemas.has(table);
-  }
-
-  schema(table: string): TableSchema {
-    const schema = this.schemas.get(table);
-    if (!schema) {
-      throw new TableError(`Table "${table}" does not exist in the local instance (known: ${[...this.schemas.keys()].join(', ')})`);
+    hasTable(table: string): boolean {
+        return this.schemas.has(table)
     }
-    return schema;
-  }
 
-  field(table: string, field: string): FieldSchema {
-    const schema = this.schema(table).fields[field];
-    if (!schema) throw new TableError(`Field "${field}" does not exist on table "${table}"`);
-    return schema;
-  }
-
-  hasField(table: string, field: string): boolean {
-    return this.schemas.get(table)?.fields[field] !== undefined;
-  }
-
-  onChange(listener: ChangeListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  insert(table: string, values: Record<string, string>, asUserName = 'system'): StoredRecord {
-    const schema = this.schema(table);
-    const rows = this.table(table);
-    const sysId = values.sys_id ?? newSysId();
-    if (!isSysId(sysId)) throw new TableError(`sys_id "${sysId}" for ${table} is not 32 lowercase hex digits`);
-    if (rows.has(sysId)) throw new TableError(`${table} already has a record ${sysId}`);
-    const stamp = glideDateTime(this.now());
-    const row: Record<string, string> = {};
-    for (const [name, field] of Object.entries(schema.fields)) {
-      if (field.type !== 'journal') row[name] = field.defaultValue ?? '';
+    schema(table: string): TableSchema {
+        const schema = this.schemas.get(table)
+        if (!schema) {
+            throw new TableError(
+                `Table "${table}" does not exist in the local instance (known: ${[...this.schemas.keys()].join(', ')})`
+            )
+        }
+        return schema
     }
-    Object.assign(row, { sys_id: sysId, sys_created_on: stamp, sys_created_by: asUserName, sys_updated_on: stamp, sys_updated_by: asUserName });
-    if (schema.numberPrefix && 'number' in schema.fields && !values.number) {
-      const next = (this.counters.get(table) ?? 10000) + 1;
-      this.counters.set(table, next);
-      row.number = `${schema.numberPrefix}${String(next).padStart(7, '0')}`;
+
+    field(table: string, field: string): FieldSchema {
+        const schema = this.schema(table).fields[field]
+        if (!schema) throw new TableError(`Field "${field}" does not exist on table "${table}"`)
+        return schema
     }
-    rows.set(sysId, row);
-    const changed = this.assign(table, row, values, asUserName);
-    const record = this.snapshot(row);
-    this.emit({ table, sysId, operation: 'insert', changedFields: changed, record });
-    return record;
-  }
 
-  update(table: string, sysId: string, values: Record<string, string>, asUserName = 'system'): StoredRecord {
-    const row = this.table(table).get(sysId);
-    if (!row) throw new TableError(`${table} has no record ${sysId}`);
-    const changed = this.assign(table, row, values, asUserName);
-    if (changed.length > 0) {
-      row.sys_updated_on = glideDateTime(this.now());
-      row.sys_updated_by = asUserName;
+    hasField(table: string, field: string): boolean {
+        return this.schemas.get(table)?.fields[field] !== undefined
     }
-    const record = this.snapshot(row);
-    if (changed.length > 0) this.emit({ table, sysId, operation: 'update', changedFields: changed, record });
-    return record;
-  }
 
-  get(table: string, sysId: string): StoredRecord | undefined {
-    const row = this.table(table).get(sysId);
-    return row ? this.snapshot(row) : undefined;
-  }
-
-  require(table: string, sysId: string): StoredRecord {
-    const record = this.get(table, sysId);
-    if (!record) throw new TableError(`${table} has no record ${sysId}`);
-    return record;
-  }
-
-  /** Records matching an encoded query, in insertion order unless the query orders them. */
-  query(table: string, encodedQuery = ''): StoredRecord[] {
-    const query = parseEncodedQuery(encodedQuery);
-    const matches = [...this.table(table).values()]
-      .filter((row) => matchesEncodedQuery(query, (field) => this.resolvePath(table, row.sys_id ?? '', field)))
-      .map((row) => this.snapshot(row));
-    for (const order of [...query.orderBy].reverse()) {
-      matches.sort((left, right) => {
-        const comparison = (left[order.field] ?? '').localeCompare(right[order.field] ?? '');
-        return order.descending ? -comparison : comparison;
-      });
+    onChange(listener: ChangeListener): () => void {
+        this.listeners.add(listener)
+        return () => this.listeners.delete(listener)
     }
-    return matches;
-  }
 
-  journal(table: string, sysId: string, field: string): JournalEntry[] {
-    if (this.field(table, field).type !== 'journal') throw new TableError(`${table}.${field} is not a journal field`);
-    return [...(this.journals.get(journalKey(table, sysId, field)) ?? [])];
-  }
-
-  /**
-   * Follows a dot-walked path (`opened_by.manager.name`) from a record; '' when a reference on the
-   * way is empty, as the platform does. A path through an unknown field is an error.
-   */
-  resolvePath(table: string, sysId: string, path: string): string {
-    let currentTable = table;
-    let currentId = sysId;
-    const segments = path.split('.');
-    for (const [index, segment] of segments.entries()) {
-      const field = this.field(currentTable, segment);
-      const row = this.table(currentTable).get(currentId);
-      if (!row) return '';
-      if (field.type === 'journal') {
-        const entries = this.journals.get(journalKey(currentTable, currentId, segment)) ?? [];
-        return entries.map((entry) => entry.value).join('\n');
-      }
-      const value = row[segment] ?? '';
-      if (index === segments.length - 1) return value;
-      if (field.type !== 'reference' || !field.reference) {
-        throw new TableError(`Cannot dot-walk through ${currentTable}.${segment} in "${path}": it is not a reference`);
-      }
-      if (value === '') return '';
-      currentTable = field.reference;
-      currentId = value;
+    insert(table: string, values: Record<string, string>, asUserName = 'system'): StoredRecord {
+        const schema = this.schema(table)
+        const rows = this.table(table)
+        const sysId = values.sys_id ?? newSysId()
+        if (!isSysId(sysId)) throw new TableError(`sys_id "${sysId}" for ${table} is not 32 lowercase hex digits`)
+        if (rows.has(sysId)) throw new TableError(`${table} already has a record ${sysId}`)
+        const stamp = glideDateTime(this.now())
+        const row: Record<string, string> = {}
+        for (const [name, field] of Object.entries(schema.fields)) {
+            if (field.type !== 'journal') row[name] = field.defaultValue ?? ''
+        }
+        Object.assign(row, {
+            sys_id: sysId,
+            sys_created_on: stamp,
+            sys_created_by: asUserName,
+            sys_updated_on: stamp,
+            sys_updated_by: asUserName,
+        })
+        if (schema.numberPrefix && 'number' in schema.fields && !values.number) {
+            const next = (this.counters.get(table) ?? 10000) + 1
+            this.counters.set(table, next)
+            row.number = `${schema.numberPrefix}${String(next).padStart(7, '0')}`
+        }
+        rows.set(sysId, row)
+        const changed = this.assign(table, row, values, asUserName)
+        const record = this.snapshot(row)
+        this.emit({ table, sysId, operation: 'insert', changedFields: changed, record })
+        return record
     }
-    return '';
-  }
 
-  /** The table a dot-walked path ends on, and the field there. */
-  describePath(table: string, path: string): { table: string; field: FieldSchema } {
-    let currentTable = table;
-    const segments = path.split('.');
-    for (const [index, segment] of segments.entries()) {
-      const field = this.field(currentTable, segment);
-      if (index === segments.length - 1) return { table: currentTable, field };
-      if (field.type !== 'reference' || !field.reference) {
-        throw new TableError(`Cannot dot-walk through ${currentTable}.${segment} in "${path}": it is not a reference`);
-      }
-      currentTable = field.reference;
+    update(table: string, sysId: string, values: Record<string, string>, asUserName = 'system'): StoredRecord {
+        const row = this.table(table).get(sysId)
+        if (!row) throw new TableError(`${table} has no record ${sysId}`)
+        const changed = this.assign(table, row, values, asUserName)
+        if (changed.length > 0) {
+            row.sys_updated_on = glideDateTime(this.now())
+            row.sys_updated_by = asUserName
+        }
+        const record = this.snapshot(row)
+        if (changed.length > 0) this.emit({ table, sysId, operation: 'update', changedFields: changed, record })
+        return record
     }
-    throw new TableError(`Empty field path on ${table}`);
-  }
 
-  displayValue(table: string, sysId: string, field: string): string {
-    const schema = this.field(table, field);
-    const value = this.resolvePath(table, sysId, field);
-    if (value === '') return '';
-    if (schema.type === 'reference' && schema.reference) {
-      const target = this.schema(schema.reference);
-      return this.get(schema.reference, value)?.[target.displayField] ?? value;
+    get(table: string, sysId: string): StoredRecord | undefined {
+        const row = this.table(table).get(sysId)
+        return row ? this.snapshot(row) : undefined
     }
-    if (schema.type === 'choice') return schema.choices?.[value] ?? value;
-    return value;
-  }
 
-  recordDisplayValue(table: string, sysId: string): string {
-    return this.get(table, sysId)?.[this.schema(table).displayField] ?? '';
-  }
-
-  private assign(table: string, row: Record<string, string>, values: Record<string, string>, author: string): string[] {
-    const changed: string[] = [];
-    for (const [name, value] of Object.entries(values)) {
-      if (name === 'sys_id') continue;
-      const field = this.field(table, name);
-      if (field.type === 'journal') {
-        if (value === '') continue;
-        const key = journalKey(table, row.sys_id ?? '', name);
-        const entries = this.journals.get(key) ?? [];
-        entries.push({ element: name, value, author, createdOn: glideDateTime(this.now()) });
-        this.journals.set(key, entries);
-        changed.push(name);
-        continue;
-      }
-      if (field.type === 'choice' && field.choices && value !== '' && !(value in field.choices)) {
-        throw new TableError(`${table}.${name} has no choice "${value}" (choices: ${Object.keys(field.choices).join(', ')})`);
-      }
-      if (field.type === 'reference' && value !== '' && !isSysId(value)) {
-        throw new TableError(`${table}.${name} references ${field.reference ?? 'a record'} by sys_id, got "${value}"`);
-      }
-      if (row[name] !== value) {
-        row[name] = value;
-        changed.push(name);
-      }
+    require(table: string, sysId: string): StoredRecord {
+        const record = this.get(table, sysId)
+        if (!record) throw new TableError(`${table} has no record ${sysId}`)
+        return record
     }
-    return changed;
-  }
 
-  private table(table: string): Map<string, Record<string, string>> {
-    this.schema(table);
-    const rows = this.rows.get(table);
-    if (!rows) throw new TableError(`Table "${table}" has no storage`);
-    return rows;
-  }
+    /** Records matching an encoded query, in insertion order unless the query orders them. */
+    query(table: string, encodedQuery = ''): StoredRecord[] {
+        const query = parseEncodedQuery(encodedQuery)
+        const matches = [...this.table(table).values()]
+            .filter((row) => matchesEncodedQuery(query, (field) => this.resolvePath(table, row.sys_id ?? '', field)))
+            .map((row) => this.snapshot(row))
+        for (const order of [...query.orderBy].reverse()) {
+            matches.sort((left, right) => {
+                const comparison = (left[order.field] ?? '').localeCompare(right[order.field] ?? '')
+                return order.descending ? -comparison : comparison
+            })
+        }
+        return matches
+    }
 
-  private snapshot(row: Record<string, string>): StoredRecord {
-    return Object.freeze({ ...row, sys_id: row.sys_id ?? '' });
-  }
+    journal(table: string, sysId: string, field: string): JournalEntry[] {
+        if (this.field(table, field).type !== 'journal')
+            throw new TableError(`${table}.${field} is not a journal field`)
+        return [...(this.journals.get(journalKey(table, sysId, field)) ?? [])]
+    }
 
-  private emit(change: RecordChange): void {
-    for (const listener of [...this.listeners]) listener(change);
-  }
+    /**
+     * Follows a dot-walked path (`opened_by.manager.name`) from a record; '' when a reference on the
+     * way is empty, as the platform does. A path through an unknown field is an error.
+     */
+    resolvePath(table: string, sysId: string, path: string): string {
+        let currentTable = table
+        let currentId = sysId
+        const segments = path.split('.')
+        for (const [index, segment] of segments.entries()) {
+            const field = this.field(currentTable, segment)
+            const row = this.table(currentTable).get(currentId)
+            if (!row) return ''
+            if (field.type === 'journal') {
+                const entries = this.journals.get(journalKey(currentTable, currentId, segment)) ?? []
+                return entries.map((entry) => entry.value).join('\n')
+            }
+            const value = row[segment] ?? ''
+            if (index === segments.length - 1) return value
+            if (field.type !== 'reference' || !field.reference) {
+                throw new TableError(
+                    `Cannot dot-walk through ${currentTable}.${segment} in "${path}": it is not a reference`
+                )
+            }
+            if (value === '') return ''
+            currentTable = field.reference
+            currentId = value
+        }
+        return ''
+    }
+
+    /** The table a dot-walked path ends on, and the field there. */
+    describePath(table: string, path: string): { table: string; field: FieldSchema } {
+        let currentTable = table
+        const segments = path.split('.')
+        for (const [index, segment] of segments.entries()) {
+            const field = this.field(currentTable, segment)
+            if (index === segments.length - 1) return { table: currentTable, field }
+            if (field.type !== 'reference' || !field.reference) {
+                throw new TableError(
+                    `Cannot dot-walk through ${currentTable}.${segment} in "${path}": it is not a reference`
+                )
+            }
+            currentTable = field.reference
+        }
+        throw new TableError(`Empty field path on ${table}`)
+    }
+
+    displayValue(table: string, sysId: string, field: string): string {
+        const schema = this.field(table, field)
+        const value = this.resolvePath(table, sysId, field)
+        if (value === '') return ''
+        if (schema.type === 'reference' && schema.reference) {
+            const target = this.schema(schema.reference)
+            return this.get(schema.reference, value)?.[target.displayField] ?? value
+        }
+        if (schema.type === 'choice') return schema.choices?.[value] ?? value
+        return value
+    }
+
+    recordDisplayValue(table: string, sysId: string): string {
+        return this.get(table, sysId)?.[this.schema(table).displayField] ?? ''
+    }
+
+    private assign(
+        table: string,
+        row: Record<string, string>,
+        values: Record<string, string>,
+        author: string
+    ): string[] {
+        const changed: string[] = []
+        for (const [name, value] of Object.entries(values)) {
+            if (name === 'sys_id') continue
+            const field = this.field(table, name)
+            if (field.type === 'journal') {
+                if (value === '') continue
+                const key = journalKey(table, row.sys_id ?? '', name)
+                const entries = this.journals.get(key) ?? []
+                entries.push({ element: name, value, author, createdOn: glideDateTime(this.now()) })
+                this.journals.set(key, entries)
+                changed.push(name)
+                continue
+            }
+            if (field.type === 'choice' && field.choices && value !== '' && !(value in field.choices)) {
+                throw new TableError(
+                    `${table}.${name} has no choice "${value}" (choices: ${Object.keys(field.choices).join(', ')})`
+                )
+            }
+            if (field.type === 'reference' && value !== '' && !isSysId(value)) {
+                throw new TableError(
+                    `${table}.${name} references ${field.reference ?? 'a record'} by sys_id, got "${value}"`
+                )
+            }
+            if (row[name] !== value) {
+                row[name] = value
+                changed.push(name)
+            }
+        }
+        return changed
+    }
+
+    private table(table: string): Map<string, Record<string, string>> {
+        this.schema(table)
+        const rows = this.rows.get(table)
+        if (!rows) throw new TableError(`Table "${table}" has no storage`)
+        return rows
+    }
+
+    private snapshot(row: Record<string, string>): StoredRecord {
+        return Object.freeze({ ...row, sys_id: row.sys_id ?? '' })
+    }
+
+    private emit(change: RecordChange): void {
+        for (const listener of [...this.listeners]) listener(change)
+    }
 }
 
 function journalKey(table: string, sysId: string, field: string): string {
-  return `${table}:${sysId}:${field}`;
+    return `${table}:${sysId}:${field}`
 }

@@ -1,36 +1,50 @@
 // Closing a granted request in any other way also revokes: the fulfiller closes it incomplete, or
 // the requester cancels it.
-import { decide, expect, itemField, openItem, orderAccess, setState, test, waitForEffect, waitForWorkNote, type Kpow } from './fixtures';
-import type { Page } from '@playwright/test';
+import {
+    decide,
+    expect,
+    itemField,
+    openItem,
+    orderAccess,
+    setState,
+    test,
+    waitForEffect,
+    waitForWorkNote,
+    type Kpow,
+} from './fixtures'
+import type { Page } from '@playwright/test'
 
 async function grantedItem(people: { instanceAs(userName: string): Promise<Page> }, kpow: Kpow, topic: string) {
-  const requester = await people.instanceAs('abel.tuter');
-  const manager = await people.instanceAs('beth.anglin');
-  const { item } = await orderAccess(requester, { topic });
-  await decide(manager, item, 'Approve', 'ok');
-  await waitForEffect(kpow, 'user', topic, 'Allow');
-  return { requester, item };
+    const requester = await people.instanceAs('abel.tuter')
+    const manager = await people.instanceAs('beth.anglin')
+    const { item } = await orderAccess(requester, { topic })
+    await decide(manager, item, 'Approve', 'ok')
+    await waitForEffect(kpow, 'user', topic, 'Allow')
+    return { requester, item }
 }
 
 test('closed incomplete by the fulfiller: access revoked', async ({ people, kpow }) => {
-  const { item } = await grantedItem(people, kpow, 'tx_trade1');
-  const fulfiller = await people.instanceAs('fred.fulfiller');
-  await setState(fulfiller, item, 'Closed Incomplete', 'Not needed any more');
-  await waitForEffect(kpow, 'user', 'tx_trade1', 'Deny');
-  expect(await kpow.policies()).toEqual([]);
-  const notes = await waitForWorkNote(fulfiller, 'Kpow access revoked because the request was closed.');
-  expect(notes.join('\n')).toContain('Not needed any more');
-  expect(await itemField(fulfiller, 'state')).toBe('Closed Incomplete');
-});
+    const { item } = await grantedItem(people, kpow, 'tx_trade1')
+    const fulfiller = await people.instanceAs('fred.fulfiller')
+    await setState(fulfiller, item, 'Closed Incomplete', 'Not needed any more')
+    await waitForEffect(kpow, 'user', 'tx_trade1', 'Deny')
+    expect(await kpow.policies()).toEqual([])
+    const notes = await waitForWorkNote(fulfiller, 'Kpow access revoked because the request was closed.')
+    expect(notes.join('\n')).toContain('Not needed any more')
+    expect(await itemField(fulfiller, 'state')).toBe('Closed Incomplete')
+})
 
 test('cancelled by the requester: access revoked', async ({ people, kpow }) => {
-  const { requester, item } = await grantedItem(people, kpow, 'payments_eu');
-  await openItem(requester, item);
-  await requester.getByRole('form', { name: `Cancel ${item}` }).getByRole('button', { name: 'Cancel request' }).click();
-  await expect(requester.getByRole('status')).toHaveText(`${item} cancelled.`);
-  await waitForEffect(kpow, 'user', 'payments_eu', 'Deny');
-  expect(await kpow.policies()).toEqual([]);
-  await waitForWorkNote(requester, 'Kpow access revoked because the request was closed.');
-  expect(await itemField(requester, 'state')).toBe('Closed Incomplete');
-  await expect(requester.getByRole('form', { name: `Cancel ${item}` })).toHaveCount(0);
-});
+    const { requester, item } = await grantedItem(people, kpow, 'payments_eu')
+    await openItem(requester, item)
+    await requester
+        .getByRole('form', { name: `Cancel ${item}` })
+        .getByRole('button', { name: 'Cancel request' })
+        .click()
+    await expect(requester.getByRole('status')).toHaveText(`${item} cancelled.`)
+    await waitForEffect(kpow, 'user', 'payments_eu', 'Deny')
+    expect(await kpow.policies()).toEqual([])
+    await waitForWorkNote(requester, 'Kpow access revoked because the request was closed.')
+    expect(await itemField(requester, 'state')).toBe('Closed Incomplete')
+    await expect(requester.getByRole('form', { name: `Cancel ${item}` })).toHaveCount(0)
+})

@@ -2,269 +2,326 @@
 // instance, both real child processes on port 0 (the instance's RESTMessageV2.execute() blocks
 // its thread, so Kpow must never share it), wired together and stopped after the test.
 // `people` opens one browser context per person, logged in through the real login forms.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { resolve } from 'node:path';
-import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { spawnCli, type SpawnedCli } from '../../mock-kpow/test/spawn-cli';
+import { spawn, type ChildProcess } from 'node:child_process'
+import { once } from 'node:events'
+import { resolve } from 'node:path'
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import { spawnCli, type SpawnedCli } from '../../mock-kpow/test/spawn-cli'
 
-export const CLUSTER = '42RglGpZQwy9D5VzTVpCWA';
-export const ITEM = 'Request Kpow Topic Query Access';
-export const DEMO_PASSWORD = 'demo';
-export const KPOW_DENIED_QUERY = 'Permission Denied. Action: TOPIC_DATA_QUERY / Access Control: Implicit Deny';
-const LOCAL_INSTANCE_CLI = resolve(import.meta.dirname, '..', 'local-instance', 'cli.ts');
-const ADMIN_AUTH = `Basic ${Buffer.from('admin:admin').toString('base64')}`;
+export const CLUSTER = '42RglGpZQwy9D5VzTVpCWA'
+export const ITEM = 'Request Kpow Topic Query Access'
+export const DEMO_PASSWORD = 'demo'
+export const KPOW_DENIED_QUERY = 'Permission Denied. Action: TOPIC_DATA_QUERY / Access Control: Implicit Deny'
+const LOCAL_INSTANCE_CLI = resolve(import.meta.dirname, '..', 'local-instance', 'cli.ts')
+const ADMIN_AUTH = `Basic ${Buffer.from('admin:admin').toString('base64')}`
 
-export type Effect = 'Allow' | 'Deny' | 'Stage';
+export type Effect = 'Allow' | 'Deny' | 'Stage'
 
 export interface TemporaryPolicy {
-  id: string;
-  created_ts: number;
-  duration_ms: number;
-  policy: { role?: string; actions: string[]; effect: string; resource?: string[] };
+    id: string
+    created_ts: number
+    duration_ms: number
+    policy: { role?: string; actions: string[]; effect: string; resource?: string[] }
 }
 
 export interface Kpow {
-  readonly apiUrl: string;
-  readonly uiUrl: string;
-  /** The Kpow API as its admin (Basic admin/admin). */
-  call(method: string, path: string, json?: unknown): Promise<{ status: number; json: unknown }>;
-  /** mock-kpow's probe: would `user` be allowed TOPIC_DATA_QUERY on the topic now? Not audited. */
-  decide(user: string, topic: string): Promise<Effect>;
-  policies(): Promise<TemporaryPolicy[]>;
-  advanceClock(milliseconds: number): Promise<void>;
-  stop(): Promise<void>;
+    readonly apiUrl: string
+    readonly uiUrl: string
+    /** The Kpow API as its admin (Basic admin/admin). */
+    call(method: string, path: string, json?: unknown): Promise<{ status: number; json: unknown }>
+    /** mock-kpow's probe: would `user` be allowed TOPIC_DATA_QUERY on the topic now? Not audited. */
+    decide(user: string, topic: string): Promise<Effect>
+    policies(): Promise<TemporaryPolicy[]>
+    advanceClock(milliseconds: number): Promise<void>
+    stop(): Promise<void>
 }
 
 export interface LocalInstanceProcess {
-  readonly url: string;
-  output(): string;
-  stop(): Promise<void>;
+    readonly url: string
+    output(): string
+    stop(): Promise<void>
 }
 
 function wrapKpow(cli: SpawnedCli): Kpow {
-  const call = async (method: string, path: string, json?: unknown) => {
-    const response = await fetch(`${cli.apiUrl}${path}`, {
-      method,
-      headers: { authorization: ADMIN_AUTH, ...(json === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: json === undefined ? undefined : JSON.stringify(json),
-    });
-    const text = await response.text();
-    return { status: response.status, json: text ? (JSON.parse(text) as unknown) : undefined };
-  };
-  return {
-    apiUrl: cli.apiUrl,
-    uiUrl: cli.uiUrl,
-    call,
-    async decide(user, topic) {
-      const answer = await call('POST', '/mock/v1/decide', { user, action: 'TOPIC_DATA_QUERY', resource: ['cluster', CLUSTER, 'topic', topic] });
-      if (answer.status !== 200) throw new Error(`decide answered ${String(answer.status)}: ${JSON.stringify(answer.json)}`);
-      return (answer.json as { effect: Effect }).effect;
-    },
-    async policies() {
-      const answer = await call('GET', '/admin/v1/temporary-policies');
-      return (answer.json as { temporary_policies: TemporaryPolicy[] }).temporary_policies;
-    },
-    async advanceClock(milliseconds) {
-      const answer = await call('POST', '/mock/v1/clock', { advance_ms: milliseconds });
-      if (answer.status !== 200) throw new Error(`clock answered ${String(answer.status)}`);
-    },
-    async stop() {
-      await cli.stop();
-    },
-  };
+    const call = async (method: string, path: string, json?: unknown) => {
+        const response = await fetch(`${cli.apiUrl}${path}`, {
+            method,
+            headers: {
+                authorization: ADMIN_AUTH,
+                ...(json === undefined ? {} : { 'content-type': 'application/json' }),
+            },
+            body: json === undefined ? undefined : JSON.stringify(json),
+        })
+        const text = await response.text()
+        return { status: response.status, json: text ? (JSON.parse(text) as unknown) : undefined }
+    }
+    return {
+        apiUrl: cli.apiUrl,
+        uiUrl: cli.uiUrl,
+        call,
+        async decide(user, topic) {
+            const answer = await call('POST', '/mock/v1/decide', {
+                user,
+                action: 'TOPIC_DATA_QUERY',
+                resource: ['cluster', CLUSTER, 'topic', topic],
+            })
+            if (answer.status !== 200)
+                throw new Error(`decide answered ${String(answer.status)}: ${JSON.stringify(answer.json)}`)
+            return (answer.json as { effect: Effect }).effect
+        },
+        async policies() {
+            const answer = await call('GET', '/admin/v1/temporary-policies')
+            return (answer.json as { temporary_policies: TemporaryPolicy[] }).temporary_policies
+        },
+        async advanceClock(milliseconds) {
+            const answer = await call('POST', '/mock/v1/clock', { advance_ms: milliseconds })
+            if (answer.status !== 200) throw new Error(`clock answered ${String(answer.status)}`)
+        },
+        async stop() {
+            await cli.stop()
+        },
+    }
 }
 
 /** Runs `npm run local-instance` as a child process and waits for its "listening" line. */
 export async function spawnLocalInstance(args: readonly string[]): Promise<LocalInstanceProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', LOCAL_INSTANCE_CLI, ...args], {
-    env: { PATH: process.env.PATH ?? '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the local instance did not start in time:\n${output}`)), 30_000);
-    child.stdout?.on('data', () => {
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolveUrl(match[1]);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the local instance exited with ${String(code)}:\n${output}`));
-    });
-  });
-  return {
-    url,
-    output: () => output,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', LOCAL_INSTANCE_CLI, ...args], {
+        env: { PATH: process.env.PATH ?? '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    const url = await new Promise<string>((resolveUrl, reject) => {
+        const timer = setTimeout(
+            () => reject(new Error(`the local instance did not start in time:\n${output}`)),
+            30_000
+        )
+        child.stdout?.on('data', () => {
+            const match = /listening on (http:\/\/\S+)/.exec(output)
+            if (match?.[1]) {
+                clearTimeout(timer)
+                resolveUrl(match[1])
+            }
+        })
+        child.once('exit', (code) => {
+            clearTimeout(timer)
+            reject(new Error(`the local instance exited with ${String(code)}:\n${output}`))
+        })
+    })
+    return {
+        url,
+        output: () => output,
+        async stop() {
+            if (child.exitCode !== null || child.signalCode !== null) return
+            const exited = once(child, 'exit')
+            child.kill('SIGTERM')
+            await exited
+        },
+    }
 }
 
 export interface People {
-  /** A page of a new browser context, logged in to the local instance as `userName`. */
-  instanceAs(userName: string): Promise<Page>;
-  /** A page of a new browser context, logged in to mock-kpow's UI (Global tenant). */
-  kpowAs(userName: string, password: string): Promise<Page>;
+    /** A page of a new browser context, logged in to the local instance as `userName`. */
+    instanceAs(userName: string): Promise<Page>
+    /** A page of a new browser context, logged in to mock-kpow's UI (Global tenant). */
+    kpowAs(userName: string, password: string): Promise<Page>
 }
 
-async function newPeople(browser: Browser, instanceUrl: () => string, kpowUrl: () => string, contexts: BrowserContext[]): Promise<People> {
-  const open = async (baseURL: string) => {
-    const context = await browser.newContext({ baseURL });
-    contexts.push(context);
-    return context.newPage();
-  };
-  return {
-    async instanceAs(userName) {
-      const page = await open(instanceUrl());
-      await page.goto('/login');
-      await page.getByLabel('User name').fill(userName);
-      await page.getByLabel('Password').fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: 'Log in' }).click();
-      await expect(page.getByText(`(${userName})`)).toBeVisible();
-      return page;
-    },
-    async kpowAs(userName, password) {
-      const page = await open(kpowUrl());
-      await page.goto('/login');
-      await page.getByLabel('Username').fill(userName);
-      await page.getByLabel('Password').fill(password);
-      await page.getByRole('button', { name: 'Log in' }).click();
-      await expect(page.getByRole('heading', { name: 'Choose a tenant' })).toBeVisible();
-      await page.getByRole('radio', { name: /^Global\b/ }).check();
-      await page.getByRole('button', { name: 'Use this tenant' }).click();
-      return page;
-    },
-  };
+async function newPeople(
+    browser: Browser,
+    instanceUrl: () => string,
+    kpowUrl: () => string,
+    contexts: BrowserContext[]
+): Promise<People> {
+    const open = async (baseURL: string) => {
+        const context = await browser.newContext({ baseURL })
+        contexts.push(context)
+        return context.newPage()
+    }
+    return {
+        async instanceAs(userName) {
+            const page = await open(instanceUrl())
+            await page.goto('/login')
+            await page.getByLabel('User name').fill(userName)
+            await page.getByLabel('Password').fill(DEMO_PASSWORD)
+            await page.getByRole('button', { name: 'Log in' }).click()
+            await expect(page.getByText(`(${userName})`)).toBeVisible()
+            return page
+        },
+        async kpowAs(userName, password) {
+            const page = await open(kpowUrl())
+            await page.goto('/login')
+            await page.getByLabel('Username').fill(userName)
+            await page.getByLabel('Password').fill(password)
+            await page.getByRole('button', { name: 'Log in' }).click()
+            await expect(page.getByRole('heading', { name: 'Choose a tenant' })).toBeVisible()
+            await page.getByRole('radio', { name: /^Global\b/ }).check()
+            await page.getByRole('button', { name: 'Use this tenant' }).click()
+            return page
+        },
+    }
 }
 
 export interface InstanceOptions {
-  /** Where the alias' connection points; undefined = the test's mock-kpow API. */
-  kpowUrl: string | undefined;
+    /** Where the alias' connection points; undefined = the test's mock-kpow API. */
+    kpowUrl: string | undefined
 }
 
 export const test = base.extend<InstanceOptions & { kpow: Kpow; localInstance: LocalInstanceProcess; people: People }>({
-  kpowUrl: [undefined, { option: true }],
-  // Playwright reads a fixture's dependencies from its destructuring pattern: none here.
-  // eslint-disable-next-line no-empty-pattern
-  kpow: async ({}, use) => {
-    const cli = await spawnCli(['--api-port', '0', '--ui-port', '0']);
-    const kpow = wrapKpow(cli);
-    await use(kpow);
-    await kpow.stop();
-  },
-  localInstance: async ({ kpow, kpowUrl }, use) => {
-    const instance = await spawnLocalInstance(['--port', '0', '--kpow-url', kpowUrl ?? kpow.apiUrl, '--kpow-user', 'admin', '--kpow-password', 'admin', '--activate']);
-    await use(instance);
-    await instance.stop();
-  },
-  baseURL: async ({ localInstance }, use) => {
-    await use(localInstance.url);
-  },
-  people: async ({ browser, localInstance, kpow }, use) => {
-    const contexts: BrowserContext[] = [];
-    await use(await newPeople(browser, () => localInstance.url, () => kpow.uiUrl, contexts));
-    for (const context of contexts) await context.close();
-  },
-});
+    kpowUrl: [undefined, { option: true }],
+    // Playwright reads a fixture's dependencies from its destructuring pattern: none here.
+    // eslint-disable-next-line no-empty-pattern
+    kpow: async ({}, use) => {
+        const cli = await spawnCli(['--api-port', '0', '--ui-port', '0'])
+        const kpow = wrapKpow(cli)
+        await use(kpow)
+        await kpow.stop()
+    },
+    localInstance: async ({ kpow, kpowUrl }, use) => {
+        const instance = await spawnLocalInstance([
+            '--port',
+            '0',
+            '--kpow-url',
+            kpowUrl ?? kpow.apiUrl,
+            '--kpow-user',
+            'admin',
+            '--kpow-password',
+            'admin',
+            '--activate',
+        ])
+        await use(instance)
+        await instance.stop()
+    },
+    baseURL: async ({ localInstance }, use) => {
+        await use(localInstance.url)
+    },
+    people: async ({ browser, localInstance, kpow }, use) => {
+        const contexts: BrowserContext[] = []
+        await use(
+            await newPeople(
+                browser,
+                () => localInstance.url,
+                () => kpow.uiUrl,
+                contexts
+            )
+        )
+        for (const context of contexts) await context.close()
+    },
+})
 
-export { expect };
+export { expect }
 
 export interface AccessOrder {
-  cluster?: string;
-  topic: string;
-  role?: string;
-  duration?: string;
+    cluster?: string
+    topic: string
+    role?: string
+    duration?: string
 }
 
 /** Service Catalog > the item > fill the form > Order Now; returns the request and item numbers. */
-export async function orderAccess(page: Page, order: AccessOrder): Promise<{ request: string; item: string; orderedAt: number }> {
-  await page.getByRole('link', { name: 'Service Catalog' }).click();
-  await page.getByRole('link', { name: ITEM }).click();
-  await fillAccessForm(page, order);
-  const orderedAt = performance.now();
-  await page.getByRole('button', { name: 'Order Now' }).click();
-  const status = page.getByRole('status');
-  await expect(status).toContainText('your request has been submitted');
-  const request = /REQ\d+/.exec((await status.textContent()) ?? '')?.[0] ?? '';
-  const item = (await page.getByRole('link', { name: /^RITM\d+$/ }).first().textContent()) ?? '';
-  return { request, item, orderedAt };
+export async function orderAccess(
+    page: Page,
+    order: AccessOrder
+): Promise<{ request: string; item: string; orderedAt: number }> {
+    await page.getByRole('link', { name: 'Service Catalog' }).click()
+    await page.getByRole('link', { name: ITEM }).click()
+    await fillAccessForm(page, order)
+    const orderedAt = performance.now()
+    await page.getByRole('button', { name: 'Order Now' }).click()
+    const status = page.getByRole('status')
+    await expect(status).toContainText('your request has been submitted')
+    const request = /REQ\d+/.exec((await status.textContent()) ?? '')?.[0] ?? ''
+    const item =
+        (await page
+            .getByRole('link', { name: /^RITM\d+$/ })
+            .first()
+            .textContent()) ?? ''
+    return { request, item, orderedAt }
 }
 
 export async function fillAccessForm(page: Page, order: AccessOrder): Promise<void> {
-  await page.getByLabel('Cluster ID').fill(order.cluster ?? CLUSTER);
-  await page.getByLabel('Topic Name').fill(order.topic);
-  await page.getByLabel('Kpow Role').selectOption(order.role ?? 'kafka-users');
-  await page.getByLabel('Access Duration').selectOption({ label: order.duration ?? '15 minutes' });
+    await page.getByLabel('Cluster ID').fill(order.cluster ?? CLUSTER)
+    await page.getByLabel('Topic Name').fill(order.topic)
+    await page.getByLabel('Kpow Role').selectOption(order.role ?? 'kafka-users')
+    await page.getByLabel('Access Duration').selectOption({ label: order.duration ?? '15 minutes' })
 }
 
 /** My Approvals: decide the approval of `item` with a comment; returns when the button was clicked. */
-export async function decide(page: Page, item: string, decision: 'Approve' | 'Reject', comment: string): Promise<number> {
-  await page.getByRole('link', { name: 'My Approvals' }).click();
-  const approval = page.getByRole('region', { name: `Approval for ${item}` });
-  await approval.getByLabel(`Comment on ${item}`).fill(comment);
-  const clickedAt = performance.now();
-  await approval.getByRole('button', { name: `${decision} ${item}` }).click();
-  await expect(page.getByRole('status')).toHaveText(`${item} ${decision === 'Approve' ? 'approved' : 'rejected'}.`);
-  return clickedAt;
+export async function decide(
+    page: Page,
+    item: string,
+    decision: 'Approve' | 'Reject',
+    comment: string
+): Promise<number> {
+    await page.getByRole('link', { name: 'My Approvals' }).click()
+    const approval = page.getByRole('region', { name: `Approval for ${item}` })
+    await approval.getByLabel(`Comment on ${item}`).fill(comment)
+    const clickedAt = performance.now()
+    await approval.getByRole('button', { name: `${decision} ${item}` }).click()
+    await expect(page.getByRole('status')).toHaveText(`${item} ${decision === 'Approve' ? 'approved' : 'rejected'}.`)
+    return clickedAt
 }
 
 /** Opens a requested item from My Requests / Requested Items. */
 export async function openItem(page: Page, item: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Requests|Requested Items/ }).click();
-  await page.getByRole('link', { name: item, exact: true }).click();
-  await expect(page.getByRole('heading', { name: `Requested item ${item}` })).toBeVisible();
+    await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: /Requests|Requested Items/ })
+        .click()
+    await page.getByRole('link', { name: item, exact: true }).click()
+    await expect(page.getByRole('heading', { name: `Requested item ${item}` })).toBeVisible()
 }
 
 /** The fulfiller sets the item's state (with a work note) on the item page; returns when Update was clicked. */
 export async function setState(page: Page, item: string, state: string, workNote = ''): Promise<number> {
-  await openItem(page, item);
-  const form = page.getByRole('form', { name: `Update ${item}` });
-  await form.getByLabel('State').selectOption({ label: state });
-  if (workNote) await form.getByLabel('Work note').fill(workNote);
-  const clickedAt = performance.now();
-  await form.getByRole('button', { name: 'Update' }).click();
-  await expect(page.getByRole('status')).toHaveText(`${item} updated.`);
-  return clickedAt;
+    await openItem(page, item)
+    const form = page.getByRole('form', { name: `Update ${item}` })
+    await form.getByLabel('State').selectOption({ label: state })
+    if (workNote) await form.getByLabel('Work note').fill(workNote)
+    const clickedAt = performance.now()
+    await form.getByRole('button', { name: 'Update' }).click()
+    await expect(page.getByRole('status')).toHaveText(`${item} updated.`)
+    return clickedAt
 }
 
 /** The item's work notes as shown, newest first; reloads until `expected` appears. */
 export async function waitForWorkNote(page: Page, expected: string | RegExp): Promise<string[]> {
-  const notes = page.getByRole('list', { name: 'Work notes' }).getByRole('paragraph');
-  await expect(async () => {
-    await page.reload();
-    const texts = await notes.allTextContents();
-    expect(texts.join('\n')).toMatch(typeof expected === 'string' ? new RegExp(expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : expected);
-  }).toPass({ timeout: 15_000, intervals: [100, 250, 500] });
-  return notes.allTextContents();
+    const notes = page.getByRole('list', { name: 'Work notes' }).getByRole('paragraph')
+    await expect(async () => {
+        await page.reload()
+        const texts = await notes.allTextContents()
+        expect(texts.join('\n')).toMatch(
+            typeof expected === 'string' ? new RegExp(expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : expected
+        )
+    }).toPass({ timeout: 15_000, intervals: [100, 250, 500] })
+    return notes.allTextContents()
 }
 
 export async function itemField(page: Page, field: 'state' | 'approval'): Promise<string> {
-  return (await page.locator(`dd[data-field="${field}"]`).textContent()) ?? '';
+    return (await page.locator(`dd[data-field="${field}"]`).textContent()) ?? ''
 }
 
 /** Polls Kpow's decision until it is `effect`; returns when it got there, in performance.now() time. */
-export async function waitForEffect(kpow: Kpow, user: string, topic: string, effect: Effect, timeoutMs = 20_000): Promise<number> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    if ((await kpow.decide(user, topic)) === effect) return performance.now();
-    if (performance.now() > deadline) throw new Error(`Kpow did not answer ${effect} for ${user} on ${topic} within ${String(timeoutMs)} ms`);
-    await new Promise((resolveWait) => setTimeout(resolveWait, 20));
-  }
+export async function waitForEffect(
+    kpow: Kpow,
+    user: string,
+    topic: string,
+    effect: Effect,
+    timeoutMs = 20_000
+): Promise<number> {
+    const deadline = performance.now() + timeoutMs
+    for (;;) {
+        if ((await kpow.decide(user, topic)) === effect) return performance.now()
+        if (performance.now() > deadline)
+            throw new Error(`Kpow did not answer ${effect} for ${user} on ${topic} within ${String(timeoutMs)} ms`)
+        await new Promise((resolveWait) => setTimeout(resolveWait, 20))
+    }
 }
 
 /** mock-kpow UI: Data > Inspect a topic as the signed-in user. */
 export async function inspectTopic(page: Page, topic: string): Promise<void> {
-  await page.getByRole('link', { name: 'Data > Inspect' }).click();
-  await page.getByLabel('Topic').selectOption(topic);
-  await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('link', { name: 'Data > Inspect' }).click()
+    await page.getByLabel('Topic').selectOption(topic)
+    await page.getByRole('button', { name: 'Search' }).click()
 }

@@ -2,68 +2,90 @@
 // the manager approves, the item notes the policy id, the admin sees the temporary policy in
 // Kpow, the user inspects that topic and not another, the fulfiller closes the item complete,
 // the policy is gone and the user is denied again. Prints order -> granted and close -> revoked.
-import { CLUSTER, KPOW_DENIED_QUERY, decide, expect, inspectTopic, itemField, openItem, orderAccess, setState, test, waitForEffect, waitForWorkNote } from './fixtures';
+import {
+    CLUSTER,
+    KPOW_DENIED_QUERY,
+    decide,
+    expect,
+    inspectTopic,
+    itemField,
+    openItem,
+    orderAccess,
+    setState,
+    test,
+    waitForEffect,
+    waitForWorkNote,
+} from './fixtures'
 
-const TOPIC = 'tx_trade1';
-const OTHER_TOPIC = 'payments_eu';
+const TOPIC = 'tx_trade1'
+const OTHER_TOPIC = 'payments_eu'
 
 test('request, manager approval, access to one topic only, close complete, access gone', async ({ people, kpow }) => {
-  const kpowUser = await people.kpowAs('user', 'password');
-  await inspectTopic(kpowUser, TOPIC);
-  await expect(kpowUser.getByRole('alert')).toHaveText(KPOW_DENIED_QUERY);
+    const kpowUser = await people.kpowAs('user', 'password')
+    await inspectTopic(kpowUser, TOPIC)
+    await expect(kpowUser.getByRole('alert')).toHaveText(KPOW_DENIED_QUERY)
 
-  const requester = await people.instanceAs('abel.tuter');
-  const manager = await people.instanceAs('beth.anglin');
-  const fulfiller = await people.instanceAs('fred.fulfiller');
+    const requester = await people.instanceAs('abel.tuter')
+    const manager = await people.instanceAs('beth.anglin')
+    const fulfiller = await people.instanceAs('fred.fulfiller')
 
-  const { request, item, orderedAt } = await orderAccess(requester, { topic: TOPIC, duration: '15 minutes' });
-  expect(request).toMatch(/^REQ\d{7}$/);
-  expect(item).toMatch(/^RITM\d{7}$/);
-  expect(await kpow.decide('user', TOPIC)).toBe('Deny');
+    const { request, item, orderedAt } = await orderAccess(requester, { topic: TOPIC, duration: '15 minutes' })
+    expect(request).toMatch(/^REQ\d{7}$/)
+    expect(item).toMatch(/^RITM\d{7}$/)
+    expect(await kpow.decide('user', TOPIC)).toBe('Deny')
 
-  const approvedAt = await decide(manager, item, 'Approve', 'OK for the incident review');
-  const grantedAt = await waitForEffect(kpow, 'user', TOPIC, 'Allow');
+    const approvedAt = await decide(manager, item, 'Approve', 'OK for the incident review')
+    const grantedAt = await waitForEffect(kpow, 'user', TOPIC, 'Allow')
 
-  const [policy, ...others] = await kpow.policies();
-  expect(others).toEqual([]);
-  expect(policy?.policy).toEqual({ role: 'kafka-users', actions: ['TOPIC_DATA_QUERY'], effect: 'Allow', resource: ['cluster', CLUSTER, 'topic', TOPIC] });
-  expect(policy?.duration_ms).toBe(900_000);
+    const [policy, ...others] = await kpow.policies()
+    expect(others).toEqual([])
+    expect(policy?.policy).toEqual({
+        role: 'kafka-users',
+        actions: ['TOPIC_DATA_QUERY'],
+        effect: 'Allow',
+        resource: ['cluster', CLUSTER, 'topic', TOPIC],
+    })
+    expect(policy?.duration_ms).toBe(900_000)
 
-  await openItem(requester, item);
-  const notes = await waitForWorkNote(requester, `Policy ID: ${policy?.id ?? ''}`);
-  expect(notes[0]).toContain(`Kpow Access Granted. Policy ID: ${policy?.id ?? ''}`);
-  expect(await itemField(requester, 'state')).toBe('Work in Progress');
-  expect(await itemField(requester, 'approval')).toBe('Approved');
-  const approvals = requester.getByRole('table', { name: 'Approvals' });
-  await expect(approvals.getByRole('row', { name: /Beth Anglin/ })).toContainText('Approved');
-  await expect(approvals).toContainText('OK for the incident review');
+    await openItem(requester, item)
+    const notes = await waitForWorkNote(requester, `Policy ID: ${policy?.id ?? ''}`)
+    expect(notes[0]).toContain(`Kpow Access Granted. Policy ID: ${policy?.id ?? ''}`)
+    expect(await itemField(requester, 'state')).toBe('Work in Progress')
+    expect(await itemField(requester, 'approval')).toBe('Approved')
+    const approvals = requester.getByRole('table', { name: 'Approvals' })
+    await expect(approvals.getByRole('row', { name: /Beth Anglin/ })).toContainText('Approved')
+    await expect(approvals).toContainText('OK for the incident review')
 
-  const kpowAdmin = await people.kpowAs('admin', 'admin');
-  await kpowAdmin.getByRole('link', { name: 'Settings' }).click();
-  const policies = kpowAdmin.getByRole('table', { name: 'Temporary policies' });
-  const row = policies.locator(`tr[data-policy-id="${policy?.id ?? ''}"]`);
-  await expect(row.getByRole('cell').nth(0)).toHaveText('kafka-users');
-  await expect(row.getByRole('cell').nth(1)).toHaveText('TOPIC_DATA_QUERY');
-  // Kpow shows the resource as a JSON array; spacing is presentation.
-  await expect(row.getByRole('cell').nth(2)).toHaveText(new RegExp(`^\\[\\s*"cluster",\\s*"${CLUSTER}",\\s*"topic",\\s*"${TOPIC}"\\s*\\]$`));
+    const kpowAdmin = await people.kpowAs('admin', 'admin')
+    await kpowAdmin.getByRole('link', { name: 'Settings' }).click()
+    const policies = kpowAdmin.getByRole('table', { name: 'Temporary policies' })
+    const row = policies.locator(`tr[data-policy-id="${policy?.id ?? ''}"]`)
+    await expect(row.getByRole('cell').nth(0)).toHaveText('kafka-users')
+    await expect(row.getByRole('cell').nth(1)).toHaveText('TOPIC_DATA_QUERY')
+    // Kpow shows the resource as a JSON array; spacing is presentation.
+    await expect(row.getByRole('cell').nth(2)).toHaveText(
+        new RegExp(`^\\[\\s*"cluster",\\s*"${CLUSTER}",\\s*"topic",\\s*"${TOPIC}"\\s*\\]$`)
+    )
 
-  await inspectTopic(kpowUser, TOPIC);
-  await expect(kpowUser.getByRole('table')).toContainText('TRD-2026-');
-  await inspectTopic(kpowUser, OTHER_TOPIC);
-  await expect(kpowUser.getByRole('alert')).toHaveText(KPOW_DENIED_QUERY);
+    await inspectTopic(kpowUser, TOPIC)
+    await expect(kpowUser.getByRole('table')).toContainText('TRD-2026-')
+    await inspectTopic(kpowUser, OTHER_TOPIC)
+    await expect(kpowUser.getByRole('alert')).toHaveText(KPOW_DENIED_QUERY)
 
-  const closedAt = await setState(fulfiller, item, 'Closed Complete', 'Incident review done');
-  const revokedAt = await waitForEffect(kpow, 'user', TOPIC, 'Deny');
-  expect(await kpow.policies()).toEqual([]);
-  await waitForWorkNote(fulfiller, 'Kpow access revoked because the request was closed.');
-  expect(await itemField(fulfiller, 'state')).toBe('Closed Complete');
-  const flowRun = fulfiller.getByRole('table', { name: /^Flow run / });
-  await expect(flowRun.getByRole('caption')).toContainText('complete');
-  await expect(flowRun.getByRole('note')).toHaveCount(0);
+    const closedAt = await setState(fulfiller, item, 'Closed Complete', 'Incident review done')
+    const revokedAt = await waitForEffect(kpow, 'user', TOPIC, 'Deny')
+    expect(await kpow.policies()).toEqual([])
+    await waitForWorkNote(fulfiller, 'Kpow access revoked because the request was closed.')
+    expect(await itemField(fulfiller, 'state')).toBe('Closed Complete')
+    const flowRun = fulfiller.getByRole('table', { name: /^Flow run / })
+    await expect(flowRun.getByRole('caption')).toContainText('complete')
+    await expect(flowRun.getByRole('note')).toHaveCount(0)
 
-  await inspectTopic(kpowUser, TOPIC);
-  await expect(kpowUser.getByRole('alert')).toHaveText(KPOW_DENIED_QUERY);
+    await inspectTopic(kpowUser, TOPIC)
+    await expect(kpowUser.getByRole('alert')).toHaveText(KPOW_DENIED_QUERY)
 
-  // Reported, not asserted: how long the user waits in this setup.
-  console.log(`lifecycle figures: order -> access granted ${(grantedAt - orderedAt).toFixed(0)} ms (of which approve -> granted ${(grantedAt - approvedAt).toFixed(0)} ms); close -> access revoked ${(revokedAt - closedAt).toFixed(0)} ms`);
-});
+    // Reported, not asserted: how long the user waits in this setup.
+    console.log(
+        `lifecycle figures: order -> access granted ${(grantedAt - orderedAt).toFixed(0)} ms (of which approve -> granted ${(grantedAt - approvedAt).toFixed(0)} ms); close -> access revoked ${(revokedAt - closedAt).toFixed(0)} ms`
+    )
+})

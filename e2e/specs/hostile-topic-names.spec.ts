@@ -1,80 +1,85 @@
 // Hostile topic names ("*", quotes, JSON fragments): the catalog form refuses them beside the
 // field, the server refuses them when the form is bypassed, and the Kpow action refuses them when
 // they are handed to it directly, so no policy wider than one literal topic can reach Kpow.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { createLocalInstance, type UsersFixture } from '../local-instance/instance';
-import { CLUSTER, ITEM, expect, fillAccessForm, test } from './fixtures';
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { createLocalInstance, type UsersFixture } from '../local-instance/instance'
+import { CLUSTER, ITEM, expect, fillAccessForm, test } from './fixtures'
 
-const UPDATE_SET = resolve(import.meta.dirname, '..', '..', 'update-sets', 'kpow-jit-access.xml');
-const USERS = resolve(import.meta.dirname, '..', 'local-instance', 'fixtures', 'users.json');
-const HOSTILE_TOPICS = ['*', 'tx_*', '"', "tx_trade1'", 'tx_trade1","*', 'tx_trade1"],"resource":["cluster","*', '..'];
-const TOPIC_MESSAGE = 'Enter one exact Kafka topic name';
+const UPDATE_SET = resolve(import.meta.dirname, '..', '..', 'update-sets', 'kpow-jit-access.xml')
+const USERS = resolve(import.meta.dirname, '..', 'local-instance', 'fixtures', 'users.json')
+const HOSTILE_TOPICS = ['*', 'tx_*', '"', "tx_trade1'", 'tx_trade1","*', 'tx_trade1"],"resource":["cluster","*', '..']
+const TOPIC_MESSAGE = 'Enter one exact Kafka topic name'
 
 test('hostile topic names are refused by the form, by the server and by the Kpow action', async ({ people, kpow }) => {
-  const requester = await people.instanceAs('abel.tuter');
-  await requester.getByRole('link', { name: 'Service Catalog' }).click();
-  await requester.getByRole('link', { name: ITEM }).click();
-  const formUrl = requester.url();
+    const requester = await people.instanceAs('abel.tuter')
+    await requester.getByRole('link', { name: 'Service Catalog' }).click()
+    await requester.getByRole('link', { name: ITEM }).click()
+    const formUrl = requester.url()
 
-  // 1. The form: the browser refuses the value (no request leaves it) and the message shows beside the field.
-  const posts: string[] = [];
-  requester.on('request', (request) => {
-    if (request.method() === 'POST') posts.push(request.url());
-  });
-  const topicField = requester.getByLabel('Topic Name');
-  await expect(topicField).toHaveAttribute('pattern', /.+/);
-  for (const topic of ['*', 'tx_"trade', "tx_'trade"]) {
-    await fillAccessForm(requester, { topic });
-    await requester.getByRole('button', { name: 'Order Now' }).click();
-    await expect(topicField).toHaveAttribute('aria-invalid', 'true');
-    await expect(requester.locator('#var-topic_name-error')).toContainText(TOPIC_MESSAGE);
-    expect(requester.url()).toBe(formUrl);
-  }
-  expect(posts).toEqual([]);
+    // 1. The form: the browser refuses the value (no request leaves it) and the message shows beside the field.
+    const posts: string[] = []
+    requester.on('request', (request) => {
+        if (request.method() === 'POST') posts.push(request.url())
+    })
+    const topicField = requester.getByLabel('Topic Name')
+    await expect(topicField).toHaveAttribute('pattern', /.+/)
+    for (const topic of ['*', 'tx_"trade', "tx_'trade"]) {
+        await fillAccessForm(requester, { topic })
+        await requester.getByRole('button', { name: 'Order Now' }).click()
+        await expect(topicField).toHaveAttribute('aria-invalid', 'true')
+        await expect(requester.locator('#var-topic_name-error')).toContainText(TOPIC_MESSAGE)
+        expect(requester.url()).toBe(formUrl)
+    }
+    expect(posts).toEqual([])
 
-  // 2. The form bypassed: a raw POST with the session is refused by the server, per field.
-  const action = (await requester.getByRole('form', { name: ITEM }).getAttribute('action')) ?? '';
-  for (const topic of HOSTILE_TOPICS) {
-    const response = await requester.request.post(action, {
-      form: { cluster_id: CLUSTER, topic_name: topic, role_name: 'kafka-users', duration_ms: '900000' },
-      maxRedirects: 0,
-    });
-    expect(response.status(), topic).toBe(422);
-    expect(await response.text()).toContain(TOPIC_MESSAGE);
-  }
-  const wildcardRole = await requester.request.post(action, {
-    form: { cluster_id: CLUSTER, topic_name: 'tx_trade1', role_name: '*', duration_ms: '900000' },
-    maxRedirects: 0,
-  });
-  expect(wildcardRole.status()).toBe(422);
-  await requester.getByRole('link', { name: 'My Requests' }).click();
-  await expect(requester.getByText('No requested items.')).toBeVisible();
+    // 2. The form bypassed: a raw POST with the session is refused by the server, per field.
+    const action = (await requester.getByRole('form', { name: ITEM }).getAttribute('action')) ?? ''
+    for (const topic of HOSTILE_TOPICS) {
+        const response = await requester.request.post(action, {
+            form: { cluster_id: CLUSTER, topic_name: topic, role_name: 'kafka-users', duration_ms: '900000' },
+            maxRedirects: 0,
+        })
+        expect(response.status(), topic).toBe(422)
+        expect(await response.text()).toContain(TOPIC_MESSAGE)
+    }
+    const wildcardRole = await requester.request.post(action, {
+        form: { cluster_id: CLUSTER, topic_name: 'tx_trade1', role_name: '*', duration_ms: '900000' },
+        maxRedirects: 0,
+    })
+    expect(wildcardRole.status()).toBe(422)
+    await requester.getByRole('link', { name: 'My Requests' }).click()
+    await expect(requester.getByText('No requested items.')).toBeVisible()
 
-  // 3. Straight to the action (Flow Designer's Test), against this test's Kpow: still refused.
-  // RESTMessageV2.execute() blocks this thread; Kpow is another process, so that is fine.
-  const instance = createLocalInstance({
-    updateSetXml: readFileSync(UPDATE_SET, 'utf8'),
-    users: JSON.parse(readFileSync(USERS, 'utf8')) as UsersFixture,
-    aliases: { 'Kpow API': { url: kpow.apiUrl, user: 'admin', password: 'admin' } },
-  });
-  const grant = (topic: string, role = 'kafka-users') =>
-    instance.testAction('Kpow - Create Temporary Policy', { role_name: role, cluster_id: CLUSTER, topic_name: topic, duration_ms: '60000' }, 'fred.fulfiller');
-  for (const topic of HOSTILE_TOPICS) {
-    const run = await grant(topic);
-    expect(run.status, topic).toBe('error');
-    expect(run.reason, topic).toContain('is not one exact Kafka topic name');
-  }
-  const roleRun = await grant('tx_trade1', '*');
-  expect(roleRun.status).toBe('error');
-  expect(roleRun.reason).toContain('must be one Kpow role name');
-  expect(await kpow.policies()).toEqual([]);
+    // 3. Straight to the action (Flow Designer's Test), against this test's Kpow: still refused.
+    // RESTMessageV2.execute() blocks this thread; Kpow is another process, so that is fine.
+    const instance = createLocalInstance({
+        updateSetXml: readFileSync(UPDATE_SET, 'utf8'),
+        users: JSON.parse(readFileSync(USERS, 'utf8')) as UsersFixture,
+        aliases: { 'Kpow API': { url: kpow.apiUrl, user: 'admin', password: 'admin' } },
+    })
+    const grant = (topic: string, role = 'kafka-users') =>
+        instance.testAction(
+            'Kpow - Create Temporary Policy',
+            { role_name: role, cluster_id: CLUSTER, topic_name: topic, duration_ms: '60000' },
+            'fred.fulfiller'
+        )
+    for (const topic of HOSTILE_TOPICS) {
+        const run = await grant(topic)
+        expect(run.status, topic).toBe('error')
+        expect(run.reason, topic).toContain('is not one exact Kafka topic name')
+    }
+    const roleRun = await grant('tx_trade1', '*')
+    expect(roleRun.status).toBe('error')
+    expect(roleRun.reason).toContain('must be one Kpow role name')
+    expect(await kpow.policies()).toEqual([])
 
-  // The literal topic goes through, and what Kpow holds covers that topic and nothing else.
-  const literal = await grant('tx_trade1');
-  expect(literal.status, literal.reason).toBe('complete');
-  const policies = await kpow.policies();
-  expect(policies.map((policy) => policy.policy.resource)).toEqual([['cluster', CLUSTER, 'topic', 'tx_trade1']]);
-  expect(await kpow.decide('user', 'tx_trade1')).toBe('Allow');
-  for (const other of ['payments_eu', 'tx_trade', 'tx_trade10', '*']) expect(await kpow.decide('user', other), other).toBe('Deny');
-});
+    // The literal topic goes through, and what Kpow holds covers that topic and nothing else.
+    const literal = await grant('tx_trade1')
+    expect(literal.status, literal.reason).toBe('complete')
+    const policies = await kpow.policies()
+    expect(policies.map((policy) => policy.policy.resource)).toEqual([['cluster', CLUSTER, 'topic', 'tx_trade1']])
+    expect(await kpow.decide('user', 'tx_trade1')).toBe('Allow')
+    for (const other of ['payments_eu', 'tx_trade', 'tx_trade10', '*'])
+        expect(await kpow.decide('user', other), other).toBe('Deny')
+})

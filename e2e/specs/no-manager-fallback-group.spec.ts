@@ -1,39 +1,52 @@
 // A requester without a manager: the Kpow Access Approvers group is asked (never auto-approval);
 // the first member's approval grants, the other member's approval is no longer required.
-import { CLUSTER, decide, expect, itemField, openItem, orderAccess, test, waitForEffect, waitForWorkNote } from './fixtures';
+import {
+    CLUSTER,
+    decide,
+    expect,
+    itemField,
+    openItem,
+    orderAccess,
+    test,
+    waitForEffect,
+    waitForWorkNote,
+} from './fixtures'
 
 test('the fallback group approves a request from someone without a manager', async ({ people, kpow }) => {
-  const requester = await people.instanceAs('carol.nomanager');
-  const gina = await people.instanceAs('gina.approver');
-  const hank = await people.instanceAs('hank.approver');
-  const { item } = await orderAccess(requester, { topic: 'customer_events', duration: '5 minutes' });
+    const requester = await people.instanceAs('carol.nomanager')
+    const gina = await people.instanceAs('gina.approver')
+    const hank = await people.instanceAs('hank.approver')
+    const { item } = await orderAccess(requester, { topic: 'customer_events', duration: '5 minutes' })
 
-  // Not approved by itself: the item waits for the group, and Kpow has nothing.
-  await openItem(requester, item);
-  expect(await itemField(requester, 'approval')).toBe('Requested');
-  expect(await kpow.policies()).toEqual([]);
-  for (const member of [gina, hank]) {
-    await member.getByRole('link', { name: 'My Approvals' }).click();
-    await expect(member.getByRole('region', { name: `Approval for ${item}` })).toBeVisible();
-  }
-  const approvals = requester.getByRole('table', { name: 'Approvals' });
-  await expect(approvals.getByRole('row')).toHaveCount(3);
-  await expect(approvals.getByRole('row', { name: /Gina Approver/ })).toContainText('Requested');
-  await expect(approvals.getByRole('row', { name: /Hank Approver/ })).toContainText('Requested');
-  // The flow asked the group's members because the requester has no manager, and approved nothing itself.
-  const approvalStep = requester.getByRole('table', { name: /^Flow run / }).getByRole('row').filter({ hasText: 'resolved_approvers' });
-  await expect(approvalStep).toContainText('resolved_approvers: gina.approver, hank.approver');
-  await expect(approvalStep).not.toContainText('approved at once');
+    // Not approved by itself: the item waits for the group, and Kpow has nothing.
+    await openItem(requester, item)
+    expect(await itemField(requester, 'approval')).toBe('Requested')
+    expect(await kpow.policies()).toEqual([])
+    for (const member of [gina, hank]) {
+        await member.getByRole('link', { name: 'My Approvals' }).click()
+        await expect(member.getByRole('region', { name: `Approval for ${item}` })).toBeVisible()
+    }
+    const approvals = requester.getByRole('table', { name: 'Approvals' })
+    await expect(approvals.getByRole('row')).toHaveCount(3)
+    await expect(approvals.getByRole('row', { name: /Gina Approver/ })).toContainText('Requested')
+    await expect(approvals.getByRole('row', { name: /Hank Approver/ })).toContainText('Requested')
+    // The flow asked the group's members because the requester has no manager, and approved nothing itself.
+    const approvalStep = requester
+        .getByRole('table', { name: /^Flow run / })
+        .getByRole('row')
+        .filter({ hasText: 'resolved_approvers' })
+    await expect(approvalStep).toContainText('resolved_approvers: gina.approver, hank.approver')
+    await expect(approvalStep).not.toContainText('approved at once')
 
-  await decide(gina, item, 'Approve', 'Approved for the group');
-  await waitForEffect(kpow, 'user', 'customer_events', 'Allow');
-  const [policy] = await kpow.policies();
-  expect(policy?.policy.resource).toEqual(['cluster', CLUSTER, 'topic', 'customer_events']);
-  expect(policy?.duration_ms).toBe(300_000);
+    await decide(gina, item, 'Approve', 'Approved for the group')
+    await waitForEffect(kpow, 'user', 'customer_events', 'Allow')
+    const [policy] = await kpow.policies()
+    expect(policy?.policy.resource).toEqual(['cluster', CLUSTER, 'topic', 'customer_events'])
+    expect(policy?.duration_ms).toBe(300_000)
 
-  await waitForWorkNote(requester, `Kpow Access Granted. Policy ID: ${policy?.id ?? ''}`);
-  await expect(approvals.getByRole('row', { name: /Gina Approver/ })).toContainText('Approved');
-  await expect(approvals.getByRole('row', { name: /Hank Approver/ })).toContainText('No Longer Required');
-  await hank.getByRole('link', { name: 'My Approvals' }).click();
-  await expect(hank.getByText('No approvals are waiting for you.')).toBeVisible();
-});
+    await waitForWorkNote(requester, `Kpow Access Granted. Policy ID: ${policy?.id ?? ''}`)
+    await expect(approvals.getByRole('row', { name: /Gina Approver/ })).toContainText('Approved')
+    await expect(approvals.getByRole('row', { name: /Hank Approver/ })).toContainText('No Longer Required')
+    await hank.getByRole('link', { name: 'My Approvals' }).click()
+    await expect(hank.getByText('No approvals are waiting for you.')).toBeVisible()
+})

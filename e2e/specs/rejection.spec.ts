@@ -1,25 +1,28 @@
 // The manager rejects: nothing is created in Kpow, the item is closed incomplete with a note, and
 // the user stays denied.
-import { decide, expect, itemField, openItem, orderAccess, test, waitForWorkNote } from './fixtures';
+import { decide, expect, itemField, openItem, orderAccess, test, waitForWorkNote } from './fixtures'
 
 test('a rejected request grants nothing and closes the item incomplete', async ({ people, kpow }) => {
-  const requester = await people.instanceAs('abel.tuter');
-  const manager = await people.instanceAs('beth.anglin');
-  const { item } = await orderAccess(requester, { topic: 'tx_trade1' });
+    const requester = await people.instanceAs('abel.tuter')
+    const manager = await people.instanceAs('beth.anglin')
+    const { item } = await orderAccess(requester, { topic: 'tx_trade1' })
 
-  await decide(manager, item, 'Reject', 'Use the masked copy instead');
-  await openItem(requester, item);
-  await waitForWorkNote(requester, 'Kpow access not granted: the approval ended as "rejected". Nothing was created in Kpow.');
-  expect(await itemField(requester, 'state')).toBe('Closed Incomplete');
-  expect(await itemField(requester, 'approval')).toBe('Rejected');
-  const approvals = requester.getByRole('table', { name: 'Approvals' });
-  await expect(approvals.getByRole('row', { name: /Beth Anglin/ })).toContainText('Rejected');
-  await expect(approvals).toContainText('Use the masked copy instead');
-  await expect(requester.getByRole('table', { name: /^Flow run / }).getByRole('caption')).toContainText('complete');
+    await decide(manager, item, 'Reject', 'Use the masked copy instead')
+    await openItem(requester, item)
+    await waitForWorkNote(
+        requester,
+        'Kpow access not granted: the approval ended as "rejected". Nothing was created in Kpow.'
+    )
+    expect(await itemField(requester, 'state')).toBe('Closed Incomplete')
+    expect(await itemField(requester, 'approval')).toBe('Rejected')
+    const approvals = requester.getByRole('table', { name: 'Approvals' })
+    await expect(approvals.getByRole('row', { name: /Beth Anglin/ })).toContainText('Rejected')
+    await expect(approvals).toContainText('Use the masked copy instead')
+    await expect(requester.getByRole('table', { name: /^Flow run / }).getByRole('caption')).toContainText('complete')
 
-  expect(await kpow.policies()).toEqual([]);
-  expect(await kpow.decide('user', 'tx_trade1')).toBe('Deny');
-  await manager.getByRole('link', { name: 'My Approvals' }).click();
-  await expect(manager.getByText('No approvals are waiting for you.')).toBeVisible();
-  await expect(manager.getByRole('table', { name: 'Approvals you decided' })).toContainText('Rejected');
-});
+    expect(await kpow.policies()).toEqual([])
+    expect(await kpow.decide('user', 'tx_trade1')).toBe('Deny')
+    await manager.getByRole('link', { name: 'My Approvals' }).click()
+    await expect(manager.getByText('No approvals are waiting for you.')).toBeVisible()
+    await expect(manager.getByRole('table', { name: 'Approvals you decided' })).toContainText('Rejected')
+})

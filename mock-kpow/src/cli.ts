@@ -1,57 +1,57 @@
 // mock-kpow's command line: `npm run mock-kpow -- [flags]` or the `mock-kpow` bin.
 // Options are resolved once (config/options.ts); errors print one clear line and exit 2, never a
 // stack trace. SIGINT/SIGTERM close both listeners and flush the data directory before exiting.
-import { Command } from 'commander';
-import { readJaasConfigFile, realmFileFor } from './auth/index';
-import { resolveOptions, type CliFlags } from './config/options';
-import { DEFAULT_CLUSTERS_FILE } from './data/clusters-file';
-import { parseCommandLine, runAsScript, runUntilStopSignal } from './process-lifecycle';
-import { startMockKpow, type StartOptions } from './server';
+import { Command } from 'commander'
+import { readJaasConfigFile, realmFileFor } from './auth/index'
+import { resolveOptions, type CliFlags } from './config/options'
+import { DEFAULT_CLUSTERS_FILE } from './data/clusters-file'
+import { parseCommandLine, runAsScript, runUntilStopSignal } from './process-lifecycle'
+import { startMockKpow, type StartOptions } from './server'
 
 export async function main(argv: readonly string[], start: StartOptions = {}): Promise<number> {
-  const program = new Command()
-    .name('mock-kpow')
-    .description(
-      'A stand-in for Kpow (Factor House): its temporary-policies API, RBAC engine, Jetty realms and the UI pages ' +
-        'the ServiceNow integration guide validates with. Kpow\'s environment variables are honoured ' +
-        '(RBAC_CONFIGURATION_FILE, API_ENABLED, API_PORT, PORT, TEMPORARY_POLICY_MAX_MS, RBAC_EVALUATION_STRATEGY, ' +
-        'AUTH_PROVIDER_TYPE, API_AUTH_PROVIDER_TYPE, JAVA_TOOL_OPTIONS=-Djava.security.auth.login.config=<jaas>, ' +
-        'ENVIRONMENT_NAME); flags override them. With no flags it runs the guide\'s setup.',
-    )
-    .option('--rbac <file>', 'RBAC YAML file (overrides RBAC_CONFIGURATION_FILE)')
-    .option('--realm <file>', 'Jetty realm.properties for both UI and API (overrides the JAAS file)')
-    .option('--api-port <port>', 'API listener port, 0 = any free port (overrides API_PORT; default 4000)')
-    .option('--ui-port <port>', 'UI listener port, 0 = any free port (overrides PORT; default 3000)')
-    .option('--data-dir <dir>', 'keep temporary policies and the audit log in this folder across restarts')
-    .option('--clusters <file>', 'clusters, topics and messages (YAML or JSON)')
-    .option('--env-file <file>', 'read Kpow environment variables from this file (e.g. the guide\'s setup.env)')
-    .option('--config-root <dir>', 'folder standing in for /etc/kpow when files name container paths');
+    const program = new Command()
+        .name('mock-kpow')
+        .description(
+            'A stand-in for Kpow (Factor House): its temporary-policies API, RBAC engine, Jetty realms and the UI pages ' +
+                "the ServiceNow integration guide validates with. Kpow's environment variables are honoured " +
+                '(RBAC_CONFIGURATION_FILE, API_ENABLED, API_PORT, PORT, TEMPORARY_POLICY_MAX_MS, RBAC_EVALUATION_STRATEGY, ' +
+                'AUTH_PROVIDER_TYPE, API_AUTH_PROVIDER_TYPE, JAVA_TOOL_OPTIONS=-Djava.security.auth.login.config=<jaas>, ' +
+                "ENVIRONMENT_NAME); flags override them. With no flags it runs the guide's setup."
+        )
+        .option('--rbac <file>', 'RBAC YAML file (overrides RBAC_CONFIGURATION_FILE)')
+        .option('--realm <file>', 'Jetty realm.properties for both UI and API (overrides the JAAS file)')
+        .option('--api-port <port>', 'API listener port, 0 = any free port (overrides API_PORT; default 4000)')
+        .option('--ui-port <port>', 'UI listener port, 0 = any free port (overrides PORT; default 3000)')
+        .option('--data-dir <dir>', 'keep temporary policies and the audit log in this folder across restarts')
+        .option('--clusters <file>', 'clusters, topics and messages (YAML or JSON)')
+        .option('--env-file <file>', "read Kpow environment variables from this file (e.g. the guide's setup.env)")
+        .option('--config-root <dir>', 'folder standing in for /etc/kpow when files name container paths')
 
-  const answered = parseCommandLine(program, argv);
-  if (answered !== undefined) return answered;
+    const answered = parseCommandLine(program, argv)
+    if (answered !== undefined) return answered
 
-  const flags = program.opts<CliFlags>();
-  let running: Awaited<ReturnType<typeof startMockKpow>>;
-  try {
-    const options = resolveOptions({
-      flags,
-      env: process.env,
-      cwd: process.cwd(),
-      realmFileFromJaas: (jaasFile, entry) => realmFileFor(readJaasConfigFile(jaasFile), entry),
-    });
-    running = await startMockKpow(options, start);
-    console.log(`mock-kpow: RBAC ${options.rbacFile} (${options.strategy}), realm ${options.apiRealmFile}`);
-    console.log(`mock-kpow: state ${running.service.config.persistence.description}`);
-    console.log(`mock-kpow: clusters ${options.clustersFile ?? `${DEFAULT_CLUSTERS_FILE} (default)`}`);
-    if (running.apiUrl) console.log(`mock-kpow: API listening on ${running.apiUrl}`);
-    if (running.uiUrl) console.log(`mock-kpow: UI listening on ${running.uiUrl} (log in at ${running.uiUrl}/login)`);
-  } catch (error) {
-    console.error(`mock-kpow: ${(error as Error).message}`);
-    return 2;
-  }
+    const flags = program.opts<CliFlags>()
+    let running: Awaited<ReturnType<typeof startMockKpow>>
+    try {
+        const options = resolveOptions({
+            flags,
+            env: process.env,
+            cwd: process.cwd(),
+            realmFileFromJaas: (jaasFile, entry) => realmFileFor(readJaasConfigFile(jaasFile), entry),
+        })
+        running = await startMockKpow(options, start)
+        console.log(`mock-kpow: RBAC ${options.rbacFile} (${options.strategy}), realm ${options.apiRealmFile}`)
+        console.log(`mock-kpow: state ${running.service.config.persistence.description}`)
+        console.log(`mock-kpow: clusters ${options.clustersFile ?? `${DEFAULT_CLUSTERS_FILE} (default)`}`)
+        if (running.apiUrl) console.log(`mock-kpow: API listening on ${running.apiUrl}`)
+        if (running.uiUrl) console.log(`mock-kpow: UI listening on ${running.uiUrl} (log in at ${running.uiUrl}/login)`)
+    } catch (error) {
+        console.error(`mock-kpow: ${(error as Error).message}`)
+        return 2
+    }
 
-  await runUntilStopSignal('mock-kpow', () => running.close());
-  return 0;
+    await runUntilStopSignal('mock-kpow', () => running.close())
+    return 0
 }
 
-runAsScript(import.meta.url, 'mock-kpow', main);
+runAsScript(import.meta.url, 'mock-kpow', main)

@@ -3,23 +3,23 @@
 // instant as a parameter and never reads a clock itself.
 
 export interface Clock {
-  now(): number;
+    now(): number
 }
 
 export class AdjustableClock implements Clock {
-  private offsetMs = 0;
-  constructor(private readonly base: () => number = Date.now) {}
+    private offsetMs = 0
+    constructor(private readonly base: () => number = Date.now) {}
 
-  now(): number {
-    return this.base() + this.offsetMs;
-  }
+    now(): number {
+        return this.base() + this.offsetMs
+    }
 
-  reset(): void {
-    this.offsetMs = 0;
-  }
+    reset(): void {
+        this.offsetMs = 0
+    }
 
-  advance(ms: number): number {
-    this.offsetMs += ms;
-    return this.now();
-  }
+    advance(ms: number): number {
+        this.offsetMs += ms
+        return this.now()
+    }
 }

@@ -9,393 +9,414 @@
 // the version, so a stale combined index is never consulted. Expiry is exact: every call first
 // settles policies whose created_ts + duration_ms has passed on the clock, so no sweep interval can
 // leave an expired policy granting anything.
-import { randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto'
 import {
-  DEFAULT_TENANT_ID,
-  checkGrant,
-  compilePolicies,
-  evaluateAccess,
-  isActive,
-  isAdmin,
-  toPolicy,
-  validateDuration,
-  type PolicyIndex,
-} from './engine/index';
+    DEFAULT_TENANT_ID,
+    checkGrant,
+    compilePolicies,
+    evaluateAccess,
+    isActive,
+    isAdmin,
+    toPolicy,
+    validateDuration,
+    type PolicyIndex,
+} from './engine/index'
 import type {
-  AccessRequest,
-  ClusterIdentity,
-  Decision,
-  EvaluationStrategy,
-  Policy,
-  RbacModel,
-  ResourcePath,
-  TemporaryPolicy,
-  TemporaryPolicyBody,
-} from './engine/types';
-import { ApiError } from './http/errors';
-import type { AuditRecord, NewAuditRecord } from './store/audit';
-import { CoalescingWriter } from './store/coalescing-writer';
-import type { Persistence } from './store/persistence';
-import type { Clock } from './clock';
+    AccessRequest,
+    ClusterIdentity,
+    Decision,
+    EvaluationStrategy,
+    Policy,
+    RbacModel,
+    ResourcePath,
+    TemporaryPolicy,
+    TemporaryPolicyBody,
+} from './engine/types'
+import { ApiError } from './http/errors'
+import type { AuditRecord, NewAuditRecord } from './store/audit'
+import { CoalescingWriter } from './store/coalescing-writer'
+import type { Persistence } from './store/persistence'
+import type { Clock } from './clock'
 
 /** How long the temporary policies must stay unchanged before the combined index is compiled. */
-const COMBINE_AFTER_QUIET_MS = 200;
+const COMBINE_AFTER_QUIET_MS = 200
 
 export interface Principal {
-  readonly user: string;
-  readonly roles: readonly string[];
+    readonly user: string
+    readonly roles: readonly string[]
 }
 
 export interface KpowServiceConfig {
-  readonly rbac: RbacModel;
-  readonly clusters: readonly ClusterIdentity[];
-  readonly strategy: EvaluationStrategy;
-  /** TEMPORARY_POLICY_MAX_MS; -1 means no limit. */
-  readonly maxDurationMs: number;
-  readonly clock: Clock;
-  readonly persistence: Persistence;
+    readonly rbac: RbacModel
+    readonly clusters: readonly ClusterIdentity[]
+    readonly strategy: EvaluationStrategy
+    /** TEMPORARY_POLICY_MAX_MS; -1 means no limit. */
+    readonly maxDurationMs: number
+    readonly clock: Clock
+    readonly persistence: Persistence
 }
 
 export interface AuditFilter {
-  readonly user?: string;
-  readonly action?: string;
-  readonly fromTs?: number;
-  readonly toTs?: number;
+    readonly user?: string
+    readonly action?: string
+    readonly fromTs?: number
+    readonly toTs?: number
 }
 
 export class KpowService {
-  private readonly temporaries = new Map<string, TemporaryPolicy>();
-  private readonly auditLog: AuditRecord[] = [];
-  private readonly staticIndex: PolicyIndex;
-  private temporaryIndex: PolicyIndex | undefined;
-  /** Wall time of the last change, for the combined index's quiet period (not the mock clock). */
-  private lastTemporaryChangeAt = 0;
-  /** Bumped on every change to the temporary policies. */
-  private temporaryVersion = 0;
-  private combinedIndex: { readonly version: number; readonly index: PolicyIndex } | undefined;
-  private combineTimer: NodeJS.Timeout | undefined;
-  private activePolicyList: { readonly version: number; readonly policies: readonly Policy[] } | undefined;
-  private nextExpiryTs = Number.POSITIVE_INFINITY;
-  private nextAuditSeq = 1;
-  private pendingAudit: AuditRecord[] = [];
-  private readonly policyWriter: CoalescingWriter;
-  private readonly auditWriter: CoalescingWriter;
-  private readonly listeners = new Set<(record: AuditRecord) => void>();
-  private readonly resetListeners = new Set<() => void>();
+    private readonly temporaries = new Map<string, TemporaryPolicy>()
+    private readonly auditLog: AuditRecord[] = []
+    private readonly staticIndex: PolicyIndex
+    private temporaryIndex: PolicyIndex | undefined
+    /** Wall time of the last change, for the combined index's quiet period (not the mock clock). */
+    private lastTemporaryChangeAt = 0
+    /** Bumped on every change to the temporary policies. */
+    private temporaryVersion = 0
+    private combinedIndex: { readonly version: number; readonly index: PolicyIndex } | undefined
+    private combineTimer: NodeJS.Timeout | undefined
+    private activePolicyList: { readonly version: number; readonly policies: readonly Policy[] } | undefined
+    private nextExpiryTs = Number.POSITIVE_INFINITY
+    private nextAuditSeq = 1
+    private pendingAudit: AuditRecord[] = []
+    private readonly policyWriter: CoalescingWriter
+    private readonly auditWriter: CoalescingWriter
+    private readonly listeners = new Set<(record: AuditRecord) => void>()
+    private readonly resetListeners = new Set<() => void>()
 
-  private constructor(readonly config: KpowServiceConfig) {
-    this.staticIndex = compilePolicies(config.rbac.policies, config.clusters);
-    this.policyWriter = new CoalescingWriter(() =>
-      config.persistence.saveTemporaryPolicies([...this.temporaries.values()]),
-    );
-    this.auditWriter = new CoalescingWriter(() => {
-      const batch = this.pendingAudit;
-      this.pendingAudit = [];
-      return config.persistence.appendAudit(batch);
-    });
-  }
-
-  /** Loads persisted state, then records (and persists) expiries that happened while stopped. */
-  static async start(config: KpowServiceConfig): Promise<KpowService> {
-    const service = new KpowService(config);
-    const state = await config.persistence.load();
-    for (const record of state.audit) service.auditLog.push(record);
-    service.nextAuditSeq = (state.audit.at(-1)?.seq ?? 0) + 1;
-    for (const policy of state.temporaryPolicies) service.temporaries.set(policy.id, policy);
-    service.rebuildTemporaryIndex();
-    if (service.settleExpiries()) await service.persist();
-    service.compileCombinedIndex(true);
-    return service;
-  }
-
-  get rbac(): RbacModel {
-    return this.config.rbac;
-  }
-
-  now(): number {
-    return this.config.clock.now();
-  }
-
-  isAdmin(principal: Principal): boolean {
-    return isAdmin(this.config.rbac, principal.roles);
-  }
-
-  /** The access decision for roles, counting every temporary policy active at this instant. */
-  decide(request: AccessRequest): Decision {
-    this.settleExpiries();
-    if (this.temporaries.size === 0) return this.staticIndex.evaluate(request, this.config.strategy);
-    const combined = this.combinedIndex;
-    if (combined?.version === this.temporaryVersion) return combined.index.evaluate(request, this.config.strategy);
-    const fromStatic = this.staticIndex.evaluate(request, this.config.strategy);
-    const fromTemporary = this.currentTemporaryIndex().evaluate(request, this.config.strategy);
-    if (fromTemporary.reason === 'Implicit Deny') return fromStatic;
-    if (fromStatic.reason === 'Implicit Deny') return fromTemporary;
-    // Both sides matched: re-evaluating just the deciding policies of each side lets the engine's
-    // single effect-combination function pick the winner, rather than a second copy of the rules.
-    return evaluateAccess(request, [...fromStatic.policies, ...fromTemporary.policies], this.config.strategy, this.config.clusters);
-  }
-
-  /** Active temporary policies, oldest first. */
-  listTemporaryPolicies(): TemporaryPolicy[] {
-    this.settleExpiries();
-    return [...this.temporaries.values()].sort((a, b) => a.created_ts - b.created_ts || a.id.localeCompare(b.id));
-  }
-
-  getTemporaryPolicy(id: string): TemporaryPolicy {
-    this.settleExpiries();
-    const policy = this.temporaries.get(id);
-    if (!policy) throw notFound(id);
-    return policy;
-  }
-
-  requireAdmin(principal: Principal, attempted: string, resource: ResourcePath): void {
-    if (this.isAdmin(principal)) return;
-    this.recordAudit({
-      event: 'access-denied',
-      user: principal.user,
-      action: attempted,
-      resource,
-      decision: 'Deny',
-      detail: `${attempted} requires an admin role (${this.config.rbac.adminRoles.join(', ') || 'none configured'})`,
-    });
-    throw new ApiError('forbidden', `${attempted} is for Kpow admins only; user "${principal.user}" holds no admin role.`);
-  }
-
-  resolveTenant(principal: Principal, requested: string | undefined): string {
-    if (requested === undefined || requested === '' || requested === DEFAULT_TENANT_ID) return DEFAULT_TENANT_ID;
-    const tenant = this.config.rbac.tenants.find(
-      (candidate) =>
-        candidate.name === requested &&
-        (candidate.roles.includes('*') || candidate.roles.some((role) => principal.roles.includes(role))),
-    );
-    if (!tenant) {
-      throw new ApiError('unknown_tenant', `Unknown tenant "${requested}" for user "${principal.user}".`, [
-        { path: 'header x-tenant-id', message: `must be ${DEFAULT_TENANT_ID} or the name of one of your tenants` },
-      ]);
+    private constructor(readonly config: KpowServiceConfig) {
+        this.staticIndex = compilePolicies(config.rbac.policies, config.clusters)
+        this.policyWriter = new CoalescingWriter(() =>
+            config.persistence.saveTemporaryPolicies([...this.temporaries.values()])
+        )
+        this.auditWriter = new CoalescingWriter(() => {
+            const batch = this.pendingAudit
+            this.pendingAudit = []
+            return config.persistence.appendAudit(batch)
+        })
     }
-    return tenant.name;
-  }
 
-  async createTemporaryPolicy(
-    principal: Principal,
-    body: TemporaryPolicyBody,
-    durationMs: number,
-    tenantId: string,
-  ): Promise<TemporaryPolicy> {
-    const firstResource = body.resource ?? body.resources?.[0] ?? [];
-    this.requireAdmin(principal, 'CREATE_TEMPORARY_POLICY', firstResource);
-    const durationProblem = validateDuration(durationMs, this.config.maxDurationMs);
-    if (durationProblem) {
-      throw new ApiError('invalid_duration', durationProblem, [{ path: 'duration_ms', message: durationProblem }]);
+    /** Loads persisted state, then records (and persists) expiries that happened while stopped. */
+    static async start(config: KpowServiceConfig): Promise<KpowService> {
+        const service = new KpowService(config)
+        const state = await config.persistence.load()
+        for (const record of state.audit) service.auditLog.push(record)
+        service.nextAuditSeq = (state.audit.at(-1)?.seq ?? 0) + 1
+        for (const policy of state.temporaryPolicies) service.temporaries.set(policy.id, policy)
+        service.rebuildTemporaryIndex()
+        if (service.settleExpiries()) await service.persist()
+        service.compileCombinedIndex(true)
+        return service
     }
-    this.settleExpiries();
-    // The caller may only grant what they hold themselves, counting their own temporary grants.
-    const grant = checkGrant(principal.roles, body, this.activePolicies(), this.config.strategy, this.config.clusters);
-    if (!grant.ok) {
-      this.recordAudit({
-        event: 'temporary-policy-refused',
-        user: principal.user,
-        action: 'CREATE_TEMPORARY_POLICY',
-        resource: firstResource,
-        decision: 'Refused',
-        detail: grant.reason,
-      });
-      throw new ApiError('grant_exceeds_caller', `Cannot grant beyond your own permissions: ${grant.reason}.`);
+
+    get rbac(): RbacModel {
+        return this.config.rbac
     }
-    const policy: TemporaryPolicy = {
-      id: randomUUID(),
-      created_ts: this.now(),
-      duration_ms: durationMs,
-      policy: body,
-      tenant_id: tenantId,
-      created_by: principal.user,
-    };
-    this.temporaries.set(policy.id, policy);
-    this.rebuildTemporaryIndex();
-    this.recordAudit({
-      event: 'temporary-policy-created',
-      user: principal.user,
-      action: 'CREATE_TEMPORARY_POLICY',
-      resource: firstResource,
-      decision: body.effect,
-      detail: `id=${policy.id} actions=${body.actions.join(',')} duration_ms=${durationMs} expires_ts=${policy.created_ts + durationMs}`,
-    });
-    await this.persist();
-    return policy;
-  }
 
-  async deleteTemporaryPolicy(principal: Principal, id: string): Promise<void> {
-    this.settleExpiries();
-    const policy = this.temporaries.get(id);
-    this.requireAdmin(principal, 'DELETE_TEMPORARY_POLICY', resourceOf(policy));
-    if (!policy) throw notFound(id);
-    this.temporaries.delete(id);
-    this.rebuildTemporaryIndex();
-    this.recordAudit({
-      event: 'temporary-policy-deleted',
-      user: principal.user,
-      action: 'DELETE_TEMPORARY_POLICY',
-      resource: resourceOf(policy),
-      decision: policy.policy.effect,
-      detail: `id=${id}`,
-    });
-    await this.persist();
-  }
-
-  /** The mock's reset: forgets temporary policies (audited) and rewinds the clock offset. */
-  async reset(): Promise<void> {
-    for (const policy of this.temporaries.values()) {
-      this.recordAudit({
-        event: 'temporary-policy-deleted',
-        user: 'system',
-        action: 'MOCK_RESET',
-        resource: resourceOf(policy),
-        decision: policy.policy.effect,
-        detail: `id=${policy.id} removed by POST /mock/v1/reset`,
-      });
+    now(): number {
+        return this.config.clock.now()
     }
-    this.temporaries.clear();
-    this.rebuildTemporaryIndex();
-    for (const listener of this.resetListeners) listener();
-    await this.persist();
-  }
 
-  /** Other state owners (the clock, the UI's staged mutations) register to be reset with the service. */
-  onReset(listener: () => void): void {
-    this.resetListeners.add(listener);
-  }
-
-  recordAudit(record: Omit<NewAuditRecord, 'ts'> & { ts?: number }): AuditRecord {
-    const stored: AuditRecord = { seq: this.nextAuditSeq++, ...record, ts: record.ts ?? this.now() };
-    this.auditLog.push(stored);
-    if (this.config.persistence.durable) this.pendingAudit.push(stored);
-    for (const listener of this.listeners) listener(stored);
-    return stored;
-  }
-
-  /** Notified of every audit record as it is written (the UI's audit-log topic reads these). */
-  onAudit(listener: (record: AuditRecord) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  auditRecords(filter: AuditFilter = {}): AuditRecord[] {
-    this.settleExpiries();
-    return this.auditLog.filter(
-      (record) =>
-        (filter.user === undefined || record.user === filter.user) &&
-        (filter.action === undefined || record.action === filter.action) &&
-        (filter.fromTs === undefined || record.ts >= filter.fromTs) &&
-        (filter.toTs === undefined || record.ts <= filter.toTs),
-    );
-  }
-
-  /** Makes every pending change durable (no-op in memory mode). */
-  async persist(): Promise<void> {
-    if (!this.config.persistence.durable) return;
-    await Promise.all([this.policyWriter.flush(), this.auditWriter.flush()]);
-  }
-
-  /**
-   * Removes temporary policies whose expiry instant has passed and audits each expiry at that
-   * instant. Returns whether anything expired. Cheap when nothing is due (one comparison).
-   */
-  settleExpiries(): boolean {
-    const now = this.now();
-    if (now < this.nextExpiryTs) return false;
-    const expired = [...this.temporaries.values()]
-      .filter((policy) => !isActive(policy, now))
-      .sort((a, b) => a.created_ts + a.duration_ms - (b.created_ts + b.duration_ms));
-    for (const policy of expired) {
-      this.temporaries.delete(policy.id);
-      this.recordAudit({
-        ts: policy.created_ts + policy.duration_ms,
-        event: 'temporary-policy-expired',
-        user: 'system',
-        action: 'EXPIRE_TEMPORARY_POLICY',
-        resource: resourceOf(policy),
-        decision: policy.policy.effect,
-        detail: `id=${policy.id} created_by=${policy.created_by}`,
-      });
+    isAdmin(principal: Principal): boolean {
+        return isAdmin(this.config.rbac, principal.roles)
     }
-    this.rebuildTemporaryIndex();
-    // Expiry changes durable state; persist in the background (errors surface on the next write).
-    if (expired.length > 0) void this.persist().catch(() => undefined);
-    return expired.length > 0;
-  }
 
-  /** Stops the background compilation timer (the service itself holds no other resources). */
-  close(): void {
-    clearTimeout(this.combineTimer);
-    this.combineTimer = undefined;
-  }
-
-  /** `immediately`: at start, where compiling is part of loading and nothing waits on requests. */
-  private compileCombinedIndex(immediately = false): void {
-    clearTimeout(this.combineTimer);
-    this.combineTimer = undefined;
-    if (this.temporaries.size === 0) {
-      this.combinedIndex = undefined;
-      return;
+    /** The access decision for roles, counting every temporary policy active at this instant. */
+    decide(request: AccessRequest): Decision {
+        this.settleExpiries()
+        if (this.temporaries.size === 0) return this.staticIndex.evaluate(request, this.config.strategy)
+        const combined = this.combinedIndex
+        if (combined?.version === this.temporaryVersion) return combined.index.evaluate(request, this.config.strategy)
+        const fromStatic = this.staticIndex.evaluate(request, this.config.strategy)
+        const fromTemporary = this.currentTemporaryIndex().evaluate(request, this.config.strategy)
+        if (fromTemporary.reason === 'Implicit Deny') return fromStatic
+        if (fromStatic.reason === 'Implicit Deny') return fromTemporary
+        // Both sides matched: re-evaluating just the deciding policies of each side lets the engine's
+        // single effect-combination function pick the winner, rather than a second copy of the rules.
+        return evaluateAccess(
+            request,
+            [...fromStatic.policies, ...fromTemporary.policies],
+            this.config.strategy,
+            this.config.clusters
+        )
     }
-    const quietFor = Date.now() - this.lastTemporaryChangeAt;
-    if (!immediately && quietFor < COMBINE_AFTER_QUIET_MS) {
-      // Still busy: look again once the quiet period would have passed.
-      this.scheduleCombinedIndex(COMBINE_AFTER_QUIET_MS - quietFor);
-      return;
+
+    /** Active temporary policies, oldest first. */
+    listTemporaryPolicies(): TemporaryPolicy[] {
+        this.settleExpiries()
+        return [...this.temporaries.values()].sort((a, b) => a.created_ts - b.created_ts || a.id.localeCompare(b.id))
     }
-    this.combinedIndex = {
-      version: this.temporaryVersion,
-      index: compilePolicies(this.activePolicies(), this.config.clusters),
-    };
-  }
 
-  /**
-   * Static and live temporary policies as one list, rebuilt once per change of the temporary
-   * policies (the grant check and the combined index both read it; the RBAC file may be large).
-   */
-  private activePolicies(): readonly Policy[] {
-    if (this.activePolicyList?.version !== this.temporaryVersion) {
-      this.activePolicyList = {
-        version: this.temporaryVersion,
-        policies: [...this.config.rbac.policies, ...[...this.temporaries.values()].map((policy) => toPolicy(policy))],
-      };
+    getTemporaryPolicy(id: string): TemporaryPolicy {
+        this.settleExpiries()
+        const policy = this.temporaries.get(id)
+        if (!policy) throw notFound(id)
+        return policy
     }
-    return this.activePolicyList.policies;
-  }
 
-  private scheduleCombinedIndex(delayMs: number): void {
-    this.combineTimer = setTimeout(() => this.compileCombinedIndex(), delayMs);
-    this.combineTimer.unref();
-  }
-
-  /** The temporary-only index, compiled on first use after a change: writes never pay for it. */
-  private currentTemporaryIndex(): PolicyIndex {
-    if (this.temporaryIndex === undefined) {
-      this.temporaryIndex = compilePolicies(
-        [...this.temporaries.values()].map((policy) => toPolicy(policy)),
-        this.config.clusters,
-      );
+    requireAdmin(principal: Principal, attempted: string, resource: ResourcePath): void {
+        if (this.isAdmin(principal)) return
+        this.recordAudit({
+            event: 'access-denied',
+            user: principal.user,
+            action: attempted,
+            resource,
+            decision: 'Deny',
+            detail: `${attempted} requires an admin role (${this.config.rbac.adminRoles.join(', ') || 'none configured'})`,
+        })
+        throw new ApiError(
+            'forbidden',
+            `${attempted} is for Kpow admins only; user "${principal.user}" holds no admin role.`
+        )
     }
-    return this.temporaryIndex;
-  }
 
-  private rebuildTemporaryIndex(): void {
-    this.temporaryVersion++;
-    this.temporaryIndex = undefined;
-    this.lastTemporaryChangeAt = Date.now();
-    // Debounced: a burst of creates and deletes compiles the combined index once, after it ends.
-    if (this.combineTimer === undefined) this.scheduleCombinedIndex(COMBINE_AFTER_QUIET_MS);
-    let soonest = Number.POSITIVE_INFINITY;
-    for (const policy of this.temporaries.values()) soonest = Math.min(soonest, policy.created_ts + policy.duration_ms);
-    this.nextExpiryTs = soonest;
-  }
+    resolveTenant(principal: Principal, requested: string | undefined): string {
+        if (requested === undefined || requested === '' || requested === DEFAULT_TENANT_ID) return DEFAULT_TENANT_ID
+        const tenant = this.config.rbac.tenants.find(
+            (candidate) =>
+                candidate.name === requested &&
+                (candidate.roles.includes('*') || candidate.roles.some((role) => principal.roles.includes(role)))
+        )
+        if (!tenant) {
+            throw new ApiError('unknown_tenant', `Unknown tenant "${requested}" for user "${principal.user}".`, [
+                {
+                    path: 'header x-tenant-id',
+                    message: `must be ${DEFAULT_TENANT_ID} or the name of one of your tenants`,
+                },
+            ])
+        }
+        return tenant.name
+    }
+
+    async createTemporaryPolicy(
+        principal: Principal,
+        body: TemporaryPolicyBody,
+        durationMs: number,
+        tenantId: string
+    ): Promise<TemporaryPolicy> {
+        const firstResource = body.resource ?? body.resources?.[0] ?? []
+        this.requireAdmin(principal, 'CREATE_TEMPORARY_POLICY', firstResource)
+        const durationProblem = validateDuration(durationMs, this.config.maxDurationMs)
+        if (durationProblem) {
+            throw new ApiError('invalid_duration', durationProblem, [{ path: 'duration_ms', message: durationProblem }])
+        }
+        this.settleExpiries()
+        // The caller may only grant what they hold themselves, counting their own temporary grants.
+        const grant = checkGrant(
+            principal.roles,
+            body,
+            this.activePolicies(),
+            this.config.strategy,
+            this.config.clusters
+        )
+        if (!grant.ok) {
+            this.recordAudit({
+                event: 'temporary-policy-refused',
+                user: principal.user,
+                action: 'CREATE_TEMPORARY_POLICY',
+                resource: firstResource,
+                decision: 'Refused',
+                detail: grant.reason,
+            })
+            throw new ApiError('grant_exceeds_caller', `Cannot grant beyond your own permissions: ${grant.reason}.`)
+        }
+        const policy: TemporaryPolicy = {
+            id: randomUUID(),
+            created_ts: this.now(),
+            duration_ms: durationMs,
+            policy: body,
+            tenant_id: tenantId,
+            created_by: principal.user,
+        }
+        this.temporaries.set(policy.id, policy)
+        this.rebuildTemporaryIndex()
+        this.recordAudit({
+            event: 'temporary-policy-created',
+            user: principal.user,
+            action: 'CREATE_TEMPORARY_POLICY',
+            resource: firstResource,
+            decision: body.effect,
+            detail: `id=${policy.id} actions=${body.actions.join(',')} duration_ms=${durationMs} expires_ts=${policy.created_ts + durationMs}`,
+        })
+        await this.persist()
+        return policy
+    }
+
+    async deleteTemporaryPolicy(principal: Principal, id: string): Promise<void> {
+        this.settleExpiries()
+        const policy = this.temporaries.get(id)
+        this.requireAdmin(principal, 'DELETE_TEMPORARY_POLICY', resourceOf(policy))
+        if (!policy) throw notFound(id)
+        this.temporaries.delete(id)
+        this.rebuildTemporaryIndex()
+        this.recordAudit({
+            event: 'temporary-policy-deleted',
+            user: principal.user,
+            action: 'DELETE_TEMPORARY_POLICY',
+            resource: resourceOf(policy),
+            decision: policy.policy.effect,
+            detail: `id=${id}`,
+        })
+        await this.persist()
+    }
+
+    /** The mock's reset: forgets temporary policies (audited) and rewinds the clock offset. */
+    async reset(): Promise<void> {
+        for (const policy of this.temporaries.values()) {
+            this.recordAudit({
+                event: 'temporary-policy-deleted',
+                user: 'system',
+                action: 'MOCK_RESET',
+                resource: resourceOf(policy),
+                decision: policy.policy.effect,
+                detail: `id=${policy.id} removed by POST /mock/v1/reset`,
+            })
+        }
+        this.temporaries.clear()
+        this.rebuildTemporaryIndex()
+        for (const listener of this.resetListeners) listener()
+        await this.persist()
+    }
+
+    /** Other state owners (the clock, the UI's staged mutations) register to be reset with the service. */
+    onReset(listener: () => void): void {
+        this.resetListeners.add(listener)
+    }
+
+    recordAudit(record: Omit<NewAuditRecord, 'ts'> & { ts?: number }): AuditRecord {
+        const stored: AuditRecord = { seq: this.nextAuditSeq++, ...record, ts: record.ts ?? this.now() }
+        this.auditLog.push(stored)
+        if (this.config.persistence.durable) this.pendingAudit.push(stored)
+        for (const listener of this.listeners) listener(stored)
+        return stored
+    }
+
+    /** Notified of every audit record as it is written (the UI's audit-log topic reads these). */
+    onAudit(listener: (record: AuditRecord) => void): () => void {
+        this.listeners.add(listener)
+        return () => this.listeners.delete(listener)
+    }
+
+    auditRecords(filter: AuditFilter = {}): AuditRecord[] {
+        this.settleExpiries()
+        return this.auditLog.filter(
+            (record) =>
+                (filter.user === undefined || record.user === filter.user) &&
+                (filter.action === undefined || record.action === filter.action) &&
+                (filter.fromTs === undefined || record.ts >= filter.fromTs) &&
+                (filter.toTs === undefined || record.ts <= filter.toTs)
+        )
+    }
+
+    /** Makes every pending change durable (no-op in memory mode). */
+    async persist(): Promise<void> {
+        if (!this.config.persistence.durable) return
+        await Promise.all([this.policyWriter.flush(), this.auditWriter.flush()])
+    }
+
+    /**
+     * Removes temporary policies whose expiry instant has passed and audits each expiry at that
+     * instant. Returns whether anything expired. Cheap when nothing is due (one comparison).
+     */
+    settleExpiries(): boolean {
+        const now = this.now()
+        if (now < this.nextExpiryTs) return false
+        const expired = [...this.temporaries.values()]
+            .filter((policy) => !isActive(policy, now))
+            .sort((a, b) => a.created_ts + a.duration_ms - (b.created_ts + b.duration_ms))
+        for (const policy of expired) {
+            this.temporaries.delete(policy.id)
+            this.recordAudit({
+                ts: policy.created_ts + policy.duration_ms,
+                event: 'temporary-policy-expired',
+                user: 'system',
+                action: 'EXPIRE_TEMPORARY_POLICY',
+                resource: resourceOf(policy),
+                decision: policy.policy.effect,
+                detail: `id=${policy.id} created_by=${policy.created_by}`,
+            })
+        }
+        this.rebuildTemporaryIndex()
+        // Expiry changes durable state; persist in the background (errors surface on the next write).
+        if (expired.length > 0) void this.persist().catch(() => undefined)
+        return expired.length > 0
+    }
+
+    /** Stops the background compilation timer (the service itself holds no other resources). */
+    close(): void {
+        clearTimeout(this.combineTimer)
+        this.combineTimer = undefined
+    }
+
+    /** `immediately`: at start, where compiling is part of loading and nothing waits on requests. */
+    private compileCombinedIndex(immediately = false): void {
+        clearTimeout(this.combineTimer)
+        this.combineTimer = undefined
+        if (this.temporaries.size === 0) {
+            this.combinedIndex = undefined
+            return
+        }
+        const quietFor = Date.now() - this.lastTemporaryChangeAt
+        if (!immediately && quietFor < COMBINE_AFTER_QUIET_MS) {
+            // Still busy: look again once the quiet period would have passed.
+            this.scheduleCombinedIndex(COMBINE_AFTER_QUIET_MS - quietFor)
+            return
+        }
+        this.combinedIndex = {
+            version: this.temporaryVersion,
+            index: compilePolicies(this.activePolicies(), this.config.clusters),
+        }
+    }
+
+    /**
+     * Static and live temporary policies as one list, rebuilt once per change of the temporary
+     * policies (the grant check and the combined index both read it; the RBAC file may be large).
+     */
+    private activePolicies(): readonly Policy[] {
+        if (this.activePolicyList?.version !== this.temporaryVersion) {
+            this.activePolicyList = {
+                version: this.temporaryVersion,
+                policies: [
+                    ...this.config.rbac.policies,
+                    ...[...this.temporaries.values()].map((policy) => toPolicy(policy)),
+                ],
+            }
+        }
+        return this.activePolicyList.policies
+    }
+
+    private scheduleCombinedIndex(delayMs: number): void {
+        this.combineTimer = setTimeout(() => this.compileCombinedIndex(), delayMs)
+        this.combineTimer.unref()
+    }
+
+    /** The temporary-only index, compiled on first use after a change: writes never pay for it. */
+    private currentTemporaryIndex(): PolicyIndex {
+        if (this.temporaryIndex === undefined) {
+            this.temporaryIndex = compilePolicies(
+                [...this.temporaries.values()].map((policy) => toPolicy(policy)),
+                this.config.clusters
+            )
+        }
+        return this.temporaryIndex
+    }
+
+    private rebuildTemporaryIndex(): void {
+        this.temporaryVersion++
+        this.temporaryIndex = undefined
+        this.lastTemporaryChangeAt = Date.now()
+        // Debounced: a burst of creates and deletes compiles the combined index once, after it ends.
+        if (this.combineTimer === undefined) this.scheduleCombinedIndex(COMBINE_AFTER_QUIET_MS)
+        let soonest = Number.POSITIVE_INFINITY
+        for (const policy of this.temporaries.values())
+            soonest = Math.min(soonest, policy.created_ts + policy.duration_ms)
+        this.nextExpiryTs = soonest
+    }
 }
 
 function resourceOf(policy: TemporaryPolicy | undefined): ResourcePath {
-  return policy?.policy.resource ?? policy?.policy.resources?.[0] ?? [];
+    return policy?.policy.resource ?? policy?.policy.resources?.[0] ?? []
 }
 
 function notFound(id: string): ApiError {
-  return new ApiError('not_found', `No active temporary policy with id "${id}" (unknown, deleted or expired).`);
+    return new ApiError('not_found', `No active temporary policy with id "${id}" (unknown, deleted or expired).`)
 }

@@ -2,42 +2,42 @@
 // bad flag exits 2 after commander's one-line message), wait for SIGINT/SIGTERM, close, say so;
 // and, when run as a script, turn the exit code or an unexpected error into one line and an exit
 // status, never a stack trace.
-import { CommanderError, type Command } from 'commander';
+import { CommanderError, type Command } from 'commander'
 
 /** Parses `argv`; returns the exit code when commander already answered (--help, a bad flag). */
 export function parseCommandLine(program: Command, argv: readonly string[]): number | undefined {
-  program.exitOverride().configureOutput({ writeErr: (text) => process.stderr.write(text) });
-  try {
-    program.parse(argv, { from: 'user' });
-    return undefined;
-  } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    throw error;
-  }
+    program.exitOverride().configureOutput({ writeErr: (text) => process.stderr.write(text) })
+    try {
+        program.parse(argv, { from: 'user' })
+        return undefined
+    } catch (error) {
+        if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2
+        throw error
+    }
 }
 
 /** Resolves once SIGINT or SIGTERM arrives, then runs `close` and reports it under `name`. */
 export async function runUntilStopSignal(name: string, close: () => Promise<void>): Promise<void> {
-  await new Promise<void>((resolveStop) => {
-    const stop = (signal: NodeJS.Signals) => {
-      console.log(`${name}: ${signal} received, shutting down`);
-      resolveStop();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  await close();
-  console.log(`${name}: stopped`);
+    await new Promise<void>((resolveStop) => {
+        const stop = (signal: NodeJS.Signals) => {
+            console.log(`${name}: ${signal} received, shutting down`)
+            resolveStop()
+        }
+        process.once('SIGINT', stop)
+        process.once('SIGTERM', stop)
+    })
+    await close()
+    console.log(`${name}: stopped`)
 }
 
 /** Runs `main` when `moduleUrl` is the script node was started with, exiting with its code. */
 export function runAsScript(moduleUrl: string, name: string, main: (argv: readonly string[]) => Promise<number>): void {
-  if (moduleUrl !== `file://${process.argv[1]}`) return;
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(`${name}: ${(error as Error).message}`);
-      process.exit(1);
-    },
-  );
+    if (moduleUrl !== `file://${process.argv[1]}`) return
+    main(process.argv.slice(2)).then(
+        (code) => process.exit(code),
+        (error: unknown) => {
+            console.error(`${name}: ${(error as Error).message}`)
+            process.exit(1)
+        }
+    )
 }

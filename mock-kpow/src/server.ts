@@ -1,133 +1,138 @@
 // Composition root: loads configuration files, builds the service, and starts the two listeners
 // Kpow has (UI on PORT, API on API_PORT). Used by the CLI, the tests and the end-to-end harness.
-import { once } from 'node:events';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Express } from 'express';
-import { loadRealmFile, type Realm } from './auth/index';
-import { AdjustableClock } from './clock';
-import { loadRbacFile } from './config/rbac-file';
-import type { MockKpowOptions } from './config/options';
-import type { ClusterIdentity } from './engine/types';
-import { DEFAULT_CLUSTERS_FILE, loadClustersFile } from './data/clusters-file';
-import { DataStore, clusterIdentities } from './data/data-store';
-import { createApiApp } from './http/api-app';
-import { createUiApp } from './http/ui/ui-app';
-import { KpowService } from './kpow-service';
-import { StagedMutations } from './mutations/staged-mutations';
-import { DirectoryPersistence, MemoryPersistence } from './store/persistence';
+import { once } from 'node:events'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Express } from 'express'
+import { loadRealmFile, type Realm } from './auth/index'
+import { AdjustableClock } from './clock'
+import { loadRbacFile } from './config/rbac-file'
+import type { MockKpowOptions } from './config/options'
+import type { ClusterIdentity } from './engine/types'
+import { DEFAULT_CLUSTERS_FILE, loadClustersFile } from './data/clusters-file'
+import { DataStore, clusterIdentities } from './data/data-store'
+import { createApiApp } from './http/api-app'
+import { createUiApp } from './http/ui/ui-app'
+import { KpowService } from './kpow-service'
+import { StagedMutations } from './mutations/staged-mutations'
+import { DirectoryPersistence, MemoryPersistence } from './store/persistence'
 
 export interface UiAppContext {
-  readonly service: KpowService;
-  readonly realm: Realm;
-  readonly clock: AdjustableClock;
-  readonly options: MockKpowOptions;
-  /** Clusters, topics and messages from the clusters file. */
-  readonly data: DataStore;
-  readonly mutations: StagedMutations;
+    readonly service: KpowService
+    readonly realm: Realm
+    readonly clock: AdjustableClock
+    readonly options: MockKpowOptions
+    /** Clusters, topics and messages from the clusters file. */
+    readonly data: DataStore
+    readonly mutations: StagedMutations
 }
 
 /** The UI listener mock-kpow runs unless told otherwise: Kpow's pages on the `kpow` realm. */
 export function defaultUiApp(context: UiAppContext): Express {
-  return createUiApp({ service: context.service, realm: context.realm, data: context.data, mutations: context.mutations });
+    return createUiApp({
+        service: context.service,
+        realm: context.realm,
+        data: context.data,
+        mutations: context.mutations,
+    })
 }
 
 export interface StartOptions {
-  /** Builds the UI listener's app; absent = the mock's UI (defaultUiApp), false = no UI listener. */
-  readonly createUiApp?: ((context: UiAppContext) => Express | Promise<Express>) | false;
-  /** Host to bind; tests and the CLI default to loopback. */
-  readonly host?: string;
-  readonly clock?: AdjustableClock;
+    /** Builds the UI listener's app; absent = the mock's UI (defaultUiApp), false = no UI listener. */
+    readonly createUiApp?: ((context: UiAppContext) => Express | Promise<Express>) | false
+    /** Host to bind; tests and the CLI default to loopback. */
+    readonly host?: string
+    readonly clock?: AdjustableClock
 }
 
 export interface RunningMockKpow {
-  readonly service: KpowService;
-  readonly clock: AdjustableClock;
-  readonly apiUrl: string | undefined;
-  readonly uiUrl: string | undefined;
-  close(): Promise<void>;
+    readonly service: KpowService
+    readonly clock: AdjustableClock
+    readonly apiUrl: string | undefined
+    readonly uiUrl: string | undefined
+    close(): Promise<void>
 }
 
 export async function startMockKpow(options: MockKpowOptions, start: StartOptions = {}): Promise<RunningMockKpow> {
-  const host = start.host ?? '127.0.0.1';
-  const clock = start.clock ?? new AdjustableClock();
-  const [rbac, apiRealm, uiRealm] = await Promise.all([
-    loadRbacFile(options.rbacFile),
-    Promise.resolve(loadRealmFile(options.apiRealmFile)),
-    Promise.resolve(loadRealmFile(options.uiRealmFile)),
-  ]);
-  const clustersConfig = loadClustersFile(options.clustersFile ?? DEFAULT_CLUSTERS_FILE);
-  const clusters: ClusterIdentity[] = clusterIdentities(clustersConfig, options.environmentName);
-  const service = await KpowService.start({
-    rbac,
-    clusters,
-    strategy: options.strategy,
-    maxDurationMs: options.maxDurationMs,
-    clock,
-    persistence: options.dataDir ? new DirectoryPersistence(options.dataDir) : new MemoryPersistence(),
-  });
+    const host = start.host ?? '127.0.0.1'
+    const clock = start.clock ?? new AdjustableClock()
+    const [rbac, apiRealm, uiRealm] = await Promise.all([
+        loadRbacFile(options.rbacFile),
+        Promise.resolve(loadRealmFile(options.apiRealmFile)),
+        Promise.resolve(loadRealmFile(options.uiRealmFile)),
+    ])
+    const clustersConfig = loadClustersFile(options.clustersFile ?? DEFAULT_CLUSTERS_FILE)
+    const clusters: ClusterIdentity[] = clusterIdentities(clustersConfig, options.environmentName)
+    const service = await KpowService.start({
+        rbac,
+        clusters,
+        strategy: options.strategy,
+        maxDurationMs: options.maxDurationMs,
+        clock,
+        persistence: options.dataDir ? new DirectoryPersistence(options.dataDir) : new MemoryPersistence(),
+    })
 
-  const data = new DataStore(clustersConfig, options.environmentName, () => service.auditRecords());
-  const mutations = new StagedMutations(service, data);
-  service.onReset(() => data.reset());
+    const data = new DataStore(clustersConfig, options.environmentName, () => service.auditRecords())
+    const mutations = new StagedMutations(service, data)
+    service.onReset(() => data.reset())
 
-  const servers: Server[] = [];
-  let apiUrl: string | undefined;
-  let uiUrl: string | undefined;
-  try {
-    if (options.apiEnabled) {
-      service.onReset(() => clock.reset());
-      const app = createApiApp({ service, realm: apiRealm, clock, reset: () => service.reset() });
-      const server = await listen(app, options.apiPort, host);
-      servers.push(server);
-      apiUrl = urlOf(server, host);
+    const servers: Server[] = []
+    let apiUrl: string | undefined
+    let uiUrl: string | undefined
+    try {
+        if (options.apiEnabled) {
+            service.onReset(() => clock.reset())
+            const app = createApiApp({ service, realm: apiRealm, clock, reset: () => service.reset() })
+            const server = await listen(app, options.apiPort, host)
+            servers.push(server)
+            apiUrl = urlOf(server, host)
+        }
+        const buildUi = start.createUiApp === undefined ? defaultUiApp : start.createUiApp
+        if (buildUi) {
+            const app = await buildUi({ service, realm: uiRealm, clock, options, data, mutations })
+            const server = await listen(app, options.uiPort, host)
+            servers.push(server)
+            uiUrl = urlOf(server, host)
+        }
+    } catch (error) {
+        await Promise.all(servers.map(closeServer))
+        throw error
     }
-    const buildUi = start.createUiApp === undefined ? defaultUiApp : start.createUiApp;
-    if (buildUi) {
-      const app = await buildUi({ service, realm: uiRealm, clock, options, data, mutations });
-      const server = await listen(app, options.uiPort, host);
-      servers.push(server);
-      uiUrl = urlOf(server, host);
-    }
-  } catch (error) {
-    await Promise.all(servers.map(closeServer));
-    throw error;
-  }
 
-  let closing: Promise<void> | undefined;
-  return {
-    service,
-    clock,
-    apiUrl,
-    uiUrl,
-    close: () => {
-      closing ??= (async () => {
-        await Promise.all(servers.map(closeServer));
-        service.close();
-        await service.persist();
-      })();
-      return closing;
-    },
-  };
+    let closing: Promise<void> | undefined
+    return {
+        service,
+        clock,
+        apiUrl,
+        uiUrl,
+        close: () => {
+            closing ??= (async () => {
+                await Promise.all(servers.map(closeServer))
+                service.close()
+                await service.persist()
+            })()
+            return closing
+        },
+    }
 }
 
 async function listen(app: Express, port: number, host: string): Promise<Server> {
-  const server = app.listen(port, host);
-  await once(server, 'listening');
-  // Keep-alive sockets would otherwise hold close() open until they time out.
-  server.keepAliveTimeout = 5_000;
-  return server;
+    const server = app.listen(port, host)
+    await once(server, 'listening')
+    // Keep-alive sockets would otherwise hold close() open until they time out.
+    server.keepAliveTimeout = 5_000
+    return server
 }
 
 function urlOf(server: Server, host: string): string {
-  const address = server.address() as AddressInfo;
-  return `http://${host}:${address.port}`;
+    const address = server.address() as AddressInfo
+    return `http://${host}:${address.port}`
 }
 
 async function closeServer(server: Server): Promise<void> {
-  server.closeIdleConnections();
-  const closed = once(server, 'close');
-  server.close();
-  server.closeAllConnections();
-  await closed;
+    server.closeIdleConnections()
+    const closed = once(server, 'close')
+    server.close()
+    server.closeAllConnections()
+    await closed
 }

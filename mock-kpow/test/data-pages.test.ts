@@ -1,78 +1,98 @@
 // The UI's pages over plain HTTP (the browser specs under ui/ drive the same pages in Chromium):
 // login redirects, the tenant step, admin-only settings, CSRF on forms, and HTML escaping of data.
-import { afterEach, describe, expect, it } from 'vitest';
-import { GUIDE_CLUSTER, guideCreateBody, startTestKpow, type TestKpow } from './start-test-kpow';
-import { logInUi, request, uiUrlOf } from './ui/ui-client';
+import { afterEach, describe, expect, it } from 'vitest'
+import { GUIDE_CLUSTER, guideCreateBody, startTestKpow, type TestKpow } from './start-test-kpow'
+import { logInUi, request, uiUrlOf } from './ui/ui-client'
 
-let kpow: TestKpow | undefined;
+let kpow: TestKpow | undefined
 afterEach(async () => {
-  await kpow?.close();
-  kpow = undefined;
-});
+    await kpow?.close()
+    kpow = undefined
+})
 
-async function formLogin(base: string, username: string, password: string): Promise<{ status: number; location: string | null; cookie: string }> {
-  const response = await request(`${base}/login`, 'POST', { form: { username, password, next: '/settings/audit-log' } });
-  return { status: response.status, location: response.headers.get('location'), cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
+async function formLogin(
+    base: string,
+    username: string,
+    password: string
+): Promise<{ status: number; location: string | null; cookie: string }> {
+    const response = await request(`${base}/login`, 'POST', {
+        form: { username, password, next: '/settings/audit-log' },
+    })
+    return {
+        status: response.status,
+        location: response.headers.get('location'),
+        cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+    }
 }
 
 describe('UI pages', () => {
-  it('sends visitors to the login page, then through the tenant choice back to where they were going', async () => {
-    kpow = await startTestKpow();
-    const base = uiUrlOf(kpow);
-    const anonymous = await request(`${base}/data/inspect?topic=tx_trade1`, 'GET');
-    expect(anonymous.status).toBe(303);
-    expect(anonymous.headers.get('location')).toBe('/login?next=%2Fdata%2Finspect%3Ftopic%3Dtx_trade1');
-    const wrong = await formLogin(base, 'admin', 'wrong');
-    expect(wrong.status).toBe(401);
-    const login = await formLogin(base, 'admin', 'admin');
-    expect(login.status).toBe(303);
-    expect(login.location).toBe('/tenant?next=%2Fsettings%2Faudit-log');
-    const settings = await request(`${base}/settings/audit-log`, 'GET', { headers: { cookie: login.cookie } });
-    expect(settings.headers.get('location')).toBe('/tenant?next=%2Fsettings%2Faudit-log');
-    const open = await request(`${base}/login`, 'POST', { form: { username: 'user', password: 'password', next: '//evil.example/' } });
-    expect(open.headers.get('location')).toBe('/tenant?next=%2Fdata%2Finspect');
-  });
+    it('sends visitors to the login page, then through the tenant choice back to where they were going', async () => {
+        kpow = await startTestKpow()
+        const base = uiUrlOf(kpow)
+        const anonymous = await request(`${base}/data/inspect?topic=tx_trade1`, 'GET')
+        expect(anonymous.status).toBe(303)
+        expect(anonymous.headers.get('location')).toBe('/login?next=%2Fdata%2Finspect%3Ftopic%3Dtx_trade1')
+        const wrong = await formLogin(base, 'admin', 'wrong')
+        expect(wrong.status).toBe(401)
+        const login = await formLogin(base, 'admin', 'admin')
+        expect(login.status).toBe(303)
+        expect(login.location).toBe('/tenant?next=%2Fsettings%2Faudit-log')
+        const settings = await request(`${base}/settings/audit-log`, 'GET', { headers: { cookie: login.cookie } })
+        expect(settings.headers.get('location')).toBe('/tenant?next=%2Fsettings%2Faudit-log')
+        const open = await request(`${base}/login`, 'POST', {
+            form: { username: 'user', password: 'password', next: '//evil.example/' },
+        })
+        expect(open.headers.get('location')).toBe('/tenant?next=%2Fdata%2Finspect')
+    })
 
-  it('answers a non-admin on Settings with 403 and a page saying so', async () => {
-    kpow = await startTestKpow();
-    const user = await logInUi(kpow, 'user', 'password', 'Global');
-    for (const path of ['/settings/temporary-policies', '/settings/staged-mutations', '/settings/audit-log']) {
-      const response = await user.call('GET', path);
-      expect(response.status, path).toBe(403);
-      expect(response.text).toContain('Settings are for Kpow admins only: user &quot;user&quot; holds no admin role (kafka-admins).');
-    }
-  });
+    it('answers a non-admin on Settings with 403 and a page saying so', async () => {
+        kpow = await startTestKpow()
+        const user = await logInUi(kpow, 'user', 'password', 'Global')
+        for (const path of ['/settings/temporary-policies', '/settings/staged-mutations', '/settings/audit-log']) {
+            const response = await user.call('GET', path)
+            expect(response.status, path).toBe(403)
+            expect(response.text).toContain(
+                'Settings are for Kpow admins only: user &quot;user&quot; holds no admin role (kafka-admins).'
+            )
+        }
+    })
 
-  it('refuses a form post without the session CSRF token', async () => {
-    kpow = await startTestKpow();
-    const id = ((await kpow.call('POST', '/admin/v1/temporary-policies', { json: guideCreateBody() })).json as { temporary_policy: { id: string } }).temporary_policy.id;
-    const admin = await logInUi(kpow, 'admin', 'admin', 'Global');
-    const forged = await admin.call('POST', `/settings/temporary-policies/${id}/delete`, { form: {} });
-    expect(forged.status).toBe(403);
-    expect(kpow.service.listTemporaryPolicies().map((policy) => policy.id)).toEqual([id]);
-    const page = await admin.call('GET', '/settings/temporary-policies');
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
-    const deleted = await admin.call('POST', `/settings/temporary-policies/${id}/delete`, { form: { _csrf: csrf } });
-    expect(deleted.status).toBe(303);
-    expect(kpow.service.listTemporaryPolicies()).toEqual([]);
-  });
+    it('refuses a form post without the session CSRF token', async () => {
+        kpow = await startTestKpow()
+        const id = (
+            (await kpow.call('POST', '/admin/v1/temporary-policies', { json: guideCreateBody() })).json as {
+                temporary_policy: { id: string }
+            }
+        ).temporary_policy.id
+        const admin = await logInUi(kpow, 'admin', 'admin', 'Global')
+        const forged = await admin.call('POST', `/settings/temporary-policies/${id}/delete`, { form: {} })
+        expect(forged.status).toBe(403)
+        expect(kpow.service.listTemporaryPolicies().map((policy) => policy.id)).toEqual([id])
+        const page = await admin.call('GET', '/settings/temporary-policies')
+        const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? ''
+        const deleted = await admin.call('POST', `/settings/temporary-policies/${id}/delete`, { form: { _csrf: csrf } })
+        expect(deleted.status).toBe(303)
+        expect(kpow.service.listTemporaryPolicies()).toEqual([])
+    })
 
-  it('escapes message keys and values in the inspect page', async () => {
-    kpow = await startTestKpow();
-    const admin = await logInUi(kpow, 'admin', 'admin', 'Global');
-    const evil = '<script>alert("x")</script>';
-    await admin.call('POST', `/mock/v1/clusters/${GUIDE_CLUSTER}/topics/customer_events/messages`, { json: { key: evil, value: evil } });
-    const page = await admin.call('GET', `/data/inspect?cluster=${GUIDE_CLUSTER}&topic=customer_events&key=script`);
-    expect(page.status).toBe(200);
-    expect(page.text).not.toContain(evil);
-    expect(page.text).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
-  });
+    it('escapes message keys and values in the inspect page', async () => {
+        kpow = await startTestKpow()
+        const admin = await logInUi(kpow, 'admin', 'admin', 'Global')
+        const evil = '<script>alert("x")</script>'
+        await admin.call('POST', `/mock/v1/clusters/${GUIDE_CLUSTER}/topics/customer_events/messages`, {
+            json: { key: evil, value: evil },
+        })
+        const page = await admin.call('GET', `/data/inspect?cluster=${GUIDE_CLUSTER}&topic=customer_events&key=script`)
+        expect(page.status).toBe(200)
+        expect(page.text).not.toContain(evil)
+        expect(page.text).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;')
+    })
 
-  it('renders Kpow\'s denial in the inspect page with status 403', async () => {
-    kpow = await startTestKpow();
-    const user = await logInUi(kpow, 'user', 'password', 'Global');
-    const page = await user.call('GET', `/data/inspect?cluster=${GUIDE_CLUSTER}&topic=tx_trade1`);
-    expect(page.status).toBe(403);
-    expect(page.text).toContain('Permission Denied. Action: TOPIC_DATA_QUERY / Access Control: Implicit Deny');
-  });
-});
+    it("renders Kpow's denial in the inspect page with status 403", async () => {
+        kpow = await startTestKpow()
+        const user = await logInUi(kpow, 'user', 'password', 'Global')
+        const page = await user.call('GET', `/data/inspect?cluster=${GUIDE_CLUSTER}&topic=tx_trade1`)
+        expect(page.status).toBe(403)
+        expect(page.text).toContain('Permission Denied. Action: TOPIC_DATA_QUERY / Access Control: Implicit Deny')
+    })
+})

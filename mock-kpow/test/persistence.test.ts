@@ -1,140 +1,155 @@
 // --data-dir: temporary policies and the audit log survive a clean restart and a kill -9 in the
 // middle of writes; every policy acknowledged to a client is still there afterwards.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { AdjustableClock } from '../src/clock';
-import { ADMIN, guideCreateBody, startTestKpow } from './start-test-kpow';
-import { spawnCli } from './spawn-cli';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { AdjustableClock } from '../src/clock'
+import { ADMIN, guideCreateBody, startTestKpow } from './start-test-kpow'
+import { spawnCli } from './spawn-cli'
 
 function freshDir(): string {
-  return mkdtempSync(join(tmpdir(), 'mock-kpow-data-'));
+    return mkdtempSync(join(tmpdir(), 'mock-kpow-data-'))
 }
 
 describe('persistence with --data-dir', () => {
-  it('keeps temporary policies and the audit log across a restart, and audits expiries that happened while stopped', async () => {
-    const dataDir = freshDir();
-    let wall = Date.now();
-    const clock = () => new AdjustableClock(() => wall);
-    const first = await startTestKpow({ dataDir }, {}, { clock: clock() });
-    const short = await first.call('POST', '/admin/v1/temporary-policies', { json: guideCreateBody('a', 60_000) });
-    const long = await first.call('POST', '/admin/v1/temporary-policies', { json: guideCreateBody('b', 3_600_000) });
-    const shortId = (short.json as { temporary_policy: { id: string } }).temporary_policy.id;
-    const longId = (long.json as { temporary_policy: { id: string } }).temporary_policy.id;
-    await first.close();
+    it('keeps temporary policies and the audit log across a restart, and audits expiries that happened while stopped', async () => {
+        const dataDir = freshDir()
+        let wall = Date.now()
+        const clock = () => new AdjustableClock(() => wall)
+        const first = await startTestKpow({ dataDir }, {}, { clock: clock() })
+        const short = await first.call('POST', '/admin/v1/temporary-policies', { json: guideCreateBody('a', 60_000) })
+        const long = await first.call('POST', '/admin/v1/temporary-policies', { json: guideCreateBody('b', 3_600_000) })
+        const shortId = (short.json as { temporary_policy: { id: string } }).temporary_policy.id
+        const longId = (long.json as { temporary_policy: { id: string } }).temporary_policy.id
+        await first.close()
 
-    wall += 120_000; // the short policy expires while the mock is down
-    const second = await startTestKpow({ dataDir }, {}, { clock: clock() });
-    try {
-      const list = await second.call('GET', '/admin/v1/temporary-policies');
-      expect((list.json as { temporary_policies: { id: string }[] }).temporary_policies.map((policy) => policy.id)).toEqual([longId]);
-      expect((await second.call('GET', `/admin/v1/temporary-policies/${shortId}`)).status).toBe(404);
-      const events = second.service.auditRecords().map((record) => record.event);
-      expect(events).toEqual(['temporary-policy-created', 'temporary-policy-created', 'temporary-policy-expired']);
-      const seqs = second.service.auditRecords().map((record) => record.seq);
-      expect(new Set(seqs).size).toBe(seqs.length);
-    } finally {
-      await second.close();
-    }
-  });
+        wall += 120_000 // the short policy expires while the mock is down
+        const second = await startTestKpow({ dataDir }, {}, { clock: clock() })
+        try {
+            const list = await second.call('GET', '/admin/v1/temporary-policies')
+            expect(
+                (list.json as { temporary_policies: { id: string }[] }).temporary_policies.map((policy) => policy.id)
+            ).toEqual([longId])
+            expect((await second.call('GET', `/admin/v1/temporary-policies/${shortId}`)).status).toBe(404)
+            const events = second.service.auditRecords().map((record) => record.event)
+            expect(events).toEqual(['temporary-policy-created', 'temporary-policy-created', 'temporary-policy-expired'])
+            const seqs = second.service.auditRecords().map((record) => record.seq)
+            expect(new Set(seqs).size).toBe(seqs.length)
+        } finally {
+            await second.close()
+        }
+    })
 
-  it('without --data-dir keeps nothing', async () => {
-    const first = await startTestKpow();
-    await first.call('POST', '/admin/v1/temporary-policies', { json: guideCreateBody() });
-    await first.close();
-    const second = await startTestKpow();
-    try {
-      expect(second.service.listTemporaryPolicies()).toEqual([]);
-    } finally {
-      await second.close();
-    }
-  });
+    it('without --data-dir keeps nothing', async () => {
+        const first = await startTestKpow()
+        await first.call('POST', '/admin/v1/temporary-policies', { json: guideCreateBody() })
+        await first.close()
+        const second = await startTestKpow()
+        try {
+            expect(second.service.listTemporaryPolicies()).toEqual([])
+        } finally {
+            await second.close()
+        }
+    })
 
-  it('refuses a damaged state file with a message naming it, and skips only a torn final audit line', async () => {
-    const dataDir = freshDir();
-    writeFileSync(join(dataDir, 'temporary-policies.json'), '{"temporary_policies": [');
-    await expect(startTestKpow({ dataDir })).rejects.toThrow(/temporary-policies\.json: not a mock-kpow state file/);
+    it('refuses a damaged state file with a message naming it, and skips only a torn final audit line', async () => {
+        const dataDir = freshDir()
+        writeFileSync(join(dataDir, 'temporary-policies.json'), '{"temporary_policies": [')
+        await expect(startTestKpow({ dataDir })).rejects.toThrow(/temporary-policies\.json: not a mock-kpow state file/)
 
-    const tornDir = freshDir();
-    const record = { seq: 1, ts: 1, event: 'login', user: 'admin', action: 'x', resource: [], decision: 'Allow', detail: '' };
-    writeFileSync(join(tornDir, 'audit.jsonl'), `${JSON.stringify(record)}\n{"seq": 2, "ts"`);
-    const kpow = await startTestKpow({ dataDir: tornDir });
-    try {
-      expect(kpow.service.auditRecords()).toHaveLength(1);
-    } finally {
-      await kpow.close();
-    }
-  });
+        const tornDir = freshDir()
+        const record = {
+            seq: 1,
+            ts: 1,
+            event: 'login',
+            user: 'admin',
+            action: 'x',
+            resource: [],
+            decision: 'Allow',
+            detail: '',
+        }
+        writeFileSync(join(tornDir, 'audit.jsonl'), `${JSON.stringify(record)}\n{"seq": 2, "ts"`)
+        const kpow = await startTestKpow({ dataDir: tornDir })
+        try {
+            expect(kpow.service.auditRecords()).toHaveLength(1)
+        } finally {
+            await kpow.close()
+        }
+    })
 
-  it('survives kill -9 in the middle of concurrent creates: every acknowledged policy is kept', async () => {
-    const dataDir = freshDir();
-    const cli = await spawnCli(['--data-dir', dataDir, '--api-port', '0', '--ui-port', '0']);
-    const acknowledged: string[] = [];
-    const inFlight: Promise<void>[] = [];
-    const create = (index: number) =>
-      inFlight.push(
-        fetch(`${cli.apiUrl}/admin/v1/temporary-policies`, {
-          method: 'POST',
-          headers: { authorization: ADMIN, 'content-type': 'application/json' },
-          body: JSON.stringify(guideCreateBody(`topic_${index}`)),
-        })
-          .then(async (response) => {
-            if (response.status === 200) {
-              acknowledged.push(((await response.json()) as { temporary_policy: { id: string } }).temporary_policy.id);
-            }
-          })
-          .catch(() => undefined),
-      );
-    for (let index = 0; index < 20; index++) create(index);
-    await Promise.all(inFlight);
-    expect(acknowledged).toHaveLength(20);
-    // A second burst: kill without warning once some of it is acknowledged and the rest is mid-write.
-    for (let index = 20; index < 220; index++) create(index);
-    await waitFor(() => acknowledged.length >= 25);
-    cli.child.kill('SIGKILL');
-    await Promise.all(inFlight);
-    await cli.stop();
-    expect(acknowledged.length, 'the kill must land mid-burst').toBeLessThan(220);
+    it('survives kill -9 in the middle of concurrent creates: every acknowledged policy is kept', async () => {
+        const dataDir = freshDir()
+        const cli = await spawnCli(['--data-dir', dataDir, '--api-port', '0', '--ui-port', '0'])
+        const acknowledged: string[] = []
+        const inFlight: Promise<void>[] = []
+        const create = (index: number) =>
+            inFlight.push(
+                fetch(`${cli.apiUrl}/admin/v1/temporary-policies`, {
+                    method: 'POST',
+                    headers: { authorization: ADMIN, 'content-type': 'application/json' },
+                    body: JSON.stringify(guideCreateBody(`topic_${index}`)),
+                })
+                    .then(async (response) => {
+                        if (response.status === 200) {
+                            acknowledged.push(
+                                ((await response.json()) as { temporary_policy: { id: string } }).temporary_policy.id
+                            )
+                        }
+                    })
+                    .catch(() => undefined)
+            )
+        for (let index = 0; index < 20; index++) create(index)
+        await Promise.all(inFlight)
+        expect(acknowledged).toHaveLength(20)
+        // A second burst: kill without warning once some of it is acknowledged and the rest is mid-write.
+        for (let index = 20; index < 220; index++) create(index)
+        await waitFor(() => acknowledged.length >= 25)
+        cli.child.kill('SIGKILL')
+        await Promise.all(inFlight)
+        await cli.stop()
+        expect(acknowledged.length, 'the kill must land mid-burst').toBeLessThan(220)
 
-    const state = JSON.parse(readFileSync(join(dataDir, 'temporary-policies.json'), 'utf8')) as {
-      temporary_policies: { id: string }[];
-    };
-    const stored = new Set(state.temporary_policies.map((policy) => policy.id));
-    for (const id of acknowledged) expect(stored.has(id), id).toBe(true);
+        const state = JSON.parse(readFileSync(join(dataDir, 'temporary-policies.json'), 'utf8')) as {
+            temporary_policies: { id: string }[]
+        }
+        const stored = new Set(state.temporary_policies.map((policy) => policy.id))
+        for (const id of acknowledged) expect(stored.has(id), id).toBe(true)
 
-    const restarted = await startTestKpow({ dataDir });
-    try {
-      const ids = restarted.service.listTemporaryPolicies().map((policy) => policy.id);
-      expect(ids.length).toBeGreaterThanOrEqual(acknowledged.length);
-      for (const id of acknowledged) expect(ids).toContain(id);
-    } finally {
-      await restarted.close();
-    }
-  });
+        const restarted = await startTestKpow({ dataDir })
+        try {
+            const ids = restarted.service.listTemporaryPolicies().map((policy) => policy.id)
+            expect(ids.length).toBeGreaterThanOrEqual(acknowledged.length)
+            for (const id of acknowledged) expect(ids).toContain(id)
+        } finally {
+            await restarted.close()
+        }
+    })
 
-  it('stores exactly 200 distinct policies for 200 concurrent creates', async () => {
-    const kpow = await startTestKpow({ dataDir: freshDir() });
-    try {
-      const responses = await Promise.all(
-        Array.from({ length: 200 }, (_, index) =>
-          kpow.call('POST', '/admin/v1/temporary-policies', { json: guideCreateBody(`t${index}`) }),
-        ),
-      );
-      expect(responses.every((response) => response.status === 200)).toBe(true);
-      const ids = new Set(responses.map((response) => (response.json as { temporary_policy: { id: string } }).temporary_policy.id));
-      expect(ids.size).toBe(200);
-      expect(kpow.service.listTemporaryPolicies()).toHaveLength(200);
-    } finally {
-      await kpow.close();
-    }
-  });
-});
+    it('stores exactly 200 distinct policies for 200 concurrent creates', async () => {
+        const kpow = await startTestKpow({ dataDir: freshDir() })
+        try {
+            const responses = await Promise.all(
+                Array.from({ length: 200 }, (_, index) =>
+                    kpow.call('POST', '/admin/v1/temporary-policies', { json: guideCreateBody(`t${index}`) })
+                )
+            )
+            expect(responses.every((response) => response.status === 200)).toBe(true)
+            const ids = new Set(
+                responses.map((response) => (response.json as { temporary_policy: { id: string } }).temporary_policy.id)
+            )
+            expect(ids.size).toBe(200)
+            expect(kpow.service.listTemporaryPolicies()).toHaveLength(200)
+        } finally {
+            await kpow.close()
+        }
+    })
+})
 
 async function waitFor(condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not reached in 10 s');
-    await new Promise((resolve) => setTimeout(resolve, 1));
-  }
+    const deadline = Date.now() + 10_000
+    while (!condition()) {
+        if (Date.now() > deadline) throw new Error('condition not reached in 10 s')
+        await new Promise((resolve) => setTimeout(resolve, 1))
+    }
 }

@@ -14,314 +14,381 @@ const updateSet = readUpdateSetFile(join(repositoryRoot, 'update-sets', 'kpow-ji
 const ALIAS_SYS_ID = recordsOfTable(updateSet, 'sys_alias')[0]?.fields.sys_id?.value ?? ''
 
 function stepScript(set: UpdateSet, actionName: string): string {
-  const entry = set.records.find((record) => record.table === 'sys_hub_action_type_definition' && record.targetName === actionName)
-  if (!entry) throw new Error(`${actionName} is not in the update set`)
-  const script = entry.payload.records.find(
-    (record) => record.table === 'sys_variable_value' && record.fields.value?.value.includes('(function execute(inputs, outputs)'),
-  )
-  if (!script?.fields.value) throw new Error(`${actionName} has no script step`)
-  return script.fields.value.value
+    const entry = set.records.find(
+        (record) => record.table === 'sys_hub_action_type_definition' && record.targetName === actionName
+    )
+    if (!entry) throw new Error(`${actionName} is not in the update set`)
+    const script = entry.payload.records.find(
+        (record) =>
+            record.table === 'sys_variable_value' &&
+            record.fields.value?.value.includes('(function execute(inputs, outputs)')
+    )
+    if (!script?.fields.value) throw new Error(`${actionName} has no script step`)
+    return script.fields.value.value
 }
 
 interface RecordedRequest {
-  endpoint?: string
-  method?: string
-  headers: Record<string, string>
-  body?: string
-  basicAuth?: [string, string]
-  executed?: boolean
+    endpoint?: string
+    method?: string
+    headers: Record<string, string>
+    body?: string
+    basicAuth?: [string, string]
+    executed?: boolean
 }
 
 /** What Kpow (or the network) answers: an HTTP answer, or a transport failure. */
-type KpowAnswer =
-  | { status: number; body: string }
-  | { transportError: string; via: 'status 0' | 'thrown' }
+type KpowAnswer = { status: number; body: string } | { transportError: string; via: 'status 0' | 'thrown' }
 
 const REQUESTED_ITEM_SYS_ID = 'a1b2c3d4e5f60718293a4b5c6d7e8f90'
 
 interface WorkNote {
-  table: string
-  sysId: string
-  text: string
+    table: string
+    sysId: string
+    text: string
 }
 
 /** Just enough GlideRecord for the scripts' work note: get(sys_id), work_notes = text, update(). */
 function glideRecordClass(notes: WorkNote[]) {
-  return class {
-    private current: string | undefined
-    work_notes = ''
-    constructor(private readonly table: string) {}
-    get(sysId: string) {
-      this.current = this.table === 'sc_req_item' && sysId === REQUESTED_ITEM_SYS_ID ? sysId : undefined
-      return this.current !== undefined
+    return class {
+        private current: string | undefined
+        work_notes = ''
+        constructor(private readonly table: string) {}
+        get(sysId: string) {
+            this.current = this.table === 'sc_req_item' && sysId === REQUESTED_ITEM_SYS_ID ? sysId : undefined
+            return this.current !== undefined
+        }
+        update() {
+            if (!this.current) throw new Error('update() without a record')
+            notes.push({ table: this.table, sysId: this.current, text: String(this.work_notes) })
+            return this.current
+        }
     }
-    update() {
-      if (!this.current) throw new Error('update() without a record')
-      notes.push({ table: this.table, sysId: this.current, text: String(this.work_notes) })
-      return this.current
-    }
-  }
 }
 
 function respond(answer: KpowAnswer) {
-  if ('transportError' in answer) {
-    if (answer.via === 'thrown') throw new Error(answer.transportError)
-    return { getStatusCode: () => 0, getBody: () => '', getErrorMessage: () => answer.transportError }
-  }
-  return { getStatusCode: () => answer.status, getBody: () => answer.body, getErrorMessage: () => '' }
+    if ('transportError' in answer) {
+        if (answer.via === 'thrown') throw new Error(answer.transportError)
+        return { getStatusCode: () => 0, getBody: () => '', getErrorMessage: () => answer.transportError }
+    }
+    return { getStatusCode: () => answer.status, getBody: () => answer.body, getErrorMessage: () => '' }
 }
 
 function run(script: string, inputs: Record<string, unknown>, answer: KpowAnswer) {
-  const request: RecordedRequest = { headers: {} }
-  const outputs: Record<string, unknown> = {}
-  const requestedAliases: unknown[] = []
-  const notes: WorkNote[] = []
-  const sandbox = {
-    inputs,
-    outputs,
-    GlideRecord: glideRecordClass(notes),
-    gs: { getProperty: (name: string, fallback: string) => (name === 'x_kpow_jit.max_duration_minutes' ? '60' : fallback) },
-    sn_cc: {
-      ConnectionInfoProvider: class {
-        getConnectionInfo(alias: unknown) {
-          requestedAliases.push(alias)
-          return {
-            getAttribute: (name: string) => (name === 'connection_url' ? 'https://kpow.test:4000/' : ''),
-            getCredentialAttribute: (name: string) => ({ user_name: 'admin', password: 'secret' })[name] ?? '',
-          }
-        }
-      },
-    },
-    sn_ws: {
-      RESTMessageV2: class {
-        setEndpoint(url: string) { request.endpoint = url }
-        setHttpMethod(method: string) { request.method = method }
-        setBasicAuth(user: string, password: string) { request.basicAuth = [user, password] }
-        setRequestHeader(name: string, value: string) { request.headers[name] = value }
-        setRequestBody(body: string) { request.body = body }
-        setHttpTimeout() {}
-        execute() {
-          request.executed = true
-          return respond(answer)
-        }
-      },
-    },
-  }
-  let error: Error | undefined
-  try {
-    runInNewContext(script, sandbox)
-  } catch (thrown) {
-    error = thrown as Error
-  }
-  return { request, outputs, error, requestedAliases, notes }
+    const request: RecordedRequest = { headers: {} }
+    const outputs: Record<string, unknown> = {}
+    const requestedAliases: unknown[] = []
+    const notes: WorkNote[] = []
+    const sandbox = {
+        inputs,
+        outputs,
+        GlideRecord: glideRecordClass(notes),
+        gs: {
+            getProperty: (name: string, fallback: string) =>
+                name === 'x_kpow_jit.max_duration_minutes' ? '60' : fallback,
+        },
+        sn_cc: {
+            ConnectionInfoProvider: class {
+                getConnectionInfo(alias: unknown) {
+                    requestedAliases.push(alias)
+                    return {
+                        getAttribute: (name: string) => (name === 'connection_url' ? 'https://kpow.test:4000/' : ''),
+                        getCredentialAttribute: (name: string) =>
+                            ({ user_name: 'admin', password: 'secret' })[name] ?? '',
+                    }
+                }
+            },
+        },
+        sn_ws: {
+            RESTMessageV2: class {
+                setEndpoint(url: string) {
+                    request.endpoint = url
+                }
+                setHttpMethod(method: string) {
+                    request.method = method
+                }
+                setBasicAuth(user: string, password: string) {
+                    request.basicAuth = [user, password]
+                }
+                setRequestHeader(name: string, value: string) {
+                    request.headers[name] = value
+                }
+                setRequestBody(body: string) {
+                    request.body = body
+                }
+                setHttpTimeout() {}
+                execute() {
+                    request.executed = true
+                    return respond(answer)
+                }
+            },
+        },
+    }
+    let error: Error | undefined
+    try {
+        runInNewContext(script, sandbox)
+    } catch (thrown) {
+        error = thrown as Error
+    }
+    return { request, outputs, error, requestedAliases, notes }
 }
 
 const createScript = stepScript(updateSet, 'Kpow - Create Temporary Policy')
 const deleteScript = stepScript(updateSet, 'Kpow - Delete Temporary Policy')
 const created = (id: string) =>
-  JSON.stringify({ temporary_policy: { id, created_ts: 1772169681579, duration_ms: 3600000, policy: {} }, metadata: {} })
+    JSON.stringify({
+        temporary_policy: { id, created_ts: 1772169681579, duration_ms: 3600000, policy: {} },
+        metadata: {},
+    })
 const validInputs = {
-  connection_alias: ALIAS_SYS_ID,
-  role_name: 'kafka-users',
-  cluster_id: '42RglGpZQwy9D5VzTVpCWA',
-  topic_name: '__oprtr_audit_log',
-  duration_ms: '3600000',
-  work_notes_record: REQUESTED_ITEM_SYS_ID,
+    connection_alias: ALIAS_SYS_ID,
+    role_name: 'kafka-users',
+    cluster_id: '42RglGpZQwy9D5VzTVpCWA',
+    topic_name: '__oprtr_audit_log',
+    duration_ms: '3600000',
+    work_notes_record: REQUESTED_ITEM_SYS_ID,
 }
 const deleteInputs = { connection_alias: ALIAS_SYS_ID, policy_id: 'abc-123', work_notes_record: REQUESTED_ITEM_SYS_ID }
-const kpowError = (error: string, message: string, fields: { path: string; message: string }[] = []) => JSON.stringify({ error, message, fields })
+const kpowError = (error: string, message: string, fields: { path: string; message: string }[] = []) =>
+    JSON.stringify({ error, message, fields })
 
 describe('action scripts', () => {
-  it.each([
-    ['create', createScript],
-    ['delete', deleteScript],
-  ])('%s script is ES5 (the app keeps scripts runnable in either JavaScript mode)', (_name, script) => {
-    expect(() => parse(script, { ecmaVersion: 5 })).not.toThrow()
-  })
-
-  it('both scripts carry the same note and message helpers (each step runs alone on the platform, so they cannot share code)', () => {
-    const helpers = (script: string) => script.slice(script.indexOf('    function noteOnRecord'), script.indexOf('    function kpowMessage'))
-      + script.slice(script.indexOf('    function kpowMessage'), script.indexOf("        return 'no response body';"))
-    expect(helpers(createScript).length).toBeGreaterThan(500)
-    expect(helpers(deleteScript)).toBe(helpers(createScript))
-  })
-
-  it('create sends the policy as JSON built from data, to the alias URL with its credential', () => {
-    const { request, outputs, error, requestedAliases } = run(createScript, validInputs, { status: 200, body: created('0de3f8b1-8e1b-42e1-a99f-132e3c580e3f') })
-    expect(error).toBeUndefined()
-    expect(requestedAliases).toEqual([ALIAS_SYS_ID])
-    expect(request.endpoint).toBe('https://kpow.test:4000/admin/v1/temporary-policies')
-    expect(request.method).toBe('post')
-    expect(request.basicAuth).toEqual(['admin', 'secret'])
-    expect(request.headers['Content-Type']).toBe('application/json')
-    expect(JSON.parse(request.body ?? '')).toEqual({
-      duration_ms: 3600000,
-      policy: { role: 'kafka-users', actions: ['TOPIC_DATA_QUERY'], effect: 'Allow', resource: ['cluster', '42RglGpZQwy9D5VzTVpCWA', 'topic', '__oprtr_audit_log'] },
+    it.each([
+        ['create', createScript],
+        ['delete', deleteScript],
+    ])('%s script is ES5 (the app keeps scripts runnable in either JavaScript mode)', (_name, script) => {
+        expect(() => parse(script, { ecmaVersion: 5 })).not.toThrow()
     })
-    expect(outputs.policy_id).toBe('0de3f8b1-8e1b-42e1-a99f-132e3c580e3f')
-    expect(outputs.expires_at).toBe('2026-02-27 06:21:21 UTC')
-  })
 
-  it.each([
-    ['topic_name', 'a", "topic", "*'],
-    ['topic_name', 'tx_*'],
-    ['topic_name', 'line\nbreak'],
-    ['topic_name', 'back\\slash'],
-    ['topic_name', 'ünïcødé'],
-    ['topic_name', '..'],
-    ['cluster_id', '42RglGpZQwy9D5VzTVpCW"'],
-    ['role_name', '*'],
-    ['role_name', 'kafka-users", "role": "kafka-admins'],
-    ['duration_ms', '3600001'],
-    ['duration_ms', '59999'],
-    ['duration_ms', '1e6'],
-  ])('create refuses hostile %s %j before calling Kpow', (field, value) => {
-    const { request, error } = run(createScript, { ...validInputs, [field]: value }, { status: 200, body: created('x') })
-    expect(error?.message).toContain(field)
-    expect(request.endpoint).toBeUndefined()
-  })
+    it('both scripts carry the same note and message helpers (each step runs alone on the platform, so they cannot share code)', () => {
+        const helpers = (script: string) =>
+            script.slice(script.indexOf('    function noteOnRecord'), script.indexOf('    function kpowMessage')) +
+            script.slice(
+                script.indexOf('    function kpowMessage'),
+                script.indexOf("        return 'no response body'")
+            )
+        expect(helpers(createScript).length).toBeGreaterThan(500)
+        expect(helpers(deleteScript)).toBe(helpers(createScript))
+    })
 
-  it('create serialises whatever valid text it is given exactly, as JSON strings', () => {
-    const { request, error } = run(createScript, { ...validInputs, role_name: 'rôle-"x"\\y' }, { status: 201, body: created('p1') })
-    expect(error).toBeUndefined()
-    expect(JSON.parse(request.body ?? '').policy.role).toBe('rôle-"x"\\y')
-  })
+    it('create sends the policy as JSON built from data, to the alias URL with its credential', () => {
+        const { request, outputs, error, requestedAliases } = run(createScript, validInputs, {
+            status: 200,
+            body: created('0de3f8b1-8e1b-42e1-a99f-132e3c580e3f'),
+        })
+        expect(error).toBeUndefined()
+        expect(requestedAliases).toEqual([ALIAS_SYS_ID])
+        expect(request.endpoint).toBe('https://kpow.test:4000/admin/v1/temporary-policies')
+        expect(request.method).toBe('post')
+        expect(request.basicAuth).toEqual(['admin', 'secret'])
+        expect(request.headers['Content-Type']).toBe('application/json')
+        expect(JSON.parse(request.body ?? '')).toEqual({
+            duration_ms: 3600000,
+            policy: {
+                role: 'kafka-users',
+                actions: ['TOPIC_DATA_QUERY'],
+                effect: 'Allow',
+                resource: ['cluster', '42RglGpZQwy9D5VzTVpCWA', 'topic', '__oprtr_audit_log'],
+            },
+        })
+        expect(outputs.policy_id).toBe('0de3f8b1-8e1b-42e1-a99f-132e3c580e3f')
+        expect(outputs.expires_at).toBe('2026-02-27 06:21:21 UTC')
+    })
 
-  it.each([
-    [403, JSON.stringify({ message: 'admin lacks TOPIC_DATA_QUERY' }), 'admin lacks TOPIC_DATA_QUERY'],
-    [400, JSON.stringify({ errors: [{ path: 'duration_ms', message: 'too long' }] }), 'too long'],
-    [500, 'upstream exploded', 'upstream exploded'],
-  ])('create fails with Kpow status %i and its message', (status, body, message) => {
-    const { outputs, error } = run(createScript, validInputs, { status, body })
-    expect(error?.message).toContain(`HTTP ${status}`)
-    expect(error?.message).toContain(message)
-    expect(outputs.policy_id).toBeUndefined()
-  })
+    it.each([
+        ['topic_name', 'a", "topic", "*'],
+        ['topic_name', 'tx_*'],
+        ['topic_name', 'line\nbreak'],
+        ['topic_name', 'back\\slash'],
+        ['topic_name', 'ünïcødé'],
+        ['topic_name', '..'],
+        ['cluster_id', '42RglGpZQwy9D5VzTVpCW"'],
+        ['role_name', '*'],
+        ['role_name', 'kafka-users", "role": "kafka-admins'],
+        ['duration_ms', '3600001'],
+        ['duration_ms', '59999'],
+        ['duration_ms', '1e6'],
+    ])('create refuses hostile %s %j before calling Kpow', (field, value) => {
+        const { request, error } = run(
+            createScript,
+            { ...validInputs, [field]: value },
+            { status: 200, body: created('x') }
+        )
+        expect(error?.message).toContain(field)
+        expect(request.endpoint).toBeUndefined()
+    })
 
-  it('create fails when a 2xx answer has no policy id', () => {
-    const { error } = run(createScript, validInputs, { status: 200, body: '{}' })
-    expect(error?.message).toContain('temporary_policy.id')
-  })
+    it('create serialises whatever valid text it is given exactly, as JSON strings', () => {
+        const { request, error } = run(
+            createScript,
+            { ...validInputs, role_name: 'rôle-"x"\\y' },
+            { status: 201, body: created('p1') }
+        )
+        expect(error).toBeUndefined()
+        expect(JSON.parse(request.body ?? '').policy.role).toBe('rôle-"x"\\y')
+    })
 
-  it('delete revokes the policy by id', () => {
-    const { request, outputs, error } = run(deleteScript, deleteInputs, { status: 204, body: '' })
-    expect(error).toBeUndefined()
-    expect(request.method).toBe('delete')
-    expect(request.endpoint).toBe('https://kpow.test:4000/admin/v1/temporary-policies/abc-123')
-    expect(outputs.already_expired).toBe(false)
-    expect(outputs.outcome).toContain('deleted')
-  })
+    it.each([
+        [403, JSON.stringify({ message: 'admin lacks TOPIC_DATA_QUERY' }), 'admin lacks TOPIC_DATA_QUERY'],
+        [400, JSON.stringify({ errors: [{ path: 'duration_ms', message: 'too long' }] }), 'too long'],
+        [500, 'upstream exploded', 'upstream exploded'],
+    ])('create fails with Kpow status %i and its message', (status, body, message) => {
+        const { outputs, error } = run(createScript, validInputs, { status, body })
+        expect(error?.message).toContain(`HTTP ${status}`)
+        expect(error?.message).toContain(message)
+        expect(outputs.policy_id).toBeUndefined()
+    })
 
-  it('delete treats 404 as already expired, and says so', () => {
-    const { outputs, error } = run(deleteScript, deleteInputs, { status: 404, body: '' })
-    expect(error).toBeUndefined()
-    expect(outputs.already_expired).toBe(true)
-    expect(outputs.outcome).toContain('already expired')
-  })
+    it('create fails when a 2xx answer has no policy id', () => {
+        const { error } = run(createScript, validInputs, { status: 200, body: '{}' })
+        expect(error?.message).toContain('temporary_policy.id')
+    })
 
-  it.each([401, 403, 500, 503])('delete fails on HTTP %i', (status) => {
-    const { error } = run(deleteScript, deleteInputs, { status, body: '{"message":"nope"}' })
-    expect(error?.message).toContain(`HTTP ${status} for policy abc-123: nope`)
-  })
+    it('delete revokes the policy by id', () => {
+        const { request, outputs, error } = run(deleteScript, deleteInputs, { status: 204, body: '' })
+        expect(error).toBeUndefined()
+        expect(request.method).toBe('delete')
+        expect(request.endpoint).toBe('https://kpow.test:4000/admin/v1/temporary-policies/abc-123')
+        expect(outputs.already_expired).toBe(false)
+        expect(outputs.outcome).toContain('deleted')
+    })
 
-  it('delete refuses a policy id that would change the path', () => {
-    const { request, error } = run(deleteScript, { connection_alias: ALIAS_SYS_ID, policy_id: '../../users' }, { status: 204, body: '' })
-    expect(error?.message).toContain('policy_id')
-    expect(request.endpoint).toBeUndefined()
-  })
+    it('delete treats 404 as already expired, and says so', () => {
+        const { outputs, error } = run(deleteScript, deleteInputs, { status: 404, body: '' })
+        expect(error).toBeUndefined()
+        expect(outputs.already_expired).toBe(true)
+        expect(outputs.outcome).toContain('already expired')
+    })
+
+    it.each([401, 403, 500, 503])('delete fails on HTTP %i', (status) => {
+        const { error } = run(deleteScript, deleteInputs, { status, body: '{"message":"nope"}' })
+        expect(error?.message).toContain(`HTTP ${status} for policy abc-123: nope`)
+    })
+
+    it('delete refuses a policy id that would change the path', () => {
+        const { request, error } = run(
+            deleteScript,
+            { connection_alias: ALIAS_SYS_ID, policy_id: '../../users' },
+            { status: 204, body: '' }
+        )
+        expect(error?.message).toContain('policy_id')
+        expect(request.endpoint).toBeUndefined()
+    })
 })
 
 describe('work note on the requested item when an action fails', () => {
-  const note = (text: string): WorkNote[] => [{ table: 'sc_req_item', sysId: REQUESTED_ITEM_SYS_ID, text }]
+    const note = (text: string): WorkNote[] => [{ table: 'sc_req_item', sysId: REQUESTED_ITEM_SYS_ID, text }]
 
-  it.each([
-    [
-      'create, 4xx with Kpow error body and fields',
-      createScript,
-      validInputs,
-      { status: 400, body: kpowError('invalid-request', 'The request body is not valid.', [{ path: 'duration_ms', message: 'must be at most 3600000' }]) },
-      'Kpow - Create Temporary Policy failed: Kpow answered HTTP 400: The request body is not valid. (duration_ms: must be at most 3600000)',
-    ],
-    [
-      'create, 403 with Kpow error body',
-      createScript,
-      validInputs,
-      { status: 403, body: kpowError('forbidden', 'admin may not grant TOPIC_DATA_QUERY') },
-      'Kpow - Create Temporary Policy failed: Kpow answered HTTP 403: admin may not grant TOPIC_DATA_QUERY',
-    ],
-    [
-      'create, 5xx with a non-JSON body',
-      createScript,
-      validInputs,
-      { status: 502, body: '<html>Bad Gateway</html>' },
-      'Kpow - Create Temporary Policy failed: Kpow answered HTTP 502: <html>Bad Gateway</html>',
-    ],
-    [
-      'create, transport error reported as status 0',
-      createScript,
-      validInputs,
-      { transportError: 'Connection refused', via: 'status 0' },
-      'Kpow - Create Temporary Policy failed: could not reach Kpow through the "Kpow API" connection: Connection refused. Kpow may or may not have created the policy; it expires on its own.',
-    ],
-    [
-      'create, transport error thrown by execute()',
-      createScript,
-      validInputs,
-      { transportError: 'Read timed out', via: 'thrown' },
-      'Kpow - Create Temporary Policy failed: could not reach Kpow through the "Kpow API" connection: Read timed out. Kpow may or may not have created the policy; it expires on its own.',
-    ],
-    [
-      'delete, 4xx with Kpow error body',
-      deleteScript,
-      deleteInputs,
-      { status: 401, body: kpowError('unauthorized', 'Authentication required.') },
-      'Kpow - Delete Temporary Policy failed: Kpow answered HTTP 401 for policy abc-123: Authentication required.',
-    ],
-    [
-      'delete, 5xx with an empty body',
-      deleteScript,
-      deleteInputs,
-      { status: 503, body: '' },
-      'Kpow - Delete Temporary Policy failed: Kpow answered HTTP 503 for policy abc-123: no response body',
-    ],
-    [
-      'delete, transport error reported as status 0',
-      deleteScript,
-      deleteInputs,
-      { transportError: 'Connection reset', via: 'status 0' },
-      'Kpow - Delete Temporary Policy failed: could not reach Kpow through the "Kpow API" connection: Connection reset. Policy abc-123 may still be live until it expires.',
-    ],
-  ] as const)('%s: notes status and message, then fails with the same text', (_case, script, inputs, answer, expected) => {
-    const { error, notes } = run(script, inputs, answer)
-    expect(notes).toEqual(note(expected))
-    expect(error?.message).toBe(expected)
-  })
+    it.each([
+        [
+            'create, 4xx with Kpow error body and fields',
+            createScript,
+            validInputs,
+            {
+                status: 400,
+                body: kpowError('invalid-request', 'The request body is not valid.', [
+                    { path: 'duration_ms', message: 'must be at most 3600000' },
+                ]),
+            },
+            'Kpow - Create Temporary Policy failed: Kpow answered HTTP 400: The request body is not valid. (duration_ms: must be at most 3600000)',
+        ],
+        [
+            'create, 403 with Kpow error body',
+            createScript,
+            validInputs,
+            { status: 403, body: kpowError('forbidden', 'admin may not grant TOPIC_DATA_QUERY') },
+            'Kpow - Create Temporary Policy failed: Kpow answered HTTP 403: admin may not grant TOPIC_DATA_QUERY',
+        ],
+        [
+            'create, 5xx with a non-JSON body',
+            createScript,
+            validInputs,
+            { status: 502, body: '<html>Bad Gateway</html>' },
+            'Kpow - Create Temporary Policy failed: Kpow answered HTTP 502: <html>Bad Gateway</html>',
+        ],
+        [
+            'create, transport error reported as status 0',
+            createScript,
+            validInputs,
+            { transportError: 'Connection refused', via: 'status 0' },
+            'Kpow - Create Temporary Policy failed: could not reach Kpow through the "Kpow API" connection: Connection refused. Kpow may or may not have created the policy; it expires on its own.',
+        ],
+        [
+            'create, transport error thrown by execute()',
+            createScript,
+            validInputs,
+            { transportError: 'Read timed out', via: 'thrown' },
+            'Kpow - Create Temporary Policy failed: could not reach Kpow through the "Kpow API" connection: Read timed out. Kpow may or may not have created the policy; it expires on its own.',
+        ],
+        [
+            'delete, 4xx with Kpow error body',
+            deleteScript,
+            deleteInputs,
+            { status: 401, body: kpowError('unauthorized', 'Authentication required.') },
+            'Kpow - Delete Temporary Policy failed: Kpow answered HTTP 401 for policy abc-123: Authentication required.',
+        ],
+        [
+            'delete, 5xx with an empty body',
+            deleteScript,
+            deleteInputs,
+            { status: 503, body: '' },
+            'Kpow - Delete Temporary Policy failed: Kpow answered HTTP 503 for policy abc-123: no response body',
+        ],
+        [
+            'delete, transport error reported as status 0',
+            deleteScript,
+            deleteInputs,
+            { transportError: 'Connection reset', via: 'status 0' },
+            'Kpow - Delete Temporary Policy failed: could not reach Kpow through the "Kpow API" connection: Connection reset. Policy abc-123 may still be live until it expires.',
+        ],
+    ] as const)(
+        '%s: notes status and message, then fails with the same text',
+        (_case, script, inputs, answer, expected) => {
+            const { error, notes } = run(script, inputs, answer)
+            expect(notes).toEqual(note(expected))
+            expect(error?.message).toBe(expected)
+        }
+    )
 
-  it('truncates a long raw body in the note', () => {
-    const { notes } = run(createScript, validInputs, { status: 500, body: 'x'.repeat(2000) })
-    expect(notes[0]?.text).toBe(`Kpow - Create Temporary Policy failed: Kpow answered HTTP 500: ${'x'.repeat(500)}... (truncated)`)
-  })
+    it('truncates a long raw body in the note', () => {
+        const { notes } = run(createScript, validInputs, { status: 500, body: 'x'.repeat(2000) })
+        expect(notes[0]?.text).toBe(
+            `Kpow - Create Temporary Policy failed: Kpow answered HTTP 500: ${'x'.repeat(500)}... (truncated)`
+        )
+    })
 
-  it('notes a refusal made before calling Kpow too', () => {
-    const { request, notes } = run(createScript, { ...validInputs, topic_name: 'tx_*' }, { status: 200, body: created('x') })
-    expect(request.executed).toBeUndefined()
-    expect(notes).toHaveLength(1)
-    expect(notes[0]?.text).toContain('topic_name "tx_*"')
-  })
+    it('notes a refusal made before calling Kpow too', () => {
+        const { request, notes } = run(
+            createScript,
+            { ...validInputs, topic_name: 'tx_*' },
+            { status: 200, body: created('x') }
+        )
+        expect(request.executed).toBeUndefined()
+        expect(notes).toHaveLength(1)
+        expect(notes[0]?.text).toContain('topic_name "tx_*"')
+    })
 
-  it.each([
-    ['create', createScript, validInputs, { status: 200, body: created('p1') }],
-    ['delete', deleteScript, deleteInputs, { status: 204, body: '' }],
-    ['delete of an expired policy', deleteScript, deleteInputs, { status: 404, body: kpowError('not-found', 'No such temporary policy.') }],
-  ] as const)('%s writes no note on success', (_case, script, inputs, answer) => {
-    const { error, notes } = run(script, inputs, answer)
-    expect(error).toBeUndefined()
-    expect(notes).toEqual([])
-  })
+    it.each([
+        ['create', createScript, validInputs, { status: 200, body: created('p1') }],
+        ['delete', deleteScript, deleteInputs, { status: 204, body: '' }],
+        [
+            'delete of an expired policy',
+            deleteScript,
+            deleteInputs,
+            { status: 404, body: kpowError('not-found', 'No such temporary policy.') },
+        ],
+    ] as const)('%s writes no note on success', (_case, script, inputs, answer) => {
+        const { error, notes } = run(script, inputs, answer)
+        expect(error).toBeUndefined()
+        expect(notes).toEqual([])
+    })
 
-  it('fails without a note when no record is given (the input is optional)', () => {
-    const { error, notes } = run(createScript, { ...validInputs, work_notes_record: '' }, { status: 500, body: 'down' })
-    expect(error?.message).toContain('HTTP 500: down')
-    expect(notes).toEqual([])
-  })
+    it('fails without a note when no record is given (the input is optional)', () => {
+        const { error, notes } = run(
+            createScript,
+            { ...validInputs, work_notes_record: '' },
+            { status: 500, body: 'down' }
+        )
+        expect(error?.message).toContain('HTTP 500: down')
+        expect(notes).toEqual([])
+    })
 })

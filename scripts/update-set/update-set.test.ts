@@ -1,7 +1,14 @@
 import { join } from 'node:path'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { decodeFlowValues, parsePayload, readUpdateSet, readUpdateSetFile, recordsOfTable, UpdateSetFormatError } from './read-update-set.ts'
+import {
+    decodeFlowValues,
+    parsePayload,
+    readUpdateSet,
+    readUpdateSetFile,
+    recordsOfTable,
+    UpdateSetFormatError,
+} from './read-update-set.ts'
 import type { UpdateSet } from './read-update-set.ts'
 import { repositoryRoot } from './collect-sdk-output.ts'
 import { javaStringHash, writableCopyOf, writeUpdateSet } from './write-update-set.ts'
@@ -13,125 +20,161 @@ const reference = readUpdateSetFile('/work/shared/reference/kpow_integration_upd
 
 /** Platform records (Zurich) the app points at without shipping them. */
 const KNOWN_PLATFORM_SYS_IDS: Record<string, string> = {
-  '330ba3abc31013002841b63b12d3aee8': 'action Get Catalog Variables',
-  f8f2e9920b10030085c083eb37673abd: 'action Ask For Approval',
-  f9d01dd2c31332002841b63b12d3aea1: 'action Update Record',
-  '89ce8a4187120010663ca1bb36cb0be3': 'action Wait For Condition',
-  '9d09f99587003300663ca1bb36cb0ba3': 'action Look Up Record',
-  c43a1011c36813002841b63b12d3ae15: 'trigger Service Catalog',
-  af4e1945c3e232002841b63b12d3ae3e: 'flow logic If',
-  '1f781bf3c32232002841b63b12d3aee6': 'flow logic Else',
-  d176605ea76103004f27b0d2187901c7: 'flow logic End Flow',
-  '4f787d1e0f9b0010ecf0cc52ff767ea0': 'flow logic Set Flow Variables',
-  '07223332de022010ec58424b73829721': 'flow logic Try',
-  '35d60003e6022010a5e40cdd1254dd21': 'flow logic Catch',
-  e0d08b13c3330100c8b837659bba8fb4: 'catalog Service Catalog',
-  '2809952237b1300054b6a3549dbe5dd4': 'category Software',
-  ef751ff07301330025d71afe2ff6a7f9: 'default HTTP retry policy',
-  '106afb6647032200b4fad7527c9a71e7': 'step type Script',
-  '74315b04b3201300176b051a16a8dc2b': 'Script step input required_run_time',
-  '71aa7f6647032200b4fad7527c9a719b': 'Script step input script',
+    '330ba3abc31013002841b63b12d3aee8': 'action Get Catalog Variables',
+    f8f2e9920b10030085c083eb37673abd: 'action Ask For Approval',
+    f9d01dd2c31332002841b63b12d3aea1: 'action Update Record',
+    '89ce8a4187120010663ca1bb36cb0be3': 'action Wait For Condition',
+    '9d09f99587003300663ca1bb36cb0ba3': 'action Look Up Record',
+    c43a1011c36813002841b63b12d3ae15: 'trigger Service Catalog',
+    af4e1945c3e232002841b63b12d3ae3e: 'flow logic If',
+    '1f781bf3c32232002841b63b12d3aee6': 'flow logic Else',
+    d176605ea76103004f27b0d2187901c7: 'flow logic End Flow',
+    '4f787d1e0f9b0010ecf0cc52ff767ea0': 'flow logic Set Flow Variables',
+    '07223332de022010ec58424b73829721': 'flow logic Try',
+    '35d60003e6022010a5e40cdd1254dd21': 'flow logic Catch',
+    e0d08b13c3330100c8b837659bba8fb4: 'catalog Service Catalog',
+    '2809952237b1300054b6a3549dbe5dd4': 'category Software',
+    ef751ff07301330025d71afe2ff6a7f9: 'default HTTP retry policy',
+    '106afb6647032200b4fad7527c9a71e7': 'step type Script',
+    '74315b04b3201300176b051a16a8dc2b': 'Script step input required_run_time',
+    '71aa7f6647032200b4fad7527c9a719b': 'Script step input script',
 }
 
 function sysIdsInSet(set: UpdateSet): Set<string> {
-  const ids = new Set<string>()
-  for (const entry of set.records) for (const record of entry.payload.records) if (record.fields.sys_id) ids.add(record.fields.sys_id.value)
-  return ids
+    const ids = new Set<string>()
+    for (const entry of set.records)
+        for (const record of entry.payload.records) if (record.fields.sys_id) ids.add(record.fields.sys_id.value)
+    return ids
 }
 
 /** Every 32-hex token a record's fields mention, flow values decoded first. */
 function referencedSysIds(entryTables: string[]): Map<string, string> {
-  const found = new Map<string, string>()
-  for (const entry of updateSet.records.filter((record) => entryTables.includes(record.table))) {
-    for (const record of entry.payload.records) {
-      for (const [name, field] of Object.entries(record.fields)) {
-        if (name === 'sys_id' || name === 'sys_update_name') continue
-        const text = ['values', 'trigger_inputs'].includes(name) ? JSON.stringify(decodeFlowValues(field.value)) : field.value
-        for (const id of text.match(/\b[0-9a-f]{32}\b/g) ?? []) found.set(id, `${entry.targetName} ${record.table}.${name}`)
-      }
+    const found = new Map<string, string>()
+    for (const entry of updateSet.records.filter((record) => entryTables.includes(record.table))) {
+        for (const record of entry.payload.records) {
+            for (const [name, field] of Object.entries(record.fields)) {
+                if (name === 'sys_id' || name === 'sys_update_name') continue
+                const text = ['values', 'trigger_inputs'].includes(name)
+                    ? JSON.stringify(decodeFlowValues(field.value))
+                    : field.value
+                for (const id of text.match(/\b[0-9a-f]{32}\b/g) ?? [])
+                    found.set(id, `${entry.targetName} ${record.table}.${name}`)
+            }
+        }
     }
-  }
-  return found
+    return found
 }
 
 describe('generated update set', () => {
-  it('is well-formed and round-trips byte for byte through the reader and the writer', () => {
-    const { metadata, records } = writableCopyOf(updateSet)
-    expect(writeUpdateSet(metadata, records)).toBe(xml)
-  })
+    it('is well-formed and round-trips byte for byte through the reader and the writer', () => {
+        const { metadata, records } = writableCopyOf(updateSet)
+        expect(writeUpdateSet(metadata, records)).toBe(xml)
+    })
 
-  it('carries the app first, then the alias, catalog item, its four variables, both actions and the flow', () => {
-    expect(updateSet.records[0]?.table).toBe('sys_app')
-    const named = (table: string) => updateSet.records.filter((entry) => entry.table === table).map((entry) => entry.targetName)
-    expect(named('sys_alias')).toEqual(['Kpow API'])
-    expect(named('sc_cat_item')).toEqual(['Request Kpow Topic Query Access'])
-    expect(recordsOfTable(updateSet, 'item_option_new').map((record) => record.fields.name?.value).sort()).toEqual(['cluster_id', 'duration_ms', 'role_name', 'topic_name'])
-    expect(named('sys_hub_action_type_definition').sort()).toEqual(['Kpow - Create Temporary Policy', 'Kpow - Delete Temporary Policy'])
-    expect(named('sys_hub_flow')).toEqual(['Kpow Access Lifecycle'])
-    for (const entry of updateSet.records) {
-      expect(entry.name).toBe(`${entry.table}_${entry.payload.records.find((r) => r.table === entry.table)?.fields.sys_id?.value}`)
-      expect(entry.fields.payload_hash?.value).toBe(String(javaStringHash(entry.payloadText)))
-      expect(entry.fields.remote_update_set?.value).toBe(updateSet.sysId)
-    }
-  })
+    it('carries the app first, then the alias, catalog item, its four variables, both actions and the flow', () => {
+        expect(updateSet.records[0]?.table).toBe('sys_app')
+        const named = (table: string) =>
+            updateSet.records.filter((entry) => entry.table === table).map((entry) => entry.targetName)
+        expect(named('sys_alias')).toEqual(['Kpow API'])
+        expect(named('sc_cat_item')).toEqual(['Request Kpow Topic Query Access'])
+        expect(
+            recordsOfTable(updateSet, 'item_option_new')
+                .map((record) => record.fields.name?.value)
+                .sort()
+        ).toEqual(['cluster_id', 'duration_ms', 'role_name', 'topic_name'])
+        expect(named('sys_hub_action_type_definition').sort()).toEqual([
+            'Kpow - Create Temporary Policy',
+            'Kpow - Delete Temporary Policy',
+        ])
+        expect(named('sys_hub_flow')).toEqual(['Kpow Access Lifecycle'])
+        for (const entry of updateSet.records) {
+            expect(entry.name).toBe(
+                `${entry.table}_${entry.payload.records.find((r) => r.table === entry.table)?.fields.sys_id?.value}`
+            )
+            expect(entry.fields.payload_hash?.value).toBe(String(javaStringHash(entry.payloadText)))
+            expect(entry.fields.remote_update_set?.value).toBe(updateSet.sysId)
+        }
+    })
 
-  it('every variable has help text and the text ones validate, the choices ones offer a configured list', () => {
-    const variables = recordsOfTable(updateSet, 'item_option_new')
-    for (const variable of variables) expect(variable.fields.help_text?.value, variable.fields.name?.value).not.toBe('')
-    const regexIds = new Set(recordsOfTable(updateSet, 'question_regex').map((record) => record.fields.sys_id?.value))
-    for (const name of ['cluster_id', 'topic_name']) {
-      const variable = variables.find((record) => record.fields.name?.value === name)
-      expect(regexIds.has(variable?.fields.validate_regex?.value)).toBe(true)
-    }
-    const choices = recordsOfTable(updateSet, 'question_choice').map((record) => record.fields.value?.value)
-    expect(choices).toEqual(expect.arrayContaining(['kafka-users', '60000', '3600000']))
-    expect(choices.every((value) => value === 'kafka-users' || Number(value) <= 3600000)).toBe(true)
-  })
+    it('every variable has help text and the text ones validate, the choices ones offer a configured list', () => {
+        const variables = recordsOfTable(updateSet, 'item_option_new')
+        for (const variable of variables)
+            expect(variable.fields.help_text?.value, variable.fields.name?.value).not.toBe('')
+        const regexIds = new Set(
+            recordsOfTable(updateSet, 'question_regex').map((record) => record.fields.sys_id?.value)
+        )
+        for (const name of ['cluster_id', 'topic_name']) {
+            const variable = variables.find((record) => record.fields.name?.value === name)
+            expect(regexIds.has(variable?.fields.validate_regex?.value)).toBe(true)
+        }
+        const choices = recordsOfTable(updateSet, 'question_choice').map((record) => record.fields.value?.value)
+        expect(choices).toEqual(expect.arrayContaining(['kafka-users', '60000', '3600000']))
+        expect(choices.every((value) => value === 'kafka-users' || Number(value) <= 3600000)).toBe(true)
+    })
 
-  it('references only records it carries or known platform records', () => {
-    const carried = sysIdsInSet(updateSet)
-    const unknown = [...referencedSysIds(['sys_hub_flow', 'sys_hub_action_type_definition', 'sc_cat_item', 'item_option_new', 'sys_alias'])]
-      .filter(([id]) => !carried.has(id) && !(id in KNOWN_PLATFORM_SYS_IDS))
-      .map(([id, where]) => `${id} (${where})`)
-    expect(unknown).toEqual([])
-  })
+    it('references only records it carries or known platform records', () => {
+        const carried = sysIdsInSet(updateSet)
+        const unknown = [
+            ...referencedSysIds([
+                'sys_hub_flow',
+                'sys_hub_action_type_definition',
+                'sc_cat_item',
+                'item_option_new',
+                'sys_alias',
+            ]),
+        ]
+            .filter(([id]) => !carried.has(id) && !(id in KNOWN_PLATFORM_SYS_IDS))
+            .map(([id, where]) => `${id} (${where})`)
+        expect(unknown).toEqual([])
+    })
 
-  it('holds no credential, host or URL', () => {
-    const payloads = updateSet.records.map((entry) => entry.payloadText).join('\n')
-    expect(payloads).not.toMatch(/https?:\/\//i)
-    expect(payloads).not.toMatch(/localhost|ngrok|trycloudflare|:4000\b/i)
-    expect(payloads).not.toMatch(/setBasicAuth\(\s*['"]/)
-    expect(payloads).not.toMatch(/<(password|user_name|connection_url)>[^<]/)
-  })
+    it('holds no credential, host or URL', () => {
+        const payloads = updateSet.records.map((entry) => entry.payloadText).join('\n')
+        expect(payloads).not.toMatch(/https?:\/\//i)
+        expect(payloads).not.toMatch(/localhost|ngrok|trycloudflare|:4000\b/i)
+        expect(payloads).not.toMatch(/setBasicAuth\(\s*['"]/)
+        expect(payloads).not.toMatch(/<(password|user_name|connection_url)>[^<]/)
+    })
 
-  it('the flow waits for any closed state and routes no-manager requests to the approvers group', () => {
-    const instances = recordsOfTable(updateSet, 'sys_hub_action_instance_v2').map((record) => JSON.stringify(decodeFlowValues(record.fields.values?.value ?? '')))
-    expect(instances.some((values) => values.includes('stateIN3,4,7^ORactive=false'))).toBe(true)
-    const groupId = recordsOfTable(updateSet, 'sys_user_group')[0]?.fields.sys_id?.value ?? 'missing'
-    expect(instances.some((values) => values.includes(`AnyG[{{static.${groupId}}}]`))).toBe(true)
-    expect(instances.some((values) => values.includes('request_item.opened_by.manager'))).toBe(true)
-  })
+    it('the flow waits for any closed state and routes no-manager requests to the approvers group', () => {
+        const instances = recordsOfTable(updateSet, 'sys_hub_action_instance_v2').map((record) =>
+            JSON.stringify(decodeFlowValues(record.fields.values?.value ?? ''))
+        )
+        expect(instances.some((values) => values.includes('stateIN3,4,7^ORactive=false'))).toBe(true)
+        const groupId = recordsOfTable(updateSet, 'sys_user_group')[0]?.fields.sys_id?.value ?? 'missing'
+        expect(instances.some((values) => values.includes(`AnyG[{{static.${groupId}}}]`))).toBe(true)
+        expect(instances.some((values) => values.includes('request_item.opened_by.manager'))).toBe(true)
+    })
 })
 
 describe('reader', () => {
-  it('reads the instance export of the guide, whose payloads are CDATA or escaped text', () => {
-    expect(reference.records.map((entry) => entry.table)).toEqual(['sc_cat_item', 'sys_hub_action_type_definition', 'sys_hub_action_type_definition', 'sys_hub_flow'])
-    const values = recordsOfTable(reference, 'sys_hub_action_instance_v2').map((record) => decodeFlowValues(record.fields.values?.value ?? ''))
-    expect(values.every((value) => Array.isArray(value))).toBe(true)
-    // The guide's defects 1 and 2: the variables and the alias its flow and actions use are missing.
-    expect(recordsOfTable(reference, 'item_option_new')).toEqual([])
-    expect(recordsOfTable(reference, 'sys_alias')).toEqual([])
-  })
+    it('reads the instance export of the guide, whose payloads are CDATA or escaped text', () => {
+        expect(reference.records.map((entry) => entry.table)).toEqual([
+            'sc_cat_item',
+            'sys_hub_action_type_definition',
+            'sys_hub_action_type_definition',
+            'sys_hub_flow',
+        ])
+        const values = recordsOfTable(reference, 'sys_hub_action_instance_v2').map((record) =>
+            decodeFlowValues(record.fields.values?.value ?? '')
+        )
+        expect(values.every((value) => Array.isArray(value))).toBe(true)
+        // The guide's defects 1 and 2: the variables and the alias its flow and actions use are missing.
+        expect(recordsOfTable(reference, 'item_option_new')).toEqual([])
+        expect(recordsOfTable(reference, 'sys_alias')).toEqual([])
+    })
 
-  it('keeps a payload that contains CDATA and ]]> intact', () => {
-    const module = updateSet.records.find((entry) => entry.table === 'sys_module')
-    expect(module?.payloadText).toContain(']]>')
-    expect(parsePayload(module?.payloadText ?? '').records[0]?.fields.content?.value).toContain('"name": "kpow-jit-servicenow"')
-  })
+    it('keeps a payload that contains CDATA and ]]> intact', () => {
+        const module = updateSet.records.find((entry) => entry.table === 'sys_module')
+        expect(module?.payloadText).toContain(']]>')
+        expect(parsePayload(module?.payloadText ?? '').records[0]?.fields.content?.value).toContain(
+            '"name": "kpow-jit-servicenow"'
+        )
+    })
 
-  it('refuses malformed XML with its position', () => {
-    expect(() => readUpdateSet('<unload><sys_remote_update_set></unload>')).toThrow(UpdateSetFormatError)
-    expect(() => readUpdateSet('<unload unload_date="x"></unload>')).toThrow(/exactly one <sys_remote_update_set>/)
-    expect(() => decodeFlowValues('not-gzip')).toThrow(/gzip\+base64 JSON/)
-  })
+    it('refuses malformed XML with its position', () => {
+        expect(() => readUpdateSet('<unload><sys_remote_update_set></unload>')).toThrow(UpdateSetFormatError)
+        expect(() => readUpdateSet('<unload unload_date="x"></unload>')).toThrow(/exactly one <sys_remote_update_set>/)
+        expect(() => decodeFlowValues('not-gzip')).toThrow(/gzip\+base64 JSON/)
+    })
 })

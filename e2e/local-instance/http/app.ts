@@ -1,245 +1,293 @@
 // The local instance's web app: log in as a seeded user, order from the Service Catalog, decide
 // approvals, follow and fulfil requested items. Forms post and redirect (post/redirect/get); a
 // refused order is shown again with the errors beside the fields. Sessions live in memory.
-import { randomBytes } from 'node:crypto';
-import express, { type NextFunction, type Request, type Response } from 'express';
-import type { SafeHtml } from '../../../mock-kpow/src/http/ui/html';
-import type { LocalInstance, UsersFixture } from '../instance';
-import { LocalInstanceError, OrderRefusedError } from '../instance';
-import type { RequestItemState } from '../schema';
-import { FORM_VALIDATION_SCRIPT, type Notice, type Viewer } from './layout';
+import { randomBytes } from 'node:crypto'
+import express, { type NextFunction, type Request, type Response } from 'express'
+import type { SafeHtml } from '../../../mock-kpow/src/http/ui/html'
+import type { LocalInstance, UsersFixture } from '../instance'
+import { LocalInstanceError, OrderRefusedError } from '../instance'
+import type { RequestItemState } from '../schema'
+import { FORM_VALIDATION_SCRIPT, type Notice, type Viewer } from './layout'
 import {
-  approvalsPage,
-  catalogItemPage,
-  catalogPage,
-  errorPage,
-  fulfillerStates,
-  loginPage,
-  orderStatusPage,
-  requestItemPage,
-  requestsPage,
-} from './pages';
+    approvalsPage,
+    catalogItemPage,
+    catalogPage,
+    errorPage,
+    fulfillerStates,
+    loginPage,
+    orderStatusPage,
+    requestItemPage,
+    requestsPage,
+} from './pages'
 
 /** Every seeded user logs in with this password: the instance is a local test double. */
-export const DEMO_PASSWORD = 'demo';
-const SESSION_COOKIE = 'local_instance_session';
+export const DEMO_PASSWORD = 'demo'
+const SESSION_COOKIE = 'local_instance_session'
 
 interface Session {
-  userName: string;
-  notice?: Notice;
+    userName: string
+    notice?: Notice
 }
 
 export interface LocalInstanceAppOptions {
-  instance: LocalInstance;
-  users: UsersFixture;
-  password?: string;
+    instance: LocalInstance
+    users: UsersFixture
+    password?: string
 }
 
 export function createLocalInstanceApp(options: LocalInstanceAppOptions): express.Express {
-  const { instance, users } = options;
-  const password = options.password ?? DEMO_PASSWORD;
-  const sessions = new Map<string, Session>();
-  const app = express();
-  app.disable('x-powered-by');
-  app.use(express.urlencoded({ extended: false, limit: '64kb' }));
+    const { instance, users } = options
+    const password = options.password ?? DEMO_PASSWORD
+    const sessions = new Map<string, Session>()
+    const app = express()
+    app.disable('x-powered-by')
+    app.use(express.urlencoded({ extended: false, limit: '64kb' }))
 
-  const viewerOf = (session: Session): Viewer => {
-    const fixture = users.users.find((user) => user.user_name === session.userName);
-    return { userName: session.userName, name: fixture?.name ?? session.userName, isFulfiller: fixture?.roles?.includes('itil') ?? false };
-  };
-  const send = (response: Response, body: SafeHtml, status = 200) => {
-    response.status(status).type('html').set('cache-control', 'no-store').send(body.text);
-  };
-  const sessionOf = (request: Request): Session | undefined => {
-    const id = cookieValue(request.headers.cookie, SESSION_COOKIE);
-    return id ? sessions.get(id) : undefined;
-  };
-  /** One-shot notice for the next page (post/redirect/get). */
-  const takeNotice = (session: Session): Notice | undefined => {
-    const notice = session.notice;
-    delete session.notice;
-    return notice;
-  };
-  const field = (request: Request, name: string): string => {
-    const body = request.body as Record<string, unknown> | undefined;
-    const value = body?.[name];
-    return typeof value === 'string' ? value : '';
-  };
-  const signedIn = (request: Request, response: Response): { session: Session; viewer: Viewer } | undefined => {
-    const session = sessionOf(request);
-    if (session) return { session, viewer: viewerOf(session) };
-    if (request.method === 'GET') response.redirect(303, `/login?next=${encodeURIComponent(request.originalUrl)}`);
-    else send(response, errorPage(undefined, 'Not signed in', 'Your session has ended: log in again.'), 401);
-    return undefined;
-  };
+    const viewerOf = (session: Session): Viewer => {
+        const fixture = users.users.find((user) => user.user_name === session.userName)
+        return {
+            userName: session.userName,
+            name: fixture?.name ?? session.userName,
+            isFulfiller: fixture?.roles?.includes('itil') ?? false,
+        }
+    }
+    const send = (response: Response, body: SafeHtml, status = 200) => {
+        response.status(status).type('html').set('cache-control', 'no-store').send(body.text)
+    }
+    const sessionOf = (request: Request): Session | undefined => {
+        const id = cookieValue(request.headers.cookie, SESSION_COOKIE)
+        return id ? sessions.get(id) : undefined
+    }
+    /** One-shot notice for the next page (post/redirect/get). */
+    const takeNotice = (session: Session): Notice | undefined => {
+        const notice = session.notice
+        delete session.notice
+        return notice
+    }
+    const field = (request: Request, name: string): string => {
+        const body = request.body as Record<string, unknown> | undefined
+        const value = body?.[name]
+        return typeof value === 'string' ? value : ''
+    }
+    const signedIn = (request: Request, response: Response): { session: Session; viewer: Viewer } | undefined => {
+        const session = sessionOf(request)
+        if (session) return { session, viewer: viewerOf(session) }
+        if (request.method === 'GET') response.redirect(303, `/login?next=${encodeURIComponent(request.originalUrl)}`)
+        else send(response, errorPage(undefined, 'Not signed in', 'Your session has ended: log in again.'), 401)
+        return undefined
+    }
 
-  app.get('/assets/form-validation.js', (_request, response) => {
-    response.type('application/javascript').set('cache-control', 'no-cache').send(FORM_VALIDATION_SCRIPT);
-  });
+    app.get('/assets/form-validation.js', (_request, response) => {
+        response.type('application/javascript').set('cache-control', 'no-cache').send(FORM_VALIDATION_SCRIPT)
+    })
 
-  app.get('/login', (request, response) => {
-    send(response, loginPage(undefined, safeNext(String(request.query.next ?? ''))));
-  });
-  app.post('/login', (request, response) => {
-    const userName = field(request, 'user_name').trim();
-    const next = safeNext(field(request, 'next'));
-    const known = users.users.some((user) => user.user_name === userName);
-    if (!known || field(request, 'password') !== password) {
-      send(response, loginPage('Unknown user name or wrong password.', next, userName), 401);
-      return;
-    }
-    const id = randomBytes(32).toString('base64url');
-    sessions.set(id, { userName });
-    response.cookie(SESSION_COOKIE, id, { httpOnly: true, sameSite: 'lax', path: '/' });
-    response.redirect(303, next);
-  });
-  app.post('/logout', (request, response) => {
-    const id = cookieValue(request.headers.cookie, SESSION_COOKIE);
-    if (id) sessions.delete(id);
-    response.clearCookie(SESSION_COOKIE, { path: '/' });
-    response.redirect(303, '/login');
-  });
+    app.get('/login', (request, response) => {
+        send(response, loginPage(undefined, safeNext(String(request.query.next ?? ''))))
+    })
+    app.post('/login', (request, response) => {
+        const userName = field(request, 'user_name').trim()
+        const next = safeNext(field(request, 'next'))
+        const known = users.users.some((user) => user.user_name === userName)
+        if (!known || field(request, 'password') !== password) {
+            send(response, loginPage('Unknown user name or wrong password.', next, userName), 401)
+            return
+        }
+        const id = randomBytes(32).toString('base64url')
+        sessions.set(id, { userName })
+        response.cookie(SESSION_COOKIE, id, { httpOnly: true, sameSite: 'lax', path: '/' })
+        response.redirect(303, next)
+    })
+    app.post('/logout', (request, response) => {
+        const id = cookieValue(request.headers.cookie, SESSION_COOKIE)
+        if (id) sessions.delete(id)
+        response.clearCookie(SESSION_COOKIE, { path: '/' })
+        response.redirect(303, '/login')
+    })
 
-  app.get('/', (_request, response) => response.redirect(303, '/catalog'));
-  app.get('/catalog', (request, response) => {
-    const who = signedIn(request, response);
-    if (who) send(response, catalogPage(instance, who.viewer));
-  });
-  app.get('/catalog/:itemSysId', (request, response) => {
-    const who = signedIn(request, response);
-    if (!who) return;
-    const body = catalogItemPage(instance, who.viewer, request.params.itemSysId);
-    if (body) send(response, body);
-    else send(response, errorPage(who.viewer, 'Not found', 'No active catalog item with this id.'), 404);
-  });
-  app.post('/catalog/:itemSysId', (request, response) => {
-    const who = signedIn(request, response);
-    if (!who) return;
-    const entry = instance.catalogItems().find(({ item }) => item.sys_id === request.params.itemSysId);
-    if (!entry) {
-      send(response, errorPage(who.viewer, 'Not found', 'No active catalog item with this id.'), 404);
-      return;
-    }
-    const values = Object.fromEntries(entry.variables.map((variable) => [variable.name ?? '', field(request, variable.name ?? '')]));
-    try {
-      const ordered = instance.orderCatalogItem(entry.item.name ?? '', values, who.viewer.userName);
-      response.redirect(303, `/requests/${ordered.request.sysId}`);
-    } catch (error) {
-      if (!(error instanceof OrderRefusedError)) throw error;
-      send(response, catalogItemPage(instance, who.viewer, entry.item.sys_id, values, error.problems) ?? errorPage(who.viewer, 'Not found', ''), 422);
-    }
-  });
+    app.get('/', (_request, response) => response.redirect(303, '/catalog'))
+    app.get('/catalog', (request, response) => {
+        const who = signedIn(request, response)
+        if (who) send(response, catalogPage(instance, who.viewer))
+    })
+    app.get('/catalog/:itemSysId', (request, response) => {
+        const who = signedIn(request, response)
+        if (!who) return
+        const body = catalogItemPage(instance, who.viewer, request.params.itemSysId)
+        if (body) send(response, body)
+        else send(response, errorPage(who.viewer, 'Not found', 'No active catalog item with this id.'), 404)
+    })
+    app.post('/catalog/:itemSysId', (request, response) => {
+        const who = signedIn(request, response)
+        if (!who) return
+        const entry = instance.catalogItems().find(({ item }) => item.sys_id === request.params.itemSysId)
+        if (!entry) {
+            send(response, errorPage(who.viewer, 'Not found', 'No active catalog item with this id.'), 404)
+            return
+        }
+        const values = Object.fromEntries(
+            entry.variables.map((variable) => [variable.name ?? '', field(request, variable.name ?? '')])
+        )
+        try {
+            const ordered = instance.orderCatalogItem(entry.item.name ?? '', values, who.viewer.userName)
+            response.redirect(303, `/requests/${ordered.request.sysId}`)
+        } catch (error) {
+            if (!(error instanceof OrderRefusedError)) throw error
+            send(
+                response,
+                catalogItemPage(instance, who.viewer, entry.item.sys_id, values, error.problems) ??
+                    errorPage(who.viewer, 'Not found', ''),
+                422
+            )
+        }
+    })
 
-  app.get('/requests', (request, response) => {
-    const who = signedIn(request, response);
-    if (who) send(response, requestsPage(instance, who.viewer));
-  });
-  app.get('/requests/:requestSysId', (request, response) => {
-    const who = signedIn(request, response);
-    if (!who) return;
-    const found = instance.database.get('sc_request', request.params.requestSysId);
-    if (!found || (found.opened_by !== instance.userSysId(who.viewer.userName) && !who.viewer.isFulfiller)) {
-      send(response, errorPage(who.viewer, 'Not found', 'No request of yours with this id.'), 404);
-      return;
-    }
-    send(response, orderStatusPage(instance, who.viewer, found));
-  });
+    app.get('/requests', (request, response) => {
+        const who = signedIn(request, response)
+        if (who) send(response, requestsPage(instance, who.viewer))
+    })
+    app.get('/requests/:requestSysId', (request, response) => {
+        const who = signedIn(request, response)
+        if (!who) return
+        const found = instance.database.get('sc_request', request.params.requestSysId)
+        if (!found || (found.opened_by !== instance.userSysId(who.viewer.userName) && !who.viewer.isFulfiller)) {
+            send(response, errorPage(who.viewer, 'Not found', 'No request of yours with this id.'), 404)
+            return
+        }
+        send(response, orderStatusPage(instance, who.viewer, found))
+    })
 
-  app.get('/approvals', (request, response) => {
-    const who = signedIn(request, response);
-    if (who) send(response, approvalsPage(instance, who.viewer, takeNotice(who.session)));
-  });
-  app.post('/approvals/:approvalSysId', (request, response) => {
-    const who = signedIn(request, response);
-    if (!who) return;
-    const decision = field(request, 'decision');
-    const comment = field(request, 'comment').trim() || undefined;
-    const approvalSysId = request.params.approvalSysId;
-    try {
-      if (decision === 'approve') instance.approve(approvalSysId, who.viewer.userName, comment);
-      else if (decision === 'reject') instance.reject(approvalSysId, who.viewer.userName, comment);
-      else throw new LocalInstanceError(`decision must be "approve" or "reject"; got "${decision}"`);
-      const number = instance.database.displayValue('sysapproval_approver', approvalSysId, 'sysapproval');
-      who.session.notice = { kind: 'ok', message: `${number} ${decision === 'approve' ? 'approved' : 'rejected'}.` };
-    } catch (error) {
-      if (!(error instanceof LocalInstanceError)) throw error;
-      who.session.notice = { kind: 'error', message: error.message };
-    }
-    response.redirect(303, '/approvals');
-  });
+    app.get('/approvals', (request, response) => {
+        const who = signedIn(request, response)
+        if (who) send(response, approvalsPage(instance, who.viewer, takeNotice(who.session)))
+    })
+    app.post('/approvals/:approvalSysId', (request, response) => {
+        const who = signedIn(request, response)
+        if (!who) return
+        const decision = field(request, 'decision')
+        const comment = field(request, 'comment').trim() || undefined
+        const approvalSysId = request.params.approvalSysId
+        try {
+            if (decision === 'approve') instance.approve(approvalSysId, who.viewer.userName, comment)
+            else if (decision === 'reject') instance.reject(approvalSysId, who.viewer.userName, comment)
+            else throw new LocalInstanceError(`decision must be "approve" or "reject"; got "${decision}"`)
+            const number = instance.database.displayValue('sysapproval_approver', approvalSysId, 'sysapproval')
+            who.session.notice = {
+                kind: 'ok',
+                message: `${number} ${decision === 'approve' ? 'approved' : 'rejected'}.`,
+            }
+        } catch (error) {
+            if (!(error instanceof LocalInstanceError)) throw error
+            who.session.notice = { kind: 'error', message: error.message }
+        }
+        response.redirect(303, '/approvals')
+    })
 
-  const itemFor = (request: Request, response: Response, viewer: Viewer) => {
-    const item = instance.database.get('sc_req_item', String(request.params.itemSysId));
-    const viewerId = instance.userSysId(viewer.userName);
-    const approver = item ? instance.database.query('sysapproval_approver', `sysapproval=${item.sys_id}^approver=${viewerId}`).length > 0 : false;
-    if (!item || !(viewer.isFulfiller || approver || item.opened_by === viewerId || item.requested_for === viewerId)) {
-      send(response, errorPage(viewer, 'Not found', 'No requested item you may see has this id.'), 404);
-      return undefined;
+    const itemFor = (request: Request, response: Response, viewer: Viewer) => {
+        const item = instance.database.get('sc_req_item', String(request.params.itemSysId))
+        const viewerId = instance.userSysId(viewer.userName)
+        const approver = item
+            ? instance.database.query('sysapproval_approver', `sysapproval=${item.sys_id}^approver=${viewerId}`)
+                  .length > 0
+            : false
+        if (
+            !item ||
+            !(viewer.isFulfiller || approver || item.opened_by === viewerId || item.requested_for === viewerId)
+        ) {
+            send(response, errorPage(viewer, 'Not found', 'No requested item you may see has this id.'), 404)
+            return undefined
+        }
+        return item
     }
-    return item;
-  };
-  app.get('/items/:itemSysId', (request, response) => {
-    const who = signedIn(request, response);
-    if (!who) return;
-    const item = itemFor(request, response, who.viewer);
-    if (item) send(response, requestItemPage(instance, who.viewer, item, takeNotice(who.session)));
-  });
-  app.post('/items/:itemSysId/state', (request, response) => {
-    const who = signedIn(request, response);
-    if (!who) return;
-    const item = itemFor(request, response, who.viewer);
-    if (!item) return;
-    if (!who.viewer.isFulfiller) {
-      send(response, errorPage(who.viewer, 'Forbidden', 'Only fulfillers (role itil) change the state of a requested item.'), 403);
-      return;
-    }
-    const state = field(request, 'state');
-    if (!(fulfillerStates as readonly string[]).includes(state)) {
-      who.session.notice = { kind: 'error', message: `state must be one of ${fulfillerStates.join(', ')}; got "${state}"` };
-    } else {
-      instance.setItemState(item.sys_id, state as RequestItemState, who.viewer.userName, field(request, 'work_note').trim() || undefined);
-      who.session.notice = { kind: 'ok', message: `${item.number ?? ''} updated.` };
-    }
-    response.redirect(303, `/items/${item.sys_id}`);
-  });
-  app.post('/items/:itemSysId/cancel', (request, response) => {
-    const who = signedIn(request, response);
-    if (!who) return;
-    const item = itemFor(request, response, who.viewer);
-    if (!item) return;
-    if (item.opened_by !== instance.userSysId(who.viewer.userName) || item.active !== 'true' || item.approval === 'requested') {
-      send(response, errorPage(who.viewer, 'Forbidden', 'Only the requester cancels an open, decided request.'), 403);
-      return;
-    }
-    // As the platform's Cancel: the stage says why, the item closes incomplete (the flow's close-wait sees it).
-    instance.database.update('sc_req_item', item.sys_id, { stage: 'Request Cancelled' }, who.viewer.userName);
-    instance.setItemState(item.sys_id, '4', who.viewer.userName, `Request cancelled by ${who.viewer.name}.`);
-    who.session.notice = { kind: 'ok', message: `${item.number ?? ''} cancelled.` };
-    response.redirect(303, `/items/${item.sys_id}`);
-  });
+    app.get('/items/:itemSysId', (request, response) => {
+        const who = signedIn(request, response)
+        if (!who) return
+        const item = itemFor(request, response, who.viewer)
+        if (item) send(response, requestItemPage(instance, who.viewer, item, takeNotice(who.session)))
+    })
+    app.post('/items/:itemSysId/state', (request, response) => {
+        const who = signedIn(request, response)
+        if (!who) return
+        const item = itemFor(request, response, who.viewer)
+        if (!item) return
+        if (!who.viewer.isFulfiller) {
+            send(
+                response,
+                errorPage(who.viewer, 'Forbidden', 'Only fulfillers (role itil) change the state of a requested item.'),
+                403
+            )
+            return
+        }
+        const state = field(request, 'state')
+        if (!(fulfillerStates as readonly string[]).includes(state)) {
+            who.session.notice = {
+                kind: 'error',
+                message: `state must be one of ${fulfillerStates.join(', ')}; got "${state}"`,
+            }
+        } else {
+            instance.setItemState(
+                item.sys_id,
+                state as RequestItemState,
+                who.viewer.userName,
+                field(request, 'work_note').trim() || undefined
+            )
+            who.session.notice = { kind: 'ok', message: `${item.number ?? ''} updated.` }
+        }
+        response.redirect(303, `/items/${item.sys_id}`)
+    })
+    app.post('/items/:itemSysId/cancel', (request, response) => {
+        const who = signedIn(request, response)
+        if (!who) return
+        const item = itemFor(request, response, who.viewer)
+        if (!item) return
+        if (
+            item.opened_by !== instance.userSysId(who.viewer.userName) ||
+            item.active !== 'true' ||
+            item.approval === 'requested'
+        ) {
+            send(
+                response,
+                errorPage(who.viewer, 'Forbidden', 'Only the requester cancels an open, decided request.'),
+                403
+            )
+            return
+        }
+        // As the platform's Cancel: the stage says why, the item closes incomplete (the flow's close-wait sees it).
+        instance.database.update('sc_req_item', item.sys_id, { stage: 'Request Cancelled' }, who.viewer.userName)
+        instance.setItemState(item.sys_id, '4', who.viewer.userName, `Request cancelled by ${who.viewer.name}.`)
+        who.session.notice = { kind: 'ok', message: `${item.number ?? ''} cancelled.` }
+        response.redirect(303, `/items/${item.sys_id}`)
+    })
 
-  app.use((request: Request, response: Response) => {
-    const session = sessionOf(request);
-    send(response, errorPage(session ? viewerOf(session) : undefined, 'Not found', `Nothing at ${request.path}.`), 404);
-  });
-  app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
-    void next;
-    const session = sessionOf(request);
-    const message = error instanceof Error ? error.message : String(error);
-    send(response, errorPage(session ? viewerOf(session) : undefined, 'Something went wrong', message), error instanceof LocalInstanceError ? 400 : 500);
-  });
-  return app;
+    app.use((request: Request, response: Response) => {
+        const session = sessionOf(request)
+        send(
+            response,
+            errorPage(session ? viewerOf(session) : undefined, 'Not found', `Nothing at ${request.path}.`),
+            404
+        )
+    })
+    app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
+        void next
+        const session = sessionOf(request)
+        const message = error instanceof Error ? error.message : String(error)
+        send(
+            response,
+            errorPage(session ? viewerOf(session) : undefined, 'Something went wrong', message),
+            error instanceof LocalInstanceError ? 400 : 500
+        )
+    })
+    return app
 }
 
 /** Only same-site paths, so a crafted `next` cannot send a user elsewhere after login. */
 function safeNext(next: string): string {
-  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/catalog';
+    return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/catalog'
 }
 
 function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
-  }
-  return undefined;
+    for (const part of (header ?? '').split(';')) {
+        const [key, ...rest] = part.trim().split('=')
+        if (key === name) return decodeURIComponent(rest.join('='))
+    }
+    return undefined
 }

@@ -1,19 +1,19 @@
 // The page frame of the local instance: a banner with the navigation the guide's users need
 // (Service Catalog, My Requests, My Approvals) and the signed-in user, then the page. Landmarks and
 // labelled controls make every page findable by role and name (screen readers and Playwright).
-import { html, raw, type Fragment, type SafeHtml } from '../../../mock-kpow/src/http/ui/html';
+import { html, raw, type Fragment, type SafeHtml } from '../../../mock-kpow/src/http/ui/html'
 
 export interface Viewer {
-  readonly userName: string;
-  readonly name: string;
-  readonly isFulfiller: boolean;
+    readonly userName: string
+    readonly name: string
+    readonly isFulfiller: boolean
 }
 
-export type Section = 'catalog' | 'requests' | 'approvals' | 'none';
+export type Section = 'catalog' | 'requests' | 'approvals' | 'none'
 
 export interface Notice {
-  readonly kind: 'ok' | 'error';
-  readonly message: string;
+    readonly kind: 'ok' | 'error'
+    readonly message: string
 }
 
 const STYLE = raw(`
@@ -81,18 +81,18 @@ table.flow-run col.messages{width:19%}
 table.flow-run td{overflow-wrap:anywhere}
 table.flow-run caption{font-weight:400}
 table.flow-run caption strong{font-weight:700}
-`);
+`)
 
 export function page(
-  title: string,
-  viewer: Viewer | undefined,
-  section: Section,
-  content: Fragment,
-  notice?: Notice,
+    title: string,
+    viewer: Viewer | undefined,
+    section: Section,
+    content: Fragment,
+    notice?: Notice
 ): SafeHtml {
-  const link = (href: string, label: string, here: Section) =>
-    html`<li><a href="${href}"${here === section ? raw(' aria-current="page"') : ''}>${label}</a></li>`;
-  return html`<!doctype html>
+    const link = (href: string, label: string, here: Section) =>
+        html`<li><a href="${href}"${here === section ? raw(' aria-current="page"') : ''}>${label}</a></li>`
+    return html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -104,8 +104,9 @@ export function page(
 <body>
 <header>
   <a class="brand" href="/">Local instance<small>ServiceNow stand-in</small></a>
-  ${viewer
-    ? html`<nav aria-label="Main">
+  ${
+      viewer
+          ? html`<nav aria-label="Main">
     <ul>
       ${link('/catalog', 'Service Catalog', 'catalog')}
       ${link('/requests', viewer.isFulfiller ? 'Requested Items' : 'My Requests', 'requests')}
@@ -116,14 +117,15 @@ export function page(
     <span>Signed in as <strong>${viewer.name}</strong> (${viewer.userName})${viewer.isFulfiller ? ', fulfiller' : ''}</span>
     <form method="post" action="/logout"><button type="submit">Log out</button></form>
   </div>`
-    : ''}
+          : ''
+  }
 </header>
 <main>
 ${notice ? html`<div class="alert ${notice.kind}" role="${notice.kind === 'error' ? 'alert' : 'status'}">${notice.message}</div>` : ''}
 ${content}
 </main>
 </body>
-</html>`;
+</html>`
 }
 
 /** Shows the form's field errors beside the fields when the browser refuses a value (pattern, required). */
@@ -142,4 +144,4 @@ document.addEventListener('input', function (event) {
   error.textContent = '';
   field.removeAttribute('aria-invalid');
 });
-`;
+`

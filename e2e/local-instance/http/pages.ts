@@ -1,22 +1,22 @@
 // The local instance's pages, rendered on the server from the instance's records. Every value is
 // escaped by `html`; every control has a label. Pages read; app.ts handles the forms.
-import { html, raw, type Fragment, type SafeHtml } from '../../../mock-kpow/src/http/ui/html';
-import type { FlowRun, StepLog } from '../flow-runner';
-import type { LocalInstance, OrderProblem } from '../instance';
-import type { StoredRecord } from '../tables';
-import { requestItemStates } from '../schema';
-import { page, type Notice, type Viewer } from './layout';
-import { patternAttribute } from './pattern-attribute';
+import { html, raw, type Fragment, type SafeHtml } from '../../../mock-kpow/src/http/ui/html'
+import type { FlowRun, StepLog } from '../flow-runner'
+import type { LocalInstance, OrderProblem } from '../instance'
+import type { StoredRecord } from '../tables'
+import { requestItemStates } from '../schema'
+import { page, type Notice, type Viewer } from './layout'
+import { patternAttribute } from './pattern-attribute'
 
 /** States a fulfiller can set: the ones the flow's close-wait (`stateIN3,4,7`) and the work use. */
-export const fulfillerStates = ['2', '3', '4', '7'] as const;
+export const fulfillerStates = ['2', '3', '4', '7'] as const
 
 export function loginPage(error: string | undefined, next: string, userName = ''): SafeHtml {
-  return page(
-    'Log in',
-    undefined,
-    'none',
-    html`<h1>Log in</h1>
+    return page(
+        'Log in',
+        undefined,
+        'none',
+        html`<h1>Log in</h1>
 <p class="subtitle">Use one of the seeded users; the demo password is in the README.</p>
 <form class="card" method="post" action="/login" aria-label="Log in">
   <input type="hidden" name="next" value="${next}">
@@ -24,159 +24,187 @@ export function loginPage(error: string | undefined, next: string, userName = ''
   <div class="field"><label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required></div>
   <button type="submit">Log in</button>
 </form>`,
-    error ? { kind: 'error', message: error } : undefined,
-  );
+        error ? { kind: 'error', message: error } : undefined
+    )
 }
 
 export function catalogPage(instance: LocalInstance, viewer: Viewer): SafeHtml {
-  const items = instance.catalogItems();
-  return page(
-    'Service Catalog',
-    viewer,
-    'catalog',
-    html`<h1>Service Catalog</h1>
+    const items = instance.catalogItems()
+    return page(
+        'Service Catalog',
+        viewer,
+        'catalog',
+        html`<h1>Service Catalog</h1>
 <p class="subtitle">Items from the loaded update set.</p>
 ${items.length === 0 ? html`<p>No active catalog items.</p>` : ''}
 <ul class="items">
 ${items.map(({ item }) => html`<li class="card"><a href="/catalog/${item.sys_id}">${item.name}</a><p class="muted">${item.short_description}</p></li>`)}
-</ul>`,
-  );
+</ul>`
+    )
 }
 
 export function catalogItemPage(
-  instance: LocalInstance,
-  viewer: Viewer,
-  itemSysId: string,
-  values: Record<string, string> = {},
-  problems: OrderProblem[] = [],
+    instance: LocalInstance,
+    viewer: Viewer,
+    itemSysId: string,
+    values: Record<string, string> = {},
+    problems: OrderProblem[] = []
 ): SafeHtml | undefined {
-  const entry = instance.catalogItems().find(({ item }) => item.sys_id === itemSysId);
-  if (!entry) return undefined;
-  const { item, variables } = entry;
-  const general = problems.filter((problem) => problem.variable === '');
-  const notice: Notice | undefined = problems.length > 0 ? { kind: 'error', message: 'The request was not submitted: correct the fields marked below.' } : undefined;
-  return page(
-    item.name ?? 'Catalog item',
-    viewer,
-    'catalog',
-    html`<h1>${item.name}</h1>
+    const entry = instance.catalogItems().find(({ item }) => item.sys_id === itemSysId)
+    if (!entry) return undefined
+    const { item, variables } = entry
+    const general = problems.filter((problem) => problem.variable === '')
+    const notice: Notice | undefined =
+        problems.length > 0
+            ? { kind: 'error', message: 'The request was not submitted: correct the fields marked below.' }
+            : undefined
+    return page(
+        item.name ?? 'Catalog item',
+        viewer,
+        'catalog',
+        html`<h1>${item.name}</h1>
 <p class="subtitle">${item.short_description}</p>
 <p>${item.description}</p>
 ${general.length > 0 ? html`<ul class="alert error">${general.map((problem) => html`<li>${problem.message}</li>`)}</ul>` : ''}
 <form class="card" method="post" action="/catalog/${item.sys_id}" aria-label="${item.name}">
-${variables.map((variable) => variableField(instance, variable, values[variable.name ?? ''], problems.filter((problem) => problem.variable === variable.name)))}
+${variables.map((variable) =>
+    variableField(
+        instance,
+        variable,
+        values[variable.name ?? ''],
+        problems.filter((problem) => problem.variable === variable.name)
+    )
+)}
   <div class="actions"><button type="submit">Order Now</button></div>
 </form>`,
-    notice,
-  );
+        notice
+    )
 }
 
-function variableField(instance: LocalInstance, variable: StoredRecord, value: string | undefined, problems: OrderProblem[]): SafeHtml {
-  const name = variable.name ?? '';
-  const id = `var-${name}`;
-  const mandatory = variable.mandatory === 'true';
-  const current = value ?? variable.default_value ?? '';
-  const describedBy = `${id}-help ${id}-error`;
-  const invalid = problems.length > 0 ? raw(' aria-invalid="true"') : '';
-  const required = mandatory ? raw(' required aria-required="true"') : '';
-  let control: SafeHtml;
-  if (variable.type === '5') {
-    const choices = instance.database
-      .query('question_choice', `question=${variable.sys_id}^inactive!=true`)
-      .sort((left, right) => Number(left.order ?? 0) - Number(right.order ?? 0));
-    control = html`<select id="${id}" name="${name}" aria-describedby="${describedBy}"${required}${invalid}>
+function variableField(
+    instance: LocalInstance,
+    variable: StoredRecord,
+    value: string | undefined,
+    problems: OrderProblem[]
+): SafeHtml {
+    const name = variable.name ?? ''
+    const id = `var-${name}`
+    const mandatory = variable.mandatory === 'true'
+    const current = value ?? variable.default_value ?? ''
+    const describedBy = `${id}-help ${id}-error`
+    const invalid = problems.length > 0 ? raw(' aria-invalid="true"') : ''
+    const required = mandatory ? raw(' required aria-required="true"') : ''
+    let control: SafeHtml
+    if (variable.type === '5') {
+        const choices = instance.database
+            .query('question_choice', `question=${variable.sys_id}^inactive!=true`)
+            .sort((left, right) => Number(left.order ?? 0) - Number(right.order ?? 0))
+        control = html`<select id="${id}" name="${name}" aria-describedby="${describedBy}"${required}${invalid}>
       <option value="">-- None --</option>
       ${choices.map((choice) => html`<option value="${choice.value}"${choice.value === current ? raw(' selected') : ''}>${choice.text}</option>`)}
-    </select>`;
-  } else {
-    const regex = variable.validate_regex ? instance.database.get('question_regex', variable.validate_regex) : undefined;
-    const pattern = regex?.regex ? patternAttribute(regex.regex) : undefined;
-    control = html`<input id="${id}" name="${name}" value="${current}" aria-describedby="${describedBy}"${required}${invalid}${
-      pattern ? html` pattern="${pattern}" data-message="${regex?.validation_message || `Must match ${regex?.regex ?? ''}`}"` : ''
-    }${variable.example_text ? html` placeholder="${variable.example_text}"` : ''}${variable.tooltip ? html` title="${variable.tooltip}"` : ''}>`;
-  }
-  return html`<div class="field">
+    </select>`
+    } else {
+        const regex = variable.validate_regex
+            ? instance.database.get('question_regex', variable.validate_regex)
+            : undefined
+        const pattern = regex?.regex ? patternAttribute(regex.regex) : undefined
+        control = html`<input id="${id}" name="${name}" value="${current}" aria-describedby="${describedBy}"${required}${invalid}${
+            pattern
+                ? html` pattern="${pattern}" data-message="${regex?.validation_message || `Must match ${regex?.regex ?? ''}`}"`
+                : ''
+        }${variable.example_text ? html` placeholder="${variable.example_text}"` : ''}${variable.tooltip ? html` title="${variable.tooltip}"` : ''}>`
+    }
+    return html`<div class="field">
     <label for="${id}">${mandatory ? html`<span class="mandatory" aria-hidden="true">*</span>` : ''}${variable.question_text}</label>
     ${control}
     <p class="help" id="${id}-help">${variable.help_text}</p>
     <p class="error" id="${id}-error">${problems.map((problem) => problem.message.replace(`"${name}": `, '')).join(' ')}</p>
-  </div>`;
+  </div>`
 }
 
 export function orderStatusPage(instance: LocalInstance, viewer: Viewer, request: StoredRecord): SafeHtml {
-  const items = instance.database.query('sc_req_item', `request=${request.sys_id}`);
-  return page(
-    `Order status ${request.number ?? ''}`,
-    viewer,
-    'catalog',
-    html`<h1>Order Status</h1>
+    const items = instance.database.query('sc_req_item', `request=${request.sys_id}`)
+    return page(
+        `Order status ${request.number ?? ''}`,
+        viewer,
+        'catalog',
+        html`<h1>Order Status</h1>
 <div class="alert ok" role="status">Thank you, your request has been submitted. Request number: <strong>${request.number}</strong></div>
 <table>
   <caption>Items of ${request.number}</caption>
   <thead><tr><th scope="col">Number</th><th scope="col">Item</th><th scope="col">State</th></tr></thead>
   <tbody>${items.map(
-    (item) => html`<tr><td><a href="/items/${item.sys_id}">${item.number}</a></td><td>${item.short_description}</td><td>${stateLabel(item)}</td></tr>`,
+      (item) =>
+          html`<tr><td><a href="/items/${item.sys_id}">${item.number}</a></td><td>${item.short_description}</td><td>${stateLabel(item)}</td></tr>`
   )}</tbody>
-</table>`,
-  );
+</table>`
+    )
 }
 
 export function requestsPage(instance: LocalInstance, viewer: Viewer): SafeHtml {
-  const mine = viewer.isFulfiller ? instance.database.query('sc_req_item', 'ORDERBYDESCnumber') : instance.database.query('sc_req_item', `opened_by=${instance.userSysId(viewer.userName)}^ORDERBYDESCnumber`);
-  const title = viewer.isFulfiller ? 'Requested Items' : 'My Requests';
-  return page(
-    title,
-    viewer,
-    'requests',
-    html`<h1>${title}</h1>
-${mine.length === 0
-  ? html`<p>No requested items.</p>`
-  : html`<table>
+    const mine = viewer.isFulfiller
+        ? instance.database.query('sc_req_item', 'ORDERBYDESCnumber')
+        : instance.database.query('sc_req_item', `opened_by=${instance.userSysId(viewer.userName)}^ORDERBYDESCnumber`)
+    const title = viewer.isFulfiller ? 'Requested Items' : 'My Requests'
+    return page(
+        title,
+        viewer,
+        'requests',
+        html`<h1>${title}</h1>
+${
+    mine.length === 0
+        ? html`<p>No requested items.</p>`
+        : html`<table>
   <caption>${title}</caption>
   <thead><tr><th scope="col">Number</th><th scope="col">Item</th><th scope="col">Requested for</th><th scope="col">Approval</th><th scope="col">State</th><th scope="col">Opened</th></tr></thead>
   <tbody>${mine.map(
-    (item) => html`<tr><td><a href="/items/${item.sys_id}">${item.number}</a></td><td>${item.short_description}</td><td>${instance.database.displayValue('sc_req_item', item.sys_id, 'requested_for')}</td><td>${instance.database.displayValue('sc_req_item', item.sys_id, 'approval')}</td><td>${stateLabel(item)}</td><td>${item.sys_created_on}</td></tr>`,
+      (item) =>
+          html`<tr><td><a href="/items/${item.sys_id}">${item.number}</a></td><td>${item.short_description}</td><td>${instance.database.displayValue('sc_req_item', item.sys_id, 'requested_for')}</td><td>${instance.database.displayValue('sc_req_item', item.sys_id, 'approval')}</td><td>${stateLabel(item)}</td><td>${item.sys_created_on}</td></tr>`
   )}</tbody>
-</table>`}`,
-  );
+</table>`
+}`
+    )
 }
 
 export function approvalsPage(instance: LocalInstance, viewer: Viewer, notice?: Notice): SafeHtml {
-  const approvals = instance.approvalsFor(viewer.userName);
-  const pending = approvals.filter((approval) => approval.state === 'requested');
-  const decided = approvals.filter((approval) => approval.state !== 'requested');
-  return page(
-    'My Approvals',
-    viewer,
-    'approvals',
-    html`<h1>My Approvals</h1>
+    const approvals = instance.approvalsFor(viewer.userName)
+    const pending = approvals.filter((approval) => approval.state === 'requested')
+    const decided = approvals.filter((approval) => approval.state !== 'requested')
+    return page(
+        'My Approvals',
+        viewer,
+        'approvals',
+        html`<h1>My Approvals</h1>
 <h2>Waiting for you</h2>
 ${pending.length === 0 ? html`<p>No approvals are waiting for you.</p>` : pending.map((approval) => pendingApproval(instance, approval))}
 <h2>Decided</h2>
-${decided.length === 0
-  ? html`<p class="muted">None yet.</p>`
-  : html`<table>
+${
+    decided.length === 0
+        ? html`<p class="muted">None yet.</p>`
+        : html`<table>
   <caption>Approvals you decided</caption>
   <thead><tr><th scope="col">Item</th><th scope="col">State</th><th scope="col">Comments</th><th scope="col">Updated</th></tr></thead>
   <tbody>${decided.map(
-    (approval) => html`<tr><td>${approvalItemLink(instance, approval)}</td><td>${instance.database.displayValue('sysapproval_approver', approval.sys_id, 'state')}</td><td>${instance.database.resolvePath('sysapproval_approver', approval.sys_id, 'comments')}</td><td>${approval.sys_updated_on}</td></tr>`,
+      (approval) =>
+          html`<tr><td>${approvalItemLink(instance, approval)}</td><td>${instance.database.displayValue('sysapproval_approver', approval.sys_id, 'state')}</td><td>${instance.database.resolvePath('sysapproval_approver', approval.sys_id, 'comments')}</td><td>${approval.sys_updated_on}</td></tr>`
   )}</tbody>
-</table>`}`,
-    notice,
-  );
+</table>`
+}`,
+        notice
+    )
 }
 
 function approvalItemLink(instance: LocalInstance, approval: StoredRecord): Fragment {
-  const item = instance.database.get('sc_req_item', approval.sysapproval ?? '');
-  return item ? html`<a href="/items/${item.sys_id}">${item.number}</a>` : approval.sysapproval;
+    const item = instance.database.get('sc_req_item', approval.sysapproval ?? '')
+    return item ? html`<a href="/items/${item.sys_id}">${item.number}</a>` : approval.sysapproval
 }
 
 function pendingApproval(instance: LocalInstance, approval: StoredRecord): SafeHtml {
-  const item = instance.database.get('sc_req_item', approval.sysapproval ?? '');
-  const number = item?.number ?? approval.sysapproval ?? '';
-  const variables = item ? instance.requestItemVariables(item.sys_id) : {};
-  const id = `comment-${approval.sys_id}`;
-  return html`<section class="card" aria-label="Approval for ${number}">
+    const item = instance.database.get('sc_req_item', approval.sysapproval ?? '')
+    const number = item?.number ?? approval.sysapproval ?? ''
+    const variables = item ? instance.requestItemVariables(item.sys_id) : {}
+    const id = `comment-${approval.sys_id}`
+    return html`<section class="card" aria-label="Approval for ${number}">
   <h3>${approvalItemLink(instance, approval)}: ${item?.short_description}</h3>
   <dl class="facts">
     <dt>Requested for</dt><dd>${item ? instance.database.displayValue('sc_req_item', item.sys_id, 'requested_for') : ''}</dd>
@@ -189,42 +217,47 @@ function pendingApproval(instance: LocalInstance, approval: StoredRecord): SafeH
       <button type="submit" name="decision" value="reject" class="danger">Reject ${number}</button>
     </div>
   </form>
-</section>`;
+</section>`
 }
 
 function variableOf(instance: LocalInstance, catItemSysId: string, name: string): StoredRecord | undefined {
-  return instance.database.query('item_option_new', `cat_item=${catItemSysId}^name=${name}`)[0];
+    return instance.database.query('item_option_new', `cat_item=${catItemSysId}^name=${name}`)[0]
 }
 
 function variableLabel(instance: LocalInstance, catItemSysId: string, name: string): string {
-  return variableOf(instance, catItemSysId, name)?.question_text ?? name;
+    return variableOf(instance, catItemSysId, name)?.question_text ?? name
 }
 
 /** A select box's value as the platform shows it: the choice's label, with the stored value. */
 function variableDisplay(instance: LocalInstance, catItemSysId: string, name: string, value: string): string {
-  const variable = variableOf(instance, catItemSysId, name);
-  if (variable?.type !== '5') return value;
-  const choice = instance.database.query('question_choice', `question=${variable.sys_id}^value=${value}`)[0];
-  return choice?.text && choice.text !== value ? `${choice.text} (${value})` : value;
+    const variable = variableOf(instance, catItemSysId, name)
+    if (variable?.type !== '5') return value
+    const choice = instance.database.query('question_choice', `question=${variable.sys_id}^value=${value}`)[0]
+    return choice?.text && choice.text !== value ? `${choice.text} (${value})` : value
 }
 
 function stateLabel(item: StoredRecord): string {
-  return requestItemStates[item.state as keyof typeof requestItemStates] ?? item.state ?? '';
+    return requestItemStates[item.state as keyof typeof requestItemStates] ?? item.state ?? ''
 }
 
-export function requestItemPage(instance: LocalInstance, viewer: Viewer, item: StoredRecord, notice?: Notice): SafeHtml {
-  const { database } = instance;
-  const display = (field: string) => database.displayValue('sc_req_item', item.sys_id, field);
-  const workNotes = database.journal('sc_req_item', item.sys_id, 'work_notes').reverse();
-  const approvals = database.query('sysapproval_approver', `sysapproval=${item.sys_id}`);
-  const runs = instance.flowRuns().filter((run) => run.trigger.sysId === item.sys_id);
-  const requester = item.opened_by === instance.userSysId(viewer.userName);
-  const canCancel = requester && item.active === 'true' && item.approval !== 'requested';
-  return page(
-    item.number ?? 'Requested item',
-    viewer,
-    'requests',
-    html`<h1>Requested item ${item.number}</h1>
+export function requestItemPage(
+    instance: LocalInstance,
+    viewer: Viewer,
+    item: StoredRecord,
+    notice?: Notice
+): SafeHtml {
+    const { database } = instance
+    const display = (field: string) => database.displayValue('sc_req_item', item.sys_id, field)
+    const workNotes = database.journal('sc_req_item', item.sys_id, 'work_notes').reverse()
+    const approvals = database.query('sysapproval_approver', `sysapproval=${item.sys_id}`)
+    const runs = instance.flowRuns().filter((run) => run.trigger.sysId === item.sys_id)
+    const requester = item.opened_by === instance.userSysId(viewer.userName)
+    const canCancel = requester && item.active === 'true' && item.approval !== 'requested'
+    return page(
+        item.number ?? 'Requested item',
+        viewer,
+        'requests',
+        html`<h1>Requested item ${item.number}</h1>
 <p class="subtitle">${item.short_description}</p>
 <section class="card" aria-labelledby="details-heading">
   <h2 id="details-heading">Details</h2>
@@ -251,64 +284,74 @@ ${canCancel ? html`<form class="card" method="post" action="/items/${item.sys_id
 </section>
 <section class="card" aria-labelledby="work-notes-heading">
   <h2 id="work-notes-heading">Work notes</h2>
-  ${workNotes.length === 0
-    ? html`<p class="muted">No work notes.</p>`
-    : html`<ol class="journal" aria-labelledby="work-notes-heading">${workNotes.map(
-        (entry) => html`<li><span class="meta">${entry.createdOn} by ${entry.author}</span><p>${entry.value}</p></li>`,
-      )}</ol>`}
+  ${
+      workNotes.length === 0
+          ? html`<p class="muted">No work notes.</p>`
+          : html`<ol class="journal" aria-labelledby="work-notes-heading">${workNotes.map(
+                (entry) =>
+                    html`<li><span class="meta">${entry.createdOn} by ${entry.author}</span><p>${entry.value}</p></li>`
+            )}</ol>`
+  }
 </section>
 <section class="card" aria-labelledby="approvals-heading">
   <h2 id="approvals-heading">Approvals</h2>
-  ${approvals.length === 0
-    ? html`<p class="muted">No approvals.</p>`
-    : html`<table aria-labelledby="approvals-heading">
+  ${
+      approvals.length === 0
+          ? html`<p class="muted">No approvals.</p>`
+          : html`<table aria-labelledby="approvals-heading">
     <thead><tr><th scope="col">Approver</th><th scope="col">State</th><th scope="col">Comments</th><th scope="col">Updated</th></tr></thead>
     <tbody>${approvals.map(
-      (approval) => html`<tr><td>${database.displayValue('sysapproval_approver', approval.sys_id, 'approver')}</td><td>${database.displayValue('sysapproval_approver', approval.sys_id, 'state')}</td><td>${database.resolvePath('sysapproval_approver', approval.sys_id, 'comments')}</td><td>${approval.sys_updated_on}</td></tr>`,
+        (approval) =>
+            html`<tr><td>${database.displayValue('sysapproval_approver', approval.sys_id, 'approver')}</td><td>${database.displayValue('sysapproval_approver', approval.sys_id, 'state')}</td><td>${database.resolvePath('sysapproval_approver', approval.sys_id, 'comments')}</td><td>${approval.sys_updated_on}</td></tr>`
     )}</tbody>
-  </table>`}
+  </table>`
+  }
   ${database.journal('sc_req_item', item.sys_id, 'approval_history').map((entry) => html`<p class="muted">${entry.createdOn}: ${entry.value}</p>`)}
 </section>
 <section class="card" aria-labelledby="flow-heading">
   <h2 id="flow-heading">Flow runs</h2>
   ${runs.length === 0 ? html`<p class="muted">No flow ran for this item.</p>` : runs.map(flowRunView)}
 </section>`,
-    notice,
-  );
+        notice
+    )
 }
 
 function stateForm(item: StoredRecord): SafeHtml {
-  return html`<form class="card" method="post" action="/items/${item.sys_id}/state" aria-label="Update ${item.number}">
+    return html`<form class="card" method="post" action="/items/${item.sys_id}/state" aria-label="Update ${item.number}">
   <h2>Fulfilment</h2>
   <div class="field"><label for="state">State</label>
     <select id="state" name="state">${fulfillerStates.map((state) => html`<option value="${state}"${state === item.state ? raw(' selected') : ''}>${requestItemStates[state]}</option>`)}</select>
   </div>
   <div class="field"><label for="work_note">Work note</label><textarea id="work_note" name="work_note"></textarea></div>
   <button type="submit">Update</button>
-</form>`;
+</form>`
 }
 
 function flowRunView(run: FlowRun): SafeHtml {
-  return html`<table class="flow-run" aria-label="Flow run ${run.flowName}">
+    return html`<table class="flow-run" aria-label="Flow run ${run.flowName}">
   <caption><strong>${run.flowName}</strong>: <span class="badge ${run.status}">${run.status}</span>${run.reason ? html` <span class="muted">${run.reason}</span>` : ''} <span class="muted">(started ${run.startedAt}${run.endedAt ? html`, ended ${run.endedAt}` : ''})</span></caption>
   <colgroup><col class="step"><col class="status"><col class="inputs"><col class="outputs"><col class="messages"></colgroup>
   <thead><tr><th scope="col">Step</th><th scope="col">Status</th><th scope="col">Inputs</th><th scope="col">Outputs</th><th scope="col">Messages and errors</th></tr></thead>
   <tbody>${run.steps.map(stepRow)}</tbody>
-</table>`;
+</table>`
 }
 
 function stepRow(step: StepLog): SafeHtml {
-  const pairs = (values: Record<string, string>) =>
-    Object.keys(values).length === 0 ? '' : html`<pre class="kv">${Object.entries(values).map(([name, value]) => `${name}: ${value}`).join('\n')}</pre>`;
-  return html`<tr>
+    const pairs = (values: Record<string, string>) =>
+        Object.keys(values).length === 0
+            ? ''
+            : html`<pre class="kv">${Object.entries(values)
+                  .map(([name, value]) => `${name}: ${value}`)
+                  .join('\n')}</pre>`
+    return html`<tr>
   <td style="padding-left:${String(10 + step.depth * 18)}px">${step.name}<div class="muted">${step.startedAt}</div></td>
   <td><span class="badge ${step.status}">${step.status}</span></td>
   <td>${pairs(step.inputs)}</td>
   <td>${pairs(step.outputs)}</td>
   <td>${step.messages.map((message) => html`<div class="mono">[${message.level}] ${message.message}</div>`)}${step.error ? html`<div class="step-error" role="note">${step.error}</div>` : ''}</td>
-</tr>`;
+</tr>`
 }
 
 export function errorPage(viewer: Viewer | undefined, title: string, message: string): SafeHtml {
-  return page(title, viewer, 'none', html`<h1>${title}</h1>`, { kind: 'error', message });
+    return page(title, viewer, 'none', html`<h1>${title}</h1>`, { kind: 'error', message })
 }

@@ -1,42 +1,51 @@
 // The local instance's CLI as a user runs it: refusals print a clear list and exit 2, no stack.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
 
-const CLI = resolve(import.meta.dirname, '..', 'cli.ts');
-const updateSetFile = resolve(import.meta.dirname, '..', '..', '..', 'update-sets', 'kpow-jit-access.xml');
+const CLI = resolve(import.meta.dirname, '..', 'cli.ts')
+const updateSetFile = resolve(import.meta.dirname, '..', '..', '..', 'update-sets', 'kpow-jit-access.xml')
 
 async function run(args: string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, output };
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+        env: { PATH: process.env.PATH ?? '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    const [code] = (await once(child, 'exit')) as [number | null]
+    return { code, output }
 }
 
 describe('local-instance CLI', () => {
-  it('refuses an update set it cannot run with the list of what is unsupported, exit 2, no stack trace', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'local-instance-cli-'));
-    const es5Set = readFileSync(updateSetFile, 'utf8').replace('<js_level>es_latest</js_level>', '<js_level>helsinki_es5</js_level>').replace('var roleName = ', 'let roleName = ');
-    const file = join(folder, 'es5.xml');
-    writeFileSync(file, es5Set);
-    const { code, output } = await run(['--update-set', file, '--port', '0']);
-    expect(code).toBe(2);
-    expect(output).toMatch(/local-instance: The local instance cannot run update set "Kpow Just-in-Time Topic Access 1.0.0": 1 thing\(s\)/);
-    expect(output).toMatch(/ {2}- \[script-syntax\] sys_hub_action_type_definition_\w+ \(action "Kpow - Create Temporary Policy"/);
-    expect(output).not.toMatch(/\n\s+at /);
-  }, 30_000);
+    it('refuses an update set it cannot run with the list of what is unsupported, exit 2, no stack trace', async () => {
+        const folder = mkdtempSync(join(tmpdir(), 'local-instance-cli-'))
+        const es5Set = readFileSync(updateSetFile, 'utf8')
+            .replace('<js_level>es_latest</js_level>', '<js_level>helsinki_es5</js_level>')
+            .replace('var roleName = ', 'let roleName = ')
+        const file = join(folder, 'es5.xml')
+        writeFileSync(file, es5Set)
+        const { code, output } = await run(['--update-set', file, '--port', '0'])
+        expect(code).toBe(2)
+        expect(output).toMatch(
+            /local-instance: The local instance cannot run update set "Kpow Just-in-Time Topic Access 1.0.0": 1 thing\(s\)/
+        )
+        expect(output).toMatch(
+            / {2}- \[script-syntax\] sys_hub_action_type_definition_\w+ \(action "Kpow - Create Temporary Policy"/
+        )
+        expect(output).not.toMatch(/\n\s+at /)
+    }, 30_000)
 
-  it('names a missing file and a bad flag', async () => {
-    const missing = await run(['--update-set', '/nonexistent/set.xml']);
-    expect(missing.code).toBe(2);
-    expect(missing.output).toContain('local-instance: Cannot read the update set /nonexistent/set.xml');
-    const badPort = await run(['--port', 'eighty']);
-    expect(badPort.code).toBe(2);
-    expect(badPort.output).toContain('a port is a number from 0 (any free port) to 65535');
-  }, 30_000);
-});
+    it('names a missing file and a bad flag', async () => {
+        const missing = await run(['--update-set', '/nonexistent/set.xml'])
+        expect(missing.code).toBe(2)
+        expect(missing.output).toContain('local-instance: Cannot read the update set /nonexistent/set.xml')
+        const badPort = await run(['--port', 'eighty'])
+        expect(badPort.code).toBe(2)
+        expect(badPort.output).toContain('a port is a number from 0 (any free port) to 65535')
+    }, 30_000)
+})

@@ -1,209 +1,257 @@
 // The project's update set, run end to end in the local instance against a real HTTP server
 // standing in for Kpow.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { LocalInstance } from '../instance';
-import { createLocalInstance } from '../instance';
-import { UnsupportedUpdateSetError } from '../unsupported';
-import users from '../fixtures/users.json';
-import type { KpowStandIn } from './kpow-stand-in';
-import { settle, startKpowStandIn } from './kpow-stand-in';
-import { manualTimers } from './manual-timers';
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { LocalInstance } from '../instance'
+import { createLocalInstance } from '../instance'
+import { UnsupportedUpdateSetError } from '../unsupported'
+import users from '../fixtures/users.json'
+import type { KpowStandIn } from './kpow-stand-in'
+import { settle, startKpowStandIn } from './kpow-stand-in'
+import { manualTimers } from './manual-timers'
 
-const updateSetXml = readFileSync(join(import.meta.dirname, '..', '..', '..', 'update-sets', 'kpow-jit-access.xml'), 'utf8');
-const itemName = 'Request Kpow Topic Query Access';
-const flowName = 'Kpow Access Lifecycle';
-const order = { cluster_id: '42RglGpZQwy9D5VzTVpCWA', topic_name: 'tx_trade', role_name: 'kafka-users', duration_ms: '900000' };
+const updateSetXml = readFileSync(
+    join(import.meta.dirname, '..', '..', '..', 'update-sets', 'kpow-jit-access.xml'),
+    'utf8'
+)
+const itemName = 'Request Kpow Topic Query Access'
+const flowName = 'Kpow Access Lifecycle'
+const order = {
+    cluster_id: '42RglGpZQwy9D5VzTVpCWA',
+    topic_name: 'tx_trade',
+    role_name: 'kafka-users',
+    duration_ms: '900000',
+}
 
-let kpow: KpowStandIn | undefined;
+let kpow: KpowStandIn | undefined
 afterEach(async () => {
-  await kpow?.stop();
-  kpow = undefined;
-});
+    await kpow?.stop()
+    kpow = undefined
+})
 
 async function setUp(options: { failWith?: number } = {}) {
-  kpow = await startKpowStandIn(options);
-  const timers = manualTimers();
-  const instance = createLocalInstance({ updateSetXml, users, aliases: { 'Kpow API': { url: kpow.url, user: 'admin', password: 'admin-secret' } }, timers });
-  instance.activateFlow(flowName);
-  return { instance, timers, kpow };
+    kpow = await startKpowStandIn(options)
+    const timers = manualTimers()
+    const instance = createLocalInstance({
+        updateSetXml,
+        users,
+        aliases: { 'Kpow API': { url: kpow.url, user: 'admin', password: 'admin-secret' } },
+        timers,
+    })
+    instance.activateFlow(flowName)
+    return { instance, timers, kpow }
 }
 
 function item(instance: LocalInstance, sysId: string) {
-  return instance.database.require('sc_req_item', sysId);
+    return instance.database.require('sc_req_item', sysId)
 }
 
 function workNotes(instance: LocalInstance, sysId: string): string[] {
-  return instance.database.journal('sc_req_item', sysId, 'work_notes').map((entry) => entry.value);
+    return instance.database.journal('sc_req_item', sysId, 'work_notes').map((entry) => entry.value)
 }
 
 describe('Kpow Access Lifecycle in the local instance', () => {
-  it('grants on the manager approval and revokes when the item is closed', async () => {
-    const { instance, kpow } = await setUp();
-    const ordered = instance.orderCatalogItem(itemName, order, 'abel.tuter');
-    await instance.whenIdle();
-    const [approval, ...others] = instance.approvalsFor('beth.anglin', 'requested');
-    expect(others).toEqual([]);
-    expect(approval?.sysapproval).toBe(ordered.requestItem.sysId);
-    expect(kpow.requests).toEqual([]);
+    it('grants on the manager approval and revokes when the item is closed', async () => {
+        const { instance, kpow } = await setUp()
+        const ordered = instance.orderCatalogItem(itemName, order, 'abel.tuter')
+        await instance.whenIdle()
+        const [approval, ...others] = instance.approvalsFor('beth.anglin', 'requested')
+        expect(others).toEqual([])
+        expect(approval?.sysapproval).toBe(ordered.requestItem.sysId)
+        expect(kpow.requests).toEqual([])
 
-    instance.approve(approval?.sys_id ?? '', 'beth.anglin', 'ok for the incident');
-    await instance.whenIdle();
-    await settle();
-    expect(kpow.requests).toHaveLength(1);
-    const created = kpow.requests[0];
-    expect(created?.method).toBe('POST');
-    expect(created?.url).toBe('/admin/v1/temporary-policies');
-    expect(created?.authorization).toBe(`Basic ${Buffer.from('admin:admin-secret').toString('base64')}`);
-    expect(JSON.parse(created?.body ?? '')).toEqual({
-      duration_ms: 900000,
-      policy: { role: 'kafka-users', actions: ['TOPIC_DATA_QUERY'], effect: 'Allow', resource: ['cluster', order.cluster_id, 'topic', order.topic_name] },
-    });
-    expect(item(instance, ordered.requestItem.sysId)).toMatchObject({ approval: 'approved', state: '2' });
-    expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toContain('Kpow Access Granted. Policy ID: tp-1.');
-    expect(ordered.flowRun?.status).toBe('waiting');
+        instance.approve(approval?.sys_id ?? '', 'beth.anglin', 'ok for the incident')
+        await instance.whenIdle()
+        await settle()
+        expect(kpow.requests).toHaveLength(1)
+        const created = kpow.requests[0]
+        expect(created?.method).toBe('POST')
+        expect(created?.url).toBe('/admin/v1/temporary-policies')
+        expect(created?.authorization).toBe(`Basic ${Buffer.from('admin:admin-secret').toString('base64')}`)
+        expect(JSON.parse(created?.body ?? '')).toEqual({
+            duration_ms: 900000,
+            policy: {
+                role: 'kafka-users',
+                actions: ['TOPIC_DATA_QUERY'],
+                effect: 'Allow',
+                resource: ['cluster', order.cluster_id, 'topic', order.topic_name],
+            },
+        })
+        expect(item(instance, ordered.requestItem.sysId)).toMatchObject({ approval: 'approved', state: '2' })
+        expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toContain(
+            'Kpow Access Granted. Policy ID: tp-1.'
+        )
+        expect(ordered.flowRun?.status).toBe('waiting')
 
-    instance.setItemState(ordered.requestItem.sysId, '3', 'fred.fulfiller');
-    await instance.whenIdle();
-    await settle();
-    expect(kpow.requests.map((request) => `${request.method} ${request.url}`)).toEqual([
-      'POST /admin/v1/temporary-policies',
-      'DELETE /admin/v1/temporary-policies/tp-1',
-    ]);
-    expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toContain('Kpow access revoked because the request was closed.');
-    const run = instance.flowRuns()[0];
-    expect(run?.status).toBe('complete');
-    expect(run?.steps.filter((step) => step.status === 'error')).toEqual([]);
-    expect(run?.steps.map((step) => step.name)).toEqual(expect.arrayContaining(['Kpow - Create Temporary Policy / Call Kpow: create temporary policy']));
-  });
+        instance.setItemState(ordered.requestItem.sysId, '3', 'fred.fulfiller')
+        await instance.whenIdle()
+        await settle()
+        expect(kpow.requests.map((request) => `${request.method} ${request.url}`)).toEqual([
+            'POST /admin/v1/temporary-policies',
+            'DELETE /admin/v1/temporary-policies/tp-1',
+        ])
+        expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toContain(
+            'Kpow access revoked because the request was closed.'
+        )
+        const run = instance.flowRuns()[0]
+        expect(run?.status).toBe('complete')
+        expect(run?.steps.filter((step) => step.status === 'error')).toEqual([])
+        expect(run?.steps.map((step) => step.name)).toEqual(
+            expect.arrayContaining(['Kpow - Create Temporary Policy / Call Kpow: create temporary policy'])
+        )
+    })
 
-  it('closes the item incomplete and calls nothing when the manager rejects', async () => {
-    const { instance, kpow } = await setUp();
-    const ordered = instance.orderCatalogItem(itemName, order, 'abel.tuter');
-    await instance.whenIdle();
-    instance.reject(instance.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? '', 'beth.anglin', 'not needed');
-    await instance.whenIdle();
-    await settle();
-    expect(kpow.requests).toEqual([]);
-    expect(item(instance, ordered.requestItem.sysId)).toMatchObject({ approval: 'rejected', state: '4' });
-    expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toContain('the approval ended as "rejected"');
-    expect(instance.flowRuns()[0]).toMatchObject({ status: 'complete', reason: 'ended by End Flow' });
-  });
+    it('closes the item incomplete and calls nothing when the manager rejects', async () => {
+        const { instance, kpow } = await setUp()
+        const ordered = instance.orderCatalogItem(itemName, order, 'abel.tuter')
+        await instance.whenIdle()
+        instance.reject(instance.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? '', 'beth.anglin', 'not needed')
+        await instance.whenIdle()
+        await settle()
+        expect(kpow.requests).toEqual([])
+        expect(item(instance, ordered.requestItem.sysId)).toMatchObject({ approval: 'rejected', state: '4' })
+        expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toContain('the approval ended as "rejected"')
+        expect(instance.flowRuns()[0]).toMatchObject({ status: 'complete', reason: 'ended by End Flow' })
+    })
 
-  it('asks the approvers group when the requester has no manager', async () => {
-    const { instance, kpow } = await setUp();
-    const ordered = instance.orderCatalogItem(itemName, order, 'carol.nomanager');
-    await instance.whenIdle();
-    const gina = instance.approvalsFor('gina.approver', 'requested');
-    const hank = instance.approvalsFor('hank.approver', 'requested');
-    expect(gina).toHaveLength(1);
-    expect(hank).toHaveLength(1);
-    instance.approve(gina[0]?.sys_id ?? '', 'gina.approver');
-    await instance.whenIdle();
-    await settle();
-    expect(instance.database.require('sysapproval_approver', hank[0]?.sys_id ?? '').state).toBe('not_required');
-    expect(kpow.requests.map((request) => request.method)).toEqual(['POST']);
-    expect(item(instance, ordered.requestItem.sysId).state).toBe('2');
-  });
+    it('asks the approvers group when the requester has no manager', async () => {
+        const { instance, kpow } = await setUp()
+        const ordered = instance.orderCatalogItem(itemName, order, 'carol.nomanager')
+        await instance.whenIdle()
+        const gina = instance.approvalsFor('gina.approver', 'requested')
+        const hank = instance.approvalsFor('hank.approver', 'requested')
+        expect(gina).toHaveLength(1)
+        expect(hank).toHaveLength(1)
+        instance.approve(gina[0]?.sys_id ?? '', 'gina.approver')
+        await instance.whenIdle()
+        await settle()
+        expect(instance.database.require('sysapproval_approver', hank[0]?.sys_id ?? '').state).toBe('not_required')
+        expect(kpow.requests.map((request) => request.method)).toEqual(['POST'])
+        expect(item(instance, ordered.requestItem.sysId).state).toBe('2')
+    })
 
-  it('does not count an approval by the requester', async () => {
-    const { instance, kpow } = await setUp();
-    // gina has no manager and is a member of the approvers group that decides for her.
-    const ordered = instance.orderCatalogItem(itemName, order, 'gina.approver');
-    await instance.whenIdle();
-    instance.approve(instance.approvalsFor('gina.approver', 'requested')[0]?.sys_id ?? '', 'gina.approver');
-    await instance.whenIdle();
-    await settle();
-    expect(kpow.requests).toEqual([]);
-    expect(item(instance, ordered.requestItem.sysId).state).toBe('4');
-    expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toContain('requesters cannot approve their own access');
-  });
+    it('does not count an approval by the requester', async () => {
+        const { instance, kpow } = await setUp()
+        // gina has no manager and is a member of the approvers group that decides for her.
+        const ordered = instance.orderCatalogItem(itemName, order, 'gina.approver')
+        await instance.whenIdle()
+        instance.approve(instance.approvalsFor('gina.approver', 'requested')[0]?.sys_id ?? '', 'gina.approver')
+        await instance.whenIdle()
+        await settle()
+        expect(kpow.requests).toEqual([])
+        expect(item(instance, ordered.requestItem.sysId).state).toBe('4')
+        expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toContain(
+            'requesters cannot approve their own access'
+        )
+    })
 
-  it('notes the failure and grants nothing when Kpow refuses', async () => {
-    const { instance, kpow } = await setUp({ failWith: 500 });
-    const ordered = instance.orderCatalogItem(itemName, order, 'abel.tuter');
-    await instance.whenIdle();
-    instance.approve(instance.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? '', 'beth.anglin');
-    await instance.whenIdle();
-    await settle();
-    expect(kpow.requests).toHaveLength(1);
-    expect(item(instance, ordered.requestItem.sysId).state).toBe('4');
-    const run = instance.flowRuns()[0];
-    const failed = run?.steps.find((step) => step.status === 'error');
-    expect(failed?.error).toContain('Kpow answered HTTP 500: Kpow stand-in refuses');
-    expect(run?.status).toBe('complete');
-  });
+    it('notes the failure and grants nothing when Kpow refuses', async () => {
+        const { instance, kpow } = await setUp({ failWith: 500 })
+        const ordered = instance.orderCatalogItem(itemName, order, 'abel.tuter')
+        await instance.whenIdle()
+        instance.approve(instance.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? '', 'beth.anglin')
+        await instance.whenIdle()
+        await settle()
+        expect(kpow.requests).toHaveLength(1)
+        expect(item(instance, ordered.requestItem.sysId).state).toBe('4')
+        const run = instance.flowRuns()[0]
+        const failed = run?.steps.find((step) => step.status === 'error')
+        expect(failed?.error).toContain('Kpow answered HTTP 500: Kpow stand-in refuses')
+        expect(run?.status).toBe('complete')
+    })
 
-  it('revokes after the maximum duration when nobody closes the item', async () => {
-    const { instance, timers, kpow } = await setUp();
-    const ordered = instance.orderCatalogItem(itemName, order, 'abel.tuter');
-    await instance.whenIdle();
-    instance.approve(instance.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? '', 'beth.anglin');
-    await instance.whenIdle();
-    expect(timers.pending()).toEqual([3_600_000]);
-    timers.fireAll();
-    await instance.whenIdle();
-    await settle();
-    expect(kpow.requests.map((request) => request.method)).toEqual(['POST', 'DELETE']);
-    expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toContain('Kpow policy tp-1 expired at');
-  });
+    it('revokes after the maximum duration when nobody closes the item', async () => {
+        const { instance, timers, kpow } = await setUp()
+        const ordered = instance.orderCatalogItem(itemName, order, 'abel.tuter')
+        await instance.whenIdle()
+        instance.approve(instance.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? '', 'beth.anglin')
+        await instance.whenIdle()
+        expect(timers.pending()).toEqual([3_600_000])
+        timers.fireAll()
+        await instance.whenIdle()
+        await settle()
+        expect(kpow.requests.map((request) => request.method)).toEqual(['POST', 'DELETE'])
+        expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toContain('Kpow policy tp-1 expired at')
+    })
 
-  it('does not run a flow left draft by the import', async () => {
-    kpow = await startKpowStandIn();
-    const instance = createLocalInstance({ updateSetXml, users, aliases: { 'Kpow API': { url: kpow.url, user: 'admin', password: 'x' } }, timers: manualTimers() });
-    const ordered = instance.orderCatalogItem(itemName, order, 'abel.tuter');
-    expect(ordered.flowRun).toMatchObject({ status: 'not_started' });
-    expect(ordered.flowRun?.reason).toContain('is not active');
-  });
+    it('does not run a flow left draft by the import', async () => {
+        kpow = await startKpowStandIn()
+        const instance = createLocalInstance({
+            updateSetXml,
+            users,
+            aliases: { 'Kpow API': { url: kpow.url, user: 'admin', password: 'x' } },
+            timers: manualTimers(),
+        })
+        const ordered = instance.orderCatalogItem(itemName, order, 'abel.tuter')
+        expect(ordered.flowRun).toMatchObject({ status: 'not_started' })
+        expect(ordered.flowRun?.reason).toContain('is not active')
+    })
 
-  it('tests an action alone, as Flow Designer does, refusing a wildcard before calling Kpow', async () => {
-    const { instance, kpow } = await setUp();
-    const inputs = { role_name: 'kafka-users', cluster_id: order.cluster_id, duration_ms: '60000' };
-    const refused = await instance.testAction('Kpow - Create Temporary Policy', { ...inputs, topic_name: 'tx_*' }, 'fred.fulfiller');
-    expect(refused).toMatchObject({ status: 'error', flowName: 'Test of action "Kpow - Create Temporary Policy"' });
-    expect(refused.reason).toContain('is not one exact Kafka topic name');
-    await settle();
-    expect(kpow.requests).toEqual([]);
-    const granted = await instance.testAction('Kpow - Create Temporary Policy', { ...inputs, topic_name: 'tx_trade' }, 'fred.fulfiller');
-    expect(granted.status).toBe('complete');
-    expect(granted.steps[0]?.outputs.policy_id).toBe('tp-1');
-    await settle();
-    expect(JSON.parse(kpow.requests[0]?.body ?? '{}')).toMatchObject({ policy: { resource: ['cluster', order.cluster_id, 'topic', 'tx_trade'] } });
-    await expect(instance.testAction('No such action', {}, 'fred.fulfiller')).rejects.toThrow(/No action "No such action" in the update set \(actions: /);
-  });
+    it('tests an action alone, as Flow Designer does, refusing a wildcard before calling Kpow', async () => {
+        const { instance, kpow } = await setUp()
+        const inputs = { role_name: 'kafka-users', cluster_id: order.cluster_id, duration_ms: '60000' }
+        const refused = await instance.testAction(
+            'Kpow - Create Temporary Policy',
+            { ...inputs, topic_name: 'tx_*' },
+            'fred.fulfiller'
+        )
+        expect(refused).toMatchObject({ status: 'error', flowName: 'Test of action "Kpow - Create Temporary Policy"' })
+        expect(refused.reason).toContain('is not one exact Kafka topic name')
+        await settle()
+        expect(kpow.requests).toEqual([])
+        const granted = await instance.testAction(
+            'Kpow - Create Temporary Policy',
+            { ...inputs, topic_name: 'tx_trade' },
+            'fred.fulfiller'
+        )
+        expect(granted.status).toBe('complete')
+        expect(granted.steps[0]?.outputs.policy_id).toBe('tp-1')
+        await settle()
+        expect(JSON.parse(kpow.requests[0]?.body ?? '{}')).toMatchObject({
+            policy: { resource: ['cluster', order.cluster_id, 'topic', 'tx_trade'] },
+        })
+        await expect(instance.testAction('No such action', {}, 'fred.fulfiller')).rejects.toThrow(
+            /No action "No such action" in the update set \(actions: /
+        )
+    })
 
-  it('refuses an order the form would refuse', async () => {
-    const { instance } = await setUp();
-    expect(() => instance.orderCatalogItem(itemName, { ...order, topic_name: 'tx_*', duration_ms: '99' }, 'abel.tuter')).toThrow(
-      /"topic_name": Enter one exact Kafka topic name[\s\S]*"duration_ms" must be one of/,
-    );
-  });
-});
+    it('refuses an order the form would refuse', async () => {
+        const { instance } = await setUp()
+        expect(() =>
+            instance.orderCatalogItem(itemName, { ...order, topic_name: 'tx_*', duration_ms: '99' }, 'abel.tuter')
+        ).toThrow(/"topic_name": Enter one exact Kafka topic name[\s\S]*"duration_ms" must be one of/)
+    })
+})
 
 describe('loading the project update set', () => {
-  const aliases = { 'Kpow API': { url: 'http://127.0.0.1:9', user: 'admin', password: 'x' } };
+    const aliases = { 'Kpow API': { url: 'http://127.0.0.1:9', user: 'admin', password: 'x' } }
 
-  it('refuses a script the platform would reject in ES5 mode', () => {
-    const es5Set = updateSetXml
-      .replace('<js_level>es_latest</js_level>', '<js_level>helsinki_es5</js_level>')
-      .replace('var roleName = ', 'let roleName = ');
-    expect(es5Set).not.toBe(updateSetXml);
-    expect(() => createLocalInstance({ updateSetXml: es5Set, users, aliases })).toThrow(UnsupportedUpdateSetError);
-    expect(() => createLocalInstance({ updateSetXml: es5Set, users, aliases })).toThrow(
-      /\[script-syntax\] sys_hub_action_type_definition_\w+ \(action "Kpow - Create Temporary Policy", step "Call Kpow: create temporary policy"\)/,
-    );
-  });
+    it('refuses a script the platform would reject in ES5 mode', () => {
+        const es5Set = updateSetXml
+            .replace('<js_level>es_latest</js_level>', '<js_level>helsinki_es5</js_level>')
+            .replace('var roleName = ', 'let roleName = ')
+        expect(es5Set).not.toBe(updateSetXml)
+        expect(() => createLocalInstance({ updateSetXml: es5Set, users, aliases })).toThrow(UnsupportedUpdateSetError)
+        expect(() => createLocalInstance({ updateSetXml: es5Set, users, aliases })).toThrow(
+            /\[script-syntax\] sys_hub_action_type_definition_\w+ \(action "Kpow - Create Temporary Policy", step "Call Kpow: create temporary policy"\)/
+        )
+    })
 
-  it('refuses to start without a connection for the alias', () => {
-    expect(() => createLocalInstance({ updateSetXml, users, aliases: {} })).toThrow(/alias "Kpow API".*no connection configured/);
-  });
+    it('refuses to start without a connection for the alias', () => {
+        expect(() => createLocalInstance({ updateSetXml, users, aliases: {} })).toThrow(
+            /alias "Kpow API".*no connection configured/
+        )
+    })
 
-  it('reports what it loaded and what needed no execution', () => {
-    const instance = createLocalInstance({ updateSetXml, users, aliases });
-    expect(instance.report.flows).toEqual([expect.objectContaining({ name: flowName, active: false })]);
-    expect(instance.report.actions.map((action) => action.name).sort()).toEqual(['Kpow - Create Temporary Policy', 'Kpow - Delete Temporary Policy']);
-    expect(instance.report.data).toMatchObject({ item_option_new: 4, sys_alias: 1, sys_user_group: 1 });
-    expect(instance.report.inert.sys_documentation?.reason).toBe('field labels');
-  });
-});
+    it('reports what it loaded and what needed no execution', () => {
+        const instance = createLocalInstance({ updateSetXml, users, aliases })
+        expect(instance.report.flows).toEqual([expect.objectContaining({ name: flowName, active: false })])
+        expect(instance.report.actions.map((action) => action.name).sort()).toEqual([
+            'Kpow - Create Temporary Policy',
+            'Kpow - Delete Temporary Policy',
+        ])
+        expect(instance.report.data).toMatchObject({ item_option_new: 4, sys_alias: 1, sys_user_group: 1 })
+        expect(instance.report.inert.sys_documentation?.reason).toBe('field labels')
+    })
+})

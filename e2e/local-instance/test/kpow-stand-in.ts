@@ -1,13 +1,13 @@
 // A tiny Kpow stand-in for the flow tests: the temporary-policies endpoints only, on its own
 // thread (RESTMessageV2.execute() blocks the instance's thread, as on the platform). It answers
 // what Kpow answers and reports every request it receives.
-import { Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads'
 
 export interface ReceivedRequest {
-  method: string;
-  url: string;
-  authorization: string;
-  body: string;
+    method: string
+    url: string
+    authorization: string
+    body: string
 }
 
 const program = `
@@ -42,34 +42,34 @@ const server = http.createServer((request, response) => {
 });
 server.listen(0, '127.0.0.1', () => parentPort.postMessage({ kind: 'listening', port: server.address().port }));
 parentPort.on('message', () => server.close(() => process.exit(0)));
-`;
+`
 
 export interface KpowStandIn {
-  url: string;
-  requests: ReceivedRequest[];
-  stop(): Promise<void>;
+    url: string
+    requests: ReceivedRequest[]
+    stop(): Promise<void>
 }
 
 export async function startKpowStandIn(options: { failWith?: number } = {}): Promise<KpowStandIn> {
-  const worker = new Worker(program, { eval: true, workerData: options });
-  const requests: ReceivedRequest[] = [];
-  const port = await new Promise<number>((resolve) => {
-    worker.on('message', (message: { kind: string; port?: number; request?: ReceivedRequest }) => {
-      if (message.kind === 'listening') resolve(message.port ?? 0);
-      if (message.kind === 'request' && message.request) requests.push(message.request);
-    });
-  });
-  return {
-    url: `http://127.0.0.1:${String(port)}`,
-    requests,
-    stop: async () => {
-      worker.postMessage('stop');
-      await new Promise((resolve) => worker.once('exit', resolve));
-    },
-  };
+    const worker = new Worker(program, { eval: true, workerData: options })
+    const requests: ReceivedRequest[] = []
+    const port = await new Promise<number>((resolve) => {
+        worker.on('message', (message: { kind: string; port?: number; request?: ReceivedRequest }) => {
+            if (message.kind === 'listening') resolve(message.port ?? 0)
+            if (message.kind === 'request' && message.request) requests.push(message.request)
+        })
+    })
+    return {
+        url: `http://127.0.0.1:${String(port)}`,
+        requests,
+        stop: async () => {
+            worker.postMessage('stop')
+            await new Promise((resolve) => worker.once('exit', resolve))
+        },
+    }
 }
 
 /** Worker messages arrive on the event loop; let them in before asserting. */
 export async function settle(): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 50))
 }

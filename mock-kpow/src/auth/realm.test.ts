@@ -1,77 +1,77 @@
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { loadRealmFile, parseRealm } from './realm';
-import { cryptCredential, md5Credential, obfuscate } from './jetty-credential';
-import { referenceConfigDir, referenceConfigMissing } from './reference-config-fixture';
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { loadRealmFile, parseRealm } from './realm'
+import { cryptCredential, md5Credential, obfuscate } from './jetty-credential'
+import { referenceConfigDir, referenceConfigMissing } from './reference-config-fixture'
 
 describe.skipIf(referenceConfigMissing)("the guide's hash-realm.properties, read unchanged", () => {
-  const realm = loadRealmFile(join(referenceConfigDir, 'jaas', 'hash-realm.properties'));
+    const realm = loadRealmFile(join(referenceConfigDir, 'jaas', 'hash-realm.properties'))
 
-  it('lists its two users', () => {
-    expect([...realm.users()].sort()).toEqual(['admin', 'user']);
-  });
+    it('lists its two users', () => {
+        expect([...realm.users()].sort()).toEqual(['admin', 'user'])
+    })
 
-  it('admin/admin (CRYPT) is a kafka-admin', () => {
-    expect(realm.authenticate('admin', 'admin')).toEqual({ user: 'admin', roles: ['kafka-admins'] });
-  });
+    it('admin/admin (CRYPT) is a kafka-admin', () => {
+        expect(realm.authenticate('admin', 'admin')).toEqual({ user: 'admin', roles: ['kafka-admins'] })
+    })
 
-  it('user/password (plain) is a kafka-user', () => {
-    expect(realm.authenticate('user', 'password')).toEqual({ user: 'user', roles: ['kafka-users'] });
-  });
+    it('user/password (plain) is a kafka-user', () => {
+        expect(realm.authenticate('user', 'password')).toEqual({ user: 'user', roles: ['kafka-users'] })
+    })
 
-  it('refuses wrong passwords and unknown users', () => {
-    expect(realm.authenticate('user', 'wrong')).toBeNull();
-    expect(realm.authenticate('admin', 'password')).toBeNull();
-    expect(realm.authenticate('Admin', 'admin')).toBeNull();
-    expect(realm.authenticate('nobody', 'admin')).toBeNull();
-  });
+    it('refuses wrong passwords and unknown users', () => {
+        expect(realm.authenticate('user', 'wrong')).toBeNull()
+        expect(realm.authenticate('admin', 'password')).toBeNull()
+        expect(realm.authenticate('Admin', 'admin')).toBeNull()
+        expect(realm.authenticate('nobody', 'admin')).toBeNull()
+    })
 
-  it('reports roles by user', () => {
-    expect(realm.rolesOf('admin')).toEqual(['kafka-admins']);
-    expect(realm.rolesOf('nobody')).toEqual([]);
-  });
-});
+    it('reports roles by user', () => {
+        expect(realm.rolesOf('admin')).toEqual(['kafka-admins'])
+        expect(realm.rolesOf('nobody')).toEqual([])
+    })
+})
 
 describe('parseRealm', () => {
-  it('accepts every credential encoding on one file', () => {
-    const realm = parseRealm(
-      [
-        `admin: CRYPT:adpexzg3FUZAk,kafka-admins`,
-        `plain: secret,a`,
-        `obf: ${obfuscate('other')},b`,
-        `md5: ${md5Credential('jetty')},c`,
-        `crypt2: ${cryptCredential('s3cret', 'q.')},d`,
-      ].join('\n'),
-      'all.properties',
-    );
-    expect(realm.authenticate('admin', 'admin')?.roles).toEqual(['kafka-admins']);
-    expect(realm.authenticate('plain', 'secret')?.roles).toEqual(['a']);
-    expect(realm.authenticate('obf', 'other')?.roles).toEqual(['b']);
-    expect(realm.authenticate('md5', 'jetty')?.roles).toEqual(['c']);
-    expect(realm.authenticate('crypt2', 's3cret')?.roles).toEqual(['d']);
-    expect(realm.authenticate('md5', 'MD5:164c88b302622e17050af52c89945d44')).toBeNull();
-  });
+    it('accepts every credential encoding on one file', () => {
+        const realm = parseRealm(
+            [
+                `admin: CRYPT:adpexzg3FUZAk,kafka-admins`,
+                `plain: secret,a`,
+                `obf: ${obfuscate('other')},b`,
+                `md5: ${md5Credential('jetty')},c`,
+                `crypt2: ${cryptCredential('s3cret', 'q.')},d`,
+            ].join('\n'),
+            'all.properties'
+        )
+        expect(realm.authenticate('admin', 'admin')?.roles).toEqual(['kafka-admins'])
+        expect(realm.authenticate('plain', 'secret')?.roles).toEqual(['a'])
+        expect(realm.authenticate('obf', 'other')?.roles).toEqual(['b'])
+        expect(realm.authenticate('md5', 'jetty')?.roles).toEqual(['c'])
+        expect(realm.authenticate('crypt2', 's3cret')?.roles).toEqual(['d'])
+        expect(realm.authenticate('md5', 'MD5:164c88b302622e17050af52c89945d44')).toBeNull()
+    })
 
-  it('splits credential and roles at commas, trims roles and ignores empty ones', () => {
-    const realm = parseRealm('u:  pw ,  r1 ,, r2 ,\nnoroles: pw\n', 'r.properties');
-    expect(realm.rolesOf('u')).toEqual(['r1', 'r2']);
-    expect(realm.authenticate('u', 'pw')).toEqual({ user: 'u', roles: ['r1', 'r2'] });
-    expect(realm.authenticate('noroles', 'pw')).toEqual({ user: 'noroles', roles: [] });
-  });
+    it('splits credential and roles at commas, trims roles and ignores empty ones', () => {
+        const realm = parseRealm('u:  pw ,  r1 ,, r2 ,\nnoroles: pw\n', 'r.properties')
+        expect(realm.rolesOf('u')).toEqual(['r1', 'r2'])
+        expect(realm.authenticate('u', 'pw')).toEqual({ user: 'u', roles: ['r1', 'r2'] })
+        expect(realm.authenticate('noroles', 'pw')).toEqual({ user: 'noroles', roles: [] })
+    })
 
-  it('follows Properties rules: escapes in names, continuations, later duplicates', () => {
-    const realm = parseRealm('jane\\ doe = pw,\\\n    role-a\nu: first,x\nu: second,y', 'r.properties');
-    expect(realm.authenticate('jane doe', 'pw')?.roles).toEqual(['role-a']);
-    expect(realm.authenticate('u', 'first')).toBeNull();
-    expect(realm.authenticate('u', 'second')?.roles).toEqual(['y']);
-  });
+    it('follows Properties rules: escapes in names, continuations, later duplicates', () => {
+        const realm = parseRealm('jane\\ doe = pw,\\\n    role-a\nu: first,x\nu: second,y', 'r.properties')
+        expect(realm.authenticate('jane doe', 'pw')?.roles).toEqual(['role-a'])
+        expect(realm.authenticate('u', 'first')).toBeNull()
+        expect(realm.authenticate('u', 'second')?.roles).toEqual(['y'])
+    })
 
-  it('refuses malformed credentials, naming the file and the user', () => {
-    expect(() => parseRealm('admin: CRYPT:adpex,kafka-admins', 'bad.properties')).toThrow(
-      /bad\.properties: user "admin": a CRYPT: credential must be/,
-    );
-    expect(() => parseRealm('bob: MD5:abc', 'bad.properties')).toThrow(/user "bob": an MD5: credential/);
-    expect(() => parseRealm('eve: OBF:zz', 'bad.properties')).toThrow(/user "eve": invalid OBF credential/);
-    expect(() => parseRealm('empty: ,role', 'bad.properties')).toThrow(/user "empty" has no credential/);
-  });
-});
+    it('refuses malformed credentials, naming the file and the user', () => {
+        expect(() => parseRealm('admin: CRYPT:adpex,kafka-admins', 'bad.properties')).toThrow(
+            /bad\.properties: user "admin": a CRYPT: credential must be/
+        )
+        expect(() => parseRealm('bob: MD5:abc', 'bad.properties')).toThrow(/user "bob": an MD5: credential/)
+        expect(() => parseRealm('eve: OBF:zz', 'bad.properties')).toThrow(/user "eve": invalid OBF credential/)
+        expect(() => parseRealm('empty: ,role', 'bad.properties')).toThrow(/user "empty" has no credential/)
+    })
+})

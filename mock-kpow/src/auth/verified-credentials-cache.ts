@@ -5,27 +5,27 @@
 // Only successes are cached, keyed by a SHA-256 of the whole header, so a cache hit requires the
 // right password; a failed attempt always runs the full constant-time check. The realm files are
 // read once at start, so an entry can never outlive the credential it proves.
-import { createHash } from 'node:crypto';
-import { authenticateBasic } from './basic-auth';
-import type { AuthenticatedUser, Realm } from './realm';
+import { createHash } from 'node:crypto'
+import { authenticateBasic } from './basic-auth'
+import type { AuthenticatedUser, Realm } from './realm'
 
 export interface BasicAuthenticator {
-  (headerValue: string | undefined): AuthenticatedUser | null;
+    (headerValue: string | undefined): AuthenticatedUser | null
 }
 
 export function cachedBasicAuthenticator(realm: Realm, maxEntries = 1024): BasicAuthenticator {
-  const verified = new Map<string, AuthenticatedUser>();
-  return (headerValue) => {
-    if (headerValue === undefined) return null;
-    const key = createHash('sha256').update(headerValue).digest('base64');
-    const hit = verified.get(key);
-    if (hit) return hit;
-    const user = authenticateBasic(realm, headerValue);
-    if (user) {
-      // Oldest-first eviction: Map iteration order is insertion order.
-      if (verified.size >= maxEntries) verified.delete(verified.keys().next().value as string);
-      verified.set(key, user);
+    const verified = new Map<string, AuthenticatedUser>()
+    return (headerValue) => {
+        if (headerValue === undefined) return null
+        const key = createHash('sha256').update(headerValue).digest('base64')
+        const hit = verified.get(key)
+        if (hit) return hit
+        const user = authenticateBasic(realm, headerValue)
+        if (user) {
+            // Oldest-first eviction: Map iteration order is insertion order.
+            if (verified.size >= maxEntries) verified.delete(verified.keys().next().value as string)
+            verified.set(key, user)
+        }
+        return user
     }
-    return user;
-  };
 }

@@ -3,185 +3,192 @@
 // Kpow's own variables are honoured so a Kpow setup.env works unchanged; its container paths
 // (/etc/kpow/...) are resolved against --config-root, or, failing that, the folder above the
 // env file (the guide keeps config/, jaas/ and rbac/ side by side).
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseEnv } from 'node:util';
-import type { EvaluationStrategy } from '../engine/types';
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, isAbsolute, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseEnv } from 'node:util'
+import type { EvaluationStrategy } from '../engine/types'
 
-export const DEFAULT_CLUSTER_ID = '42RglGpZQwy9D5VzTVpCWA';
-const DEFAULTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../defaults');
+export const DEFAULT_CLUSTER_ID = '42RglGpZQwy9D5VzTVpCWA'
+const DEFAULTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../defaults')
 
 export interface CliFlags {
-  readonly rbac?: string;
-  readonly realm?: string;
-  readonly apiPort?: string;
-  readonly uiPort?: string;
-  readonly dataDir?: string;
-  readonly clusters?: string;
-  readonly envFile?: string;
-  readonly configRoot?: string;
+    readonly rbac?: string
+    readonly realm?: string
+    readonly apiPort?: string
+    readonly uiPort?: string
+    readonly dataDir?: string
+    readonly clusters?: string
+    readonly envFile?: string
+    readonly configRoot?: string
 }
 
 export interface MockKpowOptions {
-  readonly rbacFile: string;
-  /** Realm of the JAAS `kpow` entry: UI logins. */
-  readonly uiRealmFile: string;
-  /** Realm of the JAAS `kpow_api` entry: API Basic auth. */
-  readonly apiRealmFile: string;
-  readonly apiEnabled: boolean;
-  readonly apiPort: number;
-  readonly uiPort: number;
-  readonly dataDir: string | undefined;
-  readonly clustersFile: string | undefined;
-  readonly strategy: EvaluationStrategy;
-  readonly maxDurationMs: number;
-  readonly environmentName: string;
-  /** Where each setting came from, printed at start so a surprise is easy to trace. */
-  readonly origins: Readonly<Record<string, string>>;
+    readonly rbacFile: string
+    /** Realm of the JAAS `kpow` entry: UI logins. */
+    readonly uiRealmFile: string
+    /** Realm of the JAAS `kpow_api` entry: API Basic auth. */
+    readonly apiRealmFile: string
+    readonly apiEnabled: boolean
+    readonly apiPort: number
+    readonly uiPort: number
+    readonly dataDir: string | undefined
+    readonly clustersFile: string | undefined
+    readonly strategy: EvaluationStrategy
+    readonly maxDurationMs: number
+    readonly environmentName: string
+    /** Where each setting came from, printed at start so a surprise is easy to trace. */
+    readonly origins: Readonly<Record<string, string>>
 }
 
 export class OptionsError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'OptionsError';
-  }
+    constructor(message: string) {
+        super(message)
+        this.name = 'OptionsError'
+    }
 }
 
 /** The JAAS file named by -Djava.security.auth.login.config=... in JAVA_TOOL_OPTIONS, if any. */
 export function jaasFileFromJavaToolOptions(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  const match = /-Djava\.security\.auth\.login\.config==?("([^"]+)"|(\S+))/.exec(value);
-  return match?.[2] ?? match?.[3];
+    if (!value) return undefined
+    const match = /-Djava\.security\.auth\.login\.config==?("([^"]+)"|(\S+))/.exec(value)
+    return match?.[2] ?? match?.[3]
 }
 
 export interface ResolveInput {
-  readonly flags: CliFlags;
-  readonly env: Readonly<Record<string, string | undefined>>;
-  readonly cwd: string;
-  /** Reads a JAAS file and returns the realm file of an entry; injected so this module stays testable. */
-  readonly realmFileFromJaas: (jaasFile: string, entry: 'kpow' | 'kpow_api') => string;
+    readonly flags: CliFlags
+    readonly env: Readonly<Record<string, string | undefined>>
+    readonly cwd: string
+    /** Reads a JAAS file and returns the realm file of an entry; injected so this module stays testable. */
+    readonly realmFileFromJaas: (jaasFile: string, entry: 'kpow' | 'kpow_api') => string
 }
 
 export function resolveOptions(input: ResolveInput): MockKpowOptions {
-  const { flags, cwd } = input;
-  const origins: Record<string, string> = {};
-  const envFile = flags.envFile ? resolve(cwd, flags.envFile) : undefined;
-  const fileEnv = envFile ? readEnvFile(envFile) : {};
-  const configRoot = flags.configRoot
-    ? resolve(cwd, flags.configRoot)
-    : envFile
-      ? dirname(dirname(envFile))
-      : undefined;
-  const setting = (name: string): string | undefined => {
-    if (fileEnv[name] !== undefined) {
-      origins[name] = `--env-file ${envFile}`;
-      return fileEnv[name];
+    const { flags, cwd } = input
+    const origins: Record<string, string> = {}
+    const envFile = flags.envFile ? resolve(cwd, flags.envFile) : undefined
+    const fileEnv = envFile ? readEnvFile(envFile) : {}
+    const configRoot = flags.configRoot
+        ? resolve(cwd, flags.configRoot)
+        : envFile
+          ? dirname(dirname(envFile))
+          : undefined
+    const setting = (name: string): string | undefined => {
+        if (fileEnv[name] !== undefined) {
+            origins[name] = `--env-file ${envFile}`
+            return fileEnv[name]
+        }
+        if (input.env[name] !== undefined && input.env[name] !== '') {
+            origins[name] = 'environment'
+            return input.env[name]
+        }
+        return undefined
     }
-    if (input.env[name] !== undefined && input.env[name] !== '') {
-      origins[name] = 'environment';
-      return input.env[name];
+    const locate = (path: string, what: string): string => {
+        const resolved = resolveContainerPath(path, cwd, configRoot)
+        if (!existsSync(resolved)) {
+            const hint =
+                path.startsWith('/etc/kpow/') && !configRoot
+                    ? ' Pass --config-root <folder holding jaas/ and rbac/>.'
+                    : ''
+            throw new OptionsError(`${what}: file not found: ${resolved}.${hint}`)
+        }
+        return resolved
     }
-    return undefined;
-  };
-  const locate = (path: string, what: string): string => {
-    const resolved = resolveContainerPath(path, cwd, configRoot);
-    if (!existsSync(resolved)) {
-      const hint = path.startsWith('/etc/kpow/') && !configRoot ? ' Pass --config-root <folder holding jaas/ and rbac/>.' : '';
-      throw new OptionsError(`${what}: file not found: ${resolved}.${hint}`);
+
+    let rbacFile: string
+    const rbacSetting = setting('RBAC_CONFIGURATION_FILE')
+    if (flags.rbac) {
+        rbacFile = locate(flags.rbac, '--rbac')
+        origins.rbac = '--rbac'
+    } else if (rbacSetting) {
+        rbacFile = locate(rbacSetting, 'RBAC_CONFIGURATION_FILE')
+    } else {
+        rbacFile = join(DEFAULTS_DIR, 'rbac.yml')
+        origins.rbac = "default (the guide's RBAC file)"
     }
-    return resolved;
-  };
 
-  let rbacFile: string;
-  const rbacSetting = setting('RBAC_CONFIGURATION_FILE');
-  if (flags.rbac) {
-    rbacFile = locate(flags.rbac, '--rbac');
-    origins.rbac = '--rbac';
-  } else if (rbacSetting) {
-    rbacFile = locate(rbacSetting, 'RBAC_CONFIGURATION_FILE');
-  } else {
-    rbacFile = join(DEFAULTS_DIR, 'rbac.yml');
-    origins.rbac = 'default (the guide\'s RBAC file)';
-  }
-
-  let uiRealmFile: string;
-  let apiRealmFile: string;
-  const jaasFile = jaasFileFromJavaToolOptions(setting('JAVA_TOOL_OPTIONS'));
-  if (flags.realm) {
-    uiRealmFile = apiRealmFile = locate(flags.realm, '--realm');
-    origins.realm = '--realm';
-  } else if (jaasFile) {
-    const jaas = locate(jaasFile, 'JAVA_TOOL_OPTIONS -Djava.security.auth.login.config');
-    uiRealmFile = locate(input.realmFileFromJaas(jaas, 'kpow'), `${jaas} entry kpow`);
-    apiRealmFile = locate(input.realmFileFromJaas(jaas, 'kpow_api'), `${jaas} entry kpow_api`);
-    origins.realm = `JAAS ${jaas}`;
-  } else {
-    uiRealmFile = apiRealmFile = join(DEFAULTS_DIR, 'realm.properties');
-    origins.realm = 'default (admin/admin, user/password)';
-  }
-
-  for (const [name, expected] of [
-    ['AUTH_PROVIDER_TYPE', 'jetty'],
-    ['API_AUTH_PROVIDER_TYPE', 'jetty'],
-  ] as const) {
-    const value = setting(name);
-    if (value !== undefined && value !== expected) {
-      throw new OptionsError(`${name}=${value} is not supported by mock-kpow; only "${expected}" (file-based Jetty realms) is.`);
+    let uiRealmFile: string
+    let apiRealmFile: string
+    const jaasFile = jaasFileFromJavaToolOptions(setting('JAVA_TOOL_OPTIONS'))
+    if (flags.realm) {
+        uiRealmFile = apiRealmFile = locate(flags.realm, '--realm')
+        origins.realm = '--realm'
+    } else if (jaasFile) {
+        const jaas = locate(jaasFile, 'JAVA_TOOL_OPTIONS -Djava.security.auth.login.config')
+        uiRealmFile = locate(input.realmFileFromJaas(jaas, 'kpow'), `${jaas} entry kpow`)
+        apiRealmFile = locate(input.realmFileFromJaas(jaas, 'kpow_api'), `${jaas} entry kpow_api`)
+        origins.realm = `JAAS ${jaas}`
+    } else {
+        uiRealmFile = apiRealmFile = join(DEFAULTS_DIR, 'realm.properties')
+        origins.realm = 'default (admin/admin, user/password)'
     }
-  }
 
-  const strategyText = setting('RBAC_EVALUATION_STRATEGY') ?? 'STRICT';
-  if (strategyText !== 'STRICT' && strategyText !== 'STAGE_LENIENT') {
-    throw new OptionsError(`RBAC_EVALUATION_STRATEGY=${strategyText}: must be STRICT or STAGE_LENIENT.`);
-  }
-  const maxText = setting('TEMPORARY_POLICY_MAX_MS') ?? '3600000';
-  const maxDurationMs = Number(maxText);
-  if (!Number.isSafeInteger(maxDurationMs) || (maxDurationMs < 1 && maxDurationMs !== -1)) {
-    throw new OptionsError(`TEMPORARY_POLICY_MAX_MS=${maxText}: must be a positive number of milliseconds, or -1 for no limit.`);
-  }
-  const apiEnabledText = setting('API_ENABLED') ?? 'true';
-  if (apiEnabledText !== 'true' && apiEnabledText !== 'false') {
-    throw new OptionsError(`API_ENABLED=${apiEnabledText}: must be true or false.`);
-  }
+    for (const [name, expected] of [
+        ['AUTH_PROVIDER_TYPE', 'jetty'],
+        ['API_AUTH_PROVIDER_TYPE', 'jetty'],
+    ] as const) {
+        const value = setting(name)
+        if (value !== undefined && value !== expected) {
+            throw new OptionsError(
+                `${name}=${value} is not supported by mock-kpow; only "${expected}" (file-based Jetty realms) is.`
+            )
+        }
+    }
 
-  return {
-    rbacFile,
-    uiRealmFile,
-    apiRealmFile,
-    apiEnabled: apiEnabledText === 'true',
-    apiPort: parsePort(flags.apiPort ?? setting('API_PORT') ?? '4000', flags.apiPort ? '--api-port' : 'API_PORT'),
-    uiPort: parsePort(flags.uiPort ?? setting('PORT') ?? '3000', flags.uiPort ? '--ui-port' : 'PORT'),
-    dataDir: flags.dataDir ? resolve(cwd, flags.dataDir) : undefined,
-    clustersFile: flags.clusters ? locate(flags.clusters, '--clusters') : undefined,
-    strategy: strategyText,
-    maxDurationMs,
-    environmentName: setting('ENVIRONMENT_NAME') ?? 'Local Kafka Cluster',
-    origins,
-  };
+    const strategyText = setting('RBAC_EVALUATION_STRATEGY') ?? 'STRICT'
+    if (strategyText !== 'STRICT' && strategyText !== 'STAGE_LENIENT') {
+        throw new OptionsError(`RBAC_EVALUATION_STRATEGY=${strategyText}: must be STRICT or STAGE_LENIENT.`)
+    }
+    const maxText = setting('TEMPORARY_POLICY_MAX_MS') ?? '3600000'
+    const maxDurationMs = Number(maxText)
+    if (!Number.isSafeInteger(maxDurationMs) || (maxDurationMs < 1 && maxDurationMs !== -1)) {
+        throw new OptionsError(
+            `TEMPORARY_POLICY_MAX_MS=${maxText}: must be a positive number of milliseconds, or -1 for no limit.`
+        )
+    }
+    const apiEnabledText = setting('API_ENABLED') ?? 'true'
+    if (apiEnabledText !== 'true' && apiEnabledText !== 'false') {
+        throw new OptionsError(`API_ENABLED=${apiEnabledText}: must be true or false.`)
+    }
+
+    return {
+        rbacFile,
+        uiRealmFile,
+        apiRealmFile,
+        apiEnabled: apiEnabledText === 'true',
+        apiPort: parsePort(flags.apiPort ?? setting('API_PORT') ?? '4000', flags.apiPort ? '--api-port' : 'API_PORT'),
+        uiPort: parsePort(flags.uiPort ?? setting('PORT') ?? '3000', flags.uiPort ? '--ui-port' : 'PORT'),
+        dataDir: flags.dataDir ? resolve(cwd, flags.dataDir) : undefined,
+        clustersFile: flags.clusters ? locate(flags.clusters, '--clusters') : undefined,
+        strategy: strategyText,
+        maxDurationMs,
+        environmentName: setting('ENVIRONMENT_NAME') ?? 'Local Kafka Cluster',
+        origins,
+    }
 }
 
 function readEnvFile(path: string): Record<string, string> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new OptionsError(`--env-file: cannot read ${path}.`);
-  }
-  return parseEnv(text) as Record<string, string>;
+    let text: string
+    try {
+        text = readFileSync(path, 'utf8')
+    } catch {
+        throw new OptionsError(`--env-file: cannot read ${path}.`)
+    }
+    return parseEnv(text) as Record<string, string>
 }
 
 function resolveContainerPath(path: string, cwd: string, configRoot: string | undefined): string {
-  if (configRoot && path.startsWith('/etc/kpow/') && !existsSync(path)) {
-    return join(configRoot, path.slice('/etc/kpow/'.length));
-  }
-  return isAbsolute(path) ? path : resolve(cwd, path);
+    if (configRoot && path.startsWith('/etc/kpow/') && !existsSync(path)) {
+        return join(configRoot, path.slice('/etc/kpow/'.length))
+    }
+    return isAbsolute(path) ? path : resolve(cwd, path)
 }
 
 function parsePort(text: string, source: string): number {
-  const port = Number(text);
-  if (!/^\d+$/.test(text) || port > 65535) {
-    throw new OptionsError(`${source}=${text}: must be a port number 0-65535 (0 picks a free port).`);
-  }
-  return port;
+    const port = Number(text)
+    if (!/^\d+$/.test(text) || port > 65535) {
+        throw new OptionsError(`${source}=${text}: must be a port number 0-65535 (0 picks a free port).`)
+    }
+    return port
 }

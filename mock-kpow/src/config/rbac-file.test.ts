@@ -1,55 +1,71 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RbacConfigError } from '../engine/rbac-model';
-import { GUIDE_RBAC_FILE } from '../engine/testing/reference';
-import { loadRbacFile, parseRbacYaml } from './rbac-file';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { RbacConfigError } from '../engine/rbac-model'
+import { GUIDE_RBAC_FILE } from '../engine/testing/reference'
+import { loadRbacFile, parseRbacYaml } from './rbac-file'
 
 describe('loadRbacFile', () => {
-  let folder: string;
-  beforeAll(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'rbac-file-'));
-  });
-  afterAll(async () => {
-    await rm(folder, { recursive: true, force: true });
-  });
+    let folder: string
+    beforeAll(async () => {
+        folder = await mkdtemp(join(tmpdir(), 'rbac-file-'))
+    })
+    afterAll(async () => {
+        await rm(folder, { recursive: true, force: true })
+    })
 
-  it("loads the guide's hash-rbac.yml unchanged", async () => {
-    const model = await loadRbacFile(GUIDE_RBAC_FILE);
-    expect(model.adminRoles).toEqual(['kafka-admins']);
-    expect(model.authorizedRoles).toEqual(['kafka-admins', 'kafka-users']);
-    expect(model.policies).toHaveLength(1);
-    expect(model.policies[0]?.actions).toContain('TOPIC_INSPECT');
-    expect(model.policies[0]?.resources).toEqual([['cluster', '*']]);
-    expect(model.tenants.map((tenant) => tenant.name)).toEqual(['Global', 'Kpow Hidden']);
-  });
+    it("loads the guide's hash-rbac.yml unchanged", async () => {
+        const model = await loadRbacFile(GUIDE_RBAC_FILE)
+        expect(model.adminRoles).toEqual(['kafka-admins'])
+        expect(model.authorizedRoles).toEqual(['kafka-admins', 'kafka-users'])
+        expect(model.policies).toHaveLength(1)
+        expect(model.policies[0]?.actions).toContain('TOPIC_INSPECT')
+        expect(model.policies[0]?.resources).toEqual([['cluster', '*']])
+        expect(model.tenants.map((tenant) => tenant.name)).toEqual(['Global', 'Kpow Hidden'])
+    })
 
-  it('names the path of a file it cannot read, and how to fix it', async () => {
-    const missing = join(folder, 'missing.yml');
-    await expect(loadRbacFile(missing)).rejects.toThrow(RbacConfigError);
-    await expect(loadRbacFile(missing)).rejects.toThrow(`${missing}: cannot read the RBAC file (ENOENT`);
-  });
+    it('names the path of a file it cannot read, and how to fix it', async () => {
+        const missing = join(folder, 'missing.yml')
+        await expect(loadRbacFile(missing)).rejects.toThrow(RbacConfigError)
+        await expect(loadRbacFile(missing)).rejects.toThrow(`${missing}: cannot read the RBAC file (ENOENT`)
+    })
 
-  it('reports shape problems with the path it was given', async () => {
-    const file = join(folder, 'bad.yml');
-    await writeFile(file, 'policies:\n  - effect: Alow\n    actions: [GROUP_EDIT]\n    role: r\n    resource: [cluster, "*"]\n');
-    await expect(loadRbacFile(file)).rejects.toThrow(`${file}: policies[0].effect: must be one of Allow, Deny, Stage`);
-  });
-});
+    it('reports shape problems with the path it was given', async () => {
+        const file = join(folder, 'bad.yml')
+        await writeFile(
+            file,
+            'policies:\n  - effect: Alow\n    actions: [GROUP_EDIT]\n    role: r\n    resource: [cluster, "*"]\n'
+        )
+        await expect(loadRbacFile(file)).rejects.toThrow(
+            `${file}: policies[0].effect: must be one of Allow, Deny, Stage`
+        )
+    })
+})
 
 describe('parseRbacYaml', () => {
-  it.each<[string, string, string]>([
-    ['broken YAML names the line and column', 'policies:\n  - effect: [Allow\n', 'hash-rbac.yml: line 3, column 1: invalid YAML:'],
-    ['a key written twice is refused, not silently overwritten', 'admin_roles: [a]\nadmin_roles: [b]\n', 'hash-rbac.yml: line 2, column 1: invalid YAML: Map keys must be unique'],
-    ['an empty file', '', 'hash-rbac.yml: must be a mapping'],
-    ['a YAML list at the top', '- a\n', 'hash-rbac.yml: must be a mapping'],
-  ])('%s', (_name, text, message) => {
-    expect(() => parseRbacYaml(text, 'hash-rbac.yml')).toThrow(message);
-  });
+    it.each<[string, string, string]>([
+        [
+            'broken YAML names the line and column',
+            'policies:\n  - effect: [Allow\n',
+            'hash-rbac.yml: line 3, column 1: invalid YAML:',
+        ],
+        [
+            'a key written twice is refused, not silently overwritten',
+            'admin_roles: [a]\nadmin_roles: [b]\n',
+            'hash-rbac.yml: line 2, column 1: invalid YAML: Map keys must be unique',
+        ],
+        ['an empty file', '', 'hash-rbac.yml: must be a mapping'],
+        ['a YAML list at the top', '- a\n', 'hash-rbac.yml: must be a mapping'],
+    ])('%s', (_name, text, message) => {
+        expect(() => parseRbacYaml(text, 'hash-rbac.yml')).toThrow(message)
+    })
 
-  it('reads YAML 1.2: a topic named "off" or "y" stays a string', () => {
-    const model = parseRbacYaml('policies:\n  - {effect: Allow, actions: [GROUP_EDIT], role: r, resource: [cluster, "*", topic, off]}\n  - {effect: Allow, actions: [GROUP_EDIT], role: r, resource: [cluster, "*", topic, y]}\n', 'f.yml');
-    expect(model.policies.map((policy) => policy.resources[0]?.[3])).toEqual(['off', 'y']);
-  });
-});
+    it('reads YAML 1.2: a topic named "off" or "y" stays a string', () => {
+        const model = parseRbacYaml(
+            'policies:\n  - {effect: Allow, actions: [GROUP_EDIT], role: r, resource: [cluster, "*", topic, off]}\n  - {effect: Allow, actions: [GROUP_EDIT], role: r, resource: [cluster, "*", topic, y]}\n',
+            'f.yml'
+        )
+        expect(model.policies.map((policy) => policy.resources[0]?.[3])).toEqual(['off', 'y'])
+    })
+})

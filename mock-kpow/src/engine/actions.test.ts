@@ -1,37 +1,79 @@
-import { describe, expect, it } from 'vitest';
-import { KNOWN_ACTIONS, LEAF_ACTIONS, expandActions, isKnownAction } from './actions';
+import { describe, expect, it } from 'vitest'
+import { KNOWN_ACTIONS, LEAF_ACTIONS, expandActions, isKnownAction } from './actions'
 
 describe('expandActions', () => {
-  it.each<[string, readonly string[], readonly string[]]>([
-    ['seed 000: TOPIC_INSPECT encapsulates both TOPIC_DATA_QUERY and TOPIC_DATA_DOWNLOAD', ['TOPIC_INSPECT'], ['TOPIC_DATA_QUERY', 'TOPIC_DATA_DOWNLOAD']],
-    ['CONNECT_EDIT includes CONNECT_INSPECT and the other connector edits', ['CONNECT_EDIT'], ['CONNECT_INSPECT', 'CONNECT_ALTER_STATE', 'CONNECT_EDIT_CONFIG', 'CONNECT_DELETE']],
-    ['SCHEMA_EDIT = SCHEMA_VERSION_EDIT + SCHEMA_DELETE', ['SCHEMA_EDIT'], ['SCHEMA_VERSION_EDIT', 'SCHEMA_DELETE']],
-    ['leaves stay themselves, duplicates collapse, order is kept', ['TOPIC_PRODUCE', 'TOPIC_INSPECT', 'TOPIC_DATA_QUERY'], ['TOPIC_PRODUCE', 'TOPIC_DATA_QUERY', 'TOPIC_DATA_DOWNLOAD']],
-    ["the guide's admin policy", ['TOPIC_CREATE', 'TOPIC_PRODUCE', 'TOPIC_EDIT', 'TOPIC_DELETE', 'TOPIC_INSPECT', 'GROUP_EDIT', 'ACL_EDIT', 'BULK_ACTION', 'BROKER_EDIT'], ['TOPIC_CREATE', 'TOPIC_PRODUCE', 'TOPIC_EDIT', 'TOPIC_DELETE', 'TOPIC_DATA_QUERY', 'TOPIC_DATA_DOWNLOAD', 'GROUP_EDIT', 'ACL_EDIT', 'BULK_ACTION', 'BROKER_EDIT']],
-  ])('%s', (_name, actions, leaves) => {
-    expect(expandActions(actions)).toEqual(leaves);
-  });
+    it.each<[string, readonly string[], readonly string[]]>([
+        [
+            'seed 000: TOPIC_INSPECT encapsulates both TOPIC_DATA_QUERY and TOPIC_DATA_DOWNLOAD',
+            ['TOPIC_INSPECT'],
+            ['TOPIC_DATA_QUERY', 'TOPIC_DATA_DOWNLOAD'],
+        ],
+        [
+            'CONNECT_EDIT includes CONNECT_INSPECT and the other connector edits',
+            ['CONNECT_EDIT'],
+            ['CONNECT_INSPECT', 'CONNECT_ALTER_STATE', 'CONNECT_EDIT_CONFIG', 'CONNECT_DELETE'],
+        ],
+        [
+            'SCHEMA_EDIT = SCHEMA_VERSION_EDIT + SCHEMA_DELETE',
+            ['SCHEMA_EDIT'],
+            ['SCHEMA_VERSION_EDIT', 'SCHEMA_DELETE'],
+        ],
+        [
+            'leaves stay themselves, duplicates collapse, order is kept',
+            ['TOPIC_PRODUCE', 'TOPIC_INSPECT', 'TOPIC_DATA_QUERY'],
+            ['TOPIC_PRODUCE', 'TOPIC_DATA_QUERY', 'TOPIC_DATA_DOWNLOAD'],
+        ],
+        [
+            "the guide's admin policy",
+            [
+                'TOPIC_CREATE',
+                'TOPIC_PRODUCE',
+                'TOPIC_EDIT',
+                'TOPIC_DELETE',
+                'TOPIC_INSPECT',
+                'GROUP_EDIT',
+                'ACL_EDIT',
+                'BULK_ACTION',
+                'BROKER_EDIT',
+            ],
+            [
+                'TOPIC_CREATE',
+                'TOPIC_PRODUCE',
+                'TOPIC_EDIT',
+                'TOPIC_DELETE',
+                'TOPIC_DATA_QUERY',
+                'TOPIC_DATA_DOWNLOAD',
+                'GROUP_EDIT',
+                'ACL_EDIT',
+                'BULK_ACTION',
+                'BROKER_EDIT',
+            ],
+        ],
+    ])('%s', (_name, actions, leaves) => {
+        expect(expandActions(actions)).toEqual(leaves)
+    })
 
-  it('creation is not an edit: CONNECT_EDIT does not grant CONNECT_CREATE, SCHEMA_EDIT not SCHEMA_CREATE', () => {
-    expect(expandActions(['CONNECT_EDIT'])).not.toContain('CONNECT_CREATE');
-    expect(expandActions(['SCHEMA_EDIT'])).not.toContain('SCHEMA_CREATE');
-  });
+    it('creation is not an edit: CONNECT_EDIT does not grant CONNECT_CREATE, SCHEMA_EDIT not SCHEMA_CREATE', () => {
+        expect(expandActions(['CONNECT_EDIT'])).not.toContain('CONNECT_CREATE')
+        expect(expandActions(['SCHEMA_EDIT'])).not.toContain('SCHEMA_CREATE')
+    })
 
-  it('every umbrella expands to known leaves only', () => {
-    for (const action of KNOWN_ACTIONS) for (const leaf of expandActions([action])) expect(LEAF_ACTIONS).toContain(leaf);
-  });
-});
+    it('every umbrella expands to known leaves only', () => {
+        for (const action of KNOWN_ACTIONS)
+            for (const leaf of expandActions([action])) expect(LEAF_ACTIONS).toContain(leaf)
+    })
+})
 
 describe('isKnownAction', () => {
-  it.each([
-    ['TOPIC_DATA_QUERY', true],
-    ['TOPIC_INSPECT', true],
-    ['KSQLDB_TERMINATE_QUERY', true],
-    ['CONNECT_INSPECT', true],
-    ['topic_data_query', false],
-    ['TOPIC_READ', false],
-    ['', false],
-  ])('%s -> %s', (name, known) => {
-    expect(isKnownAction(name)).toBe(known);
-  });
-});
+    it.each([
+        ['TOPIC_DATA_QUERY', true],
+        ['TOPIC_INSPECT', true],
+        ['KSQLDB_TERMINATE_QUERY', true],
+        ['CONNECT_INSPECT', true],
+        ['topic_data_query', false],
+        ['TOPIC_READ', false],
+        ['', false],
+    ])('%s -> %s', (name, known) => {
+        expect(isKnownAction(name)).toBe(known)
+    })
+})

@@ -13,53 +13,58 @@
  */
 
 export const CLUSTER_ACTIONS = [
-  'TOPIC_DATA_QUERY',
-  'TOPIC_DATA_DOWNLOAD',
-  'TOPIC_PRODUCE',
-  'TOPIC_CREATE',
-  'TOPIC_EDIT',
-  'TOPIC_DELETE',
-  'TOPIC_TRUNCATE',
-  'GROUP_EDIT',
-  'GROUP_DELETE',
-  'BROKER_EDIT',
-  'ACL_EDIT',
-  'BULK_ACTION',
-] as const;
+    'TOPIC_DATA_QUERY',
+    'TOPIC_DATA_DOWNLOAD',
+    'TOPIC_PRODUCE',
+    'TOPIC_CREATE',
+    'TOPIC_EDIT',
+    'TOPIC_DELETE',
+    'TOPIC_TRUNCATE',
+    'GROUP_EDIT',
+    'GROUP_DELETE',
+    'BROKER_EDIT',
+    'ACL_EDIT',
+    'BULK_ACTION',
+] as const
 
-export const SCHEMA_ACTIONS = ['SCHEMA_CREATE', 'SCHEMA_VERSION_EDIT', 'SCHEMA_DELETE'] as const;
+export const SCHEMA_ACTIONS = ['SCHEMA_CREATE', 'SCHEMA_VERSION_EDIT', 'SCHEMA_DELETE'] as const
 
 export const CONNECT_ACTIONS = [
-  'CONNECT_CREATE',
-  'CONNECT_ALTER_STATE',
-  'CONNECT_EDIT_CONFIG',
-  'CONNECT_DELETE',
-  'CONNECT_INSPECT',
-] as const;
+    'CONNECT_CREATE',
+    'CONNECT_ALTER_STATE',
+    'CONNECT_EDIT_CONFIG',
+    'CONNECT_DELETE',
+    'CONNECT_INSPECT',
+] as const
 
-export const KSQLDB_ACTIONS = ['KSQLDB_QUERY', 'KSQLDB_EXECUTE', 'KSQLDB_TERMINATE_QUERY', 'KSQLDB_INSERT'] as const;
+export const KSQLDB_ACTIONS = ['KSQLDB_QUERY', 'KSQLDB_EXECUTE', 'KSQLDB_TERMINATE_QUERY', 'KSQLDB_INSERT'] as const
 
 /** Actions a request can ask for: what `evaluateAccess` compares. */
-export const LEAF_ACTIONS: readonly string[] = [...CLUSTER_ACTIONS, ...SCHEMA_ACTIONS, ...CONNECT_ACTIONS, ...KSQLDB_ACTIONS];
+export const LEAF_ACTIONS: readonly string[] = [
+    ...CLUSTER_ACTIONS,
+    ...SCHEMA_ACTIONS,
+    ...CONNECT_ACTIONS,
+    ...KSQLDB_ACTIONS,
+]
 
 /** Umbrella action -> the leaf actions it grants. */
 export const UMBRELLA_ACTIONS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
-  ['TOPIC_INSPECT', ['TOPIC_DATA_QUERY', 'TOPIC_DATA_DOWNLOAD']],
-  ['CONNECT_EDIT', ['CONNECT_INSPECT', 'CONNECT_ALTER_STATE', 'CONNECT_EDIT_CONFIG', 'CONNECT_DELETE']],
-  ['SCHEMA_EDIT', ['SCHEMA_VERSION_EDIT', 'SCHEMA_DELETE']],
-]);
+    ['TOPIC_INSPECT', ['TOPIC_DATA_QUERY', 'TOPIC_DATA_DOWNLOAD']],
+    ['CONNECT_EDIT', ['CONNECT_INSPECT', 'CONNECT_ALTER_STATE', 'CONNECT_EDIT_CONFIG', 'CONNECT_DELETE']],
+    ['SCHEMA_EDIT', ['SCHEMA_VERSION_EDIT', 'SCHEMA_DELETE']],
+])
 
 /** Every name a policy may use: leaves first, then umbrellas. */
-export const KNOWN_ACTIONS: readonly string[] = [...LEAF_ACTIONS, ...UMBRELLA_ACTIONS.keys()];
+export const KNOWN_ACTIONS: readonly string[] = [...LEAF_ACTIONS, ...UMBRELLA_ACTIONS.keys()]
 
-const knownActionSet: ReadonlySet<string> = new Set(KNOWN_ACTIONS);
+const knownActionSet: ReadonlySet<string> = new Set(KNOWN_ACTIONS)
 
 export function isKnownAction(name: string): boolean {
-  return knownActionSet.has(name);
+    return knownActionSet.has(name)
 }
 
 export function isUmbrellaAction(name: string): boolean {
-  return UMBRELLA_ACTIONS.has(name);
+    return UMBRELLA_ACTIONS.has(name)
 }
 
 /**
@@ -70,11 +75,11 @@ export function isUmbrellaAction(name: string): boolean {
  * expandActions(["TOPIC_INSPECT", "TOPIC_PRODUCE"]) -> ["TOPIC_DATA_QUERY", "TOPIC_DATA_DOWNLOAD", "TOPIC_PRODUCE"]
  */
 export function expandActions(actions: readonly string[]): readonly string[] {
-  const leaves = new Set<string>();
-  for (const action of actions) {
-    const umbrella = UMBRELLA_ACTIONS.get(action);
-    if (umbrella === undefined) leaves.add(action);
-    else for (const leaf of umbrella) leaves.add(leaf);
-  }
-  return [...leaves];
+    const leaves = new Set<string>()
+    for (const action of actions) {
+        const umbrella = UMBRELLA_ACTIONS.get(action)
+        if (umbrella === undefined) leaves.add(action)
+        else for (const leaf of umbrella) leaves.add(leaf)
+    }
+    return [...leaves]
 }

@@ -1,63 +1,68 @@
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { parseRbacYaml } from '../config/rbac-file';
-import { GUIDE_RBAC_FILE } from './testing/reference';
-import { parseRbacDocument } from './rbac-model';
-import { isAdmin, isAuthorized } from './roles';
-import type { RbacModel } from './types';
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { parseRbacYaml } from '../config/rbac-file'
+import { GUIDE_RBAC_FILE } from './testing/reference'
+import { parseRbacDocument } from './rbac-model'
+import { isAdmin, isAuthorized } from './roles'
+import type { RbacModel } from './types'
 
-const guide = parseRbacYaml(readFileSync(GUIDE_RBAC_FILE, 'utf8'), 'hash-rbac.yml');
+const guide = parseRbacYaml(readFileSync(GUIDE_RBAC_FILE, 'utf8'), 'hash-rbac.yml')
 const seed001 = parseRbacYaml(
-  readFileSync(new URL('./fixtures/seed-001-example.yml', import.meta.url), 'utf8'),
-  'seed-001-example.yml',
-);
-const policy = { resource: ['cluster', '*'], effect: 'Allow', actions: ['GROUP_EDIT'] };
+    readFileSync(new URL('./fixtures/seed-001-example.yml', import.meta.url), 'utf8'),
+    'seed-001-example.yml'
+)
+const policy = { resource: ['cluster', '*'], effect: 'Allow', actions: ['GROUP_EDIT'] }
 const withoutAuthorizedRoles: RbacModel = parseRbacDocument(
-  {
-    admin_roles: ['owners'],
-    policies: [
-      { ...policy, role: 'devs' },
-      { ...policy, roles: ['ops', 'support'] },
-    ],
-  },
-  'f.yml',
-);
+    {
+        admin_roles: ['owners'],
+        policies: [
+            { ...policy, role: 'devs' },
+            { ...policy, roles: ['ops', 'support'] },
+        ],
+    },
+    'f.yml'
+)
 
 describe('isAuthorized', () => {
-  it.each<[string, RbacModel, readonly string[], boolean]>([
-    ['guide: authorized_roles lists kafka-admins', guide, ['kafka-admins'], true],
-    ['guide: authorized_roles lists kafka-users', guide, ['kafka-users'], true],
-    ['guide: a role not listed is refused', guide, ['guests'], false],
-    ['guide: no roles at all is refused', guide, [], false],
-    ['seed 001: Allow all users access to the UI ("*" is a role held by everyone)', seed001, ['anyone'], true],
-    ['seed 001: "*" admits even a user with no role', seed001, [], true],
-    ['seed 004: by default, users who have at least one role defined in the RBAC configuration (policy role)', withoutAuthorizedRoles, ['devs'], true],
-    ['seed 004: by default ... (a role of a roles list)', withoutAuthorizedRoles, ['guests', 'support'], true],
-    ['seed 004: by default ... (admin roles count)', withoutAuthorizedRoles, ['owners'], true],
-    ['seed 004: by default, a role the file never names is refused', withoutAuthorizedRoles, ['guests'], false],
-  ])('%s', (_name, model, roles, expected) => {
-    expect(isAuthorized(model, roles)).toBe(expected);
-  });
+    it.each<[string, RbacModel, readonly string[], boolean]>([
+        ['guide: authorized_roles lists kafka-admins', guide, ['kafka-admins'], true],
+        ['guide: authorized_roles lists kafka-users', guide, ['kafka-users'], true],
+        ['guide: a role not listed is refused', guide, ['guests'], false],
+        ['guide: no roles at all is refused', guide, [], false],
+        ['seed 001: Allow all users access to the UI ("*" is a role held by everyone)', seed001, ['anyone'], true],
+        ['seed 001: "*" admits even a user with no role', seed001, [], true],
+        [
+            'seed 004: by default, users who have at least one role defined in the RBAC configuration (policy role)',
+            withoutAuthorizedRoles,
+            ['devs'],
+            true,
+        ],
+        ['seed 004: by default ... (a role of a roles list)', withoutAuthorizedRoles, ['guests', 'support'], true],
+        ['seed 004: by default ... (admin roles count)', withoutAuthorizedRoles, ['owners'], true],
+        ['seed 004: by default, a role the file never names is refused', withoutAuthorizedRoles, ['guests'], false],
+    ])('%s', (_name, model, roles, expected) => {
+        expect(isAuthorized(model, roles)).toBe(expected)
+    })
 
-  it('seed 004: users who have an Admin Role are authorized regardless of authorized_roles', () => {
-    const model = parseRbacDocument({ admin_roles: ['owners'], authorized_roles: ['devs'], policies: [] }, 'f.yml');
-    expect(isAuthorized(model, ['owners'])).toBe(true);
-    expect(isAuthorized(model, ['ops'])).toBe(false);
-  });
+    it('seed 004: users who have an Admin Role are authorized regardless of authorized_roles', () => {
+        const model = parseRbacDocument({ admin_roles: ['owners'], authorized_roles: ['devs'], policies: [] }, 'f.yml')
+        expect(isAuthorized(model, ['owners'])).toBe(true)
+        expect(isAuthorized(model, ['ops'])).toBe(false)
+    })
 
-  it('a policy for role "*" names a role everyone holds', () => {
-    const model = parseRbacDocument({ policies: [{ ...policy, role: '*' }] }, 'f.yml');
-    expect(isAuthorized(model, ['anyone'])).toBe(true);
-  });
-});
+    it('a policy for role "*" names a role everyone holds', () => {
+        const model = parseRbacDocument({ policies: [{ ...policy, role: '*' }] }, 'f.yml')
+        expect(isAuthorized(model, ['anyone'])).toBe(true)
+    })
+})
 
 describe('isAdmin', () => {
-  it.each<[string, RbacModel, readonly string[], boolean]>([
-    ['guide: kafka-admins is an admin role', guide, ['kafka-admins'], true],
-    ['guide: kafka-users is not', guide, ['kafka-users'], false],
-    ['seed 001: admin_roles "kafka-admin"', seed001, ['kafka-user', 'kafka-admin'], true],
-    ['no admin_roles: nobody is an admin', parseRbacDocument({ policies: [] }, 'f.yml'), ['kafka-admins'], false],
-  ])('%s', (_name, model, roles, expected) => {
-    expect(isAdmin(model, roles)).toBe(expected);
-  });
-});
+    it.each<[string, RbacModel, readonly string[], boolean]>([
+        ['guide: kafka-admins is an admin role', guide, ['kafka-admins'], true],
+        ['guide: kafka-users is not', guide, ['kafka-users'], false],
+        ['seed 001: admin_roles "kafka-admin"', seed001, ['kafka-user', 'kafka-admin'], true],
+        ['no admin_roles: nobody is an admin', parseRbacDocument({ policies: [] }, 'f.yml'), ['kafka-admins'], false],
+    ])('%s', (_name, model, roles, expected) => {
+        expect(isAdmin(model, roles)).toBe(expected)
+    })
+})

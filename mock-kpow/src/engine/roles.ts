@@ -5,24 +5,24 @@
  * user, and a policy for role "*" makes its file name a role every user holds. Admin roles are
  * always authorized, whatever `authorized_roles` says.
  */
-import type { RbacModel } from './types';
+import type { RbacModel } from './types'
 
-const EVERYONE = '*';
+const EVERYONE = '*'
 
 function holdsAny(userRoles: readonly string[], named: Iterable<string>): boolean {
-  for (const role of named) {
-    if (role === EVERYONE || userRoles.includes(role)) return true;
-  }
-  return false;
+    for (const role of named) {
+        if (role === EVERYONE || userRoles.includes(role)) return true
+    }
+    return false
 }
 
 export function isAdmin(model: RbacModel, roles: readonly string[]): boolean {
-  return holdsAny(roles, model.adminRoles);
+    return holdsAny(roles, model.adminRoles)
 }
 
 /** Without `authorized_roles`: users holding at least one role named by a policy or admin_roles. */
 export function isAuthorized(model: RbacModel, roles: readonly string[]): boolean {
-  if (isAdmin(model, roles)) return true;
-  if (model.authorizedRoles !== undefined) return holdsAny(roles, model.authorizedRoles);
-  return model.policies.some((policy) => holdsAny(roles, policy.roles));
+    if (isAdmin(model, roles)) return true
+    if (model.authorizedRoles !== undefined) return holdsAny(roles, model.authorizedRoles)
+    return model.policies.some((policy) => holdsAny(roles, policy.roles))
 }

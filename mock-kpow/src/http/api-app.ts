@@ -1,192 +1,193 @@
 // Kpow's API listener (API_PORT): the temporary-policies admin API, the clusters list, and the
 // mock's own endpoints under /mock/v1/. Handlers only translate HTTP to KpowService calls and back;
 // every error is an ApiError written by the one error middleware at the bottom.
-import { randomUUID } from 'node:crypto';
-import express, { type NextFunction, type Request, type Response } from 'express';
-import type { Realm } from '../auth/index';
-import { isKnownAction } from '../engine/index';
-import type { AccessRequest, TemporaryPolicy, TemporaryPolicyBody } from '../engine/types';
-import type { AdjustableClock } from '../clock';
-import type { KpowService, Principal } from '../kpow-service';
-import { ApiError } from './errors';
-import { requireValid, validators } from './api-schemas';
-import { basicAuth, principalOf } from './basic-auth-middleware';
+import { randomUUID } from 'node:crypto'
+import express, { type NextFunction, type Request, type Response } from 'express'
+import type { Realm } from '../auth/index'
+import { isKnownAction } from '../engine/index'
+import type { AccessRequest, TemporaryPolicy, TemporaryPolicyBody } from '../engine/types'
+import type { AdjustableClock } from '../clock'
+import type { KpowService, Principal } from '../kpow-service'
+import { ApiError } from './errors'
+import { requireValid, validators } from './api-schemas'
+import { basicAuth, principalOf } from './basic-auth-middleware'
 
 /** Kpow's request bodies are small; anything larger is refused before parsing. */
-export const MAX_BODY_BYTES = 64 * 1024;
+export const MAX_BODY_BYTES = 64 * 1024
 
 export interface ApiAppDeps {
-  readonly service: KpowService;
-  /** The realm named by the JAAS `kpow_api` entry. */
-  readonly realm: Realm;
-  readonly clock: AdjustableClock;
-  /** Clears mock state between tests (temporary policies, staged mutations, clock offset). */
-  readonly reset: () => Promise<void>;
+    readonly service: KpowService
+    /** The realm named by the JAAS `kpow_api` entry. */
+    readonly realm: Realm
+    readonly clock: AdjustableClock
+    /** Clears mock state between tests (temporary policies, staged mutations, clock offset). */
+    readonly reset: () => Promise<void>
 }
 
 export function createApiApp(deps: ApiAppDeps): express.Express {
-  const { service } = deps;
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('etag', false);
+    const { service } = deps
+    const app = express()
+    app.disable('x-powered-by')
+    app.set('etag', false)
 
-  // adminOnly('X') authenticates and requires an admin role; authenticate only authenticates.
-  const adminOnly = basicAuth(deps.realm, 'kpow_api', service);
-  const authenticate = adminOnly();
-  const jsonBody = [requireJsonContentType, express.json({ limit: MAX_BODY_BYTES, strict: false, type: () => true })];
-  const methodNotAllowed = (req: Request) => {
-    throw new ApiError('method_not_allowed', `${req.method} is not supported on ${req.path}.`);
-  };
-
-  // One route per path (methods dispatched inside it): the router matches each path once.
-  app
-    .route('/kafka/v1/clusters')
-    .get(authenticate, (req, res) => {
-      res.json({
-        clusters: service.config.clusters.map((cluster) => ({ id: cluster.id, label: cluster.name })),
-        metadata: metadata(service.resolveTenant(principalOf(req), tenantHeader(req))),
-      });
-    })
-    .all(methodNotAllowed);
-
-  const collection = '/admin/v1/temporary-policies';
-  app
-    .route(collection)
-    .post(adminOnly('CREATE_TEMPORARY_POLICY'), ...jsonBody, async (req, res) => {
-      const principal = principalOf(req);
-      const tenantId = service.resolveTenant(principal, tenantHeader(req));
-      const body = requireValid<{ duration_ms: number; policy: TemporaryPolicyBody }>(
-        validators.createTemporaryPolicy,
-        req.body,
-      );
-      const created = await service.createTemporaryPolicy(principal, body.policy, body.duration_ms, tenantId);
-      res.status(200).json({ temporary_policy: present(created), metadata: metadata(tenantId) });
-    })
-    .get(adminOnly('LIST_TEMPORARY_POLICIES'), (req, res) => {
-      const tenantId = service.resolveTenant(principalOf(req), tenantHeader(req));
-      res.json({ temporary_policies: service.listTemporaryPolicies().map(present), metadata: metadata(tenantId) });
-    })
-    .all(methodNotAllowed);
-  app
-    .route(`${collection}/:id`)
-    .get(adminOnly('GET_TEMPORARY_POLICY'), (req, res) => {
-      const tenantId = service.resolveTenant(principalOf(req), tenantHeader(req));
-      const policy = service.getTemporaryPolicy(String(req.params.id));
-      res.json({ temporary_policy: present(policy), metadata: metadata(tenantId) });
-    })
-    .delete(adminOnly('DELETE_TEMPORARY_POLICY'), async (req, res) => {
-      service.resolveTenant(principalOf(req), tenantHeader(req));
-      await service.deleteTemporaryPolicy(principalOf(req), String(req.params.id));
-      // Kpow answers a successful delete with no body.
-      res.status(204).end();
-    })
-    .all(methodNotAllowed);
-
-  // The mock's own endpoints: not part of Kpow, kept apart so no client mistakes them for Kpow's.
-  app.post('/mock/v1/decide', adminOnly('MOCK_DECIDE'), ...jsonBody, (req, res) => {
-    const body = requireValid<{ roles?: string[]; user?: string; action: string; resource: string[] }>(
-      validators.decide,
-      req.body,
-    );
-    if (!isKnownAction(body.action)) {
-      throw new ApiError('invalid_request', 'Unknown action.', [
-        { path: 'action', message: `"${body.action}" is not a Kpow action` },
-      ]);
+    // adminOnly('X') authenticates and requires an admin role; authenticate only authenticates.
+    const adminOnly = basicAuth(deps.realm, 'kpow_api', service)
+    const authenticate = adminOnly()
+    const jsonBody = [requireJsonContentType, express.json({ limit: MAX_BODY_BYTES, strict: false, type: () => true })]
+    const methodNotAllowed = (req: Request) => {
+        throw new ApiError('method_not_allowed', `${req.method} is not supported on ${req.path}.`)
     }
-    const roles = body.roles ?? rolesOfUser(deps.realm, body.user ?? '');
-    const request: AccessRequest = { roles, action: body.action, resource: body.resource };
-    const decision = service.decide(request);
-    res.json({
-      effect: decision.effect,
-      reason: decision.reason,
-      policies: decision.policies.map((policy) => ({ ...policy })),
-    });
-  });
-  app.post('/mock/v1/reset', adminOnly('MOCK_RESET'), async (_req, res) => {
-    await deps.reset();
-    res.status(204).end();
-  });
-  app.post('/mock/v1/clock', adminOnly('MOCK_CLOCK'), ...jsonBody, (req, res) => {
-    const body = requireValid<{ advance_ms: number }>(validators.clock, req.body);
-    const now = deps.clock.advance(body.advance_ms);
-    service.settleExpiries();
-    res.json({ now_ts: now });
-  });
 
-  app.use((req) => {
-    throw new ApiError('not_found', `No such endpoint: ${req.method} ${req.path}.`);
-  });
-  app.use(writeError);
-  return app;
+    // One route per path (methods dispatched inside it): the router matches each path once.
+    app.route('/kafka/v1/clusters')
+        .get(authenticate, (req, res) => {
+            res.json({
+                clusters: service.config.clusters.map((cluster) => ({ id: cluster.id, label: cluster.name })),
+                metadata: metadata(service.resolveTenant(principalOf(req), tenantHeader(req))),
+            })
+        })
+        .all(methodNotAllowed)
+
+    const collection = '/admin/v1/temporary-policies'
+    app.route(collection)
+        .post(adminOnly('CREATE_TEMPORARY_POLICY'), ...jsonBody, async (req, res) => {
+            const principal = principalOf(req)
+            const tenantId = service.resolveTenant(principal, tenantHeader(req))
+            const body = requireValid<{ duration_ms: number; policy: TemporaryPolicyBody }>(
+                validators.createTemporaryPolicy,
+                req.body
+            )
+            const created = await service.createTemporaryPolicy(principal, body.policy, body.duration_ms, tenantId)
+            res.status(200).json({ temporary_policy: present(created), metadata: metadata(tenantId) })
+        })
+        .get(adminOnly('LIST_TEMPORARY_POLICIES'), (req, res) => {
+            const tenantId = service.resolveTenant(principalOf(req), tenantHeader(req))
+            res.json({ temporary_policies: service.listTemporaryPolicies().map(present), metadata: metadata(tenantId) })
+        })
+        .all(methodNotAllowed)
+    app.route(`${collection}/:id`)
+        .get(adminOnly('GET_TEMPORARY_POLICY'), (req, res) => {
+            const tenantId = service.resolveTenant(principalOf(req), tenantHeader(req))
+            const policy = service.getTemporaryPolicy(String(req.params.id))
+            res.json({ temporary_policy: present(policy), metadata: metadata(tenantId) })
+        })
+        .delete(adminOnly('DELETE_TEMPORARY_POLICY'), async (req, res) => {
+            service.resolveTenant(principalOf(req), tenantHeader(req))
+            await service.deleteTemporaryPolicy(principalOf(req), String(req.params.id))
+            // Kpow answers a successful delete with no body.
+            res.status(204).end()
+        })
+        .all(methodNotAllowed)
+
+    // The mock's own endpoints: not part of Kpow, kept apart so no client mistakes them for Kpow's.
+    app.post('/mock/v1/decide', adminOnly('MOCK_DECIDE'), ...jsonBody, (req, res) => {
+        const body = requireValid<{ roles?: string[]; user?: string; action: string; resource: string[] }>(
+            validators.decide,
+            req.body
+        )
+        if (!isKnownAction(body.action)) {
+            throw new ApiError('invalid_request', 'Unknown action.', [
+                { path: 'action', message: `"${body.action}" is not a Kpow action` },
+            ])
+        }
+        const roles = body.roles ?? rolesOfUser(deps.realm, body.user ?? '')
+        const request: AccessRequest = { roles, action: body.action, resource: body.resource }
+        const decision = service.decide(request)
+        res.json({
+            effect: decision.effect,
+            reason: decision.reason,
+            policies: decision.policies.map((policy) => ({ ...policy })),
+        })
+    })
+    app.post('/mock/v1/reset', adminOnly('MOCK_RESET'), async (_req, res) => {
+        await deps.reset()
+        res.status(204).end()
+    })
+    app.post('/mock/v1/clock', adminOnly('MOCK_CLOCK'), ...jsonBody, (req, res) => {
+        const body = requireValid<{ advance_ms: number }>(validators.clock, req.body)
+        const now = deps.clock.advance(body.advance_ms)
+        service.settleExpiries()
+        res.json({ now_ts: now })
+    })
+
+    app.use((req) => {
+        throw new ApiError('not_found', `No such endpoint: ${req.method} ${req.path}.`)
+    })
+    app.use(writeError)
+    return app
 }
 
 function present(policy: TemporaryPolicy): Record<string, unknown> {
-  return { id: policy.id, created_ts: policy.created_ts, duration_ms: policy.duration_ms, policy: policy.policy };
+    return { id: policy.id, created_ts: policy.created_ts, duration_ms: policy.duration_ms, policy: policy.policy }
 }
 
 function metadata(tenantId: string): { response_id: string; is_staged: boolean; tenant_id: string } {
-  return { response_id: randomUUID(), is_staged: false, tenant_id: tenantId };
+    return { response_id: randomUUID(), is_staged: false, tenant_id: tenantId }
 }
 
 function tenantHeader(req: Request): string | undefined {
-  return req.get('x-tenant-id');
+    return req.get('x-tenant-id')
 }
 
 function rolesOfUser(realm: Realm, user: string): readonly string[] {
-  if (!realm.users().includes(user)) {
-    throw new ApiError('invalid_request', 'Unknown user.', [{ path: 'user', message: `"${user}" is not in the realm` }]);
-  }
-  return realm.rolesOf(user);
+    if (!realm.users().includes(user)) {
+        throw new ApiError('invalid_request', 'Unknown user.', [
+            { path: 'user', message: `"${user}" is not in the realm` },
+        ])
+    }
+    return realm.rolesOf(user)
 }
 
 // application/json, with or without parameters (charset); a plain test rather than type-is's full
 // media-type parse, since this runs on every write request.
-const JSON_CONTENT_TYPE = /^\s*application\/json\s*(;|$)/i;
+const JSON_CONTENT_TYPE = /^\s*application\/json\s*(;|$)/i
 
 function requireJsonContentType(req: Request, _res: Response, next: NextFunction): void {
-  if (!JSON_CONTENT_TYPE.test(req.get('content-type') ?? '')) {
-    throw new ApiError(
-      'unsupported_media_type',
-      `Content-Type must be application/json (got ${req.get('content-type') ?? 'none'}).`,
-      [{ path: 'header content-type', message: 'must be application/json' }],
-    );
-  }
-  next();
+    if (!JSON_CONTENT_TYPE.test(req.get('content-type') ?? '')) {
+        throw new ApiError(
+            'unsupported_media_type',
+            `Content-Type must be application/json (got ${req.get('content-type') ?? 'none'}).`,
+            [{ path: 'header content-type', message: 'must be application/json' }]
+        )
+    }
+    next()
 }
 
 /** The only place that writes an error response. Unknown errors become a generic 500 without detail. */
 export function writeError(error: unknown, _req: Request, res: Response, _next: NextFunction): void {
-  const apiError = toApiError(error);
-  if (apiError.status === 401) res.set('WWW-Authenticate', 'Basic realm="kpow_api"');
-  if (apiError.status >= 500) console.error('mock-kpow: internal error', error);
-  res.status(apiError.status).json(apiError.toJSON());
+    const apiError = toApiError(error)
+    if (apiError.status === 401) res.set('WWW-Authenticate', 'Basic realm="kpow_api"')
+    if (apiError.status >= 500) console.error('mock-kpow: internal error', error)
+    res.status(apiError.status).json(apiError.toJSON())
 }
 
 interface BodyParserError {
-  type?: string;
-  status?: number;
-  message?: string;
+    type?: string
+    status?: number
+    message?: string
 }
 
 function toApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
-  const parserError = error as BodyParserError;
-  switch (parserError?.type) {
-    case 'entity.parse.failed':
-      return new ApiError('invalid_json', `The body is not valid JSON: ${parserError.message ?? 'parse error'}.`, [
-        { path: '(body)', message: 'must be a JSON document' },
-      ]);
-    case 'entity.too.large':
-      return new ApiError('payload_too_large', `The body exceeds ${MAX_BODY_BYTES} bytes.`);
-    case 'encoding.unsupported':
-    case 'charset.unsupported':
-      return new ApiError('unsupported_media_type', 'Only UTF-8 JSON bodies are accepted.');
-    case 'request.aborted':
-    case 'request.size.invalid':
-      return new ApiError('invalid_request', 'The request body was incomplete.');
-    default:
-      return new ApiError('internal_error', 'Internal error in mock-kpow; see its log.');
-  }
+    if (error instanceof ApiError) return error
+    const parserError = error as BodyParserError
+    switch (parserError?.type) {
+        case 'entity.parse.failed':
+            return new ApiError(
+                'invalid_json',
+                `The body is not valid JSON: ${parserError.message ?? 'parse error'}.`,
+                [{ path: '(body)', message: 'must be a JSON document' }]
+            )
+        case 'entity.too.large':
+            return new ApiError('payload_too_large', `The body exceeds ${MAX_BODY_BYTES} bytes.`)
+        case 'encoding.unsupported':
+        case 'charset.unsupported':
+            return new ApiError('unsupported_media_type', 'Only UTF-8 JSON bodies are accepted.')
+        case 'request.aborted':
+        case 'request.size.invalid':
+            return new ApiError('invalid_request', 'The request body was incomplete.')
+        default:
+            return new ApiError('internal_error', 'Internal error in mock-kpow; see its log.')
+    }
 }
 
-export type { Principal };
+export type { Principal }

@@ -1,143 +1,142 @@
 // The Kpow API's request and response shapes as JSON Schemas: the single statement of each shape,
 // compiled once here for the handlers and imported by the tests to check every response.
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
-import { formatSchemaErrors, temporaryPolicyBodySchema } from '../engine/schemas';
-import { ApiError } from './errors';
+import { Ajv, type ValidateFunction } from 'ajv'
+import addFormats from 'ajv-formats'
+import { formatSchemaErrors, temporaryPolicyBodySchema } from '../engine/schemas'
+import { ApiError } from './errors'
 
-const resourceSchema = { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } } as const;
+const resourceSchema = { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } } as const
 
 export const createTemporaryPolicyRequestSchema = {
-  $id: 'create-temporary-policy-request',
-  type: 'object',
-  required: ['duration_ms', 'policy'],
-  additionalProperties: false,
-  properties: {
-    duration_ms: { type: 'integer' },
-    policy: temporaryPolicyBodySchema,
-  },
-} as const;
+    $id: 'create-temporary-policy-request',
+    type: 'object',
+    required: ['duration_ms', 'policy'],
+    additionalProperties: false,
+    properties: {
+        duration_ms: { type: 'integer' },
+        policy: temporaryPolicyBodySchema,
+    },
+} as const
 
 const metadataSchema = {
-  type: 'object',
-  required: ['response_id', 'is_staged', 'tenant_id'],
-  additionalProperties: false,
-  properties: {
-    response_id: { type: 'string', format: 'uuid' },
-    is_staged: { type: 'boolean' },
-    tenant_id: { type: 'string', minLength: 1 },
-  },
-} as const;
+    type: 'object',
+    required: ['response_id', 'is_staged', 'tenant_id'],
+    additionalProperties: false,
+    properties: {
+        response_id: { type: 'string', format: 'uuid' },
+        is_staged: { type: 'boolean' },
+        tenant_id: { type: 'string', minLength: 1 },
+    },
+} as const
 
 const temporaryPolicySchema = {
-  type: 'object',
-  required: ['id', 'created_ts', 'duration_ms', 'policy'],
-  additionalProperties: false,
-  properties: {
-    id: { type: 'string', pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$' },
-    created_ts: { type: 'integer', minimum: 0 },
-    duration_ms: { type: 'integer', minimum: 1 },
-    policy: temporaryPolicyBodySchema,
-  },
-} as const;
+    type: 'object',
+    required: ['id', 'created_ts', 'duration_ms', 'policy'],
+    additionalProperties: false,
+    properties: {
+        id: { type: 'string', pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$' },
+        created_ts: { type: 'integer', minimum: 0 },
+        duration_ms: { type: 'integer', minimum: 1 },
+        policy: temporaryPolicyBodySchema,
+    },
+} as const
 
 export const temporaryPolicyResponseSchema = {
-  $id: 'temporary-policy-response',
-  type: 'object',
-  required: ['temporary_policy', 'metadata'],
-  additionalProperties: false,
-  properties: { temporary_policy: temporaryPolicySchema, metadata: metadataSchema },
-} as const;
+    $id: 'temporary-policy-response',
+    type: 'object',
+    required: ['temporary_policy', 'metadata'],
+    additionalProperties: false,
+    properties: { temporary_policy: temporaryPolicySchema, metadata: metadataSchema },
+} as const
 
 export const temporaryPolicyListResponseSchema = {
-  $id: 'temporary-policy-list-response',
-  type: 'object',
-  required: ['temporary_policies', 'metadata'],
-  additionalProperties: false,
-  properties: { temporary_policies: { type: 'array', items: temporaryPolicySchema }, metadata: metadataSchema },
-} as const;
+    $id: 'temporary-policy-list-response',
+    type: 'object',
+    required: ['temporary_policies', 'metadata'],
+    additionalProperties: false,
+    properties: { temporary_policies: { type: 'array', items: temporaryPolicySchema }, metadata: metadataSchema },
+} as const
 
 export const errorResponseSchema = {
-  $id: 'error-response',
-  type: 'object',
-  required: ['error', 'message'],
-  additionalProperties: false,
-  properties: {
-    error: { type: 'string' },
-    message: { type: 'string', minLength: 1 },
-    fields: {
-      type: 'array',
-      minItems: 1,
-      items: {
-        type: 'object',
-        required: ['path', 'message'],
-        additionalProperties: false,
-        properties: { path: { type: 'string' }, message: { type: 'string' } },
-      },
+    $id: 'error-response',
+    type: 'object',
+    required: ['error', 'message'],
+    additionalProperties: false,
+    properties: {
+        error: { type: 'string' },
+        message: { type: 'string', minLength: 1 },
+        fields: {
+            type: 'array',
+            minItems: 1,
+            items: {
+                type: 'object',
+                required: ['path', 'message'],
+                additionalProperties: false,
+                properties: { path: { type: 'string' }, message: { type: 'string' } },
+            },
+        },
     },
-  },
-} as const;
+} as const
 
 export const clustersResponseSchema = {
-  $id: 'clusters-response',
-  type: 'object',
-  required: ['clusters', 'metadata'],
-  additionalProperties: false,
-  properties: {
-    clusters: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['id', 'label'],
-        additionalProperties: false,
-        properties: { id: { type: 'string' }, label: { type: 'string' } },
-      },
+    $id: 'clusters-response',
+    type: 'object',
+    required: ['clusters', 'metadata'],
+    additionalProperties: false,
+    properties: {
+        clusters: {
+            type: 'array',
+            items: {
+                type: 'object',
+                required: ['id', 'label'],
+                additionalProperties: false,
+                properties: { id: { type: 'string' }, label: { type: 'string' } },
+            },
+        },
+        metadata: metadataSchema,
     },
-    metadata: metadataSchema,
-  },
-} as const;
+} as const
 
 /** The mock's own decision probe: either roles or a user, plus an action and a concrete resource. */
 export const decideRequestSchema = {
-  $id: 'decide-request',
-  type: 'object',
-  required: ['action', 'resource'],
-  additionalProperties: false,
-  oneOf: [{ required: ['roles'] }, { required: ['user'] }],
-  properties: {
-    roles: { type: 'array', items: { type: 'string', minLength: 1 } },
-    user: { type: 'string', minLength: 1 },
-    action: { type: 'string', minLength: 1 },
-    resource: resourceSchema,
-  },
-} as const;
+    $id: 'decide-request',
+    type: 'object',
+    required: ['action', 'resource'],
+    additionalProperties: false,
+    oneOf: [{ required: ['roles'] }, { required: ['user'] }],
+    properties: {
+        roles: { type: 'array', items: { type: 'string', minLength: 1 } },
+        user: { type: 'string', minLength: 1 },
+        action: { type: 'string', minLength: 1 },
+        resource: resourceSchema,
+    },
+} as const
 
 export const clockRequestSchema = {
-  $id: 'clock-request',
-  type: 'object',
-  required: ['advance_ms'],
-  additionalProperties: false,
-  properties: { advance_ms: { type: 'integer', minimum: 0 } },
-} as const;
+    $id: 'clock-request',
+    type: 'object',
+    required: ['advance_ms'],
+    additionalProperties: false,
+    properties: { advance_ms: { type: 'integer', minimum: 0 } },
+} as const
 
 // verbose: formatSchemaErrors (the engine's, shared with the RBAC file validator) quotes the bad value.
 // strictRequired off: decide's oneOf names properties declared on the parent schema.
-export const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false });
-addFormats.default(ajv);
+export const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false })
+addFormats.default(ajv)
 
 export const validators = {
-  createTemporaryPolicy: ajv.compile(createTemporaryPolicyRequestSchema),
-  decide: ajv.compile(decideRequestSchema),
-  clock: ajv.compile(clockRequestSchema),
-} as const;
+    createTemporaryPolicy: ajv.compile(createTemporaryPolicyRequestSchema),
+    decide: ajv.compile(decideRequestSchema),
+    clock: ajv.compile(clockRequestSchema),
+} as const
 
 /** Validates a parsed body, throwing an ApiError that names every bad field. */
 export function requireValid<T>(validate: ValidateFunction, body: unknown): T {
-  if (validate(body)) return body as T;
-  const fields = formatSchemaErrors(validate.errors ?? []).map((problem) => ({
-    path: problem.path === '' ? '(body)' : problem.path,
-    message: problem.message,
-  }));
-  throw new ApiError('invalid_request', 'The request body is not valid; see fields.', fields);
+    if (validate(body)) return body as T
+    const fields = formatSchemaErrors(validate.errors ?? []).map((problem) => ({
+        path: problem.path === '' ? '(body)' : problem.path,
+        message: problem.message,
+    }))
+    throw new ApiError('invalid_request', 'The request body is not valid; see fields.', fields)
 }
-

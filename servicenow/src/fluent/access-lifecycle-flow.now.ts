@@ -26,7 +26,11 @@ Flow(
             expires_at: StringColumn({ label: 'Expires At' }),
         },
     },
-    wfa.trigger(trigger.application.serviceCatalog, { $id: Now.ID['access_lifecycle_trigger'] }, { run_flow_in: 'background' }),
+    wfa.trigger(
+        trigger.application.serviceCatalog,
+        { $id: Now.ID['access_lifecycle_trigger'] },
+        { run_flow_in: 'background' }
+    ),
     (params) => {
         const variables = wfa.action(
             action.core.getCatalogVariables,
@@ -69,7 +73,12 @@ Flow(
                                         [
                                             {
                                                 ruleType: 'Any',
-                                                users: [wfa.dataPill(params.trigger.request_item.opened_by.manager, 'reference')],
+                                                users: [
+                                                    wfa.dataPill(
+                                                        params.trigger.request_item.opened_by.manager,
+                                                        'reference'
+                                                    ),
+                                                ],
                                                 groups: [],
                                                 manual: false,
                                             },
@@ -85,32 +94,47 @@ Flow(
                 })
             }
         )
-        wfa.flowLogic.else({ $id: Now.ID['else_no_manager'], annotation: '2b. No manager: the approvers group decides, never auto-approval' }, () => {
-            const groupApproval = wfa.action(
-                action.core.askForApproval,
-                { $id: Now.ID['ask_group_approval'], annotation: '2b. Ask the Kpow Access Approvers group' },
-                {
-                    record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
-                    table: 'sc_req_item',
-                    approval_field: 'approval',
-                    journal_field: 'approval_history',
-                    approval_reason: 'Temporary Kpow topic query access (requester has no manager)',
-                    approval_conditions: wfa.approvalRules({
-                        conditionType: 'OR',
-                        ruleSets: [
-                            {
-                                action: 'ApprovesRejects',
-                                conditionType: 'AND',
-                                rules: [[{ ruleType: 'Any', users: [], groups: [fallbackApprovalGroup.$id], manual: false }]],
-                            },
-                        ],
-                    }),
-                }
-            )
-            wfa.flowLogic.setFlowVariables({ $id: Now.ID['remember_group_decision'] }, params.flowVariables, {
-                approval_state: wfa.dataPill(groupApproval.approval_state, 'choice'),
-            })
-        })
+        wfa.flowLogic.else(
+            {
+                $id: Now.ID['else_no_manager'],
+                annotation: '2b. No manager: the approvers group decides, never auto-approval',
+            },
+            () => {
+                const groupApproval = wfa.action(
+                    action.core.askForApproval,
+                    { $id: Now.ID['ask_group_approval'], annotation: '2b. Ask the Kpow Access Approvers group' },
+                    {
+                        record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
+                        table: 'sc_req_item',
+                        approval_field: 'approval',
+                        journal_field: 'approval_history',
+                        approval_reason: 'Temporary Kpow topic query access (requester has no manager)',
+                        approval_conditions: wfa.approvalRules({
+                            conditionType: 'OR',
+                            ruleSets: [
+                                {
+                                    action: 'ApprovesRejects',
+                                    conditionType: 'AND',
+                                    rules: [
+                                        [
+                                            {
+                                                ruleType: 'Any',
+                                                users: [],
+                                                groups: [fallbackApprovalGroup.$id],
+                                                manual: false,
+                                            },
+                                        ],
+                                    ],
+                                },
+                            ],
+                        }),
+                    }
+                )
+                wfa.flowLogic.setFlowVariables({ $id: Now.ID['remember_group_decision'] }, params.flowVariables, {
+                    approval_state: wfa.dataPill(groupApproval.approval_state, 'choice'),
+                })
+            }
+        )
 
         wfa.flowLogic.if(
             {
@@ -229,7 +253,10 @@ Flow(
 
         const closed = wfa.action(
             action.core.waitForCondition,
-            { $id: Now.ID['wait_until_closed'], annotation: '5. Wait until the item is closed in any way, at most the maximum duration' },
+            {
+                $id: Now.ID['wait_until_closed'],
+                annotation: '5. Wait until the item is closed in any way, at most the maximum duration',
+            },
             {
                 record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
                 table_name: 'sc_req_item',

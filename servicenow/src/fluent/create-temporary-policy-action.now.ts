@@ -14,10 +14,26 @@ export const createTemporaryPolicyAction = Action(
             "Grants a Kpow role TOPIC_DATA_QUERY on one topic of one cluster for duration_ms through Kpow's temporary policies API. Fails with Kpow's HTTP status and message when Kpow refuses.",
         category: 'Kpow',
         inputs: {
-            role_name: StringColumn({ label: 'Role Name', mandatory: true, hint: 'Kpow role that receives the access, e.g. kafka-users' }),
-            cluster_id: StringColumn({ label: 'Cluster ID', mandatory: true, hint: 'Kafka cluster id (22 characters)' }),
-            topic_name: StringColumn({ label: 'Topic Name', mandatory: true, hint: 'One exact Kafka topic name, no wildcards' }),
-            duration_ms: IntegerColumn({ label: 'Duration MS', mandatory: true, hint: 'Lifetime of the policy in milliseconds' }),
+            role_name: StringColumn({
+                label: 'Role Name',
+                mandatory: true,
+                hint: 'Kpow role that receives the access, e.g. kafka-users',
+            }),
+            cluster_id: StringColumn({
+                label: 'Cluster ID',
+                mandatory: true,
+                hint: 'Kafka cluster id (22 characters)',
+            }),
+            topic_name: StringColumn({
+                label: 'Topic Name',
+                mandatory: true,
+                hint: 'One exact Kafka topic name, no wildcards',
+            }),
+            duration_ms: IntegerColumn({
+                label: 'Duration MS',
+                mandatory: true,
+                hint: 'Lifetime of the policy in milliseconds',
+            }),
             work_notes_record: ReferenceColumn({
                 label: 'Work Notes Record',
                 referenceTable: 'sc_req_item',
@@ -27,7 +43,10 @@ export const createTemporaryPolicyAction = Action(
         },
         outputs: {
             policy_id: StringColumn({ label: 'Policy ID' }),
-            expires_at: StringColumn({ label: 'Expires At', hint: 'When Kpow ends the access: created_ts + duration_ms, in UTC' }),
+            expires_at: StringColumn({
+                label: 'Expires At',
+                hint: 'When Kpow ends the access: created_ts + duration_ms, in UTC',
+            }),
         },
     },
     (params) => {
@@ -43,7 +62,10 @@ export const createTemporaryPolicyAction = Action(
                     cluster_id: { label: 'Cluster ID', value: wfa.dataPill(params.inputs.cluster_id, 'string') },
                     topic_name: { label: 'Topic Name', value: wfa.dataPill(params.inputs.topic_name, 'string') },
                     duration_ms: { label: 'Duration MS', value: wfa.dataPill(params.inputs.duration_ms, 'integer') },
-                    work_notes_record: { label: 'Work Notes Record', value: wfa.dataPill(params.inputs.work_notes_record, 'reference') },
+                    work_notes_record: {
+                        label: 'Work Notes Record',
+                        value: wfa.dataPill(params.inputs.work_notes_record, 'reference'),
+                    },
                 },
                 outputVariables: {
                     policy_id: StringColumn({ label: 'Policy ID' }),

@@ -14,7 +14,11 @@ export const deleteTemporaryPolicyAction = Action(
             "Revokes a Kpow temporary policy. Treats 404 (already expired) as done and reports it; fails with Kpow's HTTP status and message otherwise.",
         category: 'Kpow',
         inputs: {
-            policy_id: StringColumn({ label: 'Policy ID', mandatory: true, hint: 'Id returned by Kpow - Create Temporary Policy' }),
+            policy_id: StringColumn({
+                label: 'Policy ID',
+                mandatory: true,
+                hint: 'Id returned by Kpow - Create Temporary Policy',
+            }),
             work_notes_record: ReferenceColumn({
                 label: 'Work Notes Record',
                 referenceTable: 'sc_req_item',
@@ -37,7 +41,10 @@ export const deleteTemporaryPolicyAction = Action(
                 inputVariables: {
                     connection_alias: { label: 'Connection Alias', value: kpowConnectionAlias.$id },
                     policy_id: { label: 'Policy ID', value: wfa.dataPill(params.inputs.policy_id, 'string') },
-                    work_notes_record: { label: 'Work Notes Record', value: wfa.dataPill(params.inputs.work_notes_record, 'reference') },
+                    work_notes_record: {
+                        label: 'Work Notes Record',
+                        value: wfa.dataPill(params.inputs.work_notes_record, 'reference'),
+                    },
                 },
                 outputVariables: {
                     already_expired: BooleanColumn({ label: 'Already Expired' }),

@@ -3,166 +3,203 @@
 // tests can do what the pages do. Same session cookie as the pages (POST /mock/v1/session logs in),
 // same tenant (session tenant, or the x-tenant-id header naming one of the user's tenants), same
 // RBAC (every call goes through DataAccess / StagedMutations, as the pages do).
-import express, { type NextFunction, type Request, type Response } from 'express';
-import type { Realm } from '../../auth/index';
-import type { DataAccess } from '../../data/data-access';
-import type { KafkaMessage } from '../../data/data-store';
-import { PermissionDeniedError } from '../../data/permission-denied';
-import type { KpowService } from '../../kpow-service';
-import type { StagedMutations } from '../../mutations/staged-mutations';
-import { ApiError, type FieldError } from '../errors';
-import { parseAuditFilter, parseMessageQuery, parseNewMessage, text, type Fields } from './parse-input';
-import { sessionOf, tenantsOf, viewerFor } from './request-context';
-import { SESSION_COOKIE, type Session, type SessionStore } from './sessions';
-import { asApiError, logIn, onlyTenant, setSessionCookie } from './login';
+import express, { type NextFunction, type Request, type Response } from 'express'
+import type { Realm } from '../../auth/index'
+import type { DataAccess } from '../../data/data-access'
+import type { KafkaMessage } from '../../data/data-store'
+import { PermissionDeniedError } from '../../data/permission-denied'
+import type { KpowService } from '../../kpow-service'
+import type { StagedMutations } from '../../mutations/staged-mutations'
+import { ApiError, type FieldError } from '../errors'
+import { parseAuditFilter, parseMessageQuery, parseNewMessage, text, type Fields } from './parse-input'
+import { sessionOf, tenantsOf, viewerFor } from './request-context'
+import { SESSION_COOKIE, type Session, type SessionStore } from './sessions'
+import { asApiError, logIn, onlyTenant, setSessionCookie } from './login'
 
 export interface DataApiDeps {
-  readonly service: KpowService;
-  readonly realm: Realm;
-  readonly access: DataAccess;
-  readonly mutations: StagedMutations;
-  readonly sessions: SessionStore;
+    readonly service: KpowService
+    readonly realm: Realm
+    readonly access: DataAccess
+    readonly mutations: StagedMutations
+    readonly sessions: SessionStore
 }
 
-const MAX_JSON_BYTES = 64 * 1024;
+const MAX_JSON_BYTES = 64 * 1024
 
 export function createDataApi(deps: DataApiDeps): express.Router {
-  const { service, access, mutations, sessions } = deps;
-  const router = express.Router();
-  // A JSON content type cannot be sent cross-site without a CORS preflight, which this server never
-  // grants, so JSON posts need no CSRF token.
-  const jsonBody = [
-    (req: Request, _res: Response, next: NextFunction) => {
-      if (!req.is('application/json')) {
-        throw new ApiError('unsupported_media_type', `Content-Type must be application/json (got ${req.get('content-type') ?? 'none'}).`, [
-          { path: 'header content-type', message: 'must be application/json' },
-        ]);
-      }
-      next();
-    },
-    express.json({ limit: MAX_JSON_BYTES, strict: true }),
-  ];
-  const session = (req: Request): Session => {
-    const found = sessionOf(req, sessions);
-    if (!found) throw new ApiError('unauthorized', 'Log in first: POST /mock/v1/session with {"username", "password"}.');
-    return found;
-  };
-  const viewer = (req: Request) => viewerFor(service, session(req), req.get('x-tenant-id') || undefined);
-
-  router.post('/session', ...jsonBody, (req, res) => {
-    const body = (req.body ?? {}) as Fields;
-    const outcome = logIn(deps, text(body, 'username') ?? '', typeof body.password === 'string' ? body.password : '');
-    if (outcome.kind === 'bad-credentials') throw new ApiError('unauthorized', 'Invalid username or password (realm kpow).');
-    if (outcome.kind === 'not-authorized') {
-      throw new ApiError('forbidden', `User "${text(body, 'username') ?? ''}" holds no authorized role (holds ${outcome.roles.join(', ') || 'none'}).`);
+    const { service, access, mutations, sessions } = deps
+    const router = express.Router()
+    // A JSON content type cannot be sent cross-site without a CORS preflight, which this server never
+    // grants, so JSON posts need no CSRF token.
+    const jsonBody = [
+        (req: Request, _res: Response, next: NextFunction) => {
+            if (!req.is('application/json')) {
+                throw new ApiError(
+                    'unsupported_media_type',
+                    `Content-Type must be application/json (got ${req.get('content-type') ?? 'none'}).`,
+                    [{ path: 'header content-type', message: 'must be application/json' }]
+                )
+            }
+            next()
+        },
+        express.json({ limit: MAX_JSON_BYTES, strict: true }),
+    ]
+    const session = (req: Request): Session => {
+        const found = sessionOf(req, sessions)
+        if (!found)
+            throw new ApiError('unauthorized', 'Log in first: POST /mock/v1/session with {"username", "password"}.')
+        return found
     }
-    const created = sessions.create(outcome.principal, onlyTenant(service, outcome.principal));
-    const requested = text(body, 'tenant');
-    if (requested !== undefined) created.tenant = viewerFor(service, created, requested).tenant.name;
-    setSessionCookie(res, created);
-    res.json(describeSession(service, created));
-  });
-  router.get('/session', (req, res) => {
-    res.json(describeSession(service, session(req)));
-  });
-  router.delete('/session', (req, res) => {
-    const found = sessionOf(req, sessions);
-    if (found) sessions.destroy(found.id);
-    res.clearCookie(SESSION_COOKIE, { path: '/' });
-    res.status(204).end();
-  });
+    const viewer = (req: Request) => viewerFor(service, session(req), req.get('x-tenant-id') || undefined)
 
-  router.get('/clusters', (req, res) => {
-    const who = viewer(req);
-    res.json({ tenant: who.tenant.name, clusters: access.clusters(who).map((cluster) => ({ id: cluster.id, label: cluster.name })) });
-  });
-  router.get('/clusters/:cluster/topics', (req, res) => {
-    const who = viewer(req);
-    const topics = access.topics(who, String(req.params.cluster));
-    res.json({
-      tenant: who.tenant.name,
-      topics: topics.map((topic) => ({ name: topic.name, partitions: topic.partitions, message_count: topic.messageCount })),
-    });
-  });
-  const messages = '/clusters/:cluster/topics/:topic/messages';
-  router.get(messages, (req, res) => {
-    const who = viewer(req);
-    const found = access.query(who, String(req.params.cluster), String(req.params.topic), parseMessageQuery(req.query as Fields));
-    res.json({ tenant: who.tenant.name, messages: found.map(presentMessage) });
-  });
-  router.get(`${messages}/download`, (req, res) => {
-    const who = viewer(req);
-    const topic = String(req.params.topic);
-    const query = parseMessageQuery(req.query as Fields);
-    const found = access.download(who, String(req.params.cluster), topic, query);
-    res.attachment(`${topic}.json`).json({ cluster_id: String(req.params.cluster), topic, query, messages: found.map(presentMessage) });
-  });
-  router.post(messages, ...jsonBody, (req, res) => {
-    const who = viewer(req);
-    const outcome = access.produce(who, String(req.params.cluster), String(req.params.topic), parseNewMessage((req.body ?? {}) as Fields));
-    if (outcome.outcome === 'applied') res.status(200).json({ outcome: 'applied', message: presentMessage(outcome.message) });
-    else res.status(202).json({ outcome: 'staged', staged_mutation: outcome.mutation });
-  });
+    router.post('/session', ...jsonBody, (req, res) => {
+        const body = (req.body ?? {}) as Fields
+        const outcome = logIn(
+            deps,
+            text(body, 'username') ?? '',
+            typeof body.password === 'string' ? body.password : ''
+        )
+        if (outcome.kind === 'bad-credentials')
+            throw new ApiError('unauthorized', 'Invalid username or password (realm kpow).')
+        if (outcome.kind === 'not-authorized') {
+            throw new ApiError(
+                'forbidden',
+                `User "${text(body, 'username') ?? ''}" holds no authorized role (holds ${outcome.roles.join(', ') || 'none'}).`
+            )
+        }
+        const created = sessions.create(outcome.principal, onlyTenant(service, outcome.principal))
+        const requested = text(body, 'tenant')
+        if (requested !== undefined) created.tenant = viewerFor(service, created, requested).tenant.name
+        setSessionCookie(res, created)
+        res.json(describeSession(service, created))
+    })
+    router.get('/session', (req, res) => {
+        res.json(describeSession(service, session(req)))
+    })
+    router.delete('/session', (req, res) => {
+        const found = sessionOf(req, sessions)
+        if (found) sessions.destroy(found.id)
+        res.clearCookie(SESSION_COOKIE, { path: '/' })
+        res.status(204).end()
+    })
 
-  const admin = (req: Request, attempted: string): Session => {
-    const found = session(req);
-    service.requireAdmin(found, attempted, []);
-    return found;
-  };
-  router.get('/staged-mutations', (req, res) => {
-    admin(req, 'LIST_STAGED_MUTATIONS');
-    res.json({ staged_mutations: mutations.list() });
-  });
-  router.post('/staged-mutations/:id/approve', (req, res) => {
-    const decided = mutations.approve(admin(req, 'APPROVE_STAGED_MUTATION'), String(req.params.id));
-    res.json({ staged_mutation: { ...decided, applied: undefined }, message: presentMessage(decided.applied) });
-  });
-  router.post('/staged-mutations/:id/reject', (req, res) => {
-    res.json({ staged_mutation: mutations.reject(admin(req, 'REJECT_STAGED_MUTATION'), String(req.params.id)) });
-  });
-  router.get('/audit-log', (req, res) => {
-    admin(req, 'VIEW_AUDIT_LOG');
-    const fields = req.query as Fields;
-    const problems: FieldError[] = [];
-    const filter = parseAuditFilter(fields, problems);
-    if (problems.length > 0) throw new ApiError('invalid_request', 'The filter is not valid.', problems);
-    res.json({ audit_records: service.auditRecords(filter) });
-  });
+    router.get('/clusters', (req, res) => {
+        const who = viewer(req)
+        res.json({
+            tenant: who.tenant.name,
+            clusters: access.clusters(who).map((cluster) => ({ id: cluster.id, label: cluster.name })),
+        })
+    })
+    router.get('/clusters/:cluster/topics', (req, res) => {
+        const who = viewer(req)
+        const topics = access.topics(who, String(req.params.cluster))
+        res.json({
+            tenant: who.tenant.name,
+            topics: topics.map((topic) => ({
+                name: topic.name,
+                partitions: topic.partitions,
+                message_count: topic.messageCount,
+            })),
+        })
+    })
+    const messages = '/clusters/:cluster/topics/:topic/messages'
+    router.get(messages, (req, res) => {
+        const who = viewer(req)
+        const found = access.query(
+            who,
+            String(req.params.cluster),
+            String(req.params.topic),
+            parseMessageQuery(req.query as Fields)
+        )
+        res.json({ tenant: who.tenant.name, messages: found.map(presentMessage) })
+    })
+    router.get(`${messages}/download`, (req, res) => {
+        const who = viewer(req)
+        const topic = String(req.params.topic)
+        const query = parseMessageQuery(req.query as Fields)
+        const found = access.download(who, String(req.params.cluster), topic, query)
+        res.attachment(`${topic}.json`).json({
+            cluster_id: String(req.params.cluster),
+            topic,
+            query,
+            messages: found.map(presentMessage),
+        })
+    })
+    router.post(messages, ...jsonBody, (req, res) => {
+        const who = viewer(req)
+        const outcome = access.produce(
+            who,
+            String(req.params.cluster),
+            String(req.params.topic),
+            parseNewMessage((req.body ?? {}) as Fields)
+        )
+        if (outcome.outcome === 'applied')
+            res.status(200).json({ outcome: 'applied', message: presentMessage(outcome.message) })
+        else res.status(202).json({ outcome: 'staged', staged_mutation: outcome.mutation })
+    })
 
-  router.use((req) => {
-    throw new ApiError('not_found', `No such endpoint: ${req.method} /mock/v1${req.path}.`);
-  });
-  return router;
+    const admin = (req: Request, attempted: string): Session => {
+        const found = session(req)
+        service.requireAdmin(found, attempted, [])
+        return found
+    }
+    router.get('/staged-mutations', (req, res) => {
+        admin(req, 'LIST_STAGED_MUTATIONS')
+        res.json({ staged_mutations: mutations.list() })
+    })
+    router.post('/staged-mutations/:id/approve', (req, res) => {
+        const decided = mutations.approve(admin(req, 'APPROVE_STAGED_MUTATION'), String(req.params.id))
+        res.json({ staged_mutation: { ...decided, applied: undefined }, message: presentMessage(decided.applied) })
+    })
+    router.post('/staged-mutations/:id/reject', (req, res) => {
+        res.json({ staged_mutation: mutations.reject(admin(req, 'REJECT_STAGED_MUTATION'), String(req.params.id)) })
+    })
+    router.get('/audit-log', (req, res) => {
+        admin(req, 'VIEW_AUDIT_LOG')
+        const fields = req.query as Fields
+        const problems: FieldError[] = []
+        const filter = parseAuditFilter(fields, problems)
+        if (problems.length > 0) throw new ApiError('invalid_request', 'The filter is not valid.', problems)
+        res.json({ audit_records: service.auditRecords(filter) })
+    })
+
+    router.use((req) => {
+        throw new ApiError('not_found', `No such endpoint: ${req.method} /mock/v1${req.path}.`)
+    })
+    return router
 }
 
 function describeSession(service: KpowService, session: Session) {
-  return {
-    user: session.user,
-    roles: session.roles,
-    is_admin: service.isAdmin(session),
-    tenant: session.tenant ?? null,
-    tenants: tenantsOf(service, session).map((tenant) => tenant.name),
-  };
+    return {
+        user: session.user,
+        roles: session.roles,
+        is_admin: service.isAdmin(session),
+        tenant: session.tenant ?? null,
+        tenants: tenantsOf(service, session).map((tenant) => tenant.name),
+    }
 }
 
 function presentMessage(message: KafkaMessage) {
-  return {
-    partition: message.partition,
-    offset: message.offset,
-    timestamp: message.timestamp,
-    key: message.key,
-    value: message.value,
-    headers: message.headers,
-  };
+    return {
+        partition: message.partition,
+        offset: message.offset,
+        timestamp: message.timestamp,
+        key: message.key,
+        value: message.value,
+        headers: message.headers,
+    }
 }
 
 /** JSON errors of the UI port: the API's body shape; a denial also carries Kpow's two parts. */
 export function writeJsonError(error: unknown, res: Response): void {
-  const apiError = error instanceof SyntaxError ? new ApiError('invalid_json', `The body is not valid JSON: ${error.message}.`) : asApiError(error);
-  const body: Record<string, unknown> = { ...apiError.toJSON() };
-  if (apiError instanceof PermissionDeniedError) {
-    body.action = apiError.action;
-    body.access_control = apiError.accessControl;
-  }
-  res.status(apiError.status).json(body);
+    const apiError =
+        error instanceof SyntaxError
+            ? new ApiError('invalid_json', `The body is not valid JSON: ${error.message}.`)
+            : asApiError(error)
+    const body: Record<string, unknown> = { ...apiError.toJSON() }
+    if (apiError instanceof PermissionDeniedError) {
+        body.action = apiError.action
+        body.access_control = apiError.accessControl
+    }
+    res.status(apiError.status).json(body)
 }

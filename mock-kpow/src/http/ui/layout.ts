@@ -1,18 +1,18 @@
 // The page frame every UI page shares: header with navigation, the current tenant and the signed-in
 // user, then the page's content. Landmarks (banner, navigation, main) and labelled controls make
 // every page findable by role and name, for screen readers and Playwright alike.
-import type { FieldError } from '../errors';
-import { html, raw, type Fragment, type SafeHtml } from './html';
+import type { FieldError } from '../errors'
+import { html, raw, type Fragment, type SafeHtml } from './html'
 
 export interface Chrome {
-  readonly user: string;
-  readonly isAdmin: boolean;
-  readonly tenant: string | undefined;
-  readonly canSwitchTenant: boolean;
-  readonly csrfToken: string;
+    readonly user: string
+    readonly isAdmin: boolean
+    readonly tenant: string | undefined
+    readonly canSwitchTenant: boolean
+    readonly csrfToken: string
 }
 
-export type Section = 'inspect' | 'produce' | 'settings' | 'none';
+export type Section = 'inspect' | 'produce' | 'settings' | 'none'
 
 const STYLE = raw(`
 *{box-sizing:border-box}
@@ -75,11 +75,11 @@ td.value{max-width:560px}
 .pill.Deny,.pill.rejected{background:#fbe3e0;color:#9b2418}
 .pill.Stage,.pill.pending{background:#fff1d6;color:#8a5a00}
 .pill.Refused{background:#eceff4;color:#4a5568}
-`);
+`)
 
 export function page(title: string, content: Fragment, options: { chrome?: Chrome; section?: Section } = {}): string {
-  const { chrome, section = 'none' } = options;
-  return html`<!doctype html>
+    const { chrome, section = 'none' } = options
+    return html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -96,13 +96,13 @@ export function page(title: string, content: Fragment, options: { chrome?: Chrom
 ${content}
 </main>
 </body>
-</html>`.text;
+</html>`.text
 }
 
 function navigation(chrome: Chrome, section: Section): SafeHtml {
-  const link = (href: string, label: string, current: boolean) =>
-    html`<li><a href="${href}"${current ? raw(' aria-current="page"') : ''}>${label}</a></li>`;
-  return html`<nav aria-label="Main">
+    const link = (href: string, label: string, current: boolean) =>
+        html`<li><a href="${href}"${current ? raw(' aria-current="page"') : ''}>${label}</a></li>`
+    return html`<nav aria-label="Main">
     <ul>
       ${link('/data/inspect', 'Data > Inspect', section === 'inspect')}
       ${link('/data/produce', 'Data > Produce', section === 'produce')}
@@ -114,40 +114,43 @@ function navigation(chrome: Chrome, section: Section): SafeHtml {
       ${chrome.canSwitchTenant ? html` <a href="/tenant">Switch tenant</a>` : ''}</span>
     <span>Signed in as <strong>${chrome.user}</strong></span>
     <form method="post" action="/logout">${csrfField(chrome.csrfToken)}<button type="submit">Log out</button></form>
-  </div>`;
+  </div>`
 }
 
 export function csrfField(token: string): SafeHtml {
-  return html`<input type="hidden" name="_csrf" value="${token}">`;
+    return html`<input type="hidden" name="_csrf" value="${token}">`
 }
 
 export function alert(kind: 'error' | 'ok' | 'info', title: string, detail?: Fragment): SafeHtml {
-  const role = kind === 'error' ? 'alert' : 'status';
-  return html`<div class="alert ${kind}" role="${role}"><strong>${title}</strong>${detail ?? ''}</div>`;
+    const role = kind === 'error' ? 'alert' : 'status'
+    return html`<div class="alert ${kind}" role="${role}"><strong>${title}</strong>${detail ?? ''}</div>`
 }
 
 export function formatTs(ts: number): string {
-  return new Date(ts).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+    return new Date(ts)
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC')
 }
 
 /** ["cluster", "id", "topic", "name"]: JSON with spaces, so long resources wrap between elements. */
 export function formatResource(resource: readonly string[]): string {
-  return `[${resource.map((element) => JSON.stringify(element)).join(', ')}]`;
+    return `[${resource.map((element) => JSON.stringify(element)).join(', ')}]`
 }
 
 /** "59m 58s", "1h 02m", "expired". */
 export function formatRemaining(ms: number): string {
-  if (ms <= 0) return 'expired';
-  const seconds = Math.floor(ms / 1000);
-  const hours = Math.floor(seconds / 3600);
-  const minutes = Math.floor((seconds % 3600) / 60);
-  const rest = seconds % 60;
-  if (hours > 0) return `${hours}h ${String(minutes).padStart(2, '0')}m`;
-  if (minutes > 0) return `${minutes}m ${String(rest).padStart(2, '0')}s`;
-  return `${rest}s`;
+    if (ms <= 0) return 'expired'
+    const seconds = Math.floor(ms / 1000)
+    const hours = Math.floor(seconds / 3600)
+    const minutes = Math.floor((seconds % 3600) / 60)
+    const rest = seconds % 60
+    if (hours > 0) return `${hours}h ${String(minutes).padStart(2, '0')}m`
+    if (minutes > 0) return `${minutes}m ${String(rest).padStart(2, '0')}s`
+    return `${rest}s`
 }
 
 export function fieldList(fields: readonly FieldError[]): SafeHtml | '' {
-  if (fields.length === 0) return '';
-  return html`<ul>${fields.map((field) => html`<li><code>${field.path}</code> ${field.message}</li>`)}</ul>`;
+    if (fields.length === 0) return ''
+    return html`<ul>${fields.map((field) => html`<li><code>${field.path}</code> ${field.message}</li>`)}</ul>`
 }

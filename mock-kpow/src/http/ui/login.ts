@@ -1,52 +1,84 @@
 // Logging in, shared by the login form and POST /mock/v1/session: the `kpow` realm's check, then
 // RBAC's authorized_roles, then the session cookie. Refusals and successes are audited.
-import type { Response } from 'express';
-import type { Realm } from '../../auth/index';
-import { isAuthorized } from '../../engine/index';
-import type { KpowService } from '../../kpow-service';
-import { ApiError } from '../errors';
-import { tenantsOf } from './request-context';
-import { SESSION_COOKIE, type Session } from './sessions';
+import type { Response } from 'express'
+import type { Realm } from '../../auth/index'
+import { isAuthorized } from '../../engine/index'
+import type { KpowService } from '../../kpow-service'
+import { ApiError } from '../errors'
+import { tenantsOf } from './request-context'
+import { SESSION_COOKIE, type Session } from './sessions'
 
-export const MAX_FORM_BYTES = 64 * 1024;
+export const MAX_FORM_BYTES = 64 * 1024
 
 export type LoginOutcome =
-  | { readonly kind: 'ok'; readonly principal: { readonly user: string; readonly roles: readonly string[] } }
-  | { readonly kind: 'bad-credentials' }
-  | { readonly kind: 'not-authorized'; readonly roles: readonly string[] };
+    | { readonly kind: 'ok'; readonly principal: { readonly user: string; readonly roles: readonly string[] } }
+    | { readonly kind: 'bad-credentials' }
+    | { readonly kind: 'not-authorized'; readonly roles: readonly string[] }
 
 /** The `kpow` realm's check, then RBAC's authorized_roles; both refusals and successes are audited. */
-export function logIn(deps: { readonly service: KpowService; readonly realm: Realm }, username: string, password: string): LoginOutcome {
-  const { service } = deps;
-  const user = deps.realm.authenticate(username, password);
-  if (!user) {
-    service.recordAudit({ event: 'login-refused', user: username || 'anonymous', action: 'LOGIN', resource: [], decision: 'Refused', detail: 'wrong username or password (realm kpow)' });
-    return { kind: 'bad-credentials' };
-  }
-  if (!isAuthorized(service.rbac, user.roles)) {
-    service.recordAudit({ event: 'login-refused', user: user.user, action: 'LOGIN', resource: [], decision: 'Refused', detail: `no authorized role (holds ${user.roles.join(', ') || 'none'})` });
-    return { kind: 'not-authorized', roles: user.roles };
-  }
-  service.recordAudit({ event: 'login', user: user.user, action: 'LOGIN', resource: [], decision: 'Allow', detail: `roles=${user.roles.join(',')}` });
-  return { kind: 'ok', principal: { user: user.user, roles: user.roles } };
+export function logIn(
+    deps: { readonly service: KpowService; readonly realm: Realm },
+    username: string,
+    password: string
+): LoginOutcome {
+    const { service } = deps
+    const user = deps.realm.authenticate(username, password)
+    if (!user) {
+        service.recordAudit({
+            event: 'login-refused',
+            user: username || 'anonymous',
+            action: 'LOGIN',
+            resource: [],
+            decision: 'Refused',
+            detail: 'wrong username or password (realm kpow)',
+        })
+        return { kind: 'bad-credentials' }
+    }
+    if (!isAuthorized(service.rbac, user.roles)) {
+        service.recordAudit({
+            event: 'login-refused',
+            user: user.user,
+            action: 'LOGIN',
+            resource: [],
+            decision: 'Refused',
+            detail: `no authorized role (holds ${user.roles.join(', ') || 'none'})`,
+        })
+        return { kind: 'not-authorized', roles: user.roles }
+    }
+    service.recordAudit({
+        event: 'login',
+        user: user.user,
+        action: 'LOGIN',
+        resource: [],
+        decision: 'Allow',
+        detail: `roles=${user.roles.join(',')}`,
+    })
+    return { kind: 'ok', principal: { user: user.user, roles: user.roles } }
 }
 
 /** A user admitted to exactly one tenant works in it; with several they choose. */
 export function onlyTenant(service: KpowService, principal: { readonly roles: readonly string[] }): string | undefined {
-  const tenants = tenantsOf(service, principal);
-  return tenants.length === 1 ? tenants[0]?.name : undefined;
+    const tenants = tenantsOf(service, principal)
+    return tenants.length === 1 ? tenants[0]?.name : undefined
 }
 
 export function setSessionCookie(res: Response, session: Session): void {
-  res.cookie(SESSION_COOKIE, session.id, { httpOnly: true, sameSite: 'lax', expires: new Date(session.expiresAt), path: '/' });
+    res.cookie(SESSION_COOKIE, session.id, {
+        httpOnly: true,
+        sameSite: 'lax',
+        expires: new Date(session.expiresAt),
+        path: '/',
+    })
 }
 
 /** Body-parser and unexpected errors as ApiErrors; only an unexpected one is logged. */
 export function asApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
-  const parserError = error as { type?: string };
-  if (parserError?.type === 'entity.too.large') return new ApiError('payload_too_large', `The form exceeds ${MAX_FORM_BYTES} bytes.`);
-  if (typeof parserError?.type === 'string') return new ApiError('invalid_request', 'The request body could not be read.');
-  console.error('mock-kpow UI: internal error', error);
-  return new ApiError('internal_error', 'Internal error in mock-kpow; see its log.');
+    if (error instanceof ApiError) return error
+    const parserError = error as { type?: string }
+    if (parserError?.type === 'entity.too.large')
+        return new ApiError('payload_too_large', `The form exceeds ${MAX_FORM_BYTES} bytes.`)
+    if (typeof parserError?.type === 'string')
+        return new ApiError('invalid_request', 'The request body could not be read.')
+    console.error('mock-kpow UI: internal error', error)
+    return new ApiError('internal_error', 'Internal error in mock-kpow; see its log.')
 }

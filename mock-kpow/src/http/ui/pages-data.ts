@@ -1,33 +1,33 @@
 // Data > Inspect and Data > Produce.
-import type { KafkaMessage, TopicSummary } from '../../data/data-store';
-import type { ProduceOutcome } from '../../data/data-access';
-import type { ClusterIdentity } from '../../engine/types';
-import type { ApiError } from '../errors';
-import { html, type SafeHtml } from './html';
-import { alert, csrfField, fieldList, formatTs, page, type Chrome } from './layout';
-import { DEFAULT_MESSAGE_COUNT, MAX_MESSAGE_COUNT } from './parse-input';
+import type { KafkaMessage, TopicSummary } from '../../data/data-store'
+import type { ProduceOutcome } from '../../data/data-access'
+import type { ClusterIdentity } from '../../engine/types'
+import type { ApiError } from '../errors'
+import { html, type SafeHtml } from './html'
+import { alert, csrfField, fieldList, formatTs, page, type Chrome } from './layout'
+import { DEFAULT_MESSAGE_COUNT, MAX_MESSAGE_COUNT } from './parse-input'
 
 export interface TopicPicker {
-  readonly clusters: readonly ClusterIdentity[];
-  readonly clusterId: string | undefined;
-  readonly topics: readonly TopicSummary[];
-  readonly topic: string | undefined;
+    readonly clusters: readonly ClusterIdentity[]
+    readonly clusterId: string | undefined
+    readonly topics: readonly TopicSummary[]
+    readonly topic: string | undefined
 }
 
 export type InspectOutcome =
-  | { readonly kind: 'messages'; readonly messages: readonly KafkaMessage[]; readonly downloadHref: string }
-  | { readonly kind: 'error'; readonly error: ApiError };
+    | { readonly kind: 'messages'; readonly messages: readonly KafkaMessage[]; readonly downloadHref: string }
+    | { readonly kind: 'error'; readonly error: ApiError }
 
 export function inspectPage(
-  chrome: Chrome,
-  picker: TopicPicker,
-  form: Readonly<Record<string, string>>,
-  outcome: InspectOutcome | undefined,
+    chrome: Chrome,
+    picker: TopicPicker,
+    form: Readonly<Record<string, string>>,
+    outcome: InspectOutcome | undefined
 ): string {
-  const mode = form.mode === 'offset' ? 'offset' : 'latest';
-  return page(
-    'Data > Inspect',
-    html`<h1>Data &gt; Inspect</h1>
+    const mode = form.mode === 'offset' ? 'offset' : 'latest'
+    return page(
+        'Data > Inspect',
+        html`<h1>Data &gt; Inspect</h1>
     <p class="subtitle">Query a topic's messages. Needs TOPIC_DATA_QUERY on the topic; download needs TOPIC_DATA_DOWNLOAD.</p>
     <form method="get" action="/data/inspect" class="card grid" aria-label="Query">
       ${pickerFields(picker)}
@@ -45,15 +45,16 @@ export function inspectPage(
       <div class="actions submit"><button type="submit">Search</button></div>
     </form>
     ${outcome ? renderOutcome(picker, outcome) : ''}`,
-    { chrome, section: 'inspect' },
-  );
+        { chrome, section: 'inspect' }
+    )
 }
 
 function pickerFields(picker: TopicPicker): SafeHtml {
-  return html`<label class="wide">Cluster
+    return html`<label class="wide">Cluster
       <select name="cluster">
         ${picker.clusters.map(
-          (cluster) => html`<option value="${cluster.id}"${cluster.id === picker.clusterId ? html` selected` : ''}>${cluster.name} (${cluster.id})</option>`,
+            (cluster) =>
+                html`<option value="${cluster.id}"${cluster.id === picker.clusterId ? html` selected` : ''}>${cluster.name} (${cluster.id})</option>`
         )}
       </select>
     </label>
@@ -61,48 +62,54 @@ function pickerFields(picker: TopicPicker): SafeHtml {
       <select name="topic" required>
         <option value="">Choose a topic</option>
         ${picker.topics.map(
-          (topic) => html`<option value="${topic.name}"${topic.name === picker.topic ? html` selected` : ''}>${topic.name}</option>`,
+            (topic) =>
+                html`<option value="${topic.name}"${topic.name === picker.topic ? html` selected` : ''}>${topic.name}</option>`
         )}
       </select>
-    </label>`;
+    </label>`
 }
 
 function renderOutcome(picker: TopicPicker, outcome: InspectOutcome): SafeHtml {
-  if (outcome.kind === 'error') {
-    return alert('error', outcome.error.message, fieldList(outcome.error.fields));
-  }
-  const { messages } = outcome;
-  return html`<section aria-labelledby="results-title">
+    if (outcome.kind === 'error') {
+        return alert('error', outcome.error.message, fieldList(outcome.error.fields))
+    }
+    const { messages } = outcome
+    return html`<section aria-labelledby="results-title">
     <div class="actions" style="justify-content:space-between">
       <h2 id="results-title">${messages.length} ${messages.length === 1 ? 'message' : 'messages'} from ${picker.topic ?? ''}</h2>
       <a class="button secondary" href="${outcome.downloadHref}">Download as JSON</a>
     </div>
-    ${messages.length === 0
-      ? html`<p class="empty">No messages match.</p>`
-      : html`<table aria-labelledby="results-title">
+    ${
+        messages.length === 0
+            ? html`<p class="empty">No messages match.</p>`
+            : html`<table aria-labelledby="results-title">
       <thead><tr><th scope="col">Partition</th><th scope="col">Offset</th><th scope="col">Timestamp</th><th scope="col">Key</th><th scope="col">Value</th></tr></thead>
       <tbody>
         ${messages.map(
-          (message) => html`<tr>
+            (message) => html`<tr>
           <td>${message.partition}</td><td>${message.offset}</td><td class="mono nowrap">${formatTs(message.timestamp)}</td>
           <td class="mono">${message.key ?? html`<span class="muted">null</span>`}</td>
           <td class="value">${message.value === null ? html`<span class="muted">null</span>` : displayValue(message.value)}</td>
-        </tr>`,
+        </tr>`
         )}
       </tbody>
-    </table>`}
-  </section>`;
+    </table>`
+    }
+  </section>`
 }
 
 export function producePage(
-  chrome: Chrome,
-  picker: TopicPicker,
-  form: Readonly<Record<string, string>>,
-  outcome: { readonly kind: 'done'; readonly result: ProduceOutcome; readonly topic: string } | { readonly kind: 'error'; readonly error: ApiError } | undefined,
+    chrome: Chrome,
+    picker: TopicPicker,
+    form: Readonly<Record<string, string>>,
+    outcome:
+        | { readonly kind: 'done'; readonly result: ProduceOutcome; readonly topic: string }
+        | { readonly kind: 'error'; readonly error: ApiError }
+        | undefined
 ): string {
-  return page(
-    'Data > Produce',
-    html`<h1>Data &gt; Produce</h1>
+    return page(
+        'Data > Produce',
+        html`<h1>Data &gt; Produce</h1>
     <p class="subtitle">Write a message to a topic. Needs TOPIC_PRODUCE; under a Stage policy the write waits for an admin's approval.</p>
     ${outcome ? renderProduceOutcome(outcome) : ''}
     <form method="post" action="/data/produce" class="card grid" aria-label="Produce">
@@ -113,25 +120,31 @@ export function producePage(
       <label class="full">Value <textarea name="value">${form.value ?? ''}</textarea></label>
       <div class="actions full"><button type="submit">Produce</button></div>
     </form>`,
-    { chrome, section: 'produce' },
-  );
+        { chrome, section: 'produce' }
+    )
 }
 
 function renderProduceOutcome(
-  outcome: { readonly kind: 'done'; readonly result: ProduceOutcome; readonly topic: string } | { readonly kind: 'error'; readonly error: ApiError },
+    outcome:
+        | { readonly kind: 'done'; readonly result: ProduceOutcome; readonly topic: string }
+        | { readonly kind: 'error'; readonly error: ApiError }
 ): SafeHtml {
-  if (outcome.kind === 'error') {
-    return alert('error', outcome.error.message, fieldList(outcome.error.fields));
-  }
-  const { result } = outcome;
-  if (result.outcome === 'applied') {
-    return alert('ok', `Message produced to ${outcome.topic}.`, html`<p>Partition ${result.message.partition}, offset ${result.message.offset}.</p>`);
-  }
-  return alert(
-    'info',
-    `Message staged for approval (mutation ${result.mutation.id}).`,
-    html`<p>A Stage policy applies to TOPIC_PRODUCE on ${outcome.topic}: an admin approves or rejects it in Settings &gt; Staged mutations.</p>`,
-  );
+    if (outcome.kind === 'error') {
+        return alert('error', outcome.error.message, fieldList(outcome.error.fields))
+    }
+    const { result } = outcome
+    if (result.outcome === 'applied') {
+        return alert(
+            'ok',
+            `Message produced to ${outcome.topic}.`,
+            html`<p>Partition ${result.message.partition}, offset ${result.message.offset}.</p>`
+        )
+    }
+    return alert(
+        'info',
+        `Message staged for approval (mutation ${result.mutation.id}).`,
+        html`<p>A Stage policy applies to TOPIC_PRODUCE on ${outcome.topic}: an admin approves or rejects it in Settings &gt; Staged mutations.</p>`
+    )
 }
 
 /**
@@ -139,11 +152,11 @@ function renderProduceOutcome(
  * than inside them. JSON text holds no raw newlines inside strings, so only layout whitespace changes.
  */
 export function displayValue(value: string): string {
-  try {
-    const parsed: unknown = JSON.parse(value);
-    if (typeof parsed !== 'object' || parsed === null) return value;
-    return JSON.stringify(parsed, null, 1).replace(/\n\s*/g, ' ');
-  } catch {
-    return value;
-  }
+    try {
+        const parsed: unknown = JSON.parse(value)
+        if (typeof parsed !== 'object' || parsed === null) return value
+        return JSON.stringify(parsed, null, 1).replace(/\n\s*/g, ' ')
+    } catch {
+        return value
+    }
 }

@@ -1,22 +1,27 @@
 // Settings (admins only): Temporary policies, Staged mutations, Audit log.
-import { KNOWN_ACTIONS } from '../../engine/index';
-import type { TemporaryPolicy } from '../../engine/types';
-import { mutationResource, type StagedMutation } from '../../mutations/staged-mutations';
-import type { AuditRecord } from '../../store/audit';
-import { displayValue } from './pages-data';
-import type { Flash } from './sessions';
-import { html, type Fragment, type SafeHtml } from './html';
-import { alert, csrfField, fieldList, formatRemaining, formatResource, formatTs, page, type Chrome } from './layout';
+import { KNOWN_ACTIONS } from '../../engine/index'
+import type { TemporaryPolicy } from '../../engine/types'
+import { mutationResource, type StagedMutation } from '../../mutations/staged-mutations'
+import type { AuditRecord } from '../../store/audit'
+import { displayValue } from './pages-data'
+import type { Flash } from './sessions'
+import { html, type Fragment, type SafeHtml } from './html'
+import { alert, csrfField, fieldList, formatRemaining, formatResource, formatTs, page, type Chrome } from './layout'
 
-export type SettingsTab = 'temporary-policies' | 'staged-mutations' | 'audit-log';
+export type SettingsTab = 'temporary-policies' | 'staged-mutations' | 'audit-log'
 
-
-function settingsPage(chrome: Chrome, tab: SettingsTab, title: string, flash: Flash | undefined, content: Fragment): string {
-  const tabLink = (id: SettingsTab, label: string) =>
-    html`<a href="/settings/${id}"${id === tab ? html` aria-current="page"` : ''}>${label}</a>`;
-  return page(
-    `Settings > ${title}`,
-    html`<h1>Settings</h1>
+function settingsPage(
+    chrome: Chrome,
+    tab: SettingsTab,
+    title: string,
+    flash: Flash | undefined,
+    content: Fragment
+): string {
+    const tabLink = (id: SettingsTab, label: string) =>
+        html`<a href="/settings/${id}"${id === tab ? html` aria-current="page"` : ''}>${label}</a>`
+    return page(
+        `Settings > ${title}`,
+        html`<h1>Settings</h1>
     <nav class="tabs" aria-label="Settings">
       ${tabLink('temporary-policies', 'Temporary policies')}
       ${tabLink('staged-mutations', 'Staged mutations')}
@@ -25,41 +30,44 @@ function settingsPage(chrome: Chrome, tab: SettingsTab, title: string, flash: Fl
     <h2>${title}</h2>
     ${flash ? flashAlert(flash) : ''}
     ${content}`,
-    { chrome, section: 'settings' },
-  );
+        { chrome, section: 'settings' }
+    )
 }
 
 function flashAlert(flash: Flash): SafeHtml {
-  return alert(flash.kind, flash.message, fieldList(flash.fields ?? []));
+    return alert(flash.kind, flash.message, fieldList(flash.fields ?? []))
 }
 
 function resourcesOf(policy: TemporaryPolicy): string {
-  const resources = policy.policy.resources ?? (policy.policy.resource ? [policy.policy.resource] : []);
-  return resources.map(formatResource).join(' ');
+    const resources = policy.policy.resources ?? (policy.policy.resource ? [policy.policy.resource] : [])
+    return resources.map(formatResource).join(' ')
 }
 
 export function temporaryPoliciesPage(
-  chrome: Chrome,
-  policies: readonly TemporaryPolicy[],
-  nowTs: number,
-  form: Readonly<Record<string, string | readonly string[]>>,
-  flash: Flash | undefined,
+    chrome: Chrome,
+    policies: readonly TemporaryPolicy[],
+    nowTs: number,
+    form: Readonly<Record<string, string | readonly string[]>>,
+    flash: Flash | undefined
 ): string {
-  const chosenActions = new Set(Array.isArray(form.actions) ? form.actions : typeof form.actions === 'string' ? [form.actions] : []);
-  const value = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
-  return settingsPage(
-    chrome,
-    'temporary-policies',
-    'Temporary policies',
-    flash,
-    html`${policies.length === 0
-      ? html`<p class="empty">No active temporary policies.</p>`
-      : html`<table aria-label="Temporary policies">
+    const chosenActions = new Set(
+        Array.isArray(form.actions) ? form.actions : typeof form.actions === 'string' ? [form.actions] : []
+    )
+    const value = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '')
+    return settingsPage(
+        chrome,
+        'temporary-policies',
+        'Temporary policies',
+        flash,
+        html`${
+            policies.length === 0
+                ? html`<p class="empty">No active temporary policies.</p>`
+                : html`<table aria-label="Temporary policies">
       <thead><tr><th scope="col">Role</th><th scope="col">Actions</th><th scope="col">Resource</th><th scope="col">Effect</th>
         <th scope="col">Created</th><th scope="col">Time left</th><th scope="col">Created by</th><th scope="col"><span class="muted">Delete</span></th></tr></thead>
       <tbody>
       ${policies.map(
-        (policy) => html`<tr data-policy-id="${policy.id}">
+          (policy) => html`<tr data-policy-id="${policy.id}">
           <td class="nowrap">${policy.policy.role ?? (policy.policy.roles ?? []).join(', ')}</td>
           <td>${policy.policy.actions.join(', ')}</td>
           <td class="mono">${resourcesOf(policy)}</td>
@@ -69,10 +77,11 @@ export function temporaryPoliciesPage(
           <td>${policy.created_by}</td>
           <td><form method="post" action="/settings/temporary-policies/${policy.id}/delete">${csrfField(chrome.csrfToken)}
             <button type="submit" class="danger" aria-label="Delete temporary policy ${policy.id}">Delete</button></form></td>
-        </tr>`,
+        </tr>`
       )}
       </tbody>
-    </table>`}
+    </table>`
+        }
     <h2>Create a temporary policy</h2>
     <form method="post" action="/settings/temporary-policies" class="card grid" aria-label="Create a temporary policy">
       ${csrfField(chrome.csrfToken)}
@@ -93,24 +102,28 @@ export function temporaryPoliciesPage(
         <span class="hint">Comma-separated elements or a JSON array; * and prefix*/ *suffix / *infix* patterns as in the RBAC file.</span></label>
       <span></span>
       <div class="actions full"><button type="submit">Create</button></div>
-    </form>`,
-  );
+    </form>`
+    )
 }
 
-export function stagedMutationsPage(chrome: Chrome, mutations: readonly StagedMutation[], flash: Flash | undefined): string {
-  return settingsPage(
-    chrome,
-    'staged-mutations',
-    'Staged mutations',
-    flash,
-    mutations.length === 0
-      ? html`<p class="empty">No staged mutations.</p>`
-      : html`<table aria-label="Staged mutations">
+export function stagedMutationsPage(
+    chrome: Chrome,
+    mutations: readonly StagedMutation[],
+    flash: Flash | undefined
+): string {
+    return settingsPage(
+        chrome,
+        'staged-mutations',
+        'Staged mutations',
+        flash,
+        mutations.length === 0
+            ? html`<p class="empty">No staged mutations.</p>`
+            : html`<table aria-label="Staged mutations">
       <thead><tr><th scope="col">Staged</th><th scope="col">User</th><th scope="col">Action</th><th scope="col">Resource</th>
         <th scope="col">Key</th><th scope="col">Value</th><th scope="col">Status</th><th scope="col"><span class="muted">Decision</span></th></tr></thead>
       <tbody>
       ${mutations.map(
-        (mutation) => html`<tr data-mutation-id="${mutation.id}">
+          (mutation) => html`<tr data-mutation-id="${mutation.id}">
           <td class="mono nowrap">${formatTs(mutation.created_ts)}</td>
           <td>${mutation.user}</td>
           <td>${mutation.action}</td>
@@ -119,53 +132,57 @@ export function stagedMutationsPage(chrome: Chrome, mutations: readonly StagedMu
           <td class="value">${mutation.message.value === null ? '' : displayValue(mutation.message.value)}</td>
           <td><span class="pill ${mutation.status}">${mutation.status}</span>
             ${mutation.decided_by ? html`<br><span class="muted">by ${mutation.decided_by}</span>` : ''}</td>
-          <td>${mutation.status === 'pending'
-            ? html`<div class="actions">
+          <td>${
+              mutation.status === 'pending'
+                  ? html`<div class="actions">
               <form method="post" action="/settings/staged-mutations/${mutation.id}/approve">${csrfField(chrome.csrfToken)}
                 <button type="submit" aria-label="Approve staged mutation ${mutation.id}">Approve</button></form>
               <form method="post" action="/settings/staged-mutations/${mutation.id}/reject">${csrfField(chrome.csrfToken)}
                 <button type="submit" class="secondary" aria-label="Reject staged mutation ${mutation.id}">Reject</button></form>
             </div>`
-            : ''}</td>
-        </tr>`,
+                  : ''
+          }</td>
+        </tr>`
       )}
       </tbody>
-    </table>`,
-  );
+    </table>`
+    )
 }
 
 export function auditLogPage(
-  chrome: Chrome,
-  records: readonly AuditRecord[],
-  form: Readonly<Record<string, string>>,
-  flash: Flash | undefined,
+    chrome: Chrome,
+    records: readonly AuditRecord[],
+    form: Readonly<Record<string, string>>,
+    flash: Flash | undefined
 ): string {
-  return settingsPage(
-    chrome,
-    'audit-log',
-    'Audit log',
-    flash,
-    html`<form method="get" action="/settings/audit-log" class="card grid" aria-label="Filter the audit log">
+    return settingsPage(
+        chrome,
+        'audit-log',
+        'Audit log',
+        flash,
+        html`<form method="get" action="/settings/audit-log" class="card grid" aria-label="Filter the audit log">
       <label>User <input name="user" value="${form.user ?? ''}"></label>
       <label>Action <input name="action" value="${form.action ?? ''}" placeholder="CREATE_TEMPORARY_POLICY"></label>
       <label>From (UTC) <input name="from" type="datetime-local" step="1" value="${form.from ?? ''}"></label>
       <label>To (UTC) <input name="to" type="datetime-local" step="1" value="${form.to ?? ''}"></label>
       <div class="actions"><button type="submit">Filter</button><a class="button secondary" href="/settings/audit-log">Clear</a></div>
     </form>
-    ${records.length === 0
-      ? html`<p class="empty">No audit records match.</p>`
-      : html`<table aria-label="Audit log">
+    ${
+        records.length === 0
+            ? html`<p class="empty">No audit records match.</p>`
+            : html`<table aria-label="Audit log">
       <thead><tr><th scope="col">Time</th><th scope="col">User</th><th scope="col">Event</th><th scope="col">Action</th>
         <th scope="col">Resource</th><th scope="col">Decision</th><th scope="col">Detail</th></tr></thead>
       <tbody>
       ${records.map(
-        (record) => html`<tr>
+          (record) => html`<tr>
           <td class="mono nowrap">${formatTs(record.ts)}</td><td>${record.user}</td><td>${record.event}</td><td>${record.action}</td>
           <td class="mono">${record.resource.length > 0 ? formatResource(record.resource) : ''}</td>
           <td><span class="pill ${record.decision}">${record.decision}</span></td><td class="value">${record.detail}</td>
-        </tr>`,
+        </tr>`
       )}
       </tbody>
-    </table>`}`,
-  );
+    </table>`
+    }`
+    )
 }

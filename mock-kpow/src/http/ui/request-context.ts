@@ -1,54 +1,61 @@
 // Per-request identity on the UI port: the session from the cookie, the tenant the user works in,
 // and the Viewer handed to the data plane. Pages and JSON endpoints resolve these the same way.
-import type { Request } from 'express';
-import type { Viewer } from '../../data/data-access';
-import { tenantsFor } from '../../engine/index';
-import type { Tenant } from '../../engine/types';
-import type { KpowService } from '../../kpow-service';
-import { ApiError } from '../errors';
-import type { Chrome } from './layout';
-import { SESSION_COOKIE, readCookie, type Session, type SessionStore } from './sessions';
+import type { Request } from 'express'
+import type { Viewer } from '../../data/data-access'
+import { tenantsFor } from '../../engine/index'
+import type { Tenant } from '../../engine/types'
+import type { KpowService } from '../../kpow-service'
+import { ApiError } from '../errors'
+import type { Chrome } from './layout'
+import { SESSION_COOKIE, readCookie, type Session, type SessionStore } from './sessions'
 
 export function sessionOf(req: Request, sessions: SessionStore): Session | undefined {
-  return sessions.get(readCookie(req.get('cookie'), SESSION_COOKIE));
+    return sessions.get(readCookie(req.get('cookie'), SESSION_COOKIE))
 }
 
 export function tenantsOf(service: KpowService, session: Pick<Session, 'roles'>): Tenant[] {
-  return tenantsFor(service.rbac, session.roles);
+    return tenantsFor(service.rbac, session.roles)
 }
 
 /** The tenant named `requested` (or the session's), if the user may enter it. */
 export function tenantOf(service: KpowService, session: Session, requested?: string): Tenant | undefined {
-  const name = requested ?? session.tenant;
-  return tenantsOf(service, session).find((tenant) => tenant.name === name);
+    const name = requested ?? session.tenant
+    return tenantsOf(service, session).find((tenant) => tenant.name === name)
 }
 
 export function viewerFor(service: KpowService, session: Session, requestedTenant?: string): Viewer {
-  const tenant = tenantOf(service, session, requestedTenant);
-  if (!tenant) {
-    const names = tenantsOf(service, session).map((candidate) => candidate.name);
-    throw new ApiError(
-      'unknown_tenant',
-      requestedTenant === undefined
-        ? 'No tenant chosen: pick one at /tenant or send the x-tenant-id header.'
-        : `Unknown tenant "${requestedTenant}" for user "${session.user}".`,
-      [{ path: 'header x-tenant-id', message: `must be one of: ${names.join(', ') || '(no tenant admits this user)'}` }],
-    );
-  }
-  return { principal: { user: session.user, roles: session.roles }, tenant };
+    const tenant = tenantOf(service, session, requestedTenant)
+    if (!tenant) {
+        const names = tenantsOf(service, session).map((candidate) => candidate.name)
+        throw new ApiError(
+            'unknown_tenant',
+            requestedTenant === undefined
+                ? 'No tenant chosen: pick one at /tenant or send the x-tenant-id header.'
+                : `Unknown tenant "${requestedTenant}" for user "${session.user}".`,
+            [
+                {
+                    path: 'header x-tenant-id',
+                    message: `must be one of: ${names.join(', ') || '(no tenant admits this user)'}`,
+                },
+            ]
+        )
+    }
+    return { principal: { user: session.user, roles: session.roles }, tenant }
 }
 
 export function chromeFor(service: KpowService, session: Session): Chrome {
-  return {
-    user: session.user,
-    isAdmin: service.isAdmin(session),
-    tenant: session.tenant,
-    canSwitchTenant: tenantsOf(service, session).length > 1,
-    csrfToken: session.csrfToken,
-  };
+    return {
+        user: session.user,
+        isAdmin: service.isAdmin(session),
+        tenant: session.tenant,
+        canSwitchTenant: tenantsOf(service, session).length > 1,
+        csrfToken: session.csrfToken,
+    }
 }
 
 /** Only same-site paths: an open redirect after login would make the login page a phishing aid. */
 export function safeNext(next: unknown, fallback = '/data/inspect'): string {
-  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : fallback;
+    return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
+        ? next
+        : fallback
 }

@@ -3,297 +3,380 @@
 // translate requests into DataAccess / KpowService / StagedMutations calls and render the result;
 // every refusal is an ApiError, rendered by the one error handler at the bottom (HTML for pages,
 // JSON under /mock/).
-import express, { type NextFunction, type Request, type Response } from 'express';
-import type { Realm } from '../../auth/index';
-import { DataAccess } from '../../data/data-access';
-import type { DataStore, MessageQuery } from '../../data/data-store';
-import type { TemporaryPolicyBody } from '../../engine/types';
-import type { KpowService } from '../../kpow-service';
-import type { StagedMutations } from '../../mutations/staged-mutations';
-import { requireValid, validators } from '../api-schemas';
-import { ApiError, type FieldError } from '../errors';
-import { createDataApi, writeJsonError } from './data-api';
-import { errorPage, loginPage, notAuthorizedPage, tenantPage } from './pages-auth';
-import { inspectPage, producePage, type InspectOutcome, type TopicPicker } from './pages-data';
-import { auditLogPage, stagedMutationsPage, temporaryPoliciesPage } from './pages-settings';
-import { list, parseAuditFilter, parseMessageQuery, parseNewMessage, parseResource, text, type Fields } from './parse-input';
-import { chromeFor, safeNext, sessionOf, tenantsOf, viewerFor } from './request-context';
-import { MAX_FORM_BYTES, asApiError, logIn, onlyTenant, setSessionCookie } from './login';
-import { SESSION_COOKIE, SessionStore, csrfMatches, type Session } from './sessions';
+import express, { type NextFunction, type Request, type Response } from 'express'
+import type { Realm } from '../../auth/index'
+import { DataAccess } from '../../data/data-access'
+import type { DataStore, MessageQuery } from '../../data/data-store'
+import type { TemporaryPolicyBody } from '../../engine/types'
+import type { KpowService } from '../../kpow-service'
+import type { StagedMutations } from '../../mutations/staged-mutations'
+import { requireValid, validators } from '../api-schemas'
+import { ApiError, type FieldError } from '../errors'
+import { createDataApi, writeJsonError } from './data-api'
+import { errorPage, loginPage, notAuthorizedPage, tenantPage } from './pages-auth'
+import { inspectPage, producePage, type InspectOutcome, type TopicPicker } from './pages-data'
+import { auditLogPage, stagedMutationsPage, temporaryPoliciesPage } from './pages-settings'
+import {
+    list,
+    parseAuditFilter,
+    parseMessageQuery,
+    parseNewMessage,
+    parseResource,
+    text,
+    type Fields,
+} from './parse-input'
+import { chromeFor, safeNext, sessionOf, tenantsOf, viewerFor } from './request-context'
+import { MAX_FORM_BYTES, asApiError, logIn, onlyTenant, setSessionCookie } from './login'
+import { SESSION_COOKIE, SessionStore, csrfMatches, type Session } from './sessions'
 
 export interface UiAppDeps {
-  readonly service: KpowService;
-  /** The realm named by the JAAS `kpow` entry. */
-  readonly realm: Realm;
-  readonly data: DataStore;
-  readonly mutations: StagedMutations;
-  readonly sessions?: SessionStore;
+    readonly service: KpowService
+    /** The realm named by the JAAS `kpow` entry. */
+    readonly realm: Realm
+    readonly data: DataStore
+    readonly mutations: StagedMutations
+    readonly sessions?: SessionStore
 }
 
-const SESSION = Symbol('session');
-type WithSession = Request & { [SESSION]?: Session };
+const SESSION = Symbol('session')
+type WithSession = Request & { [SESSION]?: Session }
 
 export function createUiApp(deps: UiAppDeps): express.Express {
-  const { service, mutations } = deps;
-  const sessions = deps.sessions ?? new SessionStore();
-  const access = new DataAccess(service, deps.data, mutations);
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('etag', false);
-  app.use((_req, res, next) => {
-    res.set('Cache-Control', 'no-store');
-    res.set('X-Content-Type-Options', 'nosniff');
-    res.set('X-Frame-Options', 'DENY');
-    next();
-  });
-  app.use(express.urlencoded({ extended: false, limit: MAX_FORM_BYTES }));
+    const { service, mutations } = deps
+    const sessions = deps.sessions ?? new SessionStore()
+    const access = new DataAccess(service, deps.data, mutations)
+    const app = express()
+    app.disable('x-powered-by')
+    app.set('etag', false)
+    app.use((_req, res, next) => {
+        res.set('Cache-Control', 'no-store')
+        res.set('X-Content-Type-Options', 'nosniff')
+        res.set('X-Frame-Options', 'DENY')
+        next()
+    })
+    app.use(express.urlencoded({ extended: false, limit: MAX_FORM_BYTES }))
 
-  const current = (req: Request): Session => {
-    const session = (req as WithSession)[SESSION];
-    if (!session) throw new ApiError('unauthorized', 'Log in first.');
-    return session;
-  };
-  /** Pages: a visitor without a session is sent to the login page and brought back afterwards. */
-  const signedIn = (req: Request, res: Response, next: NextFunction): void => {
-    const session = sessionOf(req, sessions);
-    if (!session) return res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
-    if (req.method === 'POST' && !csrfMatches(session, (req.body as Fields | undefined)?._csrf)) {
-      throw new ApiError('forbidden', 'The form is stale or came from another site; reload the page and try again.');
+    const current = (req: Request): Session => {
+        const session = (req as WithSession)[SESSION]
+        if (!session) throw new ApiError('unauthorized', 'Log in first.')
+        return session
     }
-    (req as WithSession)[SESSION] = session;
-    next();
-  };
-  const inTenant = (req: Request, res: Response, next: NextFunction): void => {
-    const session = current(req);
-    if (session.tenant === undefined) return res.redirect(303, `/tenant?next=${encodeURIComponent(req.originalUrl)}`);
-    next();
-  };
-  const adminOnly = (req: Request, _res: Response, next: NextFunction): void => {
-    const session = current(req);
-    try {
-      service.requireAdmin(session, 'VIEW_SETTINGS', []);
-    } catch {
-      // requireAdmin has audited the refusal; the page words it for a person rather than a client.
-      const roles = service.rbac.adminRoles.join(', ') || 'none configured';
-      throw new ApiError('forbidden', `Settings are for Kpow admins only: user "${session.user}" holds no admin role (${roles}).`);
+    /** Pages: a visitor without a session is sent to the login page and brought back afterwards. */
+    const signedIn = (req: Request, res: Response, next: NextFunction): void => {
+        const session = sessionOf(req, sessions)
+        if (!session) return res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`)
+        if (req.method === 'POST' && !csrfMatches(session, (req.body as Fields | undefined)?._csrf)) {
+            throw new ApiError(
+                'forbidden',
+                'The form is stale or came from another site; reload the page and try again.'
+            )
+        }
+        ;(req as WithSession)[SESSION] = session
+        next()
     }
-    next();
-  };
-  const send = (res: Response, status: number, body: string) => res.status(status).type('html').send(body);
-
-  app.use('/mock/v1', createDataApi({ service, realm: deps.realm, access, mutations, sessions }));
-
-  app.get('/', (_req, res) => res.redirect(303, '/data/inspect'));
-
-  app.get('/login', (req, res) => {
-    if (sessionOf(req, sessions)) return res.redirect(303, safeNext(req.query.next));
-    send(res, 200, loginPage({ next: safeNext(req.query.next) }));
-  });
-  app.post('/login', (req, res) => {
-    const fields = (req.body ?? {}) as Fields;
-    const username = text(fields, 'username') ?? '';
-    const next = safeNext(fields.next);
-    const outcome = logIn(deps, username, text(fields, 'password') ?? '');
-    if (outcome.kind === 'bad-credentials') {
-      return send(res, 401, loginPage({ error: 'Invalid username or password.', next, user: username }));
+    const inTenant = (req: Request, res: Response, next: NextFunction): void => {
+        const session = current(req)
+        if (session.tenant === undefined)
+            return res.redirect(303, `/tenant?next=${encodeURIComponent(req.originalUrl)}`)
+        next()
     }
-    if (outcome.kind === 'not-authorized') {
-      return send(res, 403, notAuthorizedPage(username, outcome.roles, service.rbac.authorizedRoles));
+    const adminOnly = (req: Request, _res: Response, next: NextFunction): void => {
+        const session = current(req)
+        try {
+            service.requireAdmin(session, 'VIEW_SETTINGS', [])
+        } catch {
+            // requireAdmin has audited the refusal; the page words it for a person rather than a client.
+            const roles = service.rbac.adminRoles.join(', ') || 'none configured'
+            throw new ApiError(
+                'forbidden',
+                `Settings are for Kpow admins only: user "${session.user}" holds no admin role (${roles}).`
+            )
+        }
+        next()
     }
-    const session = sessions.create(outcome.principal, onlyTenant(service, outcome.principal));
-    setSessionCookie(res, session);
-    res.redirect(303, session.tenant === undefined ? `/tenant?next=${encodeURIComponent(next)}` : next);
-  });
-  app.post('/logout', signedIn, (req, res) => {
-    sessions.destroy(current(req).id);
-    res.clearCookie(SESSION_COOKIE, { path: '/' });
-    res.redirect(303, '/login');
-  });
+    const send = (res: Response, status: number, body: string) => res.status(status).type('html').send(body)
 
-  app.get('/tenant', signedIn, (req, res) => {
-    const session = current(req);
-    send(res, 200, tenantPage(tenantsOf(service, session), session.tenant, session.csrfToken, safeNext(req.query.next), chromeFor(service, session)));
-  });
-  app.post('/tenant', signedIn, (req, res) => {
-    const session = current(req);
-    const fields = req.body as Fields;
-    const viewer = viewerFor(service, session, text(fields, 'tenant') ?? '');
-    session.tenant = viewer.tenant.name;
-    res.redirect(303, safeNext(fields.next));
-  });
+    app.use('/mock/v1', createDataApi({ service, realm: deps.realm, access, mutations, sessions }))
 
-  // Data > Inspect: the query runs when a topic is chosen; a refusal renders in the page.
-  app.get('/data/inspect', signedIn, inTenant, (req, res) => {
-    const session = current(req);
-    const viewer = viewerFor(service, session);
-    const fields = req.query as Fields;
-    const picker = topicPicker(access, viewer, fields);
-    let outcome: InspectOutcome | undefined;
-    let status = 200;
-    if (picker.topic && picker.clusterId) {
-      try {
-        const query = parseMessageQuery(fields);
-        const messages = access.query(viewer, picker.clusterId, picker.topic, query);
-        outcome = { kind: 'messages', messages, downloadHref: `/data/inspect/download?${new URLSearchParams(stringFields(fields)).toString()}` };
-      } catch (error) {
-        if (!(error instanceof ApiError)) throw error;
-        outcome = { kind: 'error', error };
-        status = error.status;
-      }
+    app.get('/', (_req, res) => res.redirect(303, '/data/inspect'))
+
+    app.get('/login', (req, res) => {
+        if (sessionOf(req, sessions)) return res.redirect(303, safeNext(req.query.next))
+        send(res, 200, loginPage({ next: safeNext(req.query.next) }))
+    })
+    app.post('/login', (req, res) => {
+        const fields = (req.body ?? {}) as Fields
+        const username = text(fields, 'username') ?? ''
+        const next = safeNext(fields.next)
+        const outcome = logIn(deps, username, text(fields, 'password') ?? '')
+        if (outcome.kind === 'bad-credentials') {
+            return send(res, 401, loginPage({ error: 'Invalid username or password.', next, user: username }))
+        }
+        if (outcome.kind === 'not-authorized') {
+            return send(res, 403, notAuthorizedPage(username, outcome.roles, service.rbac.authorizedRoles))
+        }
+        const session = sessions.create(outcome.principal, onlyTenant(service, outcome.principal))
+        setSessionCookie(res, session)
+        res.redirect(303, session.tenant === undefined ? `/tenant?next=${encodeURIComponent(next)}` : next)
+    })
+    app.post('/logout', signedIn, (req, res) => {
+        sessions.destroy(current(req).id)
+        res.clearCookie(SESSION_COOKIE, { path: '/' })
+        res.redirect(303, '/login')
+    })
+
+    app.get('/tenant', signedIn, (req, res) => {
+        const session = current(req)
+        send(
+            res,
+            200,
+            tenantPage(
+                tenantsOf(service, session),
+                session.tenant,
+                session.csrfToken,
+                safeNext(req.query.next),
+                chromeFor(service, session)
+            )
+        )
+    })
+    app.post('/tenant', signedIn, (req, res) => {
+        const session = current(req)
+        const fields = req.body as Fields
+        const viewer = viewerFor(service, session, text(fields, 'tenant') ?? '')
+        session.tenant = viewer.tenant.name
+        res.redirect(303, safeNext(fields.next))
+    })
+
+    // Data > Inspect: the query runs when a topic is chosen; a refusal renders in the page.
+    app.get('/data/inspect', signedIn, inTenant, (req, res) => {
+        const session = current(req)
+        const viewer = viewerFor(service, session)
+        const fields = req.query as Fields
+        const picker = topicPicker(access, viewer, fields)
+        let outcome: InspectOutcome | undefined
+        let status = 200
+        if (picker.topic && picker.clusterId) {
+            try {
+                const query = parseMessageQuery(fields)
+                const messages = access.query(viewer, picker.clusterId, picker.topic, query)
+                outcome = {
+                    kind: 'messages',
+                    messages,
+                    downloadHref: `/data/inspect/download?${new URLSearchParams(stringFields(fields)).toString()}`,
+                }
+            } catch (error) {
+                if (!(error instanceof ApiError)) throw error
+                outcome = { kind: 'error', error }
+                status = error.status
+            }
+        }
+        send(res, status, inspectPage(chromeFor(service, session), picker, stringFields(fields), outcome))
+    })
+    app.get('/data/inspect/download', signedIn, inTenant, (req, res) => {
+        const viewer = viewerFor(service, current(req))
+        const fields = req.query as Fields
+        const clusterId = text(fields, 'cluster') ?? ''
+        const topic = text(fields, 'topic') ?? ''
+        const query: MessageQuery = parseMessageQuery(fields)
+        const messages = access.download(viewer, clusterId, topic, query)
+        res.attachment(`${topic}.json`).json({ cluster_id: clusterId, topic, query, messages })
+    })
+
+    app.get('/data/produce', signedIn, inTenant, (req, res) => {
+        const session = current(req)
+        const fields = req.query as Fields
+        send(
+            res,
+            200,
+            producePage(
+                chromeFor(service, session),
+                topicPicker(access, viewerFor(service, session), fields),
+                stringFields(fields),
+                undefined
+            )
+        )
+    })
+    app.post('/data/produce', signedIn, inTenant, (req, res) => {
+        const session = current(req)
+        const viewer = viewerFor(service, session)
+        const fields = req.body as Fields
+        const picker = topicPicker(access, viewer, fields)
+        const chrome = chromeFor(service, session)
+        try {
+            if (!picker.clusterId || !picker.topic) {
+                throw new ApiError('invalid_request', 'Choose a cluster and a topic.', [
+                    { path: 'topic', message: 'is required' },
+                ])
+            }
+            const result = access.produce(viewer, picker.clusterId, picker.topic, parseNewMessage(fields))
+            send(res, 200, producePage(chrome, picker, {}, { kind: 'done', result, topic: picker.topic }))
+        } catch (error) {
+            if (!(error instanceof ApiError)) throw error
+            send(res, error.status, producePage(chrome, picker, stringFields(fields), { kind: 'error', error }))
+        }
+    })
+
+    // Settings: admins only. Successes redirect (so a reload does not repeat them); refusals render
+    // the page again with the reason and the status.
+    const settings = express.Router()
+    settings.use(signedIn, inTenant, adminOnly)
+    settings.get('/', (_req, res) => res.redirect(303, '/settings/temporary-policies'))
+    const renderPolicies = (req: Request, res: Response, status: number, form: Fields, failure?: ApiError) => {
+        const session = current(req)
+        const flash = failure
+            ? { kind: 'error' as const, message: failure.message, fields: failure.fields }
+            : takeFlash(session)
+        const formValues = Object.fromEntries(
+            Object.entries(form).filter(
+                (entry): entry is [string, string | string[]] => typeof entry[1] === 'string' || Array.isArray(entry[1])
+            )
+        )
+        send(
+            res,
+            status,
+            temporaryPoliciesPage(
+                chromeFor(service, session),
+                service.listTemporaryPolicies(),
+                service.now(),
+                formValues,
+                flash
+            )
+        )
     }
-    send(res, status, inspectPage(chromeFor(service, session), picker, stringFields(fields), outcome));
-  });
-  app.get('/data/inspect/download', signedIn, inTenant, (req, res) => {
-    const viewer = viewerFor(service, current(req));
-    const fields = req.query as Fields;
-    const clusterId = text(fields, 'cluster') ?? '';
-    const topic = text(fields, 'topic') ?? '';
-    const query: MessageQuery = parseMessageQuery(fields);
-    const messages = access.download(viewer, clusterId, topic, query);
-    res.attachment(`${topic}.json`).json({ cluster_id: clusterId, topic, query, messages });
-  });
+    settings.get('/temporary-policies', (req, res) => renderPolicies(req, res, 200, {}))
+    settings.post('/temporary-policies', async (req, res) => {
+        const session = current(req)
+        const fields = req.body as Fields
+        try {
+            const body = requireValid<{ duration_ms: number; policy: TemporaryPolicyBody }>(
+                validators.createTemporaryPolicy,
+                policyBodyFromForm(fields)
+            )
+            const created = await service.createTemporaryPolicy(
+                session,
+                body.policy,
+                body.duration_ms,
+                viewerFor(service, session).tenant.name
+            )
+            session.flash = { kind: 'ok', message: `Temporary policy ${created.id} created.` }
+            res.redirect(303, '/settings/temporary-policies')
+        } catch (error) {
+            if (!(error instanceof ApiError)) throw error
+            renderPolicies(req, res, error.status, { ...fields, actions: list(fields, 'actions') }, error)
+        }
+    })
+    settings.post('/temporary-policies/:id/delete', async (req, res) => {
+        const session = current(req)
+        const id = String(req.params.id)
+        try {
+            await service.deleteTemporaryPolicy(session, id)
+            session.flash = { kind: 'ok', message: `Temporary policy ${id} deleted.` }
+            res.redirect(303, '/settings/temporary-policies')
+        } catch (error) {
+            if (!(error instanceof ApiError)) throw error
+            renderPolicies(req, res, error.status, {}, error)
+        }
+    })
 
-  app.get('/data/produce', signedIn, inTenant, (req, res) => {
-    const session = current(req);
-    const fields = req.query as Fields;
-    send(res, 200, producePage(chromeFor(service, session), topicPicker(access, viewerFor(service, session), fields), stringFields(fields), undefined));
-  });
-  app.post('/data/produce', signedIn, inTenant, (req, res) => {
-    const session = current(req);
-    const viewer = viewerFor(service, session);
-    const fields = req.body as Fields;
-    const picker = topicPicker(access, viewer, fields);
-    const chrome = chromeFor(service, session);
-    try {
-      if (!picker.clusterId || !picker.topic) {
-        throw new ApiError('invalid_request', 'Choose a cluster and a topic.', [{ path: 'topic', message: 'is required' }]);
-      }
-      const result = access.produce(viewer, picker.clusterId, picker.topic, parseNewMessage(fields));
-      send(res, 200, producePage(chrome, picker, {}, { kind: 'done', result, topic: picker.topic }));
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      send(res, error.status, producePage(chrome, picker, stringFields(fields), { kind: 'error', error }));
+    const renderMutations = (req: Request, res: Response, status: number, failure?: ApiError) => {
+        const session = current(req)
+        const flash = failure
+            ? { kind: 'error' as const, message: failure.message, fields: failure.fields }
+            : takeFlash(session)
+        send(res, status, stagedMutationsPage(chromeFor(service, session), mutations.list(), flash))
     }
-  });
-
-  // Settings: admins only. Successes redirect (so a reload does not repeat them); refusals render
-  // the page again with the reason and the status.
-  const settings = express.Router();
-  settings.use(signedIn, inTenant, adminOnly);
-  settings.get('/', (_req, res) => res.redirect(303, '/settings/temporary-policies'));
-  const renderPolicies = (req: Request, res: Response, status: number, form: Fields, failure?: ApiError) => {
-    const session = current(req);
-    const flash = failure ? { kind: 'error' as const, message: failure.message, fields: failure.fields } : takeFlash(session);
-    const formValues = Object.fromEntries(
-      Object.entries(form).filter((entry): entry is [string, string | string[]] => typeof entry[1] === 'string' || Array.isArray(entry[1])),
-    );
-    send(res, status, temporaryPoliciesPage(chromeFor(service, session), service.listTemporaryPolicies(), service.now(), formValues, flash));
-  };
-  settings.get('/temporary-policies', (req, res) => renderPolicies(req, res, 200, {}));
-  settings.post('/temporary-policies', async (req, res) => {
-    const session = current(req);
-    const fields = req.body as Fields;
-    try {
-      const body = requireValid<{ duration_ms: number; policy: TemporaryPolicyBody }>(validators.createTemporaryPolicy, policyBodyFromForm(fields));
-      const created = await service.createTemporaryPolicy(session, body.policy, body.duration_ms, viewerFor(service, session).tenant.name);
-      session.flash = { kind: 'ok', message: `Temporary policy ${created.id} created.` };
-      res.redirect(303, '/settings/temporary-policies');
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      renderPolicies(req, res, error.status, { ...fields, actions: list(fields, 'actions') }, error);
+    settings.get('/staged-mutations', (req, res) => renderMutations(req, res, 200))
+    for (const decision of ['approve', 'reject'] as const) {
+        settings.post(`/staged-mutations/:id/${decision}`, (req, res) => {
+            const session = current(req)
+            const id = String(req.params.id)
+            try {
+                const decided = decision === 'approve' ? mutations.approve(session, id) : mutations.reject(session, id)
+                const where = decided.result
+                    ? ` (partition ${decided.result.partition}, offset ${decided.result.offset})`
+                    : ''
+                session.flash = { kind: 'ok', message: `Staged mutation ${id} ${decided.status}${where}.` }
+                res.redirect(303, '/settings/staged-mutations')
+            } catch (error) {
+                if (!(error instanceof ApiError)) throw error
+                renderMutations(req, res, error.status, error)
+            }
+        })
     }
-  });
-  settings.post('/temporary-policies/:id/delete', async (req, res) => {
-    const session = current(req);
-    const id = String(req.params.id);
-    try {
-      await service.deleteTemporaryPolicy(session, id);
-      session.flash = { kind: 'ok', message: `Temporary policy ${id} deleted.` };
-      res.redirect(303, '/settings/temporary-policies');
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      renderPolicies(req, res, error.status, {}, error);
-    }
-  });
 
-  const renderMutations = (req: Request, res: Response, status: number, failure?: ApiError) => {
-    const session = current(req);
-    const flash = failure ? { kind: 'error' as const, message: failure.message, fields: failure.fields } : takeFlash(session);
-    send(res, status, stagedMutationsPage(chromeFor(service, session), mutations.list(), flash));
-  };
-  settings.get('/staged-mutations', (req, res) => renderMutations(req, res, 200));
-  for (const decision of ['approve', 'reject'] as const) {
-    settings.post(`/staged-mutations/:id/${decision}`, (req, res) => {
-      const session = current(req);
-      const id = String(req.params.id);
-      try {
-        const decided = decision === 'approve' ? mutations.approve(session, id) : mutations.reject(session, id);
-        const where = decided.result ? ` (partition ${decided.result.partition}, offset ${decided.result.offset})` : '';
-        session.flash = { kind: 'ok', message: `Staged mutation ${id} ${decided.status}${where}.` };
-        res.redirect(303, '/settings/staged-mutations');
-      } catch (error) {
-        if (!(error instanceof ApiError)) throw error;
-        renderMutations(req, res, error.status, error);
-      }
-    });
-  }
+    settings.get('/audit-log', (req, res) => {
+        const session = current(req)
+        const fields = req.query as Fields
+        const problems: FieldError[] = []
+        const filter = parseAuditFilter(fields, problems)
+        const records = problems.length > 0 ? [] : service.auditRecords(filter).reverse()
+        const flash =
+            problems.length > 0
+                ? { kind: 'error' as const, message: 'The filter is not valid.', fields: problems }
+                : takeFlash(session)
+        send(
+            res,
+            problems.length > 0 ? 400 : 200,
+            auditLogPage(chromeFor(service, session), records, stringFields(fields), flash)
+        )
+    })
+    app.use('/settings', settings)
 
-  settings.get('/audit-log', (req, res) => {
-    const session = current(req);
-    const fields = req.query as Fields;
-    const problems: FieldError[] = [];
-    const filter = parseAuditFilter(fields, problems);
-    const records = problems.length > 0 ? [] : service.auditRecords(filter).reverse();
-    const flash = problems.length > 0 ? { kind: 'error' as const, message: 'The filter is not valid.', fields: problems } : takeFlash(session);
-    send(res, problems.length > 0 ? 400 : 200, auditLogPage(chromeFor(service, session), records, stringFields(fields), flash));
-  });
-  app.use('/settings', settings);
-
-  app.use((req) => {
-    throw new ApiError('not_found', `No such page: ${req.method} ${req.path}.`);
-  });
-  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    if (req.path.startsWith('/mock/')) return writeJsonError(error, res);
-    const apiError = asApiError(error);
-    const session = sessionOf(req, sessions);
-    if (apiError.status === 401 && !session) return res.redirect(303, '/login');
-    send(res, apiError.status, errorPage(apiError.status, apiError.message, apiError.fields, session ? chromeFor(service, session) : undefined));
-  });
-  return app;
+    app.use((req) => {
+        throw new ApiError('not_found', `No such page: ${req.method} ${req.path}.`)
+    })
+    app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+        if (req.path.startsWith('/mock/')) return writeJsonError(error, res)
+        const apiError = asApiError(error)
+        const session = sessionOf(req, sessions)
+        if (apiError.status === 401 && !session) return res.redirect(303, '/login')
+        send(
+            res,
+            apiError.status,
+            errorPage(
+                apiError.status,
+                apiError.message,
+                apiError.fields,
+                session ? chromeFor(service, session) : undefined
+            )
+        )
+    })
+    return app
 }
 
 function takeFlash(session: Session): Session['flash'] {
-  const flash = session.flash;
-  session.flash = undefined;
-  return flash;
+    const flash = session.flash
+    session.flash = undefined
+    return flash
 }
 
 function topicPicker(access: DataAccess, viewer: ReturnType<typeof viewerFor>, fields: Fields): TopicPicker {
-  const clusters = access.clusters(viewer);
-  const requested = text(fields, 'cluster');
-  const clusterId = clusters.find((cluster) => cluster.id === requested)?.id ?? clusters[0]?.id;
-  const topics = clusterId ? access.topics(viewer, clusterId) : [];
-  const topic = text(fields, 'topic') || undefined;
-  return { clusters, clusterId, topics, topic };
+    const clusters = access.clusters(viewer)
+    const requested = text(fields, 'cluster')
+    const clusterId = clusters.find((cluster) => cluster.id === requested)?.id ?? clusters[0]?.id
+    const topics = clusterId ? access.topics(viewer, clusterId) : []
+    const topic = text(fields, 'topic') || undefined
+    return { clusters, clusterId, topics, topic }
 }
 
 function stringFields(fields: Fields): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(fields)
-      .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] !== '_csrf'),
-  );
+    return Object.fromEntries(
+        Object.entries(fields).filter(
+            (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] !== '_csrf'
+        )
+    )
 }
 
 function policyBodyFromForm(fields: Fields): unknown {
-  const duration = text(fields, 'duration_ms') ?? '';
-  return {
-    // The API's schema decides; a non-number stays text so its message names the field.
-    duration_ms: /^-?\d+$/.test(duration) ? Number(duration) : duration,
-    policy: {
-      role: text(fields, 'role') ?? '',
-      actions: list(fields, 'actions'),
-      effect: text(fields, 'effect') ?? '',
-      resource: parseResource(text(fields, 'resource') ?? ''),
-    },
-  };
+    const duration = text(fields, 'duration_ms') ?? ''
+    return {
+        // The API's schema decides; a non-number stays text so its message names the field.
+        duration_ms: /^-?\d+$/.test(duration) ? Number(duration) : duration,
+        policy: {
+            role: text(fields, 'role') ?? '',
+            actions: list(fields, 'actions'),
+            effect: text(fields, 'effect') ?? '',
+            resource: parseResource(text(fields, 'resource') ?? ''),
+        },
+    }
 }

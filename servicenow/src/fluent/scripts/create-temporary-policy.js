@@ -7,97 +7,121 @@
  * action fails: a flow's catch branch cannot read the failed action's error, and the people
  * working the request need Kpow's status and message where they look.
  */
-(function execute(inputs, outputs) {
-    var ACTION_NAME = 'Kpow - Create Temporary Policy';
-    var CLUSTER_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
-    var TOPIC_NAME_PATTERN = /^[a-zA-Z0-9._-]{1,249}$/;
-    var ROLE_NAME_PATTERN = /^[^*\s]{1,255}$/;
-    var MINUTE_MS = 60000;
-    var RAW_BODY_LIMIT = 500;
+;(function execute(inputs, outputs) {
+    var ACTION_NAME = 'Kpow - Create Temporary Policy'
+    var CLUSTER_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/
+    var TOPIC_NAME_PATTERN = /^[a-zA-Z0-9._-]{1,249}$/
+    var ROLE_NAME_PATTERN = /^[^*\s]{1,255}$/
+    var MINUTE_MS = 60000
+    var RAW_BODY_LIMIT = 500
 
     function noteOnRecord(text) {
-        var recordId = String(inputs.work_notes_record || '');
-        if (!recordId) return;
-        var item = new GlideRecord('sc_req_item');
-        if (!item.get(recordId)) return;
-        item.work_notes = text;
-        item.update();
+        var recordId = String(inputs.work_notes_record || '')
+        if (!recordId) return
+        var item = new GlideRecord('sc_req_item')
+        if (!item.get(recordId)) return
+        item.work_notes = text
+        item.update()
     }
 
     function fail(message) {
-        var text = ACTION_NAME + ' failed: ' + message;
-        noteOnRecord(text);
-        throw new Error(text);
+        var text = ACTION_NAME + ' failed: ' + message
+        noteOnRecord(text)
+        throw new Error(text)
     }
 
     // Kpow's error body is {"error", "message", "fields": [{"path", "message"}]}; anything else
     // (a proxy's HTML page, plain text) is passed on raw, truncated.
     function kpowMessage(body) {
-        var parsed;
+        var parsed
         try {
-            parsed = JSON.parse(body);
+            parsed = JSON.parse(body)
         } catch (notJson) {
-            parsed = null;
+            parsed = null
         }
-        var message = '';
-        if (parsed && typeof parsed.message === 'string') message = parsed.message;
-        else if (parsed && typeof parsed.error === 'string') message = parsed.error;
-        var details = [];
-        var problems = parsed && (parsed.fields || parsed.errors);
+        var message = ''
+        if (parsed && typeof parsed.message === 'string') message = parsed.message
+        else if (parsed && typeof parsed.error === 'string') message = parsed.error
+        var details = []
+        var problems = parsed && (parsed.fields || parsed.errors)
         if (problems && problems.length) {
             for (var i = 0; i < problems.length; i++) {
-                var problem = problems[i] || {};
-                details.push((problem.path ? problem.path + ': ' : '') + (problem.message || JSON.stringify(problem)));
+                var problem = problems[i] || {}
+                details.push((problem.path ? problem.path + ': ' : '') + (problem.message || JSON.stringify(problem)))
             }
         }
-        if (message && details.length) return message + ' (' + details.join('; ') + ')';
-        if (message) return message;
-        if (details.length) return details.join('; ');
+        if (message && details.length) return message + ' (' + details.join('; ') + ')'
+        if (message) return message
+        if (details.length) return details.join('; ')
         if (body) {
-            var raw = String(body);
-            return raw.length > RAW_BODY_LIMIT ? raw.substring(0, RAW_BODY_LIMIT) + '... (truncated)' : raw;
+            var raw = String(body)
+            return raw.length > RAW_BODY_LIMIT ? raw.substring(0, RAW_BODY_LIMIT) + '... (truncated)' : raw
         }
-        return 'no response body';
+        return 'no response body'
     }
 
     function utcText(epochMs) {
-        return new Date(epochMs).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, '') + ' UTC';
+        return (
+            new Date(epochMs)
+                .toISOString()
+                .replace('T', ' ')
+                .replace(/\.\d{3}Z$/, '') + ' UTC'
+        )
     }
 
-    var roleName = String(inputs.role_name || '');
-    var clusterId = String(inputs.cluster_id || '');
-    var topicName = String(inputs.topic_name || '');
-    var durationText = String(inputs.duration_ms || '').replace(/^\s+|\s+$/g, '');
-    var maxMinutes = parseInt(gs.getProperty('x_kpow_jit.max_duration_minutes', '60'), 10);
+    var roleName = String(inputs.role_name || '')
+    var clusterId = String(inputs.cluster_id || '')
+    var topicName = String(inputs.topic_name || '')
+    var durationText = String(inputs.duration_ms || '').replace(/^\s+|\s+$/g, '')
+    var maxMinutes = parseInt(gs.getProperty('x_kpow_jit.max_duration_minutes', '60'), 10)
 
     if (!ROLE_NAME_PATTERN.test(roleName)) {
-        fail('role_name "' + roleName + '" must be one Kpow role name without spaces or "*"; pick it from the catalog item.');
+        fail(
+            'role_name "' +
+                roleName +
+                '" must be one Kpow role name without spaces or "*"; pick it from the catalog item.'
+        )
     }
     if (!CLUSTER_ID_PATTERN.test(clusterId)) {
-        fail('cluster_id "' + clusterId + '" is not a Kafka cluster id (22 characters from A-Z, a-z, 0-9, "_", "-").');
+        fail('cluster_id "' + clusterId + '" is not a Kafka cluster id (22 characters from A-Z, a-z, 0-9, "_", "-").')
     }
     if (!TOPIC_NAME_PATTERN.test(topicName) || topicName === '.' || topicName === '..') {
-        fail('topic_name "' + topicName + '" is not one exact Kafka topic name (1-249 of a-z, A-Z, 0-9, ".", "_", "-"; wildcards are not allowed).');
+        fail(
+            'topic_name "' +
+                topicName +
+                '" is not one exact Kafka topic name (1-249 of a-z, A-Z, 0-9, ".", "_", "-"; wildcards are not allowed).'
+        )
     }
     if (!/^\d+$/.test(durationText)) {
-        fail('duration_ms "' + durationText + '" must be a whole number of milliseconds.');
+        fail('duration_ms "' + durationText + '" must be a whole number of milliseconds.')
     }
-    var durationMs = parseInt(durationText, 10);
+    var durationMs = parseInt(durationText, 10)
     if (isNaN(maxMinutes) || maxMinutes < 1) {
-        fail('system property x_kpow_jit.max_duration_minutes must be a whole number of minutes, at least 1.');
+        fail('system property x_kpow_jit.max_duration_minutes must be a whole number of minutes, at least 1.')
     }
     if (durationMs < MINUTE_MS || durationMs > maxMinutes * MINUTE_MS) {
-        fail('duration_ms ' + durationMs + ' must be between ' + MINUTE_MS + ' (1 minute) and ' + maxMinutes * MINUTE_MS +
-            ' (' + maxMinutes + ' minutes, x_kpow_jit.max_duration_minutes).');
+        fail(
+            'duration_ms ' +
+                durationMs +
+                ' must be between ' +
+                MINUTE_MS +
+                ' (1 minute) and ' +
+                maxMinutes * MINUTE_MS +
+                ' (' +
+                maxMinutes +
+                ' minutes, x_kpow_jit.max_duration_minutes).'
+        )
     }
 
-    var connection = new sn_cc.ConnectionInfoProvider().getConnectionInfo(inputs.connection_alias);
+    var connection = new sn_cc.ConnectionInfoProvider().getConnectionInfo(inputs.connection_alias)
     if (!connection) {
-        fail('the "Kpow API" connection alias has no active HTTP connection; create one with a Basic Auth credential (see the app README).');
+        fail(
+            'the "Kpow API" connection alias has no active HTTP connection; create one with a Basic Auth credential (see the app README).'
+        )
     }
-    var baseUrl = String(connection.getAttribute('connection_url') || '').replace(/\/+$/, '');
+    var baseUrl = String(connection.getAttribute('connection_url') || '').replace(/\/+$/, '')
     if (!baseUrl) {
-        fail('the "Kpow API" HTTP connection has no connection URL.');
+        fail('the "Kpow API" HTTP connection has no connection URL.')
     }
 
     var policyRequest = {
@@ -106,55 +130,61 @@
             role: roleName,
             actions: ['TOPIC_DATA_QUERY'],
             effect: 'Allow',
-            resource: ['cluster', clusterId, 'topic', topicName]
-        }
-    };
-
-    var request = new sn_ws.RESTMessageV2();
-    request.setEndpoint(baseUrl + '/admin/v1/temporary-policies');
-    request.setHttpMethod('post');
-    request.setBasicAuth(connection.getCredentialAttribute('user_name'), connection.getCredentialAttribute('password'));
-    request.setRequestHeader('Content-Type', 'application/json');
-    request.setRequestHeader('Accept', 'application/json');
-    request.setHttpTimeout(30000);
-    request.setRequestBody(JSON.stringify(policyRequest));
-
-    var response;
-    try {
-        response = request.execute();
-    } catch (transportError) {
-        fail('could not reach Kpow through the "Kpow API" connection: ' + (transportError && transportError.message ? transportError.message : transportError) +
-            '. Kpow may or may not have created the policy; it expires on its own.');
+            resource: ['cluster', clusterId, 'topic', topicName],
+        },
     }
-    var status = Number(response.getStatusCode());
-    var body = response.getBody();
-    outputs.status_code = status;
+
+    var request = new sn_ws.RESTMessageV2()
+    request.setEndpoint(baseUrl + '/admin/v1/temporary-policies')
+    request.setHttpMethod('post')
+    request.setBasicAuth(connection.getCredentialAttribute('user_name'), connection.getCredentialAttribute('password'))
+    request.setRequestHeader('Content-Type', 'application/json')
+    request.setRequestHeader('Accept', 'application/json')
+    request.setHttpTimeout(30000)
+    request.setRequestBody(JSON.stringify(policyRequest))
+
+    var response
+    try {
+        response = request.execute()
+    } catch (transportError) {
+        fail(
+            'could not reach Kpow through the "Kpow API" connection: ' +
+                (transportError && transportError.message ? transportError.message : transportError) +
+                '. Kpow may or may not have created the policy; it expires on its own.'
+        )
+    }
+    var status = Number(response.getStatusCode())
+    var body = response.getBody()
+    outputs.status_code = status
 
     // The platform reports a connection failure or timeout as status 0 with an error message.
     if (!status) {
-        fail('could not reach Kpow through the "Kpow API" connection: ' + (response.getErrorMessage() || 'no HTTP answer') +
-            '. Kpow may or may not have created the policy; it expires on its own.');
+        fail(
+            'could not reach Kpow through the "Kpow API" connection: ' +
+                (response.getErrorMessage() || 'no HTTP answer') +
+                '. Kpow may or may not have created the policy; it expires on its own.'
+        )
     }
     if (status < 200 || status > 299) {
-        fail('Kpow answered HTTP ' + status + ': ' + kpowMessage(body));
+        fail('Kpow answered HTTP ' + status + ': ' + kpowMessage(body))
     }
 
-    var created;
+    var created
     try {
-        created = JSON.parse(body);
+        created = JSON.parse(body)
     } catch (notJson) {
-        fail('Kpow answered HTTP ' + status + ' with a body that is not JSON: ' + String(body).substring(0, 200));
+        fail('Kpow answered HTTP ' + status + ' with a body that is not JSON: ' + String(body).substring(0, 200))
     }
-    var policy = created && created.temporary_policy;
+    var policy = created && created.temporary_policy
     if (!policy || typeof policy.id !== 'string' || !policy.id) {
-        fail('Kpow answered HTTP ' + status + ' without temporary_policy.id.');
+        fail('Kpow answered HTTP ' + status + ' without temporary_policy.id.')
     }
-    var createdTs = Number(policy.created_ts);
-    var grantedMs = Number(policy.duration_ms);
+    var createdTs = Number(policy.created_ts)
+    var grantedMs = Number(policy.duration_ms)
     if (isNaN(createdTs) || isNaN(grantedMs)) {
-        fail('Kpow answered HTTP ' + status + ' without numeric temporary_policy.created_ts and duration_ms.');
+        fail('Kpow answered HTTP ' + status + ' without numeric temporary_policy.created_ts and duration_ms.')
     }
 
-    outputs.policy_id = policy.id;
-    outputs.expires_at = utcText(createdTs + grantedMs);
-})(inputs, outputs);
+    outputs.policy_id = policy.id
+    outputs.expires_at = utcText(createdTs + grantedMs)
+})(inputs, outputs)

@@ -5,102 +5,115 @@
  * inputs.work_notes_record (when given) before the action fails, since the flow's catch branch
  * cannot read the failed action's error.
  */
-(function execute(inputs, outputs) {
-    var ACTION_NAME = 'Kpow - Delete Temporary Policy';
-    var POLICY_ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
-    var RAW_BODY_LIMIT = 500;
+;(function execute(inputs, outputs) {
+    var ACTION_NAME = 'Kpow - Delete Temporary Policy'
+    var POLICY_ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/
+    var RAW_BODY_LIMIT = 500
 
     function noteOnRecord(text) {
-        var recordId = String(inputs.work_notes_record || '');
-        if (!recordId) return;
-        var item = new GlideRecord('sc_req_item');
-        if (!item.get(recordId)) return;
-        item.work_notes = text;
-        item.update();
+        var recordId = String(inputs.work_notes_record || '')
+        if (!recordId) return
+        var item = new GlideRecord('sc_req_item')
+        if (!item.get(recordId)) return
+        item.work_notes = text
+        item.update()
     }
 
     function fail(message) {
-        var text = ACTION_NAME + ' failed: ' + message;
-        noteOnRecord(text);
-        throw new Error(text);
+        var text = ACTION_NAME + ' failed: ' + message
+        noteOnRecord(text)
+        throw new Error(text)
     }
 
     // Kpow's error body is {"error", "message", "fields": [{"path", "message"}]}; anything else
     // (a proxy's HTML page, plain text) is passed on raw, truncated.
     function kpowMessage(body) {
-        var parsed;
+        var parsed
         try {
-            parsed = JSON.parse(body);
+            parsed = JSON.parse(body)
         } catch (notJson) {
-            parsed = null;
+            parsed = null
         }
-        var message = '';
-        if (parsed && typeof parsed.message === 'string') message = parsed.message;
-        else if (parsed && typeof parsed.error === 'string') message = parsed.error;
-        var details = [];
-        var problems = parsed && (parsed.fields || parsed.errors);
+        var message = ''
+        if (parsed && typeof parsed.message === 'string') message = parsed.message
+        else if (parsed && typeof parsed.error === 'string') message = parsed.error
+        var details = []
+        var problems = parsed && (parsed.fields || parsed.errors)
         if (problems && problems.length) {
             for (var i = 0; i < problems.length; i++) {
-                var problem = problems[i] || {};
-                details.push((problem.path ? problem.path + ': ' : '') + (problem.message || JSON.stringify(problem)));
+                var problem = problems[i] || {}
+                details.push((problem.path ? problem.path + ': ' : '') + (problem.message || JSON.stringify(problem)))
             }
         }
-        if (message && details.length) return message + ' (' + details.join('; ') + ')';
-        if (message) return message;
-        if (details.length) return details.join('; ');
+        if (message && details.length) return message + ' (' + details.join('; ') + ')'
+        if (message) return message
+        if (details.length) return details.join('; ')
         if (body) {
-            var raw = String(body);
-            return raw.length > RAW_BODY_LIMIT ? raw.substring(0, RAW_BODY_LIMIT) + '... (truncated)' : raw;
+            var raw = String(body)
+            return raw.length > RAW_BODY_LIMIT ? raw.substring(0, RAW_BODY_LIMIT) + '... (truncated)' : raw
         }
-        return 'no response body';
+        return 'no response body'
     }
 
-    var policyId = String(inputs.policy_id || '');
+    var policyId = String(inputs.policy_id || '')
     if (!POLICY_ID_PATTERN.test(policyId)) {
-        fail('policy_id "' + policyId + '" is not a Kpow temporary policy id (letters, digits and "-").');
+        fail('policy_id "' + policyId + '" is not a Kpow temporary policy id (letters, digits and "-").')
     }
 
-    var connection = new sn_cc.ConnectionInfoProvider().getConnectionInfo(inputs.connection_alias);
+    var connection = new sn_cc.ConnectionInfoProvider().getConnectionInfo(inputs.connection_alias)
     if (!connection) {
-        fail('the "Kpow API" connection alias has no active HTTP connection; create one with a Basic Auth credential (see the app README).');
+        fail(
+            'the "Kpow API" connection alias has no active HTTP connection; create one with a Basic Auth credential (see the app README).'
+        )
     }
-    var baseUrl = String(connection.getAttribute('connection_url') || '').replace(/\/+$/, '');
+    var baseUrl = String(connection.getAttribute('connection_url') || '').replace(/\/+$/, '')
     if (!baseUrl) {
-        fail('the "Kpow API" HTTP connection has no connection URL.');
+        fail('the "Kpow API" HTTP connection has no connection URL.')
     }
 
-    var request = new sn_ws.RESTMessageV2();
-    request.setEndpoint(baseUrl + '/admin/v1/temporary-policies/' + encodeURIComponent(policyId));
-    request.setHttpMethod('delete');
-    request.setBasicAuth(connection.getCredentialAttribute('user_name'), connection.getCredentialAttribute('password'));
-    request.setRequestHeader('Accept', 'application/json');
-    request.setHttpTimeout(30000);
+    var request = new sn_ws.RESTMessageV2()
+    request.setEndpoint(baseUrl + '/admin/v1/temporary-policies/' + encodeURIComponent(policyId))
+    request.setHttpMethod('delete')
+    request.setBasicAuth(connection.getCredentialAttribute('user_name'), connection.getCredentialAttribute('password'))
+    request.setRequestHeader('Accept', 'application/json')
+    request.setHttpTimeout(30000)
 
-    var response;
+    var response
     try {
-        response = request.execute();
+        response = request.execute()
     } catch (transportError) {
-        fail('could not reach Kpow through the "Kpow API" connection: ' + (transportError && transportError.message ? transportError.message : transportError) +
-            '. Policy ' + policyId + ' may still be live until it expires.');
+        fail(
+            'could not reach Kpow through the "Kpow API" connection: ' +
+                (transportError && transportError.message ? transportError.message : transportError) +
+                '. Policy ' +
+                policyId +
+                ' may still be live until it expires.'
+        )
     }
-    var status = Number(response.getStatusCode());
-    outputs.status_code = status;
+    var status = Number(response.getStatusCode())
+    outputs.status_code = status
 
     // The platform reports a connection failure or timeout as status 0 with an error message.
     if (!status) {
-        fail('could not reach Kpow through the "Kpow API" connection: ' + (response.getErrorMessage() || 'no HTTP answer') +
-            '. Policy ' + policyId + ' may still be live until it expires.');
+        fail(
+            'could not reach Kpow through the "Kpow API" connection: ' +
+                (response.getErrorMessage() || 'no HTTP answer') +
+                '. Policy ' +
+                policyId +
+                ' may still be live until it expires.'
+        )
     }
 
     if (status >= 200 && status <= 299) {
-        outputs.already_expired = false;
-        outputs.outcome = 'Kpow temporary policy ' + policyId + ' deleted; access revoked.';
-        return;
+        outputs.already_expired = false
+        outputs.outcome = 'Kpow temporary policy ' + policyId + ' deleted; access revoked.'
+        return
     }
     if (status === 404) {
-        outputs.already_expired = true;
-        outputs.outcome = 'Kpow temporary policy ' + policyId + ' had already expired (Kpow answered 404); nothing left to revoke.';
-        return;
+        outputs.already_expired = true
+        outputs.outcome =
+            'Kpow temporary policy ' + policyId + ' had already expired (Kpow answered 404); nothing left to revoke.'
+        return
     }
-    fail('Kpow answered HTTP ' + status + ' for policy ' + policyId + ': ' + kpowMessage(response.getBody()));
-})(inputs, outputs);
+    fail('Kpow answered HTTP ' + status + ' for policy ' + policyId + ': ' + kpowMessage(response.getBody()))
+})(inputs, outputs)
