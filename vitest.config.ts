@@ -1,11 +1,45 @@
 import { defineConfig } from 'vitest/config'
 
-// Unit and HTTP-level tests. Browser specs (Playwright) live under e2e/ and mock-kpow/test/ui/
-// and run through `npm run test:e2e`, never through vitest.
+// Three tiers (README "Tests"): `unit` tests sit beside the code they test and open no socket and
+// start no server; `integration` tests start real servers and child processes (HTTP, CLIs);
+// `reference` tests (*.reference.test.ts) read the public reference files beside the repository
+// (scripts/reference-files.ts) and skip when those are absent. Browser specs (*.spec.ts) are
+// Playwright's (playwright.config.ts), never vitest's.
+const REFERENCE = '**/*.reference.test.ts'
+const INTEGRATION = [
+    'mock-kpow/test/**/*.test.ts',
+    'e2e/local-instance/test/**/*.test.ts',
+    'e2e/local-instance/http/app.test.ts',
+    'scripts/test/**/*.test.ts',
+]
+
 export default defineConfig({
     test: {
-        include: ['mock-kpow/**/*.test.ts', 'scripts/**/*.test.ts', 'e2e/**/*.test.ts'],
-        exclude: ['**/node_modules/**', '**/*.spec.ts'],
         testTimeout: 20_000,
+        projects: [
+            {
+                extends: true,
+                test: {
+                    name: 'unit',
+                    include: ['mock-kpow/src/**/*.test.ts', 'scripts/**/*.test.ts', 'e2e/**/*.test.ts'],
+                    exclude: ['**/node_modules/**', REFERENCE, ...INTEGRATION],
+                },
+            },
+            {
+                extends: true,
+                test: {
+                    name: 'integration',
+                    include: INTEGRATION,
+                    exclude: ['**/node_modules/**', REFERENCE],
+                    // Servers the default configuration would open (npm start's ports) are held while
+                    // these run, so a test that forgets port 0 fails here, not on a developer's machine.
+                    globalSetup: ['scripts/test/hold-default-ports.ts'],
+                },
+            },
+            {
+                extends: true,
+                test: { name: 'reference', include: [REFERENCE], exclude: ['**/node_modules/**'] },
+            },
+        ],
     },
 })

@@ -1,29 +1,22 @@
 // The CLI as a user runs it: the guide's own configuration files unchanged, --help, clear
 // configuration errors, port 0, clean shutdown on SIGINT/SIGTERM.
 import { execFile } from 'node:child_process'
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { guideKpowConfig } from './fixtures/guide-kpow-config'
+import { guideConfigCliTests } from './guide-config-checks'
 import { runCli, spawnCli } from './spawn-cli'
 
-const REFERENCE_CONFIG = resolve(import.meta.dirname, '../../../shared/reference/kpow-config')
 const exec = promisify(execFile)
 
-async function adminCall(apiUrl: string, method: string, path: string, body?: unknown) {
-    const response = await fetch(`${apiUrl}${path}`, {
-        method,
-        headers: {
-            authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}`,
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    return { status: response.status, text: await response.text() }
-}
-
 describe('mock-kpow CLI', () => {
+    describe("on the guide's configuration (the project's fixture)", () => {
+        guideConfigCliTests(guideKpowConfig, guideKpowConfig.environmentName)
+    })
+
     it('--help lists every flag and exits 0', async () => {
         const { code, output } = await runCli(['--help'])
         expect(code).toBe(0)
@@ -73,36 +66,6 @@ describe('mock-kpow CLI', () => {
         expect(output).toContain('effect')
     })
 
-    it("runs the guide's configuration unchanged (setup.env, JAAS, CRYPT realm, RBAC) and stops on SIGTERM", async () => {
-        const cli = await spawnCli([
-            '--env-file',
-            join(REFERENCE_CONFIG, 'config/setup.env'),
-            '--api-port',
-            '0',
-            '--ui-port',
-            '0',
-        ])
-        try {
-            expect(cli.output()).toContain('hash-rbac.yml')
-            const clusters = await adminCall(cli.apiUrl, 'GET', '/kafka/v1/clusters')
-            expect(clusters.status).toBe(200)
-            expect(clusters.text).toContain('Local Kafka Cluster')
-            const created = await adminCall(cli.apiUrl, 'POST', '/admin/v1/temporary-policies', {
-                duration_ms: 60_000,
-                policy: {
-                    role: 'kafka-users',
-                    actions: ['TOPIC_DATA_QUERY'],
-                    effect: 'Allow',
-                    resource: ['cluster', '42RglGpZQwy9D5VzTVpCWA', 'topic', 'x'],
-                },
-            })
-            expect(created.status).toBe(200)
-        } finally {
-            expect(await cli.stop('SIGTERM')).toBe(0)
-        }
-        expect(cli.output()).toContain('stopped')
-    })
-
     it("replays the guide's two curl requests against the default setup", async () => {
         const cli = await spawnCli(['--api-port', '0', '--ui-port', '0'])
         try {
@@ -145,22 +108,6 @@ describe('mock-kpow CLI', () => {
             expect(remove.stdout).toBe('204')
         } finally {
             expect(await cli.stop('SIGINT')).toBe(0)
-        }
-    })
-
-    it('resolves the container paths of a copied guide config through --config-root', async () => {
-        const dir = mkdtempSync(join(tmpdir(), 'mock-kpow-config-'))
-        cpSync(REFERENCE_CONFIG, join(dir, 'kpow'), { recursive: true })
-        const envFile = join(dir, 'elsewhere.env')
-        writeFileSync(
-            envFile,
-            'RBAC_CONFIGURATION_FILE=/etc/kpow/rbac/hash-rbac.yml\nJAVA_TOOL_OPTIONS="-Djava.security.auth.login.config=/etc/kpow/jaas/hash-jaas.conf"\n'
-        )
-        const cli = await spawnCli(['--env-file', envFile, '--config-root', join(dir, 'kpow'), '--api-port', '0'])
-        try {
-            expect((await adminCall(cli.apiUrl, 'GET', '/admin/v1/temporary-policies')).status).toBe(200)
-        } finally {
-            await cli.stop()
         }
     })
 })

@@ -1,7 +1,8 @@
 /**
- * The defect checker against the guide's real export (read in place from /work/shared, never
- * copied), our generated set, and synthetic sets made by breaking our set one defect at a time
- * and writing it back with the project's own writer.
+ * The defect checker against a set built the guide's way (the project's own fixture, with all nine
+ * defects), our generated set, and synthetic sets made by breaking our set one defect at a time
+ * and writing it back with the project's own writer. The guide's published export is checked in
+ * find-defects.reference.test.ts.
  */
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -9,13 +10,13 @@ import { join } from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { repositoryRoot } from './collect-sdk-output.ts'
+import { HAND_BUILT_SET_FILE, ids, TUNNEL_URL } from './fixtures/hand-built-guide-set.ts'
 import { findDefects } from './find-defects.ts'
 import type { DefectNumber } from './find-defects.ts'
 import { readUpdateSet } from './read-update-set.ts'
 import { writableCopyOf, writeUpdateSet } from './write-update-set.ts'
 import type { BuiltRecord, UpdateSetMetadata } from './write-update-set.ts'
 
-const REFERENCE_SET = '/work/shared/reference/kpow_integration_update_set.xml'
 const OUR_SET = join(repositoryRoot, 'update-sets', 'kpow-jit-access.xml')
 const ourXml = readFileSync(OUR_SET, 'utf8')
 
@@ -56,25 +57,28 @@ function replaceInFlowValues(records: BuiltRecord[], from: string | RegExp, to: 
     if (replaced === 0) throw new Error(`no flow values contain ${from}`)
 }
 
-describe("check:defects on the guide's reference set", () => {
-    const findings = findDefects(readUpdateSet(readFileSync(REFERENCE_SET, 'utf8')))
+describe('check:defects on a set built by hand from the guide', () => {
+    const findings = findDefects(readUpdateSet(readFileSync(HAND_BUILT_SET_FILE, 'utf8')))
     const details = (defect: DefectNumber) =>
         findings
             .filter((finding) => finding.defect === defect)
             .map((finding) => finding.detail)
             .join('\n')
 
-    it('finds the missing catalog variables (1) and connection alias (2)', () => {
-        expect(details(1)).toMatch(/4 item_option_new record\(s\)/)
-        expect(details(2)).toContain('70b39b89839b3210646db9c6feaad3cc')
+    it('finds the two catalog variables it lacks (1) and the connection alias it lacks (2)', () => {
+        expect(details(1)).toMatch(/reads 2 item_option_new record\(s\) the set does not carry/)
+        expect(details(1)).toContain(ids.variables.cluster_id)
+        expect(details(1)).toContain(ids.variables.topic_name)
+        expect(details(1)).not.toContain(ids.variables.role_name)
+        expect(details(2)).toContain(ids.missingAlias)
     })
 
     it('finds the tunnel URL in both REST steps (3) and the pasted JSON body (4)', () => {
-        expect(details(3)).toContain(
-            'Kpow - Create Temporary Policy (Base URL) hard-codes https://hardened-proteolytic-armando.ngrok-free.dev'
+        expect(details(3)).toContain(`Kpow - Create Temporary Policy (Base URL) hard-codes ${TUNNEL_URL}`)
+        expect(details(3)).toContain(`Kpow - Delete Temporary Policy (Base URL) hard-codes ${TUNNEL_URL}`)
+        expect(details(4)).toContain(
+            'Kpow - Create Temporary Policy (Request Body) pastes data pills into a JSON template'
         )
-        expect(details(3)).toContain('Kpow - Delete Temporary Policy (Base URL)')
-        expect(details(4)).toContain('Kpow - Create Temporary Policy (body) pastes data pills into a JSON template')
     })
 
     it('finds the unchecked approval (5), the manager-only approver (6) and the Closed Complete-only revoke (7)', () => {
@@ -83,14 +87,15 @@ describe("check:defects on the guide's reference set", () => {
         expect(details(7)).toContain('"state=3"')
     })
 
-    it('finds the global scope (9)', () => {
+    it('finds the free-text role and duration (8) and the global scope (9)', () => {
+        expect(details(8)).toContain('catalog variable role_name is free text (any role may be asked for)')
+        expect(details(8)).toContain('catalog variable duration_ms is free text with no validation')
         expect(details(9)).toContain('global scope')
     })
 
-    it('reports exactly those', () => {
-        // Defect 8 (free-text role, cluster and duration) cannot be seen in this file: the variables
-        // themselves are missing from it (defect 1), so their types and validation are unknowable.
-        expect([...new Set(findings.map((finding) => finding.defect))].sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 9])
+    it('reports all nine and nothing else', () => {
+        expect([...new Set(findings.map((finding) => finding.defect))].sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9])
+        expect(findings).toHaveLength(11)
     })
 })
 
@@ -230,8 +235,8 @@ describe('npm run check:defects', () => {
         expect(result.status).toBe(0)
     })
 
-    it('exits 1 with one line per finding for the reference set', () => {
-        const result = cli(REFERENCE_SET)
+    it('exits 1 with one line per finding for the hand-built set', () => {
+        const result = cli(HAND_BUILT_SET_FILE)
         expect(result.status).toBe(1)
         expect(
             result.stdout

@@ -1,32 +1,12 @@
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { parseJaasConfig, readJaasConfigFile, realmFileFor } from './jaas'
-import { referenceConfigDir, referenceConfigMissing } from './reference-config-fixture'
+import { guideKpowConfig } from '../../test/fixtures/guide-kpow-config'
+import { guideJaasTests } from '../../test/guide-config-checks'
+import { parseJaasConfig, realmFileFor } from './jaas'
 
 const MODULE = 'org.eclipse.jetty.jaas.spi.PropertyFileLoginModule'
 
-describe.skipIf(referenceConfigMissing)("the guide's hash-jaas.conf", () => {
-    const config = readJaasConfigFile(join(referenceConfigDir, 'jaas', 'hash-jaas.conf'))
-
-    it('has the kpow and kpow_api entries', () => {
-        expect([...config.entries.keys()]).toEqual(['kpow', 'kpow_api'])
-        const api = config.entries.get('kpow_api')
-        expect(api?.modules).toEqual([
-            {
-                className: MODULE,
-                flag: 'required',
-                options: new Map([
-                    ['debug', 'true'],
-                    ['file', '/etc/kpow/jaas/hash-realm.properties'],
-                ]),
-            },
-        ])
-    })
-
-    it('names the same realm file for UI and API', () => {
-        expect(realmFileFor(config, 'kpow')).toBe('/etc/kpow/jaas/hash-realm.properties')
-        expect(realmFileFor(config, 'kpow_api')).toBe('/etc/kpow/jaas/hash-realm.properties')
-    })
+describe("the guide's hash-jaas.conf (the project's fixture)", () => {
+    guideJaasTests(guideKpowConfig)
 })
 
 describe('parseJaasConfig', () => {

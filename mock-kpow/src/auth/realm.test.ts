@@ -1,35 +1,11 @@
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { loadRealmFile, parseRealm } from './realm'
+import { guideKpowConfig } from '../../test/fixtures/guide-kpow-config'
+import { guideRealmTests } from '../../test/guide-config-checks'
+import { parseRealm } from './realm'
 import { cryptCredential, md5Credential, obfuscate } from './jetty-credential'
-import { referenceConfigDir, referenceConfigMissing } from './reference-config-fixture'
 
-describe.skipIf(referenceConfigMissing)("the guide's hash-realm.properties, read unchanged", () => {
-    const realm = loadRealmFile(join(referenceConfigDir, 'jaas', 'hash-realm.properties'))
-
-    it('lists its two users', () => {
-        expect([...realm.users()].sort()).toEqual(['admin', 'user'])
-    })
-
-    it('admin/admin (CRYPT) is a kafka-admin', () => {
-        expect(realm.authenticate('admin', 'admin')).toEqual({ user: 'admin', roles: ['kafka-admins'] })
-    })
-
-    it('user/password (plain) is a kafka-user', () => {
-        expect(realm.authenticate('user', 'password')).toEqual({ user: 'user', roles: ['kafka-users'] })
-    })
-
-    it('refuses wrong passwords and unknown users', () => {
-        expect(realm.authenticate('user', 'wrong')).toBeNull()
-        expect(realm.authenticate('admin', 'password')).toBeNull()
-        expect(realm.authenticate('Admin', 'admin')).toBeNull()
-        expect(realm.authenticate('nobody', 'admin')).toBeNull()
-    })
-
-    it('reports roles by user', () => {
-        expect(realm.rolesOf('admin')).toEqual(['kafka-admins'])
-        expect(realm.rolesOf('nobody')).toEqual([])
-    })
+describe("the guide's hash-realm.properties (the project's fixture), read unchanged", () => {
+    guideRealmTests(guideKpowConfig)
 })
 
 describe('parseRealm', () => {

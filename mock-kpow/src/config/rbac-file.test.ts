@@ -3,8 +3,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RbacConfigError } from '../engine/rbac-model'
-import { GUIDE_RBAC_FILE } from '../engine/testing/reference'
+import { guideKpowConfig } from '../../test/fixtures/guide-kpow-config'
+import { guideRbacTests } from '../../test/guide-config-checks'
 import { loadRbacFile, parseRbacYaml } from './rbac-file'
+
+describe("the guide's hash-rbac.yml (the project's fixture)", () => {
+    guideRbacTests(guideKpowConfig)
+})
 
 describe('loadRbacFile', () => {
     let folder: string
@@ -13,16 +18,6 @@ describe('loadRbacFile', () => {
     })
     afterAll(async () => {
         await rm(folder, { recursive: true, force: true })
-    })
-
-    it("loads the guide's hash-rbac.yml unchanged", async () => {
-        const model = await loadRbacFile(GUIDE_RBAC_FILE)
-        expect(model.adminRoles).toEqual(['kafka-admins'])
-        expect(model.authorizedRoles).toEqual(['kafka-admins', 'kafka-users'])
-        expect(model.policies).toHaveLength(1)
-        expect(model.policies[0]?.actions).toContain('TOPIC_INSPECT')
-        expect(model.policies[0]?.resources).toEqual([['cluster', '*']])
-        expect(model.tenants.map((tenant) => tenant.name)).toEqual(['Global', 'Kpow Hidden'])
     })
 
     it('names the path of a file it cannot read, and how to fix it', async () => {

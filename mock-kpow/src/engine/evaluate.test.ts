@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseRbacYaml } from '../config/rbac-file'
-import { GUIDE_RBAC_FILE } from './testing/reference'
+import { guideKpowConfig } from '../../test/fixtures/guide-kpow-config'
 import { KNOWN_ACTIONS } from './actions'
 import { compilePolicies, evaluateAccess } from './evaluate'
 import {
@@ -26,7 +26,7 @@ function fixture(name: string): RbacModel {
     return parseRbacYaml(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'), name)
 }
 
-const guideRbac = parseRbacYaml(readFileSync(GUIDE_RBAC_FILE, 'utf8'), 'hash-rbac.yml')
+const guideRbac = parseRbacYaml(readFileSync(guideKpowConfig.rbac, 'utf8'), 'hash-rbac.yml')
 const seed004 = fixture('seed-004-example.yml')
 const seed001 = fixture('seed-001-example.yml')
 

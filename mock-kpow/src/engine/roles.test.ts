@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseRbacYaml } from '../config/rbac-file'
-import { GUIDE_RBAC_FILE } from './testing/reference'
+import { guideKpowConfig } from '../../test/fixtures/guide-kpow-config'
 import { parseRbacDocument } from './rbac-model'
 import { isAdmin, isAuthorized } from './roles'
 import type { RbacModel } from './types'
 
-const guide = parseRbacYaml(readFileSync(GUIDE_RBAC_FILE, 'utf8'), 'hash-rbac.yml')
+const guide = parseRbacYaml(readFileSync(guideKpowConfig.rbac, 'utf8'), 'hash-rbac.yml')
 const seed001 = parseRbacYaml(
     readFileSync(new URL('./fixtures/seed-001-example.yml', import.meta.url), 'utf8'),
     'seed-001-example.yml'

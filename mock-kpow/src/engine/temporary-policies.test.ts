@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseRbacYaml } from '../config/rbac-file'
-import { GUIDE_RBAC_FILE } from './testing/reference'
+import { guideKpowConfig } from '../../test/fixtures/guide-kpow-config'
 import { evaluateAccess } from './evaluate'
 import { activePolicies, checkGrant, isActive, toPolicy, validateDuration } from './temporary-policies'
 import type { ClusterIdentity, EvaluationStrategy, Policy, TemporaryPolicy, TemporaryPolicyBody } from './types'
 
-const guide = parseRbacYaml(readFileSync(GUIDE_RBAC_FILE, 'utf8'), 'hash-rbac.yml')
+const guide = parseRbacYaml(readFileSync(guideKpowConfig.rbac, 'utf8'), 'hash-rbac.yml')
 
 // The guide's example response.
 const guideTemporary: TemporaryPolicy = {
