@@ -27,7 +27,7 @@ if (missing.length > 0) {
 console.log(`reference files: ${referenceDir}`)
 const vitest = spawnSync(
     process.execPath,
-    [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--project', 'reference', ...process.argv.slice(2)],
+    [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--project=reference', ...process.argv.slice(2)],
     { cwd: root, stdio: 'inherit' }
 )
 process.exit(vitest.status ?? 1)

@@ -1,0 +1,56 @@
+// Every browser spec, in Debian's Chromium (never a downloaded browser; CHROMIUM_PATH overrides the
+// path). Two projects, run by `npx playwright test` or one at a time with `--project`:
+// - `mock-kpow-ui` (`npm run test:ui`): mock-kpow's UI pages; each spec starts its own mock-kpow
+//   on port 0 through the `kpow` fixture (mock-kpow/test/ui/fixtures.ts);
+// - `e2e` (`npm run test:e2e`): the lifecycle scenarios, one per file, each on fresh servers (the
+//   local instance loading the built update set, and mock-kpow, as child processes on port 0).
+// Vitest's files (*.test.ts) are never collected: each project reads only *.spec.ts in its folder.
+import { defineConfig } from '@playwright/test'
+
+const CI = !!process.env.CI
+
+export default defineConfig({
+    forbidOnly: CI,
+    // On CI a failed spec runs once more and records a trace of that retry; locally nothing is
+    // retried and a failure keeps its trace.
+    retries: CI ? 1 : 0,
+    // Two cores shared with the rest of the suite.
+    workers: 2,
+    reporter: CI ? [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]] : 'list',
+    use: {
+        browserName: 'chromium',
+        trace: CI ? 'on-first-retry' : 'retain-on-failure',
+        screenshot: 'only-on-failure',
+        launchOptions: {
+            executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+            args: [
+                '--no-sandbox',
+                '--disable-gpu',
+                '--disable-background-networking',
+                '--disable-component-update',
+                '--disable-sync',
+                '--no-first-run',
+                '--disable-quic',
+            ],
+        },
+    },
+    projects: [
+        {
+            name: 'mock-kpow-ui',
+            testDir: 'mock-kpow/test/ui',
+            outputDir: 'test-results/mock-kpow-ui',
+            testMatch: '*.spec.ts',
+            timeout: 30_000,
+        },
+        {
+            name: 'e2e',
+            testDir: 'e2e/specs',
+            outputDir: 'test-results/e2e',
+            testMatch: '*.spec.ts',
+            timeout: 60_000,
+            expect: { timeout: 10_000 },
+            // One browser and two servers at a time: the scenarios start a local instance and a mock-kpow each.
+            workers: 1,
+        },
+    ],
+})
