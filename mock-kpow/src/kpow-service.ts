@@ -32,7 +32,7 @@ import type {
     TemporaryPolicy,
     TemporaryPolicyBody,
 } from './engine/types'
-import { ApiError } from './http/errors'
+import { KpowError } from './errors'
 import type { AuditRecord, NewAuditRecord } from './store/audit'
 import { CoalescingWriter } from './store/coalescing-writer'
 import type { Persistence } from './store/persistence'
@@ -163,7 +163,7 @@ export class KpowService {
             decision: 'Deny',
             detail: `${attempted} requires an admin role (${this.config.rbac.adminRoles.join(', ') || 'none configured'})`,
         })
-        throw new ApiError(
+        throw new KpowError(
             'forbidden',
             `${attempted} is for Kpow admins only; user "${principal.user}" holds no admin role.`
         )
@@ -177,7 +177,7 @@ export class KpowService {
                 (candidate.roles.includes('*') || candidate.roles.some((role) => principal.roles.includes(role)))
         )
         if (!tenant) {
-            throw new ApiError('unknown_tenant', `Unknown tenant "${requested}" for user "${principal.user}".`, [
+            throw new KpowError('unknown_tenant', `Unknown tenant "${requested}" for user "${principal.user}".`, [
                 {
                     path: 'header x-tenant-id',
                     message: `must be ${DEFAULT_TENANT_ID} or the name of one of your tenants`,
@@ -197,7 +197,9 @@ export class KpowService {
         this.requireAdmin(principal, 'CREATE_TEMPORARY_POLICY', firstResource)
         const durationProblem = validateDuration(durationMs, this.config.maxDurationMs)
         if (durationProblem) {
-            throw new ApiError('invalid_duration', durationProblem, [{ path: 'duration_ms', message: durationProblem }])
+            throw new KpowError('invalid_duration', durationProblem, [
+                { path: 'duration_ms', message: durationProblem },
+            ])
         }
         this.settleExpiries()
         // The caller may only grant what they hold themselves, counting their own temporary grants.
@@ -217,7 +219,7 @@ export class KpowService {
                 decision: 'Refused',
                 detail: grant.reason,
             })
-            throw new ApiError('grant_exceeds_caller', `Cannot grant beyond your own permissions: ${grant.reason}.`)
+            throw new KpowError('grant_exceeds_caller', `Cannot grant beyond your own permissions: ${grant.reason}.`)
         }
         const policy: TemporaryPolicy = {
             id: randomUUID(),
@@ -417,6 +419,6 @@ function resourceOf(policy: TemporaryPolicy | undefined): ResourcePath {
     return policy?.policy.resource ?? policy?.policy.resources?.[0] ?? []
 }
 
-function notFound(id: string): ApiError {
-    return new ApiError('not_found', `No active temporary policy with id "${id}" (unknown, deleted or expired).`)
+function notFound(id: string): KpowError {
+    return new KpowError('not_found', `No active temporary policy with id "${id}" (unknown, deleted or expired).`)
 }

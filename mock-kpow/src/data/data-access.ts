@@ -4,7 +4,7 @@
 // not "forbidden", so its existence does not leak); RBAC decides what is done.
 import { isVisible } from '../engine/index'
 import type { ClusterIdentity, Decision, ResourcePath, Tenant } from '../engine/types'
-import { ApiError } from '../http/errors'
+import { KpowError } from '../errors'
 import type { KpowService, Principal } from '../kpow-service'
 import type { StagedMutation, StagedMutations } from '../mutations/staged-mutations'
 import type { DataStore, KafkaMessage, MessageQuery, NewMessage, TopicSummary } from './data-store'
@@ -56,13 +56,13 @@ export class DataAccess {
         const decision = this.decision(viewer, action, clusterId, topic)
         const resource = topicResource(clusterId, topic)
         if (this.store.isAuditLog(clusterId, topic)) {
-            throw new ApiError('invalid_request', `${topic} is written by Kpow itself; it cannot be produced to.`, [
+            throw new KpowError('invalid_request', `${topic} is written by Kpow itself; it cannot be produced to.`, [
                 { path: 'topic', message: 'choose a topic other than the audit log' },
             ])
         }
         const partitions = this.store.partitionsOf(clusterId, topic)
         if (message.partition !== undefined && (message.partition < 0 || message.partition >= partitions)) {
-            throw new ApiError('invalid_request', 'No such partition.', [
+            throw new KpowError('invalid_request', 'No such partition.', [
                 { path: 'partition', message: `must be between 0 and ${partitions - 1}, or empty to partition by key` },
             ])
         }
@@ -106,14 +106,14 @@ export class DataAccess {
 
     private requireCluster(viewer: Viewer, clusterId: string): void {
         if (!this.store.hasCluster(clusterId) || !this.sees(viewer, ['cluster', clusterId])) {
-            throw new ApiError('not_found', `No cluster "${clusterId}" in tenant "${viewer.tenant.name}".`)
+            throw new KpowError('not_found', `No cluster "${clusterId}" in tenant "${viewer.tenant.name}".`)
         }
     }
 
     private requireTopic(viewer: Viewer, clusterId: string, topic: string): void {
         this.requireCluster(viewer, clusterId)
         if (!this.store.hasTopic(clusterId, topic) || !this.sees(viewer, topicResource(clusterId, topic))) {
-            throw new ApiError(
+            throw new KpowError(
                 'not_found',
                 `No topic "${topic}" in cluster "${clusterId}" of tenant "${viewer.tenant.name}".`
             )

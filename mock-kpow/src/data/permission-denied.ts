@@ -1,16 +1,19 @@
 // Kpow's denial, worded as its UI words it: "Permission Denied. Action: TOPIC_DATA_QUERY /
 // Access Control: Implicit Deny". An explicit deny also names the policies that denied.
 import type { Decision, Policy } from '../engine/types'
-import { ApiError } from '../http/errors'
+import { KpowError } from '../errors'
 
-export class PermissionDeniedError extends ApiError {
+export class PermissionDeniedError extends KpowError {
     readonly accessControl: string
     constructor(
         readonly action: string,
         readonly decision: Decision
     ) {
         const accessControl = describeAccessControl(decision)
-        super('forbidden', `Permission Denied. Action: ${action} / Access Control: ${accessControl}`)
+        super('forbidden', `Permission Denied. Action: ${action} / Access Control: ${accessControl}`, [], {
+            action,
+            access_control: accessControl,
+        })
         this.accessControl = accessControl
     }
 }

@@ -1,6 +1,6 @@
 // Kpow's API listener (API_PORT): the temporary-policies admin API, the clusters list, and the
 // mock's own endpoints under /mock/v1/. Handlers only translate HTTP to KpowService calls and back;
-// every error is an ApiError written by the one error middleware at the bottom.
+// every refusal is a KpowError, written by the JSON error writer (http/errors.ts) at the bottom.
 import { randomUUID } from 'node:crypto'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import type { Realm } from '../auth/index'
@@ -8,7 +8,8 @@ import { isKnownAction } from '../engine/index'
 import type { AccessRequest, TemporaryPolicy, TemporaryPolicyBody } from '../engine/types'
 import type { AdjustableClock } from '../clock'
 import type { KpowService, Principal } from '../kpow-service'
-import { ApiError } from './errors'
+import { KpowError } from '../errors'
+import { jsonErrors } from './errors'
 import { requireValid, validators } from './api-schemas'
 import { basicAuth, principalOf } from './basic-auth-middleware'
 
@@ -35,7 +36,7 @@ export function createApiApp(deps: ApiAppDeps): express.Express {
     const authenticate = adminOnly()
     const jsonBody = [requireJsonContentType, express.json({ limit: MAX_BODY_BYTES, strict: false, type: () => true })]
     const methodNotAllowed = (req: Request) => {
-        throw new ApiError('method_not_allowed', `${req.method} is not supported on ${req.path}.`)
+        throw new KpowError('method_not_allowed', `${req.method} is not supported on ${req.path}.`)
     }
 
     // One route per path (methods dispatched inside it): the router matches each path once.
@@ -86,7 +87,7 @@ export function createApiApp(deps: ApiAppDeps): express.Express {
             req.body
         )
         if (!isKnownAction(body.action)) {
-            throw new ApiError('invalid_request', 'Unknown action.', [
+            throw new KpowError('invalid_request', 'Unknown action.', [
                 { path: 'action', message: `"${body.action}" is not a Kpow action` },
             ])
         }
@@ -111,9 +112,9 @@ export function createApiApp(deps: ApiAppDeps): express.Express {
     })
 
     app.use((req) => {
-        throw new ApiError('not_found', `No such endpoint: ${req.method} ${req.path}.`)
+        throw new KpowError('not_found', `No such endpoint: ${req.method} ${req.path}.`)
     })
-    app.use(writeError)
+    app.use(jsonErrors('kpow_api'))
     return app
 }
 
@@ -131,7 +132,7 @@ function tenantHeader(req: Request): string | undefined {
 
 function rolesOfUser(realm: Realm, user: string): readonly string[] {
     if (!realm.users().includes(user)) {
-        throw new ApiError('invalid_request', 'Unknown user.', [
+        throw new KpowError('invalid_request', 'Unknown user.', [
             { path: 'user', message: `"${user}" is not in the realm` },
         ])
     }
@@ -144,50 +145,13 @@ const JSON_CONTENT_TYPE = /^\s*application\/json\s*(;|$)/i
 
 function requireJsonContentType(req: Request, _res: Response, next: NextFunction): void {
     if (!JSON_CONTENT_TYPE.test(req.get('content-type') ?? '')) {
-        throw new ApiError(
+        throw new KpowError(
             'unsupported_media_type',
             `Content-Type must be application/json (got ${req.get('content-type') ?? 'none'}).`,
             [{ path: 'header content-type', message: 'must be application/json' }]
         )
     }
     next()
-}
-
-/** The only place that writes an error response. Unknown errors become a generic 500 without detail. */
-export function writeError(error: unknown, _req: Request, res: Response, _next: NextFunction): void {
-    const apiError = toApiError(error)
-    if (apiError.status === 401) res.set('WWW-Authenticate', 'Basic realm="kpow_api"')
-    if (apiError.status >= 500) console.error('mock-kpow: internal error', error)
-    res.status(apiError.status).json(apiError.toJSON())
-}
-
-interface BodyParserError {
-    type?: string
-    status?: number
-    message?: string
-}
-
-function toApiError(error: unknown): ApiError {
-    if (error instanceof ApiError) return error
-    const parserError = error as BodyParserError
-    switch (parserError?.type) {
-        case 'entity.parse.failed':
-            return new ApiError(
-                'invalid_json',
-                `The body is not valid JSON: ${parserError.message ?? 'parse error'}.`,
-                [{ path: '(body)', message: 'must be a JSON document' }]
-            )
-        case 'entity.too.large':
-            return new ApiError('payload_too_large', `The body exceeds ${MAX_BODY_BYTES} bytes.`)
-        case 'encoding.unsupported':
-        case 'charset.unsupported':
-            return new ApiError('unsupported_media_type', 'Only UTF-8 JSON bodies are accepted.')
-        case 'request.aborted':
-        case 'request.size.invalid':
-            return new ApiError('invalid_request', 'The request body was incomplete.')
-        default:
-            return new ApiError('internal_error', 'Internal error in mock-kpow; see its log.')
-    }
 }
 
 export type { Principal }

@@ -3,7 +3,7 @@
 import { Ajv, type ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
 import { formatSchemaErrors, temporaryPolicyBodySchema } from '../engine/schemas'
-import { ApiError } from './errors'
+import { KpowError } from '../errors'
 
 const resourceSchema = { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } } as const
 
@@ -131,12 +131,12 @@ export const validators = {
     clock: ajv.compile(clockRequestSchema),
 } as const
 
-/** Validates a parsed body, throwing an ApiError that names every bad field. */
+/** Validates a parsed body, throwing an KpowError that names every bad field. */
 export function requireValid<T>(validate: ValidateFunction, body: unknown): T {
     if (validate(body)) return body as T
     const fields = formatSchemaErrors(validate.errors ?? []).map((problem) => ({
         path: problem.path === '' ? '(body)' : problem.path,
         message: problem.message,
     }))
-    throw new ApiError('invalid_request', 'The request body is not valid; see fields.', fields)
+    throw new KpowError('invalid_request', 'The request body is not valid; see fields.', fields)
 }

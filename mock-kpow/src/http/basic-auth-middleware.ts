@@ -4,7 +4,7 @@
 import type { NextFunction, Request, Response } from 'express'
 import { cachedBasicAuthenticator, type Realm } from '../auth/index'
 import type { KpowService, Principal } from '../kpow-service'
-import { ApiError } from './errors'
+import { KpowError } from '../errors'
 
 const PRINCIPAL = Symbol('principal')
 type WithPrincipal = Request & { [PRINCIPAL]?: Principal }
@@ -27,7 +27,7 @@ export function basicAuth(realm: Realm, realmName: string, service: KpowService)
                     decision: 'Refused',
                     detail: `HTTP Basic authentication failed for realm ${realmName}`,
                 })
-                throw new ApiError(
+                throw new KpowError(
                     'unauthorized',
                     'Authentication required: send HTTP Basic credentials of a Kpow API user.'
                 )
@@ -40,6 +40,6 @@ export function basicAuth(realm: Realm, realmName: string, service: KpowService)
 
 export function principalOf(req: Request): Principal {
     const principal = (req as WithPrincipal)[PRINCIPAL]
-    if (!principal) throw new ApiError('unauthorized', 'Authentication required.')
+    if (!principal) throw new KpowError('unauthorized', 'Authentication required.')
     return principal
 }

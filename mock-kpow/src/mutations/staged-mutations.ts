@@ -4,7 +4,7 @@
 // Stage policy would let any admin launder a write they may not do.
 import { randomUUID } from 'node:crypto'
 import type { ResourcePath } from '../engine/types'
-import { ApiError } from '../http/errors'
+import { KpowError } from '../errors'
 import type { KpowService, Principal } from '../kpow-service'
 import type { DataStore, KafkaMessage, NewMessage } from '../data/data-store'
 import { PermissionDeniedError } from '../data/permission-denied'
@@ -74,7 +74,7 @@ export class StagedMutations {
 
     get(id: string): StagedMutation {
         const mutation = this.mutations.get(id)
-        if (!mutation) throw new ApiError('not_found', `No staged mutation with id "${id}".`)
+        if (!mutation) throw new KpowError('not_found', `No staged mutation with id "${id}".`)
         return mutation
     }
 
@@ -138,7 +138,7 @@ export class StagedMutations {
         this.service.requireAdmin(admin, attempted, existing ? mutationResource(existing) : [])
         const mutation = this.get(id)
         if (mutation.status !== 'pending') {
-            throw new ApiError(
+            throw new KpowError(
                 'invalid_request',
                 `Staged mutation ${id} was already ${mutation.status} by ${mutation.decided_by ?? 'an admin'}.`
             )

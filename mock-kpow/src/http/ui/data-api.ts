@@ -7,14 +7,13 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Realm } from '../../auth/index'
 import type { DataAccess } from '../../data/data-access'
 import type { KafkaMessage } from '../../data/data-store'
-import { PermissionDeniedError } from '../../data/permission-denied'
 import type { KpowService } from '../../kpow-service'
 import type { StagedMutations } from '../../mutations/staged-mutations'
-import { ApiError, type FieldError } from '../errors'
+import { KpowError, type FieldError } from '../../errors'
 import { parseAuditFilter, parseMessageQuery, parseNewMessage, text, type Fields } from './parse-input'
 import { sessionOf, tenantsOf, viewerFor } from './request-context'
 import { SESSION_COOKIE, type Session, type SessionStore } from './sessions'
-import { asApiError, logIn, onlyTenant, setSessionCookie } from './login'
+import { logIn, onlyTenant, setSessionCookie } from './login'
 
 export interface DataApiDeps {
     readonly service: KpowService
@@ -34,7 +33,7 @@ export function createDataApi(deps: DataApiDeps): express.Router {
     const jsonBody = [
         (req: Request, _res: Response, next: NextFunction) => {
             if (!req.is('application/json')) {
-                throw new ApiError(
+                throw new KpowError(
                     'unsupported_media_type',
                     `Content-Type must be application/json (got ${req.get('content-type') ?? 'none'}).`,
                     [{ path: 'header content-type', message: 'must be application/json' }]
@@ -47,7 +46,7 @@ export function createDataApi(deps: DataApiDeps): express.Router {
     const session = (req: Request): Session => {
         const found = sessionOf(req, sessions)
         if (!found)
-            throw new ApiError('unauthorized', 'Log in first: POST /mock/v1/session with {"username", "password"}.')
+            throw new KpowError('unauthorized', 'Log in first: POST /mock/v1/session with {"username", "password"}.')
         return found
     }
     const viewer = (req: Request) => viewerFor(service, session(req), req.get('x-tenant-id') || undefined)
@@ -60,9 +59,9 @@ export function createDataApi(deps: DataApiDeps): express.Router {
             typeof body.password === 'string' ? body.password : ''
         )
         if (outcome.kind === 'bad-credentials')
-            throw new ApiError('unauthorized', 'Invalid username or password (realm kpow).')
+            throw new KpowError('unauthorized', 'Invalid username or password (realm kpow).')
         if (outcome.kind === 'not-authorized') {
-            throw new ApiError(
+            throw new KpowError(
                 'forbidden',
                 `User "${text(body, 'username') ?? ''}" holds no authorized role (holds ${outcome.roles.join(', ') || 'none'}).`
             )
@@ -159,12 +158,12 @@ export function createDataApi(deps: DataApiDeps): express.Router {
         const fields = req.query as Fields
         const problems: FieldError[] = []
         const filter = parseAuditFilter(fields, problems)
-        if (problems.length > 0) throw new ApiError('invalid_request', 'The filter is not valid.', problems)
+        if (problems.length > 0) throw new KpowError('invalid_request', 'The filter is not valid.', problems)
         res.json({ audit_records: service.auditRecords(filter) })
     })
 
     router.use((req) => {
-        throw new ApiError('not_found', `No such endpoint: ${req.method} /mock/v1${req.path}.`)
+        throw new KpowError('not_found', `No such endpoint: ${req.method} /mock/v1${req.path}.`)
     })
     return router
 }
@@ -188,18 +187,4 @@ function presentMessage(message: KafkaMessage) {
         value: message.value,
         headers: message.headers,
     }
-}
-
-/** JSON errors of the UI port: the API's body shape; a denial also carries Kpow's two parts. */
-export function writeJsonError(error: unknown, res: Response): void {
-    const apiError =
-        error instanceof SyntaxError
-            ? new ApiError('invalid_json', `The body is not valid JSON: ${error.message}.`)
-            : asApiError(error)
-    const body: Record<string, unknown> = { ...apiError.toJSON() }
-    if (apiError instanceof PermissionDeniedError) {
-        body.action = apiError.action
-        body.access_control = apiError.accessControl
-    }
-    res.status(apiError.status).json(body)
 }

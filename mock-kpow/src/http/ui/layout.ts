@@ -1,7 +1,7 @@
 // The page frame every UI page shares: header with navigation, the current tenant and the signed-in
 // user, then the page's content. Landmarks (banner, navigation, main) and labelled controls make
 // every page findable by role and name, for screen readers and Playwright alike.
-import type { FieldError } from '../errors'
+import type { FieldError } from '../../errors'
 import { html, raw, type Fragment, type SafeHtml } from './html'
 
 export interface Chrome {

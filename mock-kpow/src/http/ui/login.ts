@@ -4,7 +4,6 @@ import type { Response } from 'express'
 import type { Realm } from '../../auth/index'
 import { isAuthorized } from '../../engine/index'
 import type { KpowService } from '../../kpow-service'
-import { ApiError } from '../errors'
 import { tenantsOf } from './request-context'
 import { SESSION_COOKIE, type Session } from './sessions'
 
@@ -69,16 +68,4 @@ export function setSessionCookie(res: Response, session: Session): void {
         expires: new Date(session.expiresAt),
         path: '/',
     })
-}
-
-/** Body-parser and unexpected errors as ApiErrors; only an unexpected one is logged. */
-export function asApiError(error: unknown): ApiError {
-    if (error instanceof ApiError) return error
-    const parserError = error as { type?: string }
-    if (parserError?.type === 'entity.too.large')
-        return new ApiError('payload_too_large', `The form exceeds ${MAX_FORM_BYTES} bytes.`)
-    if (typeof parserError?.type === 'string')
-        return new ApiError('invalid_request', 'The request body could not be read.')
-    console.error('mock-kpow UI: internal error', error)
-    return new ApiError('internal_error', 'Internal error in mock-kpow; see its log.')
 }

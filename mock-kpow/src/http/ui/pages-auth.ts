@@ -1,6 +1,6 @@
 // Login, "not authorized", tenant choice and error pages.
 import type { Tenant } from '../../engine/types'
-import type { FieldError } from '../errors'
+import type { FieldError } from '../../errors'
 import { html } from './html'
 import { alert, csrfField, fieldList, page, type Chrome } from './layout'
 

@@ -2,7 +2,7 @@
 import type { KafkaMessage, TopicSummary } from '../../data/data-store'
 import type { ProduceOutcome } from '../../data/data-access'
 import type { ClusterIdentity } from '../../engine/types'
-import type { ApiError } from '../errors'
+import type { KpowError } from '../../errors'
 import { html, type SafeHtml } from './html'
 import { alert, csrfField, fieldList, formatTs, page, type Chrome } from './layout'
 import { DEFAULT_MESSAGE_COUNT, MAX_MESSAGE_COUNT } from './parse-input'
@@ -16,7 +16,7 @@ export interface TopicPicker {
 
 export type InspectOutcome =
     | { readonly kind: 'messages'; readonly messages: readonly KafkaMessage[]; readonly downloadHref: string }
-    | { readonly kind: 'error'; readonly error: ApiError }
+    | { readonly kind: 'error'; readonly error: KpowError }
 
 export function inspectPage(
     chrome: Chrome,
@@ -104,7 +104,7 @@ export function producePage(
     form: Readonly<Record<string, string>>,
     outcome:
         | { readonly kind: 'done'; readonly result: ProduceOutcome; readonly topic: string }
-        | { readonly kind: 'error'; readonly error: ApiError }
+        | { readonly kind: 'error'; readonly error: KpowError }
         | undefined
 ): string {
     return page(
@@ -127,7 +127,7 @@ export function producePage(
 function renderProduceOutcome(
     outcome:
         | { readonly kind: 'done'; readonly result: ProduceOutcome; readonly topic: string }
-        | { readonly kind: 'error'; readonly error: ApiError }
+        | { readonly kind: 'error'; readonly error: KpowError }
 ): SafeHtml {
     if (outcome.kind === 'error') {
         return alert('error', outcome.error.message, fieldList(outcome.error.fields))

@@ -1,7 +1,6 @@
-// Turns query strings and form fields into typed requests, or an ApiError naming each bad field.
+// Turns query strings and form fields into typed requests, or an KpowError naming each bad field.
 // Pages and JSON endpoints share these, so both accept and refuse exactly the same input.
-import type { FieldError } from '../errors'
-import { ApiError } from '../errors'
+import { KpowError, type FieldError } from '../../errors'
 import type { MessageQuery, NewMessage } from '../../data/data-store'
 import type { AuditFilter } from '../../kpow-service'
 
@@ -57,7 +56,7 @@ export function parseMessageQuery(fields: Fields): MessageQuery {
     if (mode === 'offset' && partition === undefined && !problems.some((p) => p.path === 'partition')) {
         problems.push({ path: 'partition', message: 'is required when querying from an offset' })
     }
-    if (problems.length > 0) throw new ApiError('invalid_request', 'The query is not valid.', problems)
+    if (problems.length > 0) throw new KpowError('invalid_request', 'The query is not valid.', problems)
     return mode === 'offset'
         ? { mode, partition: partition ?? 0, offset: offset ?? 0, count, ...filters }
         : { mode: 'latest', count, ...filters }
@@ -72,7 +71,7 @@ export function parseNewMessage(fields: Fields): NewMessage {
     if (rawValue !== undefined && rawValue !== null && typeof rawValue !== 'string') {
         problems.push({ path: 'value', message: 'must be text (send JSON values as their JSON text)' })
     }
-    if (problems.length > 0) throw new ApiError('invalid_request', 'The message is not valid.', problems)
+    if (problems.length > 0) throw new KpowError('invalid_request', 'The message is not valid.', problems)
     return {
         key: key === undefined || key === '' ? null : key,
         value: value === undefined || value === '' ? null : value,

@@ -5,7 +5,7 @@ import type { Viewer } from '../../data/data-access'
 import { tenantsFor } from '../../engine/index'
 import type { Tenant } from '../../engine/types'
 import type { KpowService } from '../../kpow-service'
-import { ApiError } from '../errors'
+import { KpowError } from '../../errors'
 import type { Chrome } from './layout'
 import { SESSION_COOKIE, readCookie, type Session, type SessionStore } from './sessions'
 
@@ -27,7 +27,7 @@ export function viewerFor(service: KpowService, session: Session, requestedTenan
     const tenant = tenantOf(service, session, requestedTenant)
     if (!tenant) {
         const names = tenantsOf(service, session).map((candidate) => candidate.name)
-        throw new ApiError(
+        throw new KpowError(
             'unknown_tenant',
             requestedTenant === undefined
                 ? 'No tenant chosen: pick one at /tenant or send the x-tenant-id header.'

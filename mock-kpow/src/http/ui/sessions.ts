@@ -4,7 +4,7 @@
 // the mock clock: advancing the mock clock to expire a policy must not log the tester out.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Principal } from '../../kpow-service'
-import type { FieldError } from '../errors'
+import type { FieldError } from '../../errors'
 
 export const SESSION_COOKIE = 'kpow_session'
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000

@@ -1,8 +1,8 @@
 // Kpow's UI listener (PORT, default 3000): server-rendered pages for login, Data > Inspect,
 // Data > Produce and Settings, plus the mock's own JSON data endpoints (data-api.ts). Handlers
 // translate requests into DataAccess / KpowService / StagedMutations calls and render the result;
-// every refusal is an ApiError, rendered by the one error handler at the bottom (HTML for pages,
-// JSON under /mock/).
+// every refusal is a KpowError, rendered by the one error handler at the bottom (HTML for pages,
+// JSON under /mock/ through http/errors.ts's writer).
 import express, { type NextFunction, type Request, type Response } from 'express'
 import type { Realm } from '../../auth/index'
 import { DataAccess } from '../../data/data-access'
@@ -11,8 +11,9 @@ import type { TemporaryPolicyBody } from '../../engine/types'
 import type { KpowService } from '../../kpow-service'
 import type { StagedMutations } from '../../mutations/staged-mutations'
 import { requireValid, validators } from '../api-schemas'
-import { ApiError, type FieldError } from '../errors'
-import { createDataApi, writeJsonError } from './data-api'
+import { KpowError, type FieldError } from '../../errors'
+import { asKpowError, statusOf, writeJsonError } from '../errors'
+import { createDataApi } from './data-api'
 import { errorPage, loginPage, notAuthorizedPage, tenantPage } from './pages-auth'
 import { inspectPage, producePage, type InspectOutcome, type TopicPicker } from './pages-data'
 import { auditLogPage, stagedMutationsPage, temporaryPoliciesPage } from './pages-settings'
@@ -26,7 +27,7 @@ import {
     type Fields,
 } from './parse-input'
 import { chromeFor, safeNext, sessionOf, tenantsOf, viewerFor } from './request-context'
-import { MAX_FORM_BYTES, asApiError, logIn, onlyTenant, setSessionCookie } from './login'
+import { MAX_FORM_BYTES, logIn, onlyTenant, setSessionCookie } from './login'
 import { SESSION_COOKIE, SessionStore, csrfMatches, type Session } from './sessions'
 
 export interface UiAppDeps {
@@ -58,7 +59,7 @@ export function createUiApp(deps: UiAppDeps): express.Express {
 
     const current = (req: Request): Session => {
         const session = (req as WithSession)[SESSION]
-        if (!session) throw new ApiError('unauthorized', 'Log in first.')
+        if (!session) throw new KpowError('unauthorized', 'Log in first.')
         return session
     }
     /** Pages: a visitor without a session is sent to the login page and brought back afterwards. */
@@ -66,7 +67,7 @@ export function createUiApp(deps: UiAppDeps): express.Express {
         const session = sessionOf(req, sessions)
         if (!session) return res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`)
         if (req.method === 'POST' && !csrfMatches(session, (req.body as Fields | undefined)?._csrf)) {
-            throw new ApiError(
+            throw new KpowError(
                 'forbidden',
                 'The form is stale or came from another site; reload the page and try again.'
             )
@@ -87,7 +88,7 @@ export function createUiApp(deps: UiAppDeps): express.Express {
         } catch {
             // requireAdmin has audited the refusal; the page words it for a person rather than a client.
             const roles = service.rbac.adminRoles.join(', ') || 'none configured'
-            throw new ApiError(
+            throw new KpowError(
                 'forbidden',
                 `Settings are for Kpow admins only: user "${session.user}" holds no admin role (${roles}).`
             )
@@ -165,9 +166,9 @@ export function createUiApp(deps: UiAppDeps): express.Express {
                     downloadHref: `/data/inspect/download?${new URLSearchParams(stringFields(fields)).toString()}`,
                 }
             } catch (error) {
-                if (!(error instanceof ApiError)) throw error
+                if (!(error instanceof KpowError)) throw error
                 outcome = { kind: 'error', error }
-                status = error.status
+                status = statusOf(error)
             }
         }
         send(res, status, inspectPage(chromeFor(service, session), picker, stringFields(fields), outcome))
@@ -204,15 +205,15 @@ export function createUiApp(deps: UiAppDeps): express.Express {
         const chrome = chromeFor(service, session)
         try {
             if (!picker.clusterId || !picker.topic) {
-                throw new ApiError('invalid_request', 'Choose a cluster and a topic.', [
+                throw new KpowError('invalid_request', 'Choose a cluster and a topic.', [
                     { path: 'topic', message: 'is required' },
                 ])
             }
             const result = access.produce(viewer, picker.clusterId, picker.topic, parseNewMessage(fields))
             send(res, 200, producePage(chrome, picker, {}, { kind: 'done', result, topic: picker.topic }))
         } catch (error) {
-            if (!(error instanceof ApiError)) throw error
-            send(res, error.status, producePage(chrome, picker, stringFields(fields), { kind: 'error', error }))
+            if (!(error instanceof KpowError)) throw error
+            send(res, statusOf(error), producePage(chrome, picker, stringFields(fields), { kind: 'error', error }))
         }
     })
 
@@ -221,7 +222,7 @@ export function createUiApp(deps: UiAppDeps): express.Express {
     const settings = express.Router()
     settings.use(signedIn, inTenant, adminOnly)
     settings.get('/', (_req, res) => res.redirect(303, '/settings/temporary-policies'))
-    const renderPolicies = (req: Request, res: Response, status: number, form: Fields, failure?: ApiError) => {
+    const renderPolicies = (req: Request, res: Response, status: number, form: Fields, failure?: KpowError) => {
         const session = current(req)
         const flash = failure
             ? { kind: 'error' as const, message: failure.message, fields: failure.fields }
@@ -261,8 +262,8 @@ export function createUiApp(deps: UiAppDeps): express.Express {
             session.flash = { kind: 'ok', message: `Temporary policy ${created.id} created.` }
             res.redirect(303, '/settings/temporary-policies')
         } catch (error) {
-            if (!(error instanceof ApiError)) throw error
-            renderPolicies(req, res, error.status, { ...fields, actions: list(fields, 'actions') }, error)
+            if (!(error instanceof KpowError)) throw error
+            renderPolicies(req, res, statusOf(error), { ...fields, actions: list(fields, 'actions') }, error)
         }
     })
     settings.post('/temporary-policies/:id/delete', async (req, res) => {
@@ -273,12 +274,12 @@ export function createUiApp(deps: UiAppDeps): express.Express {
             session.flash = { kind: 'ok', message: `Temporary policy ${id} deleted.` }
             res.redirect(303, '/settings/temporary-policies')
         } catch (error) {
-            if (!(error instanceof ApiError)) throw error
-            renderPolicies(req, res, error.status, {}, error)
+            if (!(error instanceof KpowError)) throw error
+            renderPolicies(req, res, statusOf(error), {}, error)
         }
     })
 
-    const renderMutations = (req: Request, res: Response, status: number, failure?: ApiError) => {
+    const renderMutations = (req: Request, res: Response, status: number, failure?: KpowError) => {
         const session = current(req)
         const flash = failure
             ? { kind: 'error' as const, message: failure.message, fields: failure.fields }
@@ -298,8 +299,8 @@ export function createUiApp(deps: UiAppDeps): express.Express {
                 session.flash = { kind: 'ok', message: `Staged mutation ${id} ${decided.status}${where}.` }
                 res.redirect(303, '/settings/staged-mutations')
             } catch (error) {
-                if (!(error instanceof ApiError)) throw error
-                renderMutations(req, res, error.status, error)
+                if (!(error instanceof KpowError)) throw error
+                renderMutations(req, res, statusOf(error), error)
             }
         })
     }
@@ -323,22 +324,18 @@ export function createUiApp(deps: UiAppDeps): express.Express {
     app.use('/settings', settings)
 
     app.use((req) => {
-        throw new ApiError('not_found', `No such page: ${req.method} ${req.path}.`)
+        throw new KpowError('not_found', `No such page: ${req.method} ${req.path}.`)
     })
     app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
         if (req.path.startsWith('/mock/')) return writeJsonError(error, res)
-        const apiError = asApiError(error)
+        const refusal = asKpowError(error)
+        const status = statusOf(refusal)
         const session = sessionOf(req, sessions)
-        if (apiError.status === 401 && !session) return res.redirect(303, '/login')
+        if (status === 401 && !session) return res.redirect(303, '/login')
         send(
             res,
-            apiError.status,
-            errorPage(
-                apiError.status,
-                apiError.message,
-                apiError.fields,
-                session ? chromeFor(service, session) : undefined
-            )
+            status,
+            errorPage(status, refusal.message, refusal.fields, session ? chromeFor(service, session) : undefined)
         )
     })
     return app
