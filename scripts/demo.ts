@@ -1,9 +1,11 @@
 // `npm start` (or `npm run demo`): mock-kpow and the local instance wired together, for clicking
 // through the integration guide's validation by hand. Builds the update set first when it is
 // missing or older than the servicenow/ sources. Ctrl-C (SIGINT) or SIGTERM stops both children;
-// if one of them dies, the other is stopped too and the demo exits non-zero.
+// if one of them dies, the other is stopped too and the demo exits non-zero. Nothing outlives the
+// command that started it: the demo stops when npm goes away (even by SIGKILL, which npm cannot
+// pass on), and each child stops when the demo goes away (its IPC channel closes).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { Command, CommanderError, InvalidArgumentError } from 'commander'
 
@@ -40,6 +42,67 @@ function port(text: string): number {
     return value
 }
 
+/** Linux's view of a process: its parent and whether it is still running (not a zombie). */
+function procStat(pid: number): { parent: number; running: boolean } | undefined {
+    try {
+        const stat = readFileSync(`/proc/${String(pid)}/stat`, 'utf8')
+        // "pid (command) state ppid ...": the command may hold spaces and parentheses.
+        const [state, parent] = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+        return { parent: Number(parent), running: state !== 'Z' && state !== 'X' }
+    } catch {
+        return undefined
+    }
+}
+
+function isGone(pid: number): boolean {
+    if (existsSync('/proc/self/stat')) return !procStat(pid)?.running
+    try {
+        process.kill(pid, 0)
+        return false
+    } catch (error) {
+        return (error as NodeJS.ErrnoException).code === 'ESRCH'
+    }
+}
+
+/**
+ * The processes whose end must end the demo: its parent and, under `npm start`, every ancestor up
+ * to npm itself. npm runs the script through a shell that survives npm's SIGKILL, so watching the
+ * parent alone would miss it.
+ */
+function processesToWatch(): number[] {
+    const watched = [process.ppid]
+    const npm = process.env.npm_execpath
+    if (!npm || !existsSync('/proc/self/cmdline')) return watched
+    for (let pid = process.ppid, depth = 0; depth < 5 && pid > 1; depth++) {
+        let commandLine = ''
+        try {
+            commandLine = readFileSync(`/proc/${String(pid)}/cmdline`, 'utf8')
+        } catch {
+            break
+        }
+        // npm renames its process ("npm start ..."); started under another name it shows its script.
+        const isNpm = /^npm(\0| |$)/.test(commandLine) || commandLine.includes(npm)
+        if (isNpm) return [...new Set([...watched, pid])]
+        watched.push(pid)
+        pid = procStat(pid)?.parent ?? 0
+    }
+    return [process.ppid]
+}
+
+/** Polls the processes above the demo; once one is gone, stops the demo as SIGTERM would. */
+function stopWhenStarterGoes(): void {
+    const parent = process.ppid
+    const watched = processesToWatch()
+    const timer = setInterval(() => {
+        const gone = process.ppid !== parent ? parent : watched.find(isGone)
+        if (gone === undefined) return
+        clearInterval(timer)
+        console.log(`demo: the process that started it (pid ${String(gone)}) is gone`)
+        process.kill(process.pid, 'SIGTERM')
+    }, 500)
+    timer.unref()
+}
+
 interface Child {
     readonly name: string
     readonly process: ChildProcess
@@ -50,15 +113,18 @@ interface Child {
 function startChild(name: string, script: string, args: string[]): Child {
     const child = spawn(process.execPath, ['--import', 'tsx', join(root, script), ...args], {
         cwd: root,
-        stdio: ['ignore', 'pipe', 'pipe'],
+        // The IPC channel is the child's lifeline: it closes when the demo ends, however it ends.
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     })
+    const { stdout, stderr } = child
+    if (!stdout || !stderr) throw new Error(`${name}: no output pipes`)
     let output = ''
     const relay = (chunk: Buffer, stream: NodeJS.WriteStream) => {
         output += chunk.toString()
         for (const line of chunk.toString().split('\n')) if (line !== '') stream.write(`[${name}] ${line}\n`)
     }
-    child.stdout.on('data', (chunk: Buffer) => relay(chunk, process.stdout))
-    child.stderr.on('data', (chunk: Buffer) => relay(chunk, process.stderr))
+    stdout.on('data', (chunk: Buffer) => relay(chunk, process.stdout))
+    stderr.on('data', (chunk: Buffer) => relay(chunk, process.stderr))
     return {
         name,
         process: child,
@@ -67,11 +133,11 @@ function startChild(name: string, script: string, args: string[]): Child {
                 const check = () => {
                     const match = pattern.exec(output)?.[1]
                     if (match) {
-                        child.stdout.off('data', check)
+                        stdout.off('data', check)
                         resolveMatch(match)
                     }
                 }
-                child.stdout.on('data', check)
+                stdout.on('data', check)
                 child.once('exit', (code) =>
                     reject(new Error(`${name} exited with ${String(code)} before it was ready`))
                 )
@@ -96,6 +162,7 @@ async function main(argv: readonly string[]): Promise<number> {
         .option('--port <port>', 'local instance port', port, 8080)
         .option('--kpow-api-port <port>', 'mock-kpow API port', port, 4000)
         .option('--kpow-ui-port <port>', 'mock-kpow UI port', port, 3000)
+        .option('--no-build', 'use update-sets/kpow-jit-access.xml as it is, even if older than the sources')
         .exitOverride()
     try {
         program.parse(argv, { from: 'user' })
@@ -103,9 +170,10 @@ async function main(argv: readonly string[]): Promise<number> {
         if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2
         throw error
     }
-    const flags = program.opts<{ port: number; kpowApiPort: number; kpowUiPort: number }>()
+    const flags = program.opts<{ port: number; kpowApiPort: number; kpowUiPort: number; build: boolean }>()
+    stopWhenStarterGoes()
 
-    const reason = buildReason()
+    const reason = flags.build ? buildReason() : undefined
     if (reason) {
         console.log(`demo: building the update set (${reason}): npm run build`)
         const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' })
@@ -114,7 +182,9 @@ async function main(argv: readonly string[]): Promise<number> {
             return 1
         }
     } else {
-        console.log(`demo: ${relative(root, updateSetFile)} is up to date`)
+        console.log(
+            `demo: ${relative(root, updateSetFile)} ${flags.build ? 'is up to date' : 'used as it is (--no-build)'}`
+        )
     }
 
     const kpow = startChild('mock-kpow', 'mock-kpow/src/cli.ts', [

@@ -16,15 +16,24 @@ export function parseCommandLine(program: Command, argv: readonly string[]): num
     }
 }
 
-/** Resolves once SIGINT or SIGTERM arrives, then runs `close` and reports it under `name`. */
+/**
+ * Resolves once SIGINT or SIGTERM arrives, or, for a process started with an IPC channel (as
+ * `npm start` starts its servers), once that channel closes: the parent exited, even by SIGKILL,
+ * and a server it started must not outlive it. Then runs `close` and reports it under `name`.
+ */
 export async function runUntilStopSignal(name: string, close: () => Promise<void>): Promise<void> {
     await new Promise<void>((resolveStop) => {
-        const stop = (signal: NodeJS.Signals) => {
-            console.log(`${name}: ${signal} received, shutting down`)
+        const stop = (reason: string) => {
+            console.log(`${name}: ${reason}, shutting down`)
             resolveStop()
         }
-        process.once('SIGINT', stop)
-        process.once('SIGTERM', stop)
+        process.once('SIGINT', () => stop('SIGINT received'))
+        process.once('SIGTERM', () => stop('SIGTERM received'))
+        if (process.channel) {
+            // The channel must not keep the process alive on its own once the servers are closed.
+            process.channel.unref()
+            process.once('disconnect', () => stop('parent process gone'))
+        }
     })
     await close()
     console.log(`${name}: stopped`)

@@ -1,0 +1,93 @@
+// `npm start` with real processes: nothing it starts outlives it. Killing npm (SIGTERM, which npm
+// passes only to its shell, or SIGKILL, which it cannot pass on) or the demo itself (SIGKILL) stops
+// mock-kpow's two listeners and the local instance.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { connect } from 'node:net'
+import { join, resolve } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+
+const root = resolve(import.meta.dirname, '..', '..')
+const PORT_FLAGS = ['--no-build', '--port', '0', '--kpow-api-port', '0', '--kpow-ui-port', '0']
+
+interface Started {
+    child: ChildProcess
+    /** The local instance, mock-kpow's UI and API. */
+    urls: string[]
+    output: () => string
+}
+
+const started: ChildProcess[] = []
+
+/** Starts the command in its own process group, so a failed test can still clean up all of it. */
+function start(command: string, args: string[]): Promise<Started> {
+    const child = spawn(command, args, { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+    started.push(child)
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    return new Promise((resolveStarted, reject) => {
+        const timer = setTimeout(() => reject(new Error(`not ready in time:\n${output}`)), 50_000)
+        child.stdout.on('data', () => {
+            const banner = /Ready\.[\s\S]*Local instance\s+(\S+)[\s\S]*Kpow UI\s+(\S+)[\s\S]*Kpow API\s+(\S+)/.exec(
+                output
+            )
+            if (!banner) return
+            clearTimeout(timer)
+            resolveStarted({ child, urls: banner.slice(1, 4) as string[], output: () => output })
+        })
+        child.once('exit', (code) => {
+            clearTimeout(timer)
+            reject(new Error(`exited with ${String(code)} before it was ready:\n${output}`))
+        })
+    })
+}
+
+function accepts(url: string): Promise<boolean> {
+    const { hostname, port } = new URL(url)
+    return new Promise((resolveAccepts) => {
+        const socket = connect(Number(port), hostname)
+        socket.once('connect', () => {
+            socket.destroy()
+            resolveAccepts(true)
+        })
+        socket.once('error', () => resolveAccepts(false))
+    })
+}
+
+/** The URLs still accepting connections once `deadlineMs` has passed (or none, as soon as none do). */
+async function stillListening(urls: string[], deadlineMs = 20_000): Promise<string[]> {
+    const end = Date.now() + deadlineMs
+    for (;;) {
+        const open = (await Promise.all(urls.map(async (url) => ((await accepts(url)) ? [url] : [])))).flat()
+        if (open.length === 0 || Date.now() > end) return open
+        await new Promise((wait) => setTimeout(wait, 250))
+    }
+}
+
+afterEach(() => {
+    // Whatever a failed test left: the whole process group of each command, by its id.
+    for (const child of started.splice(0)) {
+        try {
+            if (child.pid) process.kill(-child.pid, 'SIGKILL')
+        } catch {
+            // Already gone.
+        }
+    }
+})
+
+// Three servers start and stop per test, on a shared machine.
+describe('npm start', { timeout: 90_000 }, () => {
+    it.each(['SIGTERM', 'SIGKILL'] as const)('stops its servers when npm gets %s', async (signal) => {
+        const demo = await start('npm', ['start', '--', ...PORT_FLAGS])
+        expect(await stillListening(demo.urls, 0)).toEqual(demo.urls)
+        // npm alone, not its process group: what a supervisor or `kill <pid>` does.
+        demo.child.kill(signal)
+        expect(await stillListening(demo.urls)).toEqual([])
+    })
+
+    it('stops its servers when the demo itself is killed (SIGKILL): each watches its IPC channel', async () => {
+        const demo = await start(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'demo.ts'), ...PORT_FLAGS])
+        demo.child.kill('SIGKILL')
+        expect(await stillListening(demo.urls)).toEqual([])
+    })
+})
