@@ -54,5 +54,9 @@ describe.skipIf(!referenceDirPresent)("check:defects on the guide's published se
         )
         expect(result.status).toBe(1)
         expect(result.stdout).toContain('defect 2 (connection alias used but not in the set)')
+        expect(result.stdout).toContain('8 checked, 8 found, 1 cannot be detected')
+        expect(result.stdout).toContain(
+            'defect 8 (free-text variable without validation): cannot be detected in this set: it carries none of the role, cluster or duration catalog variables'
+        )
     })
 })

@@ -11,7 +11,7 @@ import { gunzipSync, gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { repositoryRoot } from './collect-sdk-output.ts'
 import { HAND_BUILT_SET_FILE, ids, TUNNEL_URL } from './fixtures/hand-built-guide-set.ts'
-import { findDefects } from './find-defects.ts'
+import { DEFECT_TITLES, findDefects } from './find-defects.ts'
 import type { DefectNumber } from './find-defects.ts'
 import { readUpdateSet } from './read-update-set.ts'
 import { writableCopyOf, writeUpdateSet } from './write-update-set.ts'
@@ -229,22 +229,26 @@ describe('npm run check:defects', () => {
             encoding: 'utf8',
         })
 
-    it('exits 0 with "no defects" for our set', () => {
+    it('exits 0 with "no defects" for our set, its summary checking all nine', () => {
         const result = cli(OUR_SET)
         expect(result.stdout).toContain('no defects')
+        expect(result.stdout).toContain('9 checked, 0 found, 0 cannot be detected')
+        for (const [defect, title] of Object.entries(DEFECT_TITLES))
+            expect(result.stdout).toContain(`defect ${defect} (${title}): not found`)
         expect(result.status).toBe(0)
     })
 
-    it('exits 1 with one line per finding for the hand-built set', () => {
+    it('exits 1 with one line per finding, then a summary naming all nine, for the hand-built set', () => {
         const result = cli(HAND_BUILT_SET_FILE)
         expect(result.status).toBe(1)
-        expect(
-            result.stdout
-                .trim()
-                .split('\n')
-                .every((line) => line.includes(': defect '))
-        ).toBe(true)
+        const [findingLines = '', summary = ''] = result.stdout.trim().split('\n\n')
+        const findings = findingLines.split('\n')
+        expect(findings).toHaveLength(11)
+        expect(findings.every((line) => line.startsWith(`${HAND_BUILT_SET_FILE}: defect `))).toBe(true)
         expect(result.stdout).toContain('defect 2 (connection alias used but not in the set)')
+        expect(summary).toContain('9 checked, 9 found, 0 cannot be detected')
+        expect(summary).toContain('defect 3 (hard-coded URL): found (2)')
+        expect(summary).toContain('defect 8 (free-text variable without validation): found (2)')
     })
 
     it('exits 2 naming the problem for an unreadable file', () => {

@@ -1,0 +1,77 @@
+/**
+ * For each of the guide's nine defects, whether a set has it, has not, or does not carry what the
+ * check needs (so "not found" would be a guess): the summary `npm run check:defects` ends with.
+ */
+import { DEFECT_TITLES, findDefects } from './find-defects.ts'
+import type { DefectNumber, Finding } from './find-defects.ts'
+import { recordsOfTable } from './read-update-set.ts'
+import type { PayloadRecord, UpdateSet } from './read-update-set.ts'
+
+export type DefectVerdict =
+    | { defect: DefectNumber; title: string; verdict: 'found'; findings: Finding[] }
+    | { defect: DefectNumber; title: string; verdict: 'not found' }
+    | { defect: DefectNumber; title: string; verdict: 'cannot be detected'; why: string }
+
+/** Platform actions the checks look for (Zurich sys_ids, docs/servicenow.md). */
+const GET_CATALOG_VARIABLES = '330ba3abc31013002841b63b12d3aee8'
+const ASK_FOR_APPROVAL = 'f8f2e9920b10030085c083eb37673abd'
+const WAIT_FOR_CONDITION = '89ce8a4187120010663ca1bb36cb0be3'
+
+const field = (record: PayloadRecord, name: string): string => record.fields[name]?.value ?? ''
+
+/** What a set must carry for each check to say "not found" with confidence, and why when it does not. */
+function missingEvidence(set: UpdateSet): Partial<Record<DefectNumber, string>> {
+    const steps = recordsOfTable(set, 'sys_hub_action_instance_v2')
+    const actionNames = new Map(
+        recordsOfTable(set, 'sys_hub_action_type_definition').map((record) => [
+            field(record, 'sys_id'),
+            field(record, 'name'),
+        ])
+    )
+    const customStepsNamed = (pattern: RegExp) =>
+        steps.filter((step) =>
+            pattern.test(actionNames.get(field(step, 'action_type_parent') || field(step, 'action_type')) ?? '')
+        )
+    const stepsOf = (actionType: string) => steps.filter((step) => field(step, 'action_type') === actionType)
+    const grants = customStepsNamed(/create|grant/i)
+    const approvals = stepsOf(ASK_FOR_APPROVAL)
+    const revokeFlows = new Set(customStepsNamed(/delete|revoke/i).map((step) => field(step, 'flow')))
+    const variableNames = recordsOfTable(set, 'item_option_new').map((record) => field(record, 'name'))
+
+    const missing: Partial<Record<DefectNumber, string>> = {}
+    if (stepsOf(GET_CATALOG_VARIABLES).length === 0)
+        missing[1] = 'no flow step reads catalog variables (Get Catalog Variables)'
+    if (actionNames.size === 0) {
+        missing[2] = 'it carries no custom action, where a connection alias would be used'
+        missing[4] = 'it carries no custom action, where a request body would be built'
+    }
+    if (grants.length === 0) missing[5] = 'no flow step calls a create or grant action'
+    else if (approvals.length === 0) missing[5] = 'no flow asks for approval before its grant'
+    if (approvals.length === 0) missing[6] = 'no flow step asks for approval'
+    if (revokeFlows.size === 0) missing[7] = 'no flow step calls a delete or revoke action'
+    else if (!stepsOf(WAIT_FOR_CONDITION).some((step) => revokeFlows.has(field(step, 'flow'))))
+        missing[7] = 'the flow that revokes waits for no condition'
+    if (!variableNames.some((name) => /role|cluster|duration/i.test(name)))
+        missing[8] =
+            'it carries none of the role, cluster or duration catalog variables, so their types and validation are unknown'
+    return missing
+}
+
+export function defectCoverage(set: UpdateSet): DefectVerdict[] {
+    const findings = findDefects(set)
+    const missing = missingEvidence(set)
+    return (Object.keys(DEFECT_TITLES).map(Number) as DefectNumber[]).map((defect): DefectVerdict => {
+        const title = DEFECT_TITLES[defect]
+        const found = findings.filter((finding) => finding.defect === defect)
+        if (found.length > 0) return { defect, title, verdict: 'found', findings: found }
+        const why = missing[defect]
+        return why ? { defect, title, verdict: 'cannot be detected', why } : { defect, title, verdict: 'not found' }
+    })
+}
+
+export function formatVerdict(verdict: DefectVerdict): string {
+    const head = `defect ${String(verdict.defect)} (${verdict.title}): `
+    if (verdict.verdict === 'found') return `${head}found (${String(verdict.findings.length)})`
+    if (verdict.verdict === 'not found') return `${head}not found`
+    return `${head}cannot be detected in this set: ${verdict.why}`
+}
