@@ -347,24 +347,24 @@ describe('TOPIC_PRODUCE and staged mutations', () => {
         const id = (staged.json as { staged_mutation: { id: string } }).staged_mutation.id
 
         expect((await user.call('GET', '/mock/v1/staged-mutations')).status).toBe(403)
-        expect((await user.call('POST', `/mock/v1/staged-mutations/${id}/approve`)).status).toBe(403)
+        expect((await user.call('POST', `/mock/v1/staged-mutations/${id}/approve`, { json: {} })).status).toBe(403)
 
         const admin = await logInUi(running, 'admin', 'admin', 'Global')
         const listed = await admin.call('GET', '/mock/v1/staged-mutations')
         expect(
             (listed.json as { staged_mutations: { id: string }[] }).staged_mutations.map((mutation) => mutation.id)
         ).toEqual([id])
-        const approved = await admin.call('POST', `/mock/v1/staged-mutations/${id}/approve`)
+        const approved = await admin.call('POST', `/mock/v1/staged-mutations/${id}/approve`, { json: {} })
         expect(approved.status, approved.text).toBe(200)
         expect(approved.json).toMatchObject({
             staged_mutation: { status: 'approved', decided_by: 'admin' },
             message: { partition: 1, key: 'K-1' },
         })
-        const again = await admin.call('POST', `/mock/v1/staged-mutations/${id}/approve`)
+        const again = await admin.call('POST', `/mock/v1/staged-mutations/${id}/approve`, { json: {} })
         expect(again.status).toBe(400)
         const latest = await admin.call('GET', `${messagesOf('payments_eu')}?key=K-1`)
         expect((latest.json as MessageBody).messages.map((message) => message.value)).toEqual(['hello'])
-        expect((await admin.call('POST', '/mock/v1/staged-mutations/nope/reject')).status).toBe(404)
+        expect((await admin.call('POST', '/mock/v1/staged-mutations/nope/reject', { json: {} })).status).toBe(404)
     })
 
     it('refuses approval by an admin who may not produce there, and allows rejection', async () => {
@@ -375,10 +375,10 @@ describe('TOPIC_PRODUCE and staged mutations', () => {
         expect(staged.status).toBe(202)
         const id = (staged.json as { staged_mutation: { id: string } }).staged_mutation.id
         const auditor = await logInUi(running, 'auditor', 'auditor')
-        const refused = await auditor.call('POST', `/mock/v1/staged-mutations/${id}/approve`)
+        const refused = await auditor.call('POST', `/mock/v1/staged-mutations/${id}/approve`, { json: {} })
         expect(refused.status).toBe(403)
         expect(refused.json).toMatchObject({ action: 'TOPIC_PRODUCE', access_control: 'Implicit Deny' })
-        const rejected = await auditor.call('POST', `/mock/v1/staged-mutations/${id}/reject`)
+        const rejected = await auditor.call('POST', `/mock/v1/staged-mutations/${id}/reject`, { json: {} })
         expect(rejected.json).toMatchObject({ staged_mutation: { status: 'rejected', decided_by: 'auditor' } })
     })
 

@@ -2,7 +2,7 @@
 // login redirects, the tenant step, admin-only settings, CSRF on forms, and HTML escaping of data.
 import { afterEach, describe, expect, it } from 'vitest'
 import { GUIDE_CLUSTER, guideCreateBody, startTestKpow, type TestKpow } from './start-test-kpow'
-import { logInUi, request, uiUrlOf } from './ui/ui-client'
+import { csrfTokenIn, logInUi, openLoginForm, request, uiUrlOf } from './ui/ui-client'
 
 let kpow: TestKpow | undefined
 afterEach(async () => {
@@ -15,8 +15,10 @@ async function formLogin(
     username: string,
     password: string
 ): Promise<{ status: number; location: string | null; cookie: string }> {
+    const loginForm = await openLoginForm(base)
     const response = await request(`${base}/login`, 'POST', {
-        form: { username, password, next: '/settings/audit-log' },
+        form: { username, password, next: '/settings/audit-log', _csrf: loginForm.csrf },
+        headers: { cookie: loginForm.cookie },
     })
     return {
         status: response.status,
@@ -39,8 +41,10 @@ describe('UI pages', () => {
         expect(login.location).toBe('/tenant?next=%2Fsettings%2Faudit-log')
         const settings = await request(`${base}/settings/audit-log`, 'GET', { headers: { cookie: login.cookie } })
         expect(settings.headers.get('location')).toBe('/tenant?next=%2Fsettings%2Faudit-log')
+        const loginForm = await openLoginForm(base)
         const open = await request(`${base}/login`, 'POST', {
-            form: { username: 'user', password: 'password', next: '//evil.example/' },
+            form: { username: 'user', password: 'password', next: '//evil.example/', _csrf: loginForm.csrf },
+            headers: { cookie: loginForm.cookie },
         })
         expect(open.headers.get('location')).toBe('/tenant?next=%2Fdata%2Finspect')
     })
@@ -69,7 +73,7 @@ describe('UI pages', () => {
         expect(forged.status).toBe(403)
         expect(kpow.service.listTemporaryPolicies().map((policy) => policy.id)).toEqual([id])
         const page = await admin.call('GET', '/settings/temporary-policies')
-        const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? ''
+        const csrf = csrfTokenIn(page.text)
         const deleted = await admin.call('POST', `/settings/temporary-policies/${id}/delete`, { form: { _csrf: csrf } })
         expect(deleted.status).toBe(303)
         expect(kpow.service.listTemporaryPolicies()).toEqual([])

@@ -2,19 +2,17 @@
 // mock's own endpoints under /mock/v1/. Handlers only translate HTTP to KpowService calls and back;
 // every refusal is a KpowError, written by the JSON error writer (http/errors.ts) at the bottom.
 import { randomUUID } from 'node:crypto'
-import express, { type NextFunction, type Request, type Response } from 'express'
+import express, { type Request } from 'express'
 import type { Realm } from '../auth/index'
 import { isKnownAction } from '../engine/index'
-import type { AccessRequest, TemporaryPolicy, TemporaryPolicyBody } from '../engine/types'
+import type { AccessRequest, TemporaryPolicy } from '../engine/types'
 import type { AdjustableClock } from '../clock'
 import type { KpowService, Principal } from '../kpow-service'
 import { KpowError } from '../errors'
 import { jsonErrors } from './errors'
-import { requireValid, validators } from './api-schemas'
+import { jsonBody } from './request-body'
+import { requireValid, requireValidTemporaryPolicyRequest, validators } from './api-schemas'
 import { basicAuth, principalOf } from './basic-auth-middleware'
-
-/** Kpow's request bodies are small; anything larger is refused before parsing. */
-export const MAX_BODY_BYTES = 64 * 1024
 
 export interface ApiAppDeps {
     readonly service: KpowService
@@ -34,7 +32,7 @@ export function createApiApp(deps: ApiAppDeps): express.Express {
     // adminOnly('X') authenticates and requires an admin role; authenticate only authenticates.
     const adminOnly = basicAuth(deps.realm, 'kpow_api', service)
     const authenticate = adminOnly()
-    const jsonBody = [requireJsonContentType, express.json({ limit: MAX_BODY_BYTES, strict: false, type: () => true })]
+    const json = jsonBody({ strict: false })
     const methodNotAllowed = (req: Request) => {
         throw new KpowError('method_not_allowed', `${req.method} is not supported on ${req.path}.`)
     }
@@ -51,13 +49,10 @@ export function createApiApp(deps: ApiAppDeps): express.Express {
 
     const collection = '/admin/v1/temporary-policies'
     app.route(collection)
-        .post(adminOnly('CREATE_TEMPORARY_POLICY'), ...jsonBody, async (req, res) => {
+        .post(adminOnly('CREATE_TEMPORARY_POLICY'), ...json, async (req, res) => {
             const principal = principalOf(req)
             const tenantId = service.resolveTenant(principal, tenantHeader(req))
-            const body = requireValid<{ duration_ms: number; policy: TemporaryPolicyBody }>(
-                validators.createTemporaryPolicy,
-                req.body
-            )
+            const body = requireValidTemporaryPolicyRequest(req.body)
             const created = await service.createTemporaryPolicy(principal, body.policy, body.duration_ms, tenantId)
             res.status(200).json({ temporary_policy: present(created), metadata: metadata(tenantId) })
         })
@@ -81,7 +76,7 @@ export function createApiApp(deps: ApiAppDeps): express.Express {
         .all(methodNotAllowed)
 
     // The mock's own endpoints: not part of Kpow, kept apart so no client mistakes them for Kpow's.
-    app.post('/mock/v1/decide', adminOnly('MOCK_DECIDE'), ...jsonBody, (req, res) => {
+    app.post('/mock/v1/decide', adminOnly('MOCK_DECIDE'), ...json, (req, res) => {
         const body = requireValid<{ roles?: string[]; user?: string; action: string; resource: string[] }>(
             validators.decide,
             req.body
@@ -104,7 +99,7 @@ export function createApiApp(deps: ApiAppDeps): express.Express {
         await deps.reset()
         res.status(204).end()
     })
-    app.post('/mock/v1/clock', adminOnly('MOCK_CLOCK'), ...jsonBody, (req, res) => {
+    app.post('/mock/v1/clock', adminOnly('MOCK_CLOCK'), ...json, (req, res) => {
         const body = requireValid<{ advance_ms: number }>(validators.clock, req.body)
         const now = deps.clock.advance(body.advance_ms)
         service.settleExpiries()
@@ -137,21 +132,6 @@ function rolesOfUser(realm: Realm, user: string): readonly string[] {
         ])
     }
     return realm.rolesOf(user)
-}
-
-// application/json, with or without parameters (charset); a plain test rather than type-is's full
-// media-type parse, since this runs on every write request.
-const JSON_CONTENT_TYPE = /^\s*application\/json\s*(;|$)/i
-
-function requireJsonContentType(req: Request, _res: Response, next: NextFunction): void {
-    if (!JSON_CONTENT_TYPE.test(req.get('content-type') ?? '')) {
-        throw new KpowError(
-            'unsupported_media_type',
-            `Content-Type must be application/json (got ${req.get('content-type') ?? 'none'}).`,
-            [{ path: 'header content-type', message: 'must be application/json' }]
-        )
-    }
-    next()
 }
 
 export type { Principal }

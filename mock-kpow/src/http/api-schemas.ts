@@ -2,6 +2,7 @@
 // compiled once here for the handlers and imported by the tests to check every response.
 import { Ajv, type ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
+import { policyResourceProblems, type TemporaryPolicyBody } from '../engine/index'
 import { formatSchemaErrors, temporaryPolicyBodySchema } from '../engine/schemas'
 import { KpowError } from '../errors'
 
@@ -139,4 +140,23 @@ export function requireValid<T>(validate: ValidateFunction, body: unknown): T {
         message: problem.message,
     }))
     throw new KpowError('invalid_request', 'The request body is not valid; see fields.', fields)
+}
+
+/**
+ * A create-temporary-policy body, checked by the schema and then by the RBAC file loader's own rule
+ * for resource types (the engine's policyResourceProblems), so a typo such as "topics" is refused
+ * here exactly as the loader refuses it, instead of being stored and silently matching nothing.
+ */
+export function requireValidTemporaryPolicyRequest(body: unknown): {
+    duration_ms: number
+    policy: TemporaryPolicyBody
+} {
+    const request = requireValid<{ duration_ms: number; policy: TemporaryPolicyBody }>(
+        validators.createTemporaryPolicy,
+        body
+    )
+    const problems = policyResourceProblems(request.policy, 'policy')
+    if (problems.length > 0)
+        throw new KpowError('invalid_request', 'The policy names an unknown resource type.', problems)
+    return request
 }

@@ -63,3 +63,14 @@ export async function logInUi(kpow: TestKpow, username: string, password: string
             request(`${base}${path}`, method, { ...init, headers: { cookie, ...init.headers } }),
     }
 }
+
+/** The _csrf value of the first form in a page. */
+export function csrfTokenIn(page: string): string {
+    return /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? ''
+}
+
+/** What a browser holds after opening the login page: the nonce cookie and the form's token. */
+export async function openLoginForm(base: string): Promise<{ cookie: string; csrf: string }> {
+    const page = await request(`${base}/login`, 'GET')
+    return { cookie: (page.headers.get('set-cookie') ?? '').split(';')[0] ?? '', csrf: csrfTokenIn(page.text) }
+}

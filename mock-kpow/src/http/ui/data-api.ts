@@ -3,13 +3,14 @@
 // tests can do what the pages do. Same session cookie as the pages (POST /mock/v1/session logs in),
 // same tenant (session tenant, or the x-tenant-id header naming one of the user's tenants), same
 // RBAC (every call goes through DataAccess / StagedMutations, as the pages do).
-import express, { type NextFunction, type Request, type Response } from 'express'
+import express, { type Request } from 'express'
 import type { Realm } from '../../auth/index'
 import type { DataAccess } from '../../data/data-access'
 import type { KafkaMessage } from '../../data/data-store'
 import type { KpowService } from '../../kpow-service'
 import type { StagedMutations } from '../../mutations/staged-mutations'
 import { KpowError, type FieldError } from '../../errors'
+import { jsonBody as requestJsonBody } from '../request-body'
 import { parseAuditFilter, parseMessageQuery, parseNewMessage, text, type Fields } from './parse-input'
 import { sessionOf, tenantsOf, viewerFor } from './request-context'
 import { SESSION_COOKIE, type Session, type SessionStore } from './sessions'
@@ -23,26 +24,13 @@ export interface DataApiDeps {
     readonly sessions: SessionStore
 }
 
-const MAX_JSON_BYTES = 64 * 1024
-
 export function createDataApi(deps: DataApiDeps): express.Router {
     const { service, access, mutations, sessions } = deps
     const router = express.Router()
-    // A JSON content type cannot be sent cross-site without a CORS preflight, which this server never
-    // grants, so JSON posts need no CSRF token.
-    const jsonBody = [
-        (req: Request, _res: Response, next: NextFunction) => {
-            if (!req.is('application/json')) {
-                throw new KpowError(
-                    'unsupported_media_type',
-                    `Content-Type must be application/json (got ${req.get('content-type') ?? 'none'}).`,
-                    [{ path: 'header content-type', message: 'must be application/json' }]
-                )
-            }
-            next()
-        },
-        express.json({ limit: MAX_JSON_BYTES, strict: true }),
-    ]
+    // Every POST here must be JSON, even one without a body (approve, reject): a JSON content type
+    // cannot be sent cross-site without a CORS preflight, which this server never grants, so no form
+    // on another site can reach these with the user's cookie, and they need no CSRF token.
+    const jsonBody = requestJsonBody({ strict: true })
     const session = (req: Request): Session => {
         const found = sessionOf(req, sessions)
         if (!found)
@@ -146,11 +134,11 @@ export function createDataApi(deps: DataApiDeps): express.Router {
         admin(req, 'LIST_STAGED_MUTATIONS')
         res.json({ staged_mutations: mutations.list() })
     })
-    router.post('/staged-mutations/:id/approve', (req, res) => {
+    router.post('/staged-mutations/:id/approve', ...jsonBody, (req, res) => {
         const decided = mutations.approve(admin(req, 'APPROVE_STAGED_MUTATION'), String(req.params.id))
         res.json({ staged_mutation: { ...decided, applied: undefined }, message: presentMessage(decided.applied) })
     })
-    router.post('/staged-mutations/:id/reject', (req, res) => {
+    router.post('/staged-mutations/:id/reject', ...jsonBody, (req, res) => {
         res.json({ staged_mutation: mutations.reject(admin(req, 'REJECT_STAGED_MUTATION'), String(req.params.id)) })
     })
     router.get('/audit-log', (req, res) => {

@@ -7,8 +7,6 @@ import type { KpowService } from '../../kpow-service'
 import { tenantsOf } from './request-context'
 import { SESSION_COOKIE, type Session } from './sessions'
 
-export const MAX_FORM_BYTES = 64 * 1024
-
 export type LoginOutcome =
     | { readonly kind: 'ok'; readonly principal: { readonly user: string; readonly roles: readonly string[] } }
     | { readonly kind: 'bad-credentials' }

@@ -4,7 +4,7 @@ import type { FieldError } from '../../errors'
 import { html } from './html'
 import { alert, csrfField, fieldList, page, type Chrome } from './layout'
 
-export function loginPage(options: { error?: string; next?: string; user?: string } = {}): string {
+export function loginPage(options: { csrfToken: string; error?: string; next?: string; user?: string }): string {
     return page(
         'Log in',
         html`<section class="card login" aria-labelledby="login-title">
@@ -12,6 +12,7 @@ export function loginPage(options: { error?: string; next?: string; user?: strin
       <p class="subtitle">Users of the <code>kpow</code> realm.</p>
       ${options.error ? alert('error', options.error) : ''}
       <form method="post" action="/login">
+        ${csrfField(options.csrfToken)}
         <input type="hidden" name="next" value="${options.next ?? ''}">
         <label>Username <input name="username" autocomplete="username" required value="${options.user ?? ''}"></label>
         <label>Password <input name="password" type="password" autocomplete="current-password" required></label>

@@ -1,5 +1,6 @@
 // Per-request identity on the UI port: the session from the cookie, the tenant the user works in,
 // and the Viewer handed to the data plane. Pages and JSON endpoints resolve these the same way.
+import { parse as parseCookies } from 'cookie'
 import type { Request } from 'express'
 import type { Viewer } from '../../data/data-access'
 import { tenantsFor } from '../../engine/index'
@@ -7,10 +8,19 @@ import type { Tenant } from '../../engine/types'
 import type { KpowService } from '../../kpow-service'
 import { KpowError } from '../../errors'
 import type { Chrome } from './layout'
-import { SESSION_COOKIE, readCookie, type Session, type SessionStore } from './sessions'
+import { SESSION_COOKIE, type Session, type SessionStore } from './sessions'
+
+/**
+ * One cookie of the request. The cookie library leaves a value whose percent-escapes do not decode
+ * as it is, so a garbled cookie names no session (the visitor gets a fresh login page) instead of
+ * throwing.
+ */
+export function cookieOf(req: Request, name: string): string | undefined {
+    return parseCookies(req.get('cookie') ?? '')[name]
+}
 
 export function sessionOf(req: Request, sessions: SessionStore): Session | undefined {
-    return sessions.get(readCookie(req.get('cookie'), SESSION_COOKIE))
+    return sessions.get(cookieOf(req, SESSION_COOKIE))
 }
 
 export function tenantsOf(service: KpowService, session: Pick<Session, 'roles'>): Tenant[] {

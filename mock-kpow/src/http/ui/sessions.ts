@@ -2,12 +2,19 @@
 // also carries a CSRF token that every form post must echo (SameSite=Lax already stops cross-site
 // posts in current browsers; the token covers the rest). Session lifetime is wall-clock time, not
 // the mock clock: advancing the mock clock to expire a policy must not log the tester out.
-import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Principal } from '../../kpow-service'
 import type { FieldError } from '../../errors'
 
 export const SESSION_COOKIE = 'kpow_session'
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000
+/**
+ * Login CSRF: before there is a session, the login form is bound to a random nonce in this cookie.
+ * The form carries an HMAC of the nonce under a per-process secret, so a site that cannot read this
+ * cookie cannot post a valid login (which would sign the victim in as the attacker).
+ */
+export const LOGIN_NONCE_COOKIE = 'kpow_login_nonce'
+const NONCE_PATTERN = /^[A-Za-z0-9_-]{32}$/
 
 export interface Session extends Principal {
     readonly id: string
@@ -27,6 +34,7 @@ export interface Flash {
 
 export class SessionStore {
     private readonly sessions = new Map<string, Session>()
+    private readonly loginSecret = randomBytes(32)
 
     constructor(private readonly wallClock: () => number = Date.now) {}
 
@@ -59,6 +67,21 @@ export class SessionStore {
         this.sessions.delete(id)
     }
 
+    /** The visitor's login nonce if it is one of ours in form, else a fresh one to set as the cookie. */
+    loginNonce(presented: string | undefined): { readonly nonce: string; readonly fresh: boolean } {
+        if (presented !== undefined && NONCE_PATTERN.test(presented)) return { nonce: presented, fresh: false }
+        return { nonce: randomBytes(24).toString('base64url'), fresh: true }
+    }
+
+    /** The token the login form carries for this nonce. */
+    loginToken(nonce: string): string {
+        return createHmac('sha256', this.loginSecret).update(nonce).digest('base64url')
+    }
+
+    loginTokenMatches(nonce: string | undefined, presented: unknown): boolean {
+        return nonce !== undefined && NONCE_PATTERN.test(nonce) && tokensEqual(this.loginToken(nonce), presented)
+    }
+
     private sweep(): void {
         const now = this.wallClock()
         for (const [id, session] of this.sessions) if (session.expiresAt <= now) this.sessions.delete(id)
@@ -66,19 +89,12 @@ export class SessionStore {
 }
 
 export function csrfMatches(session: Session, presented: unknown): boolean {
-    if (typeof presented !== 'string') return false
-    const expected = Buffer.from(session.csrfToken)
-    const actual = Buffer.from(presented)
-    return expected.length === actual.length && timingSafeEqual(expected, actual)
+    return tokensEqual(session.csrfToken, presented)
 }
 
-/** The value of one cookie from a Cookie header. */
-export function readCookie(header: string | undefined, name: string): string | undefined {
-    if (!header) return undefined
-    for (const part of header.split(';')) {
-        const eq = part.indexOf('=')
-        if (eq < 0) continue
-        if (part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim())
-    }
-    return undefined
+function tokensEqual(expectedToken: string, presented: unknown): boolean {
+    if (typeof presented !== 'string') return false
+    const expected = Buffer.from(expectedToken)
+    const actual = Buffer.from(presented)
+    return expected.length === actual.length && timingSafeEqual(expected, actual)
 }

@@ -7,12 +7,12 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Realm } from '../../auth/index'
 import { DataAccess } from '../../data/data-access'
 import type { DataStore, MessageQuery } from '../../data/data-store'
-import type { TemporaryPolicyBody } from '../../engine/types'
 import type { KpowService } from '../../kpow-service'
 import type { StagedMutations } from '../../mutations/staged-mutations'
-import { requireValid, validators } from '../api-schemas'
+import { requireValidTemporaryPolicyRequest } from '../api-schemas'
 import { KpowError, type FieldError } from '../../errors'
 import { asKpowError, statusOf, writeJsonError } from '../errors'
+import { formBody } from '../request-body'
 import { createDataApi } from './data-api'
 import { errorPage, loginPage, notAuthorizedPage, tenantPage } from './pages-auth'
 import { inspectPage, producePage, type InspectOutcome, type TopicPicker } from './pages-data'
@@ -26,9 +26,9 @@ import {
     text,
     type Fields,
 } from './parse-input'
-import { chromeFor, safeNext, sessionOf, tenantsOf, viewerFor } from './request-context'
-import { MAX_FORM_BYTES, logIn, onlyTenant, setSessionCookie } from './login'
-import { SESSION_COOKIE, SessionStore, csrfMatches, type Session } from './sessions'
+import { chromeFor, cookieOf, safeNext, sessionOf, tenantsOf, viewerFor } from './request-context'
+import { logIn, onlyTenant, setSessionCookie } from './login'
+import { LOGIN_NONCE_COOKIE, SESSION_COOKIE, SessionStore, csrfMatches, type Session } from './sessions'
 
 export interface UiAppDeps {
     readonly service: KpowService
@@ -55,7 +55,7 @@ export function createUiApp(deps: UiAppDeps): express.Express {
         res.set('X-Frame-Options', 'DENY')
         next()
     })
-    app.use(express.urlencoded({ extended: false, limit: MAX_FORM_BYTES }))
+    app.use(formBody())
 
     const current = (req: Request): Session => {
         const session = (req as WithSession)[SESSION]
@@ -101,23 +101,45 @@ export function createUiApp(deps: UiAppDeps): express.Express {
 
     app.get('/', (_req, res) => res.redirect(303, '/data/inspect'))
 
+    /** The login form's token, setting the nonce cookie for a visitor who has none of ours. */
+    const loginToken = (req: Request, res: Response): string => {
+        const { nonce, fresh } = sessions.loginNonce(cookieOf(req, LOGIN_NONCE_COOKIE))
+        if (fresh) res.cookie(LOGIN_NONCE_COOKIE, nonce, { httpOnly: true, sameSite: 'strict', path: '/login' })
+        return sessions.loginToken(nonce)
+    }
     app.get('/login', (req, res) => {
         if (sessionOf(req, sessions)) return res.redirect(303, safeNext(req.query.next))
-        send(res, 200, loginPage({ next: safeNext(req.query.next) }))
+        send(res, 200, loginPage({ csrfToken: loginToken(req, res), next: safeNext(req.query.next) }))
     })
     app.post('/login', (req, res) => {
         const fields = (req.body ?? {}) as Fields
         const username = text(fields, 'username') ?? ''
         const next = safeNext(fields.next)
+        // Checked before the credentials, so a forged post neither signs anyone in nor is audited.
+        if (!sessions.loginTokenMatches(cookieOf(req, LOGIN_NONCE_COOKIE), fields._csrf)) {
+            const error =
+                'This login form had expired or was sent from another site, so nothing was done: log in again here.'
+            return send(res, 403, loginPage({ csrfToken: loginToken(req, res), error, next }))
+        }
         const outcome = logIn(deps, username, text(fields, 'password') ?? '')
         if (outcome.kind === 'bad-credentials') {
-            return send(res, 401, loginPage({ error: 'Invalid username or password.', next, user: username }))
+            return send(
+                res,
+                401,
+                loginPage({
+                    csrfToken: loginToken(req, res),
+                    error: 'Invalid username or password.',
+                    next,
+                    user: username,
+                })
+            )
         }
         if (outcome.kind === 'not-authorized') {
             return send(res, 403, notAuthorizedPage(username, outcome.roles, service.rbac.authorizedRoles))
         }
         const session = sessions.create(outcome.principal, onlyTenant(service, outcome.principal))
         setSessionCookie(res, session)
+        res.clearCookie(LOGIN_NONCE_COOKIE, { path: '/login' })
         res.redirect(303, session.tenant === undefined ? `/tenant?next=${encodeURIComponent(next)}` : next)
     })
     app.post('/logout', signedIn, (req, res) => {
@@ -249,10 +271,7 @@ export function createUiApp(deps: UiAppDeps): express.Express {
         const session = current(req)
         const fields = req.body as Fields
         try {
-            const body = requireValid<{ duration_ms: number; policy: TemporaryPolicyBody }>(
-                validators.createTemporaryPolicy,
-                policyBodyFromForm(fields)
-            )
+            const body = requireValidTemporaryPolicyRequest(policyBodyFromForm(fields))
             const created = await service.createTemporaryPolicy(
                 session,
                 body.policy,
