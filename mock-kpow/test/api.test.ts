@@ -380,7 +380,7 @@ describe('GET /kafka/v1/clusters and the mock endpoints', () => {
     it('resets temporary policies and the clock', async () => {
         await kpow.call('POST', '/admin/v1/temporary-policies', { json: guideCreateBody() })
         await kpow.call('POST', '/mock/v1/clock', { json: { advance_ms: 10_000 } })
-        const reset = await kpow.call('POST', '/mock/v1/reset', { auth: ADMIN })
+        const reset = await kpow.call('POST', '/mock/v1/reset', { auth: ADMIN, json: {} })
         expect(reset.status).toBe(204)
         expect(await listIds()).toEqual([])
         expect(Math.abs(kpow.clock.now() - Date.now())).toBeLessThan(5_000)

@@ -410,7 +410,7 @@ describe('TOPIC_PRODUCE and staged mutations', () => {
             ((await admin.call('GET', '/mock/v1/staged-mutations')).json as { staged_mutations: unknown[] })
                 .staged_mutations
         ).toHaveLength(1)
-        expect((await running.call('POST', '/mock/v1/reset', { auth: ADMIN })).status).toBe(204)
+        expect((await running.call('POST', '/mock/v1/reset', { auth: ADMIN, json: {} })).status).toBe(204)
         expect(
             ((await admin.call('GET', '/mock/v1/staged-mutations')).json as { staged_mutations: unknown[] })
                 .staged_mutations

@@ -236,6 +236,16 @@ describe('CSRF', () => {
         expect(listed.json).toMatchObject({ staged_mutations: [{ id, status: 'pending' }] })
     })
 
+    it('refuses a reset posted as a form with Basic credentials (what a cross-site form sends)', async () => {
+        expect((await kpow.call('POST', COLLECTION, { json: guideCreateBody() })).status).toBe(200)
+        const forged = await kpow.call('POST', '/mock/v1/reset', {
+            body: '',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        })
+        expect(forged.status).toBe(415)
+        expect(await storedPolicyCount()).toBe(1)
+    })
+
     it('refuses a login post without the login form token, with a fresh login page, and signs nobody in', async () => {
         const base = uiUrlOf(kpow)
         const auditBefore = kpow.service.auditRecords().length

@@ -95,7 +95,9 @@ export function createApiApp(deps: ApiAppDeps): express.Express {
             policies: decision.policies.map((policy) => ({ ...policy })),
         })
     })
-    app.post('/mock/v1/reset', adminOnly('MOCK_RESET'), async (_req, res) => {
+    // JSON although it has no body: browsers resend cached Basic credentials with a cross-site form
+    // post, and no form can send application/json.
+    app.post('/mock/v1/reset', adminOnly('MOCK_RESET'), ...json, async (_req, res) => {
         await deps.reset()
         res.status(204).end()
     })
