@@ -1,14 +1,19 @@
-// Lint rules shared by every TypeScript folder except the now-sdk app, which the SDK's own build
-// type-checks (its scripts are platform JavaScript, checked by the update-set tests instead).
+// Lint rules for every TypeScript folder, the ServiceNow app's Fluent sources (*.now.ts) included,
+// and, in their own block, the app's action scripts: platform JavaScript for the instance's engine.
+import { fixupPluginRules } from '@eslint/compat'
 import js from '@eslint/js'
+import servicenowPlugin from '@servicenow/eslint-plugin-sdk-app-plugin'
+import * as espree from 'espree'
 import tseslint from 'typescript-eslint'
 import prettierConfig from 'eslint-config-prettier'
 
 export default tseslint.config(
     {
         ignores: [
-            'node_modules/**',
-            'servicenow/**',
+            '**/node_modules/**',
+            // The SDK writes these: ids it keeps stable, and its build output.
+            'servicenow/src/fluent/generated/**',
+            '**/.now/**',
             'update-sets/**',
             '**/dist/**',
             'test-results/**',
@@ -23,6 +28,39 @@ export default tseslint.config(
             '@typescript-eslint/no-explicit-any': 'error',
             '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
             '@typescript-eslint/consistent-type-imports': 'error',
+        },
+    },
+    // The ServiceNow app's action scripts (servicenow/src/fluent/scripts/*.js) run in the instance's
+    // engine in ES5 mode (the app's JavaScript level): parsed as ES5 scripts, so let, const, arrows,
+    // classes or template literals fail here and not at run time; ServiceNow's own plugin refuses
+    // what its engine lacks (browser and Node globals and modules, Promise, RegExp lookbehind).
+    {
+        files: ['servicenow/src/fluent/scripts/**/*.js'],
+        // The plugin's rules (eslint-plugin-es-x 7) call context APIs ESLint 9 removed: ESLint's own shim restores them.
+        plugins: { '@servicenow/sdk-app-plugin': fixupPluginRules(servicenowPlugin) },
+        languageOptions: {
+            parser: espree,
+            ecmaVersion: 5,
+            sourceType: 'script',
+            // What a script step is given: its inputs and outputs, and the Glide APIs it calls.
+            globals: {
+                inputs: 'readonly',
+                outputs: 'readonly',
+                gs: 'readonly',
+                GlideRecord: 'readonly',
+                sn_ws: 'readonly',
+                sn_cc: 'readonly',
+            },
+        },
+        rules: {
+            // The TypeScript rules above have nothing to say about ES5 script.
+            ...Object.fromEntries(
+                Object.keys(tseslint.plugin.rules ?? {}).map((name) => [`@typescript-eslint/${name}`, 'off'])
+            ),
+            ...servicenowPlugin.configs.recommended.rules,
+            '@servicenow/sdk-app-plugin/no-promise': 'error',
+            // ES5 has no catch without a binding (ES2019), so an unused one is no mistake.
+            'no-unused-vars': ['error', { caughtErrors: 'none' }],
         },
     },
     // Formatting is Prettier's job (npm run format); this turns off the lint rules that would argue with it.
