@@ -69,7 +69,7 @@ export function createUiApp(deps: UiAppDeps): express.Express {
         if (req.method === 'POST' && !csrfMatches(session, (req.body as Fields | undefined)?._csrf)) {
             throw new KpowError(
                 'forbidden',
-                'The form is stale or came from another site; reload the page and try again.'
+                'The form is stale or came from another site, so nothing was done: reload the page and try again.'
             )
         }
         ;(req as WithSession)[SESSION] = session
