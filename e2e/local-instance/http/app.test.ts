@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { LocalInstance } from '../instance'
 import { createLocalInstance } from '../instance'
 import users from '../fixtures/users.json'
@@ -154,5 +154,33 @@ describe('local instance pages', () => {
         expect(page).toContain('done &lt;b&gt;')
         expect((await call(path, { cookie: fulfiller, form: { state: '-5' } })).status).toBe(303)
         expect(instance.database.require('sc_req_item', ordered.requestItem.sysId).state).toBe('3')
+    })
+
+    it('refuses a form over 64 KB with 413 and a page saying what to do, ordering nothing', async () => {
+        const cookie = await logIn('abel.tuter')
+        const response = await call(`/catalog/${itemSysId()}`, {
+            cookie,
+            form: { ...good, topic_name: 'x'.repeat(70 * 1024) },
+        })
+        expect(response.status).toBe(413)
+        expect(response.text).toContain('<h1>Form too large</h1>')
+        expect(response.text).toContain('larger than 64 KB and was not processed')
+        expect(instance.database.query('sc_request')).toEqual([])
+    })
+
+    it('treats a session cookie with a malformed percent-escape as no session, without a stack trace', async () => {
+        const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+        try {
+            const login = await call('/login', { cookie: 'local_instance_session=%' })
+            expect(login.status).toBe(200)
+            expect(login.text).toContain('<h1>Log in</h1>')
+            expect(login.text).not.toMatch(/URIError|at .*\.ts:\d+/)
+            const protectedPage = await call('/catalog', { cookie: 'local_instance_session=%E0%A4%A' })
+            expect(protectedPage.status).toBe(303)
+            expect(protectedPage.location).toBe('/login?next=%2Fcatalog')
+            expect(logged).not.toHaveBeenCalled()
+        } finally {
+            logged.mockRestore()
+        }
     })
 })

@@ -2,17 +2,17 @@
 // approvals, follow and fulfil requested items. Forms post and redirect (post/redirect/get); a
 // refused order is shown again with the errors beside the fields. Sessions live in memory.
 import { randomBytes } from 'node:crypto'
+import { parseCookie } from 'cookie'
 import express, { type NextFunction, type Request, type Response } from 'express'
-import type { SafeHtml } from '../../../mock-kpow/src/http/ui/html'
 import type { LocalInstance, UsersFixture } from '../instance'
 import { LocalInstanceError, OrderRefusedError } from '../instance'
 import type { RequestItemState } from '../schema'
 import { FORM_VALIDATION_SCRIPT, type Notice, type Viewer } from './layout'
+import { errorReplyOf, FORM_LIMIT_BYTES, sendError, sendPage as send } from './errors'
 import {
     approvalsPage,
     catalogItemPage,
     catalogPage,
-    errorPage,
     fulfillerStates,
     loginPage,
     orderStatusPage,
@@ -41,7 +41,7 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
     const sessions = new Map<string, Session>()
     const app = express()
     app.disable('x-powered-by')
-    app.use(express.urlencoded({ extended: false, limit: '64kb' }))
+    app.use(express.urlencoded({ extended: false, limit: FORM_LIMIT_BYTES }))
 
     const viewerOf = (session: Session): Viewer => {
         const fixture = users.users.find((user) => user.user_name === session.userName)
@@ -51,11 +51,8 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
             isFulfiller: fixture?.roles?.includes('itil') ?? false,
         }
     }
-    const send = (response: Response, body: SafeHtml, status = 200) => {
-        response.status(status).type('html').set('cache-control', 'no-store').send(body.text)
-    }
     const sessionOf = (request: Request): Session | undefined => {
-        const id = cookieValue(request.headers.cookie, SESSION_COOKIE)
+        const id = sessionIdOf(request)
         return id ? sessions.get(id) : undefined
     }
     /** One-shot notice for the next page (post/redirect/get). */
@@ -73,7 +70,12 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
         const session = sessionOf(request)
         if (session) return { session, viewer: viewerOf(session) }
         if (request.method === 'GET') response.redirect(303, `/login?next=${encodeURIComponent(request.originalUrl)}`)
-        else send(response, errorPage(undefined, 'Not signed in', 'Your session has ended: log in again.'), 401)
+        else
+            sendError(response, undefined, {
+                status: 401,
+                title: 'Not signed in',
+                message: 'Your session has ended: log in again.',
+            })
         return undefined
     }
 
@@ -98,7 +100,7 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
         response.redirect(303, next)
     })
     app.post('/logout', (request, response) => {
-        const id = cookieValue(request.headers.cookie, SESSION_COOKIE)
+        const id = sessionIdOf(request)
         if (id) sessions.delete(id)
         response.clearCookie(SESSION_COOKIE, { path: '/' })
         response.redirect(303, '/login')
@@ -114,14 +116,23 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
         if (!who) return
         const body = catalogItemPage(instance, who.viewer, request.params.itemSysId)
         if (body) send(response, body)
-        else send(response, errorPage(who.viewer, 'Not found', 'No active catalog item with this id.'), 404)
+        else
+            sendError(response, who.viewer, {
+                status: 404,
+                title: 'Not found',
+                message: 'No active catalog item with this id.',
+            })
     })
     app.post('/catalog/:itemSysId', (request, response) => {
         const who = signedIn(request, response)
         if (!who) return
         const entry = instance.catalogItems().find(({ item }) => item.sys_id === request.params.itemSysId)
         if (!entry) {
-            send(response, errorPage(who.viewer, 'Not found', 'No active catalog item with this id.'), 404)
+            sendError(response, who.viewer, {
+                status: 404,
+                title: 'Not found',
+                message: 'No active catalog item with this id.',
+            })
             return
         }
         const values = Object.fromEntries(
@@ -132,12 +143,14 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
             response.redirect(303, `/requests/${ordered.request.sysId}`)
         } catch (error) {
             if (!(error instanceof OrderRefusedError)) throw error
-            send(
-                response,
-                catalogItemPage(instance, who.viewer, entry.item.sys_id, values, error.problems) ??
-                    errorPage(who.viewer, 'Not found', ''),
-                422
-            )
+            const form = catalogItemPage(instance, who.viewer, entry.item.sys_id, values, error.problems)
+            if (form) send(response, form, 422)
+            else
+                sendError(response, who.viewer, {
+                    status: 404,
+                    title: 'Not found',
+                    message: 'No active catalog item with this id.',
+                })
         }
     })
 
@@ -150,7 +163,11 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
         if (!who) return
         const found = instance.database.get('sc_request', request.params.requestSysId)
         if (!found || (found.opened_by !== instance.userSysId(who.viewer.userName) && !who.viewer.isFulfiller)) {
-            send(response, errorPage(who.viewer, 'Not found', 'No request of yours with this id.'), 404)
+            sendError(response, who.viewer, {
+                status: 404,
+                title: 'Not found',
+                message: 'No request of yours with this id.',
+            })
             return
         }
         send(response, orderStatusPage(instance, who.viewer, found))
@@ -193,7 +210,11 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
             !item ||
             !(viewer.isFulfiller || approver || item.opened_by === viewerId || item.requested_for === viewerId)
         ) {
-            send(response, errorPage(viewer, 'Not found', 'No requested item you may see has this id.'), 404)
+            sendError(response, viewer, {
+                status: 404,
+                title: 'Not found',
+                message: 'No requested item you may see has this id.',
+            })
             return undefined
         }
         return item
@@ -210,11 +231,11 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
         const item = itemFor(request, response, who.viewer)
         if (!item) return
         if (!who.viewer.isFulfiller) {
-            send(
-                response,
-                errorPage(who.viewer, 'Forbidden', 'Only fulfillers (role itil) change the state of a requested item.'),
-                403
-            )
+            sendError(response, who.viewer, {
+                status: 403,
+                title: 'Forbidden',
+                message: 'Only fulfillers (role itil) change the state of a requested item.',
+            })
             return
         }
         const state = field(request, 'state')
@@ -244,11 +265,11 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
             item.active !== 'true' ||
             item.approval === 'requested'
         ) {
-            send(
-                response,
-                errorPage(who.viewer, 'Forbidden', 'Only the requester cancels an open, decided request.'),
-                403
-            )
+            sendError(response, who.viewer, {
+                status: 403,
+                title: 'Forbidden',
+                message: 'Only the requester cancels an open, decided request.',
+            })
             return
         }
         // As the platform's Cancel: the stage says why, the item closes incomplete (the flow's close-wait sees it).
@@ -260,21 +281,16 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
 
     app.use((request: Request, response: Response) => {
         const session = sessionOf(request)
-        send(
-            response,
-            errorPage(session ? viewerOf(session) : undefined, 'Not found', `Nothing at ${request.path}.`),
-            404
-        )
+        sendError(response, session ? viewerOf(session) : undefined, {
+            status: 404,
+            title: 'Not found',
+            message: `Nothing at ${request.path}.`,
+        })
     })
     app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
         void next
         const session = sessionOf(request)
-        const message = error instanceof Error ? error.message : String(error)
-        send(
-            response,
-            errorPage(session ? viewerOf(session) : undefined, 'Something went wrong', message),
-            error instanceof LocalInstanceError ? 400 : 500
-        )
+        sendError(response, session ? viewerOf(session) : undefined, errorReplyOf(error))
     })
     return app
 }
@@ -284,10 +300,7 @@ function safeNext(next: string): string {
     return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/catalog'
 }
 
-function cookieValue(header: string | undefined, name: string): string | undefined {
-    for (const part of (header ?? '').split(';')) {
-        const [key, ...rest] = part.trim().split('=')
-        if (key === name) return decodeURIComponent(rest.join('='))
-    }
-    return undefined
+/** The session cookie's value; a malformed cookie (e.g. a lone `%`) is kept as sent, so it names no session. */
+function sessionIdOf(request: Request): string | undefined {
+    return parseCookie(request.headers.cookie ?? '')[SESSION_COOKIE]
 }
