@@ -16,6 +16,8 @@ export default defineConfig({
     retries: CI ? 1 : 0,
     // Two cores shared with the rest of the suite.
     workers: 2,
+    // npm start's ports are held while specs run, so a spec on a fixed port fails every time.
+    globalSetup: './scripts/test/hold-default-ports.ts',
     reporter: CI ? [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]] : 'list',
     use: {
         browserName: 'chromium',

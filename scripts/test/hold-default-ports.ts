@@ -1,7 +1,8 @@
-// Vitest global setup of the integration tier: holds the ports `npm start` uses by default
-// (local instance 8080, mock-kpow API 4000 and UI 3000) on 127.0.0.1 for the whole run. A test that
-// lets a server take its default port instead of port 0 then fails every time, as it would while a
-// developer's `npm start` runs. A port already taken (by `npm start` itself) is simply left alone.
+// Global setup of the integration tier (vitest) and the browser specs (Playwright): holds the ports
+// `npm start` uses by default (local instance 8080, mock-kpow API 4000 and UI 3000) on 127.0.0.1
+// for the whole run. A test that lets a server take its default port instead of port 0 then fails
+// every time, as it would while a developer's `npm start` runs. A port already taken (by
+// `npm start` itself) is simply left alone.
 import { createServer, type Server } from 'node:net'
 
 export const DEFAULT_PORTS = [8080, 4000, 3000] as const
