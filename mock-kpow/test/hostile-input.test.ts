@@ -126,9 +126,16 @@ describe('deeply nested JSON', () => {
         expect((found.json as { messages: unknown[] }).messages).toEqual([])
     })
 
-    it('still accepts the nesting Kpow bodies use', async () => {
+    it('still accepts the nesting Kpow bodies use, and brackets inside strings', async () => {
         const created = await kpow.call('POST', COLLECTION, { json: guideCreateBody() })
         expect(created.status).toBe(200)
+        const admin = await logInUi(kpow, 'admin', 'admin', 'Global')
+        const brackets = `"[{\\"${'['.repeat(100)}`
+        const produced = await admin.call('POST', messagesOf('customer_events'), {
+            json: { key: 'brackets', value: brackets },
+        })
+        expect(produced.status, produced.text).toBe(200)
+        expect(produced.json).toMatchObject({ message: { value: brackets } })
     })
 })
 
