@@ -1,8 +1,7 @@
 /** `npm run build`: now-sdk build (frozen keys) -> update-sets/<name>.xml, then a summary. */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, relative } from 'node:path'
-import { buildUpdateSet } from './update-set/build-update-set.ts'
-import { repositoryRoot } from './update-set/collect-sdk-output.ts'
+import { buildUpdateSet, repositoryRoot } from './update-set/index.ts'
 
 try {
     const built = buildUpdateSet()

@@ -1,8 +1,7 @@
 /** Fails when the committed update set is not what the sources build now. */
 import { existsSync, readFileSync } from 'node:fs'
 import { relative } from 'node:path'
-import { buildUpdateSet } from './update-set/build-update-set.ts'
-import { repositoryRoot } from './update-set/collect-sdk-output.ts'
+import { buildUpdateSet, repositoryRoot } from './update-set/index.ts'
 
 try {
     const built = buildUpdateSet()

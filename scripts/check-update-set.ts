@@ -5,10 +5,8 @@
  * 1 findings, 2 unreadable.
  */
 import { readFileSync } from 'node:fs'
-import { defectCoverage, formatVerdict } from './update-set/defect-coverage.ts'
-import type { DefectVerdict } from './update-set/defect-coverage.ts'
-import { formatFinding } from './update-set/find-defects.ts'
-import { readUpdateSet } from './update-set/read-update-set.ts'
+import { defectCoverage, formatVerdict, formatFinding, readUpdateSet } from './update-set/index.ts'
+import type { DefectVerdict } from './update-set/index.ts'
 
 const USAGE = 'usage: npm run check:defects -- <update-set.xml>'
 

@@ -3,7 +3,7 @@
 // exit 2, never a stack trace. SIGINT/SIGTERM close the server.
 import { resolve } from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
-import { UpdateSetFormatError } from '../../scripts/update-set/read-update-set'
+import { UpdateSetFormatError } from '../../scripts/update-set/index'
 import { DEMO_PASSWORD } from './http/app'
 import { LocalInstanceError } from './instance'
 import { parseCommandLine, runAsScript, runUntilStopSignal } from '../../mock-kpow/src/process-lifecycle'

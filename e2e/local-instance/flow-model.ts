@@ -1,48 +1,33 @@
-// Builds runnable flows and custom actions from the Flow Designer records of an update set, and
-// records (in the collector) every record, action type, step type, setting or data pill the
-// runner would not know how to execute.
+// Builds runnable flows and custom actions from the Flow Designer view of an update set (the
+// update-set library's typed records), and records (in the collector) every record, action type,
+// step type, setting or data pill the runner would not know how to execute.
+import type {
+    ActionInstance,
+    ActionType,
+    BuiltInActionName,
+    FlowDesignerView,
+    FlowInput,
+    FlowRecord,
+    FlowValues,
+    LogicKind,
+} from '../../scripts/update-set/index'
+import {
+    BUILT_IN_ACTIONS,
+    FLOW_DESIGNER_TABLES,
+    FLOW_LOGIC,
+    platformKey,
+    STEP_TYPE_INPUTS,
+    STEP_TYPES,
+    TRIGGERS,
+} from '../../scripts/update-set/index'
 import type { LoadedRecord } from './payload-record'
-import { decodeFlowValues } from './payload-record'
 import type { UnsupportedCollector } from './unsupported'
 import { findDataPills } from './data-pills'
 import type { ApprovalRuleSet } from './approval-rules'
 import { ApprovalRulesError, parseApprovalRules } from './approval-rules'
 import { EncodedQueryError, parseEncodedQuery } from './encoded-query'
 
-export const builtInActionIds = {
-    getCatalogVariables: '330ba3abc31013002841b63b12d3aee8',
-    lookUpRecord: '9d09f99587003300663ca1bb36cb0ba3',
-    askForApproval: 'f8f2e9920b10030085c083eb37673abd',
-    updateRecord: 'f9d01dd2c31332002841b63b12d3aea1',
-    waitForCondition: '89ce8a4187120010663ca1bb36cb0be3',
-} as const
-
-export type BuiltInActionName = keyof typeof builtInActionIds
-
-export const serviceCatalogTriggerId = 'c43a1011c36813002841b63b12d3ae15'
-
-export const flowLogicIds = {
-    if: 'af4e1945c3e232002841b63b12d3ae3e',
-    else: '1f781bf3c32232002841b63b12d3aee6',
-    setFlowVariables: '4f787d1e0f9b0010ecf0cc52ff767ea0',
-    endFlow: 'd176605ea76103004f27b0d2187901c7',
-    try: '07223332de022010ec58424b73829721',
-    catch: '35d60003e6022010a5e40cdd1254dd21',
-} as const
-
-export type LogicKind = keyof typeof flowLogicIds
-
-export const scriptStepTypeId = '106afb6647032200b4fad7527c9a71e7'
-const scriptStepVariables = {
-    script: '71aa7f6647032200b4fad7527c9a719b',
-    requiredRunTime: '74315b04b3201300176b051a16a8dc2b',
-} as const
-
-/** Platform step types that are known but that this runner does not execute. */
-const knownUnsupportedStepTypes: Record<string, string> = {
-    '07a762fb47222200b4fad7527c9a7129': 'REST step',
-    '502328c387523300f917e55936cb0bf0': 'JSON Parser step',
-}
+export type { BuiltInActionName, LogicKind }
 
 export interface InputValue {
     name: string
@@ -115,132 +100,94 @@ export interface FlowCatalog {
 }
 
 /** Tables the model reads. Anything else under sys_hub_* is decided by the loader's table lists. */
-export const flowDefinitionTables = new Set([
-    'sys_hub_flow',
-    'sys_hub_trigger_instance_v2',
-    'sys_hub_action_instance_v2',
-    'sys_hub_flow_logic_instance_v2',
-    'sys_hub_action_type_definition',
-    'sys_hub_action_input',
-    'sys_hub_action_output',
-    'sys_hub_step_instance',
-    'sys_hub_step_ext_input',
-    'sys_hub_step_ext_output',
-    'sys_variable_value',
-    'sys_element_mapping',
-])
+export const flowDefinitionTables = FLOW_DESIGNER_TABLES
 
-export function buildFlowCatalog(records: LoadedRecord[], unsupported: UnsupportedCollector): FlowCatalog {
+/**
+ * `records` are every record of the set (for the catalog variables a flow reads and the tables
+ * the runner refuses); the flows and actions come from the view.
+ */
+export function buildFlowCatalog(
+    view: FlowDesignerView,
+    records: LoadedRecord[],
+    unsupported: UnsupportedCollector
+): FlowCatalog {
     const live = records.filter((record) => record.action !== 'delete_multiple')
-    const byTable = (table: string) => live.filter((record) => record.table === table)
-    const snapshotIds = new Map<string, string>()
-    for (const record of records) {
-        if (record.table === 'sys_hub_action_type_snapshot' && record.action !== 'delete_multiple') {
-            snapshotIds.set(record.sysId, record.fields.parent_action ?? '')
-        }
-    }
-    const definitions = byTable('sys_hub_action_type_definition').filter(
-        (record) => record.action === 'INSERT_OR_UPDATE'
-    )
     const actions = new Map<string, CustomAction>()
-    for (const definition of definitions) {
-        actions.set(definition.sysId, buildCustomAction(definition, live, unsupported))
+    for (const definition of view.actionTypes.filter((action) => action.action === 'INSERT_OR_UPDATE')) {
+        actions.set(definition.sysId, buildCustomAction(definition, unsupported))
     }
-    const flows = byTable('sys_hub_flow')
+    const flows = view.flows
         .filter((record) => record.action === 'INSERT_OR_UPDATE')
-        .map((flow) => buildFlow(flow, live, actions, unsupported))
+        .map((flow) => buildFlow(flow, view, live, actions, unsupported))
     return { flows, actions }
 }
 
-function buildCustomAction(
-    definition: LoadedRecord,
-    records: LoadedRecord[],
-    unsupported: UnsupportedCollector
-): CustomAction {
-    const name = definition.fields.name ?? definition.sysId
+function buildCustomAction(definition: ActionType, unsupported: UnsupportedCollector): CustomAction {
+    const name = definition.name || definition.sysId
     const where = `${definition.updateName} (action "${name}")`
-    const inputs = records
-        .filter((record) => record.table === 'sys_hub_action_input' && record.fields.model === definition.sysId)
-        .map((record) => ({
-            name: record.fields.element ?? '',
-            label: record.fields.label ?? '',
-            mandatory: record.fields.mandatory === 'true',
-        }))
-    const outputMappings = elementMappings(records, `var__m_sys_hub_action_output_${definition.sysId}`)
-    const steps = records
-        .filter((record) => record.table === 'sys_hub_step_instance' && record.fields.action === definition.sysId)
-        .sort((left, right) => Number(left.fields.order) - Number(right.fields.order))
-        .flatMap((step): ScriptStep[] => {
-            const label = step.fields.label ?? step.sysId
-            const stepWhere = `${where}, step "${label}"`
-            const stepType = step.fields.step_type ?? ''
-            if (stepType !== scriptStepTypeId) {
-                const known = knownUnsupportedStepTypes[stepType]
-                unsupported.add(
-                    'step-type',
-                    stepWhere,
-                    `${known ?? 'step type'} ${stepType} is not supported (only the Script step ${scriptStepTypeId} runs here)`
-                )
-                return []
-            }
-            if (!['', '1'].includes(step.fields.error_handling_type ?? '')) {
-                unsupported.add(
-                    'step-setting',
-                    stepWhere,
-                    `error_handling_type "${step.fields.error_handling_type ?? ''}" (only stop-the-action, 1, is supported)`
-                )
-            }
-            const declaredInputs = records.filter(
-                (record) => record.table === 'sys_hub_step_ext_input' && record.fields.model === step.sysId
+    const inputs = definition.inputs.map((input) => ({
+        name: input.element,
+        label: input.label,
+        mandatory: input.mandatory,
+    }))
+    const steps = definition.steps.flatMap((step): ScriptStep[] => {
+        const stepWhere = `${where}, step "${step.label}"`
+        if (step.stepType !== STEP_TYPES.script.sysId) {
+            const known = platformKey(STEP_TYPES, step.stepType)
+            unsupported.add(
+                'step-type',
+                stepWhere,
+                `${known ? STEP_TYPES[known].label : 'step type'} ${step.stepType} is not supported (only the Script step ${STEP_TYPES.script.sysId} runs here)`
             )
-            const inputMappings = elementMappings(records, `var__m_sys_hub_step_ext_input_${step.sysId}`)
-            const variables = records.filter(
-                (record) => record.table === 'sys_variable_value' && record.fields.document_key === step.sysId
+            return []
+        }
+        if (!['', '1'].includes(step.errorHandlingType)) {
+            unsupported.add(
+                'step-setting',
+                stepWhere,
+                `error_handling_type "${step.errorHandlingType}" (only stop-the-action, 1, is supported)`
             )
-            let script = ''
-            for (const variable of variables) {
-                const variableId = variable.fields.variable ?? ''
-                const value = variable.fields.value ?? ''
-                // A fixed value of a script input (e.g. the alias sys_id) is a value of that input variable.
-                const staticInput = declaredInputs.find((input) => input.sysId === variableId)
-                if (staticInput) inputMappings.push({ name: staticInput.fields.element ?? '', value })
-                else if (variableId === scriptStepVariables.script) script = value
-                else if (variableId === scriptStepVariables.requiredRunTime) {
-                    if (value !== 'instance' && value !== '')
-                        unsupported.add(
-                            'step-setting',
-                            stepWhere,
-                            `required_run_time "${value}" (only "instance" runs here; there is no MID Server)`
-                        )
-                } else {
+        }
+        const inputMappings = [...step.inputMappings]
+        let script = ''
+        for (const { variable, value } of step.variableValues) {
+            // A fixed value of a script input (e.g. the alias sys_id) is a value of that input variable.
+            const staticInput = step.inputs.find((input) => input.sysId === variable)
+            if (staticInput) inputMappings.push({ name: staticInput.element, value })
+            else if (variable === STEP_TYPE_INPUTS.scriptScript.sysId) script = value
+            else if (variable === STEP_TYPE_INPUTS.scriptRequiredRunTime.sysId) {
+                if (value !== 'instance' && value !== '')
                     unsupported.add(
                         'step-setting',
                         stepWhere,
-                        `script step variable ${variableId} = "${value}" is not understood`
+                        `required_run_time "${value}" (only "instance" runs here; there is no MID Server)`
                     )
-                }
+            } else {
+                unsupported.add(
+                    'step-setting',
+                    stepWhere,
+                    `script step variable ${variable} = "${value}" is not understood`
+                )
             }
-            if (script.trim() === '') unsupported.add('step-setting', stepWhere, 'the script step has no script')
-            const declaredNames = declaredInputs.map((input) => input.fields.element ?? '')
-            for (const mapping of inputMappings) {
-                if (!declaredNames.includes(mapping.name))
-                    unsupported.add('input', stepWhere, `input "${mapping.name}" is mapped but not declared`)
-            }
-            const outputs = records
-                .filter((record) => record.table === 'sys_hub_step_ext_output' && record.fields.model === step.sysId)
-                .map((record) => record.fields.element ?? '')
-            return [
-                {
-                    sysId: step.sysId,
-                    cid: step.fields.cid ?? '',
-                    label,
-                    order: Number(step.fields.order ?? 0),
-                    script,
-                    inputs: inputMappings,
-                    outputs,
-                },
-            ]
-        })
+        }
+        if (script.trim() === '') unsupported.add('step-setting', stepWhere, 'the script step has no script')
+        const declaredNames = step.inputs.map((input) => input.element)
+        for (const mapping of inputMappings) {
+            if (!declaredNames.includes(mapping.name))
+                unsupported.add('input', stepWhere, `input "${mapping.name}" is mapped but not declared`)
+        }
+        return [
+            {
+                sysId: step.sysId,
+                cid: step.cid,
+                label: step.label,
+                order: step.order,
+                script,
+                inputs: inputMappings,
+                outputs: step.outputs,
+            },
+        ]
+    })
     if (steps.length === 0) unsupported.add('step-type', where, 'the action has no step the local instance can run')
     const inputNames = new Set(inputs.map((input) => input.name))
     const stepOutputs = new Map(steps.map((step) => [step.cid, new Set(step.outputs)]))
@@ -272,77 +219,60 @@ function buildCustomAction(
     for (const step of steps)
         for (const input of step.inputs)
             checkActionPill(input.value, `${where}, step "${step.label}", input "${input.name}"`)
-    const outputs = outputMappings.filter((mapping) => !mapping.name.startsWith('__'))
+    const outputs = definition.outputs.filter((mapping) => !mapping.name.startsWith('__'))
     for (const output of outputs) checkActionPill(output.value, `${where}, output "${output.name}"`)
     return { sysId: definition.sysId, name, updateName: definition.updateName, inputs, outputs, steps }
 }
 
-function elementMappings(records: LoadedRecord[], table: string): InputValue[] {
-    return records
-        .filter((record) => record.table === 'sys_element_mapping' && record.fields.table === table)
-        .map((record) => ({ name: record.fields.field ?? '', value: record.fields.value ?? '' }))
-}
-
 function buildFlow(
-    flow: LoadedRecord,
+    flow: FlowRecord,
+    view: FlowDesignerView,
     records: LoadedRecord[],
     actions: Map<string, CustomAction>,
     unsupported: UnsupportedCollector
 ): FlowDefinition {
-    const name = flow.fields.name ?? flow.sysId
+    const name = flow.name || flow.sysId
     const where = `${flow.updateName} (flow "${name}")`
-    const ofFlow = (table: string) =>
-        records.filter((record) => record.table === table && record.fields.flow === flow.sysId)
-    const triggers = ofFlow('sys_hub_trigger_instance_v2')
+    const ofFlow = <Element extends { flow: string }>(elements: Element[]) =>
+        elements.filter((element) => element.flow === flow.sysId)
+    const triggers = ofFlow(view.triggers)
     const [trigger] = triggers
+    const serviceCatalog = TRIGGERS.serviceCatalog
     if (!trigger || triggers.length > 1) {
         unsupported.add('trigger', where, `a flow needs exactly one trigger instance, found ${String(triggers.length)}`)
-    } else if (trigger.fields.trigger_definition !== serviceCatalogTriggerId) {
+    } else if (trigger.definition !== serviceCatalog.sysId) {
         unsupported.add(
             'trigger',
             where,
-            `trigger ${trigger.fields.trigger_definition ?? ''} ("${trigger.fields.name ?? ''}") is not supported (only Service Catalog ${serviceCatalogTriggerId})`
+            `trigger ${trigger.definition} ("${trigger.name}") is not supported (only ${serviceCatalog.label} ${serviceCatalog.sysId})`
         )
     }
-    const triggerName = trigger?.fields.name ?? 'Service Catalog'
-    const flowVariables = records
-        .filter((record) => record.table === 'sys_hub_flow_variable' && record.fields.model === flow.sysId)
-        .map((record) => record.fields.element ?? '')
-    const runAs = flow.fields.run_as === 'system' ? 'system' : 'user'
-    if (!['', 'user', 'system'].includes(flow.fields.run_as ?? ''))
-        unsupported.add('record-table', where, `run_as "${flow.fields.run_as ?? ''}" (only user and system)`)
+    const triggerName = trigger?.name ?? serviceCatalog.label
+    const flowVariables = ofFlow(view.flowVariables).map((variable) => variable.element)
+    const runAs = flow.runAs === 'system' ? 'system' : 'user'
+    if (!['', 'user', 'system'].includes(flow.runAs))
+        unsupported.add('record-table', where, `run_as "${flow.runAs}" (only user and system)`)
     const nodes: (FlowNode & { parentUiId: string })[] = []
-    for (const instance of ofFlow('sys_hub_action_instance_v2')) {
-        const node = buildActionNode(
-            instance,
-            actions,
-            unsupported,
-            `${where}, action #${instance.fields.order ?? '?'}`
-        )
-        if (node) nodes.push({ ...node, parentUiId: instance.fields.parent_ui_id ?? '' })
+    for (const instance of ofFlow(view.actionInstances)) {
+        const node = buildActionNode(instance, actions, unsupported, `${where}, action #${String(instance.order)}`)
+        if (node) nodes.push({ ...node, parentUiId: instance.parentUiId })
     }
-    for (const logic of ofFlow('sys_hub_flow_logic_instance_v2')) {
-        const definition = logic.fields.logic_definition ?? ''
-        const kind = (Object.entries(flowLogicIds) as [LogicKind, string][]).find(
-            ([, sysId]) => sysId === definition
-        )?.[0]
-        const logicWhere = `${where}, flow logic #${logic.fields.order ?? '?'}`
+    for (const logic of ofFlow(view.logicInstances)) {
+        const kind = platformKey(FLOW_LOGIC, logic.definition)
+        const logicWhere = `${where}, flow logic #${String(logic.order)}`
         if (!kind) {
             unsupported.add(
                 'flow-logic',
                 logicWhere,
-                `flow logic ${definition} is not supported (supported: ${Object.entries(flowLogicIds)
-                    .map(([logicName, sysId]) => `${logicName} ${sysId}`)
+                `flow logic ${logic.definition} is not supported (supported: ${Object.entries(FLOW_LOGIC)
+                    .map(([logicName, { sysId }]) => `${logicName} ${sysId}`)
                     .join(', ')})`
             )
             continue
         }
-        const values = decodeFlowValues(logic.fields.values ?? '')
-        const inputs = readInputs(values, logicWhere, unsupported)
-        const variables =
-            isRecord(values) && Array.isArray(values.variables)
-                ? readInputs(values.variables, logicWhere, unsupported)
-                : []
+        checkUnmodelled(logic, logicWhere, unsupported)
+        const inputs = readInputs(logic.inputs, logicWhere, unsupported)
+        const variables = readInputs(logic.variables, logicWhere, unsupported)
         const condition = inputs.find((input) => input.name === 'condition')?.value ?? ''
         if (kind === 'if') {
             try {
@@ -362,18 +292,18 @@ function buildFlow(
                     )
             }
         }
-        const comment = logic.fields.comment ?? ''
+        const comment = logic.comment
         nodes.push({
             kind,
-            uiId: logic.fields.ui_id ?? logic.sysId,
+            uiId: logic.uiId,
             sysId: logic.sysId,
-            order: Number(logic.fields.order ?? 0),
-            label: `${logicLabels[kind]}${kind === 'if' ? ` ${condition}` : kind === 'setFlowVariables' ? ` ${variables.map((variable) => variable.name).join(', ')}` : ''}${comment ? ` (${comment})` : ''}`,
+            order: logic.order,
+            label: `${FLOW_LOGIC[kind].label}${kind === 'if' ? ` ${condition}` : kind === 'setFlowVariables' ? ` ${variables.map((variable) => variable.name).join(', ')}` : ''}${comment ? ` (${comment})` : ''}`,
             condition,
             variables,
-            connectedTo: logic.fields.connected_to ?? '',
+            connectedTo: logic.connectedTo,
             children: [],
-            parentUiId: logic.fields.parent_ui_id ?? '',
+            parentUiId: logic.parentUiId,
         })
     }
     for (const table of ['sys_hub_sub_flow_instance_v2', 'sys_hub_pill_compound']) {
@@ -428,8 +358,8 @@ function buildFlow(
     return {
         sysId: flow.sysId,
         name,
-        active: flow.fields.active === 'true',
-        status: flow.fields.status ?? '',
+        active: flow.active,
+        status: flow.status,
         trigger: { sysId: trigger?.sysId ?? '', name: triggerName, pillSource: `${triggerName}_1` },
         runAs,
         flowVariables,
@@ -454,38 +384,26 @@ function checkElsePlacement(nodes: FlowNode[], where: string, unsupported: Unsup
     })
 }
 
-const logicLabels: Record<LogicKind, string> = {
-    if: 'If',
-    else: 'Else',
-    setFlowVariables: 'Set Flow Variables',
-    endFlow: 'End Flow',
-    try: 'Try',
-    catch: 'Catch',
-}
-
 function buildActionNode(
-    instance: LoadedRecord,
+    instance: ActionInstance,
     actions: Map<string, CustomAction>,
     unsupported: UnsupportedCollector,
     where: string
 ): ActionNode | undefined {
-    const actionType = instance.fields.action_type ?? ''
-    const parent = instance.fields.action_type_parent ?? ''
-    const builtIn = (Object.entries(builtInActionIds) as [BuiltInActionName, string][]).find(
-        ([, sysId]) => sysId === actionType
-    )?.[0]
+    const { actionType, actionTypeParent: parent } = instance
+    const builtIn = platformKey(BUILT_IN_ACTIONS, actionType)
     const custom = actions.get(actionType) ?? actions.get(parent)
-    const values = decodeFlowValues(instance.fields.values ?? '')
-    const inputs = readInputs(values, where, unsupported)
+    checkUnmodelled(instance, where, unsupported)
+    const inputs = readInputs(instance.inputs, where, unsupported)
     const base = {
         kind: 'action' as const,
-        uiId: instance.fields.ui_id ?? instance.sysId,
+        uiId: instance.uiId,
         sysId: instance.sysId,
-        order: Number(instance.fields.order ?? 0),
+        order: instance.order,
         inputs,
     }
     if (builtIn) {
-        const node: ActionNode = { ...base, label: withComment(builtInLabels[builtIn], instance), builtIn }
+        const node: ActionNode = { ...base, label: withComment(BUILT_IN_ACTIONS[builtIn].label, instance), builtIn }
         if (builtIn === 'askForApproval') {
             const rules = inputs.find((input) => input.name === 'approval_conditions')?.value ?? ''
             try {
@@ -518,17 +436,8 @@ function buildActionNode(
     return undefined
 }
 
-function withComment(label: string, instance: LoadedRecord): string {
-    const comment = instance.fields.comment ?? ''
-    return comment ? `${label} (${comment})` : label
-}
-
-export const builtInLabels: Record<BuiltInActionName, string> = {
-    getCatalogVariables: 'Get Catalog Variables',
-    lookUpRecord: 'Look Up Record',
-    askForApproval: 'Ask For Approval',
-    updateRecord: 'Update Record',
-    waitForCondition: 'Wait For Condition',
+function withComment(label: string, instance: ActionInstance): string {
+    return instance.comment ? `${label} (${instance.comment})` : label
 }
 
 const builtInInputs: Record<BuiltInActionName, { required: string[]; optional: string[] }> = {
@@ -611,43 +520,18 @@ export function timeoutMilliseconds(duration: string): number | undefined {
     return Number.isNaN(milliseconds) || milliseconds <= 0 ? undefined : milliseconds
 }
 
-function readInputs(values: unknown, where: string, unsupported: UnsupportedCollector): InputValue[] {
-    const list = Array.isArray(values)
-        ? values
-        : isRecord(values) && Array.isArray(values.inputs)
-          ? values.inputs
-          : undefined
-    if (!list) {
-        unsupported.add('input', where, 'values are neither a list of inputs nor an object with "inputs"')
-        return []
-    }
-    if (isRecord(values) && !Array.isArray(values)) {
-        for (const key of ['outputsToAssign', 'decisionTableInputs', 'dynamicInputs', 'workflowInputs']) {
-            const extra = values[key]
-            if (Array.isArray(extra) && extra.length > 0)
-                unsupported.add('flow-logic', where, `"${key}" in flow logic values is not supported`)
-        }
-    }
-    const inputs: InputValue[] = []
-    for (const entry of list) {
-        if (!isRecord(entry) || typeof entry.name !== 'string') {
-            unsupported.add('input', where, 'an input without a name')
-            continue
-        }
-        if (entry.scriptActive === true)
-            unsupported.add('input', where, `input "${entry.name}" is scripted (inline scripts are not supported)`)
-        if (Array.isArray(entry.children) && entry.children.length > 0)
-            unsupported.add('input', where, `input "${entry.name}" has child inputs (not supported)`)
-        inputs.push({
-            name: entry.name,
-            value: typeof entry.value === 'string' ? entry.value : String(entry.value ?? ''),
-        })
-    }
-    return inputs
+function checkUnmodelled(values: FlowValues, where: string, unsupported: UnsupportedCollector): void {
+    for (const key of values.unmodelled)
+        unsupported.add('flow-logic', where, `"${key}" in flow logic values is not supported`)
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-    return typeof value === 'object' && value !== null
+function readInputs(list: FlowInput[], where: string, unsupported: UnsupportedCollector): InputValue[] {
+    return list.map((input) => {
+        if (input.scripted)
+            unsupported.add('input', where, `input "${input.name}" is scripted (inline scripts are not supported)`)
+        if (input.hasChildren) unsupported.add('input', where, `input "${input.name}" has child inputs (not supported)`)
+        return { name: input.name, value: input.value }
+    })
 }
 
 /** Outputs each built-in action offers to later pills; Get Catalog Variables adds the variable names. */

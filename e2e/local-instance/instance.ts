@@ -2,8 +2,8 @@
 // wires connection aliases to configured endpoints, and runs the flows when items are ordered.
 // Pages and the HTTP server are built on top of this API.
 import { createHash } from 'node:crypto'
-import type { UpdateSet } from '../../scripts/update-set/read-update-set'
-import { readUpdateSet } from '../../scripts/update-set/read-update-set'
+import type { UpdateSet } from '../../scripts/update-set/index'
+import { readFlowDesigner, readUpdateSet } from '../../scripts/update-set/index'
 import type { LoadedRecord } from './payload-record'
 import { recordsFromUpdateSet } from './payload-record'
 import type { StoredRecord } from './tables'
@@ -173,7 +173,7 @@ export function createLocalInstance(options: LocalInstanceOptions): LocalInstanc
     const database = new Database({ schemas: localInstanceSchemas, now: options.now })
     const unsupported = new UnsupportedCollector()
     const report = loadRecords(updateSet, records, database, unsupported)
-    const catalog = buildFlowCatalog(records, unsupported)
+    const catalog = buildFlowCatalog(readFlowDesigner(updateSet), records, unsupported)
     report.flows = catalog.flows.map((flow) => ({ sysId: flow.sysId, name: flow.name, active: flow.active }))
     report.actions = [...catalog.actions.values()].map((action) => ({ sysId: action.sysId, name: action.name }))
     checkReferences(records, database, catalog, unsupported)

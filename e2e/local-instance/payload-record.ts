@@ -1,7 +1,7 @@
-// The local instance's view of an update set: every record of every payload, flattened, with
-// plain text fields. Reading the XML is the shared reader's job (scripts/update-set).
-import type { UpdateSet } from '../../scripts/update-set/read-update-set'
-import { decodeFlowValues as decodeWithReader } from '../../scripts/update-set/read-update-set'
+// The local instance's tables' view of an update set: every record of every payload, flattened,
+// with plain text fields. Reading the XML, and the typed view of flows, are the update-set
+// library's job (scripts/update-set).
+import type { UpdateSet } from '../../scripts/update-set/index'
 
 export interface LoadedRecord {
     table: string
@@ -30,9 +30,4 @@ export function recordsFromUpdateSet(updateSet: UpdateSet): LoadedRecord[] {
             return loaded
         })
     )
-}
-
-/** Flow Designer stores `values` and `trigger_inputs` as gzip+base64 JSON; empty means none. */
-export function decodeFlowValues(encoded: string): unknown {
-    return decodeWithReader(encoded) ?? []
 }

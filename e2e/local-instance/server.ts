@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { readUpdateSet, recordsOfTable } from '../../scripts/update-set/read-update-set'
+import { readUpdateSet, recordsOfTable } from '../../scripts/update-set/index'
 import { createLocalInstanceApp } from './http/app'
 import type { AliasConnection, LocalInstance, UsersFixture } from './instance'
 import { createLocalInstance, LocalInstanceError } from './instance'

@@ -6,40 +6,30 @@ import { DEFECT_TITLES, findDefects } from './find-defects.ts'
 import type { DefectNumber, Finding } from './find-defects.ts'
 import { recordsOfTable } from './read-update-set.ts'
 import type { PayloadRecord, UpdateSet } from './read-update-set.ts'
+import { BUILT_IN_ACTIONS, readFlowDesigner } from './flow-designer.ts'
 
 export type DefectVerdict =
     | { defect: DefectNumber; title: string; verdict: 'found'; findings: Finding[] }
     | { defect: DefectNumber; title: string; verdict: 'not found' }
     | { defect: DefectNumber; title: string; verdict: 'cannot be detected'; why: string }
 
-/** Platform actions the checks look for (Zurich sys_ids, docs/servicenow.md). */
-const GET_CATALOG_VARIABLES = '330ba3abc31013002841b63b12d3aee8'
-const ASK_FOR_APPROVAL = 'f8f2e9920b10030085c083eb37673abd'
-const WAIT_FOR_CONDITION = '89ce8a4187120010663ca1bb36cb0be3'
-
 const field = (record: PayloadRecord, name: string): string => record.fields[name]?.value ?? ''
 
 /** What a set must carry for each check to say "not found" with confidence, and why when it does not. */
 function missingEvidence(set: UpdateSet): Partial<Record<DefectNumber, string>> {
-    const steps = recordsOfTable(set, 'sys_hub_action_instance_v2')
-    const actionNames = new Map(
-        recordsOfTable(set, 'sys_hub_action_type_definition').map((record) => [
-            field(record, 'sys_id'),
-            field(record, 'name'),
-        ])
-    )
+    const view = readFlowDesigner(set)
+    const steps = view.actionInstances
+    const actionNames = new Map(view.actionTypes.map((action) => [action.sysId, action.name]))
     const customStepsNamed = (pattern: RegExp) =>
-        steps.filter((step) =>
-            pattern.test(actionNames.get(field(step, 'action_type_parent') || field(step, 'action_type')) ?? '')
-        )
-    const stepsOf = (actionType: string) => steps.filter((step) => field(step, 'action_type') === actionType)
+        steps.filter((step) => pattern.test(actionNames.get(step.actionTypeParent || step.actionType) ?? ''))
+    const stepsOf = (action: { sysId: string }) => steps.filter((step) => step.actionType === action.sysId)
     const grants = customStepsNamed(/create|grant/i)
-    const approvals = stepsOf(ASK_FOR_APPROVAL)
-    const revokeFlows = new Set(customStepsNamed(/delete|revoke/i).map((step) => field(step, 'flow')))
+    const approvals = stepsOf(BUILT_IN_ACTIONS.askForApproval)
+    const revokeFlows = new Set(customStepsNamed(/delete|revoke/i).map((step) => step.flow))
     const variableNames = recordsOfTable(set, 'item_option_new').map((record) => field(record, 'name'))
 
     const missing: Partial<Record<DefectNumber, string>> = {}
-    if (stepsOf(GET_CATALOG_VARIABLES).length === 0)
+    if (stepsOf(BUILT_IN_ACTIONS.getCatalogVariables).length === 0)
         missing[1] = 'no flow step reads catalog variables (Get Catalog Variables)'
     if (actionNames.size === 0) {
         missing[2] = 'it carries no custom action, where a connection alias would be used'
@@ -49,7 +39,7 @@ function missingEvidence(set: UpdateSet): Partial<Record<DefectNumber, string>> 
     else if (approvals.length === 0) missing[5] = 'no flow asks for approval before its grant'
     if (approvals.length === 0) missing[6] = 'no flow step asks for approval'
     if (revokeFlows.size === 0) missing[7] = 'no flow step calls a delete or revoke action'
-    else if (!stepsOf(WAIT_FOR_CONDITION).some((step) => revokeFlows.has(field(step, 'flow'))))
+    else if (!stepsOf(BUILT_IN_ACTIONS.waitForCondition).some((step) => revokeFlows.has(step.flow)))
         missing[7] = 'the flow that revokes waits for no condition'
     if (!variableNames.some((name) => /role|cluster|duration/i.test(name)))
         missing[8] =

@@ -3,8 +3,10 @@
  * list 1-9), from the records alone: no instance is consulted, so a check that needs something
  * the set does not carry says nothing rather than guess.
  */
-import { decodeFlowValues, recordsOfTable } from './read-update-set.ts'
+import { recordsOfTable } from './read-update-set.ts'
 import type { PayloadRecord, UpdateSet } from './read-update-set.ts'
+import { BUILT_IN_ACTIONS, readFlowDesigner } from './flow-designer.ts'
+import type { ActionInstance, FlowDesignerView, StepVariableValue } from './flow-designer.ts'
 
 export type DefectNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9
 
@@ -26,10 +28,9 @@ export const DEFECT_TITLES: Record<DefectNumber, string> = {
     9: 'global scope',
 }
 
-/** Platform actions (Zurich sys_ids, as in docs/servicenow.md). */
-const GET_CATALOG_VARIABLES = '330ba3abc31013002841b63b12d3aee8'
-const ASK_FOR_APPROVAL = 'f8f2e9920b10030085c083eb37673abd'
-const WAIT_FOR_CONDITION = '89ce8a4187120010663ca1bb36cb0be3'
+const GET_CATALOG_VARIABLES = BUILT_IN_ACTIONS.getCatalogVariables.sysId
+const ASK_FOR_APPROVAL = BUILT_IN_ACTIONS.askForApproval.sysId
+const WAIT_FOR_CONDITION = BUILT_IN_ACTIONS.waitForCondition.sysId
 /** sc_req_item states: 3 Closed Complete, 4 Closed Incomplete, 7 Closed Skipped. */
 const CLOSED_STATES = ['3', '4', '7']
 /** item_option_new types a requester types into freely: 6 Single Line Text, 2 Multi Line Text. */
@@ -40,82 +41,28 @@ const URL_PATTERN = /\bhttps?:\/\/[^\s"'<>{}\\]+/i
 const PILL = /\{\{[^{}]+\}\}/g
 const HAS_PILL = /\{\{[^{}]+\}\}/
 
-interface NamedValue {
-    name: string
-    value: string
-}
-
-interface FlowStep {
-    flow: string
-    order: number
-    uiId: string
+/** An action instance of a flow, with the action it runs. */
+type FlowStep = ActionInstance & {
     /** action_type_parent (custom actions, exported with a snapshot) or action_type. */
     actionDefinition: string
-    actionType: string
-    values: NamedValue[]
 }
 
 function text(record: PayloadRecord, field: string): string {
     return record.fields[field]?.value ?? ''
 }
 
-/** Flow values are gzip+base64 JSON (SDK builds) or plain JSON (instance exports). */
-function flowValues(encoded: string): unknown {
-    const trimmed = encoded.trim()
-    if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
-        try {
-            return JSON.parse(trimmed) as unknown
-        } catch {
-            return null
-        }
-    }
-    try {
-        return decodeFlowValues(trimmed)
-    } catch {
-        return null
-    }
-}
-
-function namedValues(decoded: unknown): NamedValue[] {
-    if (!Array.isArray(decoded)) return []
-    return decoded.flatMap((item: unknown) => {
-        if (!item || typeof item !== 'object') return []
-        const { name, value } = item as { name?: unknown; value?: unknown }
-        return typeof name === 'string'
-            ? [{ name, value: typeof value === 'string' ? value : JSON.stringify(value ?? '') }]
-            : []
-    })
-}
-
-/** A flow logic instance's inputs (e.g. If's condition) and assigned flow variables. */
-function logicValues(record: PayloadRecord): { inputs: NamedValue[]; variables: NamedValue[] } {
-    const decoded = flowValues(text(record, 'values'))
-    if (!decoded || typeof decoded !== 'object' || Array.isArray(decoded)) return { inputs: [], variables: [] }
-    const { inputs, variables } = decoded as { inputs?: unknown; variables?: unknown }
-    return { inputs: namedValues(inputs), variables: namedValues(variables) }
-}
-
-function flowSteps(set: UpdateSet): FlowStep[] {
-    return recordsOfTable(set, 'sys_hub_action_instance_v2').map((record) => ({
-        flow: text(record, 'flow'),
-        order: Number(text(record, 'order')),
-        uiId: text(record, 'ui_id'),
-        actionDefinition: text(record, 'action_type_parent') || text(record, 'action_type'),
-        actionType: text(record, 'action_type'),
-        values: namedValues(flowValues(text(record, 'values'))),
-    }))
+function flowSteps(view: FlowDesignerView): FlowStep[] {
+    return view.actionInstances.map((step) => ({ ...step, actionDefinition: step.actionTypeParent || step.actionType }))
 }
 
 /** `flow "<name>" (<sys_id>)`: a flow and its snapshot share the name, not the sys_id. */
-function flowLabel(set: UpdateSet, flow: string): string {
-    const named = [...recordsOfTable(set, 'sys_hub_flow'), ...recordsOfTable(set, 'sys_hub_flow_snapshot')].find(
-        (record) => text(record, 'sys_id') === flow && text(record, 'name')
-    )
-    return named ? `flow "${text(named, 'name')}" (${flow})` : `flow ${flow}`
+function flowLabel(view: FlowDesignerView, flow: string): string {
+    const named = [...view.flows, ...view.flowSnapshots].find((record) => record.sysId === flow && record.name)
+    return named ? `flow "${named.name}" (${flow})` : `flow ${flow}`
 }
 
 function valueOf(step: FlowStep, name: string): string {
-    return step.values.find((value) => value.name === name)?.value ?? ''
+    return step.inputs.find((value) => value.name === name)?.value ?? ''
 }
 
 /** Where a text came from, for the finding's detail. */
@@ -128,7 +75,7 @@ interface Located {
  * Every configured value a step, action or flow carries: step inputs (sys_variable_value, which
  * also holds script steps' scripts), element mappings and flow action inputs.
  */
-function configuredValues(set: UpdateSet): Located[] {
+function configuredValues(set: UpdateSet, view: FlowDesignerView): Located[] {
     const located: Located[] = []
     for (const entry of set.records) {
         const where = entry.targetName || entry.name
@@ -138,9 +85,11 @@ function configuredValues(set: UpdateSet): Located[] {
                 located.push({ where: label ? `${where} (${label})` : where, value: text(record, 'value') })
             }
             if (record.table === 'sys_hub_action_instance_v2') {
-                for (const value of namedValues(flowValues(text(record, 'values')))) {
-                    located.push({ where: `${where} (${value.name})`, value: value.value })
-                }
+                const step = view.actionInstances.find(
+                    (instance) => instance.updateName === entry.name && instance.sysId === text(record, 'sys_id')
+                )
+                for (const input of step?.inputs ?? [])
+                    located.push({ where: `${where} (${input.name})`, value: input.value })
             }
             if (record.table === 'sys_script_include' || record.table === 'sys_script') {
                 located.push({ where, value: text(record, 'script') })
@@ -154,21 +103,21 @@ function isScript(value: string): boolean {
     return /\bfunction\s*\w*\s*\(|\bvar\s+[\w$]+\s*[=;]/.test(value)
 }
 
-/** The name a step input value stands for: its step input record in the set, else its label. */
-function variableName(set: UpdateSet, record: PayloadRecord): string {
-    const variable = text(record, 'variable')
-    const input = [
-        ...recordsOfTable(set, 'sys_hub_step_ext_input'),
-        ...recordsOfTable(set, 'sys_hub_action_input'),
-    ].find((candidate) => text(candidate, 'sys_id') === variable)
-    if (input) return text(input, 'element')
-    return (record.fields.variable?.attributes.display_value ?? '').trim().toLowerCase().replace(/\s+/g, '_')
+/** The name a step input value stands for: its step or action input in the set, else its label. */
+function variableName(view: FlowDesignerView, value: StepVariableValue): string {
+    const inputs = view.actionTypes.flatMap((action) => [
+        ...action.inputs,
+        ...action.steps.flatMap((step) => step.inputs),
+    ])
+    const input = inputs.find((candidate) => candidate.sysId === value.variable)
+    if (input) return input.element
+    return value.variableLabel.trim().toLowerCase().replace(/\s+/g, '_')
 }
 
-function missingCatalogVariables(set: UpdateSet): Finding[] {
+function missingCatalogVariables(set: UpdateSet, view: FlowDesignerView): Finding[] {
     const inSet = new Set(recordsOfTable(set, 'item_option_new').map((record) => text(record, 'sys_id')))
     const missing = new Set<string>()
-    for (const step of flowSteps(set)) {
+    for (const step of flowSteps(view)) {
         if (step.actionType !== GET_CATALOG_VARIABLES) continue
         for (const reference of valueOf(step, 'catalog_variables').split(',')) {
             const sysId = reference.split(':')[0]?.trim() ?? ''
@@ -184,16 +133,16 @@ function missingCatalogVariables(set: UpdateSet): Finding[] {
     ]
 }
 
-function missingAliases(set: UpdateSet): Finding[] {
+function missingAliases(set: UpdateSet, view: FlowDesignerView): Finding[] {
     const inSet = new Set(recordsOfTable(set, 'sys_alias').map((record) => text(record, 'sys_id')))
     const used = new Set<string>()
-    for (const record of recordsOfTable(set, 'sys_variable_value')) {
-        if (variableName(set, record) === 'connection_alias') used.add(text(record, 'value').trim())
+    for (const value of view.actionTypes.flatMap((action) => action.steps.flatMap((step) => step.variableValues))) {
+        if (variableName(view, value) === 'connection_alias') used.add(value.value.trim())
     }
     for (const record of recordsOfTable(set, 'sys_element_mapping')) {
         if (text(record, 'field') === 'connection_alias') used.add(text(record, 'value').trim())
     }
-    for (const step of flowSteps(set)) used.add(valueOf(step, 'connection_alias').trim())
+    for (const step of flowSteps(view)) used.add(valueOf(step, 'connection_alias').trim())
     const missing = [...used].filter((sysId) => SYS_ID.test(sysId) && !inSet.has(sysId))
     if (missing.length === 0) return []
     return [
@@ -204,15 +153,15 @@ function missingAliases(set: UpdateSet): Finding[] {
     ]
 }
 
-function hardCodedUrls(set: UpdateSet): Finding[] {
-    return configuredValues(set).flatMap(({ where, value }) => {
+function hardCodedUrls(set: UpdateSet, view: FlowDesignerView): Finding[] {
+    return configuredValues(set, view).flatMap(({ where, value }) => {
         const url = URL_PATTERN.exec(value)?.[0]
         return url ? [{ defect: 3 as const, detail: `${where} hard-codes ${url}` }] : []
     })
 }
 
-function templatedJson(set: UpdateSet): Finding[] {
-    return configuredValues(set).flatMap(({ where, value }) => {
+function templatedJson(set: UpdateSet, view: FlowDesignerView): Finding[] {
+    return configuredValues(set, view).flatMap(({ where, value }) => {
         if (isScript(value)) {
             const concatenated = /'[^'\n]*"[\w$-]+"\s*:\s*"?'\s*\+|`[^`]*"[\w$-]+"\s*:[^`]*\$\{/.exec(value)
             return concatenated
@@ -232,59 +181,55 @@ function templatedJson(set: UpdateSet): Finding[] {
     })
 }
 
-function customActionNames(set: UpdateSet): Map<string, string> {
+function customActionNames(view: FlowDesignerView): Map<string, string> {
     const names = new Map<string, string>()
     // An export may carry a definition twice (the action and its snapshot's copy), one without a name.
-    for (const record of recordsOfTable(set, 'sys_hub_action_type_definition')) {
-        if (text(record, 'name')) names.set(text(record, 'sys_id'), text(record, 'name'))
-    }
+    for (const action of view.actionTypes) if (action.name) names.set(action.sysId, action.name)
     return names
 }
 
-function stepsOfKind(set: UpdateSet, kind: RegExp): FlowStep[] {
-    const names = customActionNames(set)
-    return flowSteps(set).filter((step) => kind.test(names.get(step.actionDefinition) ?? ''))
+function stepsOfKind(view: FlowDesignerView, kind: RegExp): FlowStep[] {
+    const names = customActionNames(view)
+    return flowSteps(view).filter((step) => kind.test(names.get(step.actionDefinition) ?? ''))
 }
 
 const GRANT = /create|grant/i
 const REVOKE = /delete|revoke/i
 
-function uncheckedApprovals(set: UpdateSet): Finding[] {
+function uncheckedApprovals(set: UpdateSet, view: FlowDesignerView): Finding[] {
     const findings: Finding[] = []
-    const logic = recordsOfTable(set, 'sys_hub_flow_logic_instance_v2')
-    for (const grant of stepsOfKind(set, GRANT)) {
-        const approvals = flowSteps(set).filter(
+    const logic = view.logicInstances
+    for (const grant of stepsOfKind(view, GRANT)) {
+        const approvals = flowSteps(view).filter(
             (step) => step.flow === grant.flow && step.actionType === ASK_FOR_APPROVAL && step.order < grant.order
         )
         if (approvals.length === 0) continue
         const outcomePills = approvals.map((approval) => `{{${approval.uiId}.approval_state}}`)
-        const flowLogic = logic.filter(
-            (record) => text(record, 'flow') === grant.flow && Number(text(record, 'order')) < grant.order
-        )
+        const flowLogic = logic.filter((record) => record.flow === grant.flow && record.order < grant.order)
         for (const record of flowLogic) {
-            for (const variable of logicValues(record).variables) {
+            for (const variable of record.variables) {
                 if (outcomePills.some((pill) => variable.value.includes(pill)))
                     outcomePills.push(`{{flow_variable.${variable.name}}}`)
             }
         }
         const checked = flowLogic.some((record) =>
-            logicValues(record).inputs.some(
+            record.inputs.some(
                 (input) => input.name === 'condition' && outcomePills.some((pill) => input.value.includes(pill))
             )
         )
         if (!checked) {
             findings.push({
                 defect: 5,
-                detail: `${flowLabel(set, grant.flow)}: the grant (step ${grant.order}) runs whatever the approval's outcome; no condition reads approval_state before it`,
+                detail: `${flowLabel(view, grant.flow)}: the grant (step ${grant.order}) runs whatever the approval's outcome; no condition reads approval_state before it`,
             })
         }
     }
     return findings
 }
 
-function managerOnlyApprovals(set: UpdateSet): Finding[] {
+function managerOnlyApprovals(set: UpdateSet, view: FlowDesignerView): Finding[] {
     const byFlow = new Map<string, FlowStep[]>()
-    for (const step of flowSteps(set)) {
+    for (const step of flowSteps(view)) {
         if (step.actionType !== ASK_FOR_APPROVAL) continue
         byFlow.set(step.flow, [...(byFlow.get(step.flow) ?? []), step])
     }
@@ -299,7 +244,7 @@ function managerOnlyApprovals(set: UpdateSet): Finding[] {
         if (rules.every(managerOnly)) {
             findings.push({
                 defect: 6,
-                detail: `${flowLabel(set, flow)}: every approval goes to the requester's manager only (${rules[0] ?? ''}); with no manager it is approved at once`,
+                detail: `${flowLabel(view, flow)}: every approval goes to the requester's manager only (${rules[0] ?? ''}); with no manager it is approved at once`,
             })
         }
     }
@@ -315,9 +260,9 @@ function closedStatesCovered(conditions: string): boolean {
     return CLOSED_STATES.every((state) => states.has(state))
 }
 
-function closedCompleteOnly(set: UpdateSet): Finding[] {
-    const revokeFlows = new Set(stepsOfKind(set, REVOKE).map((step) => step.flow))
-    return flowSteps(set).flatMap((step) => {
+function closedCompleteOnly(set: UpdateSet, view: FlowDesignerView): Finding[] {
+    const revokeFlows = new Set(stepsOfKind(view, REVOKE).map((step) => step.flow))
+    return flowSteps(view).flatMap((step) => {
         if (step.actionType !== WAIT_FOR_CONDITION || !revokeFlows.has(step.flow)) return []
         const conditions = valueOf(step, 'conditions')
         return closedStatesCovered(conditions)
@@ -325,7 +270,7 @@ function closedCompleteOnly(set: UpdateSet): Finding[] {
             : [
                   {
                       defect: 7 as const,
-                      detail: `${flowLabel(set, step.flow)}: the revoke waits for "${conditions}", so an item closed incomplete or skipped keeps its access until Kpow's expiry`,
+                      detail: `${flowLabel(view, step.flow)}: the revoke waits for "${conditions}", so an item closed incomplete or skipped keeps its access until Kpow's expiry`,
                   },
               ]
     })
@@ -369,16 +314,17 @@ function globalScope(set: UpdateSet): Finding[] {
 
 /** Every finding, in the guide's order. */
 export function findDefects(set: UpdateSet): Finding[] {
+    const view = readFlowDesigner(set)
     // Exports repeat records (a flow and its snapshot, a step and its definition's copy): say each thing once.
     const seen = new Set<string>()
     return [
-        ...missingCatalogVariables(set),
-        ...missingAliases(set),
-        ...hardCodedUrls(set),
-        ...templatedJson(set),
-        ...uncheckedApprovals(set),
-        ...managerOnlyApprovals(set),
-        ...closedCompleteOnly(set),
+        ...missingCatalogVariables(set, view),
+        ...missingAliases(set, view),
+        ...hardCodedUrls(set, view),
+        ...templatedJson(set, view),
+        ...uncheckedApprovals(set, view),
+        ...managerOnlyApprovals(set, view),
+        ...closedCompleteOnly(set, view),
         ...freeTextVariables(set),
         ...globalScope(set),
     ].filter((finding) => {

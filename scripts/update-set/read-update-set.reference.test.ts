@@ -1,7 +1,8 @@
 // The reader on the update set published with the guide, an instance export, read in place.
 import { describe, expect, it } from 'vitest'
 import { referenceDirPresent, referenceFiles } from '../reference-files.ts'
-import { decodeFlowValues, readUpdateSetFile, recordsOfTable } from './read-update-set.ts'
+import { readUpdateSetFile, recordsOfTable } from './read-update-set.ts'
+import { decodeFlowValues } from './flow-designer.ts'
 
 describe.skipIf(!referenceDirPresent)("the reader on the guide's published set", () => {
     it('reads the instance export, whose payloads are CDATA or escaped text', () => {
@@ -13,7 +14,11 @@ describe.skipIf(!referenceDirPresent)("the reader on the guide's published set",
             'sys_hub_flow',
         ])
         const values = recordsOfTable(reference, 'sys_hub_action_instance_v2').map((record) =>
-            decodeFlowValues(record.fields.values?.value ?? '')
+            decodeFlowValues(record.fields.values?.value ?? '', {
+                table: record.table,
+                sysId: record.fields.sys_id?.value ?? '',
+                field: 'values',
+            })
         )
         expect(values.every((value) => Array.isArray(value))).toBe(true)
         // The guide's defects 1 and 2: the variables and the alias its flow and actions use are missing.

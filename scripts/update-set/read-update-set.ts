@@ -5,7 +5,6 @@
  * instance (e2e), so it accepts both this project's set and a real instance export.
  */
 import { readFileSync } from 'node:fs'
-import { gunzipSync } from 'node:zlib'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 
 /** One field of a record: its text, and its attributes (e.g. display_value). */
@@ -196,20 +195,6 @@ export function readUpdateSet(xml: string): UpdateSet {
 
 export function readUpdateSetFile(path: string): UpdateSet {
     return readUpdateSet(readFileSync(path, 'utf8'))
-}
-
-/**
- * Decodes a Flow Designer `values` / `trigger_inputs` / `inputs` field: gzip, then base64, then
- * JSON. Empty text decodes to null.
- */
-export function decodeFlowValues(text: string): unknown {
-    const trimmed = text.trim()
-    if (trimmed === '') return null
-    try {
-        return JSON.parse(gunzipSync(Buffer.from(trimmed, 'base64')).toString('utf8')) as unknown
-    } catch (error) {
-        throw new UpdateSetFormatError(`flow values are not gzip+base64 JSON: ${(error as Error).message}`)
-    }
 }
 
 /** All records of one table across every payload (e.g. every sys_hub_action_instance_v2 of the flows). */

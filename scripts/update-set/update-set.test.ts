@@ -2,43 +2,29 @@ import { join } from 'node:path'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import {
-    decodeFlowValues,
     parsePayload,
     readUpdateSet,
     readUpdateSetFile,
     recordsOfTable,
     UpdateSetFormatError,
 } from './read-update-set.ts'
-import type { UpdateSet } from './read-update-set.ts'
+import type { PayloadRecord, UpdateSet } from './read-update-set.ts'
 import { repositoryRoot } from './collect-sdk-output.ts'
 import { javaStringHash, writableCopyOf, writeUpdateSet } from './write-update-set.ts'
 import { buildHandBuiltGuideSet, HAND_BUILT_SET_FILE } from './fixtures/hand-built-guide-set.ts'
+import { decodeFlowValues, PLATFORM_RECORDS } from './flow-designer.ts'
+import type { FieldLocation } from './flow-designer.ts'
 
 const path = join(repositoryRoot, 'update-sets', 'kpow-jit-access.xml')
 const xml = readFileSync(path, 'utf8')
 const updateSet = readUpdateSet(xml)
 
-/** Platform records (Zurich) the app points at without shipping them. */
-const KNOWN_PLATFORM_SYS_IDS: Record<string, string> = {
-    '330ba3abc31013002841b63b12d3aee8': 'action Get Catalog Variables',
-    f8f2e9920b10030085c083eb37673abd: 'action Ask For Approval',
-    f9d01dd2c31332002841b63b12d3aea1: 'action Update Record',
-    '89ce8a4187120010663ca1bb36cb0be3': 'action Wait For Condition',
-    '9d09f99587003300663ca1bb36cb0ba3': 'action Look Up Record',
-    c43a1011c36813002841b63b12d3ae15: 'trigger Service Catalog',
-    af4e1945c3e232002841b63b12d3ae3e: 'flow logic If',
-    '1f781bf3c32232002841b63b12d3aee6': 'flow logic Else',
-    d176605ea76103004f27b0d2187901c7: 'flow logic End Flow',
-    '4f787d1e0f9b0010ecf0cc52ff767ea0': 'flow logic Set Flow Variables',
-    '07223332de022010ec58424b73829721': 'flow logic Try',
-    '35d60003e6022010a5e40cdd1254dd21': 'flow logic Catch',
-    e0d08b13c3330100c8b837659bba8fb4: 'catalog Service Catalog',
-    '2809952237b1300054b6a3549dbe5dd4': 'category Software',
-    ef751ff07301330025d71afe2ff6a7f9: 'default HTTP retry policy',
-    '106afb6647032200b4fad7527c9a71e7': 'step type Script',
-    '74315b04b3201300176b051a16a8dc2b': 'Script step input required_run_time',
-    '71aa7f6647032200b4fad7527c9a719b': 'Script step input script',
-}
+/** Where a test's flow values come from, for the decoder's errors. */
+const valuesOf = (record: PayloadRecord, field = 'values'): FieldLocation => ({
+    table: record.table,
+    sysId: record.fields.sys_id?.value ?? '',
+    field,
+})
 
 function sysIdsInSet(set: UpdateSet): Set<string> {
     const ids = new Set<string>()
@@ -55,7 +41,7 @@ function referencedSysIds(entryTables: string[]): Map<string, string> {
             for (const [name, field] of Object.entries(record.fields)) {
                 if (name === 'sys_id' || name === 'sys_update_name') continue
                 const text = ['values', 'trigger_inputs'].includes(name)
-                    ? JSON.stringify(decodeFlowValues(field.value))
+                    ? JSON.stringify(decodeFlowValues(field.value, valuesOf(record, name)))
                     : field.value
                 for (const id of text.match(/\b[0-9a-f]{32}\b/g) ?? [])
                     found.set(id, `${entry.targetName} ${record.table}.${name}`)
@@ -123,7 +109,7 @@ describe('generated update set', () => {
                 'sys_alias',
             ]),
         ]
-            .filter(([id]) => !carried.has(id) && !(id in KNOWN_PLATFORM_SYS_IDS))
+            .filter(([id]) => !carried.has(id) && !PLATFORM_RECORDS.has(id))
             .map(([id, where]) => `${id} (${where})`)
         expect(unknown).toEqual([])
     })
@@ -138,7 +124,7 @@ describe('generated update set', () => {
 
     it('the flow waits for any closed state and routes no-manager requests to the approvers group', () => {
         const instances = recordsOfTable(updateSet, 'sys_hub_action_instance_v2').map((record) =>
-            JSON.stringify(decodeFlowValues(record.fields.values?.value ?? ''))
+            JSON.stringify(decodeFlowValues(record.fields.values?.value ?? '', valuesOf(record)))
         )
         expect(instances.some((values) => values.includes('stateIN3,4,7^ORactive=false'))).toBe(true)
         const groupId = recordsOfTable(updateSet, 'sys_user_group')[0]?.fields.sys_id?.value ?? 'missing'
@@ -159,7 +145,7 @@ describe('reader', () => {
             'sys_hub_flow',
         ])
         const steps = recordsOfTable(handBuilt, 'sys_hub_action_instance_v2').map((record) =>
-            decodeFlowValues(record.fields.values?.value ?? '')
+            decodeFlowValues(record.fields.values?.value ?? '', valuesOf(record))
         )
         expect(steps).toHaveLength(6)
         expect(steps.every((value) => Array.isArray(value))).toBe(true)
@@ -174,7 +160,7 @@ describe('reader', () => {
                     fields: Object.fromEntries(
                         Object.entries(record.fields).map(([name, field]) => [
                             name,
-                            name === 'values' ? decodeFlowValues(field.value) : field,
+                            name === 'values' ? decodeFlowValues(field.value, valuesOf(record)) : field,
                         ])
                     ),
                 }))
@@ -196,6 +182,8 @@ describe('reader', () => {
     it('refuses malformed XML with its position', () => {
         expect(() => readUpdateSet('<unload><sys_remote_update_set></unload>')).toThrow(UpdateSetFormatError)
         expect(() => readUpdateSet('<unload unload_date="x"></unload>')).toThrow(/exactly one <sys_remote_update_set>/)
-        expect(() => decodeFlowValues('not-gzip')).toThrow(/gzip\+base64 JSON/)
+        expect(() =>
+            decodeFlowValues('not-gzip', { table: 'sys_hub_action_instance_v2', sysId: 'x', field: 'values' })
+        ).toThrow(/gzip\+base64 JSON/)
     })
 })

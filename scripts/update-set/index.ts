@@ -1,0 +1,16 @@
+/**
+ * The update-set library's public entry: read and write ServiceNow update sets, the Flow Designer
+ * layer (platform sys_ids, the values decoder, the typed view of flows), the defect checker and
+ * building the app's set. Other parts import from here only.
+ */
+export * from './read-update-set.ts'
+export * from './write-update-set.ts'
+export * from './flow-designer.ts'
+export { DEFECT_TITLES, findDefects, formatFinding } from './find-defects.ts'
+export type { DefectNumber, Finding } from './find-defects.ts'
+export { defectCoverage, formatVerdict } from './defect-coverage.ts'
+export type { DefectVerdict } from './defect-coverage.ts'
+export { buildUpdateSet } from './build-update-set.ts'
+export { repositoryRoot } from './collect-sdk-output.ts'
+/** A set built the guide's way, with all nine defects: a fixture other parts' tests load too. */
+export { HAND_BUILT_SET_FILE, HAND_BUILT_SET_NAME, ids as handBuiltSetIds } from './fixtures/hand-built-guide-set.ts'
