@@ -417,7 +417,7 @@ export class FlowEngine {
         inputs: Map<string, RunValue>,
         log: StepLog,
         scope: Scope
-    ): Promise<ApprovalDecision> {
+    ): Promise<ApprovalDecision | 'cancelled'> {
         const database = this.options.database
         const table = inputs.get('table')?.value ?? ''
         const sysId = inputs.get('record')?.value ?? ''
@@ -472,7 +472,11 @@ export class FlowEngine {
                 return decision !== undefined
             })
         }
-        const outcome = decision ?? 'rejected'
+        // Approvals cancelled because the item closed (task-rules.ts) end the approval as cancelled: nothing was decided.
+        const cancelled = approvalIds.every(
+            (approvalId) => database.require('sysapproval_approver', approvalId).state === 'cancelled'
+        )
+        const outcome = cancelled ? 'cancelled' : (decision ?? 'rejected')
         for (const approvalId of approvalIds) {
             if (database.require('sysapproval_approver', approvalId).state === 'requested') {
                 database.update('sysapproval_approver', approvalId, { state: 'not_required' }, 'system')
@@ -481,7 +485,7 @@ export class FlowEngine {
         const values: Record<string, string> = { [approvalField]: outcome }
         if (journalField)
             values[journalField] =
-                `${outcome === 'approved' ? 'Approved' : 'Rejected'} (${this.decisionSummary(approvalIds)})`
+                `${outcome === 'approved' ? 'Approved' : outcome === 'rejected' ? 'Rejected' : 'Cancelled'} (${this.decisionSummary(approvalIds)})`
         database.update(table, sysId, values, 'system')
         return outcome
     }

@@ -7,10 +7,11 @@ import { readFlowDesigner, readUpdateSet } from '../../scripts/update-set/index'
 import type { LoadedRecord } from './payload-record'
 import { recordsFromUpdateSet } from './payload-record'
 import type { StoredRecord } from './tables'
-import { Database, TableError, glideDateTime, isSysId } from './tables'
+import { Database, TableError, isSysId } from './tables'
 import type { ApprovalState, RequestItemState } from './schema'
 import { localInstanceSchemas, requestItemStates } from './schema'
 import { UnsupportedCollector } from './unsupported'
+import { cancelApprovalsOfClosedItems, isClosedItemState, requestItemCloseRule } from './task-rules'
 import type { FlowCatalog, FlowDefinition, FlowNode } from './flow-model'
 import { findDataPills } from './data-pills'
 import { EncodedQueryError, parseEncodedQuery } from './encoded-query'
@@ -170,7 +171,9 @@ export function seededSysId(table: string, key: string): string {
 export function createLocalInstance(options: LocalInstanceOptions): LocalInstance {
     const updateSet = readUpdateSet(options.updateSetXml)
     const records = recordsFromUpdateSet(updateSet)
-    const database = new Database({ schemas: localInstanceSchemas, now: options.now })
+    const now = options.now ?? (() => new Date())
+    const database = new Database({ schemas: localInstanceSchemas, now, rules: [requestItemCloseRule(now)] })
+    cancelApprovalsOfClosedItems(database)
     const unsupported = new UnsupportedCollector()
     const report = loadRecords(updateSet, records, database, unsupported)
     const catalog = buildFlowCatalog(readFlowDesigner(updateSet), records, unsupported)
@@ -224,6 +227,11 @@ export function createLocalInstance(options: LocalInstanceOptions): LocalInstanc
         const approver = userSysId(asUserName)
         if (approval.approver !== approver)
             throw new LocalInstanceError(`${asUserName} is not the approver of ${approvalSysId}`)
+        const item = database.get('sc_req_item', approval.sysapproval ?? '')
+        if (item?.active === 'false')
+            throw new LocalInstanceError(
+                `${item.number ?? ''} is closed (${closedStateLabel(item)}): its approvals can no longer be decided`
+            )
         if (approval.state !== 'requested')
             throw new LocalInstanceError(`Approval ${approvalSysId} is ${approval.state ?? ''}, not requested`)
         return database.update('sysapproval_approver', approvalSysId, { state, comments: comment ?? '' }, asUserName)
@@ -301,10 +309,14 @@ export function createLocalInstance(options: LocalInstanceOptions): LocalInstanc
                 throw new LocalInstanceError(
                     `"${state}" is not a requested item state (${Object.keys(requestItemStates).join(', ')})`
                 )
-            const closing = ['3', '4', '7'].includes(state)
-            const values: Record<string, string> = { state, active: closing ? 'false' : 'true' }
-            if (closing)
-                Object.assign(values, { closed_at: glideDateTime(database.now()), closed_by: userSysId(asUserName) })
+            const item = database.get('sc_req_item', requestItemSysId)
+            if (!item) throw new LocalInstanceError(`No requested item ${requestItemSysId}`)
+            if (item.active === 'false')
+                throw new LocalInstanceError(
+                    `${item.number ?? ''} is closed (${closedStateLabel(item)}) and cannot be reopened or changed: submit a new request`
+                )
+            const values: Record<string, string> = { state }
+            if (isClosedItemState(state)) values.closed_by = userSysId(asUserName)
             if (workNote) values.work_notes = workNote
             return database.update('sc_req_item', requestItemSysId, values, asUserName)
         },
@@ -666,4 +678,8 @@ function resolveConnection(database: Database, aliasKey: string): ResolvedConnec
         userName: credential?.user_name ?? '',
         password: credential?.password ?? '',
     }
+}
+
+function closedStateLabel(item: StoredRecord): string {
+    return requestItemStates[item.state as RequestItemState] ?? item.state ?? ''
 }

@@ -74,9 +74,20 @@ export function glideDateTime(instant: Date): string {
     return instant.toISOString().replace('T', ' ').slice(0, 19)
 }
 
+/**
+ * A before-write business rule: given the record as it is (undefined on insert) and the values being
+ * written, returns further values to write in the same operation (e.g. `active=false` with a closed
+ * state), as the platform's before rules do. Throwing refuses the write.
+ */
+export interface BeforeWriteRule {
+    table: string
+    before(current: StoredRecord | undefined, values: Readonly<Record<string, string>>): Record<string, string>
+}
+
 export interface DatabaseOptions {
     schemas: TableSchema[]
     now?: () => Date
+    rules?: BeforeWriteRule[]
 }
 
 export class Database {
@@ -85,10 +96,12 @@ export class Database {
     private readonly journals = new Map<string, JournalEntry[]>()
     private readonly counters = new Map<string, number>()
     private readonly listeners = new Set<ChangeListener>()
+    private readonly rules: BeforeWriteRule[]
     readonly now: () => Date
 
     constructor(options: DatabaseOptions) {
         this.now = options.now ?? (() => new Date())
+        this.rules = options.rules ?? []
         for (const schema of options.schemas) {
             this.schemas.set(schema.name, { ...schema, fields: { ...systemFields, ...schema.fields } })
             this.rows.set(schema.name, new Map())
@@ -147,8 +160,9 @@ export class Database {
             this.counters.set(table, next)
             row.number = `${schema.numberPrefix}${String(next).padStart(7, '0')}`
         }
+        const written = this.applyRules(table, undefined, values)
         rows.set(sysId, row)
-        const changed = this.assign(table, row, values, asUserName)
+        const changed = this.assign(table, row, written, asUserName)
         const record = this.snapshot(row)
         this.emit({ table, sysId, operation: 'insert', changedFields: changed, record })
         return record
@@ -157,7 +171,7 @@ export class Database {
     update(table: string, sysId: string, values: Record<string, string>, asUserName = 'system'): StoredRecord {
         const row = this.table(table).get(sysId)
         if (!row) throw new TableError(`${table} has no record ${sysId}`)
-        const changed = this.assign(table, row, values, asUserName)
+        const changed = this.assign(table, row, this.applyRules(table, this.snapshot(row), values), asUserName)
         if (changed.length > 0) {
             row.sys_updated_on = glideDateTime(this.now())
             row.sys_updated_by = asUserName
@@ -297,6 +311,18 @@ export class Database {
             }
         }
         return changed
+    }
+
+    private applyRules(
+        table: string,
+        current: StoredRecord | undefined,
+        values: Record<string, string>
+    ): Record<string, string> {
+        let written = values
+        for (const rule of this.rules) {
+            if (rule.table === table) written = { ...written, ...rule.before(current, written) }
+        }
+        return written
     }
 
     private table(table: string): Map<string, Record<string, string>> {

@@ -245,13 +245,18 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
                 message: `state must be one of ${fulfillerStates.join(', ')}; got "${state}"`,
             }
         } else {
-            instance.setItemState(
-                item.sys_id,
-                state as RequestItemState,
-                who.viewer.userName,
-                field(request, 'work_note').trim() || undefined
-            )
-            who.session.notice = { kind: 'ok', message: `${item.number ?? ''} updated.` }
+            try {
+                instance.setItemState(
+                    item.sys_id,
+                    state as RequestItemState,
+                    who.viewer.userName,
+                    field(request, 'work_note').trim() || undefined
+                )
+                who.session.notice = { kind: 'ok', message: `${item.number ?? ''} updated.` }
+            } catch (error) {
+                if (!(error instanceof LocalInstanceError)) throw error
+                who.session.notice = { kind: 'error', message: error.message }
+            }
         }
         response.redirect(303, `/items/${item.sys_id}`)
     })

@@ -273,7 +273,7 @@ export function requestItemPage(
     ${item.closed_at ? html`<dt>Closed</dt><dd>${item.closed_at} by ${display('closed_by')}</dd>` : ''}
   </dl>
 </section>
-${viewer.isFulfiller ? stateForm(item) : ''}
+${viewer.isFulfiller && item.active === 'true' ? stateForm(item) : ''}
 ${canCancel ? html`<form class="card" method="post" action="/items/${item.sys_id}/cancel" aria-label="Cancel ${item.number}"><p>Cancelling ends the request; any access it granted is revoked.</p><button type="submit" class="danger">Cancel request</button></form>` : ''}
 <section class="card" aria-labelledby="variables-heading">
   <h2 id="variables-heading">Variables</h2>

@@ -110,9 +110,44 @@ describe('Kpow Access Lifecycle in the local instance', () => {
         await instance.whenIdle()
         await settle()
         expect(kpow.requests).toEqual([])
-        expect(item(instance, ordered.requestItem.sysId)).toMatchObject({ approval: 'rejected', state: '4' })
+        expect(item(instance, ordered.requestItem.sysId)).toMatchObject({
+            approval: 'rejected',
+            state: '4',
+            active: 'false',
+        })
         expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toContain('the approval ended as "rejected"')
         expect(instance.flowRuns()[0]).toMatchObject({ status: 'complete', reason: 'ended by End Flow' })
+    })
+
+    it('cancels the pending approvals of an item closed before the decision, and never grants', async () => {
+        const { instance, kpow } = await setUp()
+        const ordered = instance.orderCatalogItem(itemName, order, 'abel.tuter')
+        await instance.whenIdle()
+        const approval = instance.approvalsFor('beth.anglin', 'requested')[0]
+        instance.setItemState(ordered.requestItem.sysId, '7', 'fred.fulfiller', 'no longer needed')
+        await instance.whenIdle()
+        expect(instance.database.require('sysapproval_approver', approval?.sys_id ?? '').state).toBe('cancelled')
+        expect(instance.approvalsFor('beth.anglin', 'requested')).toEqual([])
+        expect(() => instance.approve(approval?.sys_id ?? '', 'beth.anglin')).toThrow(
+            /is closed \(Closed Incomplete\): its approvals can no longer be decided/
+        )
+        await instance.whenIdle()
+        await settle()
+        expect(kpow.requests).toEqual([])
+        expect(item(instance, ordered.requestItem.sysId)).toMatchObject({ approval: 'cancelled', active: 'false' })
+        expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toContain('the approval ended as "cancelled"')
+        expect(instance.flowRuns()[0]).toMatchObject({ status: 'complete', reason: 'ended by End Flow' })
+    })
+
+    it('refuses to reopen a closed item', async () => {
+        const { instance } = await setUp()
+        const ordered = instance.orderCatalogItem(itemName, order, 'abel.tuter')
+        await instance.whenIdle()
+        instance.setItemState(ordered.requestItem.sysId, '3', 'fred.fulfiller')
+        expect(() => instance.setItemState(ordered.requestItem.sysId, '2', 'fred.fulfiller')).toThrow(
+            /is closed \(Closed Complete\) and cannot be reopened/
+        )
+        expect(item(instance, ordered.requestItem.sysId)).toMatchObject({ state: '3', active: 'false' })
     })
 
     it('asks the approvers group when the requester has no manager', async () => {
@@ -154,7 +189,7 @@ describe('Kpow Access Lifecycle in the local instance', () => {
         await instance.whenIdle()
         await settle()
         expect(kpow.requests).toHaveLength(1)
-        expect(item(instance, ordered.requestItem.sysId).state).toBe('4')
+        expect(item(instance, ordered.requestItem.sysId)).toMatchObject({ state: '4', active: 'false' })
         const run = instance.flowRuns()[0]
         const failed = run?.steps.find((step) => step.status === 'error')
         expect(failed?.error).toContain('Kpow answered HTTP 500: Kpow stand-in refuses')
