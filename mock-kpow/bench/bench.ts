@@ -29,7 +29,7 @@ import {
 } from '../src/engine/testing/random-policies'
 import type { AccessRequest, TemporaryPolicy } from '../src/engine/types'
 import { KpowService } from '../src/kpow-service'
-import type { Persistence } from '../src/store/persistence'
+import { MemoryPersistence } from '../src/store/persistence'
 
 /** Pin the load generator and the server to separate cores when taskset (util-linux) is there. */
 const PINNING = spawnSync('taskset', ['-c', '0', 'true']).status === 0
@@ -81,13 +81,7 @@ async function engineService(policyCount: number, shape: Shape) {
         tenant_id: DEFAULT_TENANT_ID,
         created_by: 'bench',
     }))
-    const persistence: Persistence = {
-        description: 'bench',
-        durable: false,
-        load: async () => ({ temporaryPolicies: temporaries, audit: [] }),
-        saveTemporaryPolicies: async () => undefined,
-        appendAudit: async () => undefined,
-    }
+    const persistence = new MemoryPersistence({ temporaryPolicies: temporaries })
     const service = await KpowService.start({
         rbac: { authorizedRoles: undefined, adminRoles: [], policies: staticPolicies, tenants: [] },
         clusters: RANDOM_CLUSTERS,

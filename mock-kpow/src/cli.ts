@@ -31,7 +31,7 @@ export async function main(argv: readonly string[], start: StartOptions = {}): P
     if (answered !== undefined) return answered
 
     const flags = program.opts<CliFlags>()
-    let running: Awaited<ReturnType<typeof startMockKpow>>
+    let stopped: Promise<void>
     try {
         const options = resolveOptions({
             flags,
@@ -39,7 +39,10 @@ export async function main(argv: readonly string[], start: StartOptions = {}): P
             cwd: process.cwd(),
             realmFileFromJaas: (jaasFile, entry) => realmFileFor(readJaasConfigFile(jaasFile), entry),
         })
-        running = await startMockKpow(options, start)
+        const running = await startMockKpow(options, start)
+        // Waiting for a stop signal starts before the URLs are announced: whoever reads them may
+        // send SIGTERM at once, and a signal before the handler would kill without closing.
+        stopped = runUntilStopSignal('mock-kpow', () => running.close())
         console.log(`mock-kpow: RBAC ${options.rbacFile} (${options.strategy}), realm ${options.apiRealmFile}`)
         console.log(`mock-kpow: state ${running.service.config.persistence.description}`)
         console.log(`mock-kpow: clusters ${options.clustersFile ?? `${DEFAULT_CLUSTERS_FILE} (default)`}`)
@@ -50,7 +53,7 @@ export async function main(argv: readonly string[], start: StartOptions = {}): P
         return 2
     }
 
-    await runUntilStopSignal('mock-kpow', () => running.close())
+    await stopped
     return 0
 }
 

@@ -8,7 +8,8 @@
 // of both is compiled off the request path and used while its version is current; any change bumps
 // the version, so a stale combined index is never consulted. Expiry is exact: every call first
 // settles policies whose created_ts + duration_ms has passed on the clock, so no sweep interval can
-// leave an expired policy granting anything.
+// leave an expired policy granting anything. State changes (temporary policies, the clock offset)
+// are durable-then-apply (store/temporary-policy-store.ts): an error answer means nothing changed.
 import { randomUUID } from 'node:crypto'
 import {
     DEFAULT_TENANT_ID,
@@ -35,8 +36,9 @@ import type {
 import { KpowError } from './errors'
 import type { AuditRecord, NewAuditRecord } from './store/audit'
 import { CoalescingWriter } from './store/coalescing-writer'
-import type { Persistence } from './store/persistence'
-import type { Clock } from './clock'
+import type { Persistence, PersistedState } from './store/persistence'
+import { TemporaryPolicyStore, type StateChange } from './store/temporary-policy-store'
+import type { AdjustableClock } from './clock'
 
 /** How long the temporary policies must stay unchanged before the combined index is compiled. */
 const COMBINE_AFTER_QUIET_MS = 200
@@ -52,7 +54,8 @@ export interface KpowServiceConfig {
     readonly strategy: EvaluationStrategy
     /** TEMPORARY_POLICY_MAX_MS; -1 means no limit. */
     readonly maxDurationMs: number
-    readonly clock: Clock
+    /** Its offset is state: loaded from and committed to `persistence` with the temporary policies. */
+    readonly clock: AdjustableClock
     readonly persistence: Persistence
 }
 
@@ -64,7 +67,7 @@ export interface AuditFilter {
 }
 
 export class KpowService {
-    private readonly temporaries = new Map<string, TemporaryPolicy>()
+    private readonly store: TemporaryPolicyStore
     private readonly auditLog: AuditRecord[] = []
     private readonly staticIndex: PolicyIndex
     private temporaryIndex: PolicyIndex | undefined
@@ -78,30 +81,43 @@ export class KpowService {
     private nextExpiryTs = Number.POSITIVE_INFINITY
     private nextAuditSeq = 1
     private pendingAudit: AuditRecord[] = []
-    private readonly policyWriter: CoalescingWriter
     private readonly auditWriter: CoalescingWriter
     private readonly listeners = new Set<(record: AuditRecord) => void>()
     private readonly resetListeners = new Set<() => void>()
 
-    private constructor(readonly config: KpowServiceConfig) {
+    private constructor(
+        readonly config: KpowServiceConfig,
+        state: PersistedState
+    ) {
         this.staticIndex = compilePolicies(config.rbac.policies, config.clusters)
-        this.policyWriter = new CoalescingWriter(() =>
-            config.persistence.saveTemporaryPolicies([...this.temporaries.values()])
+        this.store = new TemporaryPolicyStore(
+            state,
+            (next) => config.persistence.saveState(next),
+            () => {
+                config.clock.setOffset(this.store.clockOffsetMs)
+                this.rebuildTemporaryIndex()
+            }
         )
-        this.auditWriter = new CoalescingWriter(() => {
+        config.clock.setOffset(state.clockOffsetMs)
+        this.auditWriter = new CoalescingWriter(async () => {
             const batch = this.pendingAudit
             this.pendingAudit = []
-            return config.persistence.appendAudit(batch)
+            try {
+                await config.persistence.appendAudit(batch)
+            } catch (error) {
+                // Kept for the next append: the records describe changes that did happen.
+                this.pendingAudit = [...batch, ...this.pendingAudit]
+                throw error
+            }
         })
     }
 
     /** Loads persisted state, then records (and persists) expiries that happened while stopped. */
     static async start(config: KpowServiceConfig): Promise<KpowService> {
-        const service = new KpowService(config)
         const state = await config.persistence.load()
+        const service = new KpowService(config, state)
         for (const record of state.audit) service.auditLog.push(record)
         service.nextAuditSeq = (state.audit.at(-1)?.seq ?? 0) + 1
-        for (const policy of state.temporaryPolicies) service.temporaries.set(policy.id, policy)
         service.rebuildTemporaryIndex()
         if (service.settleExpiries()) await service.persist()
         service.compileCombinedIndex(true)
@@ -123,7 +139,7 @@ export class KpowService {
     /** The access decision for roles, counting every temporary policy active at this instant. */
     decide(request: AccessRequest): Decision {
         this.settleExpiries()
-        if (this.temporaries.size === 0) return this.staticIndex.evaluate(request, this.config.strategy)
+        if (this.store.policies.size === 0) return this.staticIndex.evaluate(request, this.config.strategy)
         const combined = this.combinedIndex
         if (combined?.version === this.temporaryVersion) return combined.index.evaluate(request, this.config.strategy)
         const fromStatic = this.staticIndex.evaluate(request, this.config.strategy)
@@ -143,12 +159,12 @@ export class KpowService {
     /** Active temporary policies, oldest first. */
     listTemporaryPolicies(): TemporaryPolicy[] {
         this.settleExpiries()
-        return [...this.temporaries.values()].sort((a, b) => a.created_ts - b.created_ts || a.id.localeCompare(b.id))
+        return [...this.store.policies.values()].sort((a, b) => a.created_ts - b.created_ts || a.id.localeCompare(b.id))
     }
 
     getTemporaryPolicy(id: string): TemporaryPolicy {
         this.settleExpiries()
-        const policy = this.temporaries.get(id)
+        const policy = this.store.policies.get(id)
         if (!policy) throw notFound(id)
         return policy
     }
@@ -229,8 +245,7 @@ export class KpowService {
             tenant_id: tenantId,
             created_by: principal.user,
         }
-        this.temporaries.set(policy.id, policy)
-        this.rebuildTemporaryIndex()
+        await this.commit({ kind: 'create', policy })
         this.recordAudit({
             event: 'temporary-policy-created',
             user: principal.user,
@@ -239,17 +254,16 @@ export class KpowService {
             decision: body.effect,
             detail: `id=${policy.id} actions=${body.actions.join(',')} duration_ms=${durationMs} expires_ts=${policy.created_ts + durationMs}`,
         })
-        await this.persist()
+        await this.persistAudit()
         return policy
     }
 
     async deleteTemporaryPolicy(principal: Principal, id: string): Promise<void> {
         this.settleExpiries()
-        const policy = this.temporaries.get(id)
+        const policy = this.store.policies.get(id)
         this.requireAdmin(principal, 'DELETE_TEMPORARY_POLICY', resourceOf(policy))
         if (!policy) throw notFound(id)
-        this.temporaries.delete(id)
-        this.rebuildTemporaryIndex()
+        await this.commit({ kind: 'delete', id })
         this.recordAudit({
             event: 'temporary-policy-deleted',
             user: principal.user,
@@ -258,12 +272,23 @@ export class KpowService {
             decision: policy.policy.effect,
             detail: `id=${id}`,
         })
-        await this.persist()
+        await this.persistAudit()
+    }
+
+    /** Moves the mock clock ahead by `ms` (durably: a restart keeps the offset); returns the new now. */
+    async advanceClock(ms: number): Promise<number> {
+        this.config.clock.offsetAfter(ms)
+        await this.commit({ kind: 'advance-clock', ms })
+        this.settleExpiries()
+        await this.persistAudit()
+        return this.now()
     }
 
     /** The mock's reset: forgets temporary policies (audited) and rewinds the clock offset. */
     async reset(): Promise<void> {
-        for (const policy of this.temporaries.values()) {
+        const removed = [...this.store.policies.values()]
+        await this.commit({ kind: 'reset' })
+        for (const policy of removed) {
             this.recordAudit({
                 event: 'temporary-policy-deleted',
                 user: 'system',
@@ -273,10 +298,8 @@ export class KpowService {
                 detail: `id=${policy.id} removed by POST /mock/v1/reset`,
             })
         }
-        this.temporaries.clear()
-        this.rebuildTemporaryIndex()
         for (const listener of this.resetListeners) listener()
-        await this.persist()
+        await this.persistAudit()
     }
 
     /** Other state owners (the clock, the UI's staged mutations) register to be reset with the service. */
@@ -312,7 +335,38 @@ export class KpowService {
     /** Makes every pending change durable (no-op in memory mode). */
     async persist(): Promise<void> {
         if (!this.config.persistence.durable) return
-        await Promise.all([this.policyWriter.flush(), this.auditWriter.flush()])
+        await Promise.all([this.store.commit({ kind: 'checkpoint' }), this.auditWriter.flush()])
+    }
+
+    /**
+     * Writes the state change durably, then applies it; a failed write changes nothing and is
+     * answered as an internal error (the cause goes to the log, not to the client).
+     */
+    private async commit(change: StateChange): Promise<void> {
+        try {
+            await this.store.commit(change)
+        } catch (error) {
+            console.error('mock-kpow: could not write the data directory; the change was not made', error)
+            const code = (error as NodeJS.ErrnoException).code ?? 'write failed'
+            throw new KpowError(
+                'internal_error',
+                `The change could not be saved to the data directory (${code}); nothing was changed. See mock-kpow's log.`
+            )
+        }
+    }
+
+    /**
+     * Appends the audit records of a change that has happened. A failure keeps them queued for the
+     * next append and is logged: the change stands, so answering it with an error would be false.
+     */
+    private async persistAudit(): Promise<void> {
+        if (!this.config.persistence.durable) return
+        await this.auditWriter.flush().catch((error: unknown) => {
+            console.error(
+                'mock-kpow: could not append to the audit log; the records are kept for the next append',
+                error
+            )
+        })
     }
 
     /**
@@ -322,11 +376,11 @@ export class KpowService {
     settleExpiries(): boolean {
         const now = this.now()
         if (now < this.nextExpiryTs) return false
-        const expired = [...this.temporaries.values()]
+        const expired = [...this.store.policies.values()]
             .filter((policy) => !isActive(policy, now))
             .sort((a, b) => a.created_ts + a.duration_ms - (b.created_ts + b.duration_ms))
+        this.store.forget(expired.map((policy) => policy.id))
         for (const policy of expired) {
-            this.temporaries.delete(policy.id)
             this.recordAudit({
                 ts: policy.created_ts + policy.duration_ms,
                 event: 'temporary-policy-expired',
@@ -349,11 +403,21 @@ export class KpowService {
         this.combineTimer = undefined
     }
 
+    /** Makes pending writes durable, then releases the data directory. */
+    async shutdown(): Promise<void> {
+        this.close()
+        try {
+            await this.persist()
+        } finally {
+            await this.config.persistence.close()
+        }
+    }
+
     /** `immediately`: at start, where compiling is part of loading and nothing waits on requests. */
     private compileCombinedIndex(immediately = false): void {
         clearTimeout(this.combineTimer)
         this.combineTimer = undefined
-        if (this.temporaries.size === 0) {
+        if (this.store.policies.size === 0) {
             this.combinedIndex = undefined
             return
         }
@@ -379,7 +443,7 @@ export class KpowService {
                 version: this.temporaryVersion,
                 policies: [
                     ...this.config.rbac.policies,
-                    ...[...this.temporaries.values()].map((policy) => toPolicy(policy)),
+                    ...[...this.store.policies.values()].map((policy) => toPolicy(policy)),
                 ],
             }
         }
@@ -395,7 +459,7 @@ export class KpowService {
     private currentTemporaryIndex(): PolicyIndex {
         if (this.temporaryIndex === undefined) {
             this.temporaryIndex = compilePolicies(
-                [...this.temporaries.values()].map((policy) => toPolicy(policy)),
+                [...this.store.policies.values()].map((policy) => toPolicy(policy)),
                 this.config.clusters
             )
         }
@@ -409,7 +473,7 @@ export class KpowService {
         // Debounced: a burst of creates and deletes compiles the combined index once, after it ends.
         if (this.combineTimer === undefined) this.scheduleCombinedIndex(COMBINE_AFTER_QUIET_MS)
         let soonest = Number.POSITIVE_INFINITY
-        for (const policy of this.temporaries.values())
+        for (const policy of this.store.policies.values())
             soonest = Math.min(soonest, policy.created_ts + policy.duration_ms)
         this.nextExpiryTs = soonest
     }

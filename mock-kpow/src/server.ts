@@ -69,7 +69,9 @@ export async function startMockKpow(options: MockKpowOptions, start: StartOption
         strategy: options.strategy,
         maxDurationMs: options.maxDurationMs,
         clock,
-        persistence: options.dataDir ? new DirectoryPersistence(options.dataDir) : new MemoryPersistence(),
+        persistence: options.dataDir
+            ? new DirectoryPersistence(options.dataDir, { maxDurationMs: options.maxDurationMs })
+            : new MemoryPersistence(),
     })
 
     const data = new DataStore(clustersConfig, options.environmentName, () => service.auditRecords())
@@ -81,8 +83,7 @@ export async function startMockKpow(options: MockKpowOptions, start: StartOption
     let uiUrl: string | undefined
     try {
         if (options.apiEnabled) {
-            service.onReset(() => clock.reset())
-            const app = createApiApp({ service, realm: apiRealm, clock, reset: () => service.reset() })
+            const app = createApiApp({ service, realm: apiRealm, reset: () => service.reset() })
             const server = await listen(app, options.apiPort, host)
             servers.push(server)
             apiUrl = urlOf(server, host)
@@ -96,6 +97,7 @@ export async function startMockKpow(options: MockKpowOptions, start: StartOption
         }
     } catch (error) {
         await Promise.all(servers.map(closeServer))
+        await service.shutdown()
         throw error
     }
 
@@ -108,8 +110,7 @@ export async function startMockKpow(options: MockKpowOptions, start: StartOption
         close: () => {
             closing ??= (async () => {
                 await Promise.all(servers.map(closeServer))
-                service.close()
-                await service.persist()
+                await service.shutdown()
             })()
             return closing
         },

@@ -12,20 +12,15 @@ import {
     seededRandom,
 } from '../src/engine/testing/random-policies'
 import { KpowService } from '../src/kpow-service'
-import type { Persistence } from '../src/store/persistence'
+import { ADMIN_PRINCIPAL, DEVS_QUERY_ORDERS, startSmallService } from './small-service'
+import { MemoryPersistence } from '../src/store/persistence'
 
 const NOW = 1_800_000_000_000
 let service: KpowService | undefined
 afterEach(() => service?.close())
 
-function persistenceWith(temporaries: TemporaryPolicy[]): Persistence {
-    return {
-        description: 'test',
-        durable: false,
-        load: async () => ({ temporaryPolicies: temporaries, audit: [] }),
-        saveTemporaryPolicies: async () => undefined,
-        appendAudit: async () => undefined,
-    }
+function persistenceWith(temporaries: TemporaryPolicy[]): MemoryPersistence {
+    return new MemoryPersistence({ temporaryPolicies: temporaries })
 }
 
 async function deploymentService(clock: AdjustableClock) {
@@ -87,44 +82,20 @@ describe('KpowService decisions', () => {
         const clock = new AdjustableClock(() => NOW)
         const { service: subject, requests, expected } = await deploymentService(clock)
         expect(expectAgreement(subject, requests, expected)).toBeGreaterThan(0)
-        clock.advance(50_500) // about a quarter of the temporary policies expire: the combined index is stale now
+        await subject.advanceClock(50_500) // about a quarter of the temporary policies expire: the combined index is stale now
         expectAgreement(subject, requests, expected)
         await new Promise((resolve) => setTimeout(resolve, 300)) // the combined index is recompiled
         expectAgreement(subject, requests, expected)
-        clock.advance(1_000_000) // every temporary policy has expired
+        await subject.advanceClock(1_000_000) // every temporary policy has expired
         expectAgreement(subject, requests, expected)
     })
 
     it('see a new temporary policy at once and lose it at its exact expiry instant', async () => {
         const clock = new AdjustableClock(() => NOW)
-        service = await KpowService.start({
-            rbac: {
-                authorizedRoles: undefined,
-                adminRoles: ['admins'],
-                policies: [
-                    {
-                        roles: ['admins'],
-                        actions: ['TOPIC_INSPECT'],
-                        effect: 'Allow',
-                        resources: [['cluster', '*']],
-                        source: 'rbac:0',
-                    },
-                ],
-                tenants: [],
-            },
-            clusters: RANDOM_CLUSTERS,
-            strategy: 'STRICT',
-            maxDurationMs: -1,
-            clock,
-            persistence: persistenceWith([]),
-        })
-        const request: AccessRequest = {
-            roles: ['devs'],
-            action: 'TOPIC_DATA_QUERY',
-            resource: ['cluster', 'c1', 'topic', 'orders'],
-        }
+        service = await startSmallService(clock, persistenceWith([]))
+        const request = DEVS_QUERY_ORDERS
         expect(service.decide(request).reason).toBe('Implicit Deny')
-        const admin = { user: 'admin', roles: ['admins'] }
+        const admin = ADMIN_PRINCIPAL
         const grant = await service.createTemporaryPolicy(
             admin,
             {
@@ -151,9 +122,9 @@ describe('KpowService decisions', () => {
             '__kpow_global'
         )
         expect(service.decide(request).reason).toBe('Explicit Deny')
-        clock.advance(119_999)
+        await service.advanceClock(119_999)
         expect(service.decide(request).reason).toBe('Explicit Deny')
-        clock.advance(1)
+        await service.advanceClock(1)
         expect(service.decide(request).reason).toBe('Implicit Deny')
     })
 })

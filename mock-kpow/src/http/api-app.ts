@@ -6,7 +6,6 @@ import express, { type Request } from 'express'
 import type { Realm } from '../auth/index'
 import { isKnownAction } from '../engine/index'
 import type { AccessRequest, TemporaryPolicy } from '../engine/types'
-import type { AdjustableClock } from '../clock'
 import type { KpowService, Principal } from '../kpow-service'
 import { KpowError } from '../errors'
 import { jsonErrors } from './errors'
@@ -18,7 +17,6 @@ export interface ApiAppDeps {
     readonly service: KpowService
     /** The realm named by the JAAS `kpow_api` entry. */
     readonly realm: Realm
-    readonly clock: AdjustableClock
     /** Clears mock state between tests (temporary policies, staged mutations, clock offset). */
     readonly reset: () => Promise<void>
 }
@@ -101,11 +99,9 @@ export function createApiApp(deps: ApiAppDeps): express.Express {
         await deps.reset()
         res.status(204).end()
     })
-    app.post('/mock/v1/clock', adminOnly('MOCK_CLOCK'), ...json, (req, res) => {
+    app.post('/mock/v1/clock', adminOnly('MOCK_CLOCK'), ...json, async (req, res) => {
         const body = requireValid<{ advance_ms: number }>(validators.clock, req.body)
-        const now = deps.clock.advance(body.advance_ms)
-        service.settleExpiries()
-        res.json({ now_ts: now })
+        res.json({ now_ts: await service.advanceClock(body.advance_ms) })
     })
 
     app.use((req) => {

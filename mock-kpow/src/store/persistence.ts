@@ -1,26 +1,40 @@
-// Where temporary policies and the audit log live between restarts.
+// Where temporary policies, the clock offset and the audit log live between restarts.
 //
 // Without --data-dir everything is memory only. With it:
-// - temporary-policies.json holds the whole set of live policies, rewritten atomically
-//   (write a temp file, fsync, rename, fsync the directory), so a kill -9 at any instant leaves
-//   either the old or the new file, never a torn one;
+// - mock-kpow.lock holds the pid of the one process using the folder: a second process refuses to
+//   start (two writers would each overwrite the other's policies), a lock whose process is gone is
+//   taken over;
+// - temporary-policies.json holds the whole set of live policies and the clock offset, rewritten
+//   atomically (write a temp file, fsync, rename, fsync the directory), so a kill -9 at any instant
+//   leaves either the old or the new file, never a torn one; temp files a crash left are removed at
+//   start;
 // - audit.jsonl is append-only, one JSON record per line, fsynced per batch. A kill -9 during an
 //   append can leave a torn last line; loading skips a torn final line (it was never
 //   acknowledged to a client, because we answer only after the fsync).
-import { mkdir, open, readFile, rename } from 'node:fs/promises'
+// Both files are checked on load (store/state-schemas.ts): a damaged entry stops the start with one
+// line naming the file, the entry and the field.
+import * as nodeFileSystem from 'node:fs/promises'
 import { join } from 'node:path'
 import type { TemporaryPolicy } from '../engine/types'
 import type { AuditRecord } from './audit'
+import { auditRecordProblem, checkStateFile } from './state-schemas'
 
-export interface PersistedState {
+/** What must survive a restart for decisions to stay the same. */
+export interface DurableState {
     readonly temporaryPolicies: readonly TemporaryPolicy[]
+    readonly clockOffsetMs: number
+}
+
+export interface PersistedState extends DurableState {
     readonly audit: readonly AuditRecord[]
 }
 
 export interface Persistence {
     load(): Promise<PersistedState>
-    saveTemporaryPolicies(policies: readonly TemporaryPolicy[]): Promise<void>
+    saveState(state: DurableState): Promise<void>
     appendAudit(records: readonly AuditRecord[]): Promise<void>
+    /** Releases the data directory for the next process. */
+    close(): Promise<void>
     readonly description: string
     /** False for memory-only state: callers then skip the write machinery altogether. */
     readonly durable: boolean
@@ -29,11 +43,14 @@ export interface Persistence {
 export class MemoryPersistence implements Persistence {
     readonly description = 'memory only (no --data-dir)'
     readonly durable = false
+    /** `initial`: what tests and the bench start from. */
+    constructor(private readonly initial: Partial<PersistedState> = {}) {}
     async load(): Promise<PersistedState> {
-        return { temporaryPolicies: [], audit: [] }
+        return { temporaryPolicies: [], clockOffsetMs: 0, audit: [], ...this.initial }
     }
-    async saveTemporaryPolicies(): Promise<void> {}
+    async saveState(): Promise<void> {}
     async appendAudit(): Promise<void> {}
+    async close(): Promise<void> {}
 }
 
 export class DataDirectoryError extends Error {
@@ -43,83 +60,161 @@ export class DataDirectoryError extends Error {
     }
 }
 
+/** The file operations persistence uses; tests inject failing ones (a full disk, EIO). */
+export type FileSystem = Pick<
+    typeof nodeFileSystem,
+    'open' | 'rename' | 'readFile' | 'writeFile' | 'mkdir' | 'readdir' | 'unlink'
+>
+
+export interface DirectoryPersistenceOptions {
+    /** TEMPORARY_POLICY_MAX_MS (-1: no limit): a stored policy longer than the API allows is refused. */
+    readonly maxDurationMs: number
+    readonly fileSystem?: FileSystem
+}
+
 const POLICIES_FILE = 'temporary-policies.json'
 const AUDIT_FILE = 'audit.jsonl'
+const LOCK_FILE = 'mock-kpow.lock'
 
 export class DirectoryPersistence implements Persistence {
     readonly description: string
     readonly durable = true
-    constructor(private readonly dir: string) {
+    private readonly fs: FileSystem
+    private locked = false
+
+    constructor(
+        private readonly dir: string,
+        private readonly options: DirectoryPersistenceOptions
+    ) {
         this.description = `data directory ${dir}`
+        this.fs = options.fileSystem ?? nodeFileSystem
     }
 
     async load(): Promise<PersistedState> {
-        await mkdir(this.dir, { recursive: true })
-        return {
-            temporaryPolicies: await this.loadPolicies(),
-            audit: await this.loadAudit(),
+        await this.fs.mkdir(this.dir, { recursive: true })
+        await this.lock()
+        try {
+            await this.removeStaleTempFiles()
+            return { ...(await this.loadState()), audit: await this.loadAudit() }
+        } catch (error) {
+            await this.close()
+            throw error
         }
     }
 
-    private async loadPolicies(): Promise<TemporaryPolicy[]> {
-        const path = join(this.dir, POLICIES_FILE)
-        const text = await readIfExists(path)
-        if (text === undefined) return []
-        try {
-            const parsed: unknown = JSON.parse(text)
-            if (!isRecord(parsed) || !Array.isArray(parsed.temporary_policies)) {
-                throw new Error('missing "temporary_policies" array')
+    async close(): Promise<void> {
+        if (!this.locked) return
+        this.locked = false
+        await this.fs.unlink(join(this.dir, LOCK_FILE)).catch(() => undefined)
+    }
+
+    private async lock(): Promise<void> {
+        const path = join(this.dir, LOCK_FILE)
+        // Two rounds: the second follows the removal of a lock left by a process that is gone.
+        for (let round = 0; round < 2; round++) {
+            try {
+                await this.fs.writeFile(path, `${process.pid}\n`, { flag: 'wx' })
+                this.locked = true
+                return
+            } catch (error) {
+                if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
             }
-            return parsed.temporary_policies as TemporaryPolicy[]
+            const holder = Number((await readIfExists(this.fs, path))?.trim())
+            if (Number.isSafeInteger(holder) && holder > 0 && isRunning(holder)) {
+                throw new DataDirectoryError(
+                    `${this.dir} is in use by another mock-kpow (pid ${holder}, lock ${path}): stop that process or pass another --data-dir.`
+                )
+            }
+            await this.fs.unlink(path).catch(() => undefined)
+        }
+        throw new DataDirectoryError(`${this.dir}: could not take the lock ${path}; another process keeps creating it.`)
+    }
+
+    private async removeStaleTempFiles(): Promise<void> {
+        // We hold the lock, so no other process is writing one: any temp file is a crashed write.
+        for (const name of await this.fs.readdir(this.dir)) {
+            if (name.startsWith(`${POLICIES_FILE}.`) && name.endsWith('.tmp'))
+                await this.fs.unlink(join(this.dir, name))
+        }
+    }
+
+    private async loadState(): Promise<DurableState> {
+        const path = join(this.dir, POLICIES_FILE)
+        const text = await readIfExists(this.fs, path)
+        if (text === undefined) return { temporaryPolicies: [], clockOffsetMs: 0 }
+        let parsed: unknown
+        try {
+            parsed = JSON.parse(text)
         } catch (error) {
             throw new DataDirectoryError(
-                `${path}: not a mock-kpow state file (${(error as Error).message}). ` +
-                    'Move it away or point --data-dir at an empty folder.'
+                `${path}: not a mock-kpow state file (${(error as Error).message}). Move it away or point --data-dir at an empty folder.`
             )
         }
+        const checked = checkStateFile(parsed, this.options.maxDurationMs)
+        if ('problem' in checked) {
+            throw new DataDirectoryError(
+                `${path}: ${checked.problem}. Repair the entry, or move the file away to start without temporary policies.`
+            )
+        }
+        return checked
     }
 
     private async loadAudit(): Promise<AuditRecord[]> {
         const path = join(this.dir, AUDIT_FILE)
-        const text = await readIfExists(path)
+        const text = await readIfExists(this.fs, path)
         if (text === undefined) return []
         const lines = text.split('\n')
         const records: AuditRecord[] = []
+        const seqs = new Set<number>()
         lines.forEach((line, index) => {
             if (line.trim() === '') return
+            let parsed: unknown
             try {
-                records.push(JSON.parse(line) as AuditRecord)
+                parsed = JSON.parse(line)
             } catch {
                 // Only the last line can be torn (an append interrupted by a crash); anything else is damage.
                 const isLast = lines.slice(index + 1).every((rest) => rest.trim() === '')
-                if (!isLast) {
-                    throw new DataDirectoryError(
-                        `${path}:${index + 1}: unreadable audit record. Repair or remove the line.`
-                    )
-                }
+                if (isLast) return
+                throw new DataDirectoryError(
+                    `${path}:${index + 1}: unreadable audit record. Repair or remove the line.`
+                )
             }
+            const problem = auditRecordProblem(parsed)
+            if (problem) throw new DataDirectoryError(`${path}:${index + 1}: ${problem}. Repair or remove the line.`)
+            const record = parsed as AuditRecord
+            if (seqs.has(record.seq)) {
+                throw new DataDirectoryError(
+                    `${path}:${index + 1}: seq: duplicate seq ${record.seq}. Repair or remove the line.`
+                )
+            }
+            seqs.add(record.seq)
+            records.push(record)
         })
         return records
     }
 
-    async saveTemporaryPolicies(policies: readonly TemporaryPolicy[]): Promise<void> {
+    async saveState(state: DurableState): Promise<void> {
         const path = join(this.dir, POLICIES_FILE)
         const temp = `${path}.${process.pid}.tmp`
-        const body = JSON.stringify({ version: 1, temporary_policies: policies }, null, 1)
-        const handle = await open(temp, 'w')
+        const body = JSON.stringify(
+            { version: 1, clock_offset_ms: state.clockOffsetMs, temporary_policies: state.temporaryPolicies },
+            null,
+            1
+        )
+        const handle = await this.fs.open(temp, 'w')
         try {
             await handle.writeFile(body)
             await handle.sync()
         } finally {
             await handle.close()
         }
-        await rename(temp, path)
-        await syncDirectory(this.dir)
+        await this.fs.rename(temp, path)
+        await this.syncDirectory()
     }
 
     async appendAudit(records: readonly AuditRecord[]): Promise<void> {
         if (records.length === 0) return
-        const handle = await open(join(this.dir, AUDIT_FILE), 'a')
+        const handle = await this.fs.open(join(this.dir, AUDIT_FILE), 'a')
         try {
             await handle.writeFile(records.map((record) => `${JSON.stringify(record)}\n`).join(''))
             await handle.sync()
@@ -127,26 +222,32 @@ export class DirectoryPersistence implements Persistence {
             await handle.close()
         }
     }
+
+    private async syncDirectory(): Promise<void> {
+        const handle = await this.fs.open(this.dir, 'r')
+        try {
+            await handle.sync()
+        } finally {
+            await handle.close()
+        }
+    }
 }
 
-async function readIfExists(path: string): Promise<string | undefined> {
+/** Whether a process with this pid exists (EPERM: it does, under another user). */
+function isRunning(pid: number): boolean {
     try {
-        return await readFile(path, 'utf8')
+        process.kill(pid, 0)
+        return true
+    } catch (error) {
+        return (error as NodeJS.ErrnoException).code === 'EPERM'
+    }
+}
+
+async function readIfExists(fs: FileSystem, path: string): Promise<string | undefined> {
+    try {
+        return await fs.readFile(path, 'utf8')
     } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
         throw error
     }
-}
-
-async function syncDirectory(dir: string): Promise<void> {
-    const handle = await open(dir, 'r')
-    try {
-        await handle.sync()
-    } finally {
-        await handle.close()
-    }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
