@@ -75,7 +75,7 @@ describe('the mock clock', () => {
             wall += 1
             expect((await second.call('GET', `/admin/v1/temporary-policies/${policy.id}`)).status).toBe(404)
             // The reset rewinds the clock, durably too.
-            await second.call('POST', '/mock/v1/reset')
+            expect((await second.call('POST', '/mock/v1/reset', { json: {} })).status).toBe(204)
         } finally {
             await second.close()
         }
