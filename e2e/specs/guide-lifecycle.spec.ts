@@ -47,12 +47,15 @@ test('request, manager approval, access to one topic only, close complete, acces
     })
     expect(policy?.duration_ms).toBe(900_000)
 
+    // The requester sees the state and the approval; work notes and approvers are for fulfillers.
     await openItem(requester, item)
-    const notes = await waitForWorkNote(requester, `Policy ID: ${policy?.id ?? ''}`)
-    expect(notes[0]).toContain(`Kpow Access Granted. Policy ID: ${policy?.id ?? ''}`)
     expect(await itemField(requester, 'state')).toBe('Work in Progress')
     expect(await itemField(requester, 'approval')).toBe('Approved')
-    const approvals = requester.getByRole('table', { name: 'Approvals' })
+    await expect(requester.getByRole('heading', { name: 'Work notes' })).toHaveCount(0)
+    await openItem(fulfiller, item)
+    const notes = await waitForWorkNote(fulfiller, `Policy ID: ${policy?.id ?? ''}`)
+    expect(notes[0]).toContain(`Kpow Access Granted. Policy ID: ${policy?.id ?? ''}`)
+    const approvals = fulfiller.getByRole('table', { name: 'Approvals' })
     await expect(approvals.getByRole('row', { name: /Beth Anglin/ })).toContainText('Approved')
     await expect(approvals).toContainText('OK for the incident review')
 

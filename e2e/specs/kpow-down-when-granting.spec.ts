@@ -8,18 +8,19 @@ test.use({ kpowUrl: 'http://127.0.0.1:9' })
 test('Kpow unreachable when granting: the failure is on the item and nothing is granted', async ({ people, kpow }) => {
     const requester = await people.instanceAs('abel.tuter')
     const manager = await people.instanceAs('beth.anglin')
+    const fulfiller = await people.instanceAs('fred.fulfiller')
     const { item } = await orderAccess(requester, { topic: 'tx_trade1' })
     await decide(manager, item, 'Approve', 'ok')
 
-    await openItem(requester, item)
-    const notes = await waitForWorkNote(requester, 'Kpow access not granted: Kpow - Create Temporary Policy failed')
+    await openItem(fulfiller, item)
+    const notes = await waitForWorkNote(fulfiller, 'Kpow access not granted: Kpow - Create Temporary Policy failed')
     expect(notes.join('\n')).toMatch(
         /Kpow - Create Temporary Policy failed: could not reach Kpow through the "Kpow API" connection/
     )
-    expect(await itemField(requester, 'state')).toBe('Closed Incomplete')
-    expect(await itemField(requester, 'approval')).toBe('Approved')
+    expect(await itemField(fulfiller, 'state')).toBe('Closed Incomplete')
+    expect(await itemField(fulfiller, 'approval')).toBe('Approved')
 
-    const run = requester.getByRole('table', { name: /^Flow run / })
+    const run = fulfiller.getByRole('table', { name: /^Flow run / })
     await expect(run.getByRole('caption')).toContainText('complete')
     await expect(run.getByRole('note').first()).toContainText('could not reach Kpow')
     await expect(run.getByRole('row', { name: /Kpow - Create Temporary Policy/ }).first()).toContainText('error')

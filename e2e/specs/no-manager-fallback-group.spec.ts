@@ -16,6 +16,7 @@ test('the fallback group approves a request from someone without a manager', asy
     const requester = await people.instanceAs('carol.nomanager')
     const gina = await people.instanceAs('gina.approver')
     const hank = await people.instanceAs('hank.approver')
+    const fulfiller = await people.instanceAs('fred.fulfiller')
     const { item } = await orderAccess(requester, { topic: 'customer_events', duration: '5 minutes' })
 
     // Not approved by itself: the item waits for the group, and Kpow has nothing.
@@ -26,12 +27,13 @@ test('the fallback group approves a request from someone without a manager', asy
         await member.getByRole('link', { name: 'My Approvals' }).click()
         await expect(member.getByRole('region', { name: `Approval for ${item}` })).toBeVisible()
     }
-    const approvals = requester.getByRole('table', { name: 'Approvals' })
+    await openItem(fulfiller, item)
+    const approvals = fulfiller.getByRole('table', { name: 'Approvals' })
     await expect(approvals.getByRole('row')).toHaveCount(3)
     await expect(approvals.getByRole('row', { name: /Gina Approver/ })).toContainText('Requested')
     await expect(approvals.getByRole('row', { name: /Hank Approver/ })).toContainText('Requested')
     // The flow asked the group's members because the requester has no manager, and approved nothing itself.
-    const approvalStep = requester
+    const approvalStep = fulfiller
         .getByRole('table', { name: /^Flow run / })
         .getByRole('row')
         .filter({ hasText: 'resolved_approvers' })
@@ -44,7 +46,7 @@ test('the fallback group approves a request from someone without a manager', asy
     expect(policy?.policy.resource).toEqual(['cluster', CLUSTER, 'topic', 'customer_events'])
     expect(policy?.duration_ms).toBe(300_000)
 
-    await waitForWorkNote(requester, `Kpow Access Granted. Policy ID: ${policy?.id ?? ''}`)
+    await waitForWorkNote(fulfiller, `Kpow Access Granted. Policy ID: ${policy?.id ?? ''}`)
     await expect(approvals.getByRole('row', { name: /Gina Approver/ })).toContainText('Approved')
     await expect(approvals.getByRole('row', { name: /Hank Approver/ })).toContainText('No Longer Required')
     await hank.getByRole('link', { name: 'My Approvals' }).click()

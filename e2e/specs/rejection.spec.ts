@@ -5,20 +5,22 @@ import { decide, expect, itemField, openItem, orderAccess, test, waitForWorkNote
 test('a rejected request grants nothing and closes the item incomplete', async ({ people, kpow }) => {
     const requester = await people.instanceAs('abel.tuter')
     const manager = await people.instanceAs('beth.anglin')
+    const fulfiller = await people.instanceAs('fred.fulfiller')
     const { item } = await orderAccess(requester, { topic: 'tx_trade1' })
 
     await decide(manager, item, 'Reject', 'Use the masked copy instead')
-    await openItem(requester, item)
+    await openItem(fulfiller, item)
     await waitForWorkNote(
-        requester,
+        fulfiller,
         'Kpow access not granted: the approval ended as "rejected". Nothing was created in Kpow.'
     )
+    await openItem(requester, item)
     expect(await itemField(requester, 'state')).toBe('Closed Incomplete')
     expect(await itemField(requester, 'approval')).toBe('Rejected')
-    const approvals = requester.getByRole('table', { name: 'Approvals' })
+    const approvals = fulfiller.getByRole('table', { name: 'Approvals' })
     await expect(approvals.getByRole('row', { name: /Beth Anglin/ })).toContainText('Rejected')
     await expect(approvals).toContainText('Use the masked copy instead')
-    await expect(requester.getByRole('table', { name: /^Flow run / }).getByRole('caption')).toContainText('complete')
+    await expect(fulfiller.getByRole('table', { name: /^Flow run / }).getByRole('caption')).toContainText('complete')
 
     expect(await kpow.policies()).toEqual([])
     expect(await kpow.decide('user', 'tx_trade1')).toBe('Deny')

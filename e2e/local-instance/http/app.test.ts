@@ -183,4 +183,25 @@ describe('local instance pages', () => {
             logged.mockRestore()
         }
     })
+
+    it('shows a requester the item, its state, variables and comments, never work notes, approvers or the flow log', async () => {
+        const ordered = instance.orderCatalogItem('Request Kpow Topic Query Access', good, 'abel.tuter')
+        instance.database.update(
+            'sc_req_item',
+            ordered.requestItem.sysId,
+            { work_notes: 'internal: checked by the on-call', comments: 'We are on it.' },
+            'fred.fulfiller'
+        )
+        const path = `/items/${ordered.requestItem.sysId}`
+        const requesterPage = (await call(path, { cookie: await logIn('abel.tuter') })).text
+        expect(requesterPage).toContain('data-field="state">Open<')
+        expect(requesterPage).toContain('15 minutes (900000)')
+        expect(requesterPage).toContain('We are on it.')
+        for (const hidden of ['internal: checked by the on-call', 'Work notes', 'Flow runs', 'approvals-heading'])
+            expect(requesterPage).not.toContain(hidden)
+        const fulfillerPage = (await call(path, { cookie: await logIn('fred.fulfiller') })).text
+        expect(fulfillerPage).toContain('internal: checked by the on-call')
+        expect(fulfillerPage).toContain('Flow runs')
+        expect(fulfillerPage).toContain('We are on it.')
+    })
 })

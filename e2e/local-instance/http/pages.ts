@@ -3,7 +3,7 @@
 import { html, raw, type Fragment, type SafeHtml } from '../../../mock-kpow/src/http/ui/html'
 import type { FlowRun, StepLog } from '../flow-runner'
 import type { LocalInstance, OrderProblem } from '../instance'
-import type { StoredRecord } from '../tables'
+import type { JournalEntry, StoredRecord } from '../tables'
 import { requestItemStates } from '../schema'
 import { page, type Notice, type Viewer } from './layout'
 import { patternAttribute } from './pattern-attribute'
@@ -248,9 +248,7 @@ export function requestItemPage(
 ): SafeHtml {
     const { database } = instance
     const display = (field: string) => database.displayValue('sc_req_item', item.sys_id, field)
-    const workNotes = database.journal('sc_req_item', item.sys_id, 'work_notes').reverse()
-    const approvals = database.query('sysapproval_approver', `sysapproval=${item.sys_id}`)
-    const runs = instance.flowRuns().filter((run) => run.trigger.sysId === item.sys_id)
+    const comments = database.journal('sc_req_item', item.sys_id, 'comments').reverse()
     const requester = item.opened_by === instance.userSysId(viewer.userName)
     const canCancel = requester && item.active === 'true' && item.approval !== 'requested'
     return page(
@@ -282,16 +280,36 @@ ${canCancel ? html`<form class="card" method="post" action="/items/${item.sys_id
     <tbody>${Object.entries(instance.requestItemVariables(item.sys_id)).map(([name, value]) => html`<tr><th scope="row">${variableLabel(instance, item.cat_item ?? '', name)}</th><td class="mono">${variableDisplay(instance, item.cat_item ?? '', name, value)}</td></tr>`)}</tbody>
   </table>
 </section>
-<section class="card" aria-labelledby="work-notes-heading">
+<section class="card" aria-labelledby="comments-heading">
+  <h2 id="comments-heading">Comments</h2>
+  ${journalList(comments, 'comments-heading', 'No comments.')}
+</section>
+${viewer.isFulfiller ? fulfilmentRecord(instance, item) : ''}`,
+        notice
+    )
+}
+
+function journalList(entries: JournalEntry[], headingId: string, empty: string): SafeHtml {
+    return entries.length === 0
+        ? html`<p class="muted">${empty}</p>`
+        : html`<ol class="journal" aria-labelledby="${headingId}">${entries.map(
+              (entry) =>
+                  html`<li><span class="meta">${entry.createdOn} by ${entry.author}</span><p>${entry.value}</p></li>`
+          )}</ol>`
+}
+
+/**
+ * What only fulfillers (and admins) see on the platform: work notes, the approvers' records and the
+ * flow's execution log. Requesters and approvers see the item, its variables and its comments.
+ */
+function fulfilmentRecord(instance: LocalInstance, item: StoredRecord): SafeHtml {
+    const { database } = instance
+    const workNotes = database.journal('sc_req_item', item.sys_id, 'work_notes').reverse()
+    const approvals = database.query('sysapproval_approver', `sysapproval=${item.sys_id}`)
+    const runs = instance.flowRuns().filter((run) => run.trigger.sysId === item.sys_id)
+    return html`<section class="card" aria-labelledby="work-notes-heading">
   <h2 id="work-notes-heading">Work notes</h2>
-  ${
-      workNotes.length === 0
-          ? html`<p class="muted">No work notes.</p>`
-          : html`<ol class="journal" aria-labelledby="work-notes-heading">${workNotes.map(
-                (entry) =>
-                    html`<li><span class="meta">${entry.createdOn} by ${entry.author}</span><p>${entry.value}</p></li>`
-            )}</ol>`
-  }
+  ${journalList(workNotes, 'work-notes-heading', 'No work notes.')}
 </section>
 <section class="card" aria-labelledby="approvals-heading">
   <h2 id="approvals-heading">Approvals</h2>
@@ -311,9 +329,7 @@ ${canCancel ? html`<form class="card" method="post" action="/items/${item.sys_id
 <section class="card" aria-labelledby="flow-heading">
   <h2 id="flow-heading">Flow runs</h2>
   ${runs.length === 0 ? html`<p class="muted">No flow ran for this item.</p>` : runs.map(flowRunView)}
-</section>`,
-        notice
-    )
+</section>`
 }
 
 function stateForm(item: StoredRecord): SafeHtml {
