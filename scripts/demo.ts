@@ -4,10 +4,12 @@
 // if one of them dies, the other is stopped too and the demo exits non-zero. Nothing outlives the
 // command that started it: the demo stops when npm goes away (even by SIGKILL, which npm cannot
 // pass on), and each child stops when the demo goes away (its IPC channel closes).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
-import { Command, CommanderError, InvalidArgumentError } from 'commander'
+import { Command, CommanderError } from 'commander'
+import { portArgument, startTypeScript } from './common/index.ts'
+import type { StartedProcess } from './common/index.ts'
 
 const root = resolve(import.meta.dirname, '..')
 const updateSetFile = join(root, 'update-sets', 'kpow-jit-access.xml')
@@ -33,13 +35,6 @@ function buildReason(): string | undefined {
     if (newest.time > statSync(updateSetFile).mtimeMs)
         return `${relative(root, newest.file)} is newer than ${relative(root, updateSetFile)}`
     return undefined
-}
-
-function port(text: string): number {
-    const value = Number(text)
-    if (!/^\d+$/.test(text) || value > 65535)
-        throw new InvalidArgumentError('a port is a number from 0 (any free port) to 65535')
-    return value
 }
 
 /** Linux's view of a process: its parent and whether it is still running (not a zombie). */
@@ -105,53 +100,42 @@ function stopWhenStarterGoes(): void {
 
 interface Child {
     readonly name: string
-    readonly process: ChildProcess
+    readonly started: StartedProcess
     /** Resolves with the first capture of `pattern` in the child's output. */
     waitFor(pattern: RegExp): Promise<string>
 }
 
 function startChild(name: string, script: string, args: string[]): Child {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, script), ...args], {
+    const started = startTypeScript(join(root, script), args, {
         cwd: root,
         // The IPC channel is the child's lifeline: it closes when the demo ends, however it ends.
-        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+        ipc: true,
+        onOutput: (chunk, stream) => {
+            const target = stream === 'stdout' ? process.stdout : process.stderr
+            for (const line of chunk.split('\n')) if (line !== '') target.write(`[${name}] ${line}\n`)
+        },
     })
-    const { stdout, stderr } = child
-    if (!stdout || !stderr) throw new Error(`${name}: no output pipes`)
-    let output = ''
-    const relay = (chunk: Buffer, stream: NodeJS.WriteStream) => {
-        output += chunk.toString()
-        for (const line of chunk.toString().split('\n')) if (line !== '') stream.write(`[${name}] ${line}\n`)
-    }
-    stdout.on('data', (chunk: Buffer) => relay(chunk, process.stdout))
-    stderr.on('data', (chunk: Buffer) => relay(chunk, process.stderr))
     return {
         name,
-        process: child,
-        waitFor: (pattern) =>
-            new Promise((resolveMatch, reject) => {
-                const check = () => {
-                    const match = pattern.exec(output)?.[1]
-                    if (match) {
-                        stdout.off('data', check)
-                        resolveMatch(match)
-                    }
-                }
-                stdout.on('data', check)
-                child.once('exit', (code) =>
-                    reject(new Error(`${name} exited with ${String(code)} before it was ready`))
+        started,
+        waitFor: async (pattern) => {
+            try {
+                return (await started.waitFor(pattern, 60_000))[1] ?? ''
+            } catch {
+                const code = started.child.exitCode
+                throw new Error(
+                    code === null
+                        ? `${name} was not ready in time`
+                        : `${name} exited with ${String(code)} before it was ready`
                 )
-                check()
-            }),
+            }
+        },
     }
 }
 
 async function stopChild(child: Child): Promise<void> {
-    if (child.process.exitCode !== null || child.process.signalCode !== null) return
-    const exited = new Promise((resolveExit) => child.process.once('exit', resolveExit))
-    child.process.kill('SIGTERM')
-    const timer = setTimeout(() => child.process.kill('SIGKILL'), 10_000)
-    await exited
+    const timer = setTimeout(() => child.started.child.kill('SIGKILL'), 10_000)
+    await child.started.stop()
     clearTimeout(timer)
 }
 
@@ -159,9 +143,9 @@ async function main(argv: readonly string[]): Promise<number> {
     const program = new Command()
         .name('demo')
         .description('Starts mock-kpow and the local instance wired together, with the update set built if needed.')
-        .option('--port <port>', 'local instance port', port, 8080)
-        .option('--kpow-api-port <port>', 'mock-kpow API port', port, 4000)
-        .option('--kpow-ui-port <port>', 'mock-kpow UI port', port, 3000)
+        .option('--port <port>', 'local instance port', portArgument, 8080)
+        .option('--kpow-api-port <port>', 'mock-kpow API port', portArgument, 4000)
+        .option('--kpow-ui-port <port>', 'mock-kpow UI port', portArgument, 3000)
         .option('--no-build', 'use update-sets/kpow-jit-access.xml as it is, even if older than the sources')
         .exitOverride()
     try {
@@ -243,7 +227,7 @@ Ctrl-C stops both.`)
         process.once('SIGINT', onSignal)
         process.once('SIGTERM', onSignal)
         for (const child of children) {
-            child.process.once('exit', (code, signal) => {
+            child.started.child.once('exit', (code, signal) => {
                 if (stopping) return
                 // Ctrl-C in a terminal signals the whole process group: a child may stop before our own
                 // handler runs. A clean exit is a stop, anything else a failure.

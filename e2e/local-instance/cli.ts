@@ -6,18 +6,11 @@ import { Command, InvalidArgumentError } from 'commander'
 import { UpdateSetFormatError } from '../../scripts/update-set/index'
 import { DEMO_PASSWORD } from './http/app'
 import { LocalInstanceError } from './instance'
-import { parseCommandLine, runAsScript, runUntilStopSignal } from '../../mock-kpow/src/process-lifecycle'
+import { parseCommandLine, portArgument, runAsScript, runUntilStopSignal } from '../../scripts/common/index'
 import { startLocalInstanceServer } from './server'
 import { UnsupportedUpdateSetError } from './unsupported'
 
 const repositoryRoot = resolve(import.meta.dirname, '..', '..')
-
-function port(text: string): number {
-    const value = Number(text)
-    if (!/^\d+$/.test(text) || value > 65535)
-        throw new InvalidArgumentError('a port is a number from 0 (any free port) to 65535')
-    return value
-}
 
 function url(text: string): string {
     try {
@@ -56,7 +49,7 @@ export async function main(argv: readonly string[]): Promise<number> {
             'users and groups to seed (JSON)',
             resolve(repositoryRoot, 'e2e', 'local-instance', 'fixtures', 'users.json')
         )
-        .option('--port <port>', 'port to listen on, 0 = any free port', port, 8080)
+        .option('--port <port>', 'port to listen on, 0 = any free port', portArgument, 8080)
         .option('--host <host>', 'address to listen on', '127.0.0.1')
         .option('--kpow-url <url>', "the Kpow API base URL for the alias' connection", url, 'http://127.0.0.1:4000')
         .option('--kpow-user <user>', "the Basic credential's user name", 'admin')

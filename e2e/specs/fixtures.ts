@@ -2,17 +2,15 @@
 // instance, both real child processes on port 0 (the instance's RESTMessageV2.execute() blocks
 // its thread, so Kpow must never share it), wired together and stopped after the test.
 // `people` opens one browser context per person, logged in through the real login forms.
-import { spawn, type ChildProcess } from 'node:child_process'
-import { once } from 'node:events'
-import { resolve } from 'node:path'
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test'
-import { spawnCli, type SpawnedCli } from '../../mock-kpow/test/spawn-cli'
+import { startTypeScript, type StartedProcess } from '../../scripts/common/index'
+import { GUIDE_CLUSTER_ID, MOCK_KPOW_CLI, MOCK_KPOW_LISTENING } from '../../mock-kpow/src/index'
+import { LOCAL_INSTANCE_CLI, LOCAL_INSTANCE_LISTENING } from '../local-instance/index'
 
-export const CLUSTER = '42RglGpZQwy9D5VzTVpCWA'
+export const CLUSTER = GUIDE_CLUSTER_ID
 export const ITEM = 'Request Kpow Topic Query Access'
 export const DEMO_PASSWORD = 'demo'
 export const KPOW_DENIED_QUERY = 'Permission Denied. Action: TOPIC_DATA_QUERY / Access Control: Implicit Deny'
-const LOCAL_INSTANCE_CLI = resolve(import.meta.dirname, '..', 'local-instance', 'cli.ts')
 const ADMIN_AUTH = `Basic ${Buffer.from('admin:admin').toString('base64')}`
 
 export type Effect = 'Allow' | 'Deny' | 'Stage'
@@ -42,7 +40,7 @@ export interface LocalInstanceProcess {
     stop(): Promise<void>
 }
 
-function wrapKpow(cli: SpawnedCli): Kpow {
+function wrapKpow(cli: Awaited<ReturnType<typeof spawnKpow>>): Kpow {
     const call = async (method: string, path: string, json?: unknown) => {
         const response = await fetch(`${cli.apiUrl}${path}`, {
             method,
@@ -78,45 +76,32 @@ function wrapKpow(cli: SpawnedCli): Kpow {
             if (answer.status !== 200) throw new Error(`clock answered ${String(answer.status)}`)
         },
         async stop() {
-            await cli.stop()
+            await cli.started.stop()
         },
     }
 }
 
+const childEnvironment = { PATH: process.env.PATH ?? '' }
+
+/** Runs `npm run mock-kpow` as a child process and waits for both its "listening" lines. */
+async function spawnKpow(args: readonly string[]): Promise<{ started: StartedProcess; apiUrl: string; uiUrl: string }> {
+    const started = startTypeScript(MOCK_KPOW_CLI, args, { env: childEnvironment })
+    const [api, ui] = await Promise.all([
+        started.waitFor(MOCK_KPOW_LISTENING.api),
+        started.waitFor(MOCK_KPOW_LISTENING.ui),
+    ])
+    return { started, apiUrl: api[1] ?? '', uiUrl: ui[1] ?? '' }
+}
+
 /** Runs `npm run local-instance` as a child process and waits for its "listening" line. */
 export async function spawnLocalInstance(args: readonly string[]): Promise<LocalInstanceProcess> {
-    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', LOCAL_INSTANCE_CLI, ...args], {
-        env: { PATH: process.env.PATH ?? '' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let output = ''
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    const url = await new Promise<string>((resolveUrl, reject) => {
-        const timer = setTimeout(
-            () => reject(new Error(`the local instance did not start in time:\n${output}`)),
-            30_000
-        )
-        child.stdout?.on('data', () => {
-            const match = /listening on (http:\/\/\S+)/.exec(output)
-            if (match?.[1]) {
-                clearTimeout(timer)
-                resolveUrl(match[1])
-            }
-        })
-        child.once('exit', (code) => {
-            clearTimeout(timer)
-            reject(new Error(`the local instance exited with ${String(code)}:\n${output}`))
-        })
-    })
+    const started = startTypeScript(LOCAL_INSTANCE_CLI, args, { env: childEnvironment })
+    const [, url = ''] = await started.waitFor(LOCAL_INSTANCE_LISTENING)
     return {
         url,
-        output: () => output,
+        output: started.output,
         async stop() {
-            if (child.exitCode !== null || child.signalCode !== null) return
-            const exited = once(child, 'exit')
-            child.kill('SIGTERM')
-            await exited
+            await started.stop()
         },
     }
 }
@@ -173,7 +158,7 @@ export const test = base.extend<InstanceOptions & { kpow: Kpow; localInstance: L
     // Playwright reads a fixture's dependencies from its destructuring pattern: none here.
     // eslint-disable-next-line no-empty-pattern
     kpow: async ({}, use) => {
-        const cli = await spawnCli(['--api-port', '0', '--ui-port', '0'])
+        const cli = await spawnKpow(['--api-port', '0', '--ui-port', '0'])
         const kpow = wrapKpow(cli)
         await use(kpow)
         await kpow.stop()

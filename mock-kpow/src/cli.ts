@@ -5,7 +5,7 @@ import { Command } from 'commander'
 import { readJaasConfigFile, realmFileFor } from './auth/index'
 import { resolveOptions, type CliFlags } from './config/options'
 import { DEFAULT_CLUSTERS_FILE } from './data/clusters-file'
-import { parseCommandLine, runAsScript, runUntilStopSignal } from './process-lifecycle'
+import { parseCommandLine, runAsScript, runUntilStopSignal } from '../../scripts/common/index'
 import { startMockKpow, type StartOptions } from './server'
 
 export async function main(argv: readonly string[], start: StartOptions = {}): Promise<number> {

@@ -1,12 +1,12 @@
 // Starts a real mock-kpow on 127.0.0.1 port 0 for a test, with the guide's default setup unless a
 // test passes flags or environment, and offers a small fetch wrapper with Basic auth.
 import { readJaasConfigFile, realmFileFor } from '../src/auth/index'
-import { resolveOptions, type CliFlags } from '../src/config/options'
+import { DEFAULT_CLUSTER_ID, resolveOptions, type CliFlags } from '../src/config/options'
 import { startMockKpow, type RunningMockKpow, type StartOptions } from '../src/server'
 
 export const ADMIN = basic('admin', 'admin')
 export const USER = basic('user', 'password')
-export const GUIDE_CLUSTER = '42RglGpZQwy9D5VzTVpCWA'
+export const GUIDE_CLUSTER = DEFAULT_CLUSTER_ID
 
 export function basic(user: string, password: string): string {
     return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`

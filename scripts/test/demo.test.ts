@@ -1,10 +1,11 @@
 // `npm start` with real processes: nothing it starts outlives it. Killing npm (SIGTERM, which npm
 // passes only to its shell, or SIGKILL, which it cannot pass on) or the demo itself (SIGKILL) stops
 // mock-kpow's two listeners and the local instance.
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { connect } from 'node:net'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { startProcess } from '../common/index.ts'
 
 const root = resolve(import.meta.dirname, '..', '..')
 const PORT_FLAGS = ['--no-build', '--port', '0', '--kpow-api-port', '0', '--kpow-ui-port', '0']
@@ -16,30 +17,15 @@ interface Started {
     output: () => string
 }
 
-const started: ChildProcess[] = []
+const startedProcesses: ChildProcess[] = []
 
 /** Starts the command in its own process group, so a failed test can still clean up all of it. */
-function start(command: string, args: string[]): Promise<Started> {
-    const child = spawn(command, args, { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
-    started.push(child)
-    let output = ''
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    return new Promise((resolveStarted, reject) => {
-        const timer = setTimeout(() => reject(new Error(`not ready in time:\n${output}`)), 50_000)
-        child.stdout.on('data', () => {
-            const banner = /Ready\.[\s\S]*Local instance\s+(\S+)[\s\S]*Kpow UI\s+(\S+)[\s\S]*Kpow API\s+(\S+)/.exec(
-                output
-            )
-            if (!banner) return
-            clearTimeout(timer)
-            resolveStarted({ child, urls: banner.slice(1, 4) as string[], output: () => output })
-        })
-        child.once('exit', (code) => {
-            clearTimeout(timer)
-            reject(new Error(`exited with ${String(code)} before it was ready:\n${output}`))
-        })
-    })
+async function start(command: string, args: string[]): Promise<Started> {
+    const started = startProcess(command, args, { cwd: root, detached: true })
+    startedProcesses.push(started.child)
+    const banner = /Ready\.[\s\S]*Local instance\s+(\S+)[\s\S]*Kpow UI\s+(\S+)[\s\S]*Kpow API\s+(\S+)/
+    const urls = (await started.waitFor(banner, 50_000)).slice(1, 4)
+    return { child: started.child, urls, output: started.output }
 }
 
 function accepts(url: string): Promise<boolean> {
@@ -66,7 +52,7 @@ async function stillListening(urls: string[], deadlineMs = 20_000): Promise<stri
 
 afterEach(() => {
     // Whatever a failed test left: the whole process group of each command, by its id.
-    for (const child of started.splice(0)) {
+    for (const child of startedProcesses.splice(0)) {
         try {
             if (child.pid) process.kill(-child.pid, 'SIGKILL')
         } catch {

@@ -1,6 +1,6 @@
 // The local instance's pages, rendered on the server from the instance's records. Every value is
 // escaped by `html`; every control has a label. Pages read; app.ts handles the forms.
-import { html, raw, type Fragment, type SafeHtml } from '../../../mock-kpow/src/http/ui/html'
+import { html, raw, type Fragment, type SafeHtml } from '../../../scripts/common/index'
 import type { FlowRun, StepLog } from '../flow-runner'
 import type { LocalInstance, OrderProblem } from '../instance'
 import type { JournalEntry, StoredRecord } from '../tables'

@@ -1,24 +1,15 @@
 // The local instance's CLI as a user runs it: refusals print a clear list and exit 2, no stack.
-import { spawn } from 'node:child_process'
-import { once } from 'node:events'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { runTypeScript } from '../../../scripts/common/index'
 
 const CLI = resolve(import.meta.dirname, '..', 'cli.ts')
 const updateSetFile = resolve(import.meta.dirname, '..', '..', '..', 'update-sets', 'kpow-jit-access.xml')
 
-async function run(args: string[]): Promise<{ code: number | null; output: string }> {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-        env: { PATH: process.env.PATH ?? '' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let output = ''
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    const [code] = (await once(child, 'exit')) as [number | null]
-    return { code, output }
+function run(args: string[]): Promise<{ code: number | null; output: string }> {
+    return runTypeScript(CLI, args, { env: { PATH: process.env.PATH ?? '' } })
 }
 
 describe('local-instance CLI', () => {

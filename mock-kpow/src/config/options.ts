@@ -7,8 +7,10 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseEnv } from 'node:util'
+import { parsePort } from '../../../scripts/common/index'
 import type { EvaluationStrategy } from '../engine/types'
 
+/** The integration guide's cluster id: the default cluster's, and the one every guide example uses. */
 export const DEFAULT_CLUSTER_ID = '42RglGpZQwy9D5VzTVpCWA'
 const DEFAULTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../defaults')
 
@@ -157,8 +159,8 @@ export function resolveOptions(input: ResolveInput): MockKpowOptions {
         uiRealmFile,
         apiRealmFile,
         apiEnabled: apiEnabledText === 'true',
-        apiPort: parsePort(flags.apiPort ?? setting('API_PORT') ?? '4000', flags.apiPort ? '--api-port' : 'API_PORT'),
-        uiPort: parsePort(flags.uiPort ?? setting('PORT') ?? '3000', flags.uiPort ? '--ui-port' : 'PORT'),
+        apiPort: portOf(flags.apiPort ?? setting('API_PORT') ?? '4000', flags.apiPort ? '--api-port' : 'API_PORT'),
+        uiPort: portOf(flags.uiPort ?? setting('PORT') ?? '3000', flags.uiPort ? '--ui-port' : 'PORT'),
         dataDir: flags.dataDir ? resolve(cwd, flags.dataDir) : undefined,
         clustersFile: flags.clusters ? locate(flags.clusters, '--clusters') : undefined,
         strategy: strategyText,
@@ -185,9 +187,9 @@ function resolveContainerPath(path: string, cwd: string, configRoot: string | un
     return isAbsolute(path) ? path : resolve(cwd, path)
 }
 
-function parsePort(text: string, source: string): number {
-    const port = Number(text)
-    if (!/^\d+$/.test(text) || port > 65535) {
+function portOf(text: string, source: string): number {
+    const port = parsePort(text)
+    if (port === undefined) {
         throw new OptionsError(`${source}=${text}: must be a port number 0-65535 (0 picks a free port).`)
     }
     return port

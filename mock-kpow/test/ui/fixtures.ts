@@ -2,9 +2,9 @@
 // it; `baseURL` points the page at its UI. Helpers log in through the real login form.
 import { test as base, expect, type Page } from '@playwright/test'
 import type { CliFlags } from '../../src/config/options'
-import { startTestKpow, type TestKpow } from '../start-test-kpow'
+import { GUIDE_CLUSTER, startTestKpow, type TestKpow } from '../start-test-kpow'
 
-export const GUIDE_CLUSTER = '42RglGpZQwy9D5VzTVpCWA'
+export { GUIDE_CLUSTER }
 
 export const test = base.extend<{ kpowFlags: CliFlags; kpow: TestKpow }>({
     kpowFlags: [{}, { option: true }],

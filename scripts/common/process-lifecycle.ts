@@ -2,7 +2,20 @@
 // bad flag exits 2 after commander's one-line message), wait for SIGINT/SIGTERM, close, say so;
 // and, when run as a script, turn the exit code or an unexpected error into one line and an exit
 // status, never a stack trace.
-import { CommanderError, type Command } from 'commander'
+import { CommanderError, InvalidArgumentError, type Command } from 'commander'
+
+/** A TCP port as a person types it: 0 (any free port) to 65535; undefined for anything else. */
+export function parsePort(text: string): number | undefined {
+    const port = Number(text)
+    return /^\d+$/.test(text) && port <= 65535 ? port : undefined
+}
+
+/** commander's parser for a port flag (e.g. `--port <port>`): a bad value exits 2 with this message. */
+export function portArgument(text: string): number {
+    const port = parsePort(text)
+    if (port === undefined) throw new InvalidArgumentError('a port is a number from 0 (any free port) to 65535')
+    return port
+}
 
 /** Parses `argv`; returns the exit code when commander already answered (--help, a bad flag). */
 export function parseCommandLine(program: Command, argv: readonly string[]): number | undefined {
