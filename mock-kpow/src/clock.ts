@@ -42,3 +42,23 @@ export class AdjustableClock implements Clock {
         return this.offset + ms
     }
 }
+
+/**
+ * Real time for the service's own housekeeping (the combined index's quiet period), apart from the
+ * mock clock, which tests move in jumps. Injected so tests advance it instead of sleeping.
+ */
+export interface Scheduler {
+    /** Milliseconds on a clock that only moves forward with real (or, in tests, simulated) time. */
+    now(): number
+    /** Runs `callback` after `delayMs`; the returned function cancels it. Never keeps the process alive. */
+    schedule(callback: () => void, delayMs: number): () => void
+}
+
+export const realScheduler: Scheduler = {
+    now: () => performance.now(),
+    schedule(callback, delayMs) {
+        const timer = setTimeout(callback, delayMs)
+        timer.unref()
+        return () => clearTimeout(timer)
+    },
+}

@@ -38,10 +38,10 @@ import type { AuditRecord, NewAuditRecord } from './store/audit'
 import { CoalescingWriter } from './store/coalescing-writer'
 import type { Persistence, PersistedState } from './store/persistence'
 import { TemporaryPolicyStore, type StateChange } from './store/temporary-policy-store'
-import type { AdjustableClock } from './clock'
+import { realScheduler, type AdjustableClock, type Scheduler } from './clock'
 
 /** How long the temporary policies must stay unchanged before the combined index is compiled. */
-const COMBINE_AFTER_QUIET_MS = 200
+export const COMBINE_AFTER_QUIET_MS = 200
 
 export interface Principal {
     readonly user: string
@@ -57,6 +57,10 @@ export interface KpowServiceConfig {
     /** Its offset is state: loaded from and committed to `persistence` with the temporary policies. */
     readonly clock: AdjustableClock
     readonly persistence: Persistence
+    /** Time for the combined index's quiet period (default: real time); tests advance it instead of sleeping. */
+    readonly scheduler?: Scheduler
+    /** How indexes are compiled (default: the engine's compilePolicies); tests count compilations through it. */
+    readonly compile?: typeof compilePolicies
 }
 
 export interface AuditFilter {
@@ -71,12 +75,15 @@ export class KpowService {
     private readonly auditLog: AuditRecord[] = []
     private readonly staticIndex: PolicyIndex
     private temporaryIndex: PolicyIndex | undefined
-    /** Wall time of the last change, for the combined index's quiet period (not the mock clock). */
+    /** Scheduler time of the last change, for the combined index's quiet period (not the mock clock). */
     private lastTemporaryChangeAt = 0
     /** Bumped on every change to the temporary policies. */
     private temporaryVersion = 0
     private combinedIndex: { readonly version: number; readonly index: PolicyIndex } | undefined
-    private combineTimer: NodeJS.Timeout | undefined
+    /** Cancels the pending combined-index compilation, if one is scheduled. */
+    private cancelCombine: (() => void) | undefined
+    private readonly scheduler: Scheduler
+    private readonly compile: typeof compilePolicies
     private activePolicyList: { readonly version: number; readonly policies: readonly Policy[] } | undefined
     private nextExpiryTs = Number.POSITIVE_INFINITY
     private nextAuditSeq = 1
@@ -89,7 +96,9 @@ export class KpowService {
         readonly config: KpowServiceConfig,
         state: PersistedState
     ) {
-        this.staticIndex = compilePolicies(config.rbac.policies, config.clusters)
+        this.scheduler = config.scheduler ?? realScheduler
+        this.compile = config.compile ?? compilePolicies
+        this.staticIndex = this.compile(config.rbac.policies, config.clusters)
         this.store = new TemporaryPolicyStore(
             state,
             (next) => config.persistence.saveState(next),
@@ -399,8 +408,8 @@ export class KpowService {
 
     /** Stops the background compilation timer (the service itself holds no other resources). */
     close(): void {
-        clearTimeout(this.combineTimer)
-        this.combineTimer = undefined
+        this.cancelCombine?.()
+        this.cancelCombine = undefined
     }
 
     /** Makes pending writes durable, then releases the data directory. */
@@ -415,13 +424,13 @@ export class KpowService {
 
     /** `immediately`: at start, where compiling is part of loading and nothing waits on requests. */
     private compileCombinedIndex(immediately = false): void {
-        clearTimeout(this.combineTimer)
-        this.combineTimer = undefined
+        this.cancelCombine?.()
+        this.cancelCombine = undefined
         if (this.store.policies.size === 0) {
             this.combinedIndex = undefined
             return
         }
-        const quietFor = Date.now() - this.lastTemporaryChangeAt
+        const quietFor = this.scheduler.now() - this.lastTemporaryChangeAt
         if (!immediately && quietFor < COMBINE_AFTER_QUIET_MS) {
             // Still busy: look again once the quiet period would have passed.
             this.scheduleCombinedIndex(COMBINE_AFTER_QUIET_MS - quietFor)
@@ -429,7 +438,7 @@ export class KpowService {
         }
         this.combinedIndex = {
             version: this.temporaryVersion,
-            index: compilePolicies(this.activePolicies(), this.config.clusters),
+            index: this.compile(this.activePolicies(), this.config.clusters),
         }
     }
 
@@ -451,14 +460,13 @@ export class KpowService {
     }
 
     private scheduleCombinedIndex(delayMs: number): void {
-        this.combineTimer = setTimeout(() => this.compileCombinedIndex(), delayMs)
-        this.combineTimer.unref()
+        this.cancelCombine = this.scheduler.schedule(() => this.compileCombinedIndex(), delayMs)
     }
 
     /** The temporary-only index, compiled on first use after a change: writes never pay for it. */
     private currentTemporaryIndex(): PolicyIndex {
         if (this.temporaryIndex === undefined) {
-            this.temporaryIndex = compilePolicies(
+            this.temporaryIndex = this.compile(
                 [...this.store.policies.values()].map((policy) => toPolicy(policy)),
                 this.config.clusters
             )
@@ -469,9 +477,9 @@ export class KpowService {
     private rebuildTemporaryIndex(): void {
         this.temporaryVersion++
         this.temporaryIndex = undefined
-        this.lastTemporaryChangeAt = Date.now()
+        this.lastTemporaryChangeAt = this.scheduler.now()
         // Debounced: a burst of creates and deletes compiles the combined index once, after it ends.
-        if (this.combineTimer === undefined) this.scheduleCombinedIndex(COMBINE_AFTER_QUIET_MS)
+        if (this.cancelCombine === undefined) this.scheduleCombinedIndex(COMBINE_AFTER_QUIET_MS)
         let soonest = Number.POSITIVE_INFINITY
         for (const policy of this.store.policies.values())
             soonest = Math.min(soonest, policy.created_ts + policy.duration_ms)

@@ -3,7 +3,7 @@
 import type { AdjustableClock } from '../src/clock'
 import { RANDOM_CLUSTERS } from '../src/engine/testing/random-policies'
 import type { AccessRequest } from '../src/engine/types'
-import { KpowService } from '../src/kpow-service'
+import { KpowService, type KpowServiceConfig } from '../src/kpow-service'
 import type { Persistence } from '../src/store/persistence'
 
 export const ADMIN_PRINCIPAL = { user: 'admin', roles: ['admins'] }
@@ -15,7 +15,11 @@ export const DEVS_QUERY_ORDERS: AccessRequest = {
     resource: ['cluster', 'c1', 'topic', 'orders'],
 }
 
-export function startSmallService(clock: AdjustableClock, persistence: Persistence): Promise<KpowService> {
+export function startSmallService(
+    clock: AdjustableClock,
+    persistence: Persistence,
+    extra: Pick<KpowServiceConfig, 'scheduler' | 'compile'> = {}
+): Promise<KpowService> {
     return KpowService.start({
         rbac: {
             authorizedRoles: undefined,
@@ -36,5 +40,6 @@ export function startSmallService(clock: AdjustableClock, persistence: Persisten
         maxDurationMs: -1,
         clock,
         persistence,
+        ...extra,
     })
 }

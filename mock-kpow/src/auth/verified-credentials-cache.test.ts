@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { authenticateBasic } from './basic-auth'
 import { parseRealm } from './realm'
 import { cachedBasicAuthenticator } from './verified-credentials-cache'
 
@@ -10,20 +11,38 @@ describe('cachedBasicAuthenticator', () => {
         'realm.properties'
     )
 
-    it('accepts the right password on every call and never caches a wrong one', () => {
-        const authenticate = cachedBasicAuthenticator(realm)
+    /** The real check, recording which headers it was asked to verify. */
+    function countingVerify() {
+        const verified: string[] = []
+        const verify: typeof authenticateBasic = (checkedRealm, headerValue) => {
+            verified.push(headerValue ?? '(none)')
+            return authenticateBasic(checkedRealm, headerValue)
+        }
+        return { verify, verified }
+    }
+
+    it('verifies the right password once, then answers from the cache; a wrong one is verified every time', () => {
+        const { verify, verified } = countingVerify()
+        const authenticate = cachedBasicAuthenticator(realm, 1024, verify)
         for (let attempt = 0; attempt < 3; attempt++) {
             expect(authenticate(header('admin', 'admin'))).toEqual({ user: 'admin', roles: ['kafka-admins'] })
             expect(authenticate(header('admin', 'wrong'))).toBeNull()
             expect(authenticate(header('admin', 'admin '))).toBeNull()
         }
         expect(authenticate(undefined)).toBeNull()
+        expect(verified.filter((value) => value === header('admin', 'admin'))).toHaveLength(1)
+        expect(verified.filter((value) => value === header('admin', 'wrong'))).toHaveLength(3)
+        expect(verified.filter((value) => value === header('admin', 'admin '))).toHaveLength(3)
     })
 
     it('evicts the oldest entry beyond its bound and still authenticates evicted users', () => {
-        const authenticate = cachedBasicAuthenticator(realm, 1)
+        const { verify, verified } = countingVerify()
+        const authenticate = cachedBasicAuthenticator(realm, 1, verify)
         expect(authenticate(header('admin', 'admin'))?.user).toBe('admin')
         expect(authenticate(header('user', 'password'))?.user).toBe('user')
+        expect(authenticate(header('user', 'password'))?.user).toBe('user')
         expect(authenticate(header('admin', 'admin'))?.user).toBe('admin')
+        // user's second call was a hit; admin was evicted by user and verified again.
+        expect(verified).toEqual([header('admin', 'admin'), header('user', 'password'), header('admin', 'admin')])
     })
 })

@@ -13,14 +13,19 @@ export interface BasicAuthenticator {
     (headerValue: string | undefined): AuthenticatedUser | null
 }
 
-export function cachedBasicAuthenticator(realm: Realm, maxEntries = 1024): BasicAuthenticator {
+/** `verify`: the full (expensive) check; injected so tests can count how often it runs. */
+export function cachedBasicAuthenticator(
+    realm: Realm,
+    maxEntries = 1024,
+    verify: typeof authenticateBasic = authenticateBasic
+): BasicAuthenticator {
     const verified = new Map<string, AuthenticatedUser>()
     return (headerValue) => {
         if (headerValue === undefined) return null
         const key = createHash('sha256').update(headerValue).digest('base64')
         const hit = verified.get(key)
         if (hit) return hit
-        const user = authenticateBasic(realm, headerValue)
+        const user = verify(realm, headerValue)
         if (user) {
             // Oldest-first eviction: Map iteration order is insertion order.
             if (verified.size >= maxEntries) verified.delete(verified.keys().next().value as string)
