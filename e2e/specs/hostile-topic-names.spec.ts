@@ -34,17 +34,26 @@ test('hostile topic names are refused by the form, by the server and by the Kpow
     expect(posts).toEqual([])
 
     // 2. The form bypassed: a raw POST with the session is refused by the server, per field.
-    const action = (await requester.getByRole('form', { name: ITEM }).getAttribute('action')) ?? ''
+    const form = requester.getByRole('form', { name: ITEM })
+    const action = (await form.getAttribute('action')) ?? ''
+    // The session's anti-forgery token, as the page's own form would send it.
+    const csrf_token = (await form.locator('input[name="csrf_token"]').getAttribute('value')) ?? ''
     for (const topic of HOSTILE_TOPICS) {
         const response = await requester.request.post(action, {
-            form: { cluster_id: CLUSTER, topic_name: topic, role_name: 'kafka-users', duration_ms: '900000' },
+            form: {
+                csrf_token,
+                cluster_id: CLUSTER,
+                topic_name: topic,
+                role_name: 'kafka-users',
+                duration_ms: '900000',
+            },
             maxRedirects: 0,
         })
         expect(response.status(), topic).toBe(422)
         expect(await response.text()).toContain(TOPIC_MESSAGE)
     }
     const wildcardRole = await requester.request.post(action, {
-        form: { cluster_id: CLUSTER, topic_name: 'tx_trade1', role_name: '*', duration_ms: '900000' },
+        form: { csrf_token, cluster_id: CLUSTER, topic_name: 'tx_trade1', role_name: '*', duration_ms: '900000' },
         maxRedirects: 0,
     })
     expect(wildcardRole.status()).toBe(422)

@@ -42,28 +42,53 @@ afterEach(async () => {
     await new Promise((resolve) => server.close(resolve))
 })
 
-async function call(path: string, init: { cookie?: string; form?: Record<string, string> } = {}) {
+/** A browser's cookie header and the anti-forgery token of the page it last loaded. */
+interface Visitor {
+    cookie: string
+    csrf: string
+}
+
+/** Posts carry the visitor's token unless the form names its own `csrf_token`. */
+async function call(path: string, init: { as?: Visitor | string; form?: Record<string, string> } = {}) {
+    const visitor = typeof init.as === 'string' ? { cookie: init.as, csrf: '' } : init.as
+    const form = init.form && visitor ? { csrf_token: visitor.csrf, ...init.form } : init.form
     const response = await fetch(`${base}${path}`, {
-        method: init.form ? 'POST' : 'GET',
+        method: form ? 'POST' : 'GET',
         redirect: 'manual',
         headers: {
-            ...(init.cookie ? { cookie: init.cookie } : {}),
-            ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+            ...(visitor?.cookie ? { cookie: visitor.cookie } : {}),
+            ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
         },
-        body: init.form ? new URLSearchParams(init.form).toString() : undefined,
+        body: form ? new URLSearchParams(form).toString() : undefined,
     })
+    const setCookies = response.headers.getSetCookie()
     return {
         status: response.status,
         location: response.headers.get('location'),
-        setCookie: response.headers.get('set-cookie') ?? '',
+        setCookie: setCookies.find((cookie) => cookie.startsWith('local_instance_session=')) ?? '',
+        setCookies,
         text: await response.text(),
     }
 }
 
-async function logIn(userName: string): Promise<string> {
-    const response = await call('/login', { form: { user_name: userName, password: DEMO_PASSWORD, next: '/catalog' } })
+function csrfTokenIn(page: string): string {
+    return /name="csrf_token" value="([^"]+)"/.exec(page)?.[1] ?? ''
+}
+
+/** A fresh browser on the login page: its login-token cookie and the form's token. */
+async function loginVisitor(): Promise<Visitor> {
+    const page = await call('/login')
+    return { cookie: page.setCookies[0]?.split(';')[0] ?? '', csrf: csrfTokenIn(page.text) }
+}
+
+async function logIn(userName: string): Promise<Visitor> {
+    const response = await call('/login', {
+        as: await loginVisitor(),
+        form: { user_name: userName, password: DEMO_PASSWORD, next: '/catalog' },
+    })
     expect(response.status).toBe(303)
-    return response.setCookie.split(';')[0] ?? ''
+    const cookie = response.setCookie.split(';')[0] ?? ''
+    return { cookie, csrf: csrfTokenIn((await call('/catalog', { as: cookie })).text) }
 }
 
 function itemSysId(): string {
@@ -78,11 +103,18 @@ describe('local instance pages', () => {
     })
 
     it('logs in seeded users with the demo password into an HttpOnly, SameSite=Lax session', async () => {
-        const refused = await call('/login', { form: { user_name: 'abel.tuter', password: 'wrong', next: '/' } })
+        const browser = await loginVisitor()
+        const refused = await call('/login', {
+            as: browser,
+            form: { user_name: 'abel.tuter', password: 'wrong', next: '/' },
+        })
         expect(refused.status).toBe(401)
         expect(refused.text).toContain('Unknown user name or wrong password.')
-        expect((await call('/login', { form: { user_name: 'nobody', password: DEMO_PASSWORD } })).status).toBe(401)
+        expect(
+            (await call('/login', { as: browser, form: { user_name: 'nobody', password: DEMO_PASSWORD } })).status
+        ).toBe(401)
         const accepted = await call('/login', {
+            as: browser,
             form: { user_name: 'abel.tuter', password: DEMO_PASSWORD, next: '//evil.example/x' },
         })
         expect(accepted.status).toBe(303)
@@ -92,7 +124,7 @@ describe('local instance pages', () => {
     })
 
     it('renders the form from the variables, in order, with help, choices and browser patterns', async () => {
-        const page = (await call(`/catalog/${itemSysId()}`, { cookie: await logIn('abel.tuter') })).text
+        const page = (await call(`/catalog/${itemSysId()}`, { as: await logIn('abel.tuter') })).text
         const order = ['var-cluster_id', 'var-topic_name', 'var-role_name', 'var-duration_ms'].map((id) =>
             page.indexOf(`id="${id}"`)
         )
@@ -106,10 +138,10 @@ describe('local instance pages', () => {
     })
 
     it('refuses a bad order with each error beside its field and the typed values escaped', async () => {
-        const cookie = await logIn('abel.tuter')
+        const visitor = await logIn('abel.tuter')
         const hostile = '"><script>alert(1)</script>'
         const response = await call(`/catalog/${itemSysId()}`, {
-            cookie,
+            as: visitor,
             form: { ...good, topic_name: hostile, duration_ms: '99' },
         })
         expect(response.status).toBe(422)
@@ -124,42 +156,40 @@ describe('local instance pages', () => {
     })
 
     it('orders, shows the request number, and lets only people concerned see the item', async () => {
-        const cookie = await logIn('abel.tuter')
-        const ordered = await call(`/catalog/${itemSysId()}`, { cookie, form: good })
+        const visitor = await logIn('abel.tuter')
+        const ordered = await call(`/catalog/${itemSysId()}`, { as: visitor, form: good })
         expect(ordered.status).toBe(303)
-        const status = await call(ordered.location ?? '', { cookie })
+        const status = await call(ordered.location ?? '', { as: visitor })
         const request = instance.database.query('sc_request')[0]
         expect(status.text).toContain(`Request number: <strong>${request?.number ?? 'missing'}</strong>`)
         const item = instance.database.query('sc_req_item')[0]
-        expect((await call(`/items/${item?.sys_id ?? ''}`, { cookie })).text).toContain('15 minutes (900000)')
-        expect((await call(`/items/${item?.sys_id ?? ''}`, { cookie: await logIn('carol.nomanager') })).status).toBe(
-            404
-        )
-        expect((await call(`/items/${item?.sys_id ?? ''}`, { cookie: await logIn('fred.fulfiller') })).status).toBe(200)
+        expect((await call(`/items/${item?.sys_id ?? ''}`, { as: visitor })).text).toContain('15 minutes (900000)')
+        expect((await call(`/items/${item?.sys_id ?? ''}`, { as: await logIn('carol.nomanager') })).status).toBe(404)
+        expect((await call(`/items/${item?.sys_id ?? ''}`, { as: await logIn('fred.fulfiller') })).status).toBe(200)
     })
 
     it('lets only fulfillers change the state', async () => {
         const ordered = instance.orderCatalogItem('Request Kpow Topic Query Access', good, 'abel.tuter')
         const path = `/items/${ordered.requestItem.sysId}/state`
-        const refused = await call(path, { cookie: await logIn('abel.tuter'), form: { state: '3' } })
+        const refused = await call(path, { as: await logIn('abel.tuter'), form: { state: '3' } })
         expect(refused.status).toBe(403)
         expect(instance.database.require('sc_req_item', ordered.requestItem.sysId).state).toBe('1')
         const fulfiller = await logIn('fred.fulfiller')
-        expect((await call(path, { cookie: fulfiller, form: { state: '3', work_note: 'done <b>' } })).status).toBe(303)
+        expect((await call(path, { as: fulfiller, form: { state: '3', work_note: 'done <b>' } })).status).toBe(303)
         expect(instance.database.require('sc_req_item', ordered.requestItem.sysId)).toMatchObject({
             state: '3',
             active: 'false',
         })
-        const page = (await call(`/items/${ordered.requestItem.sysId}`, { cookie: fulfiller })).text
+        const page = (await call(`/items/${ordered.requestItem.sysId}`, { as: fulfiller })).text
         expect(page).toContain('done &lt;b&gt;')
-        expect((await call(path, { cookie: fulfiller, form: { state: '-5' } })).status).toBe(303)
+        expect((await call(path, { as: fulfiller, form: { state: '-5' } })).status).toBe(303)
         expect(instance.database.require('sc_req_item', ordered.requestItem.sysId).state).toBe('3')
     })
 
     it('refuses a form over 64 KB with 413 and a page saying what to do, ordering nothing', async () => {
-        const cookie = await logIn('abel.tuter')
+        const visitor = await logIn('abel.tuter')
         const response = await call(`/catalog/${itemSysId()}`, {
-            cookie,
+            as: visitor,
             form: { ...good, topic_name: 'x'.repeat(70 * 1024) },
         })
         expect(response.status).toBe(413)
@@ -171,11 +201,11 @@ describe('local instance pages', () => {
     it('treats a session cookie with a malformed percent-escape as no session, without a stack trace', async () => {
         const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
         try {
-            const login = await call('/login', { cookie: 'local_instance_session=%' })
+            const login = await call('/login', { as: 'local_instance_session=%' })
             expect(login.status).toBe(200)
             expect(login.text).toContain('<h1>Log in</h1>')
             expect(login.text).not.toMatch(/URIError|at .*\.ts:\d+/)
-            const protectedPage = await call('/catalog', { cookie: 'local_instance_session=%E0%A4%A' })
+            const protectedPage = await call('/catalog', { as: 'local_instance_session=%E0%A4%A' })
             expect(protectedPage.status).toBe(303)
             expect(protectedPage.location).toBe('/login?next=%2Fcatalog')
             expect(logged).not.toHaveBeenCalled()
@@ -193,15 +223,68 @@ describe('local instance pages', () => {
             'fred.fulfiller'
         )
         const path = `/items/${ordered.requestItem.sysId}`
-        const requesterPage = (await call(path, { cookie: await logIn('abel.tuter') })).text
+        const requesterPage = (await call(path, { as: await logIn('abel.tuter') })).text
         expect(requesterPage).toContain('data-field="state">Open<')
         expect(requesterPage).toContain('15 minutes (900000)')
         expect(requesterPage).toContain('We are on it.')
         for (const hidden of ['internal: checked by the on-call', 'Work notes', 'Flow runs', 'approvals-heading'])
             expect(requesterPage).not.toContain(hidden)
-        const fulfillerPage = (await call(path, { cookie: await logIn('fred.fulfiller') })).text
+        const fulfillerPage = (await call(path, { as: await logIn('fred.fulfiller') })).text
         expect(fulfillerPage).toContain('internal: checked by the on-call')
         expect(fulfillerPage).toContain('Flow runs')
         expect(fulfillerPage).toContain('We are on it.')
+    })
+
+    it('refuses a state-changing post without the right anti-forgery token with 403, changing nothing', async () => {
+        const requester = await logIn('abel.tuter')
+        const forged = (visitor: Visitor, token?: string): Visitor => ({ cookie: visitor.cookie, csrf: token ?? '' })
+        const expectRefused = (response: { status: number; text: string }) => {
+            expect(response.status).toBe(403)
+            expect(response.text).toContain('<h1>Form refused</h1>')
+            expect(response.text).toContain('nothing was changed')
+        }
+        for (const token of [undefined, 'x'.repeat(43)])
+            expectRefused(await call(`/catalog/${itemSysId()}`, { as: forged(requester, token), form: good }))
+        expect(instance.database.query('sc_request')).toEqual([])
+
+        instance.activateFlow('Kpow Access Lifecycle')
+        const ordered = instance.orderCatalogItem('Request Kpow Topic Query Access', good, 'abel.tuter')
+        await instance.whenIdle()
+        const approval = instance.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? ''
+        const manager = await logIn('beth.anglin')
+        expectRefused(
+            await call(`/approvals/${approval}`, { as: forged(manager), form: { decision: 'approve', comment: 'x' } })
+        )
+        expect(instance.database.require('sysapproval_approver', approval).state).toBe('requested')
+        const fulfiller = await logIn('fred.fulfiller')
+        const itemPath = `/items/${ordered.requestItem.sysId}`
+        expectRefused(await call(`${itemPath}/state`, { as: forged(fulfiller), form: { state: '3', work_note: 'x' } }))
+        expectRefused(await call(`${itemPath}/cancel`, { as: forged(requester), form: {} }))
+        expect(instance.database.require('sc_req_item', ordered.requestItem.sysId)).toMatchObject({
+            state: '1',
+            active: 'true',
+        })
+        expect(instance.database.journal('sc_req_item', ordered.requestItem.sysId, 'work_notes')).toEqual([])
+        // A forged logout does not end the session.
+        expectRefused(await call('/logout', { as: forged(requester), form: {} }))
+        expect((await call('/catalog', { as: requester })).status).toBe(200)
+        // The real forms carry the token and go through.
+        expect((await call(`${itemPath}/state`, { as: fulfiller, form: { state: '2' } })).status).toBe(303)
+        expect((await call('/logout', { as: requester, form: {} })).status).toBe(303)
+        expect((await call('/catalog', { as: requester })).status).toBe(303)
+    })
+
+    it('refuses a login posted without the login page of the same browser (login CSRF)', async () => {
+        const attackerForm = { user_name: 'abel.tuter', password: DEMO_PASSWORD, next: '/catalog' }
+        const noToken = await call('/login', { form: attackerForm })
+        expect(noToken.status).toBe(403)
+        expect(noToken.setCookie).toBe('')
+        // A token the attacker got from their own visit of the login page does not match the victim's cookie.
+        const attacker = await loginVisitor()
+        const victim = await loginVisitor()
+        const crossed = await call('/login', { as: { cookie: victim.cookie, csrf: attacker.csrf }, form: attackerForm })
+        expect(crossed.status).toBe(403)
+        expect(crossed.setCookie).toBe('')
+        expect((await call('/login', { as: { cookie: '', csrf: attacker.csrf }, form: attackerForm })).status).toBe(403)
     })
 })

@@ -1,13 +1,13 @@
 // The local instance's web app: log in as a seeded user, order from the Service Catalog, decide
 // approvals, follow and fulfil requested items. Forms post and redirect (post/redirect/get); a
 // refused order is shown again with the errors beside the fields. Sessions live in memory.
-import { randomBytes } from 'node:crypto'
 import { parseCookie } from 'cookie'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import type { LocalInstance, UsersFixture } from '../instance'
 import { LocalInstanceError, OrderRefusedError } from '../instance'
 import type { RequestItemState } from '../schema'
-import { FORM_VALIDATION_SCRIPT, type Notice, type Viewer } from './layout'
+import { CSRF_FIELD, FORM_VALIDATION_SCRIPT, type Notice, type Viewer } from './layout'
+import { forgedFormReply, LOGIN_TOKEN_COOKIE, newToken, tokensMatch } from './csrf'
 import { errorReplyOf, FORM_LIMIT_BYTES, sendError, sendPage as send } from './errors'
 import {
     approvalsPage,
@@ -26,6 +26,7 @@ const SESSION_COOKIE = 'local_instance_session'
 
 interface Session {
     userName: string
+    csrfToken: string
     notice?: Notice
 }
 
@@ -49,6 +50,7 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
             userName: session.userName,
             name: fixture?.name ?? session.userName,
             isFulfiller: fixture?.roles?.includes('itil') ?? false,
+            csrfToken: session.csrfToken,
         }
     }
     const sessionOf = (request: Request): Session | undefined => {
@@ -83,19 +85,40 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
         response.type('application/javascript').set('cache-control', 'no-cache').send(FORM_VALIDATION_SCRIPT)
     })
 
+    // Every post is checked before its handler: the login form against its cookie, any other form
+    // of a signed-in user against the session's token. A refused post changes nothing.
+    app.use((request, response, next) => {
+        if (request.method !== 'POST') return next()
+        const sent = field(request, CSRF_FIELD)
+        const session = sessionOf(request)
+        const expected = request.path === '/login' ? cookiesOf(request)[LOGIN_TOKEN_COOKIE] : session?.csrfToken
+        // Without a session, a non-login post goes on to its handler, which answers "Not signed in".
+        if (request.path !== '/login' && !session) return next()
+        if (tokensMatch(sent, expected)) return next()
+        sendError(response, session ? viewerOf(session) : undefined, forgedFormReply)
+    })
+
     app.get('/login', (request, response) => {
-        send(response, loginPage(undefined, safeNext(String(request.query.next ?? ''))))
+        send(
+            response,
+            loginPage(undefined, safeNext(String(request.query.next ?? '')), loginTokenFor(request, response))
+        )
     })
     app.post('/login', (request, response) => {
         const userName = field(request, 'user_name').trim()
         const next = safeNext(field(request, 'next'))
         const known = users.users.some((user) => user.user_name === userName)
         if (!known || field(request, 'password') !== password) {
-            send(response, loginPage('Unknown user name or wrong password.', next, userName), 401)
+            send(
+                response,
+                loginPage('Unknown user name or wrong password.', next, loginTokenFor(request, response), userName),
+                401
+            )
             return
         }
-        const id = randomBytes(32).toString('base64url')
-        sessions.set(id, { userName })
+        const id = newToken()
+        sessions.set(id, { userName, csrfToken: newToken() })
+        response.clearCookie(LOGIN_TOKEN_COOKIE, { path: '/login' })
         response.cookie(SESSION_COOKIE, id, { httpOnly: true, sameSite: 'lax', path: '/' })
         response.redirect(303, next)
     })
@@ -305,7 +328,20 @@ function safeNext(next: string): string {
     return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/catalog'
 }
 
-/** The session cookie's value; a malformed cookie (e.g. a lone `%`) is kept as sent, so it names no session. */
+/** The request's cookies; a malformed value (e.g. a lone `%`) is kept as sent, so it matches nothing. */
+function cookiesOf(request: Request): Record<string, string | undefined> {
+    return parseCookie(request.headers.cookie ?? '')
+}
+
 function sessionIdOf(request: Request): string | undefined {
-    return parseCookie(request.headers.cookie ?? '')[SESSION_COOKIE]
+    return cookiesOf(request)[SESSION_COOKIE]
+}
+
+/** The login page's token: the browser's current one, or a new one set as a cookie only /login reads. */
+function loginTokenFor(request: Request, response: Response): string {
+    const current = cookiesOf(request)[LOGIN_TOKEN_COOKIE]
+    if (current && /^[\w-]{43}$/.test(current)) return current
+    const token = newToken()
+    response.cookie(LOGIN_TOKEN_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/login' })
+    return token
 }

@@ -7,6 +7,15 @@ export interface Viewer {
     readonly userName: string
     readonly name: string
     readonly isFulfiller: boolean
+    /** The session's anti-forgery token: every form that changes something carries it. */
+    readonly csrfToken: string
+}
+
+/** The field every state-changing form posts; the server refuses a post without the right value. */
+export const CSRF_FIELD = 'csrf_token'
+
+export function csrfInput(token: string): SafeHtml {
+    return html`<input type="hidden" name="${CSRF_FIELD}" value="${token}">`
 }
 
 export type Section = 'catalog' | 'requests' | 'approvals' | 'none'
@@ -115,7 +124,7 @@ export function page(
   </nav>
   <div class="who">
     <span>Signed in as <strong>${viewer.name}</strong> (${viewer.userName})${viewer.isFulfiller ? ', fulfiller' : ''}</span>
-    <form method="post" action="/logout"><button type="submit">Log out</button></form>
+    <form method="post" action="/logout">${csrfInput(viewer.csrfToken)}<button type="submit">Log out</button></form>
   </div>`
           : ''
   }

@@ -5,13 +5,13 @@ import type { FlowRun, StepLog } from '../flow-runner'
 import type { LocalInstance, OrderProblem } from '../instance'
 import type { JournalEntry, StoredRecord } from '../tables'
 import { requestItemStates } from '../schema'
-import { page, type Notice, type Viewer } from './layout'
+import { csrfInput, page, type Notice, type Viewer } from './layout'
 import { patternAttribute } from './pattern-attribute'
 
 /** States a fulfiller can set: the ones the flow's close-wait (`stateIN3,4,7`) and the work use. */
 export const fulfillerStates = ['2', '3', '4', '7'] as const
 
-export function loginPage(error: string | undefined, next: string, userName = ''): SafeHtml {
+export function loginPage(error: string | undefined, next: string, loginToken: string, userName = ''): SafeHtml {
     return page(
         'Log in',
         undefined,
@@ -20,6 +20,7 @@ export function loginPage(error: string | undefined, next: string, userName = ''
 <p class="subtitle">Use one of the seeded users; the demo password is in the README.</p>
 <form class="card" method="post" action="/login" aria-label="Log in">
   <input type="hidden" name="next" value="${next}">
+  ${csrfInput(loginToken)}
   <div class="field"><label for="user_name">User name</label><input id="user_name" name="user_name" autocomplete="username" required value="${userName}"></div>
   <div class="field"><label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required></div>
   <button type="submit">Log in</button>
@@ -67,6 +68,7 @@ export function catalogItemPage(
 <p>${item.description}</p>
 ${general.length > 0 ? html`<ul class="alert error">${general.map((problem) => html`<li>${problem.message}</li>`)}</ul>` : ''}
 <form class="card" method="post" action="/catalog/${item.sys_id}" aria-label="${item.name}">
+  ${csrfInput(viewer.csrfToken)}
 ${variables.map((variable) =>
     variableField(
         instance,
@@ -176,7 +178,7 @@ export function approvalsPage(instance: LocalInstance, viewer: Viewer, notice?: 
         'approvals',
         html`<h1>My Approvals</h1>
 <h2>Waiting for you</h2>
-${pending.length === 0 ? html`<p>No approvals are waiting for you.</p>` : pending.map((approval) => pendingApproval(instance, approval))}
+${pending.length === 0 ? html`<p>No approvals are waiting for you.</p>` : pending.map((approval) => pendingApproval(instance, viewer, approval))}
 <h2>Decided</h2>
 ${
     decided.length === 0
@@ -199,7 +201,7 @@ function approvalItemLink(instance: LocalInstance, approval: StoredRecord): Frag
     return item ? html`<a href="/items/${item.sys_id}">${item.number}</a>` : approval.sysapproval
 }
 
-function pendingApproval(instance: LocalInstance, approval: StoredRecord): SafeHtml {
+function pendingApproval(instance: LocalInstance, viewer: Viewer, approval: StoredRecord): SafeHtml {
     const item = instance.database.get('sc_req_item', approval.sysapproval ?? '')
     const number = item?.number ?? approval.sysapproval ?? ''
     const variables = item ? instance.requestItemVariables(item.sys_id) : {}
@@ -211,6 +213,7 @@ function pendingApproval(instance: LocalInstance, approval: StoredRecord): SafeH
     ${Object.entries(variables).map(([name, value]) => html`<dt>${variableLabel(instance, item?.cat_item ?? '', name)}</dt><dd class="mono">${variableDisplay(instance, item?.cat_item ?? '', name, value)}</dd>`)}
   </dl>
   <form method="post" action="/approvals/${approval.sys_id}" aria-label="Decide ${number}">
+    ${csrfInput(viewer.csrfToken)}
     <div class="field"><label for="${id}">Comment on ${number}</label><textarea id="${id}" name="comment"></textarea></div>
     <div class="actions">
       <button type="submit" name="decision" value="approve">Approve ${number}</button>
@@ -271,8 +274,8 @@ export function requestItemPage(
     ${item.closed_at ? html`<dt>Closed</dt><dd>${item.closed_at} by ${display('closed_by')}</dd>` : ''}
   </dl>
 </section>
-${viewer.isFulfiller && item.active === 'true' ? stateForm(item) : ''}
-${canCancel ? html`<form class="card" method="post" action="/items/${item.sys_id}/cancel" aria-label="Cancel ${item.number}"><p>Cancelling ends the request; any access it granted is revoked.</p><button type="submit" class="danger">Cancel request</button></form>` : ''}
+${viewer.isFulfiller && item.active === 'true' ? stateForm(viewer, item) : ''}
+${canCancel ? html`<form class="card" method="post" action="/items/${item.sys_id}/cancel" aria-label="Cancel ${item.number}">${csrfInput(viewer.csrfToken)}<p>Cancelling ends the request; any access it granted is revoked.</p><button type="submit" class="danger">Cancel request</button></form>` : ''}
 <section class="card" aria-labelledby="variables-heading">
   <h2 id="variables-heading">Variables</h2>
   <table aria-labelledby="variables-heading">
@@ -332,8 +335,9 @@ function fulfilmentRecord(instance: LocalInstance, item: StoredRecord): SafeHtml
 </section>`
 }
 
-function stateForm(item: StoredRecord): SafeHtml {
+function stateForm(viewer: Viewer, item: StoredRecord): SafeHtml {
     return html`<form class="card" method="post" action="/items/${item.sys_id}/state" aria-label="Update ${item.number}">
+  ${csrfInput(viewer.csrfToken)}
   <h2>Fulfilment</h2>
   <div class="field"><label for="state">State</label>
     <select id="state" name="state">${fulfillerStates.map((state) => html`<option value="${state}"${state === item.state ? raw(' selected') : ''}>${requestItemStates[state]}</option>`)}</select>
