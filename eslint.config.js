@@ -7,6 +7,49 @@ import * as espree from 'espree'
 import tseslint from 'typescript-eslint'
 import prettierConfig from 'eslint-config-prettier'
 
+// Part boundaries (ARCHITECTURE.md): a part is imported from outside only through its public entry,
+// and never its test/ folder. A part's own imports are relative and never name its own folder, so one
+// list serves every file. Later blocks repeat it, since a file's last matching block sets the rule.
+const entryOnly = (folder, entry, part) => ({
+    regex: `(^|/)${folder}/(?!${entry}(\\.ts)?$)`,
+    caseSensitive: true,
+    message: `${part} is imported from other parts only through ${folder}/${entry}.ts (its public entry).`,
+})
+const crossPart = [
+    entryOnly('update-set', 'index', 'The update-set library'),
+    entryOnly('common', 'index', 'scripts/common'),
+    entryOnly('mock-kpow', 'src/index', 'mock-kpow'),
+    entryOnly('local-instance', 'index', 'The local instance'),
+    {
+        // common/ and update-set/ have their own rule above.
+        regex: '(^|/)scripts/(?!(common|update-set)/|reference-files(\\.ts)?$)',
+        caseSensitive: true,
+        message:
+            'From scripts/, other parts import only scripts/common/index.ts, scripts/update-set/index.ts and scripts/reference-files.ts.',
+    },
+    {
+        regex: '(^|/)specs/',
+        caseSensitive: true,
+        message: 'The e2e specs are Playwright entry points: nothing imports them.',
+    },
+]
+// Below HTTP (the service, state, data, engine, auth, config): HTTP is built on them, never the reverse.
+const belowHttp = {
+    regex: '(^|/)http(/|$)',
+    caseSensitive: true,
+    message:
+        'Nothing below mock-kpow/src/http imports it: errors are data (src/errors.ts), translated to HTTP in http/ alone.',
+}
+// The policy engine is pure: no Node API, no web framework, no YAML (its callers parse and do I/O).
+const engineImpurities = [
+    { regex: '^node:', message: 'mock-kpow/src/engine is pure: no Node API (node:*); do I/O in its callers.' },
+    {
+        regex: '^(express|yaml)(/|$)',
+        message: 'mock-kpow/src/engine is pure: no express or yaml; its callers parse and serve.',
+    },
+]
+const restrictImports = (patterns) => ({ rules: { 'no-restricted-imports': ['error', { patterns }] } })
+
 export default tseslint.config(
     {
         ignores: [
@@ -62,6 +105,20 @@ export default tseslint.config(
             // ES5 has no catch without a binding (ES2019), so an unused one is no mistake.
             'no-unused-vars': ['error', { caughtErrors: 'none' }],
         },
+    },
+    // Part boundaries (see the definitions above): every TypeScript file, then the narrower folders.
+    { files: ['**/*.ts'], ...restrictImports(crossPart) },
+    {
+        files: ['mock-kpow/src/**/*.ts'],
+        // http/ itself and the composition root that wires it to the service.
+        ignores: ['mock-kpow/src/http/**', 'mock-kpow/src/server.ts'],
+        ...restrictImports([...crossPart, belowHttp]),
+    },
+    {
+        files: ['mock-kpow/src/engine/**/*.ts'],
+        // The engine's tests read fixture files; the engine itself does not.
+        ignores: ['mock-kpow/src/engine/**/*.test.ts'],
+        ...restrictImports([...crossPart, belowHttp, ...engineImpurities]),
     },
     // Formatting is Prettier's job (npm run format); this turns off the lint rules that would argue with it.
     prettierConfig

@@ -3,7 +3,7 @@
 // they are handed to it directly, so no policy wider than one literal topic can reach Kpow.
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { createLocalInstance, type UsersFixture } from '../local-instance/instance'
+import { createLocalInstance, type UsersFixture } from '../local-instance/index'
 import { CLUSTER, ITEM, expect, fillAccessForm, test } from './fixtures'
 
 const UPDATE_SET = resolve(import.meta.dirname, '..', '..', 'update-sets', 'kpow-jit-access.xml')
