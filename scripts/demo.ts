@@ -10,6 +10,8 @@ import { join, relative, resolve } from 'node:path'
 import { Command, CommanderError } from 'commander'
 import { portArgument, startTypeScript } from './common/index.ts'
 import type { StartedProcess } from './common/index.ts'
+import { MOCK_KPOW_CLI, MOCK_KPOW_LISTENING } from '../mock-kpow/src/index.ts'
+import { LOCAL_INSTANCE_CLI, LOCAL_INSTANCE_LISTENING } from '../e2e/local-instance/index.ts'
 
 const root = resolve(import.meta.dirname, '..')
 const updateSetFile = join(root, 'update-sets', 'kpow-jit-access.xml')
@@ -106,7 +108,7 @@ interface Child {
 }
 
 function startChild(name: string, script: string, args: string[]): Child {
-    const started = startTypeScript(join(root, script), args, {
+    const started = startTypeScript(script, args, {
         cwd: root,
         // The IPC channel is the child's lifeline: it closes when the demo ends, however it ends.
         ipc: true,
@@ -171,7 +173,7 @@ async function main(argv: readonly string[]): Promise<number> {
         )
     }
 
-    const kpow = startChild('mock-kpow', 'mock-kpow/src/cli.ts', [
+    const kpow = startChild('mock-kpow', MOCK_KPOW_CLI, [
         '--api-port',
         String(flags.kpowApiPort),
         '--ui-port',
@@ -184,9 +186,9 @@ async function main(argv: readonly string[]): Promise<number> {
         for (const child of [...children].reverse()) await stopChild(child)
     }
     try {
-        const kpowApiUrl = await kpow.waitFor(/API listening on (http:\/\/\S+)/)
-        const kpowUiUrl = await kpow.waitFor(/UI listening on (http:\/\/\S+)/)
-        const instance = startChild('local-instance', 'e2e/local-instance/cli.ts', [
+        const kpowApiUrl = await kpow.waitFor(MOCK_KPOW_LISTENING.api)
+        const kpowUiUrl = await kpow.waitFor(MOCK_KPOW_LISTENING.ui)
+        const instance = startChild('local-instance', LOCAL_INSTANCE_CLI, [
             '--update-set',
             updateSetFile,
             '--port',
@@ -200,7 +202,7 @@ async function main(argv: readonly string[]): Promise<number> {
             '--activate',
         ])
         children.push(instance)
-        const instanceUrl = await instance.waitFor(/listening on (http:\/\/\S+)/)
+        const instanceUrl = await instance.waitFor(LOCAL_INSTANCE_LISTENING)
         console.log(`
 Ready. Follow the guide's validation (e2e/README.md, "Clicking through the guide"):
 
