@@ -35,7 +35,7 @@ import type {
 } from './engine/types'
 import { KpowError } from './errors'
 import type { AuditRecord, NewAuditRecord } from './store/audit'
-import { CoalescingWriter } from './store/coalescing-writer'
+import { AuditLog, type AuditFilter, type AuditPage, type AuditPageRequest } from './store/audit-log'
 import type { Persistence, PersistedState } from './store/persistence'
 import { TemporaryPolicyStore, type StateChange } from './store/temporary-policy-store'
 import { realScheduler, type AdjustableClock, type Scheduler } from './clock'
@@ -61,18 +61,15 @@ export interface KpowServiceConfig {
     readonly scheduler?: Scheduler
     /** How indexes are compiled (default: the engine's compilePolicies); tests count compilations through it. */
     readonly compile?: typeof compilePolicies
+    /** Audit records kept in memory for the views (default 10 000); the audit file keeps every one. */
+    readonly auditRecordsInMemory?: number
 }
 
-export interface AuditFilter {
-    readonly user?: string
-    readonly action?: string
-    readonly fromTs?: number
-    readonly toTs?: number
-}
+export type { AuditFilter }
 
 export class KpowService {
     private readonly store: TemporaryPolicyStore
-    private readonly auditLog: AuditRecord[] = []
+    private readonly auditLog: AuditLog
     private readonly staticIndex: PolicyIndex
     private temporaryIndex: PolicyIndex | undefined
     /** Scheduler time of the last change, for the combined index's quiet period (not the mock clock). */
@@ -86,9 +83,6 @@ export class KpowService {
     private readonly compile: typeof compilePolicies
     private activePolicyList: { readonly version: number; readonly policies: readonly Policy[] } | undefined
     private nextExpiryTs = Number.POSITIVE_INFINITY
-    private nextAuditSeq = 1
-    private pendingAudit: AuditRecord[] = []
-    private readonly auditWriter: CoalescingWriter
     private readonly listeners = new Set<(record: AuditRecord) => void>()
     private readonly resetListeners = new Set<() => void>()
 
@@ -108,25 +102,13 @@ export class KpowService {
             }
         )
         config.clock.setOffset(state.clockOffsetMs)
-        this.auditWriter = new CoalescingWriter(async () => {
-            const batch = this.pendingAudit
-            this.pendingAudit = []
-            try {
-                await config.persistence.appendAudit(batch)
-            } catch (error) {
-                // Kept for the next append: the records describe changes that did happen.
-                this.pendingAudit = [...batch, ...this.pendingAudit]
-                throw error
-            }
-        })
+        this.auditLog = new AuditLog(state.audit, config.persistence, config.auditRecordsInMemory)
     }
 
     /** Loads persisted state, then records (and persists) expiries that happened while stopped. */
     static async start(config: KpowServiceConfig): Promise<KpowService> {
         const state = await config.persistence.load()
         const service = new KpowService(config, state)
-        for (const record of state.audit) service.auditLog.push(record)
-        service.nextAuditSeq = (state.audit.at(-1)?.seq ?? 0) + 1
         service.rebuildTemporaryIndex()
         if (service.settleExpiries()) await service.persist()
         service.compileCombinedIndex(true)
@@ -263,7 +245,7 @@ export class KpowService {
             decision: body.effect,
             detail: `id=${policy.id} actions=${body.actions.join(',')} duration_ms=${durationMs} expires_ts=${policy.created_ts + durationMs}`,
         })
-        await this.persistAudit()
+        await this.flushAudit()
         return policy
     }
 
@@ -281,7 +263,7 @@ export class KpowService {
             decision: policy.policy.effect,
             detail: `id=${id}`,
         })
-        await this.persistAudit()
+        await this.flushAudit()
     }
 
     /** Moves the mock clock ahead by `ms` (durably: a restart keeps the offset); returns the new now. */
@@ -289,7 +271,7 @@ export class KpowService {
         this.config.clock.offsetAfter(ms)
         await this.commit({ kind: 'advance-clock', ms })
         this.settleExpiries()
-        await this.persistAudit()
+        await this.flushAudit()
         return this.now()
     }
 
@@ -308,7 +290,7 @@ export class KpowService {
             })
         }
         for (const listener of this.resetListeners) listener()
-        await this.persistAudit()
+        await this.flushAudit()
     }
 
     /** Other state owners (the clock, the UI's staged mutations) register to be reset with the service. */
@@ -317,9 +299,7 @@ export class KpowService {
     }
 
     recordAudit(record: Omit<NewAuditRecord, 'ts'> & { ts?: number }): AuditRecord {
-        const stored: AuditRecord = { seq: this.nextAuditSeq++, ...record, ts: record.ts ?? this.now() }
-        this.auditLog.push(stored)
-        if (this.config.persistence.durable) this.pendingAudit.push(stored)
+        const stored = this.auditLog.append({ ...record, ts: record.ts ?? this.now() })
         for (const listener of this.listeners) listener(stored)
         return stored
     }
@@ -330,21 +310,26 @@ export class KpowService {
         return () => this.listeners.delete(listener)
     }
 
+    /** The audit records held in memory (the newest ones; the audit file keeps all), oldest first. */
     auditRecords(filter: AuditFilter = {}): AuditRecord[] {
         this.settleExpiries()
-        return this.auditLog.filter(
-            (record) =>
-                (filter.user === undefined || record.user === filter.user) &&
-                (filter.action === undefined || record.action === filter.action) &&
-                (filter.fromTs === undefined || record.ts >= filter.fromTs) &&
-                (filter.toTs === undefined || record.ts <= filter.toTs)
-        )
+        return this.auditLog.records(filter)
+    }
+
+    auditPage(filter: AuditFilter, request: AuditPageRequest): AuditPage {
+        this.settleExpiries()
+        return this.auditLog.page(filter, request)
+    }
+
+    /** How many audit records memory holds now: bounded by auditRecordsInMemory. */
+    get auditRecordsHeld(): number {
+        return this.auditLog.heldInMemory
     }
 
     /** Makes every pending change durable (no-op in memory mode). */
     async persist(): Promise<void> {
         if (!this.config.persistence.durable) return
-        await Promise.all([this.store.commit({ kind: 'checkpoint' }), this.auditWriter.flush()])
+        await Promise.all([this.store.commit({ kind: 'checkpoint' }), this.auditLog.flush()])
     }
 
     /**
@@ -365,12 +350,13 @@ export class KpowService {
     }
 
     /**
-     * Appends the audit records of a change that has happened. A failure keeps them queued for the
-     * next append and is logged: the change stands, so answering it with an error would be false.
+     * Resolves once every audit record so far is durable. Handlers await it before answering (a
+     * failed login too, so a kill -9 after the answer keeps the record). A failure keeps the records
+     * queued for the next append and is logged, not thrown: what they record has happened.
      */
-    private async persistAudit(): Promise<void> {
+    async flushAudit(): Promise<void> {
         if (!this.config.persistence.durable) return
-        await this.auditWriter.flush().catch((error: unknown) => {
+        await this.auditLog.flush().catch((error: unknown) => {
             console.error(
                 'mock-kpow: could not append to the audit log; the records are kept for the next append',
                 error

@@ -43,6 +43,8 @@ export interface StartOptions {
     /** Host to bind; tests and the CLI default to loopback. */
     readonly host?: string
     readonly clock?: AdjustableClock
+    /** Audit records held in memory (default 10 000); tests set a small bound to count against. */
+    readonly auditRecordsInMemory?: number
 }
 
 export interface RunningMockKpow {
@@ -69,6 +71,7 @@ export async function startMockKpow(options: MockKpowOptions, start: StartOption
         strategy: options.strategy,
         maxDurationMs: options.maxDurationMs,
         clock,
+        auditRecordsInMemory: start.auditRecordsInMemory,
         persistence: options.dataDir
             ? new DirectoryPersistence(options.dataDir, { maxDurationMs: options.maxDurationMs })
             : new MemoryPersistence(),

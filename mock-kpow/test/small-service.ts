@@ -18,7 +18,7 @@ export const DEVS_QUERY_ORDERS: AccessRequest = {
 export function startSmallService(
     clock: AdjustableClock,
     persistence: Persistence,
-    extra: Pick<KpowServiceConfig, 'scheduler' | 'compile'> = {}
+    extra: Pick<KpowServiceConfig, 'scheduler' | 'compile' | 'auditRecordsInMemory'> = {}
 ): Promise<KpowService> {
     return KpowService.start({
         rbac: {

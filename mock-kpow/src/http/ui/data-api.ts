@@ -11,7 +11,15 @@ import type { KpowService } from '../../kpow-service'
 import type { StagedMutations } from '../../mutations/staged-mutations'
 import { KpowError, type FieldError } from '../../errors'
 import { jsonBody as requestJsonBody } from '../request-body'
-import { parseAuditFilter, parseMessageQuery, parseNewMessage, text, type Fields } from './parse-input'
+import {
+    auditPageHref,
+    parseAuditFilter,
+    parseAuditPage,
+    parseMessageQuery,
+    parseNewMessage,
+    text,
+    type Fields,
+} from './parse-input'
 import { sessionOf, tenantsOf, viewerFor } from './request-context'
 import { SESSION_COOKIE, type Session, type SessionStore } from './sessions'
 import { logIn, onlyTenant, setSessionCookie } from './login'
@@ -39,13 +47,15 @@ export function createDataApi(deps: DataApiDeps): express.Router {
     }
     const viewer = (req: Request) => viewerFor(service, session(req), req.get('x-tenant-id') || undefined)
 
-    router.post('/session', ...jsonBody, (req, res) => {
+    router.post('/session', ...jsonBody, async (req, res) => {
         const body = (req.body ?? {}) as Fields
         const outcome = logIn(
             deps,
             text(body, 'username') ?? '',
             typeof body.password === 'string' ? body.password : ''
         )
+        // The attempt's audit record is durable before the answer, refusals included.
+        await service.flushAudit()
         if (outcome.kind === 'bad-credentials')
             throw new KpowError('unauthorized', 'Invalid username or password (realm kpow).')
         if (outcome.kind === 'not-authorized') {
@@ -146,8 +156,21 @@ export function createDataApi(deps: DataApiDeps): express.Router {
         const fields = req.query as Fields
         const problems: FieldError[] = []
         const filter = parseAuditFilter(fields, problems)
+        const request = parseAuditPage(fields, problems, 'oldest-first')
         if (problems.length > 0) throw new KpowError('invalid_request', 'The filter is not valid.', problems)
-        res.json({ audit_records: service.auditRecords(filter) })
+        const found = service.auditPage(filter, request)
+        const link = (page: number) => auditPageHref('/mock/v1/audit-log', fields, page, found.limit)
+        res.json({
+            audit_records: found.records,
+            page: found.page,
+            limit: found.limit,
+            total: found.total,
+            pages: found.pages,
+            links: {
+                previous: found.page > 1 ? link(Math.min(found.page - 1, found.pages)) : null,
+                next: found.page < found.pages ? link(found.page + 1) : null,
+            },
+        })
     })
 
     router.use((req) => {

@@ -2,7 +2,7 @@
 import { KNOWN_ACTIONS } from '../../engine/index'
 import type { TemporaryPolicy } from '../../engine/types'
 import { mutationResource, type StagedMutation } from '../../mutations/staged-mutations'
-import type { AuditRecord } from '../../store/audit'
+import type { AuditPage } from '../../store/audit-log'
 import { displayValue } from './pages-data'
 import type { Flash } from './sessions'
 import { html, type Fragment, type SafeHtml } from '../../../../scripts/common/index'
@@ -149,12 +149,15 @@ export function stagedMutationsPage(
     )
 }
 
+/** `found`: undefined when the filter was refused; `pageHref`: the link to another page of the same view. */
 export function auditLogPage(
     chrome: Chrome,
-    records: readonly AuditRecord[],
+    found: AuditPage | undefined,
     form: Readonly<Record<string, string>>,
-    flash: Flash | undefined
+    flash: Flash | undefined,
+    pageHref: (page: number) => string
 ): string {
+    const records = found?.records ?? []
     return settingsPage(
         chrome,
         'audit-log',
@@ -183,6 +186,15 @@ export function auditLogPage(
       )}
       </tbody>
     </table>`
-    }`
+    }
+    ${found && found.total > 0 ? auditPager(found, pageHref) : ''}`
     )
+}
+
+function auditPager(found: AuditPage, pageHref: (page: number) => string): SafeHtml {
+    return html`<nav class="actions" aria-label="Audit log pages">
+      ${found.page > 1 ? html`<a class="button secondary" rel="prev" href="${pageHref(Math.min(found.page - 1, found.pages))}">Newer</a>` : ''}
+      <span>Page ${String(found.page)} of ${String(found.pages)}: ${String(found.total)} records (the newest held in memory; audit.jsonl keeps all)</span>
+      ${found.page < found.pages ? html`<a class="button secondary" rel="next" href="${pageHref(found.page + 1)}">Older</a>` : ''}
+    </nav>`
 }

@@ -2,7 +2,7 @@
 // Pages and JSON endpoints share these, so both accept and refuse exactly the same input.
 import { KpowError, type FieldError } from '../../errors'
 import type { MessageQuery, NewMessage } from '../../data/data-store'
-import type { AuditFilter } from '../../kpow-service'
+import type { AuditFilter, AuditPageRequest } from '../../store/audit-log'
 
 export type Fields = Readonly<Record<string, unknown>>
 
@@ -109,6 +109,34 @@ export function parseResource(raw: string): string[] {
         .split(',')
         .map((part) => part.trim())
         .filter((part) => part !== '')
+}
+
+export const DEFAULT_AUDIT_PAGE_SIZE = 100
+export const MAX_AUDIT_PAGE_SIZE = 1_000
+
+/** `page` (1-based) and `limit` of the audit views; problems name each bad field. */
+export function parseAuditPage(
+    fields: Fields,
+    problems: FieldError[],
+    order: AuditPageRequest['order']
+): AuditPageRequest {
+    return {
+        page: integer(fields, 'page', problems, { min: 1 }) ?? 1,
+        limit: integer(fields, 'limit', problems, { min: 1, max: MAX_AUDIT_PAGE_SIZE }) ?? DEFAULT_AUDIT_PAGE_SIZE,
+        order,
+    }
+}
+
+/** The link to another page of an audit view, keeping the filter and the page size. */
+export function auditPageHref(path: string, fields: Fields, page: number, limit: number): string {
+    const query = new URLSearchParams()
+    for (const name of ['user', 'action', 'from', 'to']) {
+        const value = text(fields, name)
+        if (value) query.set(name, value)
+    }
+    query.set('page', String(page))
+    query.set('limit', String(limit))
+    return `${path}?${query.toString()}`
 }
 
 /** The audit-log filter of the Settings page and of GET /mock/v1/audit-log; problems name each bad field. */

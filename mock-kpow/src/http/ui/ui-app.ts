@@ -19,7 +19,9 @@ import { inspectPage, producePage, type InspectOutcome, type TopicPicker } from 
 import { auditLogPage, stagedMutationsPage, temporaryPoliciesPage } from './pages-settings'
 import {
     list,
+    auditPageHref,
     parseAuditFilter,
+    parseAuditPage,
     parseMessageQuery,
     parseNewMessage,
     parseResource,
@@ -111,7 +113,7 @@ export function createUiApp(deps: UiAppDeps): express.Express {
         if (sessionOf(req, sessions)) return res.redirect(303, safeNext(req.query.next))
         send(res, 200, loginPage({ csrfToken: loginToken(req, res), next: safeNext(req.query.next) }))
     })
-    app.post('/login', (req, res) => {
+    app.post('/login', async (req, res) => {
         const fields = (req.body ?? {}) as Fields
         const username = text(fields, 'username') ?? ''
         const next = safeNext(fields.next)
@@ -122,6 +124,8 @@ export function createUiApp(deps: UiAppDeps): express.Express {
             return send(res, 403, loginPage({ csrfToken: loginToken(req, res), error, next }))
         }
         const outcome = logIn(deps, username, text(fields, 'password') ?? '')
+        // The attempt's audit record is durable before the answer, refusals included.
+        await service.flushAudit()
         if (outcome.kind === 'bad-credentials') {
             return send(
                 res,
@@ -329,7 +333,8 @@ export function createUiApp(deps: UiAppDeps): express.Express {
         const fields = req.query as Fields
         const problems: FieldError[] = []
         const filter = parseAuditFilter(fields, problems)
-        const records = problems.length > 0 ? [] : service.auditRecords(filter).reverse()
+        const request = parseAuditPage(fields, problems, 'newest-first')
+        const found = problems.length > 0 ? undefined : service.auditPage(filter, request)
         const flash =
             problems.length > 0
                 ? { kind: 'error' as const, message: 'The filter is not valid.', fields: problems }
@@ -337,7 +342,9 @@ export function createUiApp(deps: UiAppDeps): express.Express {
         send(
             res,
             problems.length > 0 ? 400 : 200,
-            auditLogPage(chromeFor(service, session), records, stringFields(fields), flash)
+            auditLogPage(chromeFor(service, session), found, stringFields(fields), flash, (page) =>
+                auditPageHref('/settings/audit-log', fields, page, request.limit)
+            )
         )
     })
     app.use('/settings', settings)
