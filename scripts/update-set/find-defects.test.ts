@@ -5,7 +5,8 @@
  * find-defects.reference.test.ts.
  */
 import { spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
@@ -258,5 +259,28 @@ describe('npm run check:defects', () => {
         const notXml = cli(join(repositoryRoot, 'package.json'))
         expect(notXml.status).toBe(2)
         expect(notXml.stderr).toContain('is not a readable update set')
+    })
+
+    it('exits 2 naming the record and field when a flow value is corrupt, rather than checking around it', () => {
+        const folder = mkdtempSync(join(tmpdir(), 'check-defects-'))
+        const file = join(folder, 'corrupt-values.xml')
+        writeFileSync(
+            file,
+            breakOurSet(({ records }) => {
+                const flow = records.find((record) => record.table === 'sys_hub_flow')
+                if (!flow) throw new Error('our set has no flow')
+                flow.payload = flow.payload.replace(
+                    /<values>[A-Za-z0-9+/=]+<\/values>/,
+                    '<values>H4sI-cut-short</values>'
+                )
+            })
+        )
+        const result = cli(file)
+        rmSync(folder, { recursive: true, force: true })
+        expect(result.status).toBe(2)
+        expect(result.stderr).toMatch(
+            /sys_hub_flow_[0-9a-f]{32}: sys_hub_(action|flow_logic)_instance_v2 [0-9a-f]{32} field "values" is neither gzip\+base64 JSON nor plain JSON/
+        )
+        expect(result.stderr).not.toMatch(/\n\s+at /)
     })
 })
