@@ -2,32 +2,20 @@
 // temporary policies, the audit log and the clock. Handlers (API and UI) translate requests into
 // these calls and the results back; they never touch state or the engine directly.
 //
-// Decisions use compiled indexes: the static RBAC policies (compiled once) and the active temporary
-// policies (recompiled on every change, cheap because there are few). Evaluating two indexes costs
-// ~40% more than one, so once the temporary policies have been quiet for a moment a combined index
-// of both is compiled off the request path and used while its version is current; any change bumps
-// the version, so a stale combined index is never consulted. Expiry is exact: every call first
+// It composes the parts that each do one job: the temporary-policy store (durable-then-apply,
+// store/temporary-policy-store.ts), the decision indexes (decision-indexes.ts), the audit log
+// (store/audit-log.ts) and the clock (clock.ts); what is left here are the rules that tie them
+// together: who may do what, grants, expiry and reset. Expiry is exact: every call first
 // settles policies whose created_ts + duration_ms has passed on the clock, so no sweep interval can
 // leave an expired policy granting anything. State changes (temporary policies, the clock offset)
-// are durable-then-apply (store/temporary-policy-store.ts): an error answer means nothing changed.
+// are durable-then-apply: an error answer means nothing changed.
 import { randomUUID } from 'node:crypto'
-import {
-    DEFAULT_TENANT_ID,
-    checkGrant,
-    compilePolicies,
-    evaluateAccess,
-    isActive,
-    isAdmin,
-    toPolicy,
-    validateDuration,
-    type PolicyIndex,
-} from './engine/index'
+import { DEFAULT_TENANT_ID, checkGrant, compilePolicies, isActive, isAdmin, validateDuration } from './engine/index'
 import type {
     AccessRequest,
     ClusterIdentity,
     Decision,
     EvaluationStrategy,
-    Policy,
     RbacModel,
     ResourcePath,
     TemporaryPolicy,
@@ -39,9 +27,9 @@ import { AuditLog, type AuditFilter, type AuditPage, type AuditPageRequest } fro
 import type { Persistence, PersistedState } from './store/persistence'
 import { TemporaryPolicyStore, type StateChange } from './store/temporary-policy-store'
 import { realScheduler, type AdjustableClock, type Scheduler } from './clock'
+import { COMBINE_AFTER_QUIET_MS, DecisionIndexes } from './decision-indexes'
 
-/** How long the temporary policies must stay unchanged before the combined index is compiled. */
-export const COMBINE_AFTER_QUIET_MS = 200
+export { COMBINE_AFTER_QUIET_MS }
 
 export interface Principal {
     readonly user: string
@@ -70,18 +58,8 @@ export type { AuditFilter }
 export class KpowService {
     private readonly store: TemporaryPolicyStore
     private readonly auditLog: AuditLog
-    private readonly staticIndex: PolicyIndex
-    private temporaryIndex: PolicyIndex | undefined
-    /** Scheduler time of the last change, for the combined index's quiet period (not the mock clock). */
-    private lastTemporaryChangeAt = 0
-    /** Bumped on every change to the temporary policies. */
-    private temporaryVersion = 0
-    private combinedIndex: { readonly version: number; readonly index: PolicyIndex } | undefined
-    /** Cancels the pending combined-index compilation, if one is scheduled. */
-    private cancelCombine: (() => void) | undefined
-    private readonly scheduler: Scheduler
-    private readonly compile: typeof compilePolicies
-    private activePolicyList: { readonly version: number; readonly policies: readonly Policy[] } | undefined
+    private readonly indexes: DecisionIndexes
+    /** The soonest expiry instant of the live temporary policies: settling is one comparison until then. */
     private nextExpiryTs = Number.POSITIVE_INFINITY
     private readonly listeners = new Set<(record: AuditRecord) => void>()
     private readonly resetListeners = new Set<() => void>()
@@ -90,17 +68,22 @@ export class KpowService {
         readonly config: KpowServiceConfig,
         state: PersistedState
     ) {
-        this.scheduler = config.scheduler ?? realScheduler
-        this.compile = config.compile ?? compilePolicies
-        this.staticIndex = this.compile(config.rbac.policies, config.clusters)
         this.store = new TemporaryPolicyStore(
             state,
             (next) => config.persistence.saveState(next),
             () => {
                 config.clock.setOffset(this.store.clockOffsetMs)
-                this.rebuildTemporaryIndex()
+                this.temporariesChanged()
             }
         )
+        this.indexes = new DecisionIndexes({
+            staticPolicies: config.rbac.policies,
+            clusters: config.clusters,
+            strategy: config.strategy,
+            scheduler: config.scheduler ?? realScheduler,
+            compile: config.compile ?? compilePolicies,
+            temporaries: this.store.policies,
+        })
         config.clock.setOffset(state.clockOffsetMs)
         this.auditLog = new AuditLog(state.audit, config.persistence, config.auditRecordsInMemory)
     }
@@ -109,9 +92,9 @@ export class KpowService {
     static async start(config: KpowServiceConfig): Promise<KpowService> {
         const state = await config.persistence.load()
         const service = new KpowService(config, state)
-        service.rebuildTemporaryIndex()
+        service.temporariesChanged()
         if (service.settleExpiries()) await service.persist()
-        service.compileCombinedIndex(true)
+        service.indexes.compileCombinedIndexNow()
         return service
     }
 
@@ -130,21 +113,7 @@ export class KpowService {
     /** The access decision for roles, counting every temporary policy active at this instant. */
     decide(request: AccessRequest): Decision {
         this.settleExpiries()
-        if (this.store.policies.size === 0) return this.staticIndex.evaluate(request, this.config.strategy)
-        const combined = this.combinedIndex
-        if (combined?.version === this.temporaryVersion) return combined.index.evaluate(request, this.config.strategy)
-        const fromStatic = this.staticIndex.evaluate(request, this.config.strategy)
-        const fromTemporary = this.currentTemporaryIndex().evaluate(request, this.config.strategy)
-        if (fromTemporary.reason === 'Implicit Deny') return fromStatic
-        if (fromStatic.reason === 'Implicit Deny') return fromTemporary
-        // Both sides matched: re-evaluating just the deciding policies of each side lets the engine's
-        // single effect-combination function pick the winner, rather than a second copy of the rules.
-        return evaluateAccess(
-            request,
-            [...fromStatic.policies, ...fromTemporary.policies],
-            this.config.strategy,
-            this.config.clusters
-        )
+        return this.indexes.decide(request)
     }
 
     /** Active temporary policies, oldest first. */
@@ -213,7 +182,7 @@ export class KpowService {
         const grant = checkGrant(
             principal.roles,
             body,
-            this.activePolicies(),
+            this.indexes.activePolicies(),
             this.config.strategy,
             this.config.clusters
         )
@@ -386,7 +355,7 @@ export class KpowService {
                 detail: `id=${policy.id} created_by=${policy.created_by}`,
             })
         }
-        this.rebuildTemporaryIndex()
+        this.temporariesChanged()
         // Expiry changes durable state; persist in the background (errors surface on the next write).
         if (expired.length > 0) void this.persist().catch(() => undefined)
         return expired.length > 0
@@ -394,8 +363,7 @@ export class KpowService {
 
     /** Stops the background compilation timer (the service itself holds no other resources). */
     close(): void {
-        this.cancelCombine?.()
-        this.cancelCombine = undefined
+        this.indexes.close()
     }
 
     /** Makes pending writes durable, then releases the data directory. */
@@ -408,64 +376,8 @@ export class KpowService {
         }
     }
 
-    /** `immediately`: at start, where compiling is part of loading and nothing waits on requests. */
-    private compileCombinedIndex(immediately = false): void {
-        this.cancelCombine?.()
-        this.cancelCombine = undefined
-        if (this.store.policies.size === 0) {
-            this.combinedIndex = undefined
-            return
-        }
-        const quietFor = this.scheduler.now() - this.lastTemporaryChangeAt
-        if (!immediately && quietFor < COMBINE_AFTER_QUIET_MS) {
-            // Still busy: look again once the quiet period would have passed.
-            this.scheduleCombinedIndex(COMBINE_AFTER_QUIET_MS - quietFor)
-            return
-        }
-        this.combinedIndex = {
-            version: this.temporaryVersion,
-            index: this.compile(this.activePolicies(), this.config.clusters),
-        }
-    }
-
-    /**
-     * Static and live temporary policies as one list, rebuilt once per change of the temporary
-     * policies (the grant check and the combined index both read it; the RBAC file may be large).
-     */
-    private activePolicies(): readonly Policy[] {
-        if (this.activePolicyList?.version !== this.temporaryVersion) {
-            this.activePolicyList = {
-                version: this.temporaryVersion,
-                policies: [
-                    ...this.config.rbac.policies,
-                    ...[...this.store.policies.values()].map((policy) => toPolicy(policy)),
-                ],
-            }
-        }
-        return this.activePolicyList.policies
-    }
-
-    private scheduleCombinedIndex(delayMs: number): void {
-        this.cancelCombine = this.scheduler.schedule(() => this.compileCombinedIndex(), delayMs)
-    }
-
-    /** The temporary-only index, compiled on first use after a change: writes never pay for it. */
-    private currentTemporaryIndex(): PolicyIndex {
-        if (this.temporaryIndex === undefined) {
-            this.temporaryIndex = this.compile(
-                [...this.store.policies.values()].map((policy) => toPolicy(policy)),
-                this.config.clusters
-            )
-        }
-        return this.temporaryIndex
-    }
-
-    private rebuildTemporaryIndex(): void {
-        this.temporaryVersion++
-        this.temporaryIndex = undefined
-        this.lastTemporaryChangeAt = this.scheduler.now()
-        // Debounced: a burst of creates and deletes compiles the combined index once, after it ends.
-        if (this.cancelCombine === undefined) this.scheduleCombinedIndex(COMBINE_AFTER_QUIET_MS)
+    private temporariesChanged(): void {
+        this.indexes.temporariesChanged()
         let soonest = Number.POSITIVE_INFINITY
         for (const policy of this.store.policies.values())
             soonest = Math.min(soonest, policy.created_ts + policy.duration_ms)
