@@ -543,7 +543,7 @@ export class FlowEngine {
             )
             const outputs: Record<string, unknown> = {}
             try {
-                runPlatformScript(
+                await runPlatformScript(
                     this.options.sandboxHost(run.runAsUserSysId, (level, message) =>
                         stepLog.messages.push({ level, message })
                     ),

@@ -1,40 +1,37 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Worker } from 'node:worker_threads'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { Database } from './tables'
 import { localInstanceSchemas } from './schema'
 import type { SandboxHost, ScriptLogLevel } from './glide-sandbox'
 import { checkScriptSyntax, runPlatformScript, ScriptRuntimeError, ScriptSyntaxError } from './glide-sandbox'
 
-// The server runs on its own thread: execute() blocks this one, exactly as on the platform.
-const serverProgram = `
-const { parentPort } = require('node:worker_threads');
-const http = require('node:http');
-const server = http.createServer((request, response) => {
-  let body = '';
-  request.on('data', (chunk) => { body += chunk; });
-  request.on('end', () => {
-    response.setHeader('content-type', 'application/json');
-    response.setHeader('x-seen-path', request.url);
-    response.statusCode = request.url === '/missing' ? 404 : 201;
-    response.end(JSON.stringify({ method: request.method, authorization: request.headers.authorization || '', body }));
-  });
-});
-server.listen(0, '127.0.0.1', () => parentPort.postMessage(server.address().port));
-parentPort.on('message', () => server.close(() => process.exit(0)));
-`
-
-let worker: Worker
+// The server lives on this test's own event loop: execute() looks synchronous to the script while the
+// host awaits the request, so the loop keeps running and the server can answer.
+let server: Server
 let baseUrl = ''
 
 beforeAll(async () => {
-    worker = new Worker(serverProgram, { eval: true })
-    const port = await new Promise<number>((resolve) => worker.once('message', resolve))
-    baseUrl = `http://127.0.0.1:${String(port)}`
+    server = createServer((request, response) => {
+        let body = ''
+        request.on('data', (chunk: Buffer) => (body += chunk.toString()))
+        request.on('end', () => {
+            if (request.url === '/never-answers') return
+            response.setHeader('content-type', 'application/json')
+            response.setHeader('x-seen-path', request.url ?? '')
+            response.statusCode = request.url === '/missing' ? 404 : 201
+            response.end(
+                JSON.stringify({ method: request.method, authorization: request.headers.authorization ?? '', body })
+            )
+        })
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    baseUrl = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`
 })
 
 afterAll(async () => {
-    worker.postMessage('stop')
-    await new Promise((resolve) => worker.once('exit', resolve))
+    server.closeAllConnections()
+    await new Promise((resolve) => server.close(resolve))
 })
 
 function makeHost() {
@@ -77,22 +74,22 @@ describe('syntax gate', () => {
         )
     })
 
-    it('accepts the same constructs in ECMAScript 2021 mode', () => {
+    it('accepts the same constructs in ECMAScript 2021 mode', async () => {
         expect(() => checkScriptSyntax('let x = 1; const f = (a) => `${a}`; x ??= 2;', 'es2021', 'r')).not.toThrow()
     })
 
-    it('refuses what ES2021 does not have', () => {
+    it('refuses what ES2021 does not have', async () => {
         expect(() => checkScriptSyntax('class A { #x = 1; static { } }', 'es2021', 'r')).toThrow(ScriptSyntaxError)
     })
 })
 
 describe('Glide APIs', () => {
-    it('GlideRecord queries, reads, dot-walks, inserts and updates', () => {
+    it('GlideRecord queries, reads, dot-walks, inserts and updates', async () => {
         const { database, host } = makeHost()
         const manager = database.insert('sys_user', { user_name: 'beth.anglin', name: 'Beth Anglin' })
         const employee = database.insert('sys_user', { user_name: 'carl', name: 'Carl', manager: manager.sys_id })
         const outputs: Record<string, unknown> = {}
-        runPlatformScript(host, {
+        await runPlatformScript(host, {
             recordName: 'test',
             level: 'es5',
             globals: { outputs, inputs: { user: employee.sys_id } },
@@ -129,21 +126,21 @@ describe('Glide APIs', () => {
         expect(database.get('sys_user', employee.sys_id)?.email).toBe('carl@example.com')
     })
 
-    it('refuses an unknown field instead of returning undefined', () => {
+    it('refuses an unknown field instead of returning undefined', async () => {
         const { host } = makeHost()
-        expect(() =>
+        await expect(
             runPlatformScript(host, {
                 recordName: 'r',
                 level: 'es5',
                 script: "var g = new GlideRecord('sys_user'); g.initialize(); g.no_such_field.toString();",
             })
-        ).toThrow(/sys_user has no field or method "no_such_field"/)
+        ).rejects.toThrow(/sys_user has no field or method "no_such_field"/)
     })
 
-    it('gives no access to Node', () => {
+    it('gives no access to Node', async () => {
         const { host } = makeHost()
         const outputs: Record<string, unknown> = {}
-        runPlatformScript(host, {
+        await runPlatformScript(host, {
             recordName: 'r',
             level: 'es5',
             globals: { outputs },
@@ -152,10 +149,10 @@ describe('Glide APIs', () => {
         expect(outputs.types).toBe('undefined,undefined,undefined,undefined')
     })
 
-    it('gs logs, reads properties, knows the user', () => {
+    it('gs logs, reads properties, knows the user', async () => {
         const { host, logs, requester } = makeHost()
         const outputs: Record<string, unknown> = {}
-        runPlatformScript(host, {
+        await runPlatformScript(host, {
             recordName: 'r',
             level: 'es5',
             globals: { outputs },
@@ -165,10 +162,10 @@ describe('Glide APIs', () => {
         expect(outputs).toEqual({ max: '3600000', fallback: 'd', user: requester.sys_id })
     })
 
-    it('RESTMessageV2.execute() is synchronous, with the alias URL and Basic credential', () => {
+    it('RESTMessageV2.execute() is synchronous, with the alias URL and Basic credential', async () => {
         const { host } = makeHost()
         const outputs: Record<string, unknown> = {}
-        runPlatformScript(host, {
+        await runPlatformScript(host, {
             recordName: 'r',
             level: 'es5',
             globals: { outputs },
@@ -209,10 +206,10 @@ describe('Glide APIs', () => {
         })
     })
 
-    it('reports a connection failure through haveError(), status 0', () => {
+    it('reports a connection failure through haveError(), status 0', async () => {
         const { host } = makeHost()
         const outputs: Record<string, unknown> = {}
-        runPlatformScript(host, {
+        await runPlatformScript(host, {
             recordName: 'r',
             level: 'es5',
             globals: { outputs },
@@ -223,21 +220,140 @@ describe('Glide APIs', () => {
         expect(String(outputs.message)).not.toBe('')
     })
 
-    it('wraps a thrown error with the record name', () => {
+    it('wraps a thrown error with the record name', async () => {
         const { host } = makeHost()
-        expect(() =>
+        await expect(
             runPlatformScript(host, {
                 recordName: 'My Action / Step',
                 level: 'es5',
                 script: "throw new Error('Kpow said no');",
             })
-        ).toThrow(ScriptRuntimeError)
-        expect(() =>
+        ).rejects.toThrow(ScriptRuntimeError)
+        await expect(
             runPlatformScript(host, {
                 recordName: 'My Action / Step',
                 level: 'es5',
                 script: "throw new Error('Kpow said no');",
             })
-        ).toThrow('My Action / Step: Kpow said no')
+        ).rejects.toThrow('My Action / Step: Kpow said no')
+    })
+})
+
+// Known ways out of a JavaScript sandbox. In node:vm every one of these reached the host's `process`;
+// in QuickJS there is no host object to reach: each must come back empty-handed.
+describe('isolation from the host', () => {
+    const escapes: [string, string][] = [
+        ['a host function constructor', "gs.info.constructor('return process')()"],
+        ['the GlideRecord constructor', "GlideRecord.constructor('return process')()"],
+        ['a record proxy', "new GlideRecord('sys_user').constructor.constructor('return process')()"],
+        ['a REST message', "new sn_ws.RESTMessageV2().execute.constructor('return process')()"],
+        ['the global object through Function', "Function('return this')().process"],
+        [
+            'prototype walk from a host function',
+            "Object.getPrototypeOf(gs.getProperty).constructor('return require')()",
+        ],
+        ['an error constructor', "new Error('x').constructor.constructor('return process')()"],
+        ['an array constructor', "[].constructor.constructor('return globalThis.require')()"],
+        ['eval', "eval('process')"],
+        ['the removed host bridge', 'globalThis.__glideHost'],
+        ['the removed HTTP bridge', 'globalThis.__glideHttp'],
+        [
+            'V8 stack frames',
+            "(function () { Error.prepareStackTrace = function (e, frames) { return frames[0].getThis() }; return new Error('x').stack })()",
+        ],
+        ['a dynamic import', "import('node:fs')"],
+    ]
+
+    it.each(escapes)('contains %s', async (_name, attempt) => {
+        const { host } = makeHost()
+        const outputs: Record<string, unknown> = {}
+        await runPlatformScript(host, {
+            recordName: 'r',
+            level: 'es2021',
+            globals: { outputs },
+            script: `
+        let found
+        try { found = ${attempt} } catch (error) { found = 'threw ' + String(error) }
+        const isHostProcess = found !== null && typeof found === 'object' && typeof found.versions === 'object'
+        const isHostFunction = typeof found === 'function' && /require|process|native code/.test(String(found)) && found.length > 0
+        outputs.kind = isHostProcess ? 'host process' : isHostFunction ? 'host function' : typeof found
+        outputs.seen = String(found).slice(0, 80)
+      `,
+        })
+        expect(outputs.kind).not.toBe('host process')
+        expect(outputs.kind).not.toBe('host function')
+        expect(['undefined', 'string', 'object']).toContain(outputs.kind)
+        if (outputs.kind === 'object') expect(outputs.seen).toBe('[object Promise]')
+    })
+
+    it('has no Node globals at all', async () => {
+        const { host } = makeHost()
+        const outputs: Record<string, unknown> = {}
+        await runPlatformScript(host, {
+            recordName: 'r',
+            level: 'es5',
+            globals: { outputs },
+            script: `outputs.types = [typeof require, typeof process, typeof fetch, typeof setTimeout, typeof setInterval,
+          typeof Buffer, typeof module, typeof exports, typeof __dirname, typeof WebAssembly].join(',');`,
+        })
+        expect(outputs.types).toBe(
+            'undefined,undefined,undefined,undefined,undefined,undefined,undefined,undefined,undefined,undefined'
+        )
+    })
+
+    it('stops an endless loop at the CPU limit, and the next script runs normally', async () => {
+        const { host } = makeHost()
+        await expect(
+            runPlatformScript(host, { recordName: 'Loop', level: 'es5', script: 'while (true) {}', timeoutMs: 300 })
+        ).rejects.toThrow(/^Loop: .*interrupted/)
+        const outputs: Record<string, unknown> = {}
+        await runPlatformScript(host, { recordName: 'r', level: 'es5', globals: { outputs }, script: 'outputs.ok = 1' })
+        expect(outputs.ok).toBe(1)
+    })
+
+    it('stops a memory bomb at the memory limit', async () => {
+        const { host } = makeHost()
+        await expect(
+            runPlatformScript(host, {
+                recordName: 'Bomb',
+                level: 'es5',
+                script: 'var hoard = []; while (true) hoard.push({ index: hoard.length, padding: [1, 2, 3, 4, 5, 6, 7, 8] });',
+            })
+        ).rejects.toThrow(/^Bomb: .*out of memory/)
+    })
+
+    it('stops runaway recursion with a stack overflow, not a crash', async () => {
+        const { host } = makeHost()
+        await expect(
+            runPlatformScript(host, { recordName: 'Deep', level: 'es5', script: 'function f() { return f() + 1 } f()' })
+        ).rejects.toThrow(/^Deep: .*(stack overflow|call stack size exceeded)/)
+    })
+
+    it('keeps the event loop free while execute() waits, and times the call out as the platform would', async () => {
+        const { host } = makeHost()
+        const outputs: Record<string, unknown> = {}
+        const slowScript = runPlatformScript(host, {
+            recordName: 'r',
+            level: 'es5',
+            globals: { outputs },
+            script: `
+        var request = new sn_ws.RESTMessageV2();
+        request.setEndpoint('${baseUrl}/never-answers');
+        request.setHttpMethod('get');
+        request.setHttpTimeout(1500);
+        var response = request.execute();
+        outputs.status = response.getStatusCode();
+        outputs.error = response.haveError();
+        outputs.message = response.getErrorMessage();
+      `,
+        })
+        let scriptFinished = false
+        void slowScript.then(() => (scriptFinished = true))
+        // The same process answers another request while the script is blocked in execute().
+        const ping = await fetch(`${baseUrl}/ping`)
+        expect(ping.status).toBe(201)
+        expect(scriptFinished).toBe(false)
+        await slowScript
+        expect(outputs).toMatchObject({ status: 0, error: true, message: 'Request timed out after 1500 ms' })
     })
 })

@@ -1,12 +1,18 @@
 // Runs platform server-side JavaScript (a custom action's script step) the way the instance does:
-// syntax checked at the app's JavaScript level, executed in a fresh context that has the Glide
-// APIs the scripts call and nothing of Node (no require, process, fetch, timers).
-import vm from 'node:vm'
+// syntax checked at the app's JavaScript level, then executed in QuickJS, a JavaScript engine compiled
+// to WebAssembly. The script shares no object with Node: it sees the Glide API (glide-api.guest.js,
+// guest code), which reaches the host only through two functions that pass JSON text: one for the
+// operations in `hostOperations` below, one for RESTMessageV2's HTTP call. An update set is untrusted
+// input; this is the boundary that keeps its scripts away from process, require, fetch, timers and files.
+//
+// RESTMessageV2.execute() is synchronous on the platform. QuickJS's asyncify build lets a guest call
+// wait on a host promise: the script sees a synchronous call while Node performs the request with
+// fetch and keeps serving pages, so one slow Kpow call holds up only its own flow.
+import { readFileSync } from 'node:fs'
 import { parse } from 'acorn'
-import type { Database, StoredRecord } from './tables'
-import { glideDateTime } from './tables'
+import { newAsyncContext, type QuickJSAsyncContext, type QuickJSHandle } from 'quickjs-emscripten'
+import type { Database } from './tables'
 import { parseEncodedQuery } from './encoded-query'
-import { httpRequestSync } from './sync-http'
 
 /** sys_app.js_level: `helsinki_es5` is ES5 compatibility mode, `es_latest` is ECMAScript 2021. */
 export type JavaScriptLevel = 'es5' | 'es2021'
@@ -37,6 +43,9 @@ export class ScriptRuntimeError extends Error {
         this.name = 'ScriptRuntimeError'
     }
 }
+
+/** Raised by a host operation; its message reaches the script as an Error, as the platform's would. */
+class GlideApiError extends Error {}
 
 export function checkScriptSyntax(script: string, level: JavaScriptLevel, recordName: string): void {
     try {
@@ -75,425 +84,253 @@ export interface RunScriptOptions {
     script: string
     recordName: string
     level: JavaScriptLevel
-    /** Extra globals such as `inputs` and `outputs` for a script step. */
-    globals?: Record<string, unknown>
+    /**
+     * Objects made available to the script as globals (a script step's `inputs` and `outputs`). They are
+     * copied in as JSON, and what the script leaves in them is copied back into the same objects.
+     */
+    globals?: Record<string, Record<string, unknown>>
+    /** CPU time the script may use, not counting time spent waiting for HTTP (default 30 s). */
     timeoutMs?: number
 }
 
-export function runPlatformScript(host: SandboxHost, options: RunScriptOptions): void {
+/** The platform's default RESTMessageV2 timeout is not documented for script steps; 60 s is its outbound HTTP default. */
+export const DEFAULT_HTTP_TIMEOUT_MS = 60_000
+const DEFAULT_CPU_LIMIT_MS = 30_000
+const MEMORY_LIMIT_BYTES = 64 * 1024 * 1024
+const STACK_LIMIT_BYTES = 512 * 1024
+
+const guestGlideApi = readFileSync(new URL('./glide-api.guest.js', import.meta.url), 'utf8')
+
+// Each run gets a WebAssembly module of its own (newAsyncContext): an asyncified module can hold only one
+// suspended call at a time, so scripts running at the same time must not share one, and nothing a script
+// did can survive into the next. Instantiating costs a few milliseconds to tens of milliseconds; a flow
+// runs a handful of script steps, so that is cheaper than any pooling that would let state leak.
+export async function runPlatformScript(host: SandboxHost, options: RunScriptOptions): Promise<void> {
     checkScriptSyntax(options.script, options.level, options.recordName)
-    const context = vm.createContext(
-        { ...createGlideGlobals(host, options.recordName), ...options.globals },
-        { codeGeneration: { strings: false, wasm: false } }
-    )
+    const context = await newAsyncContext()
+    const cpu = { startedAt: Date.now(), waitedMs: 0 }
+    const cpuLimitMs = options.timeoutMs ?? DEFAULT_CPU_LIMIT_MS
+    context.runtime.setMemoryLimit(MEMORY_LIMIT_BYTES)
+    context.runtime.setMaxStackSize(STACK_LIMIT_BYTES)
+    context.runtime.setInterruptHandler(() => Date.now() - cpu.startedAt - cpu.waitedMs > cpuLimitMs)
     try {
-        new vm.Script(options.script, { filename: options.recordName }).runInContext(context, {
-            timeout: options.timeoutMs ?? 30_000,
-        })
+        installHostFunctions(context, host, cpu)
+        evaluate(context, guestGlideApi, 'glide-api.guest.js')
+        for (const [name, value] of Object.entries(options.globals ?? {})) {
+            evaluate(context, `globalThis[${JSON.stringify(name)}] = ${JSON.stringify(value)}`, name)
+        }
+        const outcome = await context.evalCodeAsync(options.script, options.recordName, { type: 'global' })
+        if (outcome.error) throw new ScriptRuntimeError(options.recordName, guestErrorMessage(context, outcome.error))
+        outcome.value.dispose()
+        for (const [name, target] of Object.entries(options.globals ?? {})) {
+            Object.assign(target, JSON.parse(evaluate(context, exportGlobal(name), name)) as object)
+        }
     } catch (error) {
         if (error instanceof ScriptRuntimeError) throw error
-        const message =
-            error !== null && typeof error === 'object' && 'message' in error ? String(error.message) : String(error)
-        throw new ScriptRuntimeError(options.recordName, message)
+        throw new ScriptRuntimeError(options.recordName, error instanceof Error ? error.message : String(error))
+    } finally {
+        context.dispose()
     }
 }
 
-function createGlideGlobals(host: SandboxHost, recordName: string): Record<string, unknown> {
-    const unsupported = (api: string) => {
-        throw new ScriptRuntimeError(recordName, `${api} is not supported by the local instance`)
+/** Copies a global object out of the guest as JSON; values JSON cannot carry (a GlideElement) become their text. */
+function exportGlobal(name: string): string {
+    return `JSON.stringify(globalThis[${JSON.stringify(name)}], function (key, value) {
+        if (key === '' || value === null || value === undefined) return value === undefined ? null : value
+        if (typeof value === 'function') return String(value)
+        if (typeof value === 'object' && !Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype) {
+            return String(value)
+        }
+        return value
+    })`
+}
+
+function evaluate(context: QuickJSAsyncContext, code: string, fileName: string): string {
+    const outcome = context.evalCode(code, fileName, { type: 'global' })
+    if (outcome.error) throw new Error(`${fileName}: ${guestErrorMessage(context, outcome.error)}`)
+    return outcome.value.consume((value) => String(context.dump(value)))
+}
+
+function guestErrorMessage(context: QuickJSAsyncContext, error: QuickJSHandle): string {
+    return error.consume((handle) => {
+        const thrown: unknown = context.dump(handle)
+        if (thrown !== null && typeof thrown === 'object' && 'message' in thrown) {
+            const name = 'name' in thrown && thrown.name !== 'Error' ? `${String(thrown.name)}: ` : ''
+            return `${name}${String(thrown.message)}`
+        }
+        return String(thrown)
+    })
+}
+
+function installHostFunctions(context: QuickJSAsyncContext, host: SandboxHost, cpu: { waitedMs: number }): void {
+    const operations = hostOperations(host)
+    context
+        .newFunction('__glideHost', (operationHandle, argumentsHandle) => {
+            const operation = context.getString(operationHandle)
+            const args = JSON.parse(context.getString(argumentsHandle)) as unknown[]
+            return context.newString(JSON.stringify(answer(() => callOperation(operations, operation, args))))
+        })
+        .consume((handle) => context.setProp(context.global, '__glideHost', handle))
+    context
+        .newAsyncifiedFunction('__glideHttp', async (requestHandle) => {
+            const request = JSON.parse(context.getString(requestHandle)) as GuestHttpRequest
+            const waitStarted = Date.now()
+            try {
+                return context.newString(JSON.stringify(await performHttpRequest(host, request)))
+            } finally {
+                cpu.waitedMs += Date.now() - waitStarted
+            }
+        })
+        .consume((handle) => context.setProp(context.global, '__glideHttp', handle))
+    const config = {
+        userSysId: host.userSysId,
+        userName: userName(host.database, host.userSysId, ''),
+        defaultHttpTimeoutMs: DEFAULT_HTTP_TIMEOUT_MS,
     }
-    const gs = {
-        info: (message: unknown) => host.log('info', String(message)),
-        warn: (message: unknown) => host.log('warn', String(message)),
-        error: (message: unknown) => host.log('error', String(message)),
-        debug: (message: unknown) => host.log('debug', String(message)),
-        log: (message: unknown) => host.log('info', String(message)),
-        getProperty: (name: string, fallback?: unknown) =>
-            host.properties[name] ?? (fallback === undefined ? null : fallback),
-        nowDateTime: () => glideDateTime(host.database.now()),
-        getUserID: () => host.userSysId,
-        getUserName: () => host.database.get('sys_user', host.userSysId)?.user_name ?? '',
-        nil: (value: unknown) => value === null || value === undefined || String(value) === '',
-        getMessage: (message: string) => message,
-        addInfoMessage: (message: unknown) => host.log('info', String(message)),
-        addErrorMessage: (message: unknown) => host.log('error', String(message)),
-        eventQueue: () => unsupported('gs.eventQueue'),
+    context
+        .newString(JSON.stringify(config))
+        .consume((handle) => context.setProp(context.global, '__glideConfig', handle))
+}
+
+function answer(operation: () => unknown): { value: unknown } | { error: string } {
+    try {
+        const value = operation()
+        return { value: value === undefined ? null : value }
+    } catch (error) {
+        return { error: error instanceof Error ? error.message : String(error) }
     }
-    const database = host.database
+}
+
+type HostOperation = (...args: unknown[]) => unknown
+
+function callOperation(operations: Record<string, HostOperation>, name: string, args: unknown[]): unknown {
+    const operation = Object.hasOwn(operations, name) ? operations[name] : undefined
+    if (!operation) throw new GlideApiError(`unknown host operation ${name}`)
+    return operation(...args)
+}
+
+/** Arguments arrive as JSON from the guest: text is taken as text, anything else by its string form. */
+function asText(value: unknown): string {
+    return value === null || value === undefined ? '' : String(value)
+}
+
+/** Everything a script can ask of the instance. Each answer is plain data (JSON), never a host object. */
+function hostOperations(host: SandboxHost): Record<string, HostOperation> {
+    const { database } = host
+    const writer = () => userName(database, host.userSysId, 'system')
     return {
-        gs,
-        GlideRecord: function GlideRecordConstructor(table: string) {
-            return createGlideRecord(database, String(table), host, recordName)
+        log: (level, message) => host.log(asText(level) as ScriptLogLevel, asText(message)),
+        property: (name) => host.properties[asText(name)] ?? null,
+        now: () => database.now().getTime(),
+        connection: (aliasId) => connectionInfo(host.resolveConnection(asText(aliasId))),
+        credential: (profileId) => {
+            const credential = database.get('basic_auth_credentials', asText(profileId))
+            if (!credential) throw new GlideApiError(`no basic_auth_credentials record ${asText(profileId)}`)
+            return { user_name: credential.user_name ?? '', password: credential.password ?? '' }
         },
-        GlideDateTime: GlideDateTime,
-        sn_ws: {
-            RESTMessageV2: function RESTMessageV2Constructor(name?: string, method?: string) {
-                if (name !== undefined || method !== undefined) {
-                    unsupported('new sn_ws.RESTMessageV2(name, method) with a sys_rest_message record')
-                }
-                return new RestMessage(host, recordName)
-            },
+        checkTable: (table) => void database.schema(asText(table)),
+        checkField: (table, field) => void database.field(asText(table), asText(field)),
+        hasField: (table, field) => database.hasField(asText(table), asText(field)),
+        checkEncodedQuery: (query) => void parseEncodedQuery(asText(query)),
+        referenceTable: (table, field) => database.describePath(asText(table), asText(field)).field.reference ?? '',
+        resolvePath: (table, sysId, path) => database.resolvePath(asText(table), asText(sysId), asText(path)),
+        displayValue: (table, sysId, field) => database.displayValue(asText(table), asText(sysId), asText(field)),
+        recordDisplayValue: (table, sysId) => database.recordDisplayValue(asText(table), asText(sysId)),
+        query: (table, query) => database.query(asText(table), asText(query)),
+        get: (table, sysId) => database.get(asText(table), asText(sysId)) ?? null,
+        insert: (table, values) => {
+            const { sys_id: requestedId, ...fields } = stringFields(values)
+            return database.insert(asText(table), requestedId ? { ...fields, sys_id: requestedId } : fields, writer())
         },
-        sn_cc: {
-            ConnectionInfoProvider: function ConnectionInfoProviderConstructor() {
-                return {
-                    getConnectionInfo: (aliasId: string) => connectionInfo(host.resolveConnection(String(aliasId))),
-                    getConnectionInfoByDomain: (aliasId: string) =>
-                        connectionInfo(host.resolveConnection(String(aliasId))),
-                }
-            },
+        update: (table, sysId, values) => {
+            const writable = Object.fromEntries(
+                Object.entries(stringFields(values)).filter(
+                    ([field]) => !field.startsWith('sys_') || field === 'sys_scope'
+                )
+            )
+            return database.update(asText(table), asText(sysId), writable, writer())
         },
     }
+}
+
+function stringFields(values: unknown): Record<string, string> {
+    if (values === null || typeof values !== 'object') return {}
+    return Object.fromEntries(Object.entries(values).map(([field, value]) => [field, asText(value)])) as Record<
+        string,
+        string
+    >
 }
 
 function connectionInfo(connection: ResolvedConnection | undefined): object | null {
     if (!connection) return null
-    const attributes: Record<string, string> = {
-        connection_url: connection.connectionUrl,
-        name: connection.name,
-        connection_alias: connection.aliasSysId,
-    }
-    const credential: Record<string, string> = {
-        user_name: connection.userName,
-        password: connection.password,
-        type: 'basic',
-    }
     return {
-        getAttribute: (name: string) => attributes[name] ?? null,
-        getCredentialAttribute: (name: string) => credential[name] ?? null,
-        getDataMap: () => ({ ...attributes }),
-        getCredentialAttributes: () => ({ ...credential }),
+        attributes: {
+            connection_url: connection.connectionUrl,
+            name: connection.name,
+            connection_alias: connection.aliasSysId,
+        },
+        credential: { user_name: connection.userName, password: connection.password, type: 'basic' },
     }
 }
 
-class GlideDateTime {
-    private instant: Date
-    constructor(value?: string) {
-        this.instant = value ? new Date(`${value.replace(' ', 'T')}Z`) : new Date()
-    }
-    getValue(): string {
-        return glideDateTime(this.instant)
-    }
-    getDisplayValue(): string {
-        return this.getValue()
-    }
-    getNumericValue(): number {
-        return this.instant.getTime()
-    }
-    addSeconds(seconds: number): void {
-        this.instant = new Date(this.instant.getTime() + seconds * 1000)
-    }
-    toString(): string {
-        return this.getValue()
-    }
+interface GuestHttpRequest {
+    endpoint: string
+    method: string
+    body?: string
+    timeoutMs: number
+    headers: Record<string, string>
+    basicAuth: [string, string] | null
+    queryParameters: [string, string][]
 }
 
-class RestResponse {
-    constructor(
-        private readonly status: number,
-        private readonly body: string,
-        private readonly headers: [string, string][],
-        private readonly errorMessage: string
-    ) {}
-    getStatusCode(): number {
-        return this.status
-    }
-    getBody(): string {
-        return this.body
-    }
-    getHeader(name: string): string | null {
-        return this.headers.find(([key]) => key.toLowerCase() === String(name).toLowerCase())?.[1] ?? null
-    }
-    getHeaders(): Record<string, string> {
-        return Object.fromEntries(this.headers)
-    }
-    haveError(): boolean {
-        return this.errorMessage !== ''
-    }
-    getErrorMessage(): string {
-        return this.errorMessage
-    }
-    getErrorCode(): number {
-        return this.errorMessage === '' ? 0 : this.status === 0 ? 1 : this.status
-    }
-    waitForResponse(): void {}
-}
+type GuestHttpResult =
+    { status: number; body: string; headers: [string, string][]; errorMessage: string } | { failure: string }
 
-class RestMessage {
-    private endpoint = ''
-    private method = 'get'
-    private body: string | undefined
-    private timeoutMs = 60_000
-    private readonly headers: Record<string, string> = {}
-    private readonly queryParameters: [string, string][] = []
-
-    constructor(
-        private readonly host: SandboxHost,
-        private readonly recordName: string
-    ) {}
-
-    setEndpoint(url: string): void {
-        this.endpoint = String(url)
+/** The HTTP call behind RESTMessageV2.execute(): a transport failure is a response with status 0, as on the platform. */
+async function performHttpRequest(host: SandboxHost, request: GuestHttpRequest): Promise<GuestHttpResult> {
+    let url: URL
+    try {
+        url = new URL(request.endpoint)
+    } catch {
+        return { failure: `RESTMessageV2: "${request.endpoint}" is not a valid URL` }
     }
-    getEndpoint(): string {
-        return this.endpoint
+    for (const [name, value] of request.queryParameters) url.searchParams.append(name, value)
+    const method = request.method.toUpperCase()
+    const headers = { ...request.headers }
+    if (request.basicAuth) {
+        headers.Authorization = `Basic ${Buffer.from(`${request.basicAuth[0]}:${request.basicAuth[1]}`).toString('base64')}`
     }
-    setHttpMethod(method: string): void {
-        this.method = String(method).toLowerCase()
-    }
-    setRequestHeader(name: string, value: string): void {
-        this.headers[String(name)] = String(value)
-    }
-    setRequestBody(body: string): void {
-        this.body = String(body)
-    }
-    setQueryParameter(name: string, value: string): void {
-        this.queryParameters.push([String(name), String(value)])
-    }
-    setHttpTimeout(milliseconds: number): void {
-        this.timeoutMs = Number(milliseconds)
-    }
-    setBasicAuth(user: string, password: string): void {
-        this.headers.Authorization = `Basic ${Buffer.from(`${String(user)}:${String(password)}`).toString('base64')}`
-    }
-    setAuthenticationProfile(type: string, profileId: string): void {
-        if (String(type) !== 'basic') {
-            throw new ScriptRuntimeError(
-                this.recordName,
-                `setAuthenticationProfile("${String(type)}") is not supported (only "basic")`
-            )
-        }
-        const credential = this.host.database.get('basic_auth_credentials', String(profileId))
-        if (!credential)
-            throw new ScriptRuntimeError(this.recordName, `no basic_auth_credentials record ${String(profileId)}`)
-        this.setBasicAuth(credential.user_name ?? '', credential.password ?? '')
-    }
-    setMIDServer(): void {
-        throw new ScriptRuntimeError(
-            this.recordName,
-            'setMIDServer is not supported: the local instance has no MID Server'
-        )
-    }
-    execute(): RestResponse {
-        if (this.endpoint === '')
-            throw new ScriptRuntimeError(this.recordName, 'RESTMessageV2.execute() without an endpoint')
-        const url = new URL(this.endpoint)
-        for (const [name, value] of this.queryParameters) url.searchParams.append(name, value)
-        this.host.log('debug', `RESTMessageV2 ${this.method.toUpperCase()} ${url.toString()}`)
-        const result = httpRequestSync({
-            method: this.method.toUpperCase(),
-            url: url.toString(),
-            headers: this.headers,
-            body: this.body,
-            timeoutMs: this.timeoutMs,
+    const timeoutMs =
+        Number.isFinite(request.timeoutMs) && request.timeoutMs > 0 ? request.timeoutMs : DEFAULT_HTTP_TIMEOUT_MS
+    host.log('debug', `RESTMessageV2 ${method} ${url.toString()}`)
+    try {
+        const response = await fetch(url, {
+            method,
+            headers,
+            body: ['GET', 'HEAD'].includes(method) ? undefined : request.body,
+            signal: AbortSignal.timeout(timeoutMs),
+            redirect: 'manual',
         })
-        if (!result.ok) {
-            this.host.log('debug', `RESTMessageV2 failed: ${result.error}`)
-            return new RestResponse(0, '', [], result.error)
-        }
-        this.host.log('debug', `RESTMessageV2 answered ${String(result.status)}`)
+        const body = await response.text()
+        host.log('debug', `RESTMessageV2 answered ${String(response.status)}`)
         const errorMessage =
-            result.status >= 400 ? `Method failed: (${url.pathname}) with code: ${String(result.status)}` : ''
-        return new RestResponse(result.status, result.body, result.headers, errorMessage)
-    }
-    executeAsync(): RestResponse {
-        return this.execute()
+            response.status >= 400 ? `Method failed: (${url.pathname}) with code: ${String(response.status)}` : ''
+        return { status: response.status, body, headers: [...response.headers], errorMessage }
+    } catch (error) {
+        const message = transportFailure(error, timeoutMs)
+        host.log('debug', `RESTMessageV2 failed: ${message}`)
+        return { status: 0, body: '', headers: [], errorMessage: message }
     }
 }
 
-interface PendingCondition {
-    field: string
-    operator: string
-    value: string
+function transportFailure(error: unknown, timeoutMs: number): string {
+    if (error instanceof DOMException && error.name === 'TimeoutError') {
+        return `Request timed out after ${String(timeoutMs)} ms`
+    }
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : ''
+    return [error instanceof Error ? error.message : String(error), cause].filter(Boolean).join(': ')
 }
 
-// A GlideRecord whose fields are also readable and writable as properties (`gr.state = '3'`,
-// `gr.number + ''`), as scripts commonly use them.
-function createGlideRecord(database: Database, table: string, host: SandboxHost, recordName: string): object {
-    database.schema(table)
-    const conditions: PendingCondition[] = []
-    const encodedQueries: string[] = []
-    let results: StoredRecord[] = []
-    let cursor = -1
-    let limit = Number.POSITIVE_INFINITY
-    let current: Record<string, string> | undefined
-    let isNew = false
-
-    const valueOf = (field: string): string => {
-        if (!current) return ''
-        if (field.includes('.')) return current.sys_id ? database.resolvePath(table, current.sys_id, field) : ''
-        database.field(table, field)
-        return current[field] ?? ''
-    }
-    const setField = (field: string, value: unknown): void => {
-        database.field(table, field)
-        if (!current)
-            throw new ScriptRuntimeError(recordName, `${table}.${field} set before initialize(), get() or next()`)
-        current[field] = value === null || value === undefined ? '' : String(value)
-    }
-    const element = (field: string) => ({
-        toString: () => valueOf(field),
-        getValue: () => valueOf(field),
-        getDisplayValue: () =>
-            current?.sys_id && !isNew ? database.displayValue(table, current.sys_id, field) : valueOf(field),
-        setValue: (value: unknown) => setField(field, value),
-        nil: () => valueOf(field) === '',
-        getRefRecord: () => {
-            const { field: schema } = database.describePath(table, field)
-            const target = createGlideRecord(database, schema.reference ?? '', host, recordName) as {
-                get(id: string): boolean
-            }
-            target.get(valueOf(field))
-            return target
-        },
-    })
-    const buildQuery = (): string =>
-        [
-            ...encodedQueries,
-            ...conditions.map((condition) => `${condition.field}${condition.operator}${condition.value}`),
-        ]
-            .filter((part) => part !== '')
-            .join('^')
-
-    const insert = (): string => {
-        const { sys_id: requestedId, ...values } = current ?? {}
-        const inserted = database.insert(
-            table,
-            requestedId ? { ...values, sys_id: requestedId } : values,
-            userName(database, host.userSysId)
-        )
-        current = { ...inserted }
-        isNew = false
-        return inserted.sys_id
-    }
-
-    const api: Record<string, unknown> = {
-        addQuery(field: string, operatorOrValue?: unknown, value?: unknown) {
-            if (value === undefined)
-                conditions.push({ field: String(field), operator: '=', value: String(operatorOrValue) })
-            else
-                conditions.push({
-                    field: String(field),
-                    operator: String(operatorOrValue).toUpperCase(),
-                    value: String(value),
-                })
-        },
-        addEncodedQuery(query: string) {
-            parseEncodedQuery(String(query))
-            encodedQueries.push(String(query))
-        },
-        addNullQuery(field: string) {
-            conditions.push({ field: String(field), operator: 'ISEMPTY', value: '' })
-        },
-        addNotNullQuery(field: string) {
-            conditions.push({ field: String(field), operator: 'ISNOTEMPTY', value: '' })
-        },
-        addActiveQuery() {
-            conditions.push({ field: 'active', operator: '=', value: 'true' })
-        },
-        setLimit(count: number) {
-            limit = Number(count)
-        },
-        orderBy(field: string) {
-            encodedQueries.push(`ORDERBY${String(field)}`)
-        },
-        orderByDesc(field: string) {
-            encodedQueries.push(`ORDERBYDESC${String(field)}`)
-        },
-        query() {
-            results = database.query(table, buildQuery()).slice(0, limit)
-            cursor = -1
-            current = undefined
-        },
-        hasNext() {
-            return cursor + 1 < results.length
-        },
-        next() {
-            cursor += 1
-            const row = results[cursor]
-            current = row ? { ...row } : undefined
-            isNew = false
-            return row !== undefined
-        },
-        get(fieldOrId: string, value?: string) {
-            const match =
-                value === undefined
-                    ? database.get(table, String(fieldOrId))
-                    : database.query(table, `${String(fieldOrId)}=${String(value)}`)[0]
-            current = match ? { ...match } : undefined
-            isNew = false
-            return match !== undefined
-        },
-        getRowCount() {
-            return results.length
-        },
-        isValidRecord() {
-            return current !== undefined
-        },
-        initialize() {
-            current = {}
-            isNew = true
-        },
-        newRecord() {
-            current = {}
-            isNew = true
-        },
-        getValue(field: string) {
-            const value = valueOf(String(field))
-            return value === '' ? null : value
-        },
-        setValue(field: string, value: unknown) {
-            setField(String(field), value)
-        },
-        getDisplayValue(field?: string) {
-            if (!current?.sys_id) return ''
-            return field === undefined
-                ? database.recordDisplayValue(table, current.sys_id)
-                : database.displayValue(table, current.sys_id, String(field))
-        },
-        getUniqueValue() {
-            return current?.sys_id ?? null
-        },
-        getTableName() {
-            return table
-        },
-        insert,
-        update() {
-            if (!current?.sys_id || isNew) return insert()
-            const { sys_id: sysId, ...values } = current
-            const writable = Object.fromEntries(
-                Object.entries(values).filter(([field]) => !field.startsWith('sys_') || field === 'sys_scope')
-            )
-            const updated = database.update(table, sysId, writable, userName(database, host.userSysId))
-            current = { ...updated }
-            return sysId
-        },
-        deleteRecord() {
-            throw new ScriptRuntimeError(
-                recordName,
-                'GlideRecord.deleteRecord() is not supported by the local instance'
-            )
-        },
-    }
-
-    return new Proxy(api, {
-        get(target, property) {
-            if (typeof property !== 'string') return undefined
-            if (property in target) return target[property]
-            if (database.hasField(table, property)) return element(property)
-            throw new ScriptRuntimeError(
-                recordName,
-                `${table} has no field or method "${property}" in the local instance`
-            )
-        },
-        set(_target, property, value) {
-            if (typeof property !== 'string') return false
-            setField(property, value)
-            return true
-        },
-    })
-}
-
-function userName(database: Database, userSysId: string): string {
-    return database.get('sys_user', userSysId)?.user_name ?? 'system'
+function userName(database: Database, userSysId: string, fallback: string): string {
+    return database.get('sys_user', userSysId)?.user_name ?? fallback
 }

@@ -1,6 +1,8 @@
 // The project's update set, run end to end in the local instance against a real HTTP server
 // standing in for Kpow.
 import { readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { LocalInstance } from '../instance'
@@ -30,7 +32,7 @@ afterEach(async () => {
     kpow = undefined
 })
 
-async function setUp(options: { failWith?: number } = {}) {
+async function setUp(options: { failWith?: number; hang?: boolean } = {}) {
     kpow = await startKpowStandIn(options)
     const timers = manualTimers()
     const instance = createLocalInstance({
@@ -194,6 +196,31 @@ describe('Kpow Access Lifecycle in the local instance', () => {
         const failed = run?.steps.find((step) => step.status === 'error')
         expect(failed?.error).toContain('Kpow answered HTTP 500: Kpow stand-in refuses')
         expect(run?.status).toBe('complete')
+    })
+
+    it('keeps its event loop free while a Kpow call hangs, and notes the failure when the connection drops', async () => {
+        const { instance, kpow } = await setUp({ hang: true })
+        const ordered = instance.orderCatalogItem(itemName, order, 'abel.tuter')
+        await instance.whenIdle()
+        instance.approve(instance.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? '', 'beth.anglin')
+        while (kpow.requests.length === 0) await settle()
+
+        // The flow is now inside RESTMessageV2.execute(); a server on this same thread still answers.
+        const pages = createServer((_request, response) => response.end('still serving'))
+        await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve))
+        let flowIdle = false
+        const idle = instance.whenIdle().then(() => (flowIdle = true))
+        const answer = await fetch(`http://127.0.0.1:${String((pages.address() as AddressInfo).port)}/`)
+        expect(await answer.text()).toBe('still serving')
+        expect(flowIdle).toBe(false)
+        await new Promise((resolve) => pages.close(resolve))
+
+        await kpow.stop()
+        await idle
+        expect(item(instance, ordered.requestItem.sysId)).toMatchObject({ state: '4', active: 'false' })
+        const failed = instance.flowRuns()[0]?.steps.find((step) => step.status === 'error')
+        expect(failed?.error).toMatch(/Kpow/)
+        expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toMatch(/Kpow/)
     })
 
     it('revokes after the maximum duration when nobody closes the item', async () => {

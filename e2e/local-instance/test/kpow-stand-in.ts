@@ -1,6 +1,6 @@
 // A tiny Kpow stand-in for the flow tests: the temporary-policies endpoints only, on its own
-// thread (RESTMessageV2.execute() blocks the instance's thread, as on the platform). It answers
-// what Kpow answers and reports every request it receives.
+// thread, so it answers whatever the test's own thread is doing. It answers what Kpow answers (or,
+// with `hang`, never answers) and reports every request it receives.
 import { Worker } from 'node:worker_threads'
 
 export interface ReceivedRequest {
@@ -19,6 +19,7 @@ const server = http.createServer((request, response) => {
   request.on('data', (chunk) => { body += chunk; });
   request.on('end', () => {
     parentPort.postMessage({ kind: 'request', request: { method: request.method, url: request.url, authorization: request.headers.authorization || '', body } });
+    if (workerData.hang) return;
     response.setHeader('content-type', 'application/json');
     if (workerData.failWith) {
       response.statusCode = workerData.failWith;
@@ -41,7 +42,7 @@ const server = http.createServer((request, response) => {
   });
 });
 server.listen(0, '127.0.0.1', () => parentPort.postMessage({ kind: 'listening', port: server.address().port }));
-parentPort.on('message', () => server.close(() => process.exit(0)));
+parentPort.on('message', () => { server.closeAllConnections(); server.close(() => process.exit(0)); });
 `
 
 export interface KpowStandIn {
@@ -50,9 +51,10 @@ export interface KpowStandIn {
     stop(): Promise<void>
 }
 
-export async function startKpowStandIn(options: { failWith?: number } = {}): Promise<KpowStandIn> {
+export async function startKpowStandIn(options: { failWith?: number; hang?: boolean } = {}): Promise<KpowStandIn> {
     const worker = new Worker(program, { eval: true, workerData: options })
     const requests: ReceivedRequest[] = []
+    let stopped: Promise<void> | undefined
     const port = await new Promise<number>((resolve) => {
         worker.on('message', (message: { kind: string; port?: number; request?: ReceivedRequest }) => {
             if (message.kind === 'listening') resolve(message.port ?? 0)
@@ -62,9 +64,13 @@ export async function startKpowStandIn(options: { failWith?: number } = {}): Pro
     return {
         url: `http://127.0.0.1:${String(port)}`,
         requests,
-        stop: async () => {
-            worker.postMessage('stop')
-            await new Promise((resolve) => worker.once('exit', resolve))
+        stop: () => {
+            // Idempotent: a test may stop Kpow itself (to drop a hanging call) before afterEach does.
+            stopped ??= new Promise((resolve) => {
+                worker.once('exit', () => resolve())
+                worker.postMessage('stop')
+            })
+            return stopped
         },
     }
 }

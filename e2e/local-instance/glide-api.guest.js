@@ -1,0 +1,398 @@
+// The Glide API as a script step sees it, written in JavaScript that runs *inside* the QuickJS sandbox
+// (glide-sandbox.ts evaluates this file before each script). Everything here is guest code: the only way
+// out is the two host functions handed in below, which take and return JSON text, so a script can reach
+// the local instance's tables, properties, connections and HTTP only through the operations listed in
+// glide-sandbox.ts, and nothing of Node at all.
+;(function installGlideApi(callHost, httpRequest, config) {
+    'use strict'
+
+    function host(operation) {
+        var answer = JSON.parse(callHost(operation, JSON.stringify(Array.prototype.slice.call(arguments, 1))))
+        if (answer.error !== undefined) throw new Error(answer.error)
+        return answer.value
+    }
+
+    function unsupported(api) {
+        throw new Error(api + ' is not supported by the local instance')
+    }
+
+    function text(value) {
+        return value === null || value === undefined ? '' : String(value)
+    }
+
+    function glideDateTimeText(milliseconds) {
+        return new Date(milliseconds).toISOString().replace('T', ' ').slice(0, 19)
+    }
+
+    var gs = {
+        info: function (message) {
+            host('log', 'info', String(message))
+        },
+        warn: function (message) {
+            host('log', 'warn', String(message))
+        },
+        error: function (message) {
+            host('log', 'error', String(message))
+        },
+        debug: function (message) {
+            host('log', 'debug', String(message))
+        },
+        log: function (message) {
+            host('log', 'info', String(message))
+        },
+        getProperty: function (name, fallback) {
+            var value = host('property', String(name))
+            if (value !== null) return value
+            return fallback === undefined ? null : fallback
+        },
+        nowDateTime: function () {
+            return glideDateTimeText(host('now'))
+        },
+        getUserID: function () {
+            return config.userSysId
+        },
+        getUserName: function () {
+            return config.userName
+        },
+        nil: function (value) {
+            return value === null || value === undefined || String(value) === ''
+        },
+        getMessage: function (message) {
+            return message
+        },
+        addInfoMessage: function (message) {
+            host('log', 'info', String(message))
+        },
+        addErrorMessage: function (message) {
+            host('log', 'error', String(message))
+        },
+        eventQueue: function () {
+            unsupported('gs.eventQueue')
+        },
+    }
+
+    function GlideDateTime(value) {
+        this.instant = value ? new Date(String(value).replace(' ', 'T') + 'Z').getTime() : host('now')
+    }
+    GlideDateTime.prototype.getValue = function () {
+        return glideDateTimeText(this.instant)
+    }
+    GlideDateTime.prototype.getDisplayValue = GlideDateTime.prototype.getValue
+    GlideDateTime.prototype.toString = GlideDateTime.prototype.getValue
+    GlideDateTime.prototype.getNumericValue = function () {
+        return this.instant
+    }
+    GlideDateTime.prototype.addSeconds = function (seconds) {
+        this.instant += Number(seconds) * 1000
+    }
+
+    function connectionInfo(aliasId) {
+        var connection = host('connection', String(aliasId))
+        if (connection === null) return null
+        return {
+            getAttribute: function (name) {
+                return Object.prototype.hasOwnProperty.call(connection.attributes, name)
+                    ? connection.attributes[name]
+                    : null
+            },
+            getCredentialAttribute: function (name) {
+                return Object.prototype.hasOwnProperty.call(connection.credential, name)
+                    ? connection.credential[name]
+                    : null
+            },
+            getDataMap: function () {
+                return JSON.parse(JSON.stringify(connection.attributes))
+            },
+            getCredentialAttributes: function () {
+                return JSON.parse(JSON.stringify(connection.credential))
+            },
+        }
+    }
+
+    function RestResponse(status, body, headers, errorMessage) {
+        this.getStatusCode = function () {
+            return status
+        }
+        this.getBody = function () {
+            return body
+        }
+        this.getHeader = function (name) {
+            var wanted = String(name).toLowerCase()
+            for (var i = 0; i < headers.length; i++) if (headers[i][0].toLowerCase() === wanted) return headers[i][1]
+            return null
+        }
+        this.getHeaders = function () {
+            var all = {}
+            for (var i = 0; i < headers.length; i++) all[headers[i][0]] = headers[i][1]
+            return all
+        }
+        this.haveError = function () {
+            return errorMessage !== ''
+        }
+        this.getErrorMessage = function () {
+            return errorMessage
+        }
+        this.getErrorCode = function () {
+            return errorMessage === '' ? 0 : status === 0 ? 1 : status
+        }
+        this.waitForResponse = function () {}
+    }
+
+    function RESTMessageV2(name, method) {
+        if (name !== undefined || method !== undefined) {
+            unsupported('new sn_ws.RESTMessageV2(name, method) with a sys_rest_message record')
+        }
+        var request = {
+            endpoint: '',
+            method: 'get',
+            body: undefined,
+            timeoutMs: config.defaultHttpTimeoutMs,
+            headers: {},
+            basicAuth: null,
+            queryParameters: [],
+        }
+        this.setEndpoint = function (url) {
+            request.endpoint = String(url)
+        }
+        this.getEndpoint = function () {
+            return request.endpoint
+        }
+        this.setHttpMethod = function (httpMethod) {
+            request.method = String(httpMethod).toLowerCase()
+        }
+        this.setRequestHeader = function (header, value) {
+            request.headers[String(header)] = String(value)
+        }
+        this.setRequestBody = function (body) {
+            request.body = String(body)
+        }
+        this.setQueryParameter = function (parameter, value) {
+            request.queryParameters.push([String(parameter), String(value)])
+        }
+        this.setHttpTimeout = function (milliseconds) {
+            request.timeoutMs = Number(milliseconds)
+        }
+        this.setBasicAuth = function (user, password) {
+            request.basicAuth = [String(user), String(password)]
+        }
+        this.setAuthenticationProfile = function (type, profileId) {
+            if (String(type) !== 'basic') {
+                throw new Error('setAuthenticationProfile("' + String(type) + '") is not supported (only "basic")')
+            }
+            var credential = host('credential', String(profileId))
+            this.setBasicAuth(credential.user_name, credential.password)
+        }
+        this.setMIDServer = function () {
+            throw new Error('setMIDServer is not supported: the local instance has no MID Server')
+        }
+        this.execute = function () {
+            if (request.endpoint === '') throw new Error('RESTMessageV2.execute() without an endpoint')
+            // Looks synchronous to the script, as on the platform; the host awaits the real request
+            // meanwhile (asyncify), so the instance keeps serving pages.
+            var result = JSON.parse(httpRequest(JSON.stringify(request)))
+            if (result.failure !== undefined) throw new Error(result.failure)
+            return new RestResponse(result.status, result.body, result.headers, result.errorMessage)
+        }
+        this.executeAsync = this.execute
+    }
+
+    // A GlideRecord whose fields are also readable and writable as properties (`gr.state = '3'`,
+    // `gr.number + ''`), as scripts commonly use them.
+    function createGlideRecord(table) {
+        host('checkTable', table)
+        var conditions = []
+        var encodedQueries = []
+        var results = []
+        var cursor = -1
+        var limit = Infinity
+        var current
+        var isNew = false
+
+        function valueOf(field) {
+            if (!current) return ''
+            if (field.indexOf('.') !== -1)
+                return current.sys_id ? host('resolvePath', table, current.sys_id, field) : ''
+            host('checkField', table, field)
+            return text(current[field])
+        }
+        function setField(field, value) {
+            host('checkField', table, field)
+            if (!current) throw new Error(table + '.' + field + ' set before initialize(), get() or next()')
+            current[field] = text(value)
+        }
+        function element(field) {
+            return {
+                toString: function () {
+                    return valueOf(field)
+                },
+                getValue: function () {
+                    return valueOf(field)
+                },
+                getDisplayValue: function () {
+                    return current && current.sys_id && !isNew
+                        ? host('displayValue', table, current.sys_id, field)
+                        : valueOf(field)
+                },
+                setValue: function (value) {
+                    setField(field, value)
+                },
+                nil: function () {
+                    return valueOf(field) === ''
+                },
+                getRefRecord: function () {
+                    var target = createGlideRecord(host('referenceTable', table, field))
+                    target.get(valueOf(field))
+                    return target
+                },
+            }
+        }
+        function buildQuery() {
+            var parts = encodedQueries.slice()
+            for (var i = 0; i < conditions.length; i++) {
+                parts.push(conditions[i].field + conditions[i].operator + conditions[i].value)
+            }
+            return parts
+                .filter(function (part) {
+                    return part !== ''
+                })
+                .join('^')
+        }
+        function load(row) {
+            current = row === null || row === undefined ? undefined : row
+            isNew = false
+            return current !== undefined
+        }
+        function insert() {
+            current = host('insert', table, current || {})
+            isNew = false
+            return current.sys_id
+        }
+
+        var api = {
+            addQuery: function (field, operatorOrValue, value) {
+                if (value === undefined) {
+                    conditions.push({ field: String(field), operator: '=', value: String(operatorOrValue) })
+                } else {
+                    conditions.push({
+                        field: String(field),
+                        operator: String(operatorOrValue).toUpperCase(),
+                        value: String(value),
+                    })
+                }
+            },
+            addEncodedQuery: function (query) {
+                host('checkEncodedQuery', String(query))
+                encodedQueries.push(String(query))
+            },
+            addNullQuery: function (field) {
+                conditions.push({ field: String(field), operator: 'ISEMPTY', value: '' })
+            },
+            addNotNullQuery: function (field) {
+                conditions.push({ field: String(field), operator: 'ISNOTEMPTY', value: '' })
+            },
+            addActiveQuery: function () {
+                conditions.push({ field: 'active', operator: '=', value: 'true' })
+            },
+            setLimit: function (count) {
+                limit = Number(count)
+            },
+            orderBy: function (field) {
+                encodedQueries.push('ORDERBY' + String(field))
+            },
+            orderByDesc: function (field) {
+                encodedQueries.push('ORDERBYDESC' + String(field))
+            },
+            query: function () {
+                results = host('query', table, buildQuery()).slice(0, limit)
+                cursor = -1
+                current = undefined
+            },
+            hasNext: function () {
+                return cursor + 1 < results.length
+            },
+            next: function () {
+                cursor += 1
+                return load(results[cursor])
+            },
+            get: function (fieldOrId, value) {
+                return load(
+                    value === undefined
+                        ? host('get', table, String(fieldOrId))
+                        : host('query', table, String(fieldOrId) + '=' + String(value))[0]
+                )
+            },
+            getRowCount: function () {
+                return results.length
+            },
+            isValidRecord: function () {
+                return current !== undefined
+            },
+            initialize: function () {
+                current = {}
+                isNew = true
+            },
+            newRecord: function () {
+                current = {}
+                isNew = true
+            },
+            getValue: function (field) {
+                var value = valueOf(String(field))
+                return value === '' ? null : value
+            },
+            setValue: function (field, value) {
+                setField(String(field), value)
+            },
+            getDisplayValue: function (field) {
+                if (!current || !current.sys_id) return ''
+                return field === undefined
+                    ? host('recordDisplayValue', table, current.sys_id)
+                    : host('displayValue', table, current.sys_id, String(field))
+            },
+            getUniqueValue: function () {
+                return current && current.sys_id ? current.sys_id : null
+            },
+            getTableName: function () {
+                return table
+            },
+            insert: insert,
+            update: function () {
+                if (!current || !current.sys_id || isNew) return insert()
+                current = host('update', table, current.sys_id, current)
+                return current.sys_id
+            },
+            deleteRecord: function () {
+                throw new Error('GlideRecord.deleteRecord() is not supported by the local instance')
+            },
+        }
+
+        return new Proxy(api, {
+            get: function (target, property) {
+                if (typeof property !== 'string') return undefined
+                if (property in target) return target[property]
+                if (host('hasField', table, property)) return element(property)
+                throw new Error(table + ' has no field or method "' + property + '" in the local instance')
+            },
+            set: function (_target, property, value) {
+                if (typeof property !== 'string') return false
+                setField(property, value)
+                return true
+            },
+        })
+    }
+
+    globalThis.gs = gs
+    globalThis.GlideRecord = function GlideRecord(table) {
+        return createGlideRecord(String(table))
+    }
+    globalThis.GlideDateTime = GlideDateTime
+    globalThis.sn_ws = { RESTMessageV2: RESTMessageV2 }
+    globalThis.sn_cc = {
+        ConnectionInfoProvider: function ConnectionInfoProvider() {
+            this.getConnectionInfo = connectionInfo
+            this.getConnectionInfoByDomain = connectionInfo
+        },
+    }
+})(globalThis.__glideHost, globalThis.__glideHttp, JSON.parse(globalThis.__glideConfig))
+delete globalThis.__glideHost
+delete globalThis.__glideHttp
+delete globalThis.__glideConfig
