@@ -7,8 +7,10 @@
 //
 // RESTMessageV2.execute() is synchronous on the platform. QuickJS's asyncify build lets a guest call
 // wait on a host promise: the script sees a synchronous call while Node performs the request with
-// fetch and keeps serving pages, so one slow Kpow call holds up only its own flow.
+// node:http and keeps serving pages, so one slow Kpow call holds up only its own flow.
 import { readFileSync } from 'node:fs'
+import { request as httpRequest } from 'node:http'
+import { request as httpsRequest } from 'node:https'
 import { parse } from 'acorn'
 import { newAsyncContext, type QuickJSAsyncContext, type QuickJSHandle } from 'quickjs-emscripten'
 import type { Database } from './tables'
@@ -131,6 +133,14 @@ export async function runPlatformScript(host: SandboxHost, options: RunScriptOpt
     } finally {
         context.dispose()
     }
+}
+
+/**
+ * Compiles QuickJS's WebAssembly once ahead of the first script step: V8 keeps the compiled code for the
+ * process, so the first order does not pay for the compilation (hundreds of milliseconds on a busy machine).
+ */
+export async function warmUpScriptSandbox(): Promise<void> {
+    ;(await newAsyncContext()).dispose()
 }
 
 /** Copies a global object out of the guest as JSON; values JSON cannot carry (a GlideElement) become their text. */
@@ -304,31 +314,66 @@ async function performHttpRequest(host: SandboxHost, request: GuestHttpRequest):
         Number.isFinite(request.timeoutMs) && request.timeoutMs > 0 ? request.timeoutMs : DEFAULT_HTTP_TIMEOUT_MS
     host.log('debug', `RESTMessageV2 ${method} ${url.toString()}`)
     try {
-        const response = await fetch(url, {
-            method,
-            headers,
-            body: ['GET', 'HEAD'].includes(method) ? undefined : request.body,
-            signal: AbortSignal.timeout(timeoutMs),
-            redirect: 'manual',
-        })
-        const body = await response.text()
+        const response = await sendHttpRequest(url, method, headers, request.body, timeoutMs)
         host.log('debug', `RESTMessageV2 answered ${String(response.status)}`)
         const errorMessage =
             response.status >= 400 ? `Method failed: (${url.pathname}) with code: ${String(response.status)}` : ''
-        return { status: response.status, body, headers: [...response.headers], errorMessage }
+        return { ...response, errorMessage }
     } catch (error) {
-        const message = transportFailure(error, timeoutMs)
+        const message = error instanceof Error ? error.message : String(error)
         host.log('debug', `RESTMessageV2 failed: ${message}`)
         return { status: 0, body: '', headers: [], errorMessage: message }
     }
 }
 
-function transportFailure(error: unknown, timeoutMs: number): string {
-    if (error instanceof DOMException && error.name === 'TimeoutError') {
-        return `Request timed out after ${String(timeoutMs)} ms`
-    }
-    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : ''
-    return [error instanceof Error ? error.message : String(error), cause].filter(Boolean).join(': ')
+/**
+ * One HTTP exchange with node:http(s), which is always loaded (fetch lazily loads undici, which cost the
+ * first Kpow call of a process most of a second on a busy machine). Redirects are not followed.
+ */
+function sendHttpRequest(
+    url: URL,
+    method: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+    timeoutMs: number
+): Promise<{ status: number; body: string; headers: [string, string][] }> {
+    const payload = ['GET', 'HEAD'].includes(method) || body === undefined ? undefined : Buffer.from(body, 'utf8')
+    const send = url.protocol === 'https:' ? httpsRequest : url.protocol === 'http:' ? httpRequest : undefined
+    if (!send) return Promise.reject(new Error(`unsupported protocol ${url.protocol} (http or https only)`))
+    return new Promise((resolve, reject) => {
+        const outgoing = send(url, {
+            method,
+            headers: payload ? { ...headers, 'Content-Length': String(payload.length) } : headers,
+        })
+        const timer = setTimeout(
+            () => outgoing.destroy(new Error(`Request timed out after ${String(timeoutMs)} ms`)),
+            timeoutMs
+        )
+        outgoing.on('error', (error) => {
+            clearTimeout(timer)
+            reject(error)
+        })
+        outgoing.on('response', (incoming) => {
+            const chunks: Buffer[] = []
+            incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
+            incoming.on('error', (error) => {
+                clearTimeout(timer)
+                reject(error)
+            })
+            incoming.on('end', () => {
+                clearTimeout(timer)
+                resolve({
+                    status: incoming.statusCode ?? 0,
+                    body: Buffer.concat(chunks).toString('utf8'),
+                    headers: Object.entries(incoming.headers).map(([name, value]) => [
+                        name,
+                        Array.isArray(value) ? value.join(', ') : (value ?? ''),
+                    ]),
+                })
+            })
+        })
+        outgoing.end(payload)
+    })
 }
 
 function userName(database: Database, userSysId: string, fallback: string): string {

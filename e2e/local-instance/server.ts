@@ -6,6 +6,7 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { readUpdateSet, recordsOfTable } from '../../scripts/update-set/index'
 import { createLocalInstanceApp } from './http/app'
+import { warmUpScriptSandbox } from './glide-sandbox'
 import type { AliasConnection, LocalInstance, UsersFixture } from './instance'
 import { createLocalInstance, LocalInstanceError } from './instance'
 
@@ -74,6 +75,7 @@ export async function startLocalInstanceServer(options: LocalInstanceServerOptio
     const activatedFlows = options.activate ? instance.report.flows.map((flow) => flow.name) : []
     for (const flowName of activatedFlows) instance.activateFlow(flowName)
 
+    await warmUpScriptSandbox()
     const app = createLocalInstanceApp({ instance, users, password: options.password })
     const host = options.host ?? '127.0.0.1'
     const server = await new Promise<Server>((resolve, reject) => {
