@@ -10,7 +10,7 @@ import { createLocalInstance } from '../instance'
 import { UnsupportedUpdateSetError } from '../unsupported'
 import users from '../fixtures/users.json'
 import type { KpowStandIn } from './kpow-stand-in'
-import { settle, startKpowStandIn } from './kpow-stand-in'
+import { startKpowStandIn } from './kpow-stand-in'
 import { manualTimers } from './manual-timers'
 
 const updateSetXml = readFileSync(
@@ -65,7 +65,6 @@ describe('Kpow Access Lifecycle in the local instance', () => {
 
         instance.approve(approval?.sys_id ?? '', 'beth.anglin', 'ok for the incident')
         await instance.whenIdle()
-        await settle()
         expect(kpow.requests).toHaveLength(1)
         const created = kpow.requests[0]
         expect(created?.method).toBe('POST')
@@ -88,7 +87,6 @@ describe('Kpow Access Lifecycle in the local instance', () => {
 
         instance.setItemState(ordered.requestItem.sysId, '3', 'fred.fulfiller')
         await instance.whenIdle()
-        await settle()
         expect(kpow.requests.map((request) => `${request.method} ${request.url}`)).toEqual([
             'POST /admin/v1/temporary-policies',
             'DELETE /admin/v1/temporary-policies/tp-1',
@@ -110,7 +108,6 @@ describe('Kpow Access Lifecycle in the local instance', () => {
         await instance.whenIdle()
         instance.reject(instance.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? '', 'beth.anglin', 'not needed')
         await instance.whenIdle()
-        await settle()
         expect(kpow.requests).toEqual([])
         expect(item(instance, ordered.requestItem.sysId)).toMatchObject({
             approval: 'rejected',
@@ -134,7 +131,6 @@ describe('Kpow Access Lifecycle in the local instance', () => {
             /is closed \(Closed Incomplete\): its approvals can no longer be decided/
         )
         await instance.whenIdle()
-        await settle()
         expect(kpow.requests).toEqual([])
         expect(item(instance, ordered.requestItem.sysId)).toMatchObject({ approval: 'cancelled', active: 'false' })
         expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toContain('the approval ended as "cancelled"')
@@ -162,7 +158,6 @@ describe('Kpow Access Lifecycle in the local instance', () => {
         expect(hank).toHaveLength(1)
         instance.approve(gina[0]?.sys_id ?? '', 'gina.approver')
         await instance.whenIdle()
-        await settle()
         expect(instance.database.require('sysapproval_approver', hank[0]?.sys_id ?? '').state).toBe('not_required')
         expect(kpow.requests.map((request) => request.method)).toEqual(['POST'])
         expect(item(instance, ordered.requestItem.sysId).state).toBe('2')
@@ -175,7 +170,6 @@ describe('Kpow Access Lifecycle in the local instance', () => {
         await instance.whenIdle()
         instance.approve(instance.approvalsFor('gina.approver', 'requested')[0]?.sys_id ?? '', 'gina.approver')
         await instance.whenIdle()
-        await settle()
         expect(kpow.requests).toEqual([])
         expect(item(instance, ordered.requestItem.sysId).state).toBe('4')
         expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toContain(
@@ -189,7 +183,6 @@ describe('Kpow Access Lifecycle in the local instance', () => {
         await instance.whenIdle()
         instance.approve(instance.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? '', 'beth.anglin')
         await instance.whenIdle()
-        await settle()
         expect(kpow.requests).toHaveLength(1)
         expect(item(instance, ordered.requestItem.sysId)).toMatchObject({ state: '4', active: 'false' })
         const run = instance.flowRuns()[0]
@@ -203,7 +196,7 @@ describe('Kpow Access Lifecycle in the local instance', () => {
         const ordered = instance.orderCatalogItem(itemName, order, 'abel.tuter')
         await instance.whenIdle()
         instance.approve(instance.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? '', 'beth.anglin')
-        while (kpow.requests.length === 0) await settle()
+        await kpow.received(1)
 
         // The flow is now inside RESTMessageV2.execute(); a server on this same thread still answers.
         const pages = createServer((_request, response) => response.end('still serving'))
@@ -232,7 +225,6 @@ describe('Kpow Access Lifecycle in the local instance', () => {
         expect(timers.pending()).toEqual([3_600_000])
         timers.fireAll()
         await instance.whenIdle()
-        await settle()
         expect(kpow.requests.map((request) => request.method)).toEqual(['POST', 'DELETE'])
         expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toContain('Kpow policy tp-1 expired at')
     })
@@ -260,7 +252,6 @@ describe('Kpow Access Lifecycle in the local instance', () => {
         )
         expect(refused).toMatchObject({ status: 'error', flowName: 'Test of action "Kpow - Create Temporary Policy"' })
         expect(refused.reason).toContain('is not one exact Kafka topic name')
-        await settle()
         expect(kpow.requests).toEqual([])
         const granted = await instance.testAction(
             'Kpow - Create Temporary Policy',
@@ -269,7 +260,6 @@ describe('Kpow Access Lifecycle in the local instance', () => {
         )
         expect(granted.status).toBe('complete')
         expect(granted.steps[0]?.outputs.policy_id).toBe('tp-1')
-        await settle()
         expect(JSON.parse(kpow.requests[0]?.body ?? '{}')).toMatchObject({
             policy: { resource: ['cluster', order.cluster_id, 'topic', 'tx_trade'] },
         })
