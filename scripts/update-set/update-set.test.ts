@@ -57,7 +57,7 @@ describe('generated update set', () => {
         expect(writeUpdateSet(metadata, records)).toBe(xml)
     })
 
-    it('carries the app first, then the alias, catalog item, its four variables, both actions and the flow', () => {
+    it('carries the app first, then the alias, catalog item, its four variables, the three actions and the flow', () => {
         expect(updateSet.records[0]?.table).toBe('sys_app')
         const named = (table: string) =>
             updateSet.records.filter((entry) => entry.table === table).map((entry) => entry.targetName)
@@ -71,6 +71,7 @@ describe('generated update set', () => {
         expect(named('sys_hub_action_type_definition').sort()).toEqual([
             'Kpow - Create Temporary Policy',
             'Kpow - Delete Temporary Policy',
+            'Kpow - List Approvers Other Than The Requester',
         ])
         expect(named('sys_hub_flow')).toEqual(['Kpow Access Lifecycle'])
         for (const entry of updateSet.records) {
@@ -128,7 +129,11 @@ describe('generated update set', () => {
         )
         expect(instances.some((values) => values.includes('stateIN3,4,7^ORactive=false'))).toBe(true)
         const groupId = recordsOfTable(updateSet, 'sys_user_group')[0]?.fields.sys_id?.value ?? 'missing'
-        expect(instances.some((values) => values.includes(`AnyG[{{static.${groupId}}}]`))).toBe(true)
+        // The group's members other than the requester are listed by an action and asked by name.
+        expect(
+            recordsOfTable(updateSet, 'sys_variable_value').some((record) => record.fields.value?.value === groupId)
+        ).toBe(true)
+        expect(instances.some((values) => /AnyU\[\{\{[\w-]+\.approvers\}\}\]/.test(values))).toBe(true)
         expect(instances.some((values) => values.includes('request_item.opened_by.manager'))).toBe(true)
     })
 })

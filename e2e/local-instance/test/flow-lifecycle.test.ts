@@ -5,7 +5,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { LocalInstance } from '../instance'
+import type { LocalInstance, UsersFixture } from '../instance'
 import { createLocalInstance } from '../instance'
 import { UnsupportedUpdateSetError } from '../unsupported'
 import users from '../fixtures/users.json'
@@ -32,12 +32,12 @@ afterEach(async () => {
     kpow = undefined
 })
 
-async function setUp(options: { failWith?: number; hang?: boolean } = {}) {
+async function setUp(options: { failWith?: number; hang?: boolean; users?: UsersFixture } = {}) {
     kpow = await startKpowStandIn(options)
     const timers = manualTimers()
     const instance = createLocalInstance({
         updateSetXml,
-        users,
+        users: options.users ?? users,
         aliases: { 'Kpow API': { url: kpow.url, user: 'admin', password: 'admin-secret' } },
         timers,
     })
@@ -163,12 +163,46 @@ describe('Kpow Access Lifecycle in the local instance', () => {
         expect(item(instance, ordered.requestItem.sysId).state).toBe('2')
     })
 
-    it('does not count an approval by the requester', async () => {
+    it('never asks the requester to approve, even a member of the approvers group', async () => {
         const { instance, kpow } = await setUp()
         // gina has no manager and is a member of the approvers group that decides for her.
         const ordered = instance.orderCatalogItem(itemName, order, 'gina.approver')
         await instance.whenIdle()
-        instance.approve(instance.approvalsFor('gina.approver', 'requested')[0]?.sys_id ?? '', 'gina.approver')
+        expect(instance.approvalsFor('gina.approver')).toEqual([])
+        const [hank] = instance.approvalsFor('hank.approver', 'requested')
+        expect(hank?.sysapproval).toBe(ordered.requestItem.sysId)
+        instance.approve(hank?.sys_id ?? '', 'hank.approver')
+        await instance.whenIdle()
+        await settle()
+        expect(kpow.requests.map((request) => request.method)).toEqual(['POST'])
+    })
+
+    it('closes the item, never approving at once, when the requester is the only member of the approvers group', async () => {
+        const { instance, kpow } = await setUp({
+            users: { ...users, groups: { 'Kpow Access Approvers': ['gina.approver'] } },
+        })
+        const ordered = instance.orderCatalogItem(itemName, order, 'gina.approver')
+        await instance.whenIdle()
+        await settle()
+        expect(instance.database.query('sysapproval_approver')).toEqual([])
+        expect(kpow.requests).toEqual([])
+        expect(item(instance, ordered.requestItem.sysId)).toMatchObject({ state: '4', active: 'false' })
+        expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toContain(
+            'has no active member other than the requester'
+        )
+    })
+
+    it('does not count an approval by the requester', async () => {
+        // A requester recorded as their own manager is asked by the manager branch: the flow's
+        // self-approval check is the second guard.
+        const selfManaged: UsersFixture = {
+            ...users,
+            users: [...users.users, { user_name: 'sam.self', name: 'Sam Self', manager: 'sam.self' }],
+        }
+        const { instance, kpow } = await setUp({ users: selfManaged })
+        const ordered = instance.orderCatalogItem(itemName, order, 'sam.self')
+        await instance.whenIdle()
+        instance.approve(instance.approvalsFor('sam.self', 'requested')[0]?.sys_id ?? '', 'sam.self')
         await instance.whenIdle()
         expect(kpow.requests).toEqual([])
         expect(item(instance, ordered.requestItem.sysId).state).toBe('4')
@@ -302,6 +336,7 @@ describe('loading the project update set', () => {
         expect(instance.report.actions.map((action) => action.name).sort()).toEqual([
             'Kpow - Create Temporary Policy',
             'Kpow - Delete Temporary Policy',
+            'Kpow - List Approvers Other Than The Requester',
         ])
         expect(instance.report.data).toMatchObject({ item_option_new: 4, sys_alias: 1, sys_user_group: 1 })
         expect(instance.report.inert.sys_documentation?.reason).toBe('field labels')

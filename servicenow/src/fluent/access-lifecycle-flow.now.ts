@@ -2,7 +2,7 @@ import { action, Flow, trigger, wfa } from '@servicenow/sdk/automation'
 import { StringColumn } from '@servicenow/sdk/core'
 import { createTemporaryPolicyAction } from './create-temporary-policy-action.now'
 import { deleteTemporaryPolicyAction } from './delete-temporary-policy-action.now'
-import { fallbackApprovalGroup } from './fallback-approval-group.now'
+import { listFallbackApproversAction } from './list-fallback-approvers-action.now'
 import { requestTopicAccessCatalogItem } from './request-topic-access-catalog-item.now'
 import { kpowSettings } from './settings'
 
@@ -100,6 +100,42 @@ Flow(
                 annotation: '2b. No manager: the approvers group decides, never auto-approval',
             },
             () => {
+                // Ask For Approval cannot leave anyone out of a group: the members other than the
+                // requester are listed first and asked by name, so no requester is asked to approve
+                // their own access (the self-approval check below stays as the second guard).
+                const otherMembers = wfa.action(
+                    listFallbackApproversAction,
+                    {
+                        $id: Now.ID['list_group_approvers'],
+                        annotation: '2b. The approvers group without the requester',
+                    },
+                    {
+                        requested_item: wfa.dataPill(params.trigger.request_item, 'reference'),
+                    }
+                )
+                wfa.flowLogic.if(
+                    {
+                        $id: Now.ID['if_no_other_approver'],
+                        annotation: 'Nobody but the requester could approve: never approve at once',
+                        condition: `${wfa.dataPill(otherMembers.approvers, 'string')}ISEMPTY`,
+                    },
+                    () => {
+                        wfa.action(
+                            action.core.updateRecord,
+                            { $id: Now.ID['close_no_other_approver'] },
+                            {
+                                table_name: 'sc_req_item',
+                                record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
+                                values: TemplateValue({
+                                    state: '4',
+                                    work_notes:
+                                        'Kpow access not granted: the requester has no manager and the Kpow Access Approvers group has no active member other than the requester. Add approvers to the group, then submit a new request.',
+                                }),
+                            }
+                        )
+                        wfa.flowLogic.endFlow({ $id: Now.ID['end_no_other_approver'] })
+                    }
+                )
                 const groupApproval = wfa.action(
                     action.core.askForApproval,
                     { $id: Now.ID['ask_group_approval'], annotation: '2b. Ask the Kpow Access Approvers group' },
@@ -119,8 +155,8 @@ Flow(
                                         [
                                             {
                                                 ruleType: 'Any',
-                                                users: [],
-                                                groups: [fallbackApprovalGroup.$id],
+                                                users: [wfa.dataPill(otherMembers.approvers, 'string')],
+                                                groups: [],
                                                 manual: false,
                                             },
                                         ],

@@ -29,6 +29,10 @@ declare global {
                         table: 'sys_hub_action_instance_v2'
                         id: 'ac6bcf62aad9482886910366819cb0e6'
                     }
+                    close_no_other_approver: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: 'b3a7095d71104b2b83ad4eec5105d73c'
+                    }
                     close_not_approved: {
                         table: 'sys_hub_action_instance_v2'
                         id: 'cfbc7694c90742048f5dec88b8047b19'
@@ -77,6 +81,10 @@ declare global {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '2e0a636b16274bf2824828d8a0e27732'
                     }
+                    end_no_other_approver: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '26be46f73ffc43e2817d5f14d8f4eab2'
+                    }
                     end_not_approved: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: 'e5e568fbb8a04106abf96f2262aebae7'
@@ -101,6 +109,10 @@ declare global {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '3a694fc88db9413d9b8db384f5644417'
                     }
+                    if_no_other_approver: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'fa7e261311db4f4d8e086776ba1c11f2'
+                    }
                     if_not_approved: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: 'c03094412d1b4418b0b65fa33848eff6'
@@ -120,6 +132,18 @@ declare global {
                     kpow_connection_alias: {
                         table: 'sys_alias'
                         id: '5332889884184c388c025e478de662c6'
+                    }
+                    list_fallback_approvers_action: {
+                        table: 'sys_hub_action_type_definition'
+                        id: '9ec164cbfe0746f7801e22aac0cf57a0'
+                    }
+                    list_fallback_approvers_script: {
+                        table: 'sys_hub_step_instance'
+                        id: 'c71ffd42f34e424da1cc8fbd8e9ecd69'
+                    }
+                    list_group_approvers: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '304ab21cea9247d2a29931cf285e656e'
                     }
                     max_duration_minutes_property: {
                         table: 'sys_properties'
@@ -197,6 +221,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '0546b380201947a4b8e4ce630aade4a7'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_9ec164cbfe0746f7801e22aac0cf57a0'
+                            element: 'approver_count'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: '095023ef90484ddf8680cbb41ac6cfe9'
                         key: {
@@ -263,6 +296,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_input'
+                        id: '1e7adfcda1294f84807074b0b0bb5437'
+                        key: {
+                            model: 'c71ffd42f34e424da1cc8fbd8e9ecd69'
+                            element: 'group'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '1fa4483433c24d9dbe0803d956e9e185'
                         key: {
@@ -277,6 +318,14 @@ declare global {
                         key: {
                             document_key: 'f51b9d4f798b46e2b2281fbbc6300712'
                             variable: '71aa7f6647032200b4fad7527c9a719b'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '243b1706424c4741a8e6f1d55b6eff9f'
+                        key: {
+                            model: '9ec164cbfe0746f7801e22aac0cf57a0'
+                            element: '__action_status__'
                         }
                     },
                     {
@@ -302,6 +351,15 @@ declare global {
                         key: {
                             document_key: 'f51b9d4f798b46e2b2281fbbc6300712'
                             variable: '74315b04b3201300176b051a16a8dc2b'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '2a956493bd82479c9ee8e244bbb5596b'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_9ec164cbfe0746f7801e22aac0cf57a0'
+                            element: '__dont_treat_as_error__'
+                            language: 'en'
                         }
                     },
                     {
@@ -344,6 +402,22 @@ declare global {
                         key: {
                             sc_cat_item: '9d0c76d9219042c5bbef723ccdb5d88e'
                             sc_catalog: 'e0d08b13c3330100c8b837659bba8fb4'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '3359e2b51be04c648c1b5aa8f9c5dc34'
+                        key: {
+                            document_key: 'c71ffd42f34e424da1cc8fbd8e9ecd69'
+                            variable: '1e7adfcda1294f84807074b0b0bb5437'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '3519cdd114514b4faf06fbd078533178'
+                        key: {
+                            model: '9ec164cbfe0746f7801e22aac0cf57a0'
+                            element: 'approvers'
                         }
                     },
                     {
@@ -431,6 +505,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_output'
+                        id: '4dfa113423cc4238a16101fc95d54e2a'
+                        key: {
+                            model: '9ec164cbfe0746f7801e22aac0cf57a0'
+                            element: '__dont_treat_as_error__'
+                        }
+                    },
+                    {
                         table: 'sys_hub_step_ext_output'
                         id: '52a7cfb0d10f4a57a7bd691d08eec297'
                         key: {
@@ -513,6 +595,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '610c8e2026944341b6fa7efcab6eb637'
+                        key: {
+                            field: 'approvers'
+                            table: 'var__m_sys_hub_action_output_9ec164cbfe0746f7801e22aac0cf57a0'
+                            id: '9ec164cbfe0746f7801e22aac0cf57a0'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '61344fd3f79c45ec95ee4915b6756896'
                         key: {
@@ -523,10 +614,28 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '651d0d460f0d43ed9a2b01713dadc994'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_9ec164cbfe0746f7801e22aac0cf57a0'
+                            element: '__action_status__'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '654991f05feb4e7da4f364b480522cfc'
                         key: {
                             name: 'var__m_sys_hub_action_output_32a6a083b06d4ab1a96f86af673b107b'
                             element: '__dont_treat_as_error__'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '6ce35770d9fd4ba6bb91a142d3014402'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_9ec164cbfe0746f7801e22aac0cf57a0'
+                            element: 'approvers'
                             language: 'en'
                         }
                     },
@@ -545,6 +654,22 @@ declare global {
                             name: 'var__m_sys_hub_action_input_32a6a083b06d4ab1a96f86af673b107b'
                             element: 'role_name'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_input'
+                        id: '79ebb0c8d80a4279870f2fc439fb6626'
+                        key: {
+                            model: '9ec164cbfe0746f7801e22aac0cf57a0'
+                            element: 'requested_item'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '7f01c5869cc04ac6913216032df4a035'
+                        key: {
+                            model: 'c71ffd42f34e424da1cc8fbd8e9ecd69'
+                            element: 'approvers'
                         }
                     },
                     {
@@ -593,6 +718,23 @@ declare global {
                                 }
                             }
                             value: '300000'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '9004704e8ef14f52a8a2e32e09c2a00f'
+                        key: {
+                            field: 'approver_count'
+                            table: 'var__m_sys_hub_action_output_9ec164cbfe0746f7801e22aac0cf57a0'
+                            id: '9ec164cbfe0746f7801e22aac0cf57a0'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '9099ecd132ec4743a7447405a5b2c6ce'
+                        key: {
+                            document_key: 'c71ffd42f34e424da1cc8fbd8e9ecd69'
+                            variable: '71aa7f6647032200b4fad7527c9a719b'
                         }
                     },
                     {
@@ -655,6 +797,14 @@ declare global {
                     },
                     {
                         table: 'sys_hub_step_ext_input'
+                        id: 'a98dd384d5cb4a7493b9e0ede11b7b17'
+                        key: {
+                            model: 'c71ffd42f34e424da1cc8fbd8e9ecd69'
+                            element: 'requested_item'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_input'
                         id: 'ae43d5e1d60945d7860593915964a2c5'
                         key: {
                             model: '4cec56573bbd4a24bfeeeee46ebe427f'
@@ -695,6 +845,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'b7024fc46df248318ab7b4c0c612ccb3'
+                        key: {
+                            document_key: 'c71ffd42f34e424da1cc8fbd8e9ecd69'
+                            variable: '74315b04b3201300176b051a16a8dc2b'
+                        }
+                    },
+                    {
                         table: 'sys_hub_step_ext_output'
                         id: 'bf1d1f74d63143cca80b69fafed6cf59'
                         key: {
@@ -716,6 +874,14 @@ declare global {
                         key: {
                             model: 'f51b9d4f798b46e2b2281fbbc6300712'
                             element: 'work_notes_record'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'c496af4616034194beec63724546b9a1'
+                        key: {
+                            model: '9ec164cbfe0746f7801e22aac0cf57a0'
+                            element: 'approver_count'
                         }
                     },
                     {
@@ -802,6 +968,15 @@ declare global {
                     },
                     {
                         table: 'sys_element_mapping'
+                        id: 'e29b52c92b2b480aa56b497bccf85820'
+                        key: {
+                            field: 'requested_item'
+                            table: 'var__m_sys_hub_step_ext_input_c71ffd42f34e424da1cc8fbd8e9ecd69'
+                            id: 'c71ffd42f34e424da1cc8fbd8e9ecd69'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
                         id: 'e994602b312843bc983bf8262db36af1'
                         key: {
                             field: 'cluster_id'
@@ -869,12 +1044,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'f50f8753af5c41cfaccaafe1f87afb12'
+                        key: {
+                            model: 'c71ffd42f34e424da1cc8fbd8e9ecd69'
+                            element: 'approver_count'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: 'f7c54b4380054790b79cbda44d6ed338'
                         key: {
                             field: 'policy_id'
                             table: 'var__m_sys_hub_step_ext_input_f51b9d4f798b46e2b2281fbbc6300712'
                             id: 'f51b9d4f798b46e2b2281fbbc6300712'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'f978d8a4faba4895a5947267e55eefec'
+                        key: {
+                            name: 'var__m_sys_hub_action_input_9ec164cbfe0746f7801e22aac0cf57a0'
+                            element: 'requested_item'
+                            language: 'en'
                         }
                     },
                     {
