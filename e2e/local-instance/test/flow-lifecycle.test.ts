@@ -173,7 +173,6 @@ describe('Kpow Access Lifecycle in the local instance', () => {
         expect(hank?.sysapproval).toBe(ordered.requestItem.sysId)
         instance.approve(hank?.sys_id ?? '', 'hank.approver')
         await instance.whenIdle()
-        await settle()
         expect(kpow.requests.map((request) => request.method)).toEqual(['POST'])
     })
 
@@ -183,7 +182,6 @@ describe('Kpow Access Lifecycle in the local instance', () => {
         })
         const ordered = instance.orderCatalogItem(itemName, order, 'gina.approver')
         await instance.whenIdle()
-        await settle()
         expect(instance.database.query('sysapproval_approver')).toEqual([])
         expect(kpow.requests).toEqual([])
         expect(item(instance, ordered.requestItem.sysId)).toMatchObject({ state: '4', active: 'false' })
