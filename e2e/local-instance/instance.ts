@@ -1,47 +1,28 @@
 // The local instance: loads an update set (the built artifact, not the sources), seeds users,
 // wires connection aliases to configured endpoints, and runs the flows when items are ordered.
-// Pages and the HTTP server are built on top of this API.
-import { createHash } from 'node:crypto'
-import type { UpdateSet } from '../../scripts/update-set/index'
-import { readFlowDesigner, readUpdateSet } from '../../scripts/update-set/index'
-import type { LoadedRecord } from './payload-record'
-import { recordsFromUpdateSet } from './payload-record'
-import type { StoredRecord } from './tables'
-import { Database, TableError, isSysId } from './tables'
-import type { ApprovalState, RequestItemState } from './schema'
-import { localInstanceSchemas, requestItemStates } from './schema'
-import { UnsupportedCollector } from './unsupported'
-import { cancelApprovalsOfClosedItems, isClosedItemState, requestItemCloseRule } from './task-rules'
-import type { FlowCatalog, FlowDefinition, FlowNode } from './flow-model'
-import { findDataPills } from './data-pills'
-import { EncodedQueryError, parseEncodedQuery } from './encoded-query'
-import { buildFlowCatalog, flowDefinitionTables } from './flow-model'
+// This module composes the jobs, each in its own module: loading (loading.ts), ordering
+// (ordering.ts), approvals (approvals.ts), fulfilment (fulfilment.ts), the platform's task rules
+// (task-rules.ts) and the flow engine (flow-runner.ts). Pages and the HTTP server use this API.
+import { approvalsFor, recordApprovalDecision } from './approvals'
+import { LocalInstanceError } from './errors'
+import { setItemState } from './fulfilment'
+import type { FlowCatalog } from './flow-model'
 import type { FlowRun, FlowTimers } from './flow-runner'
-import { FlowEngine, parseTemplateValues, realTimers } from './flow-runner'
-import type { JavaScriptLevel, ResolvedConnection, SandboxHost, ScriptLogLevel } from './glide-sandbox'
-import { checkScriptSyntax, javaScriptLevelOf, ScriptSyntaxError } from './glide-sandbox'
+import { FlowEngine, realTimers } from './flow-runner'
+import type { AliasConnection, LoadReport, UsersFixture } from './loading'
+import { loadUpdateSet } from './loading'
+import type { CatalogEntry, OrderResult } from './ordering'
+import { catalogItems, orderCatalogItem, requestItemVariables } from './ordering'
+import { sandboxHost } from './sandbox-host'
+import type { ApprovalState, RequestItemState } from './schema'
+import type { Database, StoredRecord } from './tables'
+import { userSysIdOf } from './users'
 
-export interface UserFixture {
-    user_name: string
-    name: string
-    email?: string
-    /** user_name of the manager. */
-    manager?: string
-    /** Platform roles the pages honour: `itil` lets a fulfiller change a requested item's state. */
-    roles?: string[]
-}
-
-export interface UsersFixture {
-    users: UserFixture[]
-    /** Group name -> member user_names. Groups shipped by the update set are filled, others created. */
-    groups: Record<string, string[]>
-}
-
-export interface AliasConnection {
-    url: string
-    user: string
-    password: string
-}
+export { LocalInstanceError, OrderRefusedError } from './errors'
+export type { OrderProblem } from './errors'
+export { seededSysId } from './loading'
+export type { AliasConnection, LoadReport, UserFixture, UsersFixture } from './loading'
+export type { CatalogEntry, OrderResult } from './ordering'
 
 export interface LocalInstanceOptions {
     updateSetXml: string
@@ -52,99 +33,13 @@ export interface LocalInstanceOptions {
     now?: () => Date
 }
 
-export class LocalInstanceError extends Error {
-    constructor(message: string) {
-        super(message)
-        this.name = 'LocalInstanceError'
-    }
-}
-
-/** One reason an order is refused, on the variable that caused it (the form shows it beside the field). */
-export interface OrderProblem {
-    /** The variable's name, or '' when the problem is not about one variable of the item. */
-    variable: string
-    message: string
-}
-
-/** What the form and the platform refuse on submit; `problems` lists every reason by variable. */
-export class OrderRefusedError extends LocalInstanceError {
-    constructor(
-        readonly itemName: string,
-        readonly problems: OrderProblem[]
-    ) {
-        super(`Cannot order "${itemName}":\n  - ${problems.map((problem) => problem.message).join('\n  - ')}`)
-        this.name = 'OrderRefusedError'
-    }
-}
-
-/** Tables whose records become rows of the instance. */
-const dataTables = new Set([
-    'sys_app',
-    'sc_cat_item',
-    'item_option_new',
-    'question_choice',
-    'question_regex',
-    'sys_properties',
-    'sys_alias',
-    'sys_user_group',
-])
-
-/** Records that configure what the runner does not model, each with why it needs no execution. */
-const inertTables: Record<string, string> = {
-    sys_documentation: 'field labels',
-    sys_translated_text: 'translations',
-    sys_choice: 'choice labels of flow and action variables',
-    sys_module: 'application navigator entries',
-    sc_cat_item_catalog: 'catalog placement (the local instance has one catalog)',
-    sc_cat_item_category: 'category placement (the local instance shows every item)',
-    fx_price: 'item prices',
-    sys_hub_flow_input: 'inputs the catalog trigger passes (request_item, table_name), known to the runner',
-    sys_hub_flow_output: 'flow outputs (a flow run by a trigger returns nothing)',
-    sys_flow_catalog_trigger: 'the catalog trigger registration (orders start the flow bound to the item)',
-    sys_hub_action_status_metadata: 'action status labels',
-    sys_hub_status_condition: 'action status conditions (none are evaluated: a failing step fails the action)',
-    sys_complex_object: 'output object schemas',
-    sys_hub_input_scripts: 'input scripts (none present; scripted inputs are refused where used)',
-    sys_hub_action_plan: 'compiled action plans (the runner reads the definition)',
-    sys_flow_trigger_plan: 'compiled trigger plans',
-    sys_flow_subflow_plan: 'compiled subflow plans',
-    sys_hub_flow_snapshot: 'a flow snapshot (the runner executes the flow definition)',
-    sys_hub_action_type_snapshot: 'an action snapshot (the runner executes the action definition)',
-    sys_hub_flow_stage: 'flow stages (not shown)',
-    sys_flow_cat_variable_model: 'catalog variable model of the flow',
-    sys_flow_cat_variable: 'catalog variable model of the flow',
-    sys_trigger_runner_mapping: 'trigger runner mapping',
-    sys_hub_action_input_action_instance: 'input/instance links',
-}
-
-export interface LoadReport {
-    updateSetName: string
-    /** Rows created from the set, per table. */
-    data: Record<string, number>
-    /** Flow Designer records read to build flows and actions, per table. */
-    flowDefinition: Record<string, number>
-    /** Records that need no execution, per table, with the reason. */
-    inert: Record<string, { count: number; reason: string }>
-    /** delete_multiple instructions: no-ops on a fresh instance. */
-    deleteInstructions: number
-    flows: { sysId: string; name: string; active: boolean }[]
-    actions: { sysId: string; name: string }[]
-    javaScriptLevel: JavaScriptLevel
-}
-
-export interface OrderResult {
-    request: { sysId: string; number: string }
-    requestItem: { sysId: string; number: string }
-    flowRun?: FlowRun
-}
-
 export interface LocalInstance {
     readonly database: Database
     readonly report: LoadReport
     readonly catalog: FlowCatalog
     userSysId(userName: string): string
     /** Active catalog items with their variables in form order. */
-    catalogItems(): { item: StoredRecord; variables: StoredRecord[] }[]
+    catalogItems(): CatalogEntry[]
     /** Orders an item as `asUserName`; starts the item's flow in the background. */
     orderCatalogItem(itemName: string, variables: Record<string, string>, asUserName: string): OrderResult
     /** Values of an item's variables, by variable name. */
@@ -154,6 +49,8 @@ export interface LocalInstance {
     reject(approvalSysId: string, asUserName: string, comment?: string): StoredRecord
     setItemState(requestItemSysId: string, state: RequestItemState, asUserName: string, workNote?: string): StoredRecord
     addWorkNote(requestItemSysId: string, note: string, asUserName: string): StoredRecord
+    /** The requester's Cancel: the stage says why, and the item closes incomplete (the flow's close-wait sees it). */
+    cancelRequest(requestItemSysId: string, asUserName: string, requesterName: string): StoredRecord
     /** As an administrator does after importing the set (imports leave flows draft). */
     activateFlow(flowName: string): void
     flowRuns(): readonly FlowRun[]
@@ -163,41 +60,13 @@ export interface LocalInstance {
     whenIdle(): Promise<void>
 }
 
-/** Deterministic, so that fixtures and pages can name seeded records. */
-export function seededSysId(table: string, key: string): string {
-    return createHash('md5').update(`${table}:${key}`).digest('hex')
-}
-
 export function createLocalInstance(options: LocalInstanceOptions): LocalInstance {
-    const updateSet = readUpdateSet(options.updateSetXml)
-    const records = recordsFromUpdateSet(updateSet)
-    const now = options.now ?? (() => new Date())
-    const database = new Database({ schemas: localInstanceSchemas, now, rules: [requestItemCloseRule(now)] })
-    cancelApprovalsOfClosedItems(database)
-    const unsupported = new UnsupportedCollector()
-    const report = loadRecords(updateSet, records, database, unsupported)
-    const catalog = buildFlowCatalog(readFlowDesigner(updateSet), records, unsupported)
-    report.flows = catalog.flows.map((flow) => ({ sysId: flow.sysId, name: flow.name, active: flow.active }))
-    report.actions = [...catalog.actions.values()].map((action) => ({ sysId: action.sysId, name: action.name }))
-    checkReferences(records, database, catalog, unsupported)
-    for (const action of catalog.actions.values()) {
-        for (const step of action.steps) {
-            try {
-                checkScriptSyntax(
-                    step.script,
-                    report.javaScriptLevel,
-                    `${action.updateName} (action "${action.name}", step "${step.label}")`
-                )
-            } catch (error) {
-                if (!(error instanceof ScriptSyntaxError)) throw error
-                unsupported.add('script-syntax', error.recordName, error.parseMessage)
-            }
-        }
-    }
-    configureAliases(database, options.aliases, unsupported)
-    unsupported.throwIfAny(`update set "${updateSet.name}"`)
-    seedUsers(database, options.users)
-
+    const { database, report, catalog } = loadUpdateSet(
+        options.updateSetXml,
+        options.users,
+        options.aliases,
+        options.now ?? (() => new Date())
+    )
     const engine = new FlowEngine({
         database,
         catalog,
@@ -205,123 +74,42 @@ export function createLocalInstance(options: LocalInstanceOptions): LocalInstanc
         javaScriptLevel: report.javaScriptLevel,
         sandboxHost: (userSysId, log) => sandboxHost(database, userSysId, log),
     })
-    const userSysId = (userName: string): string => {
-        const user = database.query('sys_user', `user_name=${userName}`)[0]
-        if (!user)
-            throw new LocalInstanceError(
-                `No user "${userName}" (seeded users: ${database
-                    .query('sys_user')
-                    .map((candidate) => candidate.user_name)
-                    .join(', ')})`
-            )
-        return user.sys_id
-    }
-    const decide = (
-        approvalSysId: string,
-        asUserName: string,
-        state: 'approved' | 'rejected',
-        comment?: string
-    ): StoredRecord => {
-        const approval = database.get('sysapproval_approver', approvalSysId)
-        if (!approval) throw new LocalInstanceError(`No approval ${approvalSysId}`)
-        const approver = userSysId(asUserName)
-        if (approval.approver !== approver)
-            throw new LocalInstanceError(`${asUserName} is not the approver of ${approvalSysId}`)
-        const item = database.get('sc_req_item', approval.sysapproval ?? '')
-        if (item?.active === 'false')
-            throw new LocalInstanceError(
-                `${item.number ?? ''} is closed (${closedStateLabel(item)}): its approvals can no longer be decided`
-            )
-        if (approval.state !== 'requested')
-            throw new LocalInstanceError(`Approval ${approvalSysId} is ${approval.state ?? ''}, not requested`)
-        return database.update('sysapproval_approver', approvalSysId, { state, comments: comment ?? '' }, asUserName)
-    }
+    const userSysId = (userName: string): string => userSysIdOf(database, userName)
+    const decide = (approvalSysId: string, asUserName: string, state: 'approved' | 'rejected', comment?: string) =>
+        recordApprovalDecision(database, {
+            approvalSysId,
+            approverSysId: userSysId(asUserName),
+            asUserName,
+            state,
+            comment,
+        })
+    const changeState = (requestItemSysId: string, state: RequestItemState, asUserName: string, workNote?: string) =>
+        setItemState(database, { requestItemSysId, state, asUserName, actorSysId: userSysId(asUserName), workNote })
 
     return {
         database,
         report,
         catalog,
         userSysId,
-        catalogItems: () =>
-            database
-                .query('sc_cat_item', 'active=true^ORDERBYname')
-                .map((item) => ({ item, variables: variablesOf(database, item.sys_id) })),
-        orderCatalogItem(itemName, variables, asUserName) {
-            const item = database.query('sc_cat_item', `name=${itemName}^active=true`)[0]
-            if (!item) throw new LocalInstanceError(`No active catalog item "${itemName}"`)
-            const requester = userSysId(asUserName)
-            const itemVariables = variablesOf(database, item.sys_id)
-            checkOrder(database, itemName, itemVariables, variables)
-            const request = database.insert(
-                'sc_request',
-                { opened_by: requester, requested_for: requester, approval: 'approved' },
-                asUserName
-            )
-            const requestItem = database.insert(
-                'sc_req_item',
-                {
-                    request: request.sys_id,
-                    cat_item: item.sys_id,
-                    opened_by: requester,
-                    requested_for: requester,
-                    short_description: item.name ?? '',
-                },
-                asUserName
-            )
-            for (const variable of itemVariables) {
-                const option = database.insert(
-                    'sc_item_option',
-                    {
-                        item_option_new: variable.sys_id,
-                        value: variables[variable.name ?? ''] ?? variable.default_value ?? '',
-                    },
-                    asUserName
-                )
-                database.insert(
-                    'sc_item_option_mtom',
-                    { request_item: requestItem.sys_id, sc_item_option: option.sys_id },
-                    asUserName
-                )
-            }
-            const result: OrderResult = {
-                request: { sysId: request.sys_id, number: request.number ?? '' },
-                requestItem: { sysId: requestItem.sys_id, number: requestItem.number ?? '' },
-            }
-            const flow = catalog.flows.find((candidate) => candidate.sysId === item.flow_designer_flow)
-            if (flow) result.flowRun = engine.startForRequestedItem(flow, requestItem, requester)
-            return result
-        },
-        requestItemVariables(requestItemSysId) {
-            const values: Record<string, string> = {}
-            for (const link of database.query('sc_item_option_mtom', `request_item=${requestItemSysId}`)) {
-                const option = database.require('sc_item_option', link.sc_item_option ?? '')
-                values[database.resolvePath('sc_item_option', option.sys_id, 'item_option_new.name')] =
-                    option.value ?? ''
-            }
-            return values
-        },
-        approvalsFor: (userName, state) =>
-            database.query('sysapproval_approver', `approver=${userSysId(userName)}${state ? `^state=${state}` : ''}`),
+        catalogItems: () => catalogItems(database),
+        orderCatalogItem: (itemName, variables, asUserName) =>
+            orderCatalogItem(database, catalog, engine, {
+                itemName,
+                variables,
+                asUserName,
+                requester: userSysId(asUserName),
+            }),
+        requestItemVariables: (requestItemSysId) => requestItemVariables(database, requestItemSysId),
+        approvalsFor: (userName, state) => approvalsFor(database, userSysId(userName), state),
         approve: (approvalSysId, asUserName, comment) => decide(approvalSysId, asUserName, 'approved', comment),
         reject: (approvalSysId, asUserName, comment) => decide(approvalSysId, asUserName, 'rejected', comment),
-        setItemState(requestItemSysId, state, asUserName, workNote) {
-            if (!(state in requestItemStates))
-                throw new LocalInstanceError(
-                    `"${state}" is not a requested item state (${Object.keys(requestItemStates).join(', ')})`
-                )
-            const item = database.get('sc_req_item', requestItemSysId)
-            if (!item) throw new LocalInstanceError(`No requested item ${requestItemSysId}`)
-            if (item.active === 'false')
-                throw new LocalInstanceError(
-                    `${item.number ?? ''} is closed (${closedStateLabel(item)}) and cannot be reopened or changed: submit a new request`
-                )
-            const values: Record<string, string> = { state }
-            if (isClosedItemState(state)) values.closed_by = userSysId(asUserName)
-            if (workNote) values.work_notes = workNote
-            return database.update('sc_req_item', requestItemSysId, values, asUserName)
-        },
+        setItemState: changeState,
         addWorkNote: (requestItemSysId, note, asUserName) =>
             database.update('sc_req_item', requestItemSysId, { work_notes: note }, asUserName),
+        cancelRequest(requestItemSysId, asUserName, requesterName) {
+            database.update('sc_req_item', requestItemSysId, { stage: 'Request Cancelled' }, asUserName)
+            return changeState(requestItemSysId, '4', asUserName, `Request cancelled by ${requesterName}.`)
+        },
         activateFlow(flowName) {
             const flow = catalog.flows.find((candidate) => candidate.name === flowName)
             if (!flow)
@@ -342,344 +130,4 @@ export function createLocalInstance(options: LocalInstanceOptions): LocalInstanc
         },
         whenIdle: () => engine.whenIdle(),
     }
-}
-
-function loadRecords(
-    updateSet: UpdateSet,
-    records: LoadedRecord[],
-    database: Database,
-    unsupported: UnsupportedCollector
-): LoadReport {
-    const report: LoadReport = {
-        updateSetName: updateSet.name,
-        data: {},
-        flowDefinition: {},
-        inert: {},
-        deleteInstructions: 0,
-        flows: [],
-        actions: [],
-        javaScriptLevel: 'es5',
-    }
-    for (const record of records) {
-        if (record.action === 'delete_multiple') {
-            report.deleteInstructions += 1
-            continue
-        }
-        const where = `${record.updateName} (${record.table} ${record.sysId})`
-        if (!['INSERT_OR_UPDATE', 'UPDATE'].includes(record.action)) {
-            unsupported.add(
-                'record-action',
-                where,
-                `action "${record.action}" (only INSERT_OR_UPDATE, UPDATE and delete_multiple)`
-            )
-            continue
-        }
-        if (dataTables.has(record.table)) {
-            upsertData(database, record, where, unsupported)
-            report.data[record.table] = (report.data[record.table] ?? 0) + 1
-        } else if (flowDefinitionTables.has(record.table) || record.table === 'sys_hub_flow_variable') {
-            report.flowDefinition[record.table] = (report.flowDefinition[record.table] ?? 0) + 1
-        } else if (inertTables[record.table]) {
-            const entry = report.inert[record.table] ?? { count: 0, reason: inertTables[record.table] ?? '' }
-            entry.count += 1
-            report.inert[record.table] = entry
-        } else {
-            unsupported.add('record-table', where, `records of table ${record.table} are not supported`)
-        }
-    }
-    const apps = database.query('sys_app')
-    report.javaScriptLevel = javaScriptLevelOf(apps[0]?.js_level)
-    return report
-}
-
-function upsertData(database: Database, record: LoadedRecord, where: string, unsupported: UnsupportedCollector): void {
-    if (!isSysId(record.sysId)) {
-        unsupported.add('record-table', where, 'the record has no 32-hex sys_id')
-        return
-    }
-    const known = Object.fromEntries(
-        Object.entries(record.fields).filter(([field]) => field !== 'sys_id' && database.hasField(record.table, field))
-    )
-    // Reference fields holding something other than a sys_id (e.g. empty display-only values) are kept empty.
-    for (const [field, value] of Object.entries(known)) {
-        if (database.field(record.table, field).type === 'reference' && value !== '' && !isSysId(value))
-            known[field] = ''
-    }
-    try {
-        if (database.get(record.table, record.sysId)) database.update(record.table, record.sysId, known)
-        else if (record.action === 'UPDATE')
-            unsupported.add('missing-record', where, 'UPDATE of a record that the set does not insert')
-        else database.insert(record.table, { ...known, sys_id: record.sysId })
-    } catch (error) {
-        if (error instanceof TableError) unsupported.add('record-table', where, error.message)
-        else throw error
-    }
-}
-
-// References between records of the set that the runtime follows must land.
-function checkReferences(
-    records: LoadedRecord[],
-    database: Database,
-    catalog: FlowCatalog,
-    unsupported: UnsupportedCollector
-): void {
-    const flowIds = new Set(catalog.flows.map((flow) => flow.sysId))
-    for (const item of database.query('sc_cat_item')) {
-        const flowId = item.flow_designer_flow ?? ''
-        if (flowId !== '' && !flowIds.has(flowId)) {
-            unsupported.add(
-                'missing-record',
-                `sc_cat_item_${item.sys_id} (catalog item "${item.name ?? ''}")`,
-                `its flow ${flowId} is not in the update set`
-            )
-        }
-    }
-    for (const variable of database.query('item_option_new')) {
-        if (!database.get('sc_cat_item', variable.cat_item ?? '')) {
-            unsupported.add(
-                'missing-record',
-                `item_option_new_${variable.sys_id} (variable "${variable.name ?? ''}")`,
-                `its catalog item ${variable.cat_item ?? ''} is not in the update set`
-            )
-        }
-    }
-    for (const flow of catalog.flows) checkFlowFields(flow, database, unsupported)
-    const aliasIds = new Set(database.query('sys_alias').map((alias) => alias.sys_id))
-    const restAliasVariable = '262882f03b23320057a4a2e334efc4f0'
-    for (const record of records) {
-        if (
-            record.table === 'sys_variable_value' &&
-            record.action !== 'delete_multiple' &&
-            record.fields.variable === restAliasVariable
-        ) {
-            const aliasId = record.fields.value ?? ''
-            if (aliasId !== '' && !aliasIds.has(aliasId)) {
-                unsupported.add(
-                    'missing-record',
-                    `${record.updateName} (step ${record.fields.document_key ?? ''})`,
-                    `connection alias sys_alias ${aliasId} is used but is not in the update set`
-                )
-            }
-        }
-    }
-}
-
-// Dot-walks from the trigger's record and the fields actions write or query must exist on the
-// tables, or the flow would fail half-way through a run.
-function checkFlowFields(flow: FlowDefinition, database: Database, unsupported: UnsupportedCollector): void {
-    const where = `${flow.updateName} (flow "${flow.name}")`
-    const check = (context: string, run: () => void) => {
-        try {
-            run()
-        } catch (error) {
-            if (error instanceof TableError || error instanceof EncodedQueryError)
-                unsupported.add('data-pill', context, error.message)
-            else throw error
-        }
-    }
-    const visit = (nodes: FlowNode[]) => {
-        for (const node of nodes) {
-            const context = `${where}, ${node.label} (#${String(node.order)})`
-            const texts =
-                node.kind === 'action'
-                    ? node.inputs.map((input) => input.value)
-                    : [node.condition, ...node.variables.map((variable) => variable.value)]
-            for (const pill of texts.flatMap((text) => findDataPills(text))) {
-                if (
-                    pill.source === flow.trigger.pillSource &&
-                    pill.path[0] === 'request_item' &&
-                    pill.path.length > 1
-                ) {
-                    check(context, () => database.describePath('sc_req_item', pill.path.slice(1).join('.')))
-                }
-            }
-            if (node.kind === 'action') {
-                const input = (name: string) => node.inputs.find((candidate) => candidate.name === name)?.value ?? ''
-                if (node.builtIn === 'updateRecord') {
-                    check(context, () => {
-                        for (const field of Object.keys(parseTemplateValues(input('values'))))
-                            database.field(input('table_name'), field)
-                    })
-                }
-                if (node.builtIn === 'lookUpRecord' || node.builtIn === 'waitForCondition') {
-                    const table =
-                        node.builtIn === 'lookUpRecord' ? input('table') : input('table_name') || 'sc_req_item'
-                    check(context, () => {
-                        for (const clause of parseEncodedQuery(input('conditions')).alternatives.flat(2)) {
-                            if (!clause.field.startsWith('{{')) database.describePath(table, clause.field)
-                        }
-                    })
-                }
-            } else {
-                visit(node.children)
-            }
-        }
-    }
-    visit(flow.nodes)
-}
-
-function configureAliases(
-    database: Database,
-    aliases: Record<string, AliasConnection>,
-    unsupported: UnsupportedCollector
-): void {
-    const used = new Set<string>()
-    for (const alias of database.query('sys_alias')) {
-        const key = [alias.sys_id, alias.id ?? '', alias.name ?? ''].find(
-            (candidate) => candidate !== '' && aliases[candidate] !== undefined
-        )
-        const where = `sys_alias_${alias.sys_id} (alias "${alias.name ?? ''}")`
-        if (!key) {
-            unsupported.add(
-                'missing-record',
-                where,
-                `no connection configured: pass aliases: { "${alias.name ?? alias.sys_id}": { url, user, password } }`
-            )
-            continue
-        }
-        used.add(key)
-        const connection = aliases[key]
-        if (!connection) continue
-        try {
-            new URL(connection.url)
-        } catch {
-            unsupported.add('missing-record', where, `the configured url "${connection.url}" is not an absolute URL`)
-            continue
-        }
-        const credential = database.insert('basic_auth_credentials', {
-            name: `${alias.name ?? ''} credential`,
-            user_name: connection.user,
-            password: connection.password,
-        })
-        database.insert('http_connection', {
-            name: `${alias.name ?? ''} connection`,
-            connection_alias: alias.sys_id,
-            connection_url: connection.url,
-            credential: credential.sys_id,
-        })
-    }
-    for (const key of Object.keys(aliases)) {
-        if (!used.has(key))
-            unsupported.add(
-                'missing-record',
-                `aliases option "${key}"`,
-                'names no sys_alias of the update set (by name, id or sys_id)'
-            )
-    }
-}
-
-function seedUsers(database: Database, fixture: UsersFixture): void {
-    const userIds = new Map(fixture.users.map((user) => [user.user_name, seededSysId('sys_user', user.user_name)]))
-    for (const user of fixture.users) {
-        database.insert('sys_user', {
-            sys_id: userIds.get(user.user_name) ?? '',
-            user_name: user.user_name,
-            name: user.name,
-            email: user.email ?? '',
-        })
-    }
-    for (const user of fixture.users) {
-        if (!user.manager) continue
-        const managerId = userIds.get(user.manager)
-        if (!managerId)
-            throw new LocalInstanceError(
-                `users fixture: manager "${user.manager}" of "${user.user_name}" is not a user of the fixture`
-            )
-        database.update('sys_user', userIds.get(user.user_name) ?? '', { manager: managerId })
-    }
-    for (const [groupName, members] of Object.entries(fixture.groups)) {
-        const group =
-            database.query('sys_user_group', `name=${groupName}`)[0] ??
-            database.insert('sys_user_group', { sys_id: seededSysId('sys_user_group', groupName), name: groupName })
-        for (const member of members) {
-            const userId = userIds.get(member)
-            if (!userId)
-                throw new LocalInstanceError(
-                    `users fixture: member "${member}" of group "${groupName}" is not a user of the fixture`
-                )
-            database.insert('sys_user_grmember', { user: userId, group: group.sys_id })
-        }
-    }
-}
-
-function variablesOf(database: Database, itemSysId: string): StoredRecord[] {
-    return database
-        .query('item_option_new', `cat_item=${itemSysId}^active=true`)
-        .sort((left, right) => Number(left.order ?? 0) - Number(right.order ?? 0))
-}
-
-// What the catalog form and the platform enforce on submit: known names, mandatory values,
-// select box choices, validation regexes.
-function checkOrder(
-    database: Database,
-    itemName: string,
-    itemVariables: StoredRecord[],
-    values: Record<string, string>
-): void {
-    const problems: OrderProblem[] = []
-    const names = new Set(itemVariables.map((variable) => variable.name ?? ''))
-    for (const name of Object.keys(values)) {
-        if (!names.has(name))
-            problems.push({
-                variable: '',
-                message: `"${name}" is not a variable of the item (variables: ${[...names].join(', ')})`,
-            })
-    }
-    for (const variable of itemVariables) {
-        const name = variable.name ?? ''
-        const value = values[name] ?? ''
-        const refuse = (message: string) => problems.push({ variable: name, message })
-        if (value === '') {
-            if (variable.mandatory === 'true') refuse(`"${name}" (${variable.question_text ?? ''}) is mandatory`)
-            continue
-        }
-        const choices = database
-            .query('question_choice', `question=${variable.sys_id}^inactive!=true`)
-            .map((choice) => choice.value ?? '')
-        if (variable.type === '5' && !choices.includes(value))
-            refuse(`"${name}" must be one of ${choices.join(', ')}; got "${value}"`)
-        const regexRecord = variable.validate_regex
-            ? database.get('question_regex', variable.validate_regex)
-            : undefined
-        if (regexRecord?.regex && !new RegExp(regexRecord.regex).test(value)) {
-            refuse(`"${name}": ${regexRecord.validation_message || `does not match ${regexRecord.regex}`}`)
-        }
-    }
-    if (problems.length > 0) throw new OrderRefusedError(itemName, problems)
-}
-
-function sandboxHost(
-    database: Database,
-    userSysId: string,
-    log: (level: ScriptLogLevel, message: string) => void
-): SandboxHost {
-    return {
-        database,
-        userSysId,
-        properties: Object.fromEntries(
-            database.query('sys_properties').map((property) => [property.name ?? '', property.value ?? ''])
-        ),
-        resolveConnection: (aliasKey) => resolveConnection(database, aliasKey),
-        log,
-    }
-}
-
-function resolveConnection(database: Database, aliasKey: string): ResolvedConnection | undefined {
-    const alias = database.get('sys_alias', aliasKey) ?? database.query('sys_alias', `id=${aliasKey}`)[0]
-    if (!alias) return undefined
-    const connection = database.query('http_connection', `connection_alias=${alias.sys_id}^active=true`)[0]
-    if (!connection) return undefined
-    const credential = database.get('basic_auth_credentials', connection.credential ?? '')
-    return {
-        aliasSysId: alias.sys_id,
-        aliasId: alias.id ?? '',
-        name: connection.name ?? '',
-        connectionUrl: connection.connection_url ?? '',
-        userName: credential?.user_name ?? '',
-        password: credential?.password ?? '',
-    }
-}
-
-function closedStateLabel(item: StoredRecord): string {
-    return requestItemStates[item.state as RequestItemState] ?? item.state ?? ''
 }

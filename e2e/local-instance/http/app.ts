@@ -300,9 +300,7 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
             })
             return
         }
-        // As the platform's Cancel: the stage says why, the item closes incomplete (the flow's close-wait sees it).
-        instance.database.update('sc_req_item', item.sys_id, { stage: 'Request Cancelled' }, who.viewer.userName)
-        instance.setItemState(item.sys_id, '4', who.viewer.userName, `Request cancelled by ${who.viewer.name}.`)
+        instance.cancelRequest(item.sys_id, who.viewer.userName, who.viewer.name)
         who.session.notice = { kind: 'ok', message: `${item.number ?? ''} cancelled.` }
         response.redirect(303, `/items/${item.sys_id}`)
     })

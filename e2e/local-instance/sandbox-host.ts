@@ -1,0 +1,36 @@
+// What a flow's scripts see of the instance: its database, the app's properties, and the
+// connection aliases resolved to their configured endpoint and credential.
+import type { ResolvedConnection, SandboxHost, ScriptLogLevel } from './glide-sandbox'
+import type { Database } from './tables'
+
+export function sandboxHost(
+    database: Database,
+    userSysId: string,
+    log: (level: ScriptLogLevel, message: string) => void
+): SandboxHost {
+    return {
+        database,
+        userSysId,
+        properties: Object.fromEntries(
+            database.query('sys_properties').map((property) => [property.name ?? '', property.value ?? ''])
+        ),
+        resolveConnection: (aliasKey) => resolveConnection(database, aliasKey),
+        log,
+    }
+}
+
+function resolveConnection(database: Database, aliasKey: string): ResolvedConnection | undefined {
+    const alias = database.get('sys_alias', aliasKey) ?? database.query('sys_alias', `id=${aliasKey}`)[0]
+    if (!alias) return undefined
+    const connection = database.query('http_connection', `connection_alias=${alias.sys_id}^active=true`)[0]
+    if (!connection) return undefined
+    const credential = database.get('basic_auth_credentials', connection.credential ?? '')
+    return {
+        aliasSysId: alias.sys_id,
+        aliasId: alias.id ?? '',
+        name: connection.name ?? '',
+        connectionUrl: connection.connection_url ?? '',
+        userName: credential?.user_name ?? '',
+        password: credential?.password ?? '',
+    }
+}
