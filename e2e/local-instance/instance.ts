@@ -17,6 +17,7 @@ import { sandboxHost } from './sandbox-host'
 import type { ApprovalState, RequestItemState } from './schema'
 import type { Database, StoredRecord } from './tables'
 import { userSysIdOf } from './users'
+import { mayCancel, requestItemVisibleTo, requestVisibleTo } from './visibility'
 
 export { LocalInstanceError, OrderRefusedError } from './errors'
 export type { OrderProblem } from './errors'
@@ -51,6 +52,14 @@ export interface LocalInstance {
     addWorkNote(requestItemSysId: string, note: string, asUserName: string): StoredRecord
     /** The requester's Cancel: the stage says why, and the item closes incomplete (the flow's close-wait sees it). */
     cancelRequest(requestItemSysId: string, asUserName: string, requesterName: string): StoredRecord
+    /** The request, if the user may see it (its opener, or a fulfiller). */
+    requestVisibleTo(requestSysId: string, userName: string, isFulfiller: boolean): StoredRecord | undefined
+    /** The requested item, if the user may see it (requester, approver, or a fulfiller). */
+    requestItemVisibleTo(itemSysId: string, userName: string, isFulfiller: boolean): StoredRecord | undefined
+    /** Whether the user may Cancel the item (its opener, while open and no longer awaiting approval). */
+    mayCancel(item: StoredRecord, userName: string): boolean
+    /** The number of the requested item an approval is for. */
+    approvalItemNumber(approvalSysId: string): string
     /** As an administrator does after importing the set (imports leave flows draft). */
     activateFlow(flowName: string): void
     flowRuns(): readonly FlowRun[]
@@ -110,6 +119,13 @@ export function createLocalInstance(options: LocalInstanceOptions): LocalInstanc
             database.update('sc_req_item', requestItemSysId, { stage: 'Request Cancelled' }, asUserName)
             return changeState(requestItemSysId, '4', asUserName, `Request cancelled by ${requesterName}.`)
         },
+        requestVisibleTo: (requestSysId, userName, isFulfiller) =>
+            requestVisibleTo(database, requestSysId, { sysId: userSysId(userName), isFulfiller }),
+        requestItemVisibleTo: (itemSysId, userName, isFulfiller) =>
+            requestItemVisibleTo(database, itemSysId, { sysId: userSysId(userName), isFulfiller }),
+        mayCancel: (item, userName) => mayCancel(item, userSysId(userName)),
+        approvalItemNumber: (approvalSysId) =>
+            database.displayValue('sysapproval_approver', approvalSysId, 'sysapproval'),
         activateFlow(flowName) {
             const flow = catalog.flows.find((candidate) => candidate.name === flowName)
             if (!flow)

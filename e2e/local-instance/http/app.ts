@@ -184,8 +184,12 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
     app.get('/requests/:requestSysId', (request, response) => {
         const who = signedIn(request, response)
         if (!who) return
-        const found = instance.database.get('sc_request', request.params.requestSysId)
-        if (!found || (found.opened_by !== instance.userSysId(who.viewer.userName) && !who.viewer.isFulfiller)) {
+        const found = instance.requestVisibleTo(
+            request.params.requestSysId,
+            who.viewer.userName,
+            who.viewer.isFulfiller
+        )
+        if (!found) {
             sendError(response, who.viewer, {
                 status: 404,
                 title: 'Not found',
@@ -210,7 +214,7 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
             if (decision === 'approve') instance.approve(approvalSysId, who.viewer.userName, comment)
             else if (decision === 'reject') instance.reject(approvalSysId, who.viewer.userName, comment)
             else throw new LocalInstanceError(`decision must be "approve" or "reject"; got "${decision}"`)
-            const number = instance.database.displayValue('sysapproval_approver', approvalSysId, 'sysapproval')
+            const number = instance.approvalItemNumber(approvalSysId)
             who.session.notice = {
                 kind: 'ok',
                 message: `${number} ${decision === 'approve' ? 'approved' : 'rejected'}.`,
@@ -223,16 +227,12 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
     })
 
     const itemFor = (request: Request, response: Response, viewer: Viewer) => {
-        const item = instance.database.get('sc_req_item', String(request.params.itemSysId))
-        const viewerId = instance.userSysId(viewer.userName)
-        const approver = item
-            ? instance.database.query('sysapproval_approver', `sysapproval=${item.sys_id}^approver=${viewerId}`)
-                  .length > 0
-            : false
-        if (
-            !item ||
-            !(viewer.isFulfiller || approver || item.opened_by === viewerId || item.requested_for === viewerId)
-        ) {
+        const item = instance.requestItemVisibleTo(
+            String(request.params.itemSysId),
+            viewer.userName,
+            viewer.isFulfiller
+        )
+        if (!item) {
             sendError(response, viewer, {
                 status: 404,
                 title: 'Not found',
@@ -288,11 +288,7 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
         if (!who) return
         const item = itemFor(request, response, who.viewer)
         if (!item) return
-        if (
-            item.opened_by !== instance.userSysId(who.viewer.userName) ||
-            item.active !== 'true' ||
-            item.approval === 'requested'
-        ) {
+        if (!instance.mayCancel(item, who.viewer.userName)) {
             sendError(response, who.viewer, {
                 status: 403,
                 title: 'Forbidden',

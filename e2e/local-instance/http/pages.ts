@@ -252,8 +252,7 @@ export function requestItemPage(
     const { database } = instance
     const display = (field: string) => database.displayValue('sc_req_item', item.sys_id, field)
     const comments = database.journal('sc_req_item', item.sys_id, 'comments').reverse()
-    const requester = item.opened_by === instance.userSysId(viewer.userName)
-    const canCancel = requester && item.active === 'true' && item.approval !== 'requested'
+    const canCancel = instance.mayCancel(item, viewer.userName)
     return page(
         item.number ?? 'Requested item',
         viewer,
