@@ -19,6 +19,7 @@ import {
     requestItemPage,
     requestsPage,
 } from './pages'
+import { requestItemView } from './view-models'
 
 /** Every seeded user logs in with this password: the instance is a local test double. */
 export const DEMO_PASSWORD = 'demo'
@@ -246,7 +247,11 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
         const who = signedIn(request, response)
         if (!who) return
         const item = itemFor(request, response, who.viewer)
-        if (item) send(response, requestItemPage(instance, who.viewer, item, takeNotice(who.session)))
+        if (item)
+            send(
+                response,
+                requestItemPage(who.viewer, requestItemView(instance, who.viewer, item), takeNotice(who.session))
+            )
     })
     app.post('/items/:itemSysId/state', (request, response) => {
         const who = signedIn(request, response)

@@ -7,6 +7,7 @@ import type { JournalEntry, StoredRecord } from '../tables'
 import { requestItemStates } from '../schema'
 import { csrfInput, page, type Notice, type Viewer } from './layout'
 import { patternAttribute } from './pattern-attribute'
+import { variableViews, type FulfilmentView, type RequestItemView } from './view-models'
 
 /** States a fulfiller can set: the ones the flow's close-wait (`stateIN3,4,7`) and the work use. */
 export const fulfillerStates = ['2', '3', '4', '7'] as const
@@ -204,13 +205,13 @@ function approvalItemLink(instance: LocalInstance, approval: StoredRecord): Frag
 function pendingApproval(instance: LocalInstance, viewer: Viewer, approval: StoredRecord): SafeHtml {
     const item = instance.database.get('sc_req_item', approval.sysapproval ?? '')
     const number = item?.number ?? approval.sysapproval ?? ''
-    const variables = item ? instance.requestItemVariables(item.sys_id) : {}
+    const variables = item ? variableViews(instance, item) : []
     const id = `comment-${approval.sys_id}`
     return html`<section class="card" aria-label="Approval for ${number}">
   <h3>${approvalItemLink(instance, approval)}: ${item?.short_description}</h3>
   <dl class="facts">
     <dt>Requested for</dt><dd>${item ? instance.database.displayValue('sc_req_item', item.sys_id, 'requested_for') : ''}</dd>
-    ${Object.entries(variables).map(([name, value]) => html`<dt>${variableLabel(instance, item?.cat_item ?? '', name)}</dt><dd class="mono">${variableDisplay(instance, item?.cat_item ?? '', name, value)}</dd>`)}
+    ${variables.map((variable) => html`<dt>${variable.label}</dt><dd class="mono">${variable.display}</dd>`)}
   </dl>
   <form method="post" action="/approvals/${approval.sys_id}" aria-label="Decide ${number}">
     ${csrfInput(viewer.csrfToken)}
@@ -223,70 +224,45 @@ function pendingApproval(instance: LocalInstance, viewer: Viewer, approval: Stor
 </section>`
 }
 
-function variableOf(instance: LocalInstance, catItemSysId: string, name: string): StoredRecord | undefined {
-    return instance.database.query('item_option_new', `cat_item=${catItemSysId}^name=${name}`)[0]
-}
-
-function variableLabel(instance: LocalInstance, catItemSysId: string, name: string): string {
-    return variableOf(instance, catItemSysId, name)?.question_text ?? name
-}
-
-/** A select box's value as the platform shows it: the choice's label, with the stored value. */
-function variableDisplay(instance: LocalInstance, catItemSysId: string, name: string, value: string): string {
-    const variable = variableOf(instance, catItemSysId, name)
-    if (variable?.type !== '5') return value
-    const choice = instance.database.query('question_choice', `question=${variable.sys_id}^value=${value}`)[0]
-    return choice?.text && choice.text !== value ? `${choice.text} (${value})` : value
-}
-
 function stateLabel(item: StoredRecord): string {
     return requestItemStates[item.state as keyof typeof requestItemStates] ?? item.state ?? ''
 }
 
-export function requestItemPage(
-    instance: LocalInstance,
-    viewer: Viewer,
-    item: StoredRecord,
-    notice?: Notice
-): SafeHtml {
-    const { database } = instance
-    const display = (field: string) => database.displayValue('sc_req_item', item.sys_id, field)
-    const comments = database.journal('sc_req_item', item.sys_id, 'comments').reverse()
-    const canCancel = instance.mayCancel(item, viewer.userName)
+export function requestItemPage(viewer: Viewer, item: RequestItemView, notice?: Notice): SafeHtml {
     return page(
-        item.number ?? 'Requested item',
+        item.number || 'Requested item',
         viewer,
         'requests',
         html`<h1>Requested item ${item.number}</h1>
-<p class="subtitle">${item.short_description}</p>
+<p class="subtitle">${item.shortDescription}</p>
 <section class="card" aria-labelledby="details-heading">
   <h2 id="details-heading">Details</h2>
   <dl class="facts" aria-label="Details">
     <dt>Number</dt><dd>${item.number}</dd>
-    <dt>Request</dt><dd>${display('request')}</dd>
-    <dt>Requested for</dt><dd>${display('requested_for')}</dd>
-    <dt>Opened by</dt><dd>${display('opened_by')}</dd>
-    <dt>Opened</dt><dd>${item.sys_created_on}</dd>
-    <dt>State</dt><dd data-field="state">${display('state')}</dd>
-    <dt>Approval</dt><dd data-field="approval">${display('approval')}</dd>
-    <dt>Active</dt><dd>${item.active}</dd>
-    ${item.closed_at ? html`<dt>Closed</dt><dd>${item.closed_at} by ${display('closed_by')}</dd>` : ''}
+    <dt>Request</dt><dd>${item.request}</dd>
+    <dt>Requested for</dt><dd>${item.requestedFor}</dd>
+    <dt>Opened by</dt><dd>${item.openedBy}</dd>
+    <dt>Opened</dt><dd>${item.openedOn}</dd>
+    <dt>State</dt><dd data-field="state">${item.stateLabel}</dd>
+    <dt>Approval</dt><dd data-field="approval">${item.approval}</dd>
+    <dt>Active</dt><dd>${String(item.active)}</dd>
+    ${item.closed ? html`<dt>Closed</dt><dd>${item.closed.at} by ${item.closed.by}</dd>` : ''}
   </dl>
 </section>
-${viewer.isFulfiller && item.active === 'true' ? stateForm(viewer, item) : ''}
-${canCancel ? html`<form class="card" method="post" action="/items/${item.sys_id}/cancel" aria-label="Cancel ${item.number}">${csrfInput(viewer.csrfToken)}<p>Cancelling ends the request; any access it granted is revoked.</p><button type="submit" class="danger">Cancel request</button></form>` : ''}
+${item.mayChangeState ? stateForm(viewer, item) : ''}
+${item.mayCancel ? html`<form class="card" method="post" action="/items/${item.sysId}/cancel" aria-label="Cancel ${item.number}">${csrfInput(viewer.csrfToken)}<p>Cancelling ends the request; any access it granted is revoked.</p><button type="submit" class="danger">Cancel request</button></form>` : ''}
 <section class="card" aria-labelledby="variables-heading">
   <h2 id="variables-heading">Variables</h2>
   <table aria-labelledby="variables-heading">
     <thead><tr><th scope="col">Question</th><th scope="col">Value</th></tr></thead>
-    <tbody>${Object.entries(instance.requestItemVariables(item.sys_id)).map(([name, value]) => html`<tr><th scope="row">${variableLabel(instance, item.cat_item ?? '', name)}</th><td class="mono">${variableDisplay(instance, item.cat_item ?? '', name, value)}</td></tr>`)}</tbody>
+    <tbody>${item.variables.map((variable) => html`<tr><th scope="row">${variable.label}</th><td class="mono">${variable.display}</td></tr>`)}</tbody>
   </table>
 </section>
 <section class="card" aria-labelledby="comments-heading">
   <h2 id="comments-heading">Comments</h2>
-  ${journalList(comments, 'comments-heading', 'No comments.')}
+  ${journalList(item.comments, 'comments-heading', 'No comments.')}
 </section>
-${viewer.isFulfiller ? fulfilmentRecord(instance, item) : ''}`,
+${item.fulfilment ? fulfilmentRecord(item.fulfilment) : ''}`,
         notice
     )
 }
@@ -304,38 +280,34 @@ function journalList(entries: JournalEntry[], headingId: string, empty: string):
  * What only fulfillers (and admins) see on the platform: work notes, the approvers' records and the
  * flow's execution log. Requesters and approvers see the item, its variables and its comments.
  */
-function fulfilmentRecord(instance: LocalInstance, item: StoredRecord): SafeHtml {
-    const { database } = instance
-    const workNotes = database.journal('sc_req_item', item.sys_id, 'work_notes').reverse()
-    const approvals = database.query('sysapproval_approver', `sysapproval=${item.sys_id}`)
-    const runs = instance.flowRuns().filter((run) => run.trigger.sysId === item.sys_id)
+function fulfilmentRecord(fulfilment: FulfilmentView): SafeHtml {
     return html`<section class="card" aria-labelledby="work-notes-heading">
   <h2 id="work-notes-heading">Work notes</h2>
-  ${journalList(workNotes, 'work-notes-heading', 'No work notes.')}
+  ${journalList(fulfilment.workNotes, 'work-notes-heading', 'No work notes.')}
 </section>
 <section class="card" aria-labelledby="approvals-heading">
   <h2 id="approvals-heading">Approvals</h2>
   ${
-      approvals.length === 0
+      fulfilment.approvers.length === 0
           ? html`<p class="muted">No approvals.</p>`
           : html`<table aria-labelledby="approvals-heading">
     <thead><tr><th scope="col">Approver</th><th scope="col">State</th><th scope="col">Comments</th><th scope="col">Updated</th></tr></thead>
-    <tbody>${approvals.map(
+    <tbody>${fulfilment.approvers.map(
         (approval) =>
-            html`<tr><td>${database.displayValue('sysapproval_approver', approval.sys_id, 'approver')}</td><td>${database.displayValue('sysapproval_approver', approval.sys_id, 'state')}</td><td>${database.resolvePath('sysapproval_approver', approval.sys_id, 'comments')}</td><td>${approval.sys_updated_on}</td></tr>`
+            html`<tr><td>${approval.approver}</td><td>${approval.state}</td><td>${approval.comments}</td><td>${approval.updatedOn}</td></tr>`
     )}</tbody>
   </table>`
   }
-  ${database.journal('sc_req_item', item.sys_id, 'approval_history').map((entry) => html`<p class="muted">${entry.createdOn}: ${entry.value}</p>`)}
+  ${fulfilment.approvalHistory.map((entry) => html`<p class="muted">${entry.createdOn}: ${entry.value}</p>`)}
 </section>
 <section class="card" aria-labelledby="flow-heading">
   <h2 id="flow-heading">Flow runs</h2>
-  ${runs.length === 0 ? html`<p class="muted">No flow ran for this item.</p>` : runs.map(flowRunView)}
+  ${fulfilment.runs.length === 0 ? html`<p class="muted">No flow ran for this item.</p>` : fulfilment.runs.map(flowRunView)}
 </section>`
 }
 
-function stateForm(viewer: Viewer, item: StoredRecord): SafeHtml {
-    return html`<form class="card" method="post" action="/items/${item.sys_id}/state" aria-label="Update ${item.number}">
+function stateForm(viewer: Viewer, item: RequestItemView): SafeHtml {
+    return html`<form class="card" method="post" action="/items/${item.sysId}/state" aria-label="Update ${item.number}">
   ${csrfInput(viewer.csrfToken)}
   <h2>Fulfilment</h2>
   <div class="field"><label for="state">State</label>

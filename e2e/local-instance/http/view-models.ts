@@ -1,0 +1,111 @@
+// What the pages show, read from the instance once per request: pages render these plain values
+// and never query tables themselves.
+import type { FlowRun } from '../flow-runner'
+import type { LocalInstance } from '../instance'
+import type { JournalEntry, StoredRecord } from '../tables'
+import type { Viewer } from './layout'
+
+export interface VariableView {
+    label: string
+    /** A select box's value as the platform shows it: the choice's label, with the stored value. */
+    display: string
+}
+
+export interface ApproverView {
+    approver: string
+    state: string
+    comments: string
+    updatedOn: string
+}
+
+/** Work notes, approvers and the flow log: on the platform only fulfillers and admins see them. */
+export interface FulfilmentView {
+    workNotes: JournalEntry[]
+    approvers: ApproverView[]
+    approvalHistory: JournalEntry[]
+    runs: FlowRun[]
+}
+
+export interface RequestItemView {
+    sysId: string
+    number: string
+    shortDescription: string
+    request: string
+    requestedFor: string
+    openedBy: string
+    openedOn: string
+    state: string
+    stateLabel: string
+    approval: string
+    active: boolean
+    closed?: { at: string; by: string }
+    variables: VariableView[]
+    /** Customer-visible comments, newest first. */
+    comments: JournalEntry[]
+    mayCancel: boolean
+    mayChangeState: boolean
+    fulfilment?: FulfilmentView
+}
+
+export function requestItemView(instance: LocalInstance, viewer: Viewer, item: StoredRecord): RequestItemView {
+    const { database } = instance
+    const display = (field: string) => database.displayValue('sc_req_item', item.sys_id, field)
+    const active = item.active === 'true'
+    return {
+        sysId: item.sys_id,
+        number: item.number ?? '',
+        shortDescription: item.short_description ?? '',
+        request: display('request'),
+        requestedFor: display('requested_for'),
+        openedBy: display('opened_by'),
+        openedOn: item.sys_created_on ?? '',
+        state: item.state ?? '',
+        stateLabel: display('state'),
+        approval: display('approval'),
+        active,
+        closed: item.closed_at ? { at: item.closed_at, by: display('closed_by') } : undefined,
+        variables: variableViews(instance, item),
+        comments: database.journal('sc_req_item', item.sys_id, 'comments').reverse(),
+        mayCancel: instance.mayCancel(item, viewer.userName),
+        mayChangeState: viewer.isFulfiller && active,
+        fulfilment: viewer.isFulfiller ? fulfilmentView(instance, item) : undefined,
+    }
+}
+
+/** The item's variables with their questions, in the stored order. */
+export function variableViews(instance: LocalInstance, item: StoredRecord): VariableView[] {
+    return Object.entries(instance.requestItemVariables(item.sys_id)).map(([name, value]) => ({
+        label: variableLabel(instance, item.cat_item ?? '', name),
+        display: variableDisplay(instance, item.cat_item ?? '', name, value),
+    }))
+}
+
+function fulfilmentView(instance: LocalInstance, item: StoredRecord): FulfilmentView {
+    const { database } = instance
+    return {
+        workNotes: database.journal('sc_req_item', item.sys_id, 'work_notes').reverse(),
+        approvers: database.query('sysapproval_approver', `sysapproval=${item.sys_id}`).map((approval) => ({
+            approver: database.displayValue('sysapproval_approver', approval.sys_id, 'approver'),
+            state: database.displayValue('sysapproval_approver', approval.sys_id, 'state'),
+            comments: database.resolvePath('sysapproval_approver', approval.sys_id, 'comments'),
+            updatedOn: approval.sys_updated_on ?? '',
+        })),
+        approvalHistory: database.journal('sc_req_item', item.sys_id, 'approval_history'),
+        runs: instance.flowRuns().filter((run) => run.trigger.sysId === item.sys_id),
+    }
+}
+
+function variableOf(instance: LocalInstance, catItemSysId: string, name: string): StoredRecord | undefined {
+    return instance.database.query('item_option_new', `cat_item=${catItemSysId}^name=${name}`)[0]
+}
+
+function variableLabel(instance: LocalInstance, catItemSysId: string, name: string): string {
+    return variableOf(instance, catItemSysId, name)?.question_text ?? name
+}
+
+function variableDisplay(instance: LocalInstance, catItemSysId: string, name: string, value: string): string {
+    const variable = variableOf(instance, catItemSysId, name)
+    if (variable?.type !== '5') return value
+    const choice = instance.database.query('question_choice', `question=${variable.sys_id}^value=${value}`)[0]
+    return choice?.text && choice.text !== value ? `${choice.text} (${value})` : value
+}
