@@ -19,7 +19,7 @@ import {
     requestItemPage,
     requestsPage,
 } from './pages'
-import { requestItemView } from './view-models'
+import { approvalsView, orderStatusView, requestItemView, requestsView } from './view-models'
 
 /** Every seeded user logs in with this password: the instance is a local test double. */
 export const DEMO_PASSWORD = 'demo'
@@ -180,7 +180,7 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
 
     app.get('/requests', (request, response) => {
         const who = signedIn(request, response)
-        if (who) send(response, requestsPage(instance, who.viewer))
+        if (who) send(response, requestsPage(who.viewer, requestsView(instance, who.viewer)))
     })
     app.get('/requests/:requestSysId', (request, response) => {
         const who = signedIn(request, response)
@@ -198,12 +198,12 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
             })
             return
         }
-        send(response, orderStatusPage(instance, who.viewer, found))
+        send(response, orderStatusPage(who.viewer, orderStatusView(instance, found)))
     })
 
     app.get('/approvals', (request, response) => {
         const who = signedIn(request, response)
-        if (who) send(response, approvalsPage(instance, who.viewer, takeNotice(who.session)))
+        if (who) send(response, approvalsPage(who.viewer, approvalsView(instance, who.viewer), takeNotice(who.session)))
     })
     app.post('/approvals/:approvalSysId', (request, response) => {
         const who = signedIn(request, response)

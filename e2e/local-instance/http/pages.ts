@@ -7,7 +7,14 @@ import type { JournalEntry, StoredRecord } from '../tables'
 import { requestItemStates } from '../schema'
 import { csrfInput, page, type Notice, type Viewer } from './layout'
 import { patternAttribute } from './pattern-attribute'
-import { variableViews, type FulfilmentView, type RequestItemView } from './view-models'
+import type {
+    ApprovalsView,
+    FulfilmentView,
+    ItemRowView,
+    OrderStatusView,
+    PendingApprovalView,
+    RequestItemView,
+} from './view-models'
 
 /** States a fulfiller can set: the ones the flow's close-wait (`stateIN3,4,7`) and the work use. */
 export const fulfillerStates = ['2', '3', '4', '7'] as const
@@ -125,10 +132,9 @@ function variableField(
   </div>`
 }
 
-export function orderStatusPage(instance: LocalInstance, viewer: Viewer, request: StoredRecord): SafeHtml {
-    const items = instance.database.query('sc_req_item', `request=${request.sys_id}`)
+export function orderStatusPage(viewer: Viewer, request: OrderStatusView): SafeHtml {
     return page(
-        `Order status ${request.number ?? ''}`,
+        `Order status ${request.number}`,
         viewer,
         'catalog',
         html`<h1>Order Status</h1>
@@ -136,18 +142,15 @@ export function orderStatusPage(instance: LocalInstance, viewer: Viewer, request
 <table>
   <caption>Items of ${request.number}</caption>
   <thead><tr><th scope="col">Number</th><th scope="col">Item</th><th scope="col">State</th></tr></thead>
-  <tbody>${items.map(
+  <tbody>${request.items.map(
       (item) =>
-          html`<tr><td><a href="/items/${item.sys_id}">${item.number}</a></td><td>${item.short_description}</td><td>${stateLabel(item)}</td></tr>`
+          html`<tr><td><a href="/items/${item.sysId}">${item.number}</a></td><td>${item.shortDescription}</td><td>${item.stateLabel}</td></tr>`
   )}</tbody>
 </table>`
     )
 }
 
-export function requestsPage(instance: LocalInstance, viewer: Viewer): SafeHtml {
-    const mine = viewer.isFulfiller
-        ? instance.database.query('sc_req_item', 'ORDERBYDESCnumber')
-        : instance.database.query('sc_req_item', `opened_by=${instance.userSysId(viewer.userName)}^ORDERBYDESCnumber`)
+export function requestsPage(viewer: Viewer, items: ItemRowView[]): SafeHtml {
     const title = viewer.isFulfiller ? 'Requested Items' : 'My Requests'
     return page(
         title,
@@ -155,31 +158,29 @@ export function requestsPage(instance: LocalInstance, viewer: Viewer): SafeHtml 
         'requests',
         html`<h1>${title}</h1>
 ${
-    mine.length === 0
+    items.length === 0
         ? html`<p>No requested items.</p>`
         : html`<table>
   <caption>${title}</caption>
   <thead><tr><th scope="col">Number</th><th scope="col">Item</th><th scope="col">Requested for</th><th scope="col">Approval</th><th scope="col">State</th><th scope="col">Opened</th></tr></thead>
-  <tbody>${mine.map(
+  <tbody>${items.map(
       (item) =>
-          html`<tr><td><a href="/items/${item.sys_id}">${item.number}</a></td><td>${item.short_description}</td><td>${instance.database.displayValue('sc_req_item', item.sys_id, 'requested_for')}</td><td>${instance.database.displayValue('sc_req_item', item.sys_id, 'approval')}</td><td>${stateLabel(item)}</td><td>${item.sys_created_on}</td></tr>`
+          html`<tr><td><a href="/items/${item.sysId}">${item.number}</a></td><td>${item.shortDescription}</td><td>${item.requestedFor}</td><td>${item.approval}</td><td>${item.stateLabel}</td><td>${item.openedOn}</td></tr>`
   )}</tbody>
 </table>`
 }`
     )
 }
 
-export function approvalsPage(instance: LocalInstance, viewer: Viewer, notice?: Notice): SafeHtml {
-    const approvals = instance.approvalsFor(viewer.userName)
-    const pending = approvals.filter((approval) => approval.state === 'requested')
-    const decided = approvals.filter((approval) => approval.state !== 'requested')
+export function approvalsPage(viewer: Viewer, approvals: ApprovalsView, notice?: Notice): SafeHtml {
+    const { pending, decided } = approvals
     return page(
         'My Approvals',
         viewer,
         'approvals',
         html`<h1>My Approvals</h1>
 <h2>Waiting for you</h2>
-${pending.length === 0 ? html`<p>No approvals are waiting for you.</p>` : pending.map((approval) => pendingApproval(instance, viewer, approval))}
+${pending.length === 0 ? html`<p>No approvals are waiting for you.</p>` : pending.map((approval) => pendingApproval(viewer, approval))}
 <h2>Decided</h2>
 ${
     decided.length === 0
@@ -189,7 +190,7 @@ ${
   <thead><tr><th scope="col">Item</th><th scope="col">State</th><th scope="col">Comments</th><th scope="col">Updated</th></tr></thead>
   <tbody>${decided.map(
       (approval) =>
-          html`<tr><td>${approvalItemLink(instance, approval)}</td><td>${instance.database.displayValue('sysapproval_approver', approval.sys_id, 'state')}</td><td>${instance.database.resolvePath('sysapproval_approver', approval.sys_id, 'comments')}</td><td>${approval.sys_updated_on}</td></tr>`
+          html`<tr><td>${itemLink(approval)}</td><td>${approval.state}</td><td>${approval.comments}</td><td>${approval.updatedOn}</td></tr>`
   )}</tbody>
 </table>`
 }`,
@@ -197,23 +198,20 @@ ${
     )
 }
 
-function approvalItemLink(instance: LocalInstance, approval: StoredRecord): Fragment {
-    const item = instance.database.get('sc_req_item', approval.sysapproval ?? '')
-    return item ? html`<a href="/items/${item.sys_id}">${item.number}</a>` : approval.sysapproval
+function itemLink(approval: { item?: { sysId: string; number: string }; number: string }): Fragment {
+    return approval.item ? html`<a href="/items/${approval.item.sysId}">${approval.item.number}</a>` : approval.number
 }
 
-function pendingApproval(instance: LocalInstance, viewer: Viewer, approval: StoredRecord): SafeHtml {
-    const item = instance.database.get('sc_req_item', approval.sysapproval ?? '')
-    const number = item?.number ?? approval.sysapproval ?? ''
-    const variables = item ? variableViews(instance, item) : []
-    const id = `comment-${approval.sys_id}`
+function pendingApproval(viewer: Viewer, approval: PendingApprovalView): SafeHtml {
+    const { number } = approval
+    const id = `comment-${approval.sysId}`
     return html`<section class="card" aria-label="Approval for ${number}">
-  <h3>${approvalItemLink(instance, approval)}: ${item?.short_description}</h3>
+  <h3>${itemLink(approval)}: ${approval.shortDescription}</h3>
   <dl class="facts">
-    <dt>Requested for</dt><dd>${item ? instance.database.displayValue('sc_req_item', item.sys_id, 'requested_for') : ''}</dd>
-    ${variables.map((variable) => html`<dt>${variable.label}</dt><dd class="mono">${variable.display}</dd>`)}
+    <dt>Requested for</dt><dd>${approval.requestedFor}</dd>
+    ${approval.variables.map((variable) => html`<dt>${variable.label}</dt><dd class="mono">${variable.display}</dd>`)}
   </dl>
-  <form method="post" action="/approvals/${approval.sys_id}" aria-label="Decide ${number}">
+  <form method="post" action="/approvals/${approval.sysId}" aria-label="Decide ${number}">
     ${csrfInput(viewer.csrfToken)}
     <div class="field"><label for="${id}">Comment on ${number}</label><textarea id="${id}" name="comment"></textarea></div>
     <div class="actions">
@@ -222,10 +220,6 @@ function pendingApproval(instance: LocalInstance, viewer: Viewer, approval: Stor
     </div>
   </form>
 </section>`
-}
-
-function stateLabel(item: StoredRecord): string {
-    return requestItemStates[item.state as keyof typeof requestItemStates] ?? item.state ?? ''
 }
 
 export function requestItemPage(viewer: Viewer, item: RequestItemView, notice?: Notice): SafeHtml {

@@ -26,17 +26,10 @@ export interface FulfilmentView {
     runs: FlowRun[]
 }
 
-export interface RequestItemView {
-    sysId: string
-    number: string
-    shortDescription: string
+export interface RequestItemView extends ItemRowView {
     request: string
-    requestedFor: string
     openedBy: string
-    openedOn: string
     state: string
-    stateLabel: string
-    approval: string
     active: boolean
     closed?: { at: string; by: string }
     variables: VariableView[]
@@ -52,16 +45,10 @@ export function requestItemView(instance: LocalInstance, viewer: Viewer, item: S
     const display = (field: string) => database.displayValue('sc_req_item', item.sys_id, field)
     const active = item.active === 'true'
     return {
-        sysId: item.sys_id,
-        number: item.number ?? '',
-        shortDescription: item.short_description ?? '',
+        ...itemRowView(instance, item),
         request: display('request'),
-        requestedFor: display('requested_for'),
         openedBy: display('opened_by'),
-        openedOn: item.sys_created_on ?? '',
         state: item.state ?? '',
-        stateLabel: display('state'),
-        approval: display('approval'),
         active,
         closed: item.closed_at ? { at: item.closed_at, by: display('closed_by') } : undefined,
         variables: variableViews(instance, item),
@@ -108,4 +95,108 @@ function variableDisplay(instance: LocalInstance, catItemSysId: string, name: st
     if (variable?.type !== '5') return value
     const choice = instance.database.query('question_choice', `question=${variable.sys_id}^value=${value}`)[0]
     return choice?.text && choice.text !== value ? `${choice.text} (${value})` : value
+}
+
+/** One requested item in a list (My Requests, Requested Items, Order Status). */
+export interface ItemRowView {
+    sysId: string
+    number: string
+    shortDescription: string
+    requestedFor: string
+    approval: string
+    stateLabel: string
+    openedOn: string
+}
+
+export function itemRowView(instance: LocalInstance, item: StoredRecord): ItemRowView {
+    const display = (field: string) => instance.database.displayValue('sc_req_item', item.sys_id, field)
+    return {
+        sysId: item.sys_id,
+        number: item.number ?? '',
+        shortDescription: item.short_description ?? '',
+        requestedFor: display('requested_for'),
+        approval: display('approval'),
+        stateLabel: display('state'),
+        openedOn: item.sys_created_on ?? '',
+    }
+}
+
+/** A requester's own items, newest first; every item for a fulfiller. */
+export function requestsView(instance: LocalInstance, viewer: Viewer): ItemRowView[] {
+    const query = viewer.isFulfiller ? '' : `opened_by=${instance.userSysId(viewer.userName)}^`
+    return instance.database
+        .query('sc_req_item', `${query}ORDERBYDESCnumber`)
+        .map((item) => itemRowView(instance, item))
+}
+
+export interface OrderStatusView {
+    number: string
+    items: ItemRowView[]
+}
+
+export function orderStatusView(instance: LocalInstance, request: StoredRecord): OrderStatusView {
+    return {
+        number: request.number ?? '',
+        items: instance.database
+            .query('sc_req_item', `request=${request.sys_id}`)
+            .map((item) => itemRowView(instance, item)),
+    }
+}
+
+export interface PendingApprovalView {
+    sysId: string
+    /** The requested item, when it still exists. */
+    item?: { sysId: string; number: string }
+    number: string
+    shortDescription: string
+    requestedFor: string
+    variables: VariableView[]
+}
+
+export interface DecidedApprovalView {
+    item?: { sysId: string; number: string }
+    number: string
+    state: string
+    comments: string
+    updatedOn: string
+}
+
+export interface ApprovalsView {
+    pending: PendingApprovalView[]
+    decided: DecidedApprovalView[]
+}
+
+export function approvalsView(instance: LocalInstance, viewer: Viewer): ApprovalsView {
+    const { database } = instance
+    const approvals = instance.approvalsFor(viewer.userName)
+    const itemOf = (approval: StoredRecord) => database.get('sc_req_item', approval.sysapproval ?? '')
+    const link = (item: StoredRecord | undefined) =>
+        item ? { sysId: item.sys_id, number: item.number ?? '' } : undefined
+    return {
+        pending: approvals
+            .filter((approval) => approval.state === 'requested')
+            .map((approval) => {
+                const item = itemOf(approval)
+                return {
+                    sysId: approval.sys_id,
+                    item: link(item),
+                    number: item?.number ?? approval.sysapproval ?? '',
+                    shortDescription: item?.short_description ?? '',
+                    requestedFor: item ? database.displayValue('sc_req_item', item.sys_id, 'requested_for') : '',
+                    variables: item ? variableViews(instance, item) : [],
+                }
+            }),
+        decided: approvals
+            .filter((approval) => approval.state !== 'requested')
+            .map((approval) => {
+                const item = itemOf(approval)
+                return {
+                    item: link(item),
+                    number: item?.number ?? approval.sysapproval ?? '',
+                    state: database.displayValue('sysapproval_approver', approval.sys_id, 'state'),
+                    comments: database.resolvePath('sysapproval_approver', approval.sys_id, 'comments'),
+                    updatedOn: approval.sys_updated_on ?? '',
+                }
+            }),
+    }
 }
