@@ -309,7 +309,9 @@ export class KpowService {
         try {
             await this.store.commit(change)
         } catch (error) {
-            console.error('mock-kpow: could not write the data directory; the change was not made', error)
+            console.error(
+                `mock-kpow: could not write the data directory; the change was not made: ${describeFailure(error)}`
+            )
             const code = (error as NodeJS.ErrnoException).code ?? 'write failed'
             throw new KpowError(
                 'internal_error',
@@ -327,8 +329,7 @@ export class KpowService {
         if (!this.config.persistence.durable) return
         await this.auditLog.flush().catch((error: unknown) => {
             console.error(
-                'mock-kpow: could not append to the audit log; the records are kept for the next append',
-                error
+                `mock-kpow: could not append to the audit log; the records are kept for the next append: ${describeFailure(error)}`
             )
         })
     }
@@ -391,4 +392,9 @@ function resourceOf(policy: TemporaryPolicy | undefined): ResourcePath {
 
 function notFound(id: string): KpowError {
     return new KpowError('not_found', `No active temporary policy with id "${id}" (unknown, deleted or expired).`)
+}
+
+/** One log line for an I/O failure (its message names the call, the path and the code), never a stack. */
+function describeFailure(error: unknown): string {
+    return error instanceof Error ? error.message : String(error)
 }

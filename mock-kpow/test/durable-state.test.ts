@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { AdjustableClock, MAX_CLOCK_OFFSET_MS } from '../src/clock'
 import { KpowError } from '../src/errors'
 import type { KpowService } from '../src/kpow-service'
@@ -126,9 +126,17 @@ describe('a failed state write changes nothing', () => {
         const service = await serviceOn(dataDir, fileSystem)
         try {
             failing.on = true
+            const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
             const failed = service.createTemporaryPolicy(ADMIN, GRANT, 60_000, '__kpow_global')
             await expect(failed).rejects.toThrow(KpowError)
             await expect(failed).rejects.toMatchObject({ code: 'internal_error' })
+            // The log says what failed in one line, never with a stack trace.
+            expect(logged.mock.calls).toEqual([
+                [
+                    'mock-kpow: could not write the data directory; the change was not made: ENOSPC: no space left on device',
+                ],
+            ])
+            logged.mockRestore()
             expect(service.decide(REQUEST).reason).toBe('Implicit Deny')
             expect(service.listTemporaryPolicies()).toEqual([])
             expect(service.auditRecords().map((record) => record.event)).not.toContain('temporary-policy-created')
