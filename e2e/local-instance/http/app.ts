@@ -19,7 +19,14 @@ import {
     requestItemPage,
     requestsPage,
 } from './pages'
-import { approvalsView, orderStatusView, requestItemView, requestsView } from './view-models'
+import {
+    approvalsView,
+    catalogItemView,
+    catalogView,
+    orderStatusView,
+    requestItemView,
+    requestsView,
+} from './view-models'
 
 /** Every seeded user logs in with this password: the instance is a local test double. */
 export const DEMO_PASSWORD = 'demo'
@@ -133,13 +140,13 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
     app.get('/', (_request, response) => response.redirect(303, '/catalog'))
     app.get('/catalog', (request, response) => {
         const who = signedIn(request, response)
-        if (who) send(response, catalogPage(instance, who.viewer))
+        if (who) send(response, catalogPage(who.viewer, catalogView(instance)))
     })
     app.get('/catalog/:itemSysId', (request, response) => {
         const who = signedIn(request, response)
         if (!who) return
-        const body = catalogItemPage(instance, who.viewer, request.params.itemSysId)
-        if (body) send(response, body)
+        const item = catalogItemView(instance, request.params.itemSysId)
+        if (item) send(response, catalogItemPage(who.viewer, item))
         else
             sendError(response, who.viewer, {
                 status: 404,
@@ -167,8 +174,8 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
             response.redirect(303, `/requests/${ordered.request.sysId}`)
         } catch (error) {
             if (!(error instanceof OrderRefusedError)) throw error
-            const form = catalogItemPage(instance, who.viewer, entry.item.sys_id, values, error.problems)
-            if (form) send(response, form, 422)
+            const item = catalogItemView(instance, entry.item.sys_id)
+            if (item) send(response, catalogItemPage(who.viewer, item, values, error.problems), 422)
             else
                 sendError(response, who.viewer, {
                     status: 404,

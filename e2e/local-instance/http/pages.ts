@@ -1,14 +1,17 @@
-// The local instance's pages, rendered on the server from the instance's records. Every value is
-// escaped by `html`; every control has a label. Pages read; app.ts handles the forms.
+// The local instance's pages, rendered on the server from view models (view-models.ts): pages never
+// query tables. Every value is escaped by `html`; every control has a label. app.ts handles the forms.
 import { html, raw, type Fragment, type SafeHtml } from '../../../scripts/common/index'
 import type { FlowRun, StepLog } from '../flow-runner'
-import type { LocalInstance, OrderProblem } from '../instance'
-import type { JournalEntry, StoredRecord } from '../tables'
+import type { OrderProblem } from '../instance'
+import type { JournalEntry } from '../tables'
 import { requestItemStates } from '../schema'
 import { csrfInput, page, type Notice, type Viewer } from './layout'
 import { patternAttribute } from './pattern-attribute'
 import type {
     ApprovalsView,
+    CatalogEntryView,
+    CatalogFieldView,
+    CatalogItemView,
     FulfilmentView,
     ItemRowView,
     OrderStatusView,
@@ -37,8 +40,7 @@ export function loginPage(error: string | undefined, next: string, loginToken: s
     )
 }
 
-export function catalogPage(instance: LocalInstance, viewer: Viewer): SafeHtml {
-    const items = instance.catalogItems()
+export function catalogPage(viewer: Viewer, items: CatalogEntryView[]): SafeHtml {
     return page(
         'Service Catalog',
         viewer,
@@ -47,42 +49,37 @@ export function catalogPage(instance: LocalInstance, viewer: Viewer): SafeHtml {
 <p class="subtitle">Items from the loaded update set.</p>
 ${items.length === 0 ? html`<p>No active catalog items.</p>` : ''}
 <ul class="items">
-${items.map(({ item }) => html`<li class="card"><a href="/catalog/${item.sys_id}">${item.name}</a><p class="muted">${item.short_description}</p></li>`)}
+${items.map((item) => html`<li class="card"><a href="/catalog/${item.sysId}">${item.name}</a><p class="muted">${item.shortDescription}</p></li>`)}
 </ul>`
     )
 }
 
 export function catalogItemPage(
-    instance: LocalInstance,
     viewer: Viewer,
-    itemSysId: string,
+    item: CatalogItemView,
     values: Record<string, string> = {},
     problems: OrderProblem[] = []
-): SafeHtml | undefined {
-    const entry = instance.catalogItems().find(({ item }) => item.sys_id === itemSysId)
-    if (!entry) return undefined
-    const { item, variables } = entry
+): SafeHtml {
     const general = problems.filter((problem) => problem.variable === '')
     const notice: Notice | undefined =
         problems.length > 0
             ? { kind: 'error', message: 'The request was not submitted: correct the fields marked below.' }
             : undefined
     return page(
-        item.name ?? 'Catalog item',
+        item.name || 'Catalog item',
         viewer,
         'catalog',
         html`<h1>${item.name}</h1>
-<p class="subtitle">${item.short_description}</p>
+<p class="subtitle">${item.shortDescription}</p>
 <p>${item.description}</p>
 ${general.length > 0 ? html`<ul class="alert error">${general.map((problem) => html`<li>${problem.message}</li>`)}</ul>` : ''}
-<form class="card" method="post" action="/catalog/${item.sys_id}" aria-label="${item.name}">
+<form class="card" method="post" action="/catalog/${item.sysId}" aria-label="${item.name}">
   ${csrfInput(viewer.csrfToken)}
-${variables.map((variable) =>
+${item.fields.map((field) =>
     variableField(
-        instance,
-        variable,
-        values[variable.name ?? ''],
-        problems.filter((problem) => problem.variable === variable.name)
+        field,
+        values[field.name],
+        problems.filter((problem) => problem.variable === field.name)
     )
 )}
   <div class="actions"><button type="submit">Order Now</button></div>
@@ -91,43 +88,29 @@ ${variables.map((variable) =>
     )
 }
 
-function variableField(
-    instance: LocalInstance,
-    variable: StoredRecord,
-    value: string | undefined,
-    problems: OrderProblem[]
-): SafeHtml {
-    const name = variable.name ?? ''
+function variableField(field: CatalogFieldView, value: string | undefined, problems: OrderProblem[]): SafeHtml {
+    const { name } = field
     const id = `var-${name}`
-    const mandatory = variable.mandatory === 'true'
-    const current = value ?? variable.default_value ?? ''
+    const current = value ?? field.defaultValue
     const describedBy = `${id}-help ${id}-error`
     const invalid = problems.length > 0 ? raw(' aria-invalid="true"') : ''
-    const required = mandatory ? raw(' required aria-required="true"') : ''
+    const required = field.mandatory ? raw(' required aria-required="true"') : ''
     let control: SafeHtml
-    if (variable.type === '5') {
-        const choices = instance.database
-            .query('question_choice', `question=${variable.sys_id}^inactive!=true`)
-            .sort((left, right) => Number(left.order ?? 0) - Number(right.order ?? 0))
+    if (field.choices) {
         control = html`<select id="${id}" name="${name}" aria-describedby="${describedBy}"${required}${invalid}>
       <option value="">-- None --</option>
-      ${choices.map((choice) => html`<option value="${choice.value}"${choice.value === current ? raw(' selected') : ''}>${choice.text}</option>`)}
+      ${field.choices.map((choice) => html`<option value="${choice.value}"${choice.value === current ? raw(' selected') : ''}>${choice.label}</option>`)}
     </select>`
     } else {
-        const regex = variable.validate_regex
-            ? instance.database.get('question_regex', variable.validate_regex)
-            : undefined
-        const pattern = regex?.regex ? patternAttribute(regex.regex) : undefined
+        const pattern = field.regex ? patternAttribute(field.regex.pattern) : undefined
         control = html`<input id="${id}" name="${name}" value="${current}" aria-describedby="${describedBy}"${required}${invalid}${
-            pattern
-                ? html` pattern="${pattern}" data-message="${regex?.validation_message || `Must match ${regex?.regex ?? ''}`}"`
-                : ''
-        }${variable.example_text ? html` placeholder="${variable.example_text}"` : ''}${variable.tooltip ? html` title="${variable.tooltip}"` : ''}>`
+            pattern ? html` pattern="${pattern}" data-message="${field.regex?.message ?? ''}"` : ''
+        }${field.example ? html` placeholder="${field.example}"` : ''}${field.tooltip ? html` title="${field.tooltip}"` : ''}>`
     }
     return html`<div class="field">
-    <label for="${id}">${mandatory ? html`<span class="mandatory" aria-hidden="true">*</span>` : ''}${variable.question_text}</label>
+    <label for="${id}">${field.mandatory ? html`<span class="mandatory" aria-hidden="true">*</span>` : ''}${field.question}</label>
     ${control}
-    <p class="help" id="${id}-help">${variable.help_text}</p>
+    <p class="help" id="${id}-help">${field.help}</p>
     <p class="error" id="${id}-error">${problems.map((problem) => problem.message.replace(`"${name}": `, '')).join(' ')}</p>
   </div>`
 }

@@ -200,3 +200,77 @@ export function approvalsView(instance: LocalInstance, viewer: Viewer): Approval
             }),
     }
 }
+
+/** One variable of a catalog item's form: a select box with its choices, or a text field. */
+export interface CatalogFieldView {
+    name: string
+    question: string
+    help: string
+    mandatory: boolean
+    defaultValue: string
+    /** Active choices in order, for a select box; undefined for a text field. */
+    choices?: { value: string; label: string }[]
+    /** The validation regex and its message, for a text field that has one. */
+    regex?: { pattern: string; message: string }
+    example: string
+    tooltip: string
+}
+
+export interface CatalogItemView {
+    sysId: string
+    name: string
+    shortDescription: string
+    description: string
+    fields: CatalogFieldView[]
+}
+
+export function catalogItemView(instance: LocalInstance, itemSysId: string): CatalogItemView | undefined {
+    const entry = instance.catalogItems().find(({ item }) => item.sys_id === itemSysId)
+    if (!entry) return undefined
+    const { item, variables } = entry
+    return {
+        sysId: item.sys_id,
+        name: item.name ?? '',
+        shortDescription: item.short_description ?? '',
+        description: item.description ?? '',
+        fields: variables.map((variable) => catalogFieldView(instance, variable)),
+    }
+}
+
+function catalogFieldView(instance: LocalInstance, variable: StoredRecord): CatalogFieldView {
+    const { database } = instance
+    const regex = variable.validate_regex ? database.get('question_regex', variable.validate_regex) : undefined
+    return {
+        name: variable.name ?? '',
+        question: variable.question_text ?? '',
+        help: variable.help_text ?? '',
+        mandatory: variable.mandatory === 'true',
+        defaultValue: variable.default_value ?? '',
+        choices:
+            variable.type === '5'
+                ? database
+                      .query('question_choice', `question=${variable.sys_id}^inactive!=true`)
+                      .sort((left, right) => Number(left.order ?? 0) - Number(right.order ?? 0))
+                      .map((choice) => ({ value: choice.value ?? '', label: choice.text ?? '' }))
+                : undefined,
+        regex: regex?.regex
+            ? { pattern: regex.regex, message: regex.validation_message || `Must match ${regex.regex}` }
+            : undefined,
+        example: variable.example_text ?? '',
+        tooltip: variable.tooltip ?? '',
+    }
+}
+
+export interface CatalogEntryView {
+    sysId: string
+    name: string
+    shortDescription: string
+}
+
+export function catalogView(instance: LocalInstance): CatalogEntryView[] {
+    return instance.catalogItems().map(({ item }) => ({
+        sysId: item.sys_id,
+        name: item.name ?? '',
+        shortDescription: item.short_description ?? '',
+    }))
+}
