@@ -20,12 +20,13 @@ const crossPart = [
     entryOnly('common', 'index', 'scripts/common'),
     entryOnly('mock-kpow', 'src/index', 'mock-kpow'),
     entryOnly('local-instance', 'index', 'The local instance'),
+    entryOnly('deploy', 'index', 'The deploy tool'),
     {
-        // common/ and update-set/ have their own rule above.
-        regex: '(^|/)scripts/(?!(common|update-set)/|reference-files(\\.ts)?$)',
+        // common/, update-set/ and deploy/ have their own rule above.
+        regex: '(^|/)scripts/(?!(common|update-set|deploy)/|reference-files(\\.ts)?$)',
         caseSensitive: true,
         message:
-            'From scripts/, other parts import only scripts/common/index.ts, scripts/update-set/index.ts and scripts/reference-files.ts.',
+            'From scripts/, other parts import only scripts/common/index.ts, scripts/update-set/index.ts, scripts/deploy/index.ts and scripts/reference-files.ts.',
     },
     {
         regex: '(^|/)specs/',

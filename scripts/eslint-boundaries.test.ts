@@ -44,6 +44,11 @@ describe('part boundaries', () => {
             /From scripts\/, other parts import only/,
         ],
         ['mock-kpow/test/probe.ts', '../../e2e/specs/fixtures', /nothing imports them/],
+        [
+            'e2e/local-instance/test/probe.ts',
+            '../../../scripts/deploy/servicenow-client.ts',
+            /The deploy tool is imported from other parts only through deploy\/index\.ts/,
+        ],
     ])('%s may not import %s', async (path, specifier, message) => {
         const found = await restrictions(path, specifier)
         expect(found).toHaveLength(1)
@@ -56,6 +61,8 @@ describe('part boundaries', () => {
         ['e2e/local-instance/probe.ts', '../../scripts/update-set/index'],
         ['mock-kpow/src/cli.ts', '../../scripts/common/index'],
         ['scripts/probe.ts', './update-set/index.ts'],
+        ['e2e/local-instance/test/probe.ts', '../../../scripts/deploy/index.ts'],
+        ['scripts/deploy/probe.ts', './servicenow-client.ts'],
         ['mock-kpow/test/probe.ts', '../../scripts/reference-files'],
         // Inside a part, anything of its own.
         ['scripts/update-set/probe.ts', './read-update-set.ts'],

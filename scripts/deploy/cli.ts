@@ -1,0 +1,207 @@
+/**
+ * The command line: `npm run deploy`, `npm run status`, `npm run smoke` (this file with the
+ * subcommand). Flags win over the environment; passwords are read, never printed: every line goes
+ * through the reporter, which also redacts them.
+ */
+import { join } from 'node:path'
+import { Command, InvalidArgumentError } from 'commander'
+import { parseCommandLine, runAsScript } from '../common/index.ts'
+import { repositoryRoot } from '../update-set/index.ts'
+import { readAppUpdateSet } from './app-update-set.ts'
+import { deploy, deployPlan } from './deploy.ts'
+import type { Timing } from './deploy.ts'
+import { DeployError } from './errors.ts'
+import { Reporter } from './reporter.ts'
+import { describeTarget, instanceCredentials, kpowCredentials, secretsOf } from './settings.ts'
+import type { ConnectionFlags, Environment } from './settings.ts'
+import { smoke } from './smoke.ts'
+import { showStatus } from './status.ts'
+
+export const DEFAULT_UPDATE_SET = join(repositoryRoot, 'update-sets', 'kpow-jit-access.xml')
+/** The guide's cluster and topic (and mock-kpow's): smoke's defaults. */
+export const GUIDE_CLUSTER_ID = '42RglGpZQwy9D5VzTVpCWA'
+export const GUIDE_TOPIC = 'tx_trade1'
+
+export interface CliIo {
+    write: (line: string) => void
+    environment: Environment
+    /** Tests shorten the polling. */
+    timing?: Partial<Timing>
+}
+
+interface CommonFlags extends ConnectionFlags {
+    updateSet: string
+    timeout?: number
+}
+
+interface DeployFlags extends CommonFlags {
+    acceptProblems?: boolean
+    skipKpowCheck?: boolean
+    dryRun?: boolean
+}
+
+interface SmokeFlags extends CommonFlags {
+    requester?: string
+    requesterPassword?: string
+    approverPassword?: string
+    cluster?: string
+    topic?: string
+    role?: string
+    durationMs?: string
+}
+
+function secondsArgument(text: string): number {
+    const seconds = Number(text)
+    if (!/^\d+$/.test(text) || seconds < 1) throw new InvalidArgumentError('a whole number of seconds, at least 1')
+    return seconds
+}
+
+function connectionOptions(command: Command, kpow: boolean): Command {
+    command
+        .option('--instance <url>', 'instance URL (default: SN_INSTANCE_URL or SN_SDK_INSTANCE_URL)')
+        .option('--user <name>', 'ServiceNow user with the admin role (default: SN_USER or SN_SDK_USER)')
+        .option(
+            '--password <password>',
+            'their password (default: SN_PASSWORD or SN_SDK_USER_PWD; prefer the variable)'
+        )
+        .option('--update-set <file>', 'the update set to deploy', DEFAULT_UPDATE_SET)
+    if (kpow) {
+        command
+            .option('--kpow-url <url>', "Kpow's API base URL (default: KPOW_API_URL)")
+            .option('--kpow-user <name>', "Kpow's API user (default: KPOW_API_USER)")
+            .option('--kpow-password <password>', 'their password (default: KPOW_API_PASSWORD; prefer the variable)')
+    }
+    return command
+}
+
+function timingOf(flags: CommonFlags, io: CliIo): Partial<Timing> {
+    return { ...(flags.timeout ? { waitTimeoutMs: flags.timeout * 1000 } : {}), ...io.timing }
+}
+
+/** Runs a command body: a DeployError the reporter has not shown yet is printed as message + fix; exit 1. */
+async function guarded(reporter: Reporter, body: () => Promise<number>): Promise<number> {
+    try {
+        return await body()
+    } catch (error) {
+        if (!(error instanceof DeployError)) throw error
+        // A failed step has printed it already.
+        if (!reporter.steps.some((step) => step.outcome === 'failed' && step.summary === error.message)) {
+            reporter.line(`error: ${error.message}`)
+            reporter.line(`    fix: ${error.fix}`)
+        }
+        return 1
+    }
+}
+
+export async function main(
+    argv: readonly string[],
+    io: CliIo = { write: (line) => console.log(line), environment: process.env }
+): Promise<number> {
+    const { environment } = io
+    let run: (() => Promise<number>) | undefined
+    const program = new Command('deploy')
+        .description('Deploy the Kpow JIT update set to a ServiceNow instance, show its status, smoke-test it')
+        .showHelpAfterError()
+
+    connectionOptions(program.command('deploy'), true)
+        .description('upload, preview, commit, connect, activate and verify (idempotent)')
+        .option('--accept-problems', 'commit despite preview errors')
+        .option('--skip-kpow-check', "do not check that Kpow's API answers from this machine")
+        .option('--dry-run', 'print the plan; call nothing')
+        .option('--timeout <seconds>', 'longest wait for a preview or commit', secondsArgument)
+        .action((flags: DeployFlags) => {
+            run = async () => {
+                const reporter = new Reporter({ write: io.write, secrets: secretsOf(flags, environment) })
+                return guarded(reporter, async () => {
+                    const updateSet = readAppUpdateSet(flags.updateSet)
+                    if (flags.dryRun) {
+                        for (const line of deployPlan(updateSet, describeTarget(flags, environment), flags))
+                            reporter.line(line)
+                        return 0
+                    }
+                    await deploy({
+                        instance: instanceCredentials(flags, environment),
+                        kpow: kpowCredentials(flags, environment),
+                        updateSet,
+                        reporter,
+                        acceptProblems: flags.acceptProblems,
+                        skipKpowCheck: flags.skipKpowCheck,
+                        timing: timingOf(flags, io),
+                    })
+                    return 0
+                })
+            }
+        })
+
+    connectionOptions(program.command('status'), false)
+        .description('what the instance holds: set committed, version, flow active, connection URL')
+        .action((flags: CommonFlags) => {
+            run = async () => {
+                const reporter = new Reporter({ write: io.write, secrets: secretsOf(flags, environment) })
+                return guarded(reporter, async () => {
+                    await showStatus(
+                        instanceCredentials(flags, environment),
+                        readAppUpdateSet(flags.updateSet),
+                        reporter
+                    )
+                    return 0
+                })
+            }
+        })
+
+    connectionOptions(program.command('smoke'), true)
+        .description('order, approve, grant, check Kpow, close, check revoked; cleans up')
+        .option('--requester <user>', 'requester with a manager (default: SN_SMOKE_REQUESTER)')
+        .option('--requester-password <password>', 'their password (default: SN_SMOKE_REQUESTER_PASSWORD)')
+        .option('--approver-password <password>', "their manager's password (default: SN_SMOKE_APPROVER_PASSWORD)")
+        .option('--cluster <id>', 'cluster_id to order', GUIDE_CLUSTER_ID)
+        .option('--topic <name>', 'topic_name to order', GUIDE_TOPIC)
+        .option('--role <name>', "role_name to order (default: the item's first choice)")
+        .option('--duration-ms <ms>', "duration_ms to order (default: the item's shortest)")
+        .option('--timeout <seconds>', 'longest wait for each flow step', secondsArgument)
+        .action((flags: SmokeFlags) => {
+            run = async () => {
+                const requesterPassword = flags.requesterPassword ?? environment.SN_SMOKE_REQUESTER_PASSWORD
+                const approverPassword = flags.approverPassword ?? environment.SN_SMOKE_APPROVER_PASSWORD
+                const requester = flags.requester ?? environment.SN_SMOKE_REQUESTER
+                const reporter = new Reporter({
+                    write: io.write,
+                    secrets: secretsOf(flags, environment, [requesterPassword, approverPassword], [requester]),
+                })
+                return guarded(reporter, async () => {
+                    if (!requester || !requesterPassword || !approverPassword) {
+                        throw new DeployError(
+                            'smoke needs a requester who has a manager, and both their passwords',
+                            'set SN_SMOKE_REQUESTER, SN_SMOKE_REQUESTER_PASSWORD and SN_SMOKE_APPROVER_PASSWORD (or --requester, --requester-password, --approver-password)'
+                        )
+                    }
+                    await smoke({
+                        instance: instanceCredentials(flags, environment),
+                        requester: { user: requester, password: requesterPassword },
+                        approverPassword,
+                        kpow: kpowCredentials(flags, environment),
+                        updateSet: readAppUpdateSet(flags.updateSet),
+                        reporter,
+                        variables: {
+                            cluster_id: flags.cluster ?? GUIDE_CLUSTER_ID,
+                            topic_name: flags.topic ?? GUIDE_TOPIC,
+                            role_name: flags.role,
+                            duration_ms: flags.durationMs,
+                        },
+                        timing: timingOf(flags, io),
+                    })
+                    return 0
+                })
+            }
+        })
+
+    const exitCode = parseCommandLine(program, argv)
+    if (exitCode !== undefined) return exitCode
+    if (!run) {
+        program.outputHelp()
+        return 2
+    }
+    return run()
+}
+
+runAsScript(import.meta.url, 'deploy', main)

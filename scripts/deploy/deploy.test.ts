@@ -1,0 +1,383 @@
+// `npm run deploy` and `npm run status` against a nock-made instance and Kpow (no socket): every
+// REST call the deploy makes, its headers and bodies, the idempotent re-run, a changed set, and
+// each failure path with the fix it names. Secrets never reach the output.
+import nock from 'nock'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { readAppUpdateSet, readAppUpdateSetText } from './app-update-set.ts'
+import { DEFAULT_UPDATE_SET, main } from './cli.ts'
+import { fingerprintLine } from './deploy.ts'
+import { ADMIN, FakeInstance, INSTANCE_URL, KPOW_URL, KPOW_USER } from './testing/fake-servers.ts'
+import type { FakeInstanceOptions } from './testing/fake-servers.ts'
+import { writeFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const updateSet = readAppUpdateSet(DEFAULT_UPDATE_SET)
+const ENVIRONMENT = {
+    SN_INSTANCE_URL: INSTANCE_URL,
+    SN_USER: ADMIN.user,
+    SN_PASSWORD: ADMIN.password,
+    KPOW_API_URL: KPOW_URL,
+    KPOW_API_USER: KPOW_USER.user,
+    KPOW_API_PASSWORD: KPOW_USER.password,
+}
+const FAST = { pollIntervalMs: 0, sleep: async () => {}, waitTimeoutMs: 60_000 }
+
+beforeAll(() => nock.disableNetConnect())
+afterEach(() => nock.cleanAll())
+afterAll(() => nock.enableNetConnect())
+
+async function run(argv: string[], environment: Record<string, string> = ENVIRONMENT) {
+    const lines: string[] = []
+    const code = await main(argv, { write: (line) => lines.push(line), environment, timing: FAST })
+    return { code, output: lines.join('\n') }
+}
+
+function fake(options: FakeInstanceOptions = {}, set = updateSet) {
+    return new FakeInstance(set, options).install()
+}
+
+function expectNoSecret(output: string) {
+    for (const secret of [ADMIN.password, KPOW_USER.password]) expect(output).not.toContain(secret)
+}
+
+describe('deploy to a fresh instance', () => {
+    it('uploads, previews, commits, connects, activates actions before the flow, and verifies', async () => {
+        const instance = fake()
+        const { code, output } = await run(['deploy'])
+        expect(output).toMatch(/deploy complete/)
+        expect(code).toBe(0)
+        for (const step of ['connect', 'upload', 'preview', 'commit', 'connection', 'activate', 'verify']) {
+            expect(output).toMatch(new RegExp(`^\\[ok\\] ${step}: .*\\(\\d+(\\.\\d)? m?s\\)$`, 'm'))
+        }
+        expectNoSecret(output)
+
+        // Every /api call carries the admin's Basic auth; the password is in no URL.
+        for (const request of instance.requests.filter((entry) => entry.path.startsWith('/api/'))) {
+            expect(request.user).toBe(ADMIN.user)
+            expect(request.path + request.query.toString()).not.toContain(ADMIN.password)
+        }
+        // UI session: the login form, then get_user with the session cookie; the upload with cookie + X-UserToken + sysparm_ck.
+        const [login, getUser] = instance.calls('POST', '/angular.do')
+        expect(login?.query.get('sysparm_type')).toBe('view_form.login')
+        const form = new URLSearchParams(String(login?.body))
+        expect(Object.fromEntries(form)).toEqual({
+            sysparm_type: 'login',
+            user_name: ADMIN.user,
+            user_password: ADMIN.password,
+            'ni.nolog.user_password': 'true',
+        })
+        expect(getUser?.query.get('sysparm_type')).toBe('get_user')
+        expect(getUser?.headers.cookie).toContain('JSESSIONID=session-1')
+        const [upload] = instance.calls('POST', '/sys_upload.do')
+        expect(upload?.headers['x-usertoken']).toBe('token-123')
+        expect(upload?.headers.cookie).toContain('glide_user_route=route-1')
+        expect(upload?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/)
+        const multipart = String(upload?.body)
+        expect(multipart).toMatch(/name="sysparm_ck"\r\n\r\ntoken-123\r\n/)
+        expect(multipart).toMatch(/name="sysparm_target"\r\n\r\nsys_remote_update_set\r\n/)
+        expect(multipart).toMatch(/name="attachFile"; filename="kpow-jit-access.xml"/)
+        expect(multipart).toContain(updateSet.xml)
+
+        // CI/CD: preview then commit of the set's own sys_id, force_commit false, progress followed.
+        expect(instance.calls('POST', '/api/sn_cicd/update_set/preview/').map((entry) => entry.path)).toEqual([
+            `/api/sn_cicd/update_set/preview/${updateSet.sysId}`,
+        ])
+        const [commit] = instance.calls('POST', '/api/sn_cicd/update_set/commit/')
+        expect(commit?.path).toBe(`/api/sn_cicd/update_set/commit/${updateSet.sysId}`)
+        expect(commit?.body).toEqual({ force_commit: 'false' })
+        expect(instance.calls('GET', '/api/sn_cicd/progress/').length).toBeGreaterThanOrEqual(2)
+        expect(output).toMatch(/… commit: 50% Running/)
+        const [problems] = instance.calls('GET', '/api/now/table/sys_update_preview_problem')
+        expect(problems?.query.get('sysparm_query')).toBe(`remote_update_set=${updateSet.sysId}`)
+        // The fingerprint is left on the committed set.
+        expect(instance.table('sys_remote_update_set').get(updateSet.sysId)?.description).toContain(
+            fingerprintLine(updateSet.sha256)
+        )
+
+        // The credential and the connection of the alias.
+        const [credential] = instance.calls('POST', '/api/now/table/basic_auth_credentials')
+        expect(credential?.body).toEqual({
+            name: 'Kpow API credential',
+            user_name: KPOW_USER.user,
+            password: KPOW_USER.password,
+            active: 'true',
+        })
+        const credentialId = [...instance.table('basic_auth_credentials').values()][0]?.sys_id
+        const [connection] = instance.calls('POST', '/api/now/table/http_connection')
+        expect(connection?.body).toEqual({
+            name: 'Kpow API',
+            connection_alias: updateSet.alias.sysId,
+            credential: credentialId,
+            connection_url: KPOW_URL,
+            active: 'true',
+        })
+
+        // Activation: the actions in a call of their own, before the flow.
+        const activations = instance.calls('POST', '/api/now/wfa_fluent/activate_flows')
+        expect(activations).toHaveLength(2)
+        expect(activations.map((entry) => entry.query.get('sysparm_transaction_scope'))).toEqual([
+            updateSet.app.sysId,
+            updateSet.app.sysId,
+        ])
+        expect(activations[0]?.body).toEqual({
+            flows: [],
+            actions: updateSet.actions.map((action) => ({ sys_id: action.sysId, active: '', state: '' })),
+        })
+        expect(activations[1]?.body).toEqual({
+            flows: updateSet.flows.map((flow) => ({ sys_id: flow.sysId, active: '', state: '' })),
+            actions: [],
+        })
+        expect([...instance.table('sys_hub_flow').values()].map((flow) => [flow.active, flow.status])).toEqual([
+            ['true', 'published'],
+        ])
+
+        // Verify read the flow's fields and checked Kpow with its own credentials.
+        const flowReads = instance.calls('GET', `/api/now/table/sys_hub_flow/${updateSet.flows[0]?.sysId}`)
+        expect(flowReads.at(-1)?.query.get('sysparm_fields')).toBe('sys_id,name,active,status,master_snapshot')
+        expect(instance.kpowRequests.map((entry) => `${entry.method} ${entry.path} ${entry.user}`)).toEqual([
+            `GET /admin/v1/temporary-policies ${KPOW_USER.user}`,
+        ])
+    })
+
+    it('run again with the same set: nothing to change, no upload, commit or activation', async () => {
+        const instance = fake()
+        await run(['deploy'])
+        const before = instance.requests.length
+        const { code, output } = await run(['deploy'])
+        expect(code).toBe(0)
+        expect(output).toMatch(/^\[unchanged\] upload: nothing to change/m)
+        expect(output).toMatch(/^\[unchanged\] connection:/m)
+        expect(output).toMatch(/^\[unchanged\] activate:/m)
+        expect(output).toMatch(/nothing to change: the instance already runs this update set/)
+        expect(output).not.toMatch(/\] (preview|commit):/)
+        const rerun = instance.requests.slice(before)
+        const writes = rerun.filter((entry) => entry.method !== 'GET').map((entry) => `${entry.method} ${entry.path}`)
+        // Only the credential's password is set again (the instance never shows it to compare).
+        expect(writes).toEqual([
+            `PATCH /api/now/table/basic_auth_credentials/${[...instance.table('basic_auth_credentials').keys()][0]}`,
+        ])
+    })
+
+    it('a changed set: deletes the old retrieved set, uploads, commits in place and activates again', async () => {
+        const instance = fake()
+        await run(['deploy'])
+        const changedXml = updateSet.xml.replace('Kpow connection alias', 'Kpow connection alias (changed)')
+        const folder = mkdtempSync(join(tmpdir(), 'deploy-test-'))
+        const changedFile = join(folder, 'kpow-jit-access.xml')
+        writeFileSync(changedFile, changedXml)
+        const changed = readAppUpdateSetText(changedXml, changedFile)
+        const before = instance.requests.length
+        const { code, output } = await run(['deploy', '--update-set', changedFile])
+        expect(code).toBe(0)
+        expect(output).toMatch(/committed from a different file: deleting it/)
+        const rerun = instance.requests.slice(before).map((entry) => `${entry.method} ${entry.path}`)
+        const deleted = rerun.indexOf(`DELETE /api/now/table/sys_remote_update_set/${updateSet.sysId}`)
+        expect(deleted).toBeGreaterThan(-1)
+        expect(rerun.indexOf('POST /sys_upload.do')).toBeGreaterThan(deleted)
+        expect(rerun).toContain(`POST /api/sn_cicd/update_set/commit/${updateSet.sysId}`)
+        expect(instance.table('sys_remote_update_set').get(updateSet.sysId)?.description).toContain(
+            fingerprintLine(changed.sha256)
+        )
+        // The commit brought the flow back as a draft: activated again.
+        expect(output).toMatch(/^\[ok\] activate:/m)
+        // The connection stays as it was: one credential, one connection.
+        expect(instance.table('http_connection').size).toBe(1)
+        expect(instance.table('basic_auth_credentials').size).toBe(1)
+    })
+
+    it('--dry-run prints the plan and makes no call', async () => {
+        const { code, output } = await run(['deploy', '--dry-run'])
+        expect(code).toBe(0)
+        expect(output).toMatch(/dry run: no call is made/)
+        expect(output).toContain(`target: ${INSTANCE_URL} as ${ADMIN.user}`)
+        expect(output).toContain(updateSet.sha256)
+        expect(output).toMatch(
+            /6\. activate: publish "Kpow - Create Temporary Policy".*then activate "Kpow Access Lifecycle"/
+        )
+        expectNoSecret(output)
+        // nock.disableNetConnect() and no interceptor: any request would have failed the run.
+    })
+})
+
+describe('deploy failure paths name the fix', () => {
+    it('unreachable instance', async () => {
+        // No interceptor: nock refuses the connection as a network would.
+        const { code, output } = await run(['deploy'])
+        expect(code).toBe(1)
+        expect(output).toMatch(
+            /\[FAILED\] connect: cannot reach the ServiceNow instance at https:\/\/dev-test\.service-now\.com/
+        )
+        expect(output).toMatch(/fix: check SN_INSTANCE_URL \(or --instance\).*PDI hibernates/)
+    })
+
+    it('401: wrong password', async () => {
+        fake()
+        const { code, output } = await run(['deploy'], { ...ENVIRONMENT, SN_PASSWORD: 'Wrong-Pa55word' })
+        expect(code).toBe(1)
+        expect(output).toMatch(
+            /refused the credentials of user "admin\.deployer" \(401 on GET \/api\/now\/table\/sys_user\)/
+        )
+        expect(output).toMatch(/fix: check SN_USER and SN_PASSWORD/)
+        expect(output).not.toContain('Wrong-Pa55word')
+    })
+
+    it('the SDK variables are read too', async () => {
+        fake()
+        const { code } = await run(['deploy'], {
+            SN_SDK_INSTANCE_URL: INSTANCE_URL,
+            SN_SDK_USER: ADMIN.user,
+            SN_SDK_USER_PWD: ADMIN.password,
+            KPOW_API_URL: KPOW_URL,
+            KPOW_API_USER: KPOW_USER.user,
+            KPOW_API_PASSWORD: KPOW_USER.password,
+        })
+        expect(code).toBe(0)
+    })
+
+    it('missing settings name the variable and the flag', async () => {
+        const { code, output } = await run(['deploy'], { SN_INSTANCE_URL: INSTANCE_URL, SN_USER: ADMIN.user })
+        expect(code).toBe(1)
+        expect(output).toMatch(/error: the ServiceNow user's password is not set/)
+        expect(output).toMatch(/fix: set SN_PASSWORD \(or SN_SDK_USER_PWD\) or pass --password/)
+    })
+
+    it('403: the user lacks admin / sn_cicd.sys_ci_automation', async () => {
+        fake({ cicdForbidden: true })
+        const { code, output } = await run(['deploy'])
+        expect(code).toBe(1)
+        expect(output).toMatch(
+            /\[FAILED\] preview: user "admin\.deployer" may not use the CI\/CD API \(403 on POST \/api\/sn_cicd\/update_set\/preview\/.*User Not Authorized/
+        )
+        expect(output).toMatch(/fix: give "admin\.deployer" the role admin or sn_cicd\.sys_ci_automation/)
+    })
+
+    it('preview errors: each listed with its record and description; nothing committed', async () => {
+        const createAction = updateSet.actions[0]
+        const updateXmlId = [...updateSet.updateNames.keys()].find((id) =>
+            updateSet.updateNames.get(id)?.includes(createAction?.name ?? '?')
+        )
+        const instance = fake({
+            previewProblems: [
+                {
+                    type: 'error',
+                    status: '',
+                    description: 'Could not find a record in sys_hub_step_ext for column step_type',
+                    missing_item_table: 'sys_hub_step_ext',
+                    remote_update: updateXmlId ?? '',
+                },
+                {
+                    type: 'warning',
+                    status: '',
+                    description: 'Found a local update that is newer than this one',
+                    missing_item_table: '',
+                    remote_update: 'unknown-id',
+                },
+            ],
+        })
+        const { code, output } = await run(['deploy'])
+        expect(code).toBe(1)
+        expect(output).toContain(
+            `error: Action Type "${createAction?.name}" [missing sys_hub_step_ext]: Could not find a record in sys_hub_step_ext for column step_type`
+        )
+        expect(output).toContain('warning: unknown-id: Found a local update that is newer than this one')
+        expect(output).toMatch(/\[FAILED\] preview: the preview found 1 error \(listed above\); nothing was committed/)
+        expect(output).toMatch(/--accept-problems commits anyway/)
+        expect(instance.calls('POST', '/api/sn_cicd/update_set/commit/')).toHaveLength(0)
+    })
+
+    it('--accept-problems commits despite preview errors (force_commit true)', async () => {
+        const instance = fake({
+            previewProblems: [
+                {
+                    type: 'error',
+                    status: '',
+                    description: 'Missing record',
+                    missing_item_table: 'x',
+                    remote_update: '',
+                },
+            ],
+        })
+        const { code, output } = await run(['deploy', '--accept-problems'])
+        expect(code).toBe(0)
+        expect(output).toMatch(/\[ok\] preview: 1 problem, 1 error\(s\) accepted/)
+        expect(instance.calls('POST', '/api/sn_cicd/update_set/commit/')[0]?.body).toEqual({ force_commit: 'true' })
+    })
+
+    it('commit failure (progress status 3)', async () => {
+        const instance = fake({ commitFails: 'Could not commit: sys_hub_flow insert refused' })
+        const { code, output } = await run(['deploy'])
+        expect(code).toBe(1)
+        expect(output).toMatch(
+            /\[FAILED\] commit: the commit of "Kpow Just-in-Time Topic Access 1\.0\.0" failed: Could not commit: sys_hub_flow insert refused/
+        )
+        expect(output).toMatch(/fix: open the set on the instance/)
+        expect(instance.calls('POST', '/api/now/table/http_connection')).toHaveLength(0)
+    })
+
+    it('activation endpoint missing: names the ServiceNow IDE app 4.1.1+ and the manual fallback', async () => {
+        fake({ activation: 'missing' })
+        const { code, output } = await run(['deploy'])
+        expect(code).toBe(1)
+        expect(output).toMatch(
+            /\[FAILED\] activate: the instance has no flow activation endpoint .*400 "does not represent any resource"/
+        )
+        expect(output).toMatch(
+            /fix: install the ServiceNow IDE app .*4\.1\.1 or later.*Flow Designer.*Publish.*Activate/
+        )
+    })
+
+    it('activation refused (422): every failed item with its message', async () => {
+        fake({ activation: 'refused' })
+        const { code, output } = await run(['deploy'])
+        expect(code).toBe(1)
+        expect(output).toContain('Kpow - Create Temporary Policy: failed: Action has errors: step 1 is invalid')
+        expect(output).toMatch(/\[FAILED\] activate: the instance could not publish 3 of 3 actions/)
+        expect(output).toMatch(/fix: activate by hand: Flow Designer/)
+    })
+
+    it('Kpow unreachable from the tool', async () => {
+        fake()
+        const { code, output } = await run(['deploy'], {
+            ...ENVIRONMENT,
+            KPOW_API_URL: 'https://kpow.unreachable.test:4000',
+        })
+        expect(code).toBe(1)
+        expect(output).toMatch(/\[FAILED\] verify: cannot reach Kpow's API at https:\/\/kpow\.unreachable\.test:4000/)
+        expect(output).toMatch(/fix: check KPOW_API_URL \(or --kpow-url\)/)
+        expectNoSecret(output)
+    })
+
+    it('--skip-kpow-check leaves Kpow alone', async () => {
+        const instance = fake()
+        const { code, output } = await run(['deploy', '--skip-kpow-check'])
+        expect(code).toBe(0)
+        expect(output).toMatch(/Kpow check skipped/)
+        expect(instance.kpowRequests).toHaveLength(0)
+    })
+})
+
+describe('status', () => {
+    it('before a deploy: set not on the instance, not ready', async () => {
+        fake()
+        const { code, output } = await run(['status'])
+        expect(code).toBe(0)
+        expect(output).toMatch(/update set "Kpow Just-in-Time Topic Access 1\.0\.0": not on the instance/)
+        expect(output).toMatch(/flow "Kpow Access Lifecycle": not active \(missing\)/)
+        expect(output).toMatch(/connection "Kpow API": none/)
+        expect(output).toMatch(/not ready: run `npm run deploy`/)
+    })
+
+    it('after a deploy: committed, version, fingerprint of this file, flow active, connection URL', async () => {
+        fake()
+        await run(['deploy'])
+        const { code, output } = await run(['status'])
+        expect(code).toBe(0)
+        expect(output).toContain(`committed, version 1.0.0, fingerprint ${updateSet.sha256.slice(0, 12)} (this file)`)
+        expect(output).toMatch(/action "Kpow - Delete Temporary Policy": published/)
+        expect(output).toMatch(/flow "Kpow Access Lifecycle": active/)
+        expect(output).toContain(`connection "Kpow API": ${KPOW_URL} (active), Kpow user ${KPOW_USER.user}`)
+        expect(output).toMatch(/ready: orders run the flow/)
+        expectNoSecret(output)
+    })
+})

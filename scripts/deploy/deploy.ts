@@ -1,0 +1,443 @@
+/**
+ * `deploy`: the update set onto an instance, ready to run, in seven steps (connect, upload,
+ * preview, commit, connection, activate, verify), each printed with its outcome and duration.
+ *
+ * Idempotent: after a commit the tool writes the file's SHA-256 into the retrieved set's
+ * description; a re-run that finds the set committed with the same fingerprint uploads nothing,
+ * finds the connection as wanted and the flow active, and says "nothing to change". A changed set
+ * (or one never committed) replaces the old retrieved set: delete it, upload, preview, commit,
+ * which updates the app's records in place (same sys_ids).
+ */
+import type { AppUpdateSet } from './app-update-set.ts'
+import { DeployError } from './errors.ts'
+import { KpowClient } from './kpow-client.ts'
+import type { KpowCredentials } from './kpow-client.ts'
+import type { Reporter, StepProgress, StepRecord } from './reporter.ts'
+import { formatDuration } from './reporter.ts'
+import { PROGRESS_STATUS, ServiceNowClient } from './servicenow-client.ts'
+import type { CicdProgress, ServiceNowCredentials, TableRecord } from './servicenow-client.ts'
+
+export interface Timing {
+    /** Pause between two polls (progress, records). */
+    pollIntervalMs: number
+    /** How long one wait (a preview, a commit, a smoke step) may take. */
+    waitTimeoutMs: number
+    sleep: (milliseconds: number) => Promise<void>
+    now: () => number
+}
+
+export const DEFAULT_TIMING: Timing = {
+    pollIntervalMs: 2000,
+    waitTimeoutMs: 10 * 60_000,
+    sleep: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
+    now: () => Date.now(),
+}
+
+export interface DeployOptions {
+    instance: ServiceNowCredentials
+    kpow: KpowCredentials
+    updateSet: AppUpdateSet
+    reporter: Reporter
+    /** Commit despite preview errors (force_commit). */
+    acceptProblems?: boolean
+    /** Leave out the check that Kpow's API answers from this machine. */
+    skipKpowCheck?: boolean
+    timing?: Partial<Timing>
+}
+
+export interface DeployReport {
+    /** False when the instance already had everything: "nothing to change". */
+    changed: boolean
+    steps: StepRecord[]
+}
+
+/** The line a deploy adds to the retrieved set's description: the fingerprint of the file it committed. */
+export function fingerprintLine(sha256: string): string {
+    return `[deployed sha256:${sha256}]`
+}
+
+export function fingerprintOf(description: string): string | undefined {
+    return /\[deployed sha256:([0-9a-f]{64})\]/.exec(description)?.[1]
+}
+
+export const REMOTE_SET_FIELDS = ['sys_id', 'name', 'state', 'description', 'application_version'] as const
+export const FLOW_FIELDS = ['sys_id', 'name', 'active', 'status', 'master_snapshot'] as const
+export const ACTION_FIELDS = ['sys_id', 'name', 'state', 'active'] as const
+export const CONNECTION_FIELDS = ['sys_id', 'name', 'connection_url', 'credential', 'active'] as const
+export const CREDENTIAL_FIELDS = ['sys_id', 'name', 'user_name', 'active'] as const
+
+/** The credential record the deploy owns: one per alias, by name. */
+export function credentialName(updateSet: AppUpdateSet): string {
+    return `${updateSet.alias.name} credential`
+}
+
+export function isFlowActive(flow: TableRecord | undefined): boolean {
+    return flow?.active === 'true' && flow.status === 'published'
+}
+
+export function isActionPublished(action: TableRecord | undefined): boolean {
+    return action?.state === 'published'
+}
+
+const MANUAL_ACTIVATION =
+    'activate by hand: Flow Designer > open each Kpow action > Publish, then open the flow "Kpow Access Lifecycle" > Activate'
+
+/** Polls the CI/CD progress until it ends; prints a line whenever the status or percentage moves. */
+export async function followProgress(
+    client: ServiceNowClient,
+    started: CicdProgress,
+    what: string,
+    progress: StepProgress,
+    timing: Timing
+): Promise<CicdProgress> {
+    if (!started.progressId) {
+        throw new DeployError(
+            `the CI/CD API started the ${what} without a progress id`,
+            'follow it by hand on the instance (Retrieved Update Sets)'
+        )
+    }
+    const deadline = timing.now() + timing.waitTimeoutMs
+    let current = started
+    let shown = ''
+    for (;;) {
+        const line = `${what}: ${current.percentComplete}% ${current.statusLabel || `status ${current.status}`}${current.statusMessage ? ` (${current.statusMessage})` : ''}`
+        if (line !== shown) progress.progress(line)
+        shown = line
+        if (current.status !== PROGRESS_STATUS.pending && current.status !== PROGRESS_STATUS.running) return current
+        if (timing.now() > deadline) {
+            throw new DeployError(
+                `the ${what} did not end within ${formatDuration(timing.waitTimeoutMs)} (progress ${started.progressId})`,
+                `watch it on the instance (GET /api/sn_cicd/progress/${started.progressId}) and run deploy again once it ends; --timeout gives it longer`
+            )
+        }
+        await timing.sleep(timing.pollIntervalMs)
+        current = await client.getProgress(started.progressId)
+    }
+}
+
+function progressFailure(result: CicdProgress): string {
+    return (
+        [result.statusMessage, result.statusDetail, result.error].filter(Boolean).join('; ') ||
+        result.statusLabel ||
+        `status ${result.status}`
+    )
+}
+
+interface UploadOutcome {
+    /** False when the instance already holds this exact set, committed. */
+    needed: boolean
+}
+
+export async function deploy(options: DeployOptions): Promise<DeployReport> {
+    const timing: Timing = { ...DEFAULT_TIMING, ...options.timing }
+    const { reporter, updateSet } = options
+    const client = new ServiceNowClient(options.instance)
+    const kpow = new KpowClient(options.kpow)
+    const setPath = `sys_remote_update_set ${updateSet.sysId}`
+
+    reporter.line(
+        `deploying ${updateSet.fileName} ("${updateSet.name}", version ${updateSet.version}, sha256 ${updateSet.sha256.slice(0, 12)}) to ${client.instanceUrl} as ${client.user}`
+    )
+
+    await reporter.step('connect', async () => {
+        const user = await client.probe()
+        if (!user) {
+            throw new DeployError(
+                `the instance accepted user "${client.user}" but shows no sys_user record for it`,
+                'deploy as a user with the admin role'
+            )
+        }
+        return {
+            outcome: 'done',
+            summary: `${client.instanceUrl} answers; signed in as ${client.user}`,
+            value: undefined,
+        }
+    })
+
+    const upload = await reporter.step<UploadOutcome>('upload', async (progress) => {
+        const existing = await client.getRecord('sys_remote_update_set', updateSet.sysId, REMOTE_SET_FIELDS)
+        if (existing?.state === 'committed' && fingerprintOf(existing.description ?? '') === updateSet.sha256) {
+            return {
+                outcome: 'unchanged',
+                summary: `nothing to change: "${updateSet.name}" is committed with this file's fingerprint`,
+                value: { needed: false },
+            }
+        }
+        if (existing) {
+            const why =
+                existing.state === 'committed'
+                    ? fingerprintOf(existing.description ?? '')
+                        ? 'committed from a different file'
+                        : 'committed without a deploy fingerprint (by hand?)'
+                    : `left in state "${existing.state}"`
+            progress.detail(
+                `the retrieved set is ${why}: deleting it and uploading this file (the commit updates records in place)`
+            )
+            await client.deleteRecord('sys_remote_update_set', updateSet.sysId)
+        }
+        const session = await client.loginUiSession()
+        await client.uploadUpdateSet(session, updateSet.fileName, updateSet.xml)
+        const uploaded = await client.getRecord('sys_remote_update_set', updateSet.sysId, REMOTE_SET_FIELDS)
+        if (!uploaded) {
+            throw new DeployError(
+                `the upload was accepted but the instance holds no ${setPath} afterwards`,
+                'import the file by hand (System Update Sets > Retrieved Update Sets > Import Update Set from XML; it may need security_admin elevation), then run deploy again'
+            )
+        }
+        return {
+            outcome: 'done',
+            summary: `${existing ? 're-uploaded' : 'uploaded'} "${uploaded.name || updateSet.name}" (state ${uploaded.state || 'unknown'})`,
+            value: { needed: true },
+        }
+    })
+
+    if (upload.needed) {
+        await reporter.step('preview', async (progress) => {
+            const started = await client.previewUpdateSet(updateSet.sysId)
+            const result = await followProgress(client, started, 'preview', progress, timing)
+            if (result.status !== PROGRESS_STATUS.successful) {
+                throw new DeployError(
+                    `the preview of "${updateSet.name}" ended as ${result.statusLabel || `status ${result.status}`}: ${progressFailure(result)}`,
+                    'open the set on the instance (Retrieved Update Sets) and run Preview there to see why'
+                )
+            }
+            const problems = await client.queryRecords(
+                'sys_update_preview_problem',
+                `remote_update_set=${updateSet.sysId}`,
+                ['sys_id', 'type', 'status', 'description', 'missing_item_table', 'remote_update']
+            )
+            for (const problem of problems) {
+                const record =
+                    updateSet.updateNames.get(problem.remote_update ?? '') ?? problem.remote_update ?? '(no record)'
+                const missing = problem.missing_item_table ? ` [missing ${problem.missing_item_table}]` : ''
+                progress.detail(`${problem.type || 'problem'}: ${record}${missing}: ${problem.description ?? ''}`)
+            }
+            const errors = problems.filter((problem) => problem.type === 'error')
+            if (errors.length > 0 && !options.acceptProblems) {
+                throw new DeployError(
+                    `the preview found ${errors.length} error${errors.length === 1 ? '' : 's'} (listed above); nothing was committed`,
+                    'fix the records named above and build again, or resolve them on the instance; --accept-problems commits anyway'
+                )
+            }
+            const summary =
+                problems.length === 0
+                    ? 'no problems'
+                    : `${problems.length} problem${problems.length === 1 ? '' : 's'}${errors.length > 0 ? `, ${errors.length} error(s) accepted (--accept-problems)` : ' (warnings)'}`
+            return { outcome: 'done', summary, value: undefined }
+        })
+
+        await reporter.step('commit', async (progress) => {
+            const started = await client.commitUpdateSet(updateSet.sysId, options.acceptProblems === true)
+            const result = await followProgress(client, started, 'commit', progress, timing)
+            if (result.status !== PROGRESS_STATUS.successful) {
+                throw new DeployError(
+                    `the commit of "${updateSet.name}" ${result.status === PROGRESS_STATUS.failed ? 'failed' : `ended as ${result.statusLabel || `status ${result.status}`}`}: ${progressFailure(result)}`,
+                    'open the set on the instance (Retrieved Update Sets > the set > its log) to see which record failed; fix it and run deploy again'
+                )
+            }
+            const committed = await client.getRecord('sys_remote_update_set', updateSet.sysId, REMOTE_SET_FIELDS)
+            const description = (committed?.description ?? '').replace(/\s*\[deployed sha256:[0-9a-f]{64}\]/g, '')
+            await client.updateRecord('sys_remote_update_set', updateSet.sysId, {
+                description: `${description}${description ? '\n\n' : ''}${fingerprintLine(updateSet.sha256)}`,
+            })
+            return {
+                outcome: 'done',
+                summary: `committed (state ${committed?.state || 'unknown'}); fingerprint recorded`,
+                value: undefined,
+            }
+        })
+    }
+
+    const connectionChanged = await reporter.step('connection', async (progress) => {
+        const alias =
+            (await client.getRecord('sys_alias', updateSet.alias.sysId, ['sys_id', 'name', 'id'])) ??
+            (await client.queryRecords('sys_alias', `id=${updateSet.alias.id}`, ['sys_id', 'name', 'id'], 1))[0]
+        if (!alias?.sys_id) {
+            throw new DeployError(
+                `the connection alias "${updateSet.alias.name}" (${updateSet.alias.id}) is not on the instance`,
+                'the set was not committed: check Retrieved Update Sets, then run deploy again'
+            )
+        }
+        let changed = false
+        const name = credentialName(updateSet)
+        const [credential] = await client.queryRecords('basic_auth_credentials', `name=${name}`, CREDENTIAL_FIELDS, 1)
+        let credentialId: string
+        if (!credential) {
+            const created = await client.createRecord('basic_auth_credentials', {
+                name,
+                user_name: options.kpow.user,
+                password: options.kpow.password,
+                active: 'true',
+            })
+            credentialId = created.sys_id ?? ''
+            changed = true
+            progress.detail(`created credential "${name}" for Kpow user ${options.kpow.user}`)
+        } else {
+            credentialId = credential.sys_id ?? ''
+            // The instance never shows a stored password, so it is set again every time (same value: no change).
+            await client.updateRecord('basic_auth_credentials', credentialId, {
+                user_name: options.kpow.user,
+                password: options.kpow.password,
+                active: 'true',
+            })
+            if (credential.user_name !== options.kpow.user || credential.active !== 'true') {
+                changed = true
+                progress.detail(`updated credential "${name}": Kpow user ${options.kpow.user}`)
+            }
+        }
+        const wanted = {
+            name: updateSet.alias.name,
+            connection_alias: alias.sys_id,
+            credential: credentialId,
+            connection_url: options.kpow.apiUrl,
+            active: 'true',
+        }
+        const [connection] = await client.queryRecords(
+            'http_connection',
+            `connection_alias=${alias.sys_id}`,
+            CONNECTION_FIELDS,
+            1
+        )
+        if (!connection) {
+            await client.createRecord('http_connection', wanted)
+            changed = true
+            progress.detail(`created HTTP connection "${wanted.name}" → ${wanted.connection_url}`)
+        } else if (
+            connection.connection_url !== wanted.connection_url ||
+            connection.credential !== wanted.credential ||
+            connection.active !== 'true'
+        ) {
+            await client.updateRecord('http_connection', connection.sys_id ?? '', {
+                connection_url: wanted.connection_url,
+                credential: wanted.credential,
+                active: 'true',
+            })
+            changed = true
+            progress.detail(`updated HTTP connection "${connection.name || wanted.name}" → ${wanted.connection_url}`)
+        }
+        return {
+            outcome: changed ? 'done' : 'unchanged',
+            summary: `alias "${updateSet.alias.name}" → ${options.kpow.apiUrl} as Kpow user ${options.kpow.user}${changed ? '' : ' (as it was)'}`,
+            value: changed,
+        }
+    })
+
+    const readActions = () =>
+        Promise.all(
+            updateSet.actions.map((action) =>
+                client.getRecord('sys_hub_action_type_definition', action.sysId, ACTION_FIELDS)
+            )
+        )
+    const readFlows = () =>
+        Promise.all(updateSet.flows.map((flow) => client.getRecord('sys_hub_flow', flow.sysId, FLOW_FIELDS)))
+
+    const activationChanged = await reporter.step('activate', async (progress) => {
+        const actions = await readActions()
+        const flows = await readFlows()
+        const draftActions = updateSet.actions.filter((_action, index) => !isActionPublished(actions[index]))
+        const inactiveFlows = updateSet.flows.filter((_flow, index) => !isFlowActive(flows[index]))
+        if (draftActions.length === 0 && inactiveFlows.length === 0) {
+            return { outcome: 'unchanged', summary: 'actions published and flow active already', value: false }
+        }
+        // A flow that uses draft actions cannot be activated (PRB2012618): actions first, in their own call.
+        for (const [kind, records] of [
+            ['actions', draftActions],
+            ['flows', inactiveFlows],
+        ] as const) {
+            if (records.length === 0) continue
+            progress.progress(
+                `${kind === 'actions' ? 'publishing' : 'activating'} ${records.map((record) => `"${record.name}"`).join(', ')}`
+            )
+            const outcome = await client.activateFlows(updateSet.app.sysId, {
+                flows: kind === 'flows' ? records.map((record) => record.sysId) : [],
+                actions: kind === 'actions' ? records.map((record) => record.sysId) : [],
+            })
+            const failed = outcome.results.filter((result) => /fail|error/i.test(result.status))
+            if (outcome.failed > 0 || failed.length > 0) {
+                const names = new Map(records.map((record) => [record.sysId, record.name]))
+                for (const result of failed)
+                    progress.detail(`${names.get(result.sysId) ?? result.sysId}: ${result.status}: ${result.message}`)
+                throw new DeployError(
+                    `the instance could not ${kind === 'actions' ? 'publish' : 'activate'} ${outcome.failed || failed.length} of ${records.length} ${kind}${failed[0]?.message ? `: ${failed[0].message}` : ''}`,
+                    MANUAL_ACTIVATION
+                )
+            }
+        }
+        return {
+            outcome: 'done',
+            summary: `published ${draftActions.length} action(s), then activated ${inactiveFlows.length} flow(s)`,
+            value: true,
+        }
+    })
+
+    await reporter.step('verify', async (progress) => {
+        const actions = await readActions()
+        const flows = await readFlows()
+        const problems: string[] = []
+        updateSet.actions.forEach((action, index) => {
+            if (!isActionPublished(actions[index]))
+                problems.push(`action "${action.name}" is ${actions[index]?.state || 'missing'}`)
+        })
+        updateSet.flows.forEach((flow, index) => {
+            const record = flows[index]
+            if (!isFlowActive(record))
+                problems.push(
+                    `flow "${flow.name}" is ${record ? `active=${record.active}, status ${record.status}` : 'missing'}`
+                )
+            else
+                progress.detail(
+                    `flow "${flow.name}": active, published${record?.master_snapshot ? ', snapshot ' + record.master_snapshot : ''}`
+                )
+        })
+        const [connection] = await client.queryRecords(
+            'http_connection',
+            `connection_alias=${updateSet.alias.sysId}`,
+            CONNECTION_FIELDS,
+            1
+        )
+        if (connection?.connection_url !== options.kpow.apiUrl || connection.active !== 'true') {
+            problems.push(
+                `the alias's HTTP connection is ${connection ? `${connection.connection_url} (active=${connection.active})` : 'missing'}`
+            )
+        }
+        if (problems.length > 0) {
+            throw new DeployError(`the instance is not ready: ${problems.join('; ')}`, MANUAL_ACTIVATION)
+        }
+        let kpowNote = 'Kpow check skipped (--skip-kpow-check)'
+        if (!options.skipKpowCheck) {
+            const policies = await kpow.listTemporaryPolicies()
+            kpowNote = `Kpow's API answers from here (${policies.length} temporary polic${policies.length === 1 ? 'y' : 'ies'})`
+        }
+        return {
+            outcome: 'done',
+            summary: `flow active, actions published, connection ${options.kpow.apiUrl}; ${kpowNote}`,
+            value: undefined,
+        }
+    })
+
+    const changed = upload.needed || connectionChanged || activationChanged
+    reporter.line(changed ? 'deploy complete' : 'nothing to change: the instance already runs this update set')
+    return { changed, steps: reporter.steps }
+}
+
+/** What `deploy --dry-run` prints: the plan, from the set alone; no call is made. */
+export function deployPlan(
+    updateSet: AppUpdateSet,
+    target: { instance: string; user: string; kpowUrl: string },
+    options: { acceptProblems?: boolean; skipKpowCheck?: boolean } = {}
+): string[] {
+    const names = (records: readonly { name: string }[]) => records.map((record) => `"${record.name}"`).join(', ')
+    return [
+        'deploy plan (dry run: no call is made)',
+        `  target: ${target.instance} as ${target.user}; Kpow API ${target.kpowUrl}`,
+        `  update set: ${updateSet.file} "${updateSet.name}" version ${updateSet.version}, sha256 ${updateSet.sha256}`,
+        `  1. connect: GET /api/now/table/sys_user (reachable, credentials)`,
+        `  2. upload: if sys_remote_update_set ${updateSet.sysId} is committed with this sha256, nothing to change;` +
+            ' else delete the old retrieved set and upload the file (UI login, POST /sys_upload.do)',
+        `  3. preview: POST /api/sn_cicd/update_set/preview/${updateSet.sysId}, list problems, ${options.acceptProblems ? 'go on despite errors (--accept-problems)' : 'stop on errors'}`,
+        `  4. commit: POST /api/sn_cicd/update_set/commit/${updateSet.sysId}, follow its progress, record the fingerprint`,
+        `  5. connection: credential "${credentialName(updateSet)}" and the HTTP connection of alias "${updateSet.alias.name}" (${updateSet.alias.id}) → ${target.kpowUrl}`,
+        `  6. activate: publish ${names(updateSet.actions)}, then activate ${names(updateSet.flows)} (POST /api/now/wfa_fluent/activate_flows, scope ${updateSet.app.scope})`,
+        `  7. verify: flow active and published, actions published, connection URL${options.skipKpowCheck ? '' : ", Kpow's API answers from here"}`,
+    ]
+}

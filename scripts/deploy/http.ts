@@ -1,0 +1,73 @@
+/**
+ * The deploy tool's one way of making an HTTP request: Node's fetch, a timeout, the body read once
+ * as text, and a refused or failed connection turned into a DeployError that names the server
+ * and what to check. Redirects are never followed: the UI-session calls need each response's
+ * cookies, and an API answering with a redirect is itself worth reporting.
+ */
+import { DeployError } from './errors.ts'
+
+export interface HttpRequest {
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+    url: URL
+    headers?: Record<string, string>
+    body?: string | FormData
+}
+
+export interface HttpResponse {
+    status: number
+    headers: Headers
+    text: string
+}
+
+/** Who is being called, for the "cannot reach" message: e.g. "the ServiceNow instance", and what to check. */
+export interface Endpoint {
+    description: string
+    unreachableFix: string
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
+
+function networkCause(error: unknown): string {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause
+    if (cause?.code) return cause.code
+    if (cause?.message) return cause.message
+    if (error instanceof Error && error.name === 'TimeoutError') return 'no answer in time'
+    return error instanceof Error ? error.message : String(error)
+}
+
+export async function send(
+    request: HttpRequest,
+    endpoint: Endpoint,
+    timeoutMs: number = DEFAULT_REQUEST_TIMEOUT_MS
+): Promise<HttpResponse> {
+    let response: Response
+    try {
+        response = await fetch(request.url, {
+            method: request.method,
+            headers: request.headers,
+            body: request.body,
+            redirect: 'manual',
+            signal: AbortSignal.timeout(timeoutMs),
+        })
+    } catch (error) {
+        throw new DeployError(
+            `cannot reach ${endpoint.description} at ${request.url.origin} (${networkCause(error)})`,
+            endpoint.unreachableFix
+        )
+    }
+    return { status: response.status, headers: response.headers, text: await response.text() }
+}
+
+/** `Authorization` header value for HTTP Basic. */
+export function basicAuthorization(user: string, password: string): string {
+    return `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`
+}
+
+/** The response body as JSON, or undefined when it is not JSON (an HTML error page, an empty body). */
+export function parseJson(text: string): unknown {
+    try {
+        return JSON.parse(text) as unknown
+    } catch {
+        return undefined
+    }
+}

@@ -1,0 +1,485 @@
+/**
+ * A typed client for the ServiceNow calls the deploy tool makes, one method per call, following
+ * ../shared/docs/servicenow.md "Deploying to an instance" (the local instance answers the same
+ * calls). `/api/...` endpoints take HTTP Basic; the `*.do` processors take a UI session (cookies +
+ * X-UserToken), which `loginUiSession` opens the way the SDK does.
+ *
+ * The calls, in the order a deploy makes them:
+ *   GET    /api/now/table/sys_user?sysparm_query=user_name=<user>          probe (reachable, credentials)
+ *   GET    /api/now/table/sys_remote_update_set/<set sys_id>               is the set there, committed, which fingerprint
+ *   DELETE /api/now/table/sys_remote_update_set/<set sys_id>               before re-uploading a changed set
+ *   POST   /angular.do?sysparm_type=view_form.login, ?sysparm_type=get_user  UI session
+ *   POST   /sys_upload.do (multipart attachFile, sysparm_ck, sysparm_target=sys_remote_update_set)
+ *   POST   /api/sn_cicd/update_set/preview/<id>, GET /api/sn_cicd/progress/<progress id>
+ *   GET    /api/now/table/sys_update_preview_problem?sysparm_query=remote_update_set=<id>
+ *   POST   /api/sn_cicd/update_set/commit/<id> {"force_commit":"false"}, then progress again
+ *   PATCH  /api/now/table/sys_remote_update_set/<id> {"description": ... fingerprint line}
+ *   GET    /api/now/table/sys_alias/<alias sys_id>
+ *   GET/POST/PATCH /api/now/table/basic_auth_credentials, /api/now/table/http_connection
+ *   POST   /api/now/wfa_fluent/activate_flows?sysparm_transaction_scope=<app> (actions, then flows)
+ *   GET    /api/now/table/sys_hub_action_type_definition/<id>, /api/now/table/sys_hub_flow/<id>
+ * and for `smoke`: POST /api/sn_sc/servicecatalog/items/<item>/order_now, GET sc_req_item,
+ * sysapproval_approver, sys_journal_field; PATCH sysapproval_approver (as the approver) and
+ * sc_req_item (as the admin).
+ */
+import { parseSetCookie, stringifyCookie } from 'cookie'
+import { DeployError } from './errors.ts'
+import { basicAuthorization, DEFAULT_REQUEST_TIMEOUT_MS, parseJson, send } from './http.ts'
+import type { Endpoint, HttpRequest, HttpResponse } from './http.ts'
+
+export interface ServiceNowCredentials {
+    /** e.g. https://dev12345.service-now.com (no trailing slash needed). */
+    instanceUrl: string
+    user: string
+    password: string
+}
+
+/** A Table API record with every value as text (reference fields as their sys_id). */
+export type TableRecord = Readonly<Record<string, string>>
+
+/** What the CI/CD API answers for preview, commit and progress. Status: 0 pending, 1 running, 2 successful, 3 failed, 4 cancelled. */
+export interface CicdProgress {
+    progressId: string
+    status: number
+    statusLabel: string
+    statusMessage: string
+    statusDetail: string
+    error: string
+    percentComplete: number
+}
+
+export const PROGRESS_STATUS = { pending: 0, running: 1, successful: 2, failed: 3, cancelled: 4 } as const
+
+/** A UI session: the cookies of the login and the token the `*.do` processors want as X-UserToken / sysparm_ck. */
+export interface UiSession {
+    cookies: Record<string, string>
+    userToken: string
+}
+
+export interface ActivationResult {
+    sysId: string
+    status: string
+    message: string
+}
+
+export interface ActivationOutcome {
+    total: number
+    succeeded: number
+    failed: number
+    results: ActivationResult[]
+}
+
+/** What order_now answers: the sc_request it created. */
+export interface CatalogOrder {
+    requestSysId: string
+    requestNumber: string
+}
+
+/** The roles a call needs, named in the 403 message. */
+const ROLE_TABLE = 'admin (or the table’s own roles)'
+const ROLE_CICD = 'admin or sn_cicd.sys_ci_automation'
+
+/** An entry's value as text: Table API references come as {link, value} unless excluded. */
+function asText(value: unknown): string {
+    if (value === null || value === undefined) return ''
+    if (typeof value === 'object' && 'value' in value) return asText((value as { value: unknown }).value)
+    if (typeof value === 'object') return JSON.stringify(value)
+    return String(value)
+}
+
+function toRecord(value: unknown): TableRecord {
+    if (typeof value !== 'object' || value === null) return {}
+    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, asText(field)]))
+}
+
+/** ServiceNow's error body: {"error":{"message","detail"},"status":"failure"}; else the text's start. */
+export function serviceNowErrorText(response: HttpResponse): string {
+    const body = parseJson(response.text) as { error?: { message?: unknown; detail?: unknown } } | undefined
+    const message = asText(body?.error?.message)
+    const detail = asText(body?.error?.detail)
+    if (message) return detail && detail !== message ? `${message}: ${detail}` : message
+    const text = response.text
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+    return text.length > 200 ? `${text.slice(0, 200)}…` : text
+}
+
+function resultOf(response: HttpResponse): unknown {
+    const body = parseJson(response.text) as { result?: unknown } | undefined
+    return body?.result
+}
+
+function toProgress(result: unknown): CicdProgress {
+    const value = (result ?? {}) as Record<string, unknown>
+    const links = (value.links ?? {}) as { progress?: { id?: unknown } }
+    return {
+        progressId: asText(links.progress?.id),
+        status: Number(asText(value.status) || Number.NaN),
+        statusLabel: asText(value.status_label),
+        statusMessage: asText(value.status_message),
+        statusDetail: asText(value.status_detail),
+        error: asText(value.error),
+        percentComplete: Number(asText(value.percent_complete) || 0),
+    }
+}
+
+export class ServiceNowClient {
+    readonly instanceUrl: string
+    private readonly endpoint: Endpoint
+
+    constructor(
+        readonly credentials: ServiceNowCredentials,
+        private readonly timeoutMs: number = DEFAULT_REQUEST_TIMEOUT_MS
+    ) {
+        this.instanceUrl = credentials.instanceUrl.replace(/\/+$/, '')
+        this.endpoint = {
+            description: 'the ServiceNow instance',
+            unreachableFix:
+                'check SN_INSTANCE_URL (or --instance): the URL, that this machine reaches it (VPN, proxy, firewall), and that the instance is awake (a PDI hibernates when unused: wake it at developer.servicenow.com)',
+        }
+    }
+
+    get user(): string {
+        return this.credentials.user
+    }
+
+    private url(path: string, query: Record<string, string> = {}): URL {
+        const url = new URL(this.instanceUrl + path)
+        for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value)
+        return url
+    }
+
+    private async call(request: HttpRequest): Promise<HttpResponse> {
+        return send(request, this.endpoint, this.timeoutMs)
+    }
+
+    /** A REST call with Basic auth and JSON. 401 and 403 become DeployErrors here; other statuses are the caller's. */
+    private async api(
+        method: HttpRequest['method'],
+        path: string,
+        options: { query?: Record<string, string>; body?: unknown; role: string; purpose: string }
+    ): Promise<HttpResponse> {
+        const headers: Record<string, string> = {
+            Authorization: basicAuthorization(this.credentials.user, this.credentials.password),
+            Accept: 'application/json',
+        }
+        if (options.body !== undefined) headers['Content-Type'] = 'application/json'
+        const response = await this.call({
+            method,
+            url: this.url(path, options.query),
+            headers,
+            body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        })
+        this.refuseAuthFailures(response, `${method} ${path}`, options.role, options.purpose)
+        return response
+    }
+
+    private refuseAuthFailures(response: HttpResponse, call: string, role: string, purpose: string): void {
+        if (response.status === 401) {
+            throw new DeployError(
+                `${this.instanceUrl} refused the credentials of user "${this.user}" (401 on ${call})`,
+                'check SN_USER and SN_PASSWORD (or --user/--password; SN_SDK_USER/SN_SDK_USER_PWD are read too); a reclaimed PDI gets a new admin password at developer.servicenow.com'
+            )
+        }
+        if (response.status === 403) {
+            throw new DeployError(
+                `user "${this.user}" may not ${purpose} (403 on ${call}: ${serviceNowErrorText(response) || 'forbidden'})`,
+                `give "${this.user}" the role ${role} (User Administration > Users > Roles), or deploy as a user who has it`
+            )
+        }
+    }
+
+    private unexpected(response: HttpResponse, call: string, fix: string): DeployError {
+        return new DeployError(
+            `${call} answered ${response.status}${serviceNowErrorText(response) ? `: ${serviceNowErrorText(response)}` : ''}`,
+            fix
+        )
+    }
+
+    // ---- Table API -------------------------------------------------------------------------
+
+    /** GET /api/now/table/<table>?sysparm_query=…: every matching record (references as sys_ids). */
+    async queryRecords(table: string, query: string, fields: readonly string[], limit = 1000): Promise<TableRecord[]> {
+        const path = `/api/now/table/${table}`
+        const response = await this.api('GET', path, {
+            query: {
+                sysparm_query: query,
+                sysparm_fields: fields.join(','),
+                sysparm_limit: String(limit),
+                sysparm_exclude_reference_link: 'true',
+            },
+            role: ROLE_TABLE,
+            purpose: `read ${table}`,
+        })
+        if (response.status !== 200)
+            throw this.unexpected(response, `GET ${path}`, `check that ${table} exists on the instance`)
+        const result = resultOf(response)
+        return Array.isArray(result) ? result.map(toRecord) : []
+    }
+
+    /** GET /api/now/table/<table>/<sys_id>: the record, or undefined when there is none (404). */
+    async getRecord(table: string, sysId: string, fields: readonly string[]): Promise<TableRecord | undefined> {
+        const path = `/api/now/table/${table}/${sysId}`
+        const response = await this.api('GET', path, {
+            query: { sysparm_fields: fields.join(','), sysparm_exclude_reference_link: 'true' },
+            role: ROLE_TABLE,
+            purpose: `read ${table}`,
+        })
+        if (response.status === 404) return undefined
+        if (response.status !== 200)
+            throw this.unexpected(response, `GET ${path}`, `check that ${table} exists on the instance`)
+        return toRecord(resultOf(response))
+    }
+
+    /** POST /api/now/table/<table>: the created record. */
+    async createRecord(table: string, fields: Record<string, string>): Promise<TableRecord> {
+        const path = `/api/now/table/${table}`
+        const response = await this.api('POST', path, {
+            query: { sysparm_exclude_reference_link: 'true' },
+            body: fields,
+            role: ROLE_TABLE,
+            purpose: `create ${table} records`,
+        })
+        if (response.status !== 201 && response.status !== 200) {
+            throw this.unexpected(
+                response,
+                `POST ${path}`,
+                `create the ${table} record by hand (README "Deploy to your PDI", manual route)`
+            )
+        }
+        return toRecord(resultOf(response))
+    }
+
+    /** PATCH /api/now/table/<table>/<sys_id>: the updated record. */
+    async updateRecord(table: string, sysId: string, fields: Record<string, string>): Promise<TableRecord> {
+        const path = `/api/now/table/${table}/${sysId}`
+        const response = await this.api('PATCH', path, {
+            query: { sysparm_exclude_reference_link: 'true' },
+            body: fields,
+            role: ROLE_TABLE,
+            purpose: `update ${table} records`,
+        })
+        if (response.status !== 200) {
+            throw this.unexpected(
+                response,
+                `PATCH ${path}`,
+                `change the ${table} record by hand, or check the user's roles`
+            )
+        }
+        return toRecord(resultOf(response))
+    }
+
+    /** DELETE /api/now/table/<table>/<sys_id>: true when deleted, false when it was not there. */
+    async deleteRecord(table: string, sysId: string): Promise<boolean> {
+        const path = `/api/now/table/${table}/${sysId}`
+        const response = await this.api('DELETE', path, { role: ROLE_TABLE, purpose: `delete ${table} records` })
+        if (response.status === 404) return false
+        if (response.status !== 204 && response.status !== 200) {
+            throw this.unexpected(response, `DELETE ${path}`, `delete the ${table} record by hand`)
+        }
+        return true
+    }
+
+    /** Reachability and credentials in one call: the user's own sys_user record (its sys_id). */
+    async probe(): Promise<TableRecord | undefined> {
+        const [user] = await this.queryRecords('sys_user', `user_name=${this.user}`, ['sys_id', 'user_name'], 1)
+        return user
+    }
+
+    // ---- UI session and upload -------------------------------------------------------------
+
+    /**
+     * Logs in the way the UI does (POST /angular.do?sysparm_type=view_form.login), then asks for
+     * the session token (POST /angular.do?sysparm_type=get_user answers with header x-usertoken-response).
+     */
+    async loginUiSession(): Promise<UiSession> {
+        const cookies: Record<string, string> = {}
+        const keepCookies = (response: HttpResponse) => {
+            // A proxy (or a mock) may fold several Set-Cookie headers into one, comma-separated;
+            // a comma inside an Expires date is not followed by "name=".
+            for (const header of response.headers
+                .getSetCookie()
+                .flatMap((value) => value.split(/,(?=\s*[^;,=\s]+=)/))) {
+                const cookie = parseSetCookie(header)
+                if (cookie.name) cookies[cookie.name] = cookie.value ?? ''
+            }
+        }
+        const login = await this.call({
+            method: 'POST',
+            url: this.url('/angular.do', { sysparm_type: 'view_form.login' }),
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+            body: new URLSearchParams({
+                sysparm_type: 'login',
+                user_name: this.user,
+                user_password: this.credentials.password,
+                'ni.nolog.user_password': 'true',
+            }).toString(),
+        })
+        keepCookies(login)
+        const userCall = await this.call({
+            method: 'POST',
+            url: this.url('/angular.do', { sysparm_type: 'get_user' }),
+            headers: { Cookie: stringifyCookie(cookies), Accept: 'application/json' },
+        })
+        keepCookies(userCall)
+        const userToken = userCall.headers.get('x-usertoken-response') ?? ''
+        if (!userToken) {
+            throw new DeployError(
+                `the UI login of user "${this.user}" gave no session token (POST /angular.do answered ${login.status}, get_user ${userCall.status})`,
+                'check SN_USER and SN_PASSWORD; the upload needs a UI login, so a user with multi-factor or single sign-on only cannot upload: use a local admin account, or import the set by hand (Retrieved Update Sets > Import Update Set from XML)'
+            )
+        }
+        return { cookies, userToken }
+    }
+
+    /**
+     * "Import Update Set from XML": multipart POST /sys_upload.do in a UI session. What the
+     * processor answers is [unverified] (a redirect to the retrieved set is likely), so any 2xx or
+     * 3xx is taken as accepted and the caller confirms by reading the set back.
+     */
+    async uploadUpdateSet(session: UiSession, fileName: string, xml: string): Promise<void> {
+        const form = new FormData()
+        form.set('sysparm_ck', session.userToken)
+        form.set('sysparm_target', 'sys_remote_update_set')
+        form.set('attachFile', new Blob([xml], { type: 'text/xml' }), fileName)
+        const response = await this.call({
+            method: 'POST',
+            url: this.url('/sys_upload.do'),
+            headers: { Cookie: stringifyCookie(session.cookies), 'X-UserToken': session.userToken },
+            body: form,
+        })
+        this.refuseAuthFailures(
+            response,
+            'POST /sys_upload.do',
+            'admin (the upload may also ask for security_admin elevation)',
+            'import update sets'
+        )
+        if (response.status >= 400) {
+            throw this.unexpected(
+                response,
+                'POST /sys_upload.do',
+                'import the set by hand: System Update Sets > Retrieved Update Sets > Import Update Set from XML, then run deploy again'
+            )
+        }
+    }
+
+    // ---- CI/CD update set API -------------------------------------------------------------
+
+    private async cicd(method: 'GET' | 'POST', path: string, body?: unknown): Promise<CicdProgress> {
+        const response = await this.api(method, path, {
+            body,
+            role: ROLE_CICD,
+            purpose: 'use the CI/CD API',
+        })
+        if (response.status === 400 && /does not represent any resource/i.test(response.text)) {
+            throw new DeployError(
+                `${method} ${path}: the instance has no CI/CD API (400 "does not represent any resource")`,
+                'activate the plugin "Continuous Integration and Continuous Delivery (CICD) REST API" (com.glide.continuousdelivery), or preview and commit the set by hand (Retrieved Update Sets > the set > Preview, Commit)'
+            )
+        }
+        if (response.status !== 200) {
+            throw this.unexpected(
+                response,
+                `${method} ${path}`,
+                'preview and commit the set by hand (Retrieved Update Sets > the set > Preview, Commit)'
+            )
+        }
+        return toProgress(resultOf(response))
+    }
+
+    /** POST /api/sn_cicd/update_set/preview/<remote update set sys_id>: starts the preview. */
+    async previewUpdateSet(remoteUpdateSetId: string): Promise<CicdProgress> {
+        return this.cicd('POST', `/api/sn_cicd/update_set/preview/${remoteUpdateSetId}`)
+    }
+
+    /**
+     * POST /api/sn_cicd/update_set/commit/<remote update set sys_id> {"force_commit":"false"}: starts
+     * the commit; `force` ("true") commits despite preview problems (deploy --accept-problems).
+     */
+    async commitUpdateSet(remoteUpdateSetId: string, force = false): Promise<CicdProgress> {
+        return this.cicd('POST', `/api/sn_cicd/update_set/commit/${remoteUpdateSetId}`, {
+            force_commit: force ? 'true' : 'false',
+        })
+    }
+
+    /** GET /api/sn_cicd/progress/<progress id>. */
+    async getProgress(progressId: string): Promise<CicdProgress> {
+        const progress = await this.cicd('GET', `/api/sn_cicd/progress/${progressId}`)
+        return { ...progress, progressId: progress.progressId || progressId }
+    }
+
+    // ---- Flow activation ------------------------------------------------------------------
+
+    /**
+     * POST /api/now/wfa_fluent/activate_flows (what `now-sdk install` calls): publishes the given
+     * actions and activates the given flows. 422 = every one failed (the outcome still lists why);
+     * 400 "does not represent any resource" = the instance lacks the ServiceNow IDE app.
+     */
+    async activateFlows(
+        appSysId: string,
+        items: { flows: readonly string[]; actions: readonly string[] }
+    ): Promise<ActivationOutcome> {
+        const path = '/api/now/wfa_fluent/activate_flows'
+        const entry = (sysId: string) => ({ sys_id: sysId, active: '', state: '' })
+        const response = await this.api('POST', path, {
+            query: { sysparm_transaction_scope: appSysId },
+            body: { flows: items.flows.map(entry), actions: items.actions.map(entry) },
+            role: 'admin',
+            purpose: 'activate flows',
+        })
+        if (response.status === 400 && /does not represent any resource/i.test(response.text)) {
+            throw new DeployError(
+                `the instance has no flow activation endpoint (POST ${path} answered 400 "does not represent any resource")`,
+                'install the ServiceNow IDE app (sn_glider_ide) version 4.1.1 or later from the ServiceNow Store, or activate by hand: in Flow Designer open each Kpow action and Publish it, then open the flow "Kpow Access Lifecycle" and Activate it'
+            )
+        }
+        if (response.status !== 200 && response.status !== 422) {
+            throw this.unexpected(
+                response,
+                `POST ${path}`,
+                'activate by hand: Flow Designer > publish each Kpow action, then activate the flow "Kpow Access Lifecycle"'
+            )
+        }
+        const result = (resultOf(response) ?? {}) as {
+            summary?: Record<string, unknown>
+            results?: Array<Record<string, unknown>>
+        }
+        const results = (result.results ?? []).map((entry) => ({
+            sysId: asText(entry.sys_id),
+            status: asText(entry.status),
+            message: asText(entry.message),
+        }))
+        const total = Number(asText(result.summary?.total) || results.length)
+        const failed = response.status === 422 ? total : Number(asText(result.summary?.failed) || 0)
+        return { total, succeeded: Number(asText(result.summary?.succeeded) || total - failed), failed, results }
+    }
+
+    // ---- Service Catalog ------------------------------------------------------------------
+
+    /** POST /api/sn_sc/servicecatalog/items/<item>/order_now as this client's user: the sc_request created. */
+    async orderNow(catalogItemSysId: string, variables: Record<string, string>): Promise<CatalogOrder> {
+        const path = `/api/sn_sc/servicecatalog/items/${catalogItemSysId}/order_now`
+        const response = await this.api('POST', path, {
+            body: { sysparm_quantity: 1, variables },
+            role: 'a role the catalog item allows (its "Available for" list)',
+            purpose: 'order this catalog item',
+        })
+        if (response.status !== 200 && response.status !== 201) {
+            throw this.unexpected(
+                response,
+                `POST ${path}`,
+                'check that the catalog item is active and that the requester may order it'
+            )
+        }
+        const result = toRecord(resultOf(response))
+        const requestSysId = result.request_id || result.sys_id || ''
+        if (!requestSysId) {
+            throw new DeployError(
+                `POST ${path} answered without the request's sys_id`,
+                'order the item in the portal and check the request'
+            )
+        }
+        return { requestSysId, requestNumber: result.request_number || result.number || '' }
+    }
+}

@@ -1,0 +1,474 @@
+/**
+ * For the deploy tool's unit tests: a ServiceNow instance and a Kpow API made of nock interceptors
+ * (no socket is opened), with just enough state to answer the tool's calls the way the platform
+ * does (docs: ../shared/docs/servicenow.md "Deploying to an instance"), every request logged for
+ * the tests to assert on, and knobs for each failure path. The commit writes the set's flows and
+ * actions as drafts (as an import does); activation publishes and activates; approving the item
+ * grants a policy in the fake Kpow and closing it revokes, as the deployed flow would.
+ */
+import nock from 'nock'
+import type { AppUpdateSet } from '../app-update-set.ts'
+
+export const INSTANCE_URL = 'https://dev-test.service-now.com'
+export const KPOW_URL = 'https://kpow.test:4000'
+export const ADMIN = { user: 'admin.deployer', password: 'Sn-Admin-S3cret!' }
+export const REQUESTER = { user: 'abel.tuter', password: 'Req-S3cret-1' }
+export const MANAGER = { user: 'beth.anglin', password: 'Mgr-S3cret-2' }
+export const KPOW_USER = { user: 'kpow-api', password: 'Kpow-S3cret-3' }
+
+export interface LoggedRequest {
+    method: string
+    path: string
+    query: URLSearchParams
+    headers: Record<string, string>
+    body: unknown
+    /** The Basic-auth user, when there was one. */
+    user?: string
+}
+
+type Row = Record<string, string>
+type Reply = readonly [number, nock.ReplyBody] | readonly [number, nock.ReplyBody, nock.ReplyHeaders]
+
+export interface FakeInstanceOptions {
+    /** Problems the preview finds (sys_update_preview_problem rows without the set's id). */
+    previewProblems?: Row[]
+    /** The commit's progress ends in status 3 with this message. */
+    commitFails?: string
+    /** 'missing': 400 "does not represent any resource"; 'refused': 422, every item failed. */
+    activation?: 'ok' | 'missing' | 'refused'
+    /** The deploying user lacks sn_cicd.sys_ci_automation / admin: CI/CD calls answer 403. */
+    cicdForbidden?: boolean
+    /** The flow never writes the grant note (smoke's timeout path). */
+    flowSilent?: boolean
+}
+
+function decodeUser(header: string | undefined): { user: string; password: string } | undefined {
+    const match = /^Basic (.+)$/.exec(header ?? '')
+    if (!match?.[1]) return undefined
+    const text = Buffer.from(match[1], 'base64').toString('utf8')
+    const colon = text.indexOf(':')
+    return { user: text.slice(0, colon), password: text.slice(colon + 1) }
+}
+
+/** Encoded query with `a=b^c=d` terms only: all the tool sends. */
+function matches(row: Row, query: string): boolean {
+    return query
+        .split('^')
+        .filter(Boolean)
+        .every((term) => {
+            const [field, value] = term.split('=') as [string, string]
+            return (row[field] ?? '') === value
+        })
+}
+
+function pick(row: Row, fields: string | null): Row {
+    if (!fields) return row
+    return Object.fromEntries(fields.split(',').map((field) => [field, row[field] ?? '']))
+}
+
+export class FakeInstance {
+    readonly requests: LoggedRequest[] = []
+    readonly tables = new Map<string, Map<string, Row>>()
+    readonly policies = new Map<string, Record<string, unknown>>()
+    readonly kpowRequests: LoggedRequest[] = []
+    private readonly progress = new Map<string, Row[]>()
+    private sequence = 0
+    private readonly passwords = new Map([
+        [ADMIN.user, ADMIN.password],
+        [REQUESTER.user, REQUESTER.password],
+        [MANAGER.user, MANAGER.password],
+    ])
+
+    constructor(
+        readonly updateSet: AppUpdateSet,
+        readonly options: FakeInstanceOptions = {}
+    ) {
+        this.insert('sys_user', { sys_id: 'user-admin', user_name: ADMIN.user, manager: '' })
+        this.insert('sys_user', { sys_id: 'user-manager', user_name: MANAGER.user, manager: '' })
+        this.insert('sys_user', { sys_id: 'user-requester', user_name: REQUESTER.user, manager: 'user-manager' })
+        this.insert('sys_user', { sys_id: 'user-lonely', user_name: 'carol.nomanager', manager: '' })
+    }
+
+    table(name: string): Map<string, Row> {
+        let table = this.tables.get(name)
+        if (!table) this.tables.set(name, (table = new Map()))
+        return table
+    }
+
+    insert(table: string, row: Row): Row {
+        const sysId = row.sys_id ?? `${table}-${++this.sequence}`
+        const stored = { ...row, sys_id: sysId }
+        this.table(table).set(sysId, stored)
+        return stored
+    }
+
+    /** The logged requests of one method whose path starts with `prefix`. */
+    calls(method: string, prefix: string): LoggedRequest[] {
+        return this.requests.filter((request) => request.method === method && request.path.startsWith(prefix))
+    }
+
+    /** Installs the interceptors (persisting until nock.cleanAll()). */
+    install(): this {
+        const instance = nock(INSTANCE_URL).persist()
+        for (const method of ['get', 'post', 'patch', 'delete'] as const) {
+            // eslint-disable-next-line @typescript-eslint/no-this-alias
+            const fake = this
+            instance[method](() => true).reply(function (uri, body) {
+                const url = new URL(uri, INSTANCE_URL)
+                const headers = this.req.headers
+                const credentials = decodeUser(headers.authorization)
+                const request: LoggedRequest = {
+                    method: method.toUpperCase(),
+                    path: url.pathname,
+                    query: url.searchParams,
+                    headers,
+                    body,
+                    user: credentials?.user,
+                }
+                fake.requests.push(request)
+                return fake.route(request, credentials)
+            })
+        }
+        const kpow = nock(KPOW_URL).persist()
+        for (const method of ['get', 'delete'] as const) {
+            // eslint-disable-next-line @typescript-eslint/no-this-alias
+            const fake = this
+            kpow[method](() => true).reply(function (uri) {
+                const url = new URL(uri, KPOW_URL)
+                const credentials = decodeUser(this.req.headers.authorization)
+                fake.kpowRequests.push({
+                    method: method.toUpperCase(),
+                    path: url.pathname,
+                    query: url.searchParams,
+                    headers: this.req.headers,
+                    body: undefined,
+                    user: credentials?.user,
+                })
+                if (credentials?.user !== KPOW_USER.user || credentials.password !== KPOW_USER.password)
+                    return [401, '']
+                if (method === 'get') return [200, { temporary_policies: [...fake.policies.values()], metadata: {} }]
+                const id = url.pathname.split('/').pop() ?? ''
+                return fake.policies.delete(id) ? [204, ''] : [404, { message: 'not found' }]
+            })
+        }
+        return this
+    }
+
+    private route(request: LoggedRequest, credentials: { user: string; password: string } | undefined): Reply {
+        const { method, path } = request
+        if (path === '/angular.do') return this.angular(request)
+        if (path === '/sys_upload.do') return this.upload(request)
+        if (!credentials || this.passwords.get(credentials.user) !== credentials.password) {
+            return [
+                401,
+                {
+                    error: { message: 'User Not Authenticated', detail: 'Required to provide Auth information' },
+                    status: 'failure',
+                },
+            ]
+        }
+        const user = credentials.user
+        if (path.startsWith('/api/sn_cicd/')) {
+            if (this.options.cicdForbidden) {
+                return [
+                    403,
+                    {
+                        error: {
+                            message: 'User Not Authorized',
+                            detail: 'Not permitted: requires role sn_cicd.sys_ci_automation',
+                        },
+                        status: 'failure',
+                    },
+                ]
+            }
+            return this.cicd(request)
+        }
+        if (path === '/api/now/wfa_fluent/activate_flows') return this.activate(request)
+        const order = /^\/api\/sn_sc\/servicecatalog\/items\/([^/]+)\/order_now$/.exec(path)
+        if (order && method === 'POST') return this.orderNow(user, order[1] ?? '', request.body as { variables: Row })
+        const table = /^\/api\/now\/table\/([^/]+)(?:\/([^/]+))?$/.exec(path)
+        if (table) return this.tableApi(request, table[1] ?? '', table[2])
+        return [
+            400,
+            { error: { message: 'Requested URI does not represent any resource', detail: '' }, status: 'failure' },
+        ]
+    }
+
+    private angular(request: LoggedRequest): Reply {
+        const type = request.query.get('sysparm_type')
+        if (type === 'view_form.login') {
+            const form = new URLSearchParams(String(request.body))
+            if (this.passwords.get(form.get('user_name') ?? '') !== form.get('user_password'))
+                return [200, { status: 'failure' }]
+            return [
+                200,
+                { status: 'success' },
+                { 'Set-Cookie': ['JSESSIONID=session-1; Path=/; HttpOnly', 'glide_user_route=route-1; Path=/'] },
+            ]
+        }
+        if (type === 'get_user') {
+            const loggedIn = (request.headers.cookie ?? '').includes('JSESSIONID=session-1')
+            return [401, { error: 'no user' }, loggedIn ? { 'x-usertoken-response': 'token-123' } : {}]
+        }
+        return [404, '']
+    }
+
+    private upload(request: LoggedRequest): Reply {
+        const body = String(request.body)
+        if (
+            request.headers['x-usertoken'] !== 'token-123' ||
+            !(request.headers.cookie ?? '').includes('JSESSIONID=session-1')
+        ) {
+            return [302, '', { Location: '/login.do' }]
+        }
+        if (!body.includes('token-123') || !body.includes(this.updateSet.sysId)) return [400, 'bad upload']
+        this.insert('sys_remote_update_set', {
+            sys_id: this.updateSet.sysId,
+            name: this.updateSet.name,
+            state: 'loaded',
+            description: 'Scoped application x_kpow_jit',
+            application_version: this.updateSet.version,
+        })
+        return [302, '', { Location: `/sys_remote_update_set.do?sys_id=${this.updateSet.sysId}` }]
+    }
+
+    private startProgress(final: Row): Reply {
+        const id = `progress-${++this.sequence}`
+        this.progress.set(id, [{ status: '1', status_label: 'Running', percent_complete: '50' }, final])
+        return [
+            200,
+            {
+                result: {
+                    links: { progress: { id, url: `${INSTANCE_URL}/api/sn_cicd/progress/${id}` } },
+                    status: '0',
+                    status_label: 'Pending',
+                    percent_complete: '0',
+                },
+            },
+        ]
+    }
+
+    private cicd(request: LoggedRequest): Reply {
+        const preview = /^\/api\/sn_cicd\/update_set\/preview\/(.+)$/.exec(request.path)
+        const commit = /^\/api\/sn_cicd\/update_set\/commit\/(.+)$/.exec(request.path)
+        const progress = /^\/api\/sn_cicd\/progress\/(.+)$/.exec(request.path)
+        if (preview) {
+            const remote = this.table('sys_remote_update_set').get(preview[1] ?? '')
+            if (!remote) return [404, { error: { message: 'No record found' } }]
+            const problems = this.table('sys_update_preview_problem')
+            for (const [id, row] of problems) if (row.remote_update_set === remote.sys_id) problems.delete(id)
+            for (const problem of this.options.previewProblems ?? []) {
+                this.insert('sys_update_preview_problem', { ...problem, remote_update_set: remote.sys_id ?? '' })
+            }
+            remote.state = 'previewed'
+            return this.startProgress({ status: '2', status_label: 'Successful', percent_complete: '100' })
+        }
+        if (commit) {
+            const remote = this.table('sys_remote_update_set').get(commit[1] ?? '')
+            if (!remote) return [404, { error: { message: 'No record found' } }]
+            if (this.options.commitFails) {
+                return this.startProgress({
+                    status: '3',
+                    status_label: 'Failed',
+                    status_message: this.options.commitFails,
+                    percent_complete: '100',
+                })
+            }
+            remote.state = 'committed'
+            // As an import does: the app's records as the set holds them (flows and actions as drafts).
+            for (const action of this.updateSet.actions)
+                this.insert('sys_hub_action_type_definition', {
+                    sys_id: action.sysId,
+                    name: action.name,
+                    state: 'draft',
+                    active: 'true',
+                })
+            for (const flow of this.updateSet.flows)
+                this.insert('sys_hub_flow', {
+                    sys_id: flow.sysId,
+                    name: flow.name,
+                    active: 'false',
+                    status: 'draft',
+                    master_snapshot: '',
+                })
+            this.insert('sys_alias', {
+                sys_id: this.updateSet.alias.sysId,
+                name: this.updateSet.alias.name,
+                id: this.updateSet.alias.id,
+            })
+            return this.startProgress({ status: '2', status_label: 'Successful', percent_complete: '100' })
+        }
+        if (progress) {
+            const steps = this.progress.get(progress[1] ?? '')
+            if (!steps) return [404, { error: { message: 'No progress' } }]
+            const step = steps.length > 1 ? steps.shift() : steps[0]
+            return [200, { result: { links: { progress: { id: progress[1] } }, ...step } }]
+        }
+        return [400, { error: { message: 'Requested URI does not represent any resource' } }]
+    }
+
+    private activate(request: LoggedRequest): Reply {
+        if (this.options.activation === 'missing') {
+            return [
+                400,
+                {
+                    error: { message: 'Requested URI does not represent any resource', detail: null },
+                    status: 'failure',
+                },
+            ]
+        }
+        const body = request.body as { flows: Array<{ sys_id: string }>; actions: Array<{ sys_id: string }> }
+        const items = [...body.actions, ...body.flows]
+        if (this.options.activation === 'refused') {
+            return [
+                422,
+                {
+                    result: {
+                        summary: { total: items.length, succeeded: 0, failed: items.length },
+                        results: items.map((item) => ({
+                            sys_id: item.sys_id,
+                            status: 'failed',
+                            message: 'Action has errors: step 1 is invalid',
+                        })),
+                    },
+                },
+            ]
+        }
+        for (const action of body.actions) {
+            const row = this.table('sys_hub_action_type_definition').get(action.sys_id)
+            if (row) row.state = 'published'
+        }
+        for (const flow of body.flows) {
+            const row = this.table('sys_hub_flow').get(flow.sys_id)
+            const draftAction = [...this.table('sys_hub_action_type_definition').values()].some(
+                (action) => action.state !== 'published'
+            )
+            if (row && !draftAction)
+                Object.assign(row, { active: 'true', status: 'published', master_snapshot: 'snapshot-1' })
+        }
+        return [
+            200,
+            {
+                result: {
+                    summary: { total: items.length, succeeded: items.length, failed: 0 },
+                    results: items.map((item) => ({ sys_id: item.sys_id, status: 'success', message: '' })),
+                },
+            },
+        ]
+    }
+
+    private orderNow(user: string, itemId: string, body: { variables: Row }): Reply {
+        if (itemId !== this.updateSet.catalogItem.sysId) return [404, { error: { message: 'Catalog item not found' } }]
+        const requester = [...this.table('sys_user').values()].find((row) => row.user_name === user)
+        const request = this.insert('sc_request', {
+            number: `REQ00${++this.sequence}`,
+            opened_by: requester?.sys_id ?? '',
+        })
+        const item = this.insert('sc_req_item', {
+            number: `RITM00${++this.sequence}`,
+            request: request.sys_id ?? '',
+            state: '1',
+            opened_by: requester?.sys_id ?? '',
+            ...body.variables,
+        })
+        const flowActive = [...this.table('sys_hub_flow').values()].every((flow) => flow.active === 'true')
+        if (flowActive && requester?.manager) {
+            this.insert('sysapproval_approver', {
+                sysapproval: item.sys_id ?? '',
+                approver: requester.manager,
+                state: 'requested',
+            })
+        }
+        return [
+            200,
+            {
+                result: {
+                    sys_id: request.sys_id,
+                    number: request.number,
+                    request_number: request.number,
+                    request_id: request.sys_id,
+                    table: 'sc_request',
+                },
+            },
+        ]
+    }
+
+    /** What the deployed flow does on an approval or a closed item. */
+    private flowReacts(table: string, row: Row): void {
+        const note = (itemId: string, value: string) =>
+            this.insert('sys_journal_field', { element_id: itemId, element: 'work_notes', value })
+        if (table === 'sysapproval_approver' && row.state === 'approved' && !this.options.flowSilent) {
+            const item = this.table('sc_req_item').get(row.sysapproval ?? '')
+            if (!item) return
+            const id = `policy-${++this.sequence}`
+            this.policies.set(id, {
+                id,
+                duration_ms: Number(item.duration_ms),
+                policy: {
+                    role: item.role_name,
+                    actions: ['TOPIC_DATA_QUERY'],
+                    effect: 'Allow',
+                    resource: ['cluster', item.cluster_id, 'topic', item.topic_name],
+                },
+            })
+            item.policy_id = id
+            note(
+                item.sys_id ?? '',
+                `Kpow Access Granted. Policy ID: ${id}. Role ${item.role_name} may query topic ${item.topic_name}. Closing this request revokes the access.`
+            )
+        }
+        if (table === 'sc_req_item' && ['3', '4', '7'].includes(row.state ?? '') && row.policy_id) {
+            this.policies.delete(row.policy_id)
+            note(row.sys_id ?? '', 'Kpow access revoked because the request was closed. Deleted.')
+        }
+    }
+
+    private tableApi(request: LoggedRequest, tableName: string, sysId: string | undefined): Reply {
+        const table = this.table(tableName)
+        const fields = request.query.get('sysparm_fields')
+        switch (request.method) {
+            case 'GET': {
+                if (sysId) {
+                    const row = table.get(sysId)
+                    return row
+                        ? [200, { result: pick(row, fields) }]
+                        : [
+                              404,
+                              {
+                                  error: {
+                                      message: 'No Record found',
+                                      detail: "Record doesn't exist or ACL restricts the record retrieval",
+                                  },
+                                  status: 'failure',
+                              },
+                          ]
+                }
+                const query = request.query.get('sysparm_query') ?? ''
+                const limit = Number(request.query.get('sysparm_limit') ?? '10000')
+                return [
+                    200,
+                    {
+                        result: [...table.values()]
+                            .filter((row) => matches(row, query))
+                            .slice(0, limit)
+                            .map((row) => pick(row, fields)),
+                    },
+                ]
+            }
+            case 'POST': {
+                const row = this.insert(tableName, request.body as Row)
+                return [201, { result: row }]
+            }
+            case 'PATCH': {
+                const row = sysId ? table.get(sysId) : undefined
+                if (!row) return [404, { error: { message: 'No Record found' } }]
+                Object.assign(row, request.body as Row)
+                this.flowReacts(tableName, row)
+                return [200, { result: row }]
+            }
+            case 'DELETE':
+                return sysId && table.delete(sysId) ? [204, ''] : [404, { error: { message: 'No Record found' } }]
+        }
+        return [405, '']
+    }
+}
