@@ -348,6 +348,31 @@ describe('deploy failure paths name the fix', () => {
         expectNoSecret(output)
     })
 
+    it('a committed set the ACLs keep from being changed: the deploy goes on without its fingerprint', async () => {
+        const instance = fake({ readOnlyTables: ['sys_remote_update_set'] })
+        const { code, output } = await run(['deploy'])
+        expect(code).toBe(0)
+        expect(output).toMatch(
+            /could not record the fingerprint: user "admin\.deployer" may not update sys_remote_update_set records \(403/
+        )
+        expect(output).toMatch(/\[ok\] commit: committed \(state committed\); fingerprint not recorded/)
+        // Without the fingerprint, the next run commits the same set again rather than guessing.
+        const again = await run(['deploy'])
+        expect(again.output).toMatch(/committed without a deploy fingerprint/)
+        expect(instance.calls('POST', '/api/sn_cicd/update_set/commit/')).toHaveLength(2)
+    })
+
+    it("Kpow refuses the tool's credentials (401)", async () => {
+        fake()
+        const { code, output } = await run(['deploy'], { ...ENVIRONMENT, KPOW_API_PASSWORD: 'Not-The-Kpow-Password' })
+        expect(code).toBe(1)
+        expect(output).toMatch(
+            /\[FAILED\] verify: Kpow's API at https:\/\/kpow\.test:4000 refused the credentials of "kpow-api" \(401/
+        )
+        expect(output).toMatch(/fix: check KPOW_API_USER and KPOW_API_PASSWORD/)
+        expect(output).not.toContain('Not-The-Kpow-Password')
+    })
+
     it('--skip-kpow-check leaves Kpow alone', async () => {
         const instance = fake()
         const { code, output } = await run(['deploy', '--skip-kpow-check'])

@@ -237,12 +237,20 @@ export async function deploy(options: DeployOptions): Promise<DeployReport> {
             }
             const committed = await client.getRecord('sys_remote_update_set', updateSet.sysId, REMOTE_SET_FIELDS)
             const description = (committed?.description ?? '').replace(/\s*\[deployed sha256:[0-9a-f]{64}\]/g, '')
-            await client.updateRecord('sys_remote_update_set', updateSet.sysId, {
-                description: `${description}${description ? '\n\n' : ''}${fingerprintLine(updateSet.sha256)}`,
-            })
+            let fingerprintNote = 'fingerprint recorded'
+            try {
+                await client.updateRecord('sys_remote_update_set', updateSet.sysId, {
+                    description: `${description}${description ? '\n\n' : ''}${fingerprintLine(updateSet.sha256)}`,
+                })
+            } catch (error) {
+                // The commit stands; without the fingerprint the next deploy only commits the same set again.
+                if (!(error instanceof DeployError)) throw error
+                fingerprintNote = 'fingerprint not recorded (the next deploy commits again)'
+                progress.detail(`could not record the fingerprint: ${error.message}`)
+            }
             return {
                 outcome: 'done',
-                summary: `committed (state ${committed?.state || 'unknown'}); fingerprint recorded`,
+                summary: `committed (state ${committed?.state || 'unknown'}); ${fingerprintNote}`,
                 value: undefined,
             }
         })

@@ -150,4 +150,14 @@ describe('smoke', () => {
         expect(output).toMatch(/clean-up: closed the item/)
         expect(instance.policies.size).toBe(0)
     })
+
+    it('a flow that does not revoke: the policy check fails and the clean-up deletes the policy in Kpow', async () => {
+        const instance = await deployed({ flowNeverRevokes: true })
+        const { code, output } = await run(['smoke'], ENVIRONMENT, 0)
+        expect(code).toBe(1)
+        expect(output).toMatch(/\[FAILED\] revoke work note: no revoke work note within 0 ms/)
+        expect(output).toMatch(/clean-up: deleted policy policy-\d+ in Kpow/)
+        expect(instance.policies.size).toBe(0)
+        expect(instance.kpowRequests.filter((request) => request.method === 'DELETE')).toHaveLength(1)
+    })
 })

@@ -40,6 +40,10 @@ export interface FakeInstanceOptions {
     cicdForbidden?: boolean
     /** The flow never writes the grant note (smoke's timeout path). */
     flowSilent?: boolean
+    /** The flow grants but never revokes (smoke's clean-up deletes the policy). */
+    flowNeverRevokes?: boolean
+    /** Tables whose records the ACLs keep from being changed: PATCH answers 403. */
+    readOnlyTables?: string[]
 }
 
 function decodeUser(header: string | undefined): { user: string; password: string } | undefined {
@@ -417,7 +421,12 @@ export class FakeInstance {
                 `Kpow Access Granted. Policy ID: ${id}. Role ${item.role_name} may query topic ${item.topic_name}. Closing this request revokes the access.`
             )
         }
-        if (table === 'sc_req_item' && ['3', '4', '7'].includes(row.state ?? '') && row.policy_id) {
+        if (
+            table === 'sc_req_item' &&
+            ['3', '4', '7'].includes(row.state ?? '') &&
+            row.policy_id &&
+            !this.options.flowNeverRevokes
+        ) {
             this.policies.delete(row.policy_id)
             note(row.sys_id ?? '', 'Kpow access revoked because the request was closed. Deleted.')
         }
@@ -460,6 +469,18 @@ export class FakeInstance {
                 return [201, { result: row }]
             }
             case 'PATCH': {
+                if (this.options.readOnlyTables?.includes(tableName)) {
+                    return [
+                        403,
+                        {
+                            error: {
+                                message: 'Operation Failed',
+                                detail: 'ACL Exception Update Failed due to security constraints',
+                            },
+                            status: 'failure',
+                        },
+                    ]
+                }
                 const row = sysId ? table.get(sysId) : undefined
                 if (!row) return [404, { error: { message: 'No Record found' } }]
                 Object.assign(row, request.body as Row)
