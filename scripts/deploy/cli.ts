@@ -102,6 +102,9 @@ export async function main(
     const program = new Command('deploy')
         .description('Deploy the Kpow JIT update set to a ServiceNow instance, show its status, smoke-test it')
         .showHelpAfterError()
+        // Subcommands copy these when created: a bad flag of `deploy` then exits 2 like one of the program.
+        .exitOverride()
+        .configureOutput({ writeErr: (text) => process.stderr.write(text) })
 
     connectionOptions(program.command('deploy'), true)
         .description('upload, preview, commit, connect, activate and verify (idempotent)')

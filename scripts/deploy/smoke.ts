@@ -259,7 +259,8 @@ export async function smoke(options: SmokeOptions): Promise<SmokeReport> {
             policyRevoked = true
             return { outcome: 'done', summary: `${policyId} no longer listed`, value: undefined }
         })
-        reporter.line('smoke test passed')
+        const total = reporter.steps.reduce((sum, step) => sum + step.durationMs, 0)
+        reporter.line(`smoke test passed in ${formatDuration(total)}`)
         return { steps: reporter.steps, policyId }
     } finally {
         await cleanUp(reporter, admin, kpow, { itemId, itemClosed, policyId, policyRevoked })
