@@ -79,7 +79,7 @@ describe('smoke', () => {
                 cluster_id: GUIDE_CLUSTER_ID,
                 topic_name: GUIDE_TOPIC,
                 role_name: 'kafka-users',
-                duration_ms: '60000',
+                duration_ms: '300000',
             },
         })
         // Approved by the manager, as the manager.
@@ -159,5 +159,17 @@ describe('smoke', () => {
         expect(output).toMatch(/clean-up: deleted policy policy-\d+ in Kpow/)
         expect(instance.policies.size).toBe(0)
         expect(instance.kpowRequests.filter((request) => request.method === 'DELETE')).toHaveLength(1)
+    })
+
+    it("a refused grant: the flow's notes are shown, the smoke fails and closes its item", async () => {
+        const instance = await deployed({
+            grantRefused: 'Kpow answered HTTP 403: not allowed to grant TOPIC_DATA_QUERY',
+        })
+        const { code, output } = await run(['smoke'])
+        expect(code).toBe(1)
+        expect(output).toMatch(/work note: Kpow - Create Temporary Policy failed: Kpow answered HTTP 403/)
+        expect(output).toMatch(/\[FAILED\] grant work note: the flow did not grant access: Kpow access not granted/)
+        expect(output).toMatch(/clean-up: closed the item/)
+        expect([...instance.table('sc_req_item').values()][0]?.state).toBe('4')
     })
 })

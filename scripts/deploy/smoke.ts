@@ -38,9 +38,20 @@ export interface SmokeReport {
 
 /** sc_req_item states: 3 Closed Complete, 4 Closed Incomplete, 7 Closed Skipped. */
 const CLOSED_STATES = new Set(['3', '4', '7'])
+// The flow's own work notes (servicenow/src/fluent/access-lifecycle-flow.now.ts).
 const GRANTED = /Kpow Access Granted\. Policy ID: ([^\s.]+)/
-const NOT_GRANTED = /Kpow access not granted|failed|Kpow returned/i
-const REVOKED = /Kpow access revoked|expired at|Delete Temporary Policy failed/i
+const NOT_GRANTED = /Kpow access not granted/
+const REVOKED = /Kpow access revoked/
+const ENDED_OTHERWISE = /Kpow - Delete Temporary Policy failed|Kpow policy \S+ expired at/
+/** The smoke test closes its item within seconds; a policy of at least this long cannot expire first. */
+const SMOKE_DURATION_MS = 300_000
+
+/** The shortest offered duration that cannot expire during the smoke test (else the longest). */
+function durationChoice(updateSet: AppUpdateSet): string {
+    const choices = updateSet.variables.find((variable) => variable.name === 'duration_ms')?.choices ?? []
+    const sorted = [...choices].sort((left, right) => Number(left) - Number(right))
+    return sorted.find((choice) => Number(choice) >= SMOKE_DURATION_MS) ?? sorted.at(-1) ?? ''
+}
 
 /** Polls `check` until it returns a value; progress every ~10 s; a DeployError naming `what` at the deadline. */
 async function waitFor<Value>(
@@ -78,7 +89,7 @@ export async function smoke(options: SmokeOptions): Promise<SmokeReport> {
         cluster_id: options.variables.cluster_id,
         topic_name: options.variables.topic_name,
         role_name: options.variables.role_name ?? choice('role_name') ?? '',
-        duration_ms: options.variables.duration_ms ?? choice('duration_ms') ?? '',
+        duration_ms: options.variables.duration_ms ?? durationChoice(updateSet),
     }
     const notes = async (itemId: string): Promise<string[]> =>
         (
@@ -199,11 +210,14 @@ export async function smoke(options: SmokeOptions): Promise<SmokeReport> {
                     const granted = all.map((note) => GRANTED.exec(note)?.[1]).find(Boolean)
                     if (granted) return granted
                     const refused = all.find((note) => NOT_GRANTED.test(note))
-                    if (refused)
+                    if (refused) {
+                        // The action's own note (Kpow's status and message) comes with it.
+                        for (const note of all) progress.detail(`work note: ${note}`)
                         throw new DeployError(
                             `the flow did not grant access: ${refused}`,
-                            "read the Kpow status in the note; check the connection (npm run status) and the Kpow API user's roles"
+                            "read the work notes above; check the connection (npm run status) and the Kpow API user's roles"
                         )
+                    }
                     return undefined
                 },
                 progress,
@@ -239,7 +253,12 @@ export async function smoke(options: SmokeOptions): Promise<SmokeReport> {
         await reporter.step('revoke work note', async (progress) => {
             const note = await waitFor(
                 'revoke work note',
-                async () => (await notes(itemId)).find((text) => REVOKED.test(text)),
+                async () => {
+                    const all = await notes(itemId)
+                    const other = all.find((text) => ENDED_OTHERWISE.test(text))
+                    if (other) throw new DeployError(`the flow did not revoke on close: ${other}`, noteFix)
+                    return all.find((text) => REVOKED.test(text))
+                },
                 progress,
                 timing,
                 noteFix

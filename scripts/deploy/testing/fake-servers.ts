@@ -40,6 +40,8 @@ export interface FakeInstanceOptions {
     cicdForbidden?: boolean
     /** The flow never writes the grant note (smoke's timeout path). */
     flowSilent?: boolean
+    /** Kpow refuses the grant: the action's note with this text, then the flow's "not granted" note. */
+    grantRefused?: string
     /** The flow grants but never revokes (smoke's clean-up deletes the policy). */
     flowNeverRevokes?: boolean
     /** Tables whose records the ACLs keep from being changed: PATCH answers 403. */
@@ -404,6 +406,14 @@ export class FakeInstance {
         if (table === 'sysapproval_approver' && row.state === 'approved' && !this.options.flowSilent) {
             const item = this.table('sc_req_item').get(row.sysapproval ?? '')
             if (!item) return
+            if (this.options.grantRefused) {
+                note(item.sys_id ?? '', `Kpow - Create Temporary Policy failed: ${this.options.grantRefused}`)
+                note(
+                    item.sys_id ?? '',
+                    'Kpow access not granted: Kpow - Create Temporary Policy failed; the work note it wrote just before this one gives the reason.'
+                )
+                return
+            }
             const id = `policy-${++this.sequence}`
             this.policies.set(id, {
                 id,
