@@ -15,12 +15,26 @@
  *   POST   /api/sn_cicd/update_set/commit/<id> {"force_commit":"false"}, then progress again
  *   PATCH  /api/now/table/sys_remote_update_set/<id> {"description": ... fingerprint line}
  *   GET    /api/now/table/sys_alias/<alias sys_id>
- *   GET/POST/PATCH /api/now/table/basic_auth_credentials, /api/now/table/http_connection
- *   POST   /api/now/wfa_fluent/activate_flows?sysparm_transaction_scope=<app> (actions, then flows)
- *   GET    /api/now/table/sys_hub_action_type_definition/<id>, /api/now/table/sys_hub_flow/<id>
- * and for `smoke`: POST /api/sn_sc/servicecatalog/items/<item>/order_now, GET sc_req_item,
- * sysapproval_approver, sys_journal_field; PATCH sysapproval_approver (as the approver) and
- * sc_req_item (as the admin).
+ *   GET    /api/now/table/sys_alias?sysparm_query=id=<alias id>                 only when the sys_id is not found
+ *   GET    /api/now/table/basic_auth_credentials?sysparm_query=name=<alias name> credential
+ *   POST   /api/now/table/basic_auth_credentials {name, user_name, password, active}, or PATCH it by sys_id
+ *   GET    /api/now/table/http_connection?sysparm_query=connection_alias=<alias sys_id>
+ *   POST   /api/now/table/http_connection {name, connection_alias, credential, connection_url, active}, or PATCH
+ *   GET    /api/now/table/sys_hub_action_type_definition/<id> (state), /api/now/table/sys_hub_flow/<id> (active, status)
+ *   POST   /api/now/wfa_fluent/activate_flows?sysparm_transaction_scope=<app sys_id>
+ *          {"flows":[],"actions":[{sys_id,active:"",state:""}…]}, then {"flows":[…],"actions":[]}
+ *   GET    /api/now/table/http_connection?…, and Kpow's GET /admin/v1/temporary-policies        verify
+ * and for `smoke`:
+ *   GET    /api/now/table/sys_user?sysparm_query=user_name=<requester> (manager), /api/now/table/sys_user/<manager>
+ *   POST   /api/sn_sc/servicecatalog/items/<item>/order_now as the requester → {result:{request_id|sys_id, request_number|number}}
+ *   GET    /api/now/table/sc_req_item?sysparm_query=request=<sc_request sys_id>
+ *   GET    /api/now/table/sysapproval_approver?sysparm_query=sysapproval=<item>^approver=<manager sys_id>
+ *   PATCH  /api/now/table/sysapproval_approver/<id> {"state":"approved","comments":…} as the manager
+ *   GET    /api/now/table/sys_journal_field?sysparm_query=element_id=<item>^element=work_notes (value)
+ *   PATCH  /api/now/table/sc_req_item/<item> {"state":"3"} as the admin ("4" in the clean-up)
+ * Table API reads send sysparm_fields, sysparm_limit and sysparm_exclude_reference_link=true; a
+ * reference may still come back as {link, value} (its value is used). Expected statuses: 200 (201 for
+ * a POST), 404 for a missing record, 204 (or 200) for a DELETE.
  */
 import { parseSetCookie, stringifyCookie } from 'cookie'
 import { DeployError } from './errors.ts'
