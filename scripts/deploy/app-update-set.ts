@@ -34,11 +34,14 @@ export interface AppUpdateSet {
     sysId: string
     name: string
     version: string
+    /** The scoped app (sys_app); a global set (the guide's) has none: `global`. */
     app: NamedRecord & { scope: string }
     flows: NamedRecord[]
     actions: NamedRecord[]
-    catalogItem: NamedRecord
-    alias: NamedRecord & { id: string }
+    /** Absent from a set without one (then `smoke` cannot run). */
+    catalogItem?: NamedRecord
+    /** The connection alias the actions use; absent from a set that relies on one made by hand. */
+    alias?: NamedRecord & { id: string }
     variables: CatalogVariable[]
     /** sys_update_xml sys_id → "<type> <target name>", to name a preview problem's record. */
     updateNames: ReadonlyMap<string, string>
@@ -48,11 +51,11 @@ function field(record: PayloadRecord, name: string): string {
     return record.fields[name]?.value ?? ''
 }
 
-function only(records: PayloadRecord[], table: string, file: string): PayloadRecord {
+function atMostOne(records: PayloadRecord[], table: string, file: string): PayloadRecord | undefined {
     const [record, ...others] = records
-    if (!record || others.length > 0) {
+    if (others.length > 0) {
         throw new DeployError(
-            `${file} holds ${records.length} ${table} records; the deploy expects exactly one`,
+            `${file} holds ${records.length} ${table} records; the deploy expects at most one`,
             'deploy the set `npm run build` writes (update-sets/kpow-jit-access.xml), or pass it with --update-set'
         )
     }
@@ -76,16 +79,16 @@ export function readAppUpdateSetText(xml: string, file: string): AppUpdateSet {
         sysId: field(record, 'sys_id'),
         name: field(record, 'name'),
     })
-    const app = only(recordsOfTable(set, 'sys_app'), 'sys_app', file)
-    const catalogItem = only(recordsOfTable(set, 'sc_cat_item'), 'sc_cat_item', file)
-    const alias = only(recordsOfTable(set, 'sys_alias'), 'sys_alias', file)
+    const app = atMostOne(recordsOfTable(set, 'sys_app'), 'sys_app', file)
+    const catalogItem = atMostOne(recordsOfTable(set, 'sc_cat_item'), 'sc_cat_item', file)
+    const alias = atMostOne(recordsOfTable(set, 'sys_alias'), 'sys_alias', file)
     const flows = recordsOfTable(set, 'sys_hub_flow').map(named)
     if (flows.length === 0) {
         throw new DeployError(`${file} holds no flow (sys_hub_flow)`, 'deploy the set `npm run build` writes')
     }
     const choices = recordsOfTable(set, 'question_choice')
     const variables = recordsOfTable(set, 'item_option_new')
-        .filter((variable) => field(variable, 'cat_item') === field(catalogItem, 'sys_id'))
+        .filter((variable) => catalogItem !== undefined && field(variable, 'cat_item') === field(catalogItem, 'sys_id'))
         .map((variable) => ({
             name: field(variable, 'name'),
             sysId: field(variable, 'sys_id'),
@@ -101,12 +104,12 @@ export function readAppUpdateSetText(xml: string, file: string): AppUpdateSet {
         sha256: createHash('sha256').update(xml, 'utf8').digest('hex'),
         sysId: set.sysId,
         name: set.name,
-        version: set.header.application_version?.value || field(app, 'version'),
-        app: { ...named(app), scope: field(app, 'scope') },
+        version: set.header.application_version?.value || (app ? field(app, 'version') : '') || '(none)',
+        app: app ? { ...named(app), scope: field(app, 'scope') } : { sysId: 'global', name: 'Global', scope: 'global' },
         flows,
         actions: recordsOfTable(set, 'sys_hub_action_type_definition').map(named),
-        catalogItem: named(catalogItem),
-        alias: { ...named(alias), id: field(alias, 'id') },
+        catalogItem: catalogItem ? named(catalogItem) : undefined,
+        alias: alias ? { ...named(alias), id: field(alias, 'id') } : undefined,
         variables,
         updateNames: new Map(set.records.map((record) => [record.sysId, `${record.type} "${record.targetName}"`])),
     }

@@ -3,6 +3,7 @@
 // each failure path with the fix it names. Secrets never reach the output.
 import nock from 'nock'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { HAND_BUILT_SET_FILE } from '../update-set/index.ts'
 import { readAppUpdateSet, readAppUpdateSetText } from './app-update-set.ts'
 import { DEFAULT_UPDATE_SET, main } from './cli.ts'
 import { fingerprintLine } from './deploy.ts'
@@ -107,7 +108,7 @@ describe('deploy to a fresh instance', () => {
         const [connection] = instance.calls('POST', '/api/now/table/http_connection')
         expect(connection?.body).toEqual({
             name: 'Kpow API',
-            connection_alias: updateSet.alias.sysId,
+            connection_alias: updateSet.alias?.sysId,
             credential: credentialId,
             connection_url: KPOW_URL,
             active: 'true',
@@ -184,6 +185,21 @@ describe('deploy to a fresh instance', () => {
         // The connection stays as it was: one credential, one connection.
         expect(instance.table('http_connection').size).toBe(1)
         expect(instance.table('basic_auth_credentials').size).toBe(1)
+    })
+
+    it("a global set without app, alias or fingerprint of ours (the guide's, built by hand): scope global, connection skipped", async () => {
+        const guide = readAppUpdateSet(HAND_BUILT_SET_FILE)
+        expect(guide.alias).toBeUndefined()
+        const instance = fake({}, guide)
+        const { code, output } = await run(['deploy', '--update-set', HAND_BUILT_SET_FILE])
+        expect(code).toBe(0)
+        expect(output).toMatch(/^\[skipped\] connection: the set defines no connection alias/m)
+        expect(instance.calls('POST', '/api/now/table/http_connection')).toHaveLength(0)
+        const activations = instance.calls('POST', '/api/now/wfa_fluent/activate_flows')
+        expect(activations.map((entry) => entry.query.get('sysparm_transaction_scope'))).toEqual(['global', 'global'])
+        const status = await run(['status', '--update-set', HAND_BUILT_SET_FILE])
+        expect(status.output).toMatch(/connection: the set defines no alias/)
+        expect(status.output).toMatch(/ready: orders run the flow/)
     })
 
     it('--dry-run prints the plan and makes no call', async () => {

@@ -66,10 +66,15 @@ export const ACTION_FIELDS = ['sys_id', 'name', 'state', 'active'] as const
 export const CONNECTION_FIELDS = ['sys_id', 'name', 'connection_url', 'credential', 'active'] as const
 export const CREDENTIAL_FIELDS = ['sys_id', 'name', 'user_name', 'active'] as const
 
+type Alias = NonNullable<AppUpdateSet['alias']>
+
 /** The credential record the deploy owns: one per alias, by name. */
-export function credentialName(updateSet: AppUpdateSet): string {
-    return `${updateSet.alias.name} credential`
+export function credentialName(alias: Alias): string {
+    return `${alias.name} credential`
 }
+
+const NO_ALIAS =
+    'the set defines no connection alias: its actions use one made by hand, so create its connection and credential by hand'
 
 export function isFlowActive(flow: TableRecord | undefined): boolean {
     return flow?.active === 'true' && flow.status === 'published'
@@ -126,6 +131,85 @@ function progressFailure(result: CicdProgress): string {
 interface UploadOutcome {
     /** False when the instance already holds this exact set, committed. */
     needed: boolean
+}
+
+/**
+ * The alias's Basic auth credential and HTTP connection, created or brought up to date; true when
+ * something changed (setting the same password again does not count: the instance never shows it).
+ */
+async function configureConnection(
+    client: ServiceNowClient,
+    wantedAlias: Alias,
+    kpow: KpowCredentials,
+    progress: StepProgress
+): Promise<boolean> {
+    const alias =
+        (await client.getRecord('sys_alias', wantedAlias.sysId, ['sys_id', 'name', 'id'])) ??
+        (await client.queryRecords('sys_alias', `id=${wantedAlias.id}`, ['sys_id', 'name', 'id'], 1))[0]
+    if (!alias?.sys_id) {
+        throw new DeployError(
+            `the connection alias "${wantedAlias.name}" (${wantedAlias.id}) is not on the instance`,
+            'the set was not committed: check Retrieved Update Sets, then run deploy again'
+        )
+    }
+    let changed = false
+    const name = credentialName(wantedAlias)
+    const [credential] = await client.queryRecords('basic_auth_credentials', `name=${name}`, CREDENTIAL_FIELDS, 1)
+    let credentialId: string
+    if (!credential) {
+        const created = await client.createRecord('basic_auth_credentials', {
+            name,
+            user_name: kpow.user,
+            password: kpow.password,
+            active: 'true',
+        })
+        credentialId = created.sys_id ?? ''
+        changed = true
+        progress.detail(`created credential "${name}" for Kpow user ${kpow.user}`)
+    } else {
+        credentialId = credential.sys_id ?? ''
+        // The instance never shows a stored password, so it is set again every time (same value: no change).
+        await client.updateRecord('basic_auth_credentials', credentialId, {
+            user_name: kpow.user,
+            password: kpow.password,
+            active: 'true',
+        })
+        if (credential.user_name !== kpow.user || credential.active !== 'true') {
+            changed = true
+            progress.detail(`updated credential "${name}": Kpow user ${kpow.user}`)
+        }
+    }
+    const wanted = {
+        name: wantedAlias.name,
+        connection_alias: alias.sys_id,
+        credential: credentialId,
+        connection_url: kpow.apiUrl,
+        active: 'true',
+    }
+    const [connection] = await client.queryRecords(
+        'http_connection',
+        `connection_alias=${alias.sys_id}`,
+        CONNECTION_FIELDS,
+        1
+    )
+    if (!connection) {
+        await client.createRecord('http_connection', wanted)
+        changed = true
+        progress.detail(`created HTTP connection "${wanted.name}" → ${wanted.connection_url}`)
+    } else if (
+        connection.connection_url !== wanted.connection_url ||
+        connection.credential !== wanted.credential ||
+        connection.active !== 'true'
+    ) {
+        await client.updateRecord('http_connection', connection.sys_id ?? '', {
+            connection_url: wanted.connection_url,
+            credential: wanted.credential,
+            active: 'true',
+        })
+        changed = true
+        progress.detail(`updated HTTP connection "${connection.name || wanted.name}" → ${wanted.connection_url}`)
+    }
+    return changed
 }
 
 export async function deploy(options: DeployOptions): Promise<DeployReport> {
@@ -257,72 +341,8 @@ export async function deploy(options: DeployOptions): Promise<DeployReport> {
     }
 
     const connectionChanged = await reporter.step('connection', async (progress) => {
-        const alias =
-            (await client.getRecord('sys_alias', updateSet.alias.sysId, ['sys_id', 'name', 'id'])) ??
-            (await client.queryRecords('sys_alias', `id=${updateSet.alias.id}`, ['sys_id', 'name', 'id'], 1))[0]
-        if (!alias?.sys_id) {
-            throw new DeployError(
-                `the connection alias "${updateSet.alias.name}" (${updateSet.alias.id}) is not on the instance`,
-                'the set was not committed: check Retrieved Update Sets, then run deploy again'
-            )
-        }
-        let changed = false
-        const name = credentialName(updateSet)
-        const [credential] = await client.queryRecords('basic_auth_credentials', `name=${name}`, CREDENTIAL_FIELDS, 1)
-        let credentialId: string
-        if (!credential) {
-            const created = await client.createRecord('basic_auth_credentials', {
-                name,
-                user_name: options.kpow.user,
-                password: options.kpow.password,
-                active: 'true',
-            })
-            credentialId = created.sys_id ?? ''
-            changed = true
-            progress.detail(`created credential "${name}" for Kpow user ${options.kpow.user}`)
-        } else {
-            credentialId = credential.sys_id ?? ''
-            // The instance never shows a stored password, so it is set again every time (same value: no change).
-            await client.updateRecord('basic_auth_credentials', credentialId, {
-                user_name: options.kpow.user,
-                password: options.kpow.password,
-                active: 'true',
-            })
-            if (credential.user_name !== options.kpow.user || credential.active !== 'true') {
-                changed = true
-                progress.detail(`updated credential "${name}": Kpow user ${options.kpow.user}`)
-            }
-        }
-        const wanted = {
-            name: updateSet.alias.name,
-            connection_alias: alias.sys_id,
-            credential: credentialId,
-            connection_url: options.kpow.apiUrl,
-            active: 'true',
-        }
-        const [connection] = await client.queryRecords(
-            'http_connection',
-            `connection_alias=${alias.sys_id}`,
-            CONNECTION_FIELDS,
-            1
-        )
-        if (!connection) {
-            await client.createRecord('http_connection', wanted)
-            changed = true
-            progress.detail(`created HTTP connection "${wanted.name}" → ${wanted.connection_url}`)
-        } else if (
-            connection.connection_url !== wanted.connection_url ||
-            connection.credential !== wanted.credential ||
-            connection.active !== 'true'
-        ) {
-            await client.updateRecord('http_connection', connection.sys_id ?? '', {
-                connection_url: wanted.connection_url,
-                credential: wanted.credential,
-                active: 'true',
-            })
-            changed = true
-            progress.detail(`updated HTTP connection "${connection.name || wanted.name}" → ${wanted.connection_url}`)
-        }
+        if (!updateSet.alias) return { outcome: 'skipped', summary: NO_ALIAS, value: false }
+        const changed = await configureConnection(client, updateSet.alias, options.kpow, progress)
         return {
             outcome: changed ? 'done' : 'unchanged',
             summary: `alias "${updateSet.alias.name}" → ${options.kpow.apiUrl} as Kpow user ${options.kpow.user}${changed ? '' : ' (as it was)'}`,
@@ -397,16 +417,18 @@ export async function deploy(options: DeployOptions): Promise<DeployReport> {
                     `flow "${flow.name}": active, published${record?.master_snapshot ? ', snapshot ' + record.master_snapshot : ''}`
                 )
         })
-        const [connection] = await client.queryRecords(
-            'http_connection',
-            `connection_alias=${updateSet.alias.sysId}`,
-            CONNECTION_FIELDS,
-            1
-        )
-        if (connection?.connection_url !== options.kpow.apiUrl || connection.active !== 'true') {
-            problems.push(
-                `the alias's HTTP connection is ${connection ? `${connection.connection_url} (active=${connection.active})` : 'missing'}`
+        if (updateSet.alias) {
+            const [connection] = await client.queryRecords(
+                'http_connection',
+                `connection_alias=${updateSet.alias.sysId}`,
+                CONNECTION_FIELDS,
+                1
             )
+            if (connection?.connection_url !== options.kpow.apiUrl || connection.active !== 'true') {
+                problems.push(
+                    `the alias's HTTP connection is ${connection ? `${connection.connection_url} (active=${connection.active})` : 'missing'}`
+                )
+            }
         }
         if (problems.length > 0) {
             throw new DeployError(`the instance is not ready: ${problems.join('; ')}`, MANUAL_ACTIVATION)
@@ -444,7 +466,9 @@ export function deployPlan(
             ' else delete the old retrieved set and upload the file (UI login, POST /sys_upload.do)',
         `  3. preview: POST /api/sn_cicd/update_set/preview/${updateSet.sysId}, list problems, ${options.acceptProblems ? 'go on despite errors (--accept-problems)' : 'stop on errors'}`,
         `  4. commit: POST /api/sn_cicd/update_set/commit/${updateSet.sysId}, follow its progress, record the fingerprint`,
-        `  5. connection: credential "${credentialName(updateSet)}" and the HTTP connection of alias "${updateSet.alias.name}" (${updateSet.alias.id}) → ${target.kpowUrl}`,
+        updateSet.alias
+            ? `  5. connection: credential "${credentialName(updateSet.alias)}" and the HTTP connection of alias "${updateSet.alias.name}" (${updateSet.alias.id}) → ${target.kpowUrl}`
+            : `  5. connection: skipped: ${NO_ALIAS}`,
         `  6. activate: publish ${names(updateSet.actions)}, then activate ${names(updateSet.flows)} (POST /api/now/wfa_fluent/activate_flows, scope ${updateSet.app.scope})`,
         `  7. verify: flow active and published, actions published, connection URL${options.skipKpowCheck ? '' : ", Kpow's API answers from here"}`,
     ]

@@ -71,7 +71,7 @@ describe('smoke', () => {
 
         // Ordered as the requester, with the item's variables (role and duration: its first choices).
         const [order] = instance.calls('POST', '/api/sn_sc/servicecatalog/items/')
-        expect(order?.path).toBe(`/api/sn_sc/servicecatalog/items/${updateSet.catalogItem.sysId}/order_now`)
+        expect(order?.path).toBe(`/api/sn_sc/servicecatalog/items/${updateSet.catalogItem?.sysId}/order_now`)
         expect(order?.user).toBe(REQUESTER.user)
         expect(order?.body).toEqual({
             sysparm_quantity: 1,

@@ -81,6 +81,13 @@ async function waitFor<Value>(
 export async function smoke(options: SmokeOptions): Promise<SmokeReport> {
     const timing: Timing = { ...DEFAULT_TIMING, waitTimeoutMs: 120_000, pollIntervalMs: 1000, ...options.timing }
     const { reporter, updateSet } = options
+    const catalogItem = updateSet.catalogItem
+    if (!catalogItem) {
+        throw new DeployError(
+            `${updateSet.fileName} holds no catalog item to order`,
+            'smoke-test the set `npm run build` writes'
+        )
+    }
     const admin = new ServiceNowClient(options.instance)
     const requester = new ServiceNowClient({ ...options.instance, ...options.requester })
     const kpow = new KpowClient(options.kpow)
@@ -105,7 +112,7 @@ export async function smoke(options: SmokeOptions): Promise<SmokeReport> {
     let policyId = ''
     let policyRevoked = false
     reporter.line(
-        `smoke test on ${admin.instanceUrl}: ${options.requester.user} orders "${updateSet.catalogItem.name}" for topic ${variables.topic_name}`
+        `smoke test on ${admin.instanceUrl}: ${options.requester.user} orders "${catalogItem.name}" for topic ${variables.topic_name}`
     )
     try {
         const people = await reporter.step('find the requester and their manager', async () => {
@@ -155,7 +162,7 @@ export async function smoke(options: SmokeOptions): Promise<SmokeReport> {
         })
 
         itemId = await reporter.step('order', async () => {
-            const order = await requester.orderNow(updateSet.catalogItem.sysId, variables)
+            const order = await requester.orderNow(catalogItem.sysId, variables)
             const [item] = await admin.queryRecords(
                 'sc_req_item',
                 `request=${order.requestSysId}`,

@@ -48,20 +48,18 @@ export async function readStatus(instance: ServiceNowCredentials, updateSet: App
             }
         })
     )
-    const [connectionRecord] = await client.queryRecords(
-        'http_connection',
-        `connection_alias=${updateSet.alias.sysId}`,
-        CONNECTION_FIELDS,
-        1
-    )
+    const alias = updateSet.alias
+    const [connectionRecord] = alias
+        ? await client.queryRecords('http_connection', `connection_alias=${alias.sysId}`, CONNECTION_FIELDS, 1)
+        : []
     let connection: InstanceStatus['connection']
-    if (connectionRecord) {
+    if (alias && connectionRecord) {
         const credential = connectionRecord.credential
             ? await client.getRecord('basic_auth_credentials', connectionRecord.credential, CREDENTIAL_FIELDS)
             : (
                   await client.queryRecords(
                       'basic_auth_credentials',
-                      `name=${credentialName(updateSet)}`,
+                      `name=${credentialName(alias)}`,
                       CREDENTIAL_FIELDS,
                       1
                   )
@@ -83,7 +81,7 @@ export async function readStatus(instance: ServiceNowCredentials, updateSet: App
         updateSetStatus.state === 'committed' &&
         actions.every((action) => action.published) &&
         flows.every((flow) => flow.active) &&
-        connection?.active === true
+        (alias === undefined || connection?.active === true)
     return { updateSet: updateSetStatus, actions, flows, connection, ready }
 }
 
@@ -97,9 +95,11 @@ export function formatStatus(status: InstanceStatus, updateSet: AppUpdateSet, in
         `update set "${updateSet.name}": ${set.present ? set.state : 'not on the instance'}${set.present ? `, version ${set.version}, fingerprint ${fingerprint}` : ''}`,
         ...status.actions.map((action) => `action "${action.name}": ${action.state}`),
         ...status.flows.map((flow) => `flow "${flow.name}": ${flow.active ? 'active' : 'not active'} (${flow.status})`),
-        status.connection
-            ? `connection "${updateSet.alias.name}": ${status.connection.url} (${status.connection.active ? 'active' : 'inactive'}), Kpow user ${status.connection.credentialUser}`
-            : `connection "${updateSet.alias.name}": none`,
+        !updateSet.alias
+            ? 'connection: the set defines no alias (its connection is made by hand)'
+            : status.connection
+              ? `connection "${updateSet.alias.name}": ${status.connection.url} (${status.connection.active ? 'active' : 'inactive'}), Kpow user ${status.connection.credentialUser}`
+              : `connection "${updateSet.alias.name}": none`,
         status.ready ? 'ready: orders run the flow' : 'not ready: run `npm run deploy`',
     ]
 }

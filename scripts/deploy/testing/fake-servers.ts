@@ -297,11 +297,8 @@ export class FakeInstance {
                     status: 'draft',
                     master_snapshot: '',
                 })
-            this.insert('sys_alias', {
-                sys_id: this.updateSet.alias.sysId,
-                name: this.updateSet.alias.name,
-                id: this.updateSet.alias.id,
-            })
+            const alias = this.updateSet.alias
+            if (alias) this.insert('sys_alias', { sys_id: alias.sysId, name: alias.name, id: alias.id })
             return this.startProgress({ status: '2', status_label: 'Successful', percent_complete: '100' })
         }
         if (progress) {
@@ -364,7 +361,7 @@ export class FakeInstance {
     }
 
     private orderNow(user: string, itemId: string, body: { variables: Row }): Reply {
-        if (itemId !== this.updateSet.catalogItem.sysId) return [404, { error: { message: 'Catalog item not found' } }]
+        if (itemId !== this.updateSet.catalogItem?.sysId) return [404, { error: { message: 'Catalog item not found' } }]
         const requester = [...this.table('sys_user').values()].find((row) => row.user_name === user)
         const request = this.insert('sc_request', {
             number: `REQ00${++this.sequence}`,
