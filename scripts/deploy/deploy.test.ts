@@ -136,7 +136,9 @@ describe('deploy to a fresh instance', () => {
         // Verify read the flow's fields and checked Kpow with its own credentials.
         const flowReads = instance.calls('GET', `/api/now/table/sys_hub_flow/${updateSet.flows[0]?.sysId}`)
         expect(flowReads.at(-1)?.query.get('sysparm_fields')).toBe('sys_id,name,active,status,master_snapshot')
+        // Kpow checked before any change (connect) and again at the end (verify).
         expect(instance.kpowRequests.map((entry) => `${entry.method} ${entry.path} ${entry.user}`)).toEqual([
+            `GET /admin/v1/temporary-policies ${KPOW_USER.user}`,
             `GET /admin/v1/temporary-policies ${KPOW_USER.user}`,
         ])
     })
@@ -352,14 +354,15 @@ describe('deploy failure paths name the fix', () => {
         expect(output).toMatch(/fix: activate by hand: Flow Designer/)
     })
 
-    it('Kpow unreachable from the tool', async () => {
-        fake()
+    it('Kpow unreachable from the tool: found before anything changes', async () => {
+        const instance = fake()
         const { code, output } = await run(['deploy'], {
             ...ENVIRONMENT,
             KPOW_API_URL: 'https://kpow.unreachable.test:4000',
         })
         expect(code).toBe(1)
-        expect(output).toMatch(/\[FAILED\] verify: cannot reach Kpow's API at https:\/\/kpow\.unreachable\.test:4000/)
+        expect(output).toMatch(/\[FAILED\] connect: cannot reach Kpow's API at https:\/\/kpow\.unreachable\.test:4000/)
+        expect(instance.requests.filter((entry) => entry.method !== 'GET')).toEqual([])
         expect(output).toMatch(/fix: check KPOW_API_URL \(or --kpow-url\)/)
         expectNoSecret(output)
     })
@@ -383,7 +386,7 @@ describe('deploy failure paths name the fix', () => {
         const { code, output } = await run(['deploy'], { ...ENVIRONMENT, KPOW_API_PASSWORD: 'Not-The-Kpow-Password' })
         expect(code).toBe(1)
         expect(output).toMatch(
-            /\[FAILED\] verify: Kpow's API at https:\/\/kpow\.test:4000 refused the credentials of "kpow-api" \(401/
+            /\[FAILED\] connect: Kpow's API at https:\/\/kpow\.test:4000 refused the credentials of "kpow-api" \(401/
         )
         expect(output).toMatch(/fix: check KPOW_API_USER and KPOW_API_PASSWORD/)
         expect(output).not.toContain('Not-The-Kpow-Password')

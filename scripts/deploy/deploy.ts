@@ -212,6 +212,11 @@ async function configureConnection(
     return changed
 }
 
+async function describeKpow(kpow: KpowClient): Promise<string> {
+    const policies = await kpow.listTemporaryPolicies()
+    return `${policies.length} temporary polic${policies.length === 1 ? 'y' : 'ies'}`
+}
+
 export async function deploy(options: DeployOptions): Promise<DeployReport> {
     const timing: Timing = { ...DEFAULT_TIMING, ...options.timing }
     const { reporter, updateSet } = options
@@ -231,9 +236,11 @@ export async function deploy(options: DeployOptions): Promise<DeployReport> {
                 'deploy as a user with the admin role'
             )
         }
+        // Kpow first too, so that a wrong KPOW_API_* fails the deploy before it changes anything.
+        const kpowNote = options.skipKpowCheck ? '' : `; Kpow's API answers (${await describeKpow(kpow)})`
         return {
             outcome: 'done',
-            summary: `${client.instanceUrl} answers; signed in as ${client.user}`,
+            summary: `${client.instanceUrl} answers; signed in as ${client.user}${kpowNote}`,
             value: undefined,
         }
     })
@@ -433,11 +440,9 @@ export async function deploy(options: DeployOptions): Promise<DeployReport> {
         if (problems.length > 0) {
             throw new DeployError(`the instance is not ready: ${problems.join('; ')}`, MANUAL_ACTIVATION)
         }
-        let kpowNote = 'Kpow check skipped (--skip-kpow-check)'
-        if (!options.skipKpowCheck) {
-            const policies = await kpow.listTemporaryPolicies()
-            kpowNote = `Kpow's API answers from here (${policies.length} temporary polic${policies.length === 1 ? 'y' : 'ies'})`
-        }
+        const kpowNote = options.skipKpowCheck
+            ? 'Kpow check skipped (--skip-kpow-check)'
+            : `Kpow's API answers from here (${await describeKpow(kpow)})`
         return {
             outcome: 'done',
             summary: `flow active, actions published, connection ${options.kpow.apiUrl}; ${kpowNote}`,
@@ -461,7 +466,7 @@ export function deployPlan(
         'deploy plan (dry run: no call is made)',
         `  target: ${target.instance} as ${target.user}; Kpow API ${target.kpowUrl}`,
         `  update set: ${updateSet.file} "${updateSet.name}" version ${updateSet.version}, sha256 ${updateSet.sha256}`,
-        `  1. connect: GET /api/now/table/sys_user (reachable, credentials)`,
+        `  1. connect: GET /api/now/table/sys_user (reachable, credentials)${options.skipKpowCheck ? '' : "; Kpow's GET /admin/v1/temporary-policies"}`,
         `  2. upload: if sys_remote_update_set ${updateSet.sysId} is committed with this sha256, nothing to change;` +
             ' else delete the old retrieved set and upload the file (UI login, POST /sys_upload.do)',
         `  3. preview: POST /api/sn_cicd/update_set/preview/${updateSet.sysId}, list problems, ${options.acceptProblems ? 'go on despite errors (--accept-problems)' : 'stop on errors'}`,

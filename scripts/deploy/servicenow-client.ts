@@ -356,6 +356,8 @@ export class ServiceNowClient {
         const form = new FormData()
         form.set('sysparm_ck', session.userToken)
         form.set('sysparm_target', 'sys_remote_update_set')
+        // What the platform's own import form sends besides [unverified]: where to go once imported.
+        form.set('sysparm_referring_url', 'sys_remote_update_set_list.do')
         form.set('attachFile', new Blob([xml], { type: 'text/xml' }), fileName)
         const response = await this.call({
             method: 'POST',
