@@ -79,7 +79,8 @@ async function waitFor<Value>(
 }
 
 export async function smoke(options: SmokeOptions): Promise<SmokeReport> {
-    const timing: Timing = { ...DEFAULT_TIMING, waitTimeoutMs: 120_000, pollIntervalMs: 1000, ...options.timing }
+    // A step's reported latency is late by up to one poll: half a second keeps it readable without hammering a PDI.
+    const timing: Timing = { ...DEFAULT_TIMING, waitTimeoutMs: 120_000, pollIntervalMs: 500, ...options.timing }
     const { reporter, updateSet } = options
     const catalogItem = updateSet.catalogItem
     if (!catalogItem) {
