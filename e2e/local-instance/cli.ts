@@ -1,10 +1,11 @@
-// The local instance's command line: `npm run local-instance -- [flags]`. Configuration errors and
-// update sets it cannot run print a clear message (with the full list of what is unsupported) and
-// exit 2, never a stack trace. SIGINT/SIGTERM close the server.
+// The local instance's command line: `npm run local-instance -- [flags]`, started with an update set
+// file or `--empty` (a deploy brings the set). Configuration errors and update sets it cannot run
+// print a clear message (with the full list of what is unsupported) and exit 2, never a stack
+// trace. SIGINT/SIGTERM close the server.
 import { resolve } from 'node:path'
-import { Command, InvalidArgumentError } from 'commander'
+import { Command, InvalidArgumentError, Option } from 'commander'
 import { UpdateSetFormatError } from '../../scripts/update-set/index'
-import { DEMO_PASSWORD } from './http/app'
+import { DEFAULT_ADMIN_PASSWORD, DEMO_PASSWORD } from './http/app'
 import { LocalInstanceError } from './instance'
 import { parseCommandLine, portArgument, runAsScript, runUntilStopSignal } from '../../scripts/common/index'
 import { startLocalInstanceServer } from './server'
@@ -31,6 +32,19 @@ interface Flags {
     kpowPassword: string
     alias?: string
     activate: boolean
+    empty: boolean
+    adminPassword: string
+}
+
+/** Flags that configure a set loaded at start: meaningless with --empty, where a deploy does it. */
+const setFlags = ['updateSet', 'kpowUrl', 'kpowUser', 'kpowPassword', 'alias', 'activate'] as const
+const flagNames: Record<(typeof setFlags)[number], string> = {
+    updateSet: '--update-set',
+    kpowUrl: '--kpow-url',
+    kpowUser: '--kpow-user',
+    kpowPassword: '--kpow-password',
+    alias: '--alias',
+    activate: '--activate',
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -60,19 +74,39 @@ export async function main(argv: readonly string[]): Promise<number> {
             'activate the flows after loading (on a PDI: Flow Designer > Activate); imports leave them draft',
             false
         )
+        .option(
+            '--empty',
+            'start with no update set: deploy one through the REST API (npm run deploy), as to a PDI',
+            false
+        )
+        .addOption(
+            new Option('--admin-password <password>', 'the password of the "admin" user (role admin)')
+                .env('LOCAL_INSTANCE_ADMIN_PASSWORD')
+                .default(DEFAULT_ADMIN_PASSWORD)
+        )
     const answered = parseCommandLine(program, argv)
     if (answered !== undefined) return answered
     const flags = program.opts<Flags>()
+    if (flags.empty) {
+        const given = setFlags.filter((flag) => program.getOptionValueSource(flag) === 'cli')
+        if (given.length > 0) {
+            console.error(
+                `local-instance: ${given.map((flag) => flagNames[flag]).join(', ')} configure a set loaded at start; with --empty a deploy uploads the set and creates the connection: drop them or --empty`
+            )
+            return 2
+        }
+    }
     let running: Awaited<ReturnType<typeof startLocalInstanceServer>>
     try {
         running = await startLocalInstanceServer({
-            updateSetFile: flags.updateSet,
+            updateSetFile: flags.empty ? undefined : flags.updateSet,
             usersFile: flags.users,
             port: flags.port,
             host: flags.host,
-            kpow: { url: flags.kpowUrl, user: flags.kpowUser, password: flags.kpowPassword },
+            kpow: flags.empty ? undefined : { url: flags.kpowUrl, user: flags.kpowUser, password: flags.kpowPassword },
             alias: flags.alias,
             activate: flags.activate,
+            adminPassword: flags.adminPassword,
         })
     } catch (error) {
         if (
@@ -90,19 +124,25 @@ export async function main(argv: readonly string[]): Promise<number> {
         throw error
     }
     const { report } = running.instance
-    console.log(`local-instance: loaded "${report.updateSetName}" from ${flags.updateSet}`)
-    console.log(`local-instance: alias "${running.aliasName}" -> ${flags.kpowUrl} as ${flags.kpowUser}`)
-    for (const flow of report.flows) {
-        const active = running.activatedFlows.includes(flow.name)
-        console.log(
-            `local-instance: flow "${flow.name}" ${active ? 'activated (--activate)' : 'left draft: orders start nothing until you pass --activate'}`
-        )
+    if (report) {
+        console.log(`local-instance: loaded "${report.updateSetName}" from ${flags.updateSet}`)
+        console.log(`local-instance: alias "${running.aliasName ?? ''}" -> ${flags.kpowUrl} as ${flags.kpowUser}`)
+        for (const flow of report.flows) {
+            const active = running.activatedFlows.includes(flow.name)
+            console.log(
+                `local-instance: flow "${flow.name}" ${active ? 'activated (--activate)' : 'left draft: orders start nothing until you pass --activate'}`
+            )
+        }
+    } else {
+        console.log('local-instance: started empty: deploy an update set (npm run deploy) as to a PDI')
     }
+    const fixtureUsers = running.instance.users.users.filter((user) => user.user_name !== 'admin')
     console.log(
-        `local-instance: logins (password "${DEMO_PASSWORD}"): ${running.instance.database
-            .query('sys_user')
-            .map((user) => user.user_name)
-            .join(', ')}`
+        `local-instance: logins (password "${DEMO_PASSWORD}"): ${fixtureUsers.map((user) => user.user_name).join(', ')}`
+    )
+    const adminPasswordSource = program.getOptionValueSource('adminPassword')
+    console.log(
+        `local-instance: admin (role admin), password ${adminPasswordSource === 'default' ? `"${DEFAULT_ADMIN_PASSWORD}"` : `from ${adminPasswordSource === 'env' ? 'LOCAL_INSTANCE_ADMIN_PASSWORD' : '--admin-password'}`}`
     )
     console.log(`local-instance: listening on ${running.url}`)
 

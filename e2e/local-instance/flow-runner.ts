@@ -74,8 +74,9 @@ export const realTimers: FlowTimers = {
 export interface FlowEngineOptions {
     database: Database
     timers: FlowTimers
-    catalog: FlowCatalog
-    javaScriptLevel: JavaScriptLevel
+    /** What is committed now: the catalog is rebuilt by each commit. */
+    catalog(): FlowCatalog
+    javaScriptLevel(): JavaScriptLevel
     sandboxHost(runAsUserSysId: string, log: (level: ScriptLogLevel, message: string) => void): SandboxHost
 }
 
@@ -118,9 +119,11 @@ export class FlowEngine {
             steps: [],
         }
         this.flowRuns.push(run)
-        if (!flow.active) {
+        // The platform runs only an active, published flow: a committed set leaves its flows draft.
+        const state = this.options.database.get('sys_hub_flow', flow.sysId)
+        if (state?.active !== 'true') {
             run.status = 'not_started'
-            run.reason = `flow "${flow.name}" is not active (status ${flow.status || 'draft'}); activate it first, as after an update set import`
+            run.reason = `flow "${flow.name}" is not active (status ${state?.status || 'draft'}); activate it first, as after an update set import`
             run.endedAt = run.startedAt
             return run
         }
@@ -163,7 +166,7 @@ export class FlowEngine {
      * logged as a run of its own. Lets a caller hand an action values no form would let through.
      */
     async testAction(actionSysId: string, inputs: Record<string, string>, runAsUserSysId: string): Promise<FlowRun> {
-        const action = this.options.catalog.actions.get(actionSysId)
+        const action = this.options.catalog().actions.get(actionSysId)
         if (!action) throw new FlowRunError(`custom action ${actionSysId} is not loaded`)
         const run: FlowRun = {
             id: newSysId(),
@@ -520,7 +523,7 @@ export class FlowEngine {
         log: StepLog,
         depth: number
     ): Promise<Map<string, RunValue>> {
-        const action = this.options.catalog.actions.get(node.customActionId ?? '')
+        const action = this.options.catalog().actions.get(node.customActionId ?? '')
         if (!action) throw new FlowRunError(`custom action ${node.customActionId ?? ''} is not loaded`)
         const actionInputs = new Map([...inputs].map(([name, value]) => [name, value.value]))
         const stepOutputs = new Map<string, Map<string, string>>()
@@ -550,7 +553,7 @@ export class FlowEngine {
                     {
                         script: step.script,
                         recordName: `${action.updateName} (action "${action.name}", step "${step.label}")`,
-                        level: this.options.javaScriptLevel,
+                        level: this.options.javaScriptLevel(),
                         globals: { inputs: { ...scriptInputs }, outputs },
                     }
                 )

@@ -1,6 +1,7 @@
-// The local instance: loads an update set (the built artifact, not the sources), seeds users,
-// wires connection aliases to configured endpoints, and runs the flows when items are ordered.
-// This module composes the jobs, each in its own module: loading (loading.ts), ordering
+// The local instance: seeds users, receives update sets (the built artifact, not the sources) as a
+// deploy sends them or as a file at start, wires connection aliases, and runs the active flows when
+// items are ordered. This module composes the jobs, each in its own module: deploying
+// (deployment.ts: retrieve, preview, commit, activate), loading (loading.ts), ordering
 // (ordering.ts), approvals (approvals.ts), fulfilment (fulfilment.ts), the platform's task rules
 // (task-rules.ts) and the flow engine (flow-runner.ts). Pages and the HTTP server use this API.
 import { approvalsFor, recordApprovalDecision } from './approvals'
@@ -9,11 +10,14 @@ import { setItemState } from './fulfilment'
 import type { FlowCatalog } from './flow-model'
 import type { FlowRun, FlowTimers } from './flow-runner'
 import { FlowEngine, realTimers } from './flow-runner'
+import type { ActivationResult, Progress } from './deployment'
+import { Deployment, progressOf } from './deployment'
 import type { AliasConnection, LoadReport, UsersFixture } from './loading'
-import { loadUpdateSet } from './loading'
+import { configureAliases, fillFixtureGroups, newInstanceDatabase, seedUsers, usersWithAdmin } from './loading'
 import type { CatalogEntry, OrderResult } from './ordering'
 import { catalogItems, orderCatalogItem, requestItemVariables } from './ordering'
 import { sandboxHost } from './sandbox-host'
+import { UnsupportedUpdateSetError } from './unsupported'
 import type { ApprovalState, RequestItemState } from './schema'
 import type { Database, StoredRecord } from './tables'
 import { userSysIdOf } from './users'
@@ -21,24 +25,50 @@ import { mayCancel, requestItemVisibleTo, requestVisibleTo } from './visibility'
 
 export { LocalInstanceError, OrderRefusedError } from './errors'
 export type { OrderProblem } from './errors'
-export { seededSysId } from './loading'
+export { ADMIN_USER, seededSysId } from './loading'
 export type { AliasConnection, LoadReport, UserFixture, UsersFixture } from './loading'
+export type { ActivationResult, Progress } from './deployment'
 export type { CatalogEntry, OrderResult } from './ordering'
 
 export interface LocalInstanceOptions {
-    updateSetXml: string
+    /**
+     * An update set to start with: retrieved, previewed and committed as a deploy would (flows stay
+     * draft); refused with everything the instance cannot run. Without it the instance starts empty.
+     */
+    updateSetXml?: string
     users: UsersFixture
-    /** Keyed by the alias' name (`Kpow API`), id (`x_kpow_jit.Kpow_API`) or sys_id. */
-    aliases: Record<string, AliasConnection>
+    /**
+     * Connections for the set's aliases, keyed by the alias' name (`Kpow API`), id
+     * (`x_kpow_jit.Kpow_API`) or sys_id; every alias must have one. Without it, a deploy creates them.
+     */
+    aliases?: Record<string, AliasConnection>
     timers?: FlowTimers
     now?: () => Date
 }
 
 export interface LocalInstance {
     readonly database: Database
-    readonly report: LoadReport
+    /** What the update set given at start loaded; undefined for an instance started empty. */
+    readonly report: LoadReport | undefined
+    /** The flows and actions committed so far. */
     readonly catalog: FlowCatalog
+    /** Every user, the administrator included, with their roles. */
+    readonly users: UsersFixture
     userSysId(userName: string): string
+    /** Whether the user has the role; `admin` has every role, as on the platform. */
+    hasRole(userName: string, role: string): boolean
+    /** "Import Update Set from XML": the file becomes a retrieved set in state loaded. */
+    retrieveUpdateSet(xml: string, asUserName: string): StoredRecord
+    /** Deletes a retrieved set, its records and preview problems; what it committed stays. */
+    deleteRetrievedUpdateSet(remoteSetId: string): void
+    /** Lists what the instance cannot run as preview problems; the progress record of the preview. */
+    previewUpdateSet(remoteSetId: string): Progress
+    /** Commits a previewed set without errors; a failed progress (and no change) otherwise. */
+    commitUpdateSet(remoteSetId: string, asUserName: string): Progress
+    /** A CI/CD progress record by id. */
+    progress(progressId: string): Progress | undefined
+    /** Publishes actions, then activates flows (`wfa_fluent/activate_flows`). */
+    activate(request: { flows: string[]; actions: string[] }, asUserName: string): ActivationResult[]
     /** Active catalog items with their variables in form order. */
     catalogItems(): CatalogEntry[]
     /** Orders an item as `asUserName`; starts the item's flow in the background. */
@@ -60,7 +90,7 @@ export interface LocalInstance {
     mayCancel(item: StoredRecord, userName: string): boolean
     /** The number of the requested item an approval is for. */
     approvalItemNumber(approvalSysId: string): string
-    /** As an administrator does after importing the set (imports leave flows draft). */
+    /** As an administrator does after importing the set (imports leave flows draft): its actions, then the flow. */
     activateFlow(flowName: string): void
     flowRuns(): readonly FlowRun[]
     /** Flow Designer's "Test" of an action by name: runs it alone with literal inputs, as a user. */
@@ -70,20 +100,29 @@ export interface LocalInstance {
 }
 
 export function createLocalInstance(options: LocalInstanceOptions): LocalInstance {
-    const { database, report, catalog } = loadUpdateSet(
-        options.updateSetXml,
-        options.users,
-        options.aliases,
-        options.now ?? (() => new Date())
-    )
+    const now = options.now ?? (() => new Date())
+    const users = usersWithAdmin(options.users)
+    const database = newInstanceDatabase(now)
+    seedUsers(database, users)
+    const deployment = new Deployment(database, now, () => fillFixtureGroups(database, users))
+    const report = options.updateSetXml === undefined ? undefined : deployAtStart(deployment, options)
+    if (options.aliases !== undefined) {
+        const problems = configureAliases(database, options.aliases)
+        if (problems.length > 0)
+            throw new UnsupportedUpdateSetError(`update set "${report?.updateSetName ?? ''}"`, problems)
+    }
     const engine = new FlowEngine({
         database,
-        catalog,
+        catalog: () => deployment.current().catalog,
         timers: options.timers ?? realTimers,
-        javaScriptLevel: report.javaScriptLevel,
+        javaScriptLevel: () => deployment.current().javaScriptLevel,
         sandboxHost: (userSysId, log) => sandboxHost(database, userSysId, log),
     })
     const userSysId = (userName: string): string => userSysIdOf(database, userName)
+    const hasRole = (userName: string, role: string): boolean => {
+        const roles = users.users.find((user) => user.user_name === userName)?.roles ?? []
+        return roles.includes(role) || roles.includes('admin')
+    }
     const decide = (approvalSysId: string, asUserName: string, state: 'approved' | 'rejected', comment?: string) =>
         recordApprovalDecision(database, {
             approvalSysId,
@@ -94,15 +133,29 @@ export function createLocalInstance(options: LocalInstanceOptions): LocalInstanc
         })
     const changeState = (requestItemSysId: string, state: RequestItemState, asUserName: string, workNote?: string) =>
         setItemState(database, { requestItemSysId, state, asUserName, actorSysId: userSysId(asUserName), workNote })
+    const catalog = () => deployment.current().catalog
 
     return {
         database,
         report,
-        catalog,
+        get catalog() {
+            return catalog()
+        },
+        users,
         userSysId,
+        hasRole,
+        retrieveUpdateSet: (xml, asUserName) => deployment.retrieve(xml, asUserName),
+        deleteRetrievedUpdateSet: (remoteSetId) => deployment.deleteRetrieved(remoteSetId),
+        previewUpdateSet: (remoteSetId) => deployment.preview(remoteSetId).progress,
+        commitUpdateSet: (remoteSetId, asUserName) => deployment.commit(remoteSetId, asUserName),
+        progress(progressId) {
+            const record = database.get('sys_execution_tracker', progressId)
+            return record ? progressOf(record) : undefined
+        },
+        activate: (request, asUserName) => deployment.activate(request, asUserName),
         catalogItems: () => catalogItems(database),
         orderCatalogItem: (itemName, variables, asUserName) =>
-            orderCatalogItem(database, catalog, engine, {
+            orderCatalogItem(database, catalog(), engine, {
                 itemName,
                 variables,
                 asUserName,
@@ -127,23 +180,39 @@ export function createLocalInstance(options: LocalInstanceOptions): LocalInstanc
         approvalItemNumber: (approvalSysId) =>
             database.displayValue('sysapproval_approver', approvalSysId, 'sysapproval'),
         activateFlow(flowName) {
-            const flow = catalog.flows.find((candidate) => candidate.name === flowName)
+            const flow = catalog().flows.find((candidate) => candidate.name === flowName)
             if (!flow)
                 throw new LocalInstanceError(
-                    `No flow "${flowName}" in the update set (flows: ${catalog.flows.map((candidate) => candidate.name).join(', ')})`
+                    `No flow "${flowName}" in the update set (flows: ${catalog()
+                        .flows.map((candidate) => candidate.name)
+                        .join(', ')})`
                 )
-            flow.active = true
-            flow.status = 'published'
+            const actions = [...catalog().actions.keys()]
+            const failed = deployment
+                .activate({ flows: [flow.sysId], actions }, 'admin')
+                .filter((result) => result.status !== 'success')
+            if (failed.length > 0) throw new LocalInstanceError(failed.map((result) => result.message).join('; '))
         },
         flowRuns: () => engine.runs(),
         async testAction(actionName, inputs, asUserName) {
-            const action = [...catalog.actions.values()].find((candidate) => candidate.name === actionName)
+            const action = [...catalog().actions.values()].find((candidate) => candidate.name === actionName)
             if (!action)
                 throw new LocalInstanceError(
-                    `No action "${actionName}" in the update set (actions: ${[...catalog.actions.values()].map((candidate) => candidate.name).join(', ')})`
+                    `No action "${actionName}" in the update set (actions: ${[...catalog().actions.values()].map((candidate) => candidate.name).join(', ')})`
                 )
             return engine.testAction(action.sysId, inputs, userSysId(asUserName))
         },
         whenIdle: () => engine.whenIdle(),
     }
+}
+
+/** The set given at start, through the deploy's own path: retrieve, preview (refused if anything cannot run), commit. */
+function deployAtStart(deployment: Deployment, options: LocalInstanceOptions): LoadReport {
+    const remoteSet = deployment.retrieve(options.updateSetXml ?? '', 'admin')
+    const preview = deployment.preview(remoteSet.sys_id)
+    if (preview.problems.length > 0)
+        throw new UnsupportedUpdateSetError(`update set "${remoteSet.name ?? ''}"`, preview.problems)
+    const committed = deployment.commit(remoteSet.sys_id, 'admin')
+    if (committed.state !== '2') throw new LocalInstanceError(committed.error)
+    return preview.report
 }

@@ -1,10 +1,11 @@
-// Loading an update set into a fresh instance, as a PDI import would: data records become rows,
-// Flow Designer records become the flow catalog, inert records are counted with why they need no
-// execution, and anything the instance cannot run is collected and refused in one list. Then the
-// connection aliases are wired to the configured endpoints and the users fixture is seeded.
+// Loading an update set, as a PDI's preview and commit do: analysing a set in a scratch instance
+// (data records become rows, Flow Designer records the flow catalog, inert records are counted
+// with why they need no execution, and anything the instance cannot run is collected in one list),
+// writing a committed set's records, wiring connection aliases to configured endpoints (the command
+// line's), and seeding the users fixture and the administrator.
 import { createHash } from 'node:crypto'
 import type { UpdateSet } from '../../scripts/update-set/index'
-import { readFlowDesigner, readUpdateSet } from '../../scripts/update-set/index'
+import { readFlowDesigner } from '../../scripts/update-set/index'
 import { findDataPills } from './data-pills'
 import { EncodedQueryError, parseEncodedQuery } from './encoded-query'
 import { LocalInstanceError } from './errors'
@@ -15,9 +16,10 @@ import type { JavaScriptLevel } from './glide-sandbox'
 import { checkScriptSyntax, javaScriptLevelOf, ScriptSyntaxError } from './glide-sandbox'
 import type { LoadedRecord } from './payload-record'
 import { recordsFromUpdateSet } from './payload-record'
-import { localInstanceSchemas } from './schema'
+import { deploymentSchemas, localInstanceSchemas } from './schema'
 import { Database, TableError, isSysId } from './tables'
 import { cancelApprovalsOfClosedItems, requestItemCloseRule } from './task-rules'
+import type { UnsupportedItem } from './unsupported'
 import { UnsupportedCollector } from './unsupported'
 
 export interface UserFixture {
@@ -97,23 +99,33 @@ export interface LoadReport {
     javaScriptLevel: JavaScriptLevel
 }
 
-export interface LoadedInstance {
-    database: Database
+/** What loading a set into a fresh instance gives, and everything the instance could not run. */
+export interface UpdateSetAnalysis {
+    updateSet: UpdateSet
+    records: LoadedRecord[]
     report: LoadReport
-    catalog: FlowCatalog
+    problems: UnsupportedItem[]
 }
 
-/** Loads the set into a new database with the platform's task rules; refuses a set it cannot run. */
-export function loadUpdateSet(
-    updateSetXml: string,
-    users: UsersFixture,
-    aliases: Record<string, AliasConnection>,
-    now: () => Date
-): LoadedInstance {
-    const updateSet = readUpdateSet(updateSetXml)
-    const records = recordsFromUpdateSet(updateSet)
-    const database = new Database({ schemas: localInstanceSchemas, now, rules: [requestItemCloseRule(now)] })
+/** A database with the instance's tables and the platform's task rules, empty. */
+export function newInstanceDatabase(now: () => Date): Database {
+    const database = new Database({
+        schemas: [...localInstanceSchemas, ...deploymentSchemas],
+        now,
+        rules: [requestItemCloseRule(now)],
+    })
     cancelApprovalsOfClosedItems(database)
+    return database
+}
+
+/**
+ * Loads the set into a scratch instance, as a preview does: the rows it would create, its flows
+ * and actions, and every record, step or reference the instance cannot run. The instance's own
+ * database is not touched.
+ */
+export function analyseUpdateSet(updateSet: UpdateSet, now: () => Date): UpdateSetAnalysis {
+    const records = recordsFromUpdateSet(updateSet)
+    const database = newInstanceDatabase(now)
     const unsupported = new UnsupportedCollector()
     const report = loadRecords(updateSet, records, database, unsupported)
     const catalog = buildFlowCatalog(readFlowDesigner(updateSet), records, unsupported)
@@ -121,11 +133,34 @@ export function loadUpdateSet(
     report.actions = [...catalog.actions.values()].map((action) => ({ sysId: action.sysId, name: action.name }))
     checkReferences(records, database, catalog, unsupported)
     checkActionScripts(catalog, report.javaScriptLevel, unsupported)
-    configureAliases(database, aliases, unsupported)
-    unsupported.throwIfAny(`update set "${updateSet.name}"`)
-    seedUsers(database, users)
-    return { database, report, catalog }
+    return { updateSet, records, report, problems: unsupported.list() }
 }
+
+/** The flows and actions built from update set records, and what of them cannot run. */
+export function catalogOf(updateSet: UpdateSet): { catalog: FlowCatalog; problems: UnsupportedItem[] } {
+    const unsupported = new UnsupportedCollector()
+    const catalog = buildFlowCatalog(readFlowDesigner(updateSet), recordsFromUpdateSet(updateSet), unsupported)
+    return { catalog, problems: unsupported.list() }
+}
+
+/**
+ * A commit's writes: the set's data records become rows, its flows and actions rows of
+ * sys_hub_flow and sys_hub_action_type_definition with the state the set gives them (an SDK
+ * build's are drafts). Only for a set whose analysis found nothing it cannot run.
+ */
+export function commitRecords(database: Database, records: LoadedRecord[], asUserName: string): void {
+    const unsupported = new UnsupportedCollector()
+    for (const record of records) {
+        if (record.action !== 'INSERT_OR_UPDATE' && record.action !== 'UPDATE') continue
+        const where = `${record.updateName} (${record.table} ${record.sysId})`
+        if (dataTables.has(record.table) || flowStateTables.has(record.table))
+            upsertData(database, record, where, unsupported, asUserName)
+    }
+    unsupported.throwIfAny('the commit')
+}
+
+/** The Flow Designer records that become rows: whether a flow runs is its row's state. */
+const flowStateTables = new Set(['sys_hub_flow', 'sys_hub_action_type_definition'])
 
 /** Deterministic, so that fixtures and pages can name seeded records. */
 export function seededSysId(table: string, key: string): string {
@@ -201,7 +236,13 @@ function loadRecords(
     return report
 }
 
-function upsertData(database: Database, record: LoadedRecord, where: string, unsupported: UnsupportedCollector): void {
+function upsertData(
+    database: Database,
+    record: LoadedRecord,
+    where: string,
+    unsupported: UnsupportedCollector,
+    asUserName = 'system'
+): void {
     if (!isSysId(record.sysId)) {
         unsupported.add('record-table', where, 'the record has no 32-hex sys_id')
         return
@@ -215,10 +256,10 @@ function upsertData(database: Database, record: LoadedRecord, where: string, uns
             known[field] = ''
     }
     try {
-        if (database.get(record.table, record.sysId)) database.update(record.table, record.sysId, known)
+        if (database.get(record.table, record.sysId)) database.update(record.table, record.sysId, known, asUserName)
         else if (record.action === 'UPDATE')
             unsupported.add('missing-record', where, 'UPDATE of a record that the set does not insert')
-        else database.insert(record.table, { ...known, sys_id: record.sysId })
+        else database.insert(record.table, { ...known, sys_id: record.sysId }, asUserName)
     } catch (error) {
         if (error instanceof TableError) unsupported.add('record-table', where, error.message)
         else throw error
@@ -327,11 +368,12 @@ function checkFlowFields(flow: FlowDefinition, database: Database, unsupported: 
     visit(flow.nodes)
 }
 
-function configureAliases(
-    database: Database,
-    aliases: Record<string, AliasConnection>,
-    unsupported: UnsupportedCollector
-): void {
+/**
+ * Points connection aliases at the configured endpoints (the command line's --kpow-url), as a
+ * deploy's credential and HTTP connection records would. Returns what it could not configure.
+ */
+export function configureAliases(database: Database, aliases: Record<string, AliasConnection>): UnsupportedItem[] {
+    const unsupported = new UnsupportedCollector()
     const used = new Set<string>()
     for (const alias of database.query('sys_alias')) {
         const key = [alias.sys_id, alias.id ?? '', alias.name ?? ''].find(
@@ -375,9 +417,19 @@ function configureAliases(
                 'names no sys_alias of the update set (by name, id or sys_id)'
             )
     }
+    return unsupported.list()
 }
 
-function seedUsers(database: Database, fixture: UsersFixture): void {
+/** The administrator every instance has, besides the fixture's users (password set by the command line). */
+export const ADMIN_USER: UserFixture = { user_name: 'admin', name: 'System Administrator', roles: ['admin'] }
+
+/** The fixture's users, and the administrator unless the fixture names one. */
+export function usersWithAdmin(fixture: UsersFixture): UsersFixture {
+    if (fixture.users.some((user) => user.user_name === ADMIN_USER.user_name)) return fixture
+    return { ...fixture, users: [...fixture.users, ADMIN_USER] }
+}
+
+export function seedUsers(database: Database, fixture: UsersFixture): void {
     const userIds = new Map(fixture.users.map((user) => [user.user_name, seededSysId('sys_user', user.user_name)]))
     for (const user of fixture.users) {
         database.insert('sys_user', {
@@ -397,16 +449,33 @@ function seedUsers(database: Database, fixture: UsersFixture): void {
         database.update('sys_user', userIds.get(user.user_name) ?? '', { manager: managerId })
     }
     for (const [groupName, members] of Object.entries(fixture.groups)) {
-        const group =
-            database.query('sys_user_group', `name=${groupName}`)[0] ??
-            database.insert('sys_user_group', { sys_id: seededSysId('sys_user_group', groupName), name: groupName })
         for (const member of members) {
-            const userId = userIds.get(member)
-            if (!userId)
+            if (!userIds.has(member))
                 throw new LocalInstanceError(
                     `users fixture: member "${member}" of group "${groupName}" is not a user of the fixture`
                 )
-            database.insert('sys_user_grmember', { user: userId, group: group.sys_id })
+        }
+    }
+    fillFixtureGroups(database, fixture)
+}
+
+/**
+ * The fixture's group members, as an administrator adds them: into every group of that name (one a
+ * committed set shipped, or one created for the fixture when none exists). Run after each commit.
+ */
+export function fillFixtureGroups(database: Database, fixture: UsersFixture): void {
+    for (const [groupName, members] of Object.entries(fixture.groups)) {
+        const groups = database.query('sys_user_group', `name=${groupName}`)
+        if (groups.length === 0)
+            groups.push(
+                database.insert('sys_user_group', { sys_id: seededSysId('sys_user_group', groupName), name: groupName })
+            )
+        for (const group of groups) {
+            for (const member of members) {
+                const user = seededSysId('sys_user', member)
+                if (database.query('sys_user_grmember', `user=${user}^group=${group.sys_id}`).length === 0)
+                    database.insert('sys_user_grmember', { user, group: group.sys_id })
+            }
         }
     }
 }

@@ -233,3 +233,122 @@ export const localInstanceSchemas: TableSchema[] = [
         },
     },
 ]
+
+/** sys_remote_update_set.state, as the platform names them. */
+export const remoteUpdateSetStates = {
+    loaded: 'Loaded',
+    previewed: 'Previewed',
+    committed: 'Committed',
+} as const
+
+/** sys_execution_tracker.state: the CI/CD API's progress status (0 pending … 4 cancelled). */
+export const progressStates = {
+    '0': 'Pending',
+    '1': 'Running',
+    '2': 'Successful',
+    '3': 'Failed',
+    '4': 'Cancelled',
+} as const
+
+export type ProgressState = keyof typeof progressStates
+
+/**
+ * What a deploy reaches: retrieved update sets with their records and preview problems, the
+ * committed versions the flow catalog is built from, the Flow Designer records whose state says
+ * whether a flow runs, and the CI/CD API's progress records.
+ */
+export const deploymentSchemas: TableSchema[] = [
+    {
+        name: 'sys_remote_update_set',
+        displayField: 'name',
+        fields: {
+            name: { type: 'string' },
+            description: { type: 'string' },
+            state: { type: 'choice', choices: remoteUpdateSetStates, defaultValue: 'loaded' },
+            application_name: { type: 'string' },
+            application_scope: { type: 'string' },
+            application_version: { type: 'string' },
+            release_date: { type: 'string' },
+            remote_sys_id: { type: 'string' },
+            commit_date: { type: 'date_time' },
+        },
+    },
+    {
+        name: 'sys_update_xml',
+        displayField: 'name',
+        fields: {
+            name: { type: 'string' },
+            type: { type: 'string' },
+            target_name: { type: 'string' },
+            table: { type: 'string' },
+            action: { type: 'string' },
+            application: { type: 'string' },
+            payload: { type: 'string' },
+            remote_update_set: { type: 'reference', reference: 'sys_remote_update_set' },
+        },
+    },
+    {
+        name: 'sys_update_preview_problem',
+        displayField: 'description',
+        fields: {
+            remote_update_set: { type: 'reference', reference: 'sys_remote_update_set' },
+            remote_update: { type: 'reference', reference: 'sys_update_xml' },
+            type: { type: 'choice', choices: { error: 'Error', warning: 'Warning' }, defaultValue: 'error' },
+            status: { type: 'string' },
+            description: { type: 'string' },
+            missing_item_table: { type: 'string' },
+            missing_item: { type: 'string' },
+        },
+    },
+    {
+        // The committed version of each update name: the flow catalog is rebuilt from the current ones.
+        name: 'sys_update_version',
+        displayField: 'name',
+        fields: {
+            name: { type: 'string' },
+            type: { type: 'string' },
+            action: { type: 'string' },
+            payload: { type: 'string' },
+            source: { type: 'string' },
+            source_table: { type: 'string', defaultValue: 'sys_remote_update_set' },
+            state: { type: 'choice', choices: { current: 'Current', previous: 'Previous' }, defaultValue: 'current' },
+        },
+    },
+    {
+        name: 'sys_hub_flow',
+        displayField: 'name',
+        fields: {
+            name: { type: 'string' },
+            internal_name: { type: 'string' },
+            type: { type: 'string', defaultValue: 'flow' },
+            active: { type: 'boolean', defaultValue: 'false' },
+            status: { type: 'string', defaultValue: 'draft' },
+            master_snapshot: { type: 'string' },
+            sys_scope: { type: 'string' },
+        },
+    },
+    {
+        name: 'sys_hub_action_type_definition',
+        displayField: 'name',
+        fields: {
+            name: { type: 'string' },
+            internal_name: { type: 'string' },
+            active: { type: 'boolean', defaultValue: 'true' },
+            state: { type: 'string', defaultValue: 'draft' },
+            sys_scope: { type: 'string' },
+        },
+    },
+    {
+        name: 'sys_execution_tracker',
+        displayField: 'name',
+        fields: {
+            name: { type: 'string' },
+            state: { type: 'choice', choices: progressStates, defaultValue: '0' },
+            percent_complete: { type: 'integer', defaultValue: '0' },
+            message: { type: 'string' },
+            detail: { type: 'string' },
+            result: { type: 'string' },
+            source: { type: 'string' },
+        },
+    },
+]

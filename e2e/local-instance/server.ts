@@ -1,6 +1,8 @@
-// Starts the local instance as a web server: loads the update set FILE (the built artifact),
-// seeds the users fixture, points the set's connection alias at Kpow, optionally activates the
-// flows (imports leave them draft, as on the platform), and serves the pages.
+// Starts the local instance as a web server: seeds the users fixture (and `admin`), then either
+// starts empty, for a deploy to bring the update set through the REST API, or loads the update set
+// FILE (the built artifact) through the deploy's own path, points the set's connection alias at
+// Kpow and optionally activates the flows (imports leave them draft, as on the platform); serves
+// the pages and the REST API.
 import { readFileSync } from 'node:fs'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -11,21 +13,27 @@ import type { AliasConnection, LocalInstance, UsersFixture } from './instance'
 import { createLocalInstance, LocalInstanceError } from './instance'
 
 export interface LocalInstanceServerOptions {
-    updateSetFile: string
+    /** The update set to start with; without it the instance starts empty, for a deploy. */
+    updateSetFile?: string
     usersFile: string
     port: number
     host?: string
-    kpow: AliasConnection
+    /** The alias' connection, with an update set file (a deploy creates its own). */
+    kpow?: AliasConnection
     /** The alias to connect, by name or id; needed only when the set has several. */
     alias?: string
     activate: boolean
+    /** Every fixture user's password (default `demo`). */
     password?: string
+    /** The `admin` user's password (default `admin`). */
+    adminPassword?: string
 }
 
 export interface RunningLocalInstance {
     readonly url: string
     readonly instance: LocalInstance
-    readonly aliasName: string
+    /** The alias connected at start; undefined when started empty. */
+    readonly aliasName: string | undefined
     readonly activatedFlows: string[]
     close(): Promise<void>
 }
@@ -62,7 +70,8 @@ function chooseAlias(updateSetXml: string, wanted: string | undefined): string {
 }
 
 export async function startLocalInstanceServer(options: LocalInstanceServerOptions): Promise<RunningLocalInstance> {
-    const updateSetXml = readTextFile(options.updateSetFile, 'update set')
+    const updateSetXml =
+        options.updateSetFile === undefined ? undefined : readTextFile(options.updateSetFile, 'update set')
     let users: UsersFixture
     try {
         users = JSON.parse(readTextFile(options.usersFile, 'users fixture')) as UsersFixture
@@ -70,13 +79,22 @@ export async function startLocalInstanceServer(options: LocalInstanceServerOptio
         if (error instanceof LocalInstanceError) throw error
         throw new LocalInstanceError(`The users fixture ${options.usersFile} is not JSON: ${(error as Error).message}`)
     }
-    const aliasName = chooseAlias(updateSetXml, options.alias)
-    const instance = createLocalInstance({ updateSetXml, users, aliases: { [aliasName]: options.kpow } })
-    const activatedFlows = options.activate ? instance.report.flows.map((flow) => flow.name) : []
+    const aliasName =
+        updateSetXml === undefined || options.kpow === undefined ? undefined : chooseAlias(updateSetXml, options.alias)
+    const instance = createLocalInstance({
+        updateSetXml,
+        users,
+        aliases: aliasName === undefined || options.kpow === undefined ? undefined : { [aliasName]: options.kpow },
+    })
+    const activatedFlows = options.activate ? (instance.report?.flows.map((flow) => flow.name) ?? []) : []
     for (const flowName of activatedFlows) instance.activateFlow(flowName)
 
     await warmUpScriptSandbox()
-    const app = createLocalInstanceApp({ instance, users, password: options.password })
+    const app = createLocalInstanceApp({
+        instance,
+        password: options.password,
+        adminPassword: options.adminPassword,
+    })
     const host = options.host ?? '127.0.0.1'
     const server = await new Promise<Server>((resolve, reject) => {
         const listening = app.listen(options.port, host, (error?: Error) =>

@@ -181,6 +181,14 @@ export class Database {
         return record
     }
 
+    /** Deletes a record and its journal entries; listeners are not told (nothing waits on a deletion). */
+    delete(table: string, sysId: string): void {
+        if (!this.table(table).delete(sysId)) throw new TableError(`${table} has no record ${sysId}`)
+        for (const [name, field] of Object.entries(this.schema(table).fields)) {
+            if (field.type === 'journal') this.journals.delete(journalKey(table, sysId, name))
+        }
+    }
+
     get(table: string, sysId: string): StoredRecord | undefined {
         const row = this.table(table).get(sysId)
         return row ? this.snapshot(row) : undefined

@@ -31,7 +31,7 @@ beforeEach(async () => {
         users,
         aliases: { 'Kpow API': { url: 'http://127.0.0.1:9', user: 'admin', password: 'x' } },
     })
-    const app = createLocalInstanceApp({ instance, users })
+    const app = createLocalInstanceApp({ instance })
     server = await new Promise<Server>((resolve) => {
         const listening = app.listen(0, '127.0.0.1', () => resolve(listening))
     })

@@ -3,12 +3,15 @@
 // refused order is shown again with the errors beside the fields. Sessions live in memory.
 import { parseCookie } from 'cookie'
 import express, { type NextFunction, type Request, type Response } from 'express'
-import type { LocalInstance, UsersFixture } from '../instance'
+import type { LocalInstance } from '../instance'
 import { LocalInstanceError, OrderRefusedError } from '../instance'
 import type { RequestItemState } from '../schema'
 import { CSRF_FIELD, FORM_VALIDATION_SCRIPT, type Notice, type Viewer } from './layout'
 import { forgedFormReply, LOGIN_TOKEN_COOKIE, newToken, tokensMatch } from './csrf'
 import { errorReplyOf, FORM_LIMIT_BYTES, sendError, sendPage as send } from './errors'
+import { createRestApi } from './rest-api'
+import type { Passwords } from './rest-auth'
+import { credentialsValid } from './rest-auth'
 import {
     approvalsPage,
     catalogItemPage,
@@ -30,6 +33,8 @@ import {
 
 /** Every seeded user logs in with this password: the instance is a local test double. */
 export const DEMO_PASSWORD = 'demo'
+/** The administrator's password unless the command line sets another. */
+export const DEFAULT_ADMIN_PASSWORD = 'admin'
 const SESSION_COOKIE = 'local_instance_session'
 
 interface Session {
@@ -40,24 +45,31 @@ interface Session {
 
 export interface LocalInstanceAppOptions {
     instance: LocalInstance
-    users: UsersFixture
+    /** The password of every fixture user (default `demo`). */
     password?: string
+    /** The `admin` user's password (default `admin`). */
+    adminPassword?: string
 }
 
 export function createLocalInstanceApp(options: LocalInstanceAppOptions): express.Express {
-    const { instance, users } = options
-    const password = options.password ?? DEMO_PASSWORD
+    const { instance } = options
+    const passwords: Passwords = {
+        users: options.password ?? DEMO_PASSWORD,
+        admin: options.adminPassword ?? DEFAULT_ADMIN_PASSWORD,
+    }
     const sessions = new Map<string, Session>()
     const app = express()
     app.disable('x-powered-by')
+    // The REST surface first: it authenticates on its own (Basic, UI session) and takes no page forms.
+    app.use(createRestApi({ instance, passwords }))
     app.use(express.urlencoded({ extended: false, limit: FORM_LIMIT_BYTES }))
 
     const viewerOf = (session: Session): Viewer => {
-        const fixture = users.users.find((user) => user.user_name === session.userName)
+        const user = instance.users.users.find((candidate) => candidate.user_name === session.userName)
         return {
             userName: session.userName,
-            name: fixture?.name ?? session.userName,
-            isFulfiller: fixture?.roles?.includes('itil') ?? false,
+            name: user?.name ?? session.userName,
+            isFulfiller: instance.hasRole(session.userName, 'itil'),
             csrfToken: session.csrfToken,
         }
     }
@@ -115,8 +127,7 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
     app.post('/login', (request, response) => {
         const userName = field(request, 'user_name').trim()
         const next = safeNext(field(request, 'next'))
-        const known = users.users.some((user) => user.user_name === userName)
-        if (!known || field(request, 'password') !== password) {
+        if (!credentialsValid(instance, passwords, userName, field(request, 'password'))) {
             send(
                 response,
                 loginPage('Unknown user name or wrong password.', next, loginTokenFor(request, response), userName),

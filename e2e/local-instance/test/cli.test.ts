@@ -40,3 +40,12 @@ describe('local-instance CLI', () => {
         expect(badPort.output).toContain('a port is a number from 0 (any free port) to 65535')
     }, 30_000)
 })
+
+describe('local-instance CLI --empty', () => {
+    it('refuses the flags of a set loaded at start', async () => {
+        const { code, output } = await run(['--empty', '--kpow-url', 'http://127.0.0.1:4000', '--activate'])
+        expect(code).toBe(2)
+        expect(output).toContain('local-instance: --kpow-url, --activate configure a set loaded at start')
+        expect(output).not.toMatch(/\n\s+at /)
+    }, 30_000)
+})

@@ -330,13 +330,13 @@ describe('loading the project update set', () => {
 
     it('reports what it loaded and what needed no execution', () => {
         const instance = createLocalInstance({ updateSetXml, users, aliases })
-        expect(instance.report.flows).toEqual([expect.objectContaining({ name: flowName, active: false })])
-        expect(instance.report.actions.map((action) => action.name).sort()).toEqual([
+        expect(instance.report?.flows).toEqual([expect.objectContaining({ name: flowName, active: false })])
+        expect(instance.report?.actions.map((action) => action.name).sort()).toEqual([
             'Kpow - Create Temporary Policy',
             'Kpow - Delete Temporary Policy',
             'Kpow - List Approvers Other Than The Requester',
         ])
-        expect(instance.report.data).toMatchObject({ item_option_new: 4, sys_alias: 1, sys_user_group: 1 })
-        expect(instance.report.inert.sys_documentation?.reason).toBe('field labels')
+        expect(instance.report?.data).toMatchObject({ item_option_new: 4, sys_alias: 1, sys_user_group: 1 })
+        expect(instance.report?.inert.sys_documentation?.reason).toBe('field labels')
     })
 })

@@ -1,0 +1,96 @@
+// Who calls the REST API and what they may do, as the platform answers it: HTTP Basic for every
+// user of the instance (the fixture's users with their password, `admin` with its own), 401 for
+// missing or wrong credentials, 403 for a missing role; errors as the platform's JSON
+// `{"error":{"message","detail"},"status":"failure"}`. One writer for every REST error.
+import type { NextFunction, Request, Response } from 'express'
+import type { LocalInstance } from '../instance'
+import { tokensMatch } from './csrf'
+
+/** The REST caller, once authenticated. */
+export interface ApiUser {
+    userName: string
+    sysId: string
+}
+
+export class ApiError extends Error {
+    constructor(
+        readonly status: number,
+        message: string,
+        readonly detail = ''
+    ) {
+        super(message)
+        this.name = 'ApiError'
+    }
+}
+
+export function sendApiError(response: Response, error: ApiError): void {
+    response
+        .status(error.status)
+        .set('cache-control', 'no-store')
+        .json({ error: { message: error.message, detail: error.detail }, status: 'failure' })
+}
+
+/** Passwords: the administrator's, and the one every fixture user shares (a local test double). */
+export interface Passwords {
+    users: string
+    admin: string
+}
+
+/** Whether the user name and password are one of the instance's users'. */
+export function credentialsValid(
+    instance: LocalInstance,
+    passwords: Passwords,
+    userName: string,
+    password: string
+): boolean {
+    const user = instance.users.users.find((candidate) => candidate.user_name === userName)
+    if (!user) return false
+    return tokensMatch(password, userName === 'admin' ? passwords.admin : passwords.users)
+}
+
+function basicCredentials(header: string | undefined): { userName: string; password: string } | undefined {
+    const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '')
+    if (!match?.[1]) return undefined
+    const decoded = Buffer.from(match[1], 'base64').toString('utf8')
+    const colon = decoded.indexOf(':')
+    if (colon < 0) return undefined
+    return { userName: decoded.slice(0, colon), password: decoded.slice(colon + 1) }
+}
+
+/** Express middleware: the caller's Basic credentials, or a 401 as the platform gives it. */
+export function basicAuthentication(instance: LocalInstance, passwords: Passwords) {
+    return (request: Request, response: Response, next: NextFunction): void => {
+        const credentials = basicCredentials(request.headers.authorization)
+        if (!credentials || !credentialsValid(instance, passwords, credentials.userName, credentials.password)) {
+            response.set('www-authenticate', 'Basic realm="Service-now"')
+            sendApiError(
+                response,
+                new ApiError(
+                    401,
+                    'User Not Authenticated',
+                    credentials
+                        ? 'Required to provide Auth information: the user name or password is wrong'
+                        : 'Required to provide Auth information: send HTTP Basic credentials'
+                )
+            )
+            return
+        }
+        const user: ApiUser = { userName: credentials.userName, sysId: instance.userSysId(credentials.userName) }
+        response.locals.apiUser = user
+        next()
+    }
+}
+
+export function apiUserOf(response: Response): ApiUser {
+    return response.locals.apiUser as ApiUser
+}
+
+/** A 403 unless the caller has one of the roles (`admin` has every role). */
+export function requireRole(instance: LocalInstance, user: ApiUser, roles: readonly string[], what: string): void {
+    if (roles.some((role) => instance.hasRole(user.userName, role))) return
+    throw new ApiError(
+        403,
+        'Insufficient rights',
+        `User "${user.userName}" may not ${what}: it needs the role ${roles.join(' or ')}`
+    )
+}

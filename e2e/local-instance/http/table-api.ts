@@ -1,0 +1,452 @@
+// The Table API (`/api/now/table/<table>[/<sys_id>]`) for the tables a deploy and a smoke test
+// touch, with the platform's answers: `{result: …}`, references as `{link, value}` unless
+// `sysparm_exclude_reference_link=true`, `sysparm_query` (encoded queries), `sysparm_fields`,
+// `sysparm_limit`/`sysparm_offset`, `sysparm_display_value`, 404 "No Record found" for a record
+// missing or hidden. Who may read and write what follows the platform's roles: admin for the
+// system tables, an approver deciding only their own approval, a fulfiller (itil) changing an
+// item's state; changes to approvals and items go through the same rules as the pages.
+import { createHash } from 'node:crypto'
+import express, { type Request, type Response } from 'express'
+import { EncodedQueryError, matchesEncodedQuery, parseEncodedQuery } from '../encoded-query'
+import type { LocalInstance } from '../instance'
+import { LocalInstanceError } from '../instance'
+import type { RequestItemState } from '../schema'
+import { TableError, isSysId } from '../tables'
+import type { ApiUser } from './rest-auth'
+import { ApiError, apiUserOf, requireRole } from './rest-auth'
+
+type Row = Readonly<Record<string, string>> & { readonly sys_id: string }
+
+interface TableRules {
+    /** Who sees which rows: every row for these roles; `rowVisible` for anyone else (none if absent). */
+    readRoles: readonly string[] | 'any user'
+    rowVisible?(instance: LocalInstance, user: ApiUser, row: Row): boolean
+    /** Fields a POST or PATCH may write, by the admin (generic writes); none = no generic writes. */
+    writableFields?: readonly string[]
+    create?: boolean
+    /** A write the platform routes through its own rules (approvals, item state). */
+    patch?(instance: LocalInstance, user: ApiUser, row: Row, body: Record<string, string>): Row
+    delete?: 'generic' | ((instance: LocalInstance, row: Row) => void)
+    /** Why writes are refused, when they are. */
+    readOnlyReason?: string
+}
+
+const admin = ['admin'] as const
+const fulfillers = ['itil', 'admin'] as const
+const JOURNAL_TABLES = ['sc_req_item', 'sysapproval_approver'] as const
+
+const itemVisible = (instance: LocalInstance, user: ApiUser, itemSysId: string) =>
+    instance.requestItemVisibleTo(itemSysId, user.userName, false) !== undefined
+
+const tables: Record<string, TableRules> = {
+    sys_remote_update_set: {
+        readRoles: admin,
+        writableFields: ['name', 'description'],
+        delete: (instance, row) => instance.deleteRetrievedUpdateSet(row.sys_id),
+    },
+    sys_update_preview_problem: {
+        readRoles: admin,
+        readOnlyReason: 'preview problems are written by the preview (POST /api/sn_cicd/update_set/preview/<id>)',
+    },
+    basic_auth_credentials: {
+        readRoles: admin,
+        writableFields: ['name', 'user_name', 'password', 'active'],
+        create: true,
+        delete: 'generic',
+    },
+    http_connection: {
+        readRoles: admin,
+        writableFields: ['name', 'connection_alias', 'credential', 'connection_url', 'active'],
+        create: true,
+        delete: 'generic',
+    },
+    sys_alias: {
+        readRoles: admin,
+        writableFields: ['name', 'id', 'type', 'connection_type'],
+        create: true,
+        delete: 'generic',
+    },
+    sys_hub_flow: {
+        readRoles: admin,
+        readOnlyReason:
+            'the local instance changes flows only by a commit and by activation (POST /api/now/wfa_fluent/activate_flows)',
+    },
+    sys_hub_action_type_definition: {
+        readRoles: admin,
+        readOnlyReason:
+            'the local instance changes actions only by a commit and by publishing (POST /api/now/wfa_fluent/activate_flows)',
+    },
+    sys_properties: {
+        readRoles: admin,
+        writableFields: ['name', 'value', 'type', 'description'],
+        create: true,
+        delete: 'generic',
+    },
+    sc_cat_item: { readRoles: 'any user', writableFields: ['active', 'short_description', 'description'] },
+    item_option_new: { readRoles: 'any user', writableFields: ['active', 'mandatory', 'help_text'] },
+    sys_user: { readRoles: 'any user', writableFields: ['name', 'email', 'manager', 'active'] },
+    sc_req_item: {
+        readRoles: fulfillers,
+        rowVisible: (instance, user, row) => itemVisible(instance, user, row.sys_id),
+        patch: patchRequestItem,
+        readOnlyReason: 'requested items are created by ordering (POST /api/sn_sc/servicecatalog/items/<id>/order_now)',
+    },
+    sysapproval_approver: {
+        readRoles: fulfillers,
+        rowVisible: (_instance, user, row) => row.approver === user.sysId,
+        patch: patchApproval,
+        readOnlyReason: 'approvals are created by the flow',
+    },
+    sys_journal_field: {
+        readRoles: fulfillers,
+        // Customer-visible comments of the items a user may see; work notes are for fulfillers only.
+        rowVisible: (instance, user, row) =>
+            row.element === 'comments' &&
+            (row.name === 'sc_req_item'
+                ? itemVisible(instance, user, row.element_id ?? '')
+                : instance.database.get('sysapproval_approver', row.element_id ?? '')?.approver === user.sysId),
+        readOnlyReason: "journal entries are written through the record's journal field (work_notes, comments)",
+    },
+}
+
+/** The tables the Table API serves, for messages and docs. */
+export const TABLE_API_TABLES = Object.keys(tables)
+
+function rulesOf(table: string): TableRules {
+    const rules = tables[table]
+    if (!rules)
+        throw new ApiError(
+            400,
+            `Invalid table ${table}`,
+            `The local instance's Table API serves ${TABLE_API_TABLES.join(', ')}`
+        )
+    return rules
+}
+
+function seesEveryRow(instance: LocalInstance, user: ApiUser, rules: TableRules): boolean {
+    return rules.readRoles === 'any user' || rules.readRoles.some((role) => instance.hasRole(user.userName, role))
+}
+
+/** A 403 when the caller can see no row of the table at all, as a table-level read ACL answers. */
+function requireRead(instance: LocalInstance, user: ApiUser, table: string, rules: TableRules): void {
+    if (seesEveryRow(instance, user, rules) || rules.rowVisible) return
+    requireRole(instance, user, rules.readRoles === 'any user' ? [] : rules.readRoles, `read ${table}`)
+}
+
+function visible(instance: LocalInstance, user: ApiUser, rules: TableRules, row: Row): boolean {
+    return seesEveryRow(instance, user, rules) || (rules.rowVisible?.(instance, user, row) ?? false)
+}
+
+/** sys_journal_field as rows: every journal entry of the tables with journal fields. */
+function journalRows(instance: LocalInstance): Row[] {
+    const rows: Row[] = []
+    for (const table of JOURNAL_TABLES) {
+        const journalFields = Object.entries(instance.database.schema(table).fields)
+            .filter(([, field]) => field.type === 'journal')
+            .map(([name]) => name)
+        for (const record of instance.database.query(table)) {
+            for (const element of journalFields) {
+                instance.database.journal(table, record.sys_id, element).forEach((entry, index) => {
+                    rows.push({
+                        sys_id: createHash('md5')
+                            .update(`${table}:${record.sys_id}:${element}:${String(index)}`)
+                            .digest('hex'),
+                        name: table,
+                        element_id: record.sys_id,
+                        element,
+                        value: entry.value,
+                        sys_created_by: entry.author,
+                        sys_created_on: entry.createdOn,
+                    })
+                })
+            }
+        }
+    }
+    return rows
+}
+
+const journalFieldNames = ['sys_id', 'name', 'element_id', 'element', 'value', 'sys_created_by', 'sys_created_on']
+
+function queryRows(instance: LocalInstance, table: string, encodedQuery: string): Row[] {
+    try {
+        if (table !== 'sys_journal_field') return instance.database.query(table, encodedQuery)
+        const query = parseEncodedQuery(encodedQuery)
+        for (const term of query.alternatives.flat(2))
+            if (!journalFieldNames.includes(term.field))
+                throw new TableError(`Field "${term.field}" does not exist on table "sys_journal_field"`)
+        const rows = journalRows(instance).filter((row) => matchesEncodedQuery(query, (field) => row[field] ?? ''))
+        for (const order of [...query.orderBy].reverse())
+            rows.sort((left, right) => {
+                const comparison = (left[order.field] ?? '').localeCompare(right[order.field] ?? '')
+                return order.descending ? -comparison : comparison
+            })
+        return rows
+    } catch (error) {
+        if (error instanceof EncodedQueryError || error instanceof TableError)
+            throw new ApiError(400, `Invalid sysparm_query: ${error.message}`, `sysparm_query=${encodedQuery}`)
+        throw error
+    }
+}
+
+function fieldNamesOf(instance: LocalInstance, table: string): string[] {
+    return table === 'sys_journal_field' ? journalFieldNames : Object.keys(instance.database.schema(table).fields)
+}
+
+interface Presentation {
+    fields: string[]
+    displayValue: 'false' | 'true' | 'all'
+    referenceLinks: boolean
+    baseUrl: string
+}
+
+function presentationOf(instance: LocalInstance, table: string, request: Request): Presentation {
+    const known = fieldNamesOf(instance, table)
+    const asked = String(request.query.sysparm_fields ?? '')
+        .split(',')
+        .map((field) => field.trim())
+        .filter(Boolean)
+    const unknown = asked.filter((field) => !known.includes(field))
+    if (unknown.length > 0)
+        throw new ApiError(
+            400,
+            `sysparm_fields names field(s) ${unknown.join(', ')} that ${table} does not have`,
+            `Fields of ${table}: ${known.join(', ')}`
+        )
+    const displayValue = String(request.query.sysparm_display_value ?? 'false')
+    if (displayValue !== 'false' && displayValue !== 'true' && displayValue !== 'all')
+        throw new ApiError(400, 'sysparm_display_value must be true, false or all', `got "${displayValue}"`)
+    return {
+        fields: asked.length > 0 ? asked : known,
+        displayValue,
+        referenceLinks: String(request.query.sysparm_exclude_reference_link ?? 'false') !== 'true',
+        baseUrl: `${request.protocol}://${request.get('host') ?? ''}`,
+    }
+}
+
+function present(instance: LocalInstance, table: string, row: Row, how: Presentation): Record<string, unknown> {
+    const output: Record<string, unknown> = {}
+    for (const name of how.fields) {
+        const schema = table === 'sys_journal_field' ? undefined : instance.database.field(table, name)
+        // Journal fields are read through sys_journal_field; passwords are never shown.
+        let value =
+            schema?.type === 'journal' || (table === 'basic_auth_credentials' && name === 'password')
+                ? ''
+                : (row[name] ?? '')
+        const display =
+            schema && value !== '' && (schema.type === 'reference' || schema.type === 'choice')
+                ? instance.database.displayValue(table, row.sys_id, name)
+                : value
+        if (how.displayValue === 'true') value = display
+        const link =
+            schema?.type === 'reference' && schema.reference && row[name]
+                ? `${how.baseUrl}/api/now/table/${schema.reference}/${row[name]}`
+                : undefined
+        if (how.displayValue === 'all') output[name] = { display_value: display, value, ...(link ? { link } : {}) }
+        else if (link && how.referenceLinks) output[name] = { link, value }
+        else output[name] = value
+    }
+    return output
+}
+
+function integerParameter(request: Request, name: string, fallback: number): number {
+    const text = request.query[name]
+    if (text === undefined) return fallback
+    const value = Number(text)
+    if (!Number.isInteger(value) || value < 0)
+        throw new ApiError(400, `${name} must be a whole number of 0 or more`, `got "${String(text)}"`)
+    return value
+}
+
+/** The JSON body of a write as field -> text; anything but scalars is refused by name. */
+function bodyOf(request: Request): Record<string, string> {
+    const body: unknown = request.body
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+        throw new ApiError(
+            400,
+            'The request body must be a JSON object of field values',
+            'send Content-Type: application/json'
+        )
+    const values: Record<string, string> = {}
+    for (const [field, value] of Object.entries(body)) {
+        if (typeof value === 'string') values[field] = value
+        else if (typeof value === 'number' || typeof value === 'boolean') values[field] = String(value)
+        else if (value === null) values[field] = ''
+        else throw new ApiError(400, `Field "${field}" must be a string, number or boolean`, 'send plain field values')
+    }
+    return values
+}
+
+function checkWritable(table: string, rules: TableRules, values: Record<string, string>): void {
+    const allowed = rules.writableFields ?? []
+    const refused = Object.keys(values).filter((field) => !allowed.includes(field) && field !== 'sys_id')
+    if (refused.length > 0)
+        throw new ApiError(
+            400,
+            `Field(s) ${refused.join(', ')} of ${table} cannot be written through the Table API of the local instance`,
+            allowed.length > 0 ? `Writable fields: ${allowed.join(', ')}` : (rules.readOnlyReason ?? '')
+        )
+}
+
+function translateWriteError(error: unknown): never {
+    if (error instanceof TableError || error instanceof LocalInstanceError)
+        throw new ApiError(400, error.message, 'nothing was changed')
+    throw error
+}
+
+function patchRequestItem(instance: LocalInstance, user: ApiUser, row: Row, body: Record<string, string>): Row {
+    requireRole(instance, user, fulfillers, 'change requested items (fulfillers change their state)')
+    const allowed = ['state', 'work_notes', 'comments']
+    const refused = Object.keys(body).filter((field) => !allowed.includes(field))
+    if (refused.length > 0)
+        throw new ApiError(
+            400,
+            `Field(s) ${refused.join(', ')} of sc_req_item cannot be written here`,
+            `Writable: ${allowed.join(', ')}`
+        )
+    const { state, work_notes: workNote, comments } = body
+    let record: Row = row
+    if (comments) record = instance.database.update('sc_req_item', row.sys_id, { comments }, user.userName)
+    if (state !== undefined && state !== row.state)
+        record = instance.setItemState(row.sys_id, state as RequestItemState, user.userName, workNote || undefined)
+    else if (workNote) record = instance.addWorkNote(row.sys_id, workNote, user.userName)
+    return record
+}
+
+function patchApproval(instance: LocalInstance, user: ApiUser, row: Row, body: Record<string, string>): Row {
+    const isAdmin = instance.hasRole(user.userName, 'admin')
+    if (!isAdmin && row.approver !== user.sysId)
+        throw new ApiError(403, 'Insufficient rights', `User "${user.userName}" is not the approver of this approval`)
+    const refused = Object.keys(body).filter((field) => field !== 'state' && field !== 'comments')
+    if (refused.length > 0)
+        throw new ApiError(
+            400,
+            `Field(s) ${refused.join(', ')} of sysapproval_approver cannot be written`,
+            'Writable: state (approved or rejected), comments'
+        )
+    const { state, comments } = body
+    if (state === undefined || state === row.state) {
+        return comments
+            ? instance.database.update('sysapproval_approver', row.sys_id, { comments }, user.userName)
+            : row
+    }
+    if (state !== 'approved' && state !== 'rejected')
+        throw new ApiError(
+            400,
+            `state must be "approved" or "rejected"; got "${state}"`,
+            'an approver decides; nothing else'
+        )
+    const approverName = isAdmin
+        ? (instance.database.get('sys_user', row.approver ?? '')?.user_name ?? user.userName)
+        : user.userName
+    return state === 'approved'
+        ? instance.approve(row.sys_id, approverName, comments || undefined)
+        : instance.reject(row.sys_id, approverName, comments || undefined)
+}
+
+function notWritable(table: string, change: 'created' | 'changed' | 'deleted', rules: TableRules): ApiError {
+    return new ApiError(
+        403,
+        `Records of ${table} cannot be ${change} through the Table API`,
+        rules.readOnlyReason ?? ''
+    )
+}
+
+function findRow(instance: LocalInstance, user: ApiUser, table: string, rules: TableRules, sysId: string): Row {
+    const row = isSysId(sysId) ? queryRows(instance, table, `sys_id=${sysId}`)[0] : undefined
+    if (!row || !visible(instance, user, rules, row))
+        throw new ApiError(404, 'No Record found', "Record doesn't exist or ACL restricts the record retrieval")
+    return row
+}
+
+export function tableApiRouter(instance: LocalInstance): express.Router {
+    const router = express.Router()
+
+    router.get('/:table', (request, response) => {
+        const user = apiUserOf(response)
+        const table = request.params.table
+        const rules = rulesOf(table)
+        requireRead(instance, user, table, rules)
+        const how = presentationOf(instance, table, request)
+        const offset = integerParameter(request, 'sysparm_offset', 0)
+        const limit = integerParameter(request, 'sysparm_limit', 10_000)
+        const rows = queryRows(instance, table, String(request.query.sysparm_query ?? '')).filter((row) =>
+            visible(instance, user, rules, row)
+        )
+        response.set('x-total-count', String(rows.length))
+        response.json({ result: rows.slice(offset, offset + limit).map((row) => present(instance, table, row, how)) })
+    })
+
+    router.get('/:table/:sysId', (request, response) => {
+        const user = apiUserOf(response)
+        const table = request.params.table
+        const rules = rulesOf(table)
+        requireRead(instance, user, table, rules)
+        const how = presentationOf(instance, table, request)
+        const row = findRow(instance, user, table, rules, request.params.sysId)
+        response.json({ result: present(instance, table, row, how) })
+    })
+
+    router.post('/:table', (request, response) => {
+        const user = apiUserOf(response)
+        const table = request.params.table
+        const rules = rulesOf(table)
+        if (!rules.create) throw notWritable(table, 'created', rules)
+        requireRole(instance, user, admin, `create ${table} records`)
+        const values = bodyOf(request)
+        checkWritable(table, rules, values)
+        if (values.sys_id !== undefined && !isSysId(values.sys_id))
+            throw new ApiError(400, 'sys_id must be 32 lowercase hex digits', `got "${values.sys_id}"`)
+        let created: Row
+        try {
+            created = instance.database.insert(table, values, user.userName)
+        } catch (error) {
+            translateWriteError(error)
+        }
+        response
+            .status(201)
+            .json({ result: present(instance, table, created, presentationOf(instance, table, request)) })
+    })
+
+    const patch = (request: Request, response: Response) => {
+        const user = apiUserOf(response)
+        const table = String(request.params.table)
+        const rules = rulesOf(table)
+        requireRead(instance, user, table, rules)
+        const row = findRow(instance, user, table, rules, String(request.params.sysId))
+        const values = bodyOf(request)
+        let updated: Row
+        try {
+            if (rules.patch) updated = rules.patch(instance, user, row, values)
+            else {
+                if (!rules.writableFields) throw notWritable(table, 'changed', rules)
+                requireRole(instance, user, admin, `change ${table} records`)
+                checkWritable(table, rules, values)
+                delete values.sys_id
+                updated = instance.database.update(table, row.sys_id, values, user.userName)
+            }
+        } catch (error) {
+            translateWriteError(error)
+        }
+        response.json({ result: present(instance, table, updated, presentationOf(instance, table, request)) })
+    }
+    router.patch('/:table/:sysId', patch)
+    router.put('/:table/:sysId', patch)
+
+    router.delete('/:table/:sysId', (request, response) => {
+        const user = apiUserOf(response)
+        const table = request.params.table
+        const rules = rulesOf(table)
+        requireRead(instance, user, table, rules)
+        const row = findRow(instance, user, table, rules, request.params.sysId)
+        if (!rules.delete) throw notWritable(table, 'deleted', rules)
+        requireRole(instance, user, admin, `delete ${table} records`)
+        try {
+            if (rules.delete === 'generic') instance.database.delete(table, row.sys_id)
+            else rules.delete(instance, row)
+        } catch (error) {
+            translateWriteError(error)
+        }
+        response.status(204).end()
+    })
+    return router
+}
