@@ -1,6 +1,8 @@
 // `npm start` (or `npm run demo`): mock-kpow and the local instance wired together, for clicking
 // through the integration guide's validation by hand. Builds the update set first when it is
-// missing or older than the servicenow/ sources. Ctrl-C (SIGINT) or SIGTERM stops both children;
+// missing or older than the servicenow/ sources, starts the local instance empty and deploys the set
+// into it with `npm run deploy`'s own code (upload, preview, commit, connection, activation), as
+// onto a PDI. Ctrl-C (SIGINT) or SIGTERM stops both children;
 // if one of them dies, the other is stopped too and the demo exits non-zero. Nothing outlives the
 // command that started it: the demo stops when npm goes away (even by SIGKILL, which npm cannot
 // pass on), and each child stops when the demo goes away (its IPC channel closes).
@@ -12,10 +14,14 @@ import { portArgument, startTypeScript } from './common/index.ts'
 import type { StartedProcess } from './common/index.ts'
 import { MOCK_KPOW_CLI, MOCK_KPOW_LISTENING } from '../mock-kpow/src/index.ts'
 import { LOCAL_INSTANCE_CLI, LOCAL_INSTANCE_LISTENING } from '../e2e/local-instance/index.ts'
+import { deployCommandLine } from './deploy/index.ts'
 
 const root = resolve(import.meta.dirname, '..')
 const updateSetFile = join(root, 'update-sets', 'kpow-jit-access.xml')
 const sourceFolder = join(root, 'servicenow')
+/** The local instance's administrator: the deploy signs in as them. */
+const ADMIN_PASSWORD_VARIABLE = 'LOCAL_INSTANCE_ADMIN_PASSWORD'
+const adminPassword = process.env[ADMIN_PASSWORD_VARIABLE] || 'admin'
 /** Build outputs and tool folders: their times say nothing about the sources. */
 const notSources = new Set(['node_modules', 'dist', '.now', 'target'])
 
@@ -188,25 +194,30 @@ async function main(argv: readonly string[]): Promise<number> {
     try {
         const kpowApiUrl = await kpow.waitFor(MOCK_KPOW_LISTENING.api)
         const kpowUiUrl = await kpow.waitFor(MOCK_KPOW_LISTENING.ui)
-        const instance = startChild('local-instance', LOCAL_INSTANCE_CLI, [
-            '--update-set',
-            updateSetFile,
-            '--port',
-            String(flags.port),
-            '--kpow-url',
-            kpowApiUrl,
-            '--kpow-user',
-            'admin',
-            '--kpow-password',
-            'admin',
-            '--activate',
-        ])
+        const instance = startChild('local-instance', LOCAL_INSTANCE_CLI, ['--empty', '--port', String(flags.port)])
         children.push(instance)
         const instanceUrl = await instance.waitFor(LOCAL_INSTANCE_LISTENING)
+        console.log('demo: deploying the update set into the local instance, as `npm run deploy` does to a PDI')
+        const deployed = await deployCommandLine(['deploy', '--update-set', updateSetFile], {
+            write: (line) => console.log(`[deploy] ${line}`),
+            environment: {
+                SN_INSTANCE_URL: instanceUrl,
+                SN_USER: 'admin',
+                SN_PASSWORD: adminPassword,
+                KPOW_API_URL: kpowApiUrl,
+                KPOW_API_USER: 'admin',
+                KPOW_API_PASSWORD: 'admin',
+            },
+        })
+        if (deployed !== 0) throw new Error('the deploy failed (above); mock-kpow and the local instance are stopped')
+        const adminLogin = process.env[ADMIN_PASSWORD_VARIABLE]
+            ? `password from ${ADMIN_PASSWORD_VARIABLE}`
+            : 'admin / admin'
         console.log(`
 Ready. Follow the guide's validation (e2e/README.md, "Clicking through the guide"):
 
   Local instance  ${instanceUrl}   (password for every user: demo)
+    admin            ${adminLogin}: the deploy's user (npm run deploy|status|smoke)
     abel.tuter       requester; manager beth.anglin approves
     beth.anglin      manager: My Approvals
     carol.nomanager  requester without a manager; gina.approver or hank.approver approve

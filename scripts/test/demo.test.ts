@@ -1,4 +1,5 @@
-// `npm start` with real processes: nothing it starts outlives it. Killing npm (SIGTERM, which npm
+// `npm start` with real processes: it deploys into the local instance through npm run deploy's code,
+// and nothing it starts outlives it. Killing npm (SIGTERM, which npm
 // passes only to its shell, or SIGKILL, which it cannot pass on) or the demo itself (SIGKILL) stops
 // mock-kpow's two listeners and the local instance.
 import type { ChildProcess } from 'node:child_process'
@@ -71,8 +72,16 @@ describe('npm start', { timeout: 90_000 }, () => {
         expect(await stillListening(demo.urls)).toEqual([])
     })
 
-    it('stops its servers when the demo itself is killed (SIGKILL): each watches its IPC channel', async () => {
+    it("deploys with npm run deploy's code, then stops its servers when the demo is killed (SIGKILL)", async () => {
         const demo = await start(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'demo.ts'), ...PORT_FLAGS])
+        // Before it was ready, the demo deployed the set into the empty instance with npm run deploy's code.
+        expect(demo.output()).toMatch(/\[deploy\] \[ok\] upload: uploaded "Kpow Just-in-Time Topic Access/)
+        expect(demo.output()).toContain('[deploy] deploy complete')
+        expect(demo.output()).toMatch(/admin +admin \/ admin: the deploy's user/)
+        const flows = await fetch(`${demo.urls[0] ?? ''}/api/now/table/sys_hub_flow?sysparm_fields=name,active`, {
+            headers: { authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}` },
+        })
+        expect(await flows.json()).toEqual({ result: [{ name: 'Kpow Access Lifecycle', active: 'true' }] })
         demo.child.kill('SIGKILL')
         expect(await stillListening(demo.urls)).toEqual([])
     })

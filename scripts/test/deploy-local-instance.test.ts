@@ -2,22 +2,15 @@
 // PDI would be, `npm run smoke` then runs the whole lifecycle through its REST APIs against
 // mock-kpow, a second deploy changes nothing, and a set built the guide's way is stopped at the
 // preview with its problems listed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { HAND_BUILT_SET_FILE } from '../update-set/index.ts'
-import type { DeployTargets } from './deploy-targets.ts'
-import { startDeployTargets } from './deploy-targets.ts'
+import { useDeployTargets } from './deploy-targets.ts'
 
-let targets: DeployTargets
-beforeAll(async () => {
-    targets = await startDeployTargets()
-}, 60_000)
-afterAll(async () => {
-    await targets.stop()
-})
+const targets = useDeployTargets()
 
 describe('npm run deploy and smoke against the local instance started empty', () => {
     it('deploys: upload, preview without problems, commit, connection, actions then flow, verify', async () => {
-        const { code, output } = await targets.run(['deploy'])
+        const { code, output } = await targets().run(['deploy'])
         expect(output).toContain('deploy complete')
         expect(code).toBe(0)
         expect(output).toMatch(/preview.*no problems/)
@@ -26,7 +19,7 @@ describe('npm run deploy and smoke against the local instance started empty', ()
     }, 60_000)
 
     it('smoke passes: order, manager approves, grant in Kpow, close, revoked', async () => {
-        const { code, output } = await targets.run(['smoke'])
+        const { code, output } = await targets().run(['smoke'])
         expect(output).toContain('smoke test passed')
         expect(code).toBe(0)
         expect(output).toMatch(/grant work note.*policy /)
@@ -34,14 +27,14 @@ describe('npm run deploy and smoke against the local instance started empty', ()
     }, 90_000)
 
     it('a second deploy changes nothing and says so', async () => {
-        const { code, output } = await targets.run(['deploy'])
+        const { code, output } = await targets().run(['deploy'])
         expect(code).toBe(0)
         expect(output).toContain('nothing to change: the instance already runs this update set')
         expect(output).not.toMatch(/\bcommit\b.*\bcommitted\b/)
     }, 60_000)
 
     it("stops a set built the guide's way at the preview and lists its problems", async () => {
-        const { code, output } = await targets.run(['deploy', '--update-set', HAND_BUILT_SET_FILE])
+        const { code, output } = await targets().run(['deploy', '--update-set', HAND_BUILT_SET_FILE])
         expect(code).toBe(1)
         expect(output).toMatch(/step "REST step": REST step \w+ is not supported/)
         expect(output).toMatch(/step "JSON Parser step": JSON Parser step \w+ is not supported/)

@@ -1,6 +1,7 @@
 // The servers a deploy's end-to-end tests run against: mock-kpow and the local instance started
 // empty, each a real child process on port 0 (a flow's Kpow call must never share the test's
 // process), and `npm run deploy|smoke` run in this process against them, its lines collected.
+import { afterAll, beforeAll } from 'vitest'
 import { startTypeScript } from '../common/index.ts'
 import type { StartedProcess } from '../common/index.ts'
 import { deployCommandLine } from '../deploy/index.ts'
@@ -56,5 +57,20 @@ export async function startDeployTargets(): Promise<DeployTargets> {
     } catch (error) {
         await stop()
         throw error
+    }
+}
+
+/** Starts the targets before the file's tests and stops them after; the getter gives the running ones. */
+export function useDeployTargets(): () => DeployTargets {
+    let targets: DeployTargets | undefined
+    beforeAll(async () => {
+        targets = await startDeployTargets()
+    }, 60_000)
+    afterAll(async () => {
+        await targets?.stop()
+    })
+    return () => {
+        if (!targets) throw new Error('the deploy targets did not start (see beforeAll)')
+        return targets
     }
 }
