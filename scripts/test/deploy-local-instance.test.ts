@@ -2,7 +2,11 @@
 // PDI would be, `npm run smoke` then runs the whole lifecycle through its REST APIs against
 // mock-kpow, a second deploy changes nothing, and a set built the guide's way is stopped at the
 // preview with its problems listed.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_UPDATE_SET } from '../deploy/index.ts'
 import { HAND_BUILT_SET_FILE } from '../update-set/index.ts'
 import { useDeployTargets } from './deploy-targets.ts'
 
@@ -32,6 +36,30 @@ describe('npm run deploy and smoke against the local instance started empty', ()
         expect(output).toContain('nothing to change: the instance already runs this update set')
         expect(output).not.toMatch(/\bcommit\b.*\bcommitted\b/)
     }, 60_000)
+
+    it('updates a changed set in place: re-uploaded, committed over the old version, activated again; smoke passes', async () => {
+        const changed = readFileSync(DEFAULT_UPDATE_SET, 'utf8').replace(
+            'Request temporary Just-in-Time (JIT) query access for a specific Kafka topic.',
+            'Request temporary query access to one Kafka topic (changed set).'
+        )
+        const file = join(mkdtempSync(join(tmpdir(), 'changed-set-')), 'kpow-jit-access.xml')
+        writeFileSync(file, changed)
+        const deployed = await targets().run(['deploy', '--update-set', file])
+        expect(deployed.output).toContain('deploy complete')
+        expect(deployed.code).toBe(0)
+        expect(deployed.output).toMatch(/re-uploaded "Kpow Just-in-Time Topic Access 1\.0\.0"/)
+        // The commit left the flow draft again, as the set says; the deploy activated it.
+        expect(deployed.output).toMatch(/published 3 action\(s\), then activated 1 flow\(s\)/)
+        const items = await fetch(
+            `${targets().instanceUrl}/api/now/table/sc_cat_item?sysparm_fields=short_description`,
+            { headers: { authorization: `Basic ${Buffer.from('abel.tuter:demo').toString('base64')}` } }
+        )
+        expect(await items.json()).toEqual({
+            result: [{ short_description: 'Request temporary query access to one Kafka topic (changed set).' }],
+        })
+        const smoke = await targets().run(['smoke', '--update-set', file])
+        expect(smoke.output).toContain('smoke test passed')
+    }, 120_000)
 
     it("stops a set built the guide's way at the preview and lists its problems", async () => {
         const { code, output } = await targets().run(['deploy', '--update-set', HAND_BUILT_SET_FILE])
