@@ -333,6 +333,59 @@ describe('deploy failure paths name the fix', () => {
         expect(instance.calls('POST', '/api/now/table/http_connection')).toHaveLength(0)
     })
 
+    it('a UI login without a session token (SSO-only or MFA account): names the manual import', async () => {
+        const instance = fake({ uiLoginRefused: true })
+        const { code, output } = await run(['deploy'])
+        expect(code).toBe(1)
+        expect(output).toMatch(/\[FAILED\] upload: the UI login of user "admin\.deployer" gave no session token/)
+        expect(output).toMatch(
+            /fix: check SN_USER and SN_PASSWORD; the upload needs a UI login.*Import Update Set from XML/
+        )
+        expect(instance.calls('POST', '/sys_upload.do')).toHaveLength(0)
+    })
+
+    it('an upload the instance accepts without a retrieved set appearing', async () => {
+        fake({ uploadIgnored: true })
+        const { code, output } = await run(['deploy'])
+        expect(code).toBe(1)
+        expect(output).toMatch(
+            /\[FAILED\] upload: the upload was accepted but the instance holds no sys_remote_update_set [0-9a-f]{32} afterwards/
+        )
+        expect(output).toMatch(/fix: import the file by hand .*security_admin/)
+    })
+
+    it('the CI/CD plugin missing: names com.glide.continuousdelivery', async () => {
+        fake({ cicdMissing: true })
+        const { code, output } = await run(['deploy'])
+        expect(code).toBe(1)
+        expect(output).toMatch(
+            /\[FAILED\] preview: POST \/api\/sn_cicd\/update_set\/preview\/[0-9a-f]+: the instance has no CI\/CD API/
+        )
+        expect(output).toMatch(/fix: activate the plugin .*com\.glide\.continuousdelivery/)
+    })
+
+    it('a commit that does not end in time: the progress id to watch and --timeout', async () => {
+        fake({ commitHangs: true })
+        let clock = 0
+        const lines: string[] = []
+        const code = await main(['deploy'], {
+            write: (line) => lines.push(line),
+            environment: ENVIRONMENT,
+            // A virtual clock: each poll's pause moves it on, so the commit's ten seconds pass at once.
+            timing: {
+                pollIntervalMs: 1000,
+                waitTimeoutMs: 10_000,
+                now: () => clock,
+                sleep: async (ms) => void (clock += ms),
+            },
+        })
+        const output = lines.join('\n')
+        expect(code).toBe(1)
+        expect(output).toMatch(/… commit: 60% Running/)
+        expect(output).toMatch(/\[FAILED\] commit: the commit did not end within 10\.0 s \(progress progress-\d+\)/)
+        expect(output).toMatch(/--timeout gives it longer/)
+    })
+
     it('activation endpoint missing: names the ServiceNow IDE app 4.1.1+ and the manual fallback', async () => {
         fake({ activation: 'missing' })
         const { code, output } = await run(['deploy'])

@@ -44,6 +44,14 @@ export interface FakeInstanceOptions {
     grantRefused?: string
     /** The flow grants but never revokes (smoke's clean-up deletes the policy). */
     flowNeverRevokes?: boolean
+    /** The UI login gives no session token (an SSO-only or MFA account). */
+    uiLoginRefused?: boolean
+    /** The upload is answered with a redirect but no retrieved set appears. */
+    uploadIgnored?: boolean
+    /** The CI/CD plugin is not active: its paths answer 400 "does not represent any resource". */
+    cicdMissing?: boolean
+    /** The commit's progress stays "running". */
+    commitHangs?: boolean
     /** Tables whose records the ACLs keep from being changed: PATCH answers 403. */
     readOnlyTables?: string[]
 }
@@ -174,6 +182,15 @@ export class FakeInstance {
             ]
         }
         const user = credentials.user
+        if (path.startsWith('/api/sn_cicd/') && this.options.cicdMissing) {
+            return [
+                400,
+                {
+                    error: { message: 'Requested URI does not represent any resource', detail: null },
+                    status: 'failure',
+                },
+            ]
+        }
         if (path.startsWith('/api/sn_cicd/')) {
             if (this.options.cicdForbidden) {
                 return [
@@ -203,6 +220,8 @@ export class FakeInstance {
     private angular(request: LoggedRequest): Reply {
         const type = request.query.get('sysparm_type')
         if (type === 'view_form.login') {
+            if (this.options.uiLoginRefused)
+                return [200, { status: 'failure', message: 'External authentication required' }]
             const form = new URLSearchParams(String(request.body))
             if (this.passwords.get(form.get('user_name') ?? '') !== form.get('user_password'))
                 return [200, { status: 'failure' }]
@@ -228,6 +247,7 @@ export class FakeInstance {
             return [302, '', { Location: '/login.do' }]
         }
         if (!body.includes('token-123') || !body.includes(this.updateSet.sysId)) return [400, 'bad upload']
+        if (this.options.uploadIgnored) return [302, '', { Location: '/sys_remote_update_set_list.do' }]
         this.insert('sys_remote_update_set', {
             sys_id: this.updateSet.sysId,
             name: this.updateSet.name,
@@ -272,6 +292,8 @@ export class FakeInstance {
         if (commit) {
             const remote = this.table('sys_remote_update_set').get(commit[1] ?? '')
             if (!remote) return [404, { error: { message: 'No record found' } }]
+            if (this.options.commitHangs)
+                return this.startProgress({ status: '1', status_label: 'Running', percent_complete: '60' })
             if (this.options.commitFails) {
                 return this.startProgress({
                     status: '3',
