@@ -24,7 +24,9 @@ function resolveConnection(database: Database, aliasKey: string): ResolvedConnec
     if (!alias) return undefined
     const connection = database.query('http_connection', `connection_alias=${alias.sys_id}^active=true`)[0]
     if (!connection) return undefined
-    const credential = database.get('basic_auth_credentials', connection.credential ?? '')
+    // An inactive credential lends no user name or password: Kpow refuses the call (401).
+    const stored = database.get('basic_auth_credentials', connection.credential ?? '')
+    const credential = stored?.active === 'false' ? undefined : stored
     return {
         aliasSysId: alias.sys_id,
         aliasId: alias.id ?? '',

@@ -242,7 +242,8 @@ function present(instance: LocalInstance, table: string, row: Row, how: Presenta
                 ? `${how.baseUrl}/api/now/table/${schema.reference}/${row[name]}`
                 : undefined
         if (how.displayValue === 'all') output[name] = { display_value: display, value, ...(link ? { link } : {}) }
-        else if (link && how.referenceLinks) output[name] = { link, value }
+        else if (link && how.referenceLinks)
+            output[name] = how.displayValue === 'true' ? { display_value: value, link } : { link, value }
         else output[name] = value
     }
     return output

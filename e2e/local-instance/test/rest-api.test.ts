@@ -1,7 +1,8 @@
 // The local instance as a deploy target, over real HTTP: started empty, it takes the REST calls a
 // deploy makes (UI session, upload, preview, commit, progress, Table API, activation) and those a
 // smoke test makes (order_now, approving, closing), with the platform's authentication and roles.
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { HAND_BUILT_SET_FILE, readUpdateSet } from '../../../scripts/update-set/index'
@@ -468,6 +469,48 @@ describe('the local instance started empty, as a deploy target', () => {
         ])
         expect((await call('GET', '/api/now/table/sc_cat_item?sysparm_query=nonsense=1', asAdmin)).status).toBe(400)
         expect((await call('GET', '/api/now/table/sc_cat_item?sysparm_fields=nonsense', asAdmin)).status).toBe(400)
+    })
+
+    it('lets a CI user (sn_cicd.sys_ci_automation) preview and commit, but not import or activate', async () => {
+        const folder = mkdtempSync(join(tmpdir(), 'ci-users-'))
+        const fixture = JSON.parse(readFileSync(usersFile, 'utf8')) as { users: Record<string, unknown>[] }
+        fixture.users.push({ user_name: 'ci.bot', name: 'CI Bot', roles: ['sn_cicd.sys_ci_automation'] })
+        writeFileSync(join(folder, 'users.json'), JSON.stringify(fixture))
+        await running.close()
+        running = await startLocalInstanceServer({
+            usersFile: join(folder, 'users.json'),
+            port: 0,
+            activate: false,
+            adminPassword: 'admin-secret',
+        })
+        expect((await upload(setXml, 'ci.bot', 'demo')).status).toBe(403)
+        expect((await upload(setXml)).status).toBe(302)
+        const ci = asUser('ci.bot')
+        const preview = await call('POST', `/api/sn_cicd/update_set/preview/${appSet.sysId}`, ci)
+        expect(preview.status).toBe(200)
+        const commit = await call('POST', `/api/sn_cicd/update_set/commit/${appSet.sysId}`, ci, {
+            force_commit: 'false',
+        })
+        const progressId = (commit.json.result as { links: { progress: { id: string } } }).links.progress.id
+        expect(result(await call('GET', `/api/sn_cicd/progress/${progressId}`, ci)).status).toBe('2')
+        expect((await call('GET', '/api/now/table/sys_remote_update_set', ci)).status).toBe(403)
+        expect(
+            (await call('POST', '/api/now/wfa_fluent/activate_flows', ci, { flows: [], actions: actionIds })).status
+        ).toBe(403)
+        // Display values on request: the catalog item's variables name their item.
+        const [variable] = rows(
+            await call(
+                'GET',
+                `/api/now/table/item_option_new?sysparm_query=cat_item=${itemId}&sysparm_fields=cat_item&sysparm_display_value=true&sysparm_limit=1`,
+                ci
+            )
+        )
+        expect(variable).toEqual({
+            cat_item: {
+                display_value: 'Request Kpow Topic Query Access',
+                link: expect.stringMatching(/\/api\/now\/table\/sc_cat_item\//) as string,
+            },
+        })
     })
 
     it("previews the guide's hand-built set: its REST and JSON Parser steps are error problems, and it is not committed", async () => {
