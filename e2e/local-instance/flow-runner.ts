@@ -352,7 +352,15 @@ export class FlowEngine {
             case 'updateRecord': {
                 const table = input('table_name')
                 const sysId = input('record')
-                const values = parseTemplateValues(input('values'))
+                // Field by field, as Flow Designer does: the template is split into fields first and
+                // each field's pills are resolved after, so a value holding "^" or "=" stays text.
+                const template = node.inputs.find((candidate) => candidate.name === 'values')?.value ?? ''
+                const values = Object.fromEntries(
+                    Object.entries(parseTemplateValues(template)).map(([field, value]) => [
+                        field,
+                        this.resolveText(value, scope),
+                    ])
+                )
                 database.update(table, sysId, values, author)
                 return new Map([
                     ['record', { value: sysId, table }],
@@ -687,7 +695,7 @@ export class FlowEngine {
     }
 }
 
-/** Update Record's `values`: `field=value^field=value^EQ`, pills already replaced. */
+/** Update Record's `values`: `field=value^field=value^EQ`, split before any pill is replaced. */
 export function parseTemplateValues(template: string): Record<string, string> {
     const values: Record<string, string> = {}
     for (const part of template.split('^')) {

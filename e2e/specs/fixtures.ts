@@ -29,6 +29,8 @@ export interface Kpow {
     call(method: string, path: string, json?: unknown): Promise<{ status: number; json: unknown }>
     /** mock-kpow's probe: would `user` be allowed TOPIC_DATA_QUERY on the topic now? Not audited. */
     decide(user: string, topic: string): Promise<Effect>
+    /** mock-kpow's probe for any action and resource. Not audited. */
+    decideOn(user: string, action: string, resource: string[]): Promise<Effect>
     policies(): Promise<TemporaryPolicy[]>
     advanceClock(milliseconds: number): Promise<void>
     stop(): Promise<void>
@@ -58,11 +60,10 @@ function wrapKpow(cli: Awaited<ReturnType<typeof spawnKpow>>): Kpow {
         uiUrl: cli.uiUrl,
         call,
         async decide(user, topic) {
-            const answer = await call('POST', '/mock/v1/decide', {
-                user,
-                action: 'TOPIC_DATA_QUERY',
-                resource: ['cluster', CLUSTER, 'topic', topic],
-            })
+            return this.decideOn(user, 'TOPIC_DATA_QUERY', ['cluster', CLUSTER, 'topic', topic])
+        },
+        async decideOn(user, action, resource) {
+            const answer = await call('POST', '/mock/v1/decide', { user, action, resource })
             if (answer.status !== 200)
                 throw new Error(`decide answered ${String(answer.status)}: ${JSON.stringify(answer.json)}`)
             return (answer.json as { effect: Effect }).effect
@@ -202,6 +203,8 @@ export interface AccessOrder {
     topic: string
     role?: string
     duration?: string
+    justification?: string
+    ticket?: string
 }
 
 /** Service Catalog > the item > fill the form > Order Now; returns the request and item numbers. */
@@ -230,6 +233,8 @@ export async function fillAccessForm(page: Page, order: AccessOrder): Promise<vo
     await page.getByLabel('Topic Name').fill(order.topic)
     await page.getByLabel('Kpow Role').selectOption(order.role ?? 'kafka-users')
     await page.getByLabel('Access Duration').selectOption({ label: order.duration ?? '15 minutes' })
+    await page.getByLabel('Business Justification').fill(order.justification ?? 'Incident review of the trades feed')
+    if (order.ticket) await page.getByLabel('Incident or Change Number').fill(order.ticket)
 }
 
 /** My Approvals: decide the approval of `item` with a comment; returns when the button was clicked. */

@@ -70,7 +70,13 @@ test('hostile topic names are refused by the form, by the server and by the Kpow
     const grant = (topic: string, role = 'kafka-users') =>
         instance.testAction(
             'Kpow - Create Temporary Policy',
-            { role_name: role, cluster_id: CLUSTER, topic_name: topic, duration_ms: '60000' },
+            {
+                profile_id: 'topic_query',
+                role_name: role,
+                cluster_id: CLUSTER,
+                topic_name: topic,
+                duration_ms: '60000',
+            },
             'fred.fulfiller'
         )
     for (const topic of HOSTILE_TOPICS) {
@@ -80,7 +86,7 @@ test('hostile topic names are refused by the form, by the server and by the Kpow
     }
     const roleRun = await grant('tx_trade1', '*')
     expect(roleRun.status).toBe('error')
-    expect(roleRun.reason).toContain('must be one Kpow role name')
+    expect(roleRun.reason).toContain('is not a role profile topic_query grants to')
     expect(await kpow.policies()).toEqual([])
 
     // The literal topic goes through, and what Kpow holds covers that topic and nothing else.

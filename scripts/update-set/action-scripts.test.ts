@@ -12,6 +12,11 @@ import { repositoryRoot } from './collect-sdk-output.ts'
 
 const updateSet = readUpdateSetFile(join(repositoryRoot, 'update-sets', 'kpow-jit-access.xml'))
 const ALIAS_SYS_ID = recordsOfTable(updateSet, 'sys_alias')[0]?.fields.sys_id?.value ?? ''
+/** The access profiles as the set carries them: what the create action reads on the instance. */
+const ACCESS_PROFILES =
+    recordsOfTable(updateSet, 'sys_properties').find(
+        (record) => record.fields.name?.value === 'x_kpow_jit.access_profiles'
+    )?.fields.value?.value ?? ''
 
 function stepScript(set: UpdateSet, actionName: string): string {
     const entry = set.records.find(
@@ -73,7 +78,7 @@ function respond(answer: KpowAnswer) {
     return { getStatusCode: () => answer.status, getBody: () => answer.body, getErrorMessage: () => '' }
 }
 
-function run(script: string, inputs: Record<string, unknown>, answer: KpowAnswer) {
+function run(script: string, inputs: Record<string, unknown>, answer: KpowAnswer, profiles = ACCESS_PROFILES) {
     const request: RecordedRequest = { headers: {} }
     const outputs: Record<string, unknown> = {}
     const requestedAliases: unknown[] = []
@@ -84,7 +89,7 @@ function run(script: string, inputs: Record<string, unknown>, answer: KpowAnswer
         GlideRecord: glideRecordClass(notes),
         gs: {
             getProperty: (name: string, fallback: string) =>
-                name === 'x_kpow_jit.max_duration_minutes' ? '60' : fallback,
+                ({ 'x_kpow_jit.max_duration_minutes': '60', 'x_kpow_jit.access_profiles': profiles })[name] ?? fallback,
         },
         sn_cc: {
             ConnectionInfoProvider: class {
@@ -141,6 +146,7 @@ const created = (id: string) =>
     })
 const validInputs = {
     connection_alias: ALIAS_SYS_ID,
+    profile_id: 'topic_query',
     role_name: 'kafka-users',
     cluster_id: '42RglGpZQwy9D5VzTVpCWA',
     topic_name: '__oprtr_audit_log',
@@ -218,10 +224,18 @@ describe('action scripts', () => {
     })
 
     it('create serialises whatever valid text it is given exactly, as JSON strings', () => {
+        const role = 'rôle-"x"\\y'
+        const profiles = JSON.stringify(
+            (JSON.parse(ACCESS_PROFILES) as { id: string; roles: string[] }[]).map((profile) => ({
+                ...profile,
+                roles: [role],
+            }))
+        )
         const { request, error } = run(
             createScript,
-            { ...validInputs, role_name: 'rôle-"x"\\y' },
-            { status: 201, body: created('p1') }
+            { ...validInputs, role_name: role },
+            { status: 201, body: created('p1') },
+            profiles
         )
         expect(error).toBeUndefined()
         expect(JSON.parse(request.body ?? '').policy.role).toBe('rôle-"x"\\y')
@@ -236,6 +250,37 @@ describe('action scripts', () => {
         expect(error?.message).toContain(`HTTP ${status}`)
         expect(error?.message).toContain(message)
         expect(outputs.policy_id).toBeUndefined()
+    })
+
+    it('create builds a GROUP_EDIT policy on a consumer group from the group_edit profile', () => {
+        const { request, error } = run(
+            createScript,
+            { ...validInputs, profile_id: 'group_edit', topic_name: '', group_name: 'trade_b2', duration_ms: '900000' },
+            { status: 200, body: created('g1') }
+        )
+        expect(error).toBeUndefined()
+        expect(JSON.parse(request.body ?? '').policy).toEqual({
+            role: 'kafka-users',
+            actions: ['GROUP_EDIT'],
+            effect: 'Allow',
+            resource: ['cluster', '42RglGpZQwy9D5VzTVpCWA', 'group', 'trade_b2'],
+        })
+    })
+
+    it.each([
+        [{ profile_id: 'group_edit', group_name: 'trade_b2' }, 'applies to a consumer group'],
+        [{ profile_id: 'group_edit', topic_name: '', group_name: '*' }, 'is not one exact consumer group id'],
+        [{ group_name: 'trade_b2' }, 'applies to a topic'],
+        [{ profile_id: 'admin_everything' }, 'is not an access profile'],
+        [{ cluster_id: 'AAAAAAAAAAAAAAAAAAAAAA' }, 'is not a cluster of profile topic_query'],
+    ])('create refuses %o before calling Kpow', (overrides, message) => {
+        const { request, error } = run(
+            createScript,
+            { ...validInputs, ...overrides },
+            { status: 200, body: created('x') }
+        )
+        expect(error?.message).toContain(message)
+        expect(request.executed).toBeUndefined()
     })
 
     it('create fails when a 2xx answer has no policy id', () => {

@@ -20,14 +20,18 @@ const isBillOfMaterials = (payload: string): boolean => /<path>[^<]*\/bom\.json<
 
 const TARGET_NAME_FIELDS = ['name', 'question_text', 'title', 'label', 'sys_name', 'path'] as const
 
-export function runSdkBuild(directory = appDirectory): void {
+/** `recordKeys`: build without --frozenKeys once, so new records (a new access profile) get keys. */
+export function runSdkBuild(directory = appDirectory, recordKeys = false): void {
     const cli = join(repositoryRoot, 'node_modules', '.bin', 'now-sdk')
     if (!existsSync(cli)) {
         throw new SdkBuildError(
             `now-sdk is not installed (${cli} is missing): run "npm install" at the repository root`
         )
     }
-    const result = spawnSync(cli, ['build', '--frozenKeys', 'true'], { cwd: directory, encoding: 'utf8' })
+    const result = spawnSync(cli, recordKeys ? ['build'] : ['build', '--frozenKeys', 'true'], {
+        cwd: directory,
+        encoding: 'utf8',
+    })
     const output = `${result.stdout ?? ''}${result.stderr ?? ''}`
     if (result.error) throw new SdkBuildError(`could not run now-sdk: ${result.error.message}`)
     if (result.status !== 0 || !/Build completed successfully/.test(output)) {
@@ -36,7 +40,7 @@ export function runSdkBuild(directory = appDirectory): void {
             .filter((line) => /ERROR|error/.test(line))
             .join('\n')
         throw new SdkBuildError(
-            `now-sdk build failed in ${directory} (exit ${result.status ?? 'signal'}). Fix the Fluent sources; with --frozenKeys a new Now.ID also needs "npx now-sdk build" once without it to record its key in src/fluent/generated/keys.ts.\n${errors || output}`
+            `now-sdk build failed in ${directory} (exit ${result.status ?? 'signal'}). Fix the Fluent sources; with --frozenKeys a new Now.ID (a new access profile) needs "npm run build -- --record-keys" once to record its key in src/fluent/generated/keys.ts.\n${errors || output}`
         )
     }
 }

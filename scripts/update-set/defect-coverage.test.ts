@@ -52,7 +52,8 @@ describe('defect coverage', () => {
             ourSet(),
             'sys_hub_action_instance_v2',
             'sys_hub_action_type_definition',
-            'sys_hub_flow_logic_instance_v2'
+            'sys_hub_flow_logic_instance_v2',
+            'sys_hub_flow'
         )
         expect(verdicts(catalogOnly)).toEqual({
             1: 'cannot be detected',

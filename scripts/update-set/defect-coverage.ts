@@ -2,7 +2,7 @@
  * For each of the guide's nine defects, whether a set has it, has not, or does not carry what the
  * check needs (so "not found" would be a guess): the summary `npm run check:defects` ends with.
  */
-import { DEFECT_TITLES, findDefects } from './find-defects.ts'
+import { DEFECT_TITLES, findDefects, itemsServedByFlows } from './find-defects.ts'
 import type { DefectNumber, Finding } from './find-defects.ts'
 import { recordsOfTable } from './read-update-set.ts'
 import type { PayloadRecord, UpdateSet } from './read-update-set.ts'
@@ -29,8 +29,9 @@ function missingEvidence(set: UpdateSet): Partial<Record<DefectNumber, string>> 
     const variableNames = recordsOfTable(set, 'item_option_new').map((record) => field(record, 'name'))
 
     const missing: Partial<Record<DefectNumber, string>> = {}
-    if (stepsOf(BUILT_IN_ACTIONS.getCatalogVariables).length === 0)
-        missing[1] = 'no flow step reads catalog variables (Get Catalog Variables)'
+    if (stepsOf(BUILT_IN_ACTIONS.getCatalogVariables).length === 0 && itemsServedByFlows(set, view).length === 0)
+        missing[1] =
+            'no flow step reads catalog variables (Get Catalog Variables) and no catalog item names a flow of the set'
     if (actionNames.size === 0) {
         missing[2] = 'it carries no custom action, where a connection alias would be used'
         missing[4] = 'it carries no custom action, where a request body would be built'

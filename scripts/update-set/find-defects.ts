@@ -124,13 +124,32 @@ function missingCatalogVariables(set: UpdateSet, view: FlowDesignerView): Findin
             if (SYS_ID.test(sysId) && !inSet.has(sysId)) missing.add(sysId)
         }
     }
-    if (missing.size === 0) return []
-    return [
-        {
-            defect: 1,
-            detail: `Get Catalog Variables reads ${missing.size} item_option_new record(s) the set does not carry: ${[...missing].join(', ')}`,
-        },
-    ]
+    const findings: Finding[] =
+        missing.size === 0
+            ? []
+            : [
+                  {
+                      defect: 1,
+                      detail: `Get Catalog Variables reads ${missing.size} item_option_new record(s) the set does not carry: ${[...missing].join(', ')}`,
+                  },
+              ]
+    // A flow may read its items' variables from a script (one flow serving several items): then every
+    // item the set's flows serve must carry its variables.
+    const itemsWithVariables = new Set(recordsOfTable(set, 'item_option_new').map((record) => text(record, 'cat_item')))
+    for (const item of itemsServedByFlows(set, view)) {
+        if (!itemsWithVariables.has(text(item, 'sys_id')))
+            findings.push({
+                defect: 1,
+                detail: `catalog item "${text(item, 'name')}" is fulfilled by a flow of the set, but the set carries none of its variables`,
+            })
+    }
+    return findings
+}
+
+/** The set's catalog items whose flow is in the set. */
+export function itemsServedByFlows(set: UpdateSet, view: FlowDesignerView): PayloadRecord[] {
+    const flows = new Set(view.flows.map((flow) => flow.sysId))
+    return recordsOfTable(set, 'sc_cat_item').filter((item) => flows.has(text(item, 'flow_designer_flow')))
 }
 
 function missingAliases(set: UpdateSet, view: FlowDesignerView): Finding[] {

@@ -98,15 +98,16 @@ describe('the typed view of our generated set', () => {
         expect(assigned.every((name) => declared.includes(name))).toBe(true)
     })
 
-    it('reads the three custom actions with their inputs and one Script step each, its script and outputs', () => {
-        expect(view.actionTypes).toHaveLength(3)
+    it('reads the four custom actions with their inputs and one Script step each, its script and outputs', () => {
+        expect(view.actionTypes).toHaveLength(4)
         for (const action of view.actionTypes) {
             expect(action.inputs.length).toBeGreaterThan(0)
             expect(action.steps.map((step) => step.stepType)).toEqual([STEP_TYPES.script.sysId])
             const [step] = action.steps
             const script = step?.variableValues.find((value) => value.variable === STEP_TYPE_INPUTS.scriptScript.sysId)
-            // The two Kpow calls go through REST; the approvers list reads the group's members.
-            expect(script?.value).toMatch(/RESTMessageV2|sys_user_grmember/)
+            // The two Kpow calls go through REST; the approvers list reads the group's members; the
+            // request reader reads the item's variables.
+            expect(script?.value).toMatch(/RESTMessageV2|sys_user_grmember|sc_item_option_mtom/)
             expect(step?.outputs.length).toBeGreaterThan(0)
         }
     })

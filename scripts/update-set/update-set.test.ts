@@ -57,21 +57,43 @@ describe('generated update set', () => {
         expect(writeUpdateSet(metadata, records)).toBe(xml)
     })
 
-    it('carries the app first, then the alias, catalog item, its four variables, the three actions and the flow', () => {
+    it('carries the app first, then the alias, one catalog item per access profile with its variables, the four actions and the flow', () => {
         expect(updateSet.records[0]?.table).toBe('sys_app')
         const named = (table: string) =>
             updateSet.records.filter((entry) => entry.table === table).map((entry) => entry.targetName)
         expect(named('sys_alias')).toEqual(['Kpow API'])
-        expect(named('sc_cat_item')).toEqual(['Request Kpow Topic Query Access'])
-        expect(
-            recordsOfTable(updateSet, 'item_option_new')
+        expect(named('sc_cat_item').sort()).toEqual([
+            'Request Kpow Consumer Group Edit Access',
+            'Request Kpow Topic Query Access',
+        ])
+        const variablesOf = (itemName: string) => {
+            const itemId = recordsOfTable(updateSet, 'sc_cat_item').find((item) => item.fields.name?.value === itemName)
+                ?.fields.sys_id?.value
+            return recordsOfTable(updateSet, 'item_option_new')
+                .filter((record) => record.fields.cat_item?.value === itemId)
                 .map((record) => record.fields.name?.value)
                 .sort()
-        ).toEqual(['cluster_id', 'duration_ms', 'role_name', 'topic_name'])
+        }
+        expect(variablesOf('Request Kpow Topic Query Access')).toEqual([
+            'cluster_id',
+            'duration_ms',
+            'justification',
+            'role_name',
+            'ticket_number',
+            'topic_name',
+        ])
+        expect(variablesOf('Request Kpow Consumer Group Edit Access')).toEqual([
+            'cluster_id',
+            'duration_ms',
+            'group_name',
+            'justification',
+            'ticket_number',
+        ])
         expect(named('sys_hub_action_type_definition').sort()).toEqual([
             'Kpow - Create Temporary Policy',
             'Kpow - Delete Temporary Policy',
             'Kpow - List Approvers Other Than The Requester',
+            'Kpow - Read Access Request',
         ])
         expect(named('sys_hub_flow')).toEqual(['Kpow Access Lifecycle'])
         for (const entry of updateSet.records) {
@@ -90,13 +112,14 @@ describe('generated update set', () => {
         const regexIds = new Set(
             recordsOfTable(updateSet, 'question_regex').map((record) => record.fields.sys_id?.value)
         )
-        for (const name of ['cluster_id', 'topic_name']) {
-            const variable = variables.find((record) => record.fields.name?.value === name)
-            expect(regexIds.has(variable?.fields.validate_regex?.value)).toBe(true)
-        }
+        for (const variable of variables.filter((record) =>
+            ['topic_name', 'group_name', 'ticket_number'].includes(record.fields.name?.value ?? '')
+        ))
+            expect(regexIds.has(variable.fields.validate_regex?.value), variable.fields.name?.value).toBe(true)
         const choices = recordsOfTable(updateSet, 'question_choice').map((record) => record.fields.value?.value)
         expect(choices).toEqual(expect.arrayContaining(['kafka-users', '60000', '3600000']))
-        expect(choices.every((value) => value === 'kafka-users' || Number(value) <= 3600000)).toBe(true)
+        const durations = choices.filter((value) => /^\d+$/.test(value ?? ''))
+        expect(durations.every((value) => Number(value) <= 3600000)).toBe(true)
     })
 
     it('references only records it carries or known platform records', () => {

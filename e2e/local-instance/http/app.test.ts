@@ -18,6 +18,7 @@ const good = {
     topic_name: 'tx_trade1',
     role_name: 'kafka-users',
     duration_ms: '900000',
+    justification: 'Replay of the trades feed',
 }
 
 let server: Server
@@ -92,7 +93,9 @@ async function logIn(userName: string): Promise<Visitor> {
 }
 
 function itemSysId(): string {
-    return instance.catalogItems()[0]?.item.sys_id ?? ''
+    return (
+        instance.catalogItems().find(({ item }) => item.name === 'Request Kpow Topic Query Access')?.item.sys_id ?? ''
+    )
 }
 
 describe('local instance pages', () => {
@@ -135,6 +138,8 @@ describe('local instance pages', () => {
         expect(page).toContain('Wildcards such as * are refused')
         expect(page).toMatch(/<option value="900000">15 minutes<\/option>/)
         expect(page).toContain('pattern="^(?!\\.{1,2}$)[a-zA-Z0-9._\\-]{1,249}$"')
+        // A Multi Line Text variable is a text area, mandatory like the platform's.
+        expect(page).toMatch(/<textarea id="var-justification" name="justification"[^>]* required aria-required="true"/)
     })
 
     it('refuses a bad order with each error beside its field and the typed values escaped', async () => {

@@ -101,6 +101,10 @@ function variableField(field: CatalogFieldView, value: string | undefined, probl
       <option value="">-- None --</option>
       ${field.choices.map((choice) => html`<option value="${choice.value}"${choice.value === current ? raw(' selected') : ''}>${choice.label}</option>`)}
     </select>`
+    } else if (field.multiline) {
+        control = html`<textarea id="${id}" name="${name}" aria-describedby="${describedBy}"${required}${invalid}${
+            field.tooltip ? html` title="${field.tooltip}"` : ''
+        }>${current}</textarea>`
     } else {
         const pattern = field.regex ? patternAttribute(field.regex.pattern) : undefined
         control = html`<input id="${id}" name="${name}" value="${current}" aria-describedby="${describedBy}"${required}${invalid}${

@@ -212,6 +212,8 @@ export interface CatalogFieldView {
     choices?: { value: string; label: string }[]
     /** The validation regex and its message, for a text field that has one. */
     regex?: { pattern: string; message: string }
+    /** A Multi Line Text variable (type 2): a text area. */
+    multiline: boolean
     example: string
     tooltip: string
 }
@@ -256,10 +258,14 @@ function catalogFieldView(instance: LocalInstance, variable: StoredRecord): Cata
         regex: regex?.regex
             ? { pattern: regex.regex, message: regex.validation_message || `Must match ${regex.regex}` }
             : undefined,
+        multiline: variable.type === MULTI_LINE_TEXT,
         example: variable.example_text ?? '',
         tooltip: variable.tooltip ?? '',
     }
 }
+
+/** item_option_new.type of a Multi Line Text variable. */
+const MULTI_LINE_TEXT = '2'
 
 export interface CatalogEntryView {
     sysId: string

@@ -24,6 +24,15 @@ const order = {
     topic_name: 'tx_trade',
     role_name: 'kafka-users',
     duration_ms: '900000',
+    justification: 'Replaying trades for INC0010001',
+}
+const groupItemName = 'Request Kpow Consumer Group Edit Access'
+const groupOrder = {
+    cluster_id: '42RglGpZQwy9D5VzTVpCWA',
+    group_name: 'trade_b2',
+    duration_ms: '900000',
+    justification: 'Skip the poison message at partition 3 of tx_trade1',
+    ticket_number: 'INC0010042',
 }
 
 let kpow: KpowStandIn | undefined
@@ -276,7 +285,12 @@ describe('Kpow Access Lifecycle in the local instance', () => {
 
     it('tests an action alone, as Flow Designer does, refusing a wildcard before calling Kpow', async () => {
         const { instance, kpow } = await setUp()
-        const inputs = { role_name: 'kafka-users', cluster_id: order.cluster_id, duration_ms: '60000' }
+        const inputs = {
+            profile_id: 'topic_query',
+            role_name: 'kafka-users',
+            cluster_id: order.cluster_id,
+            duration_ms: '60000',
+        }
         const refused = await instance.testAction(
             'Kpow - Create Temporary Policy',
             { ...inputs, topic_name: 'tx_*' },
@@ -298,6 +312,102 @@ describe('Kpow Access Lifecycle in the local instance', () => {
         await expect(instance.testAction('No such action', {}, 'fred.fulfiller')).rejects.toThrow(
             /No action "No such action" in the update set \(actions: /
         )
+    })
+
+    it('GROUP_EDIT profile: the manager then the approvers group approve, the policy is built from the profile', async () => {
+        const { instance, kpow } = await setUp()
+        const ordered = instance.orderCatalogItem(groupItemName, groupOrder, 'abel.tuter')
+        await instance.whenIdle()
+        instance.approve(instance.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? '', 'beth.anglin', 'ok')
+        await instance.whenIdle()
+        expect(kpow.requests).toEqual([])
+        const [groupApproval] = instance.approvalsFor('gina.approver', 'requested')
+        expect(groupApproval?.sysapproval).toBe(ordered.requestItem.sysId)
+        instance.approve(groupApproval?.sys_id ?? '', 'gina.approver', 'ok for the incident')
+        await instance.whenIdle()
+        expect(JSON.parse(kpow.requests[0]?.body ?? '{}')).toEqual({
+            duration_ms: 900000,
+            policy: {
+                role: 'kafka-users',
+                actions: ['GROUP_EDIT'],
+                effect: 'Allow',
+                resource: ['cluster', groupOrder.cluster_id, 'group', 'trade_b2'],
+            },
+        })
+        const notes = workNotes(instance, ordered.requestItem.sysId).join('\n')
+        expect(notes).toContain('Profile: Request Kpow Consumer Group Edit Access.')
+        expect(notes).toContain('"actions":["GROUP_EDIT"]')
+        expect(notes).toContain(`Justification: ${groupOrder.justification}`)
+        expect(notes).toContain('INC0010042')
+    })
+
+    it('GROUP_EDIT profile: a rejecting manager ends it before the group is asked', async () => {
+        const { instance, kpow } = await setUp()
+        const ordered = instance.orderCatalogItem(groupItemName, groupOrder, 'abel.tuter')
+        await instance.whenIdle()
+        instance.reject(instance.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? '', 'beth.anglin', 'no')
+        await instance.whenIdle()
+        expect(instance.approvalsFor('gina.approver', 'requested')).toEqual([])
+        expect(kpow.requests).toEqual([])
+        expect(item(instance, ordered.requestItem.sysId).state).toBe('4')
+    })
+
+    it('a justification is text: field separators in it change no other field', async () => {
+        const { instance } = await setUp()
+        const justification = 'needed^state=3^active=false'
+        const ordered = instance.orderCatalogItem(itemName, { ...order, justification }, 'abel.tuter')
+        await instance.whenIdle()
+        instance.approve(instance.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? '', 'beth.anglin', 'ok')
+        await instance.whenIdle()
+        expect(item(instance, ordered.requestItem.sysId)).toMatchObject({ state: '2', active: 'true' })
+        expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toContain(`Justification: ${justification}`)
+    })
+
+    it('the action refuses a resource of the wrong type or a wildcard for a group profile, before calling Kpow', async () => {
+        const { instance, kpow } = await setUp()
+        const inputs = {
+            profile_id: 'group_edit',
+            role_name: 'kafka-users',
+            cluster_id: order.cluster_id,
+            duration_ms: '900000',
+        }
+        const cases: [Record<string, string>, string][] = [
+            [{ topic_name: 'tx_trade1' }, 'applies to a consumer group'],
+            [{ group_name: 'trade_*' }, 'is not one exact consumer group id'],
+            [{ group_name: 'trade_b2', duration_ms: '60000' }, 'is not a duration profile group_edit offers'],
+            [{ group_name: 'trade_b2', role_name: 'kafka-admins' }, 'is not a role profile group_edit grants to'],
+            [{ group_name: 'trade_b2', profile_id: 'everything' }, 'is not an access profile'],
+        ]
+        for (const [overrides, message] of cases) {
+            const run = await instance.testAction(
+                'Kpow - Create Temporary Policy',
+                { ...inputs, ...overrides },
+                'fred.fulfiller'
+            )
+            expect(run.status).toBe('error')
+            expect(run.reason).toContain(message)
+        }
+        const topicProfile = await instance.testAction(
+            'Kpow - Create Temporary Policy',
+            { ...inputs, profile_id: 'topic_query', duration_ms: '60000', group_name: 'trade_b2' },
+            'fred.fulfiller'
+        )
+        expect(topicProfile.reason).toContain('applies to a topic')
+        expect(kpow.requests).toEqual([])
+    })
+
+    it('refuses a group order with a wildcard or a topic instead of a group', async () => {
+        const { instance } = await setUp()
+        expect(() =>
+            instance.orderCatalogItem(groupItemName, { ...groupOrder, group_name: 'trade_*' }, 'abel.tuter')
+        ).toThrow(/"group_name": Enter one exact consumer group id/)
+        const { group_name: _group, ...withoutGroup } = groupOrder
+        expect(() =>
+            instance.orderCatalogItem(groupItemName, { ...withoutGroup, topic_name: 'tx_trade1' }, 'abel.tuter')
+        ).toThrow(/"topic_name" is not a variable of the item[\s\S]*"group_name" \(Consumer Group\) is mandatory/)
+        expect(() =>
+            instance.orderCatalogItem(groupItemName, { ...groupOrder, justification: '' }, 'abel.tuter')
+        ).toThrow(/"justification" \(Business Justification\) is mandatory/)
     })
 
     it('refuses an order the form would refuse', async () => {
@@ -335,8 +445,9 @@ describe('loading the project update set', () => {
             'Kpow - Create Temporary Policy',
             'Kpow - Delete Temporary Policy',
             'Kpow - List Approvers Other Than The Requester',
+            'Kpow - Read Access Request',
         ])
-        expect(instance.report?.data).toMatchObject({ item_option_new: 4, sys_alias: 1, sys_user_group: 1 })
+        expect(instance.report?.data).toMatchObject({ item_option_new: 11, sys_alias: 1, sys_user_group: 1 })
         expect(instance.report?.inert.sys_documentation?.reason).toBe('field labels')
     })
 })

@@ -3,7 +3,7 @@ import { StringColumn } from '@servicenow/sdk/core'
 import { createTemporaryPolicyAction } from './create-temporary-policy-action.now'
 import { deleteTemporaryPolicyAction } from './delete-temporary-policy-action.now'
 import { listFallbackApproversAction } from './list-fallback-approvers-action.now'
-import { requestTopicAccessCatalogItem } from './request-topic-access-catalog-item.now'
+import { readAccessRequestAction } from './read-access-request-action.now'
 import { kpowSettings } from './settings'
 
 /**
@@ -18,12 +18,13 @@ Flow(
         $id: Now.ID['access_lifecycle_flow'],
         name: 'Kpow Access Lifecycle',
         description:
-            'Fulfils "Request Kpow Topic Query Access": approval by the manager (or the Kpow Access Approvers group), no self-approval, a Kpow temporary policy while the item is open, revocation when it closes in any way.',
+            'Fulfils every Kpow access item ("Request Kpow Topic Query Access" and one item per access profile): approval as the profile says (manager, the Kpow Access Approvers group, or both in sequence), no self-approval, a Kpow temporary policy built from the profile while the item is open, revocation when it closes in any way.',
         runAs: 'system',
         flowVariables: {
             approval_state: StringColumn({ label: 'Approval State' }),
             policy_id: StringColumn({ label: 'Policy ID' }),
             expires_at: StringColumn({ label: 'Expires At' }),
+            policy: StringColumn({ label: 'Policy', maxLength: 4000 }),
         },
     },
     wfa.trigger(
@@ -32,26 +33,17 @@ Flow(
         { run_flow_in: 'background' }
     ),
     (params) => {
-        const variables = wfa.action(
-            action.core.getCatalogVariables,
-            { $id: Now.ID['get_catalog_variables'], annotation: '1. Get Catalog Variables' },
-            {
-                requested_item: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
-                template_catalog_item: `${requestTopicAccessCatalogItem}`,
-                catalog_variables: [
-                    requestTopicAccessCatalogItem.variables.cluster_id,
-                    requestTopicAccessCatalogItem.variables.topic_name,
-                    requestTopicAccessCatalogItem.variables.role_name,
-                    requestTopicAccessCatalogItem.variables.duration_ms,
-                ],
-            }
+        const request = wfa.action(
+            readAccessRequestAction,
+            { $id: Now.ID['read_access_request'], annotation: '1. Read the request and its access profile' },
+            { requested_item: wfa.dataPill(params.trigger.request_item, 'reference') }
         )
 
         wfa.flowLogic.if(
             {
                 $id: Now.ID['if_requester_has_manager'],
-                annotation: '2. The manager approves when there is one',
-                condition: `${wfa.dataPill(params.trigger.request_item.opened_by.manager, 'reference')}ISNOTEMPTY`,
+                annotation: '2. The manager approves when the profile asks for one and there is one',
+                condition: `${wfa.dataPill(request.approvers, 'string')}!=group^${wfa.dataPill(params.trigger.request_item.opened_by.manager, 'reference')}ISNOTEMPTY`,
             },
             () => {
                 const managerApproval = wfa.action(
@@ -62,7 +54,7 @@ Flow(
                         table: 'sc_req_item',
                         approval_field: 'approval',
                         journal_field: 'approval_history',
-                        approval_reason: 'Temporary Kpow topic query access',
+                        approval_reason: `Temporary Kpow access: ${wfa.dataPill(request.profile_name, 'string')}. Justification and incident or change number are on the request.`,
                         approval_conditions: wfa.approvalRules({
                             conditionType: 'OR',
                             ruleSets: [
@@ -94,10 +86,12 @@ Flow(
                 })
             }
         )
-        wfa.flowLogic.else(
+        wfa.flowLogic.if(
             {
-                $id: Now.ID['else_no_manager'],
-                annotation: '2b. No manager: the approvers group decides, never auto-approval',
+                $id: Now.ID['if_group_decides'],
+                annotation:
+                    '2b. The approvers group decides when no manager did (never auto-approval), or after an approving manager when the profile asks for both',
+                condition: `${wfa.dataPill(params.flowVariables.approval_state, 'string')}ISEMPTY^OR${wfa.dataPill(request.approvers, 'string')}=manager_then_group^${wfa.dataPill(params.flowVariables.approval_state, 'string')}!=rejected^${wfa.dataPill(params.flowVariables.approval_state, 'string')}!=cancelled`,
             },
             () => {
                 // Ask For Approval cannot leave anyone out of a group: the members other than the
@@ -129,7 +123,7 @@ Flow(
                                 values: TemplateValue({
                                     state: '4',
                                     work_notes:
-                                        'Kpow access not granted: the requester has no manager and the Kpow Access Approvers group has no active member other than the requester. Add approvers to the group, then submit a new request.',
+                                        'Kpow access not granted: the Kpow Access Approvers group has no active member other than the requester, and the request needs its approval. Add approvers to the group, then submit a new request.',
                                 }),
                             }
                         )
@@ -144,7 +138,7 @@ Flow(
                         table: 'sc_req_item',
                         approval_field: 'approval',
                         journal_field: 'approval_history',
-                        approval_reason: 'Temporary Kpow topic query access (requester has no manager)',
+                        approval_reason: `Temporary Kpow access: ${wfa.dataPill(request.profile_name, 'string')} (the Kpow Access Approvers group decides). Justification and incident or change number are on the request.`,
                         approval_conditions: wfa.approvalRules({
                             conditionType: 'OR',
                             ruleSets: [
@@ -235,16 +229,19 @@ Flow(
                         createTemporaryPolicyAction,
                         { $id: Now.ID['create_temporary_policy'] },
                         {
-                            role_name: wfa.dataPill(variables.role_name, 'string'),
-                            cluster_id: wfa.dataPill(variables.cluster_id, 'string'),
-                            topic_name: wfa.dataPill(variables.topic_name, 'string'),
-                            duration_ms: wfa.dataPill(variables.duration_ms, 'string'),
+                            profile_id: wfa.dataPill(request.profile_id, 'string'),
+                            role_name: wfa.dataPill(request.role_name, 'string'),
+                            cluster_id: wfa.dataPill(request.cluster_id, 'string'),
+                            topic_name: wfa.dataPill(request.topic_name, 'string'),
+                            group_name: wfa.dataPill(request.group_name, 'string'),
+                            duration_ms: wfa.dataPill(request.duration_ms, 'string'),
                             work_notes_record: wfa.dataPill(params.trigger.request_item, 'reference'),
                         }
                     )
                     wfa.flowLogic.setFlowVariables({ $id: Now.ID['remember_policy'] }, params.flowVariables, {
                         policy_id: wfa.dataPill(grant.policy_id, 'string'),
                         expires_at: wfa.dataPill(grant.expires_at, 'string'),
+                        policy: wfa.dataPill(grant.policy, 'string'),
                     })
                 },
                 catch: () => {
@@ -282,7 +279,7 @@ Flow(
                 record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
                 values: TemplateValue({
                     state: '2',
-                    work_notes: `Kpow Access Granted. Policy ID: ${wfa.dataPill(params.flowVariables.policy_id, 'string')}. Role ${wfa.dataPill(variables.role_name, 'string')} may query topic ${wfa.dataPill(variables.topic_name, 'string')} on cluster ${wfa.dataPill(variables.cluster_id, 'string')} until ${wfa.dataPill(params.flowVariables.expires_at, 'string')}. Closing this request revokes the access.`,
+                    work_notes: `Kpow Access Granted. Policy ID: ${wfa.dataPill(params.flowVariables.policy_id, 'string')}. Profile: ${wfa.dataPill(request.profile_name, 'string')}. Kpow policy: ${wfa.dataPill(params.flowVariables.policy, 'string')} until ${wfa.dataPill(params.flowVariables.expires_at, 'string')}. Justification: ${wfa.dataPill(request.justification, 'string')} Incident or change: ${wfa.dataPill(request.ticket_number, 'string')}. Closing this request revokes the access.`,
                 }),
             }
         )

@@ -3,17 +3,25 @@ import { IntegerColumn, ReferenceColumn, StringColumn } from '@servicenow/sdk/co
 import { kpowConnectionAlias } from './kpow-connection-alias.now'
 
 /**
- * POST /admin/v1/temporary-policies. The script step resolves URL and credential from the alias
- * at run time and fails the action with Kpow's status and message on any non-2xx answer.
+ * POST /admin/v1/temporary-policies. The script step builds the policy from the access profile's
+ * definition on the instance (x_kpow_jit.access_profiles): the caller names the profile and the
+ * requester's choices (role, cluster, topic or group, duration), each checked against the profile,
+ * never the actions. It resolves URL and credential from the alias at run time and fails the
+ * action with Kpow's status and message on any non-2xx answer.
  */
 export const createTemporaryPolicyAction = Action(
     {
         $id: Now.ID['create_temporary_policy_action'],
         name: 'Kpow - Create Temporary Policy',
         description:
-            "Grants a Kpow role TOPIC_DATA_QUERY on one topic of one cluster for duration_ms through Kpow's temporary policies API. Fails with Kpow's HTTP status and message when Kpow refuses.",
+            "Grants a Kpow role the actions of an access profile on one topic or consumer group of one cluster for duration_ms through Kpow's temporary policies API. Refuses anything the profile does not allow; fails with Kpow's HTTP status and message when Kpow refuses.",
         category: 'Kpow',
         inputs: {
+            profile_id: StringColumn({
+                label: 'Access Profile',
+                mandatory: true,
+                hint: 'Id of an access profile in x_kpow_jit.access_profiles, e.g. topic_query',
+            }),
             role_name: StringColumn({
                 label: 'Role Name',
                 mandatory: true,
@@ -26,8 +34,13 @@ export const createTemporaryPolicyAction = Action(
             }),
             topic_name: StringColumn({
                 label: 'Topic Name',
-                mandatory: true,
-                hint: 'One exact Kafka topic name, no wildcards',
+                mandatory: false,
+                hint: 'One exact Kafka topic name, no wildcards (topic profiles only)',
+            }),
+            group_name: StringColumn({
+                label: 'Consumer Group',
+                mandatory: false,
+                hint: 'One exact consumer group id, no wildcards (group profiles only)',
             }),
             duration_ms: IntegerColumn({
                 label: 'Duration MS',
@@ -47,6 +60,11 @@ export const createTemporaryPolicyAction = Action(
                 label: 'Expires At',
                 hint: 'When Kpow ends the access: created_ts + duration_ms, in UTC',
             }),
+            policy: StringColumn({
+                label: 'Policy',
+                maxLength: 4000,
+                hint: 'The policy as Kpow holds it: role, actions and resource',
+            }),
         },
     },
     (params) => {
@@ -58,9 +76,11 @@ export const createTemporaryPolicyAction = Action(
                 script: Now.include('./scripts/create-temporary-policy.js'),
                 inputVariables: {
                     connection_alias: { label: 'Connection Alias', value: kpowConnectionAlias.$id },
+                    profile_id: { label: 'Access Profile', value: wfa.dataPill(params.inputs.profile_id, 'string') },
                     role_name: { label: 'Role Name', value: wfa.dataPill(params.inputs.role_name, 'string') },
                     cluster_id: { label: 'Cluster ID', value: wfa.dataPill(params.inputs.cluster_id, 'string') },
                     topic_name: { label: 'Topic Name', value: wfa.dataPill(params.inputs.topic_name, 'string') },
+                    group_name: { label: 'Consumer Group', value: wfa.dataPill(params.inputs.group_name, 'string') },
                     duration_ms: { label: 'Duration MS', value: wfa.dataPill(params.inputs.duration_ms, 'integer') },
                     work_notes_record: {
                         label: 'Work Notes Record',
@@ -70,6 +90,7 @@ export const createTemporaryPolicyAction = Action(
                 outputVariables: {
                     policy_id: StringColumn({ label: 'Policy ID' }),
                     expires_at: StringColumn({ label: 'Expires At' }),
+                    policy: StringColumn({ label: 'Policy', maxLength: 4000 }),
                     status_code: IntegerColumn({ label: 'HTTP Status' }),
                 },
             }
@@ -77,6 +98,7 @@ export const createTemporaryPolicyAction = Action(
         wfa.assignActionOutputs(params.outputs, {
             policy_id: wfa.dataPill(call.policy_id, 'string'),
             expires_at: wfa.dataPill(call.expires_at, 'string'),
+            policy: wfa.dataPill(call.policy, 'string'),
         })
     }
 )

@@ -1,7 +1,13 @@
-import { CatalogItem, SelectBoxVariable, SingleLineTextVariable } from '@servicenow/sdk/core'
+import { CatalogItem, MultiLineTextVariable, SelectBoxVariable, SingleLineTextVariable } from '@servicenow/sdk/core'
 import { clusterIdRegex } from './cluster-id-regex.now'
 import { kpowSettings } from './settings'
+import { ticketNumberRegex } from './ticket-number-regex.now'
 import { topicNameRegex } from './topic-name-regex.now'
+
+/**
+ * The guide's item, kept as it was: it serves the access profile marked `guideItem` in settings.ts
+ * (TOPIC_DATA_QUERY on one topic). Every other profile's item is generated from settings.ts.
+ */
 
 /** Platform records every Zurich instance has: the "Service Catalog" catalog and its "Software" category. */
 const SERVICE_CATALOG = 'e0d08b13c3330100c8b837659bba8fb4'
@@ -57,6 +63,25 @@ export const requestTopicAccessCatalogItem = CatalogItem({
             choices: kpowSettings.durationChoices,
             tooltip: 'How long the access lasts at most',
             helpText: kpowSettings.durationHelpText,
+        }),
+        justification: MultiLineTextVariable({
+            question: 'Business Justification',
+            order: 500,
+            mandatory: true,
+            showHelp: true,
+            tooltip: 'Why you need this access now',
+            helpText:
+                'What you will do with the access and why now. Your approvers read it; it is kept on the request.',
+        }),
+        ticket_number: SingleLineTextVariable({
+            question: 'Incident or Change Number',
+            order: 600,
+            mandatory: false,
+            showHelp: true,
+            validateRegex: ticketNumberRegex,
+            tooltip: 'Optional: the incident or change this access is for',
+            helpText: 'Optional: the incident (INC...) or change (CHG...) number this access is for.',
+            exampleText: 'INC0010001',
         }),
     },
 })

@@ -27,4 +27,75 @@ export const kpowSettings = {
     },
     /** Who approves when the requester has no manager (never auto-approval). */
     fallbackApprovalGroupName: 'Kpow Access Approvers',
+    /** Kpow's TEMPORARY_POLICY_MAX_MS in minutes: no profile may offer or allow more. */
+    kpowTemporaryPolicyMaxMinutes: 60,
 } as const
+
+/** Kpow actions a profile may grant (Kpow's RBAC action names). */
+export type KpowAction =
+    'TOPIC_DATA_QUERY' | 'TOPIC_DATA_DOWNLOAD' | 'TOPIC_INSPECT' | 'TOPIC_PRODUCE' | 'GROUP_EDIT' | 'GROUP_DELETE'
+
+/**
+ * One kind of access a requester can ask for. The create action builds the Kpow policy from the
+ * profile's definition on the instance (the `x_kpow_jit.access_profiles` property, generated from
+ * this list), never from anything the form sends: a requester picks the resource and the
+ * duration, nothing else.
+ */
+export interface AccessProfile {
+    /** Stable key: letters, digits and "_"; names the generated records. Never reuse one. */
+    id: string
+    /** The catalog item's name, as requesters see it. */
+    name: string
+    description: string
+    actions: readonly KpowAction[]
+    /** What the requester names: a topic or a consumer group. Wildcards are refused everywhere. */
+    resourceType: 'topic' | 'group'
+    /** Kafka cluster ids (22 characters) the profile may be used on. */
+    clusters: readonly string[]
+    /** Kpow roles a grant may go to in role mode (x_kpow_jit.grant_to = role); the first is the default. */
+    roles: readonly string[]
+    /** Durations offered on the form, in minutes, each at most maxDurationMinutes. */
+    durationsMinutes: readonly number[]
+    /** Longest grant for this profile; never above kpowTemporaryPolicyMaxMinutes. */
+    maxDurationMinutes: number
+    /** manager (the approvers group when there is none), group, or the manager then the group. */
+    approvers: 'manager' | 'group' | 'manager_then_group'
+    /**
+     * The guide's hand-written item "Request Kpow Topic Query Access" serves this profile; every
+     * other profile gets a catalog item generated from this entry (npm run build).
+     */
+    guideItem?: true
+}
+
+/**
+ * The access profiles. Adding one: an entry here, `npm run build -- --record-keys`, commit, redeploy
+ * the update set. The build refuses a profile above Kpow's maximum or with an unknown cluster id.
+ */
+export const accessProfiles: readonly AccessProfile[] = [
+    {
+        id: 'topic_query',
+        name: 'Request Kpow Topic Query Access',
+        description: 'Query the messages of one Kafka topic in Kpow (Data > Inspect), read only.',
+        actions: ['TOPIC_DATA_QUERY'],
+        resourceType: 'topic',
+        clusters: ['42RglGpZQwy9D5VzTVpCWA'],
+        roles: ['kafka-users'],
+        durationsMinutes: [1, 5, 15, 30, 60],
+        maxDurationMinutes: 60,
+        approvers: 'manager',
+        guideItem: true,
+    },
+    {
+        id: 'group_edit',
+        name: 'Request Kpow Consumer Group Edit Access',
+        description:
+            "Edit one consumer group's offsets in Kpow, e.g. skip a poison message during an incident (in Workflows: the consumer group, then Skip Offset).",
+        actions: ['GROUP_EDIT'],
+        resourceType: 'group',
+        clusters: ['42RglGpZQwy9D5VzTVpCWA'],
+        roles: ['kafka-users'],
+        durationsMinutes: [15, 30, 60],
+        maxDurationMinutes: 60,
+        approvers: 'manager_then_group',
+    },
+]

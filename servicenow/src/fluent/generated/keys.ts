@@ -13,6 +13,10 @@ declare global {
                         table: 'sys_hub_trigger_instance_v2'
                         id: 'fd6fef9e4d5b455aa2eee045a098627b'
                     }
+                    access_profiles_property: {
+                        table: 'sys_properties'
+                        id: '1f40fbc908bc44d8b13f2e4613fc6ad4'
+                    }
                     ask_group_approval: {
                         table: 'sys_hub_action_instance_v2'
                         id: '451a38513f604b3d9a9aaea029ba58ea'
@@ -45,6 +49,10 @@ declare global {
                         table: 'question_regex'
                         id: 'e11ed0b71eec48bbae94fd12f63597eb'
                     }
+                    consumer_group_regex: {
+                        table: 'question_regex'
+                        id: '1cd948d42d474075953386d888f8c70d'
+                    }
                     create_temporary_policy: {
                         table: 'sys_hub_action_instance_v2'
                         id: '7647e9557f2a4d728a844eddf77e6a85'
@@ -76,6 +84,7 @@ declare global {
                     else_no_manager: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '432d376e82e247a6aed80f5dd0b39c67'
+                        deleted: true
                     }
                     end_grant_failed: {
                         table: 'sys_hub_flow_logic_instance_v2'
@@ -104,10 +113,15 @@ declare global {
                     get_catalog_variables: {
                         table: 'sys_hub_action_instance_v2'
                         id: 'df0fd5ebe84949cb9efabe7855c02b3f'
+                        deleted: true
                     }
                     if_grant_failed: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '3a694fc88db9413d9b8db384f5644417'
+                    }
+                    if_group_decides: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '84bb0717bd474858892e4bbeac417c3f'
                     }
                     if_no_other_approver: {
                         table: 'sys_hub_flow_logic_instance_v2'
@@ -169,6 +183,22 @@ declare global {
                         table: 'sys_module'
                         id: '59affa6c3e634ed3940243903e12ff1a'
                     }
+                    profile_item_group_edit: {
+                        table: 'sc_cat_item'
+                        id: '96b27126585c45a39a5aabc3f80b63be'
+                    }
+                    read_access_request: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '398c993318014d17a0e1d4dfeb970d3d'
+                    }
+                    read_access_request_action: {
+                        table: 'sys_hub_action_type_definition'
+                        id: 'f724bb15287f4186ad6f3c976864ecef'
+                    }
+                    read_access_request_script: {
+                        table: 'sys_hub_step_instance'
+                        id: '59af395d7bb44664b3c7c380c803b24a'
+                    }
                     remember_group_decision: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '937cb437209a43a9b2122cd6c73a6e96'
@@ -184,6 +214,10 @@ declare global {
                     request_topic_access_catalog_item: {
                         table: 'sc_cat_item'
                         id: '9d0c76d9219042c5bbef723ccdb5d88e'
+                    }
+                    ticket_number_regex: {
+                        table: 'question_regex'
+                        id: '182ce42896db4cd2913e55101a2017c1'
                     }
                     topic_name_regex: {
                         table: 'question_regex'
@@ -212,6 +246,21 @@ declare global {
                 }
                 composite: [
                     {
+                        table: 'question_choice'
+                        id: '02e8c969de6b4b42b8448f1f737bc8bb'
+                        key: {
+                            question: {
+                                id: '17a2b36d8de74c0292c69a4758152801'
+                                key: {
+                                    cat_item: '96b27126585c45a39a5aabc3f80b63be'
+                                    variable_set: 'NULL'
+                                    name: 'cluster_id'
+                                }
+                            }
+                            value: '42RglGpZQwy9D5VzTVpCWA'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '031a44422dd348daa08e54ea3c50c9e8'
                         key: {
@@ -230,12 +279,47 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '0696418dd2d74e7ab01725bd5f47d882'
+                        key: {
+                            document_key: '59af395d7bb44664b3c7c380c803b24a'
+                            variable: '71aa7f6647032200b4fad7527c9a719b'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '090335a8d8c5417a9f8af3f81a38af2e'
+                        key: {
+                            field: 'group_name'
+                            table: 'var__m_sys_hub_step_ext_input_4cec56573bbd4a24bfeeeee46ebe427f'
+                            id: '4cec56573bbd4a24bfeeeee46ebe427f'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: '095023ef90484ddf8680cbb41ac6cfe9'
                         key: {
                             field: 'duration_ms'
                             table: 'var__m_sys_hub_step_ext_input_4cec56573bbd4a24bfeeeee46ebe427f'
                             id: '4cec56573bbd4a24bfeeeee46ebe427f'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '099c24bfc6fc43d1ab6678f4bc2f5d12'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            element: '__dont_treat_as_error__'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '0ba5f1b0f05243f1aa3de0873f78d6e6'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            element: 'profile_name'
+                            language: 'en'
                         }
                     },
                     {
@@ -270,6 +354,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '10a8df98495145bbb03221d316c845db'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            element: 'group_name'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: '12268c85cfeb4cfeb71ca7c4d1acfc2f'
                         key: {
@@ -284,6 +377,33 @@ declare global {
                         key: {
                             document_key: 'f51b9d4f798b46e2b2281fbbc6300712'
                             variable: '581bd240a08f4b7aaa5c431a10015a97'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '17a2b36d8de74c0292c69a4758152801'
+                        key: {
+                            cat_item: '96b27126585c45a39a5aabc3f80b63be'
+                            variable_set: 'NULL'
+                            name: 'cluster_id'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '19e0468b07ec4147af1b69706d044180'
+                        key: {
+                            field: 'justification'
+                            table: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            id: 'f724bb15287f4186ad6f3c976864ecef'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '1d62c81653ac4749a966a7f176c384e3'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            element: 'approvers'
+                            language: 'en'
                         }
                     },
                     {
@@ -313,6 +433,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: '223918f594214dd0b5435f58d6ec45ec'
+                        key: {
+                            cat_item: '9d0c76d9219042c5bbef723ccdb5d88e'
+                            variable_set: 'NULL'
+                            name: 'ticket_number'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '22d44ef072c241e782973124089605f2'
                         key: {
@@ -326,6 +455,41 @@ declare global {
                         key: {
                             model: '9ec164cbfe0746f7801e22aac0cf57a0'
                             element: '__action_status__'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '246e45edb6ba4aefac8fc864e887dfa6'
+                        key: {
+                            document_key: '59af395d7bb44664b3c7c380c803b24a'
+                            variable: '74315b04b3201300176b051a16a8dc2b'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '2768cb3fe22b40fdbf175a1b57bfd36b'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            element: 'justification'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '27b61d3e795244fbb7588c4392410c5b'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            element: 'profile_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '281d55f36a994c3d9b02aa05deaf3ea6'
+                        key: {
+                            field: 'profile_name'
+                            table: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            id: 'f724bb15287f4186ad6f3c976864ecef'
                         }
                     },
                     {
@@ -343,6 +507,23 @@ declare global {
                             field: 'topic_name'
                             table: 'var__m_sys_hub_step_ext_input_4cec56573bbd4a24bfeeeee46ebe427f'
                             id: '4cec56573bbd4a24bfeeeee46ebe427f'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '298bb886d80046228a54c745f9e57f65'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            element: 'duration_ms'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '29eefd1c395747b1a24768c93488e50c'
+                        key: {
+                            model: '59af395d7bb44664b3c7c380c803b24a'
+                            element: 'resource_type'
                         }
                     },
                     {
@@ -394,6 +575,23 @@ declare global {
                         key: {
                             model: '32a6a083b06d4ab1a96f86af673b107b'
                             element: 'policy_id'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '2dc773b1d89844069601446cdccd87e8'
+                        key: {
+                            field: 'role_name'
+                            table: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            id: 'f724bb15287f4186ad6f3c976864ecef'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '2f65162b85764c10bc3dbb4bd44c8715'
+                        key: {
+                            model: 'f724bb15287f4186ad6f3c976864ecef'
+                            element: 'cluster_id'
                         }
                     },
                     {
@@ -454,6 +652,21 @@ declare global {
                         }
                     },
                     {
+                        table: 'question_choice'
+                        id: '3939157f028947629d49c051a3a91193'
+                        key: {
+                            question: {
+                                id: 'c5c4f4176d364e43ba7e506312956f46'
+                                key: {
+                                    cat_item: '96b27126585c45a39a5aabc3f80b63be'
+                                    variable_set: 'NULL'
+                                    name: 'duration_ms'
+                                }
+                            }
+                            value: '900000'
+                        }
+                    },
+                    {
                         table: 'sys_hub_action_output'
                         id: '397244599ad34537a87780b38d5711f5'
                         key: {
@@ -468,6 +681,31 @@ declare global {
                             cat_item: '9d0c76d9219042c5bbef723ccdb5d88e'
                             variable_set: 'NULL'
                             name: 'role_name'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '3d2bb7547dbf47f9ae6080e44c226dd4'
+                        key: {
+                            field: 'approvers'
+                            table: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            id: 'f724bb15287f4186ad6f3c976864ecef'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '3e52274a2df540b9807261df31f1c307'
+                        key: {
+                            model: 'f724bb15287f4186ad6f3c976864ecef'
+                            element: 'profile_name'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '3f940cf0f7ae4c37b3fe1cee89926daf'
+                        key: {
+                            model: 'f724bb15287f4186ad6f3c976864ecef'
+                            element: 'resource_type'
                         }
                     },
                     {
@@ -505,11 +743,51 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '4d7f04604d774be790be12b9bfd8e538'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            element: 'ticket_number'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_input'
+                        id: '4dc91cbb58994cda9a16aab92316ccc5'
+                        key: {
+                            model: '4cec56573bbd4a24bfeeeee46ebe427f'
+                            element: 'group_name'
+                        }
+                    },
+                    {
                         table: 'sys_hub_action_output'
                         id: '4dfa113423cc4238a16101fc95d54e2a'
                         key: {
                             model: '9ec164cbfe0746f7801e22aac0cf57a0'
                             element: '__dont_treat_as_error__'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '4fe117c775ae4f3ea3c844dd401e298a'
+                        key: {
+                            model: 'f724bb15287f4186ad6f3c976864ecef'
+                            element: 'group_name'
+                        }
+                    },
+                    {
+                        table: 'question_choice'
+                        id: '5164a161270f473eb8823c485bdc1884'
+                        key: {
+                            question: {
+                                id: 'c5c4f4176d364e43ba7e506312956f46'
+                                key: {
+                                    cat_item: '96b27126585c45a39a5aabc3f80b63be'
+                                    variable_set: 'NULL'
+                                    name: 'duration_ms'
+                                }
+                            }
+                            value: '1800000'
                         }
                     },
                     {
@@ -529,6 +807,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '532eb8ee95c241609c826a626778c150'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            element: 'cluster_id'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_hub_action_output'
                         id: '54e1871a87044e4d9027016c8d5117e3'
                         key: {
@@ -542,6 +829,24 @@ declare global {
                         key: {
                             model: '4cec56573bbd4a24bfeeeee46ebe427f'
                             element: 'expires_at'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '570e4e33a3694373b85ad488d7cb4030'
+                        key: {
+                            field: 'cluster_id'
+                            table: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            id: 'f724bb15287f4186ad6f3c976864ecef'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '579f85bdc9ac4b7c8f60b1e3efe73c99'
+                        key: {
+                            field: 'requested_item'
+                            table: 'var__m_sys_hub_step_ext_input_59af395d7bb44664b3c7c380c803b24a'
+                            id: '59af395d7bb44664b3c7c380c803b24a'
                         }
                     },
                     {
@@ -568,6 +873,21 @@ declare global {
                         }
                     },
                     {
+                        table: 'question_choice'
+                        id: '59591c99e4cf45c39fbb5f3d4baf5fc6'
+                        key: {
+                            question: {
+                                id: 'c5c4f4176d364e43ba7e506312956f46'
+                                key: {
+                                    cat_item: '96b27126585c45a39a5aabc3f80b63be'
+                                    variable_set: 'NULL'
+                                    name: 'duration_ms'
+                                }
+                            }
+                            value: '3600000'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '5dcda943b1f54ba980f94654532f9982'
                         key: {
@@ -583,6 +903,23 @@ declare global {
                             name: 'var__m_sys_hub_action_input_32a6a083b06d4ab1a96f86af673b107b'
                             element: 'work_notes_record'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '5e479a7d78d64c59815c0ca0b79a8fbf'
+                        key: {
+                            model: '59af395d7bb44664b3c7c380c803b24a'
+                            element: 'cluster_id'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '5e51df08739b418f9a8fc46df1c7614d'
+                        key: {
+                            field: 'resource_name'
+                            table: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            id: 'f724bb15287f4186ad6f3c976864ecef'
                         }
                     },
                     {
@@ -631,6 +968,22 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_flow_variable'
+                        id: '6aa66c23df234631a62bde196720feba'
+                        key: {
+                            model: 'c8c4c160f03e4be284f27eb2a6b4c889'
+                            element: 'policy'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_input'
+                        id: '6baf7f1128ed4b1b81f0b64c88491381'
+                        key: {
+                            model: '4cec56573bbd4a24bfeeeee46ebe427f'
+                            element: 'profile_id'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '6ce35770d9fd4ba6bb91a142d3014402'
                         key: {
@@ -645,6 +998,56 @@ declare global {
                         key: {
                             document_key: '4cec56573bbd4a24bfeeeee46ebe427f'
                             variable: '74315b04b3201300176b051a16a8dc2b'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '6d90445751cb4c30bb8e40bd523abc55'
+                        key: {
+                            model: '59af395d7bb44664b3c7c380c803b24a'
+                            element: 'topic_name'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '6e1ec7183a3147df9fad33806e0b3238'
+                        key: {
+                            model: '59af395d7bb44664b3c7c380c803b24a'
+                            element: 'approvers'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '7388fc7286264cb1a72eb21130855214'
+                        key: {
+                            model: '59af395d7bb44664b3c7c380c803b24a'
+                            element: 'profile_name'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '77015f8d907d4def898e0e3516930134'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            element: 'resource_name'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '77299c31c44248c28373b4425f18b0e8'
+                        key: {
+                            model: 'f724bb15287f4186ad6f3c976864ecef'
+                            element: 'approvers'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '77ca9ce435464f0b8bd09c4d890fa1c4'
+                        key: {
+                            field: 'ticket_number'
+                            table: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            id: 'f724bb15287f4186ad6f3c976864ecef'
                         }
                     },
                     {
@@ -665,6 +1068,33 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: '7a074a2308f944d09482118cfdeb2394'
+                        key: {
+                            cat_item: '9d0c76d9219042c5bbef723ccdb5d88e'
+                            variable_set: 'NULL'
+                            name: 'justification'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '7a453bbb76f6463a8bebd04cd59cff03'
+                        key: {
+                            field: 'group_name'
+                            table: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            id: 'f724bb15287f4186ad6f3c976864ecef'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '7e158c0d4fcf44c2bfb9fb9d5fde6bb1'
+                        key: {
+                            field: 'policy'
+                            table: 'var__m_sys_hub_action_output_32a6a083b06d4ab1a96f86af673b107b'
+                            id: '32a6a083b06d4ab1a96f86af673b107b'
+                        }
+                    },
+                    {
                         table: 'sys_hub_step_ext_output'
                         id: '7f01c5869cc04ac6913216032df4a035'
                         key: {
@@ -678,6 +1108,14 @@ declare global {
                         key: {
                             model: '51418f59cc7442d8821f69b943672080'
                             element: 'policy_id'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '818bd02ba6054d96b9c32b3409e3362f'
+                        key: {
+                            model: '59af395d7bb44664b3c7c380c803b24a'
+                            element: 'group_name'
                         }
                     },
                     {
@@ -738,12 +1176,56 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_output'
+                        id: '935c7ac0a8504d2f87b70b1bff3f1ba7'
+                        key: {
+                            model: 'f724bb15287f4186ad6f3c976864ecef'
+                            element: 'role_name'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '935fb158f7df42ada53bf9c264fb1ec6'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            element: 'actions'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: '9af9d64b7afe459cb80651fa4d80e6d5'
                         key: {
                             field: 'outcome'
                             table: 'var__m_sys_hub_action_output_51418f59cc7442d8821f69b943672080'
                             id: '51418f59cc7442d8821f69b943672080'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '9b7b3f8a465b44bc8d4ad7a5183a4388'
+                        key: {
+                            name: 'var__m_sys_hub_action_input_32a6a083b06d4ab1a96f86af673b107b'
+                            element: 'group_name'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '9b8eaf6523954579bb93ec5e662e5a2e'
+                        key: {
+                            field: 'topic_name'
+                            table: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            id: 'f724bb15287f4186ad6f3c976864ecef'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '9c2afd9ed0a3417ba6fd958a66cb0afd'
+                        key: {
+                            name: 'var__m_sys_hub_flow_variable_c8c4c160f03e4be284f27eb2a6b4c889'
+                            element: 'policy'
+                            language: 'en'
                         }
                     },
                     {
@@ -780,11 +1262,52 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: 'a4bedc794e684d07a4022d143e62489e'
+                        key: {
+                            cat_item: '96b27126585c45a39a5aabc3f80b63be'
+                            variable_set: 'NULL'
+                            name: 'group_name'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_input'
+                        id: 'a5fb076099e94ebca3c7435fedf0576e'
+                        key: {
+                            model: '59af395d7bb44664b3c7c380c803b24a'
+                            element: 'requested_item'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_input'
+                        id: 'a77696cf38d24bf5aadfd435ab9d40f4'
+                        key: {
+                            model: '32a6a083b06d4ab1a96f86af673b107b'
+                            element: 'group_name'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'a786bcd0f94346e6ae1eab638b5cb344'
+                        key: {
+                            model: 'f724bb15287f4186ad6f3c976864ecef'
+                            element: 'duration_ms'
+                        }
+                    },
+                    {
                         table: 'sys_hub_action_output'
                         id: 'a876a5512b1142f5ad6091953c18de2e'
                         key: {
                             model: '51418f59cc7442d8821f69b943672080'
                             element: 'outcome'
+                        }
+                    },
+                    {
+                        table: 'sc_cat_item_category'
+                        id: 'a8f02f11a06d4d519223aa846d5d6768'
+                        key: {
+                            sc_cat_item: '96b27126585c45a39a5aabc3f80b63be'
+                            sc_category: '2809952237b1300054b6a3549dbe5dd4'
                         }
                     },
                     {
@@ -804,11 +1327,44 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_output'
+                        id: 'aa691a003ef84ad783eb5e47f27bc1cd'
+                        key: {
+                            model: 'f724bb15287f4186ad6f3c976864ecef'
+                            element: '__action_status__'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'ab7702c4851e4218a00884ba51ddce65'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            element: '__action_status__'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sc_cat_item_catalog'
+                        id: 'abe44464ae7a4166912364e0e2957078'
+                        key: {
+                            sc_cat_item: '96b27126585c45a39a5aabc3f80b63be'
+                            sc_catalog: 'e0d08b13c3330100c8b837659bba8fb4'
+                        }
+                    },
+                    {
                         table: 'sys_hub_step_ext_input'
                         id: 'ae43d5e1d60945d7860593915964a2c5'
                         key: {
                             model: '4cec56573bbd4a24bfeeeee46ebe427f'
                             element: 'role_name'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_input'
+                        id: 'ae582fbecabb4769b3f9191ad3c24c7c'
+                        key: {
+                            model: 'f724bb15287f4186ad6f3c976864ecef'
+                            element: 'requested_item'
                         }
                     },
                     {
@@ -820,12 +1376,37 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: 'aef27105d97147d5a3d7b18578a224f8'
+                        key: {
+                            field: 'resource_type'
+                            table: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            id: 'f724bb15287f4186ad6f3c976864ecef'
+                        }
+                    },
+                    {
                         table: 'item_option_new'
                         id: 'afa89a43a1384e2c87431b8fbf38dfe8'
                         key: {
                             cat_item: '9d0c76d9219042c5bbef723ccdb5d88e'
                             variable_set: 'NULL'
                             name: 'topic_name'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'b10b2e294ead4373912da3a55ab7c7fb'
+                        key: {
+                            model: '59af395d7bb44664b3c7c380c803b24a'
+                            element: 'justification'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'b3a4a04e08294ff38b5a66bcd4713ec2'
+                        key: {
+                            model: '59af395d7bb44664b3c7c380c803b24a'
+                            element: 'duration_ms'
                         }
                     },
                     {
@@ -853,6 +1434,42 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'b95b6db61fa74e53b129ff7915ffbc84'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            element: 'role_name'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'ba30d8ffa6de4bb9b576155b56e16ceb'
+                        key: {
+                            field: 'actions'
+                            table: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            id: 'f724bb15287f4186ad6f3c976864ecef'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: 'bc5b43959820440189dd65ce94205c8b'
+                        key: {
+                            cat_item: '96b27126585c45a39a5aabc3f80b63be'
+                            variable_set: 'NULL'
+                            name: 'ticket_number'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'be806570dcf34e51a1790ad76a6e3b39'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            element: 'resource_type'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_hub_step_ext_output'
                         id: 'bf1d1f74d63143cca80b69fafed6cf59'
                         key: {
@@ -869,6 +1486,39 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'c0f1a02ca0be4cefb75c49709cb10159'
+                        key: {
+                            model: '59af395d7bb44664b3c7c380c803b24a'
+                            element: 'actions'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'c1bc8172e7a741a09d4f3cc87ae1cb93'
+                        key: {
+                            model: '59af395d7bb44664b3c7c380c803b24a'
+                            element: 'profile_id'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'c2d839efb194421ca5fac647c8160a3b'
+                        key: {
+                            field: 'profile_id'
+                            table: 'var__m_sys_hub_step_ext_input_4cec56573bbd4a24bfeeeee46ebe427f'
+                            id: '4cec56573bbd4a24bfeeeee46ebe427f'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'c401f3ac2ab64958bde83626615d232c'
+                        key: {
+                            model: 'f724bb15287f4186ad6f3c976864ecef'
+                            element: 'topic_name'
+                        }
+                    },
+                    {
                         table: 'sys_hub_step_ext_input'
                         id: 'c466d9cd91124b9bb4e514a2bcf60398'
                         key: {
@@ -882,6 +1532,23 @@ declare global {
                         key: {
                             model: '9ec164cbfe0746f7801e22aac0cf57a0'
                             element: 'approver_count'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'c56d26a9dd8e460694a40754477a06f8'
+                        key: {
+                            model: 'f724bb15287f4186ad6f3c976864ecef'
+                            element: '__dont_treat_as_error__'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: 'c5c4f4176d364e43ba7e506312956f46'
+                        key: {
+                            cat_item: '96b27126585c45a39a5aabc3f80b63be'
+                            variable_set: 'NULL'
+                            name: 'duration_ms'
                         }
                     },
                     {
@@ -925,6 +1592,31 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'd257253d26804eb3b47f5c0e8bc8d24b'
+                        key: {
+                            model: '59af395d7bb44664b3c7c380c803b24a'
+                            element: 'role_name'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'd3533dd6d3734e3581a02b72715d3a1d'
+                        key: {
+                            model: '59af395d7bb44664b3c7c380c803b24a'
+                            element: 'resource_name'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'd519c5f102144cf783b54f693b00322b'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_32a6a083b06d4ab1a96f86af673b107b'
+                            element: 'policy'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: 'd5865539922a486c99c6de804c0113c6'
                         key: {
@@ -944,11 +1636,71 @@ declare global {
                     },
                     {
                         table: 'sys_element_mapping'
+                        id: 'd9d8894c11504b058991449d4766d663'
+                        key: {
+                            field: 'duration_ms'
+                            table: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            id: 'f724bb15287f4186ad6f3c976864ecef'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_input'
+                        id: 'da08f53b77904ae6a2a17ba166c6f9a6'
+                        key: {
+                            model: '32a6a083b06d4ab1a96f86af673b107b'
+                            element: 'profile_id'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
                         id: 'dbe5aa4a243a4186b261612eb4094009'
                         key: {
                             field: 'expires_at'
                             table: 'var__m_sys_hub_action_output_32a6a083b06d4ab1a96f86af673b107b'
                             id: '32a6a083b06d4ab1a96f86af673b107b'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'dd9da39a544a41fbb9ed406542118043'
+                        key: {
+                            model: '4cec56573bbd4a24bfeeeee46ebe427f'
+                            element: 'policy'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'de9782b17bbf49989baa24f547746610'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            element: 'topic_name'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'dea55db1a6b64eae9824ce7426b774f5'
+                        key: {
+                            model: 'f724bb15287f4186ad6f3c976864ecef'
+                            element: 'justification'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'e1645cf193c040898f17df0fd6fd20ff'
+                        key: {
+                            name: 'var__m_sys_hub_action_input_32a6a083b06d4ab1a96f86af673b107b'
+                            element: 'profile_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: 'e1bb8bdeb5d94b7db1f953f7e09c67d4'
+                        key: {
+                            cat_item: '96b27126585c45a39a5aabc3f80b63be'
+                            variable_set: 'NULL'
+                            name: 'justification'
                         }
                     },
                     {
@@ -973,6 +1725,15 @@ declare global {
                             field: 'requested_item'
                             table: 'var__m_sys_hub_step_ext_input_c71ffd42f34e424da1cc8fbd8e9ecd69'
                             id: 'c71ffd42f34e424da1cc8fbd8e9ecd69'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'e47c7dcfa13f4564829bf328632bea48'
+                        key: {
+                            name: 'var__m_sys_hub_action_input_f724bb15287f4186ad6f3c976864ecef'
+                            element: 'requested_item'
+                            language: 'en'
                         }
                     },
                     {
@@ -1019,6 +1780,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_output'
+                        id: 'f0f225f861e94c86a08cc45a23965bc2'
+                        key: {
+                            model: 'f724bb15287f4186ad6f3c976864ecef'
+                            element: 'actions'
+                        }
+                    },
+                    {
                         table: 'sys_hub_action_input'
                         id: 'f0f2cdc71f434f21807e6396aea9d065'
                         key: {
@@ -1044,11 +1813,36 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: 'f28921a77c464d2cb118788e6083d35e'
+                        key: {
+                            field: 'profile_id'
+                            table: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            id: 'f724bb15287f4186ad6f3c976864ecef'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'f34909c4fd414c448755b5c64764598b'
+                        key: {
+                            model: 'f724bb15287f4186ad6f3c976864ecef'
+                            element: 'ticket_number'
+                        }
+                    },
+                    {
                         table: 'sys_hub_step_ext_output'
                         id: 'f50f8753af5c41cfaccaafe1f87afb12'
                         key: {
                             model: 'c71ffd42f34e424da1cc8fbd8e9ecd69'
                             element: 'approver_count'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'f59f4813c98c41f4a62ffb1ebda88272'
+                        key: {
+                            model: 'f724bb15287f4186ad6f3c976864ecef'
+                            element: 'resource_name'
                         }
                     },
                     {
@@ -1058,6 +1852,22 @@ declare global {
                             field: 'policy_id'
                             table: 'var__m_sys_hub_step_ext_input_f51b9d4f798b46e2b2281fbbc6300712'
                             id: 'f51b9d4f798b46e2b2281fbbc6300712'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'f7d267cb19e84bb8b7fbb1c04278e2c7'
+                        key: {
+                            model: '32a6a083b06d4ab1a96f86af673b107b'
+                            element: 'policy'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'f841e260997047e2b06d220556ae0eff'
+                        key: {
+                            model: '59af395d7bb44664b3c7c380c803b24a'
+                            element: 'ticket_number'
                         }
                     },
                     {
@@ -1084,6 +1894,14 @@ declare global {
                             name: 'var__m_sys_hub_action_input_32a6a083b06d4ab1a96f86af673b107b'
                             element: 'topic_name'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'fc3bbe8b8b56498fb5fa22572a5b05e6'
+                        key: {
+                            model: 'f724bb15287f4186ad6f3c976864ecef'
+                            element: 'profile_id'
                         }
                     },
                     {

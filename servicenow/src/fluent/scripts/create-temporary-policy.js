@@ -1,7 +1,9 @@
 /*
  * Script step of "Kpow - Create Temporary Policy". Platform JavaScript in ES5 mode: no let/const,
- * arrow functions or template literals. The request body is built as an object and serialised
- * with JSON.stringify, so no input can change the shape of the policy.
+ * arrow functions or template literals. The policy's actions and resource type come from the access
+ * profile in system property x_kpow_jit.access_profiles; the inputs only name the profile and the
+ * requester's choices, each checked against it. The request body is built as an object and
+ * serialised with JSON.stringify, so no input can change the shape of the policy.
  *
  * Every failure is also written as a work note on inputs.work_notes_record (when given) before the
  * action fails: a flow's catch branch cannot read the failed action's error, and the people
@@ -11,6 +13,7 @@
     var ACTION_NAME = 'Kpow - Create Temporary Policy'
     var CLUSTER_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/
     var TOPIC_NAME_PATTERN = /^[a-zA-Z0-9._-]{1,249}$/
+    var GROUP_NAME_PATTERN = /^[a-zA-Z0-9._-]{1,255}$/
     var ROLE_NAME_PATTERN = /^[^*\s]{1,255}$/
     var MINUTE_MS = 60000
     var RAW_BODY_LIMIT = 500
@@ -69,28 +72,99 @@
         )
     }
 
+    var PROFILES_PROPERTY = 'x_kpow_jit.access_profiles'
+    var profileId = String(inputs.profile_id || '')
     var roleName = String(inputs.role_name || '')
     var clusterId = String(inputs.cluster_id || '')
     var topicName = String(inputs.topic_name || '')
+    var groupName = String(inputs.group_name || '')
     var durationText = String(inputs.duration_ms || '').replace(/^\s+|\s+$/g, '')
     var maxMinutes = parseInt(gs.getProperty('x_kpow_jit.max_duration_minutes', '60'), 10)
 
-    if (!ROLE_NAME_PATTERN.test(roleName)) {
+    // The profile is the instance's own definition: the caller only names it.
+    var profiles
+    try {
+        profiles = JSON.parse(gs.getProperty(PROFILES_PROPERTY, '[]'))
+    } catch (notJson) {
+        fail('system property ' + PROFILES_PROPERTY + ' is not JSON; redeploy the update set to restore it.')
+    }
+    var profile = null
+    for (var p = 0; profiles && p < profiles.length; p++) {
+        if (profiles[p] && profiles[p].id === profileId) profile = profiles[p]
+    }
+    if (!profile) {
+        fail('profile_id "' + profileId + '" is not an access profile in system property ' + PROFILES_PROPERTY + '.')
+    }
+
+    function listed(list, value) {
+        for (var i = 0; list && i < list.length; i++) if (String(list[i]) === value) return true
+        return false
+    }
+
+    if (!ROLE_NAME_PATTERN.test(roleName) || !listed(profile.roles, roleName)) {
         fail(
             'role_name "' +
                 roleName +
-                '" must be one Kpow role name without spaces or "*"; pick it from the catalog item.'
+                '" is not a role profile ' +
+                profile.id +
+                ' grants to (' +
+                profile.roles.join(', ') +
+                '); pick it from the catalog item.'
         )
     }
     if (!CLUSTER_ID_PATTERN.test(clusterId)) {
         fail('cluster_id "' + clusterId + '" is not a Kafka cluster id (22 characters from A-Z, a-z, 0-9, "_", "-").')
     }
-    if (!TOPIC_NAME_PATTERN.test(topicName) || topicName === '.' || topicName === '..') {
+    if (!listed(profile.clusters, clusterId)) {
         fail(
-            'topic_name "' +
-                topicName +
-                '" is not one exact Kafka topic name (1-249 of a-z, A-Z, 0-9, ".", "_", "-"; wildcards are not allowed).'
+            'cluster_id "' +
+                clusterId +
+                '" is not a cluster of profile ' +
+                profile.id +
+                ' (' +
+                profile.clusters.join(', ') +
+                ').'
         )
+    }
+    var resourceName
+    if (profile.resource_type === 'topic') {
+        if (groupName) {
+            fail(
+                'group_name "' +
+                    groupName +
+                    '" was given, but profile ' +
+                    profile.id +
+                    ' applies to a topic: name the topic in topic_name.'
+            )
+        }
+        if (!TOPIC_NAME_PATTERN.test(topicName) || topicName === '.' || topicName === '..') {
+            fail(
+                'topic_name "' +
+                    topicName +
+                    '" is not one exact Kafka topic name (1-249 of a-z, A-Z, 0-9, ".", "_", "-"; wildcards are not allowed).'
+            )
+        }
+        resourceName = topicName
+    } else if (profile.resource_type === 'group') {
+        if (topicName) {
+            fail(
+                'topic_name "' +
+                    topicName +
+                    '" was given, but profile ' +
+                    profile.id +
+                    ' applies to a consumer group: name the group in group_name.'
+            )
+        }
+        if (!GROUP_NAME_PATTERN.test(groupName)) {
+            fail(
+                'group_name "' +
+                    groupName +
+                    '" is not one exact consumer group id (1-255 of a-z, A-Z, 0-9, ".", "_", "-"; wildcards are not allowed).'
+            )
+        }
+        resourceName = groupName
+    } else {
+        fail('profile ' + profile.id + ' has resource type "' + profile.resource_type + '" (expected topic or group).')
     }
     if (!/^\d+$/.test(durationText)) {
         fail('duration_ms "' + durationText + '" must be a whole number of milliseconds.')
@@ -99,17 +173,18 @@
     if (isNaN(maxMinutes) || maxMinutes < 1) {
         fail('system property x_kpow_jit.max_duration_minutes must be a whole number of minutes, at least 1.')
     }
-    if (durationMs < MINUTE_MS || durationMs > maxMinutes * MINUTE_MS) {
+    var limitMs = Math.min(maxMinutes * MINUTE_MS, Number(profile.max_duration_ms))
+    if (durationMs < MINUTE_MS || durationMs > limitMs || !listed(profile.durations_ms, String(durationMs))) {
         fail(
             'duration_ms ' +
                 durationMs +
-                ' must be between ' +
-                MINUTE_MS +
-                ' (1 minute) and ' +
-                maxMinutes * MINUTE_MS +
-                ' (' +
-                maxMinutes +
-                ' minutes, x_kpow_jit.max_duration_minutes).'
+                ' is not a duration profile ' +
+                profile.id +
+                ' offers (' +
+                profile.durations_ms.join(', ') +
+                ' ms; at most ' +
+                limitMs +
+                ' ms, the lower of the profile maximum and x_kpow_jit.max_duration_minutes).'
         )
     }
 
@@ -128,9 +203,9 @@
         duration_ms: durationMs,
         policy: {
             role: roleName,
-            actions: ['TOPIC_DATA_QUERY'],
+            actions: profile.actions.slice(),
             effect: 'Allow',
-            resource: ['cluster', clusterId, 'topic', topicName],
+            resource: ['cluster', clusterId, profile.resource_type, resourceName],
         },
     }
 
@@ -187,4 +262,5 @@
 
     outputs.policy_id = policy.id
     outputs.expires_at = utcText(createdTs + grantedMs)
+    outputs.policy = JSON.stringify(policyRequest.policy)
 })(inputs, outputs)

@@ -1,0 +1,85 @@
+import { Action, actionStep, wfa } from '@servicenow/sdk/automation'
+import { ReferenceColumn, StringColumn } from '@servicenow/sdk/core'
+
+/**
+ * What the requester asked for, for every catalog item the flow serves: Get Catalog Variables
+ * reads one template item's variables only, while each access profile has an item of its own. The
+ * profile comes from the item's catalog item (x_kpow_jit.access_profiles), never from the form.
+ */
+export const readAccessRequestAction = Action(
+    {
+        $id: Now.ID['read_access_request_action'],
+        name: 'Kpow - Read Access Request',
+        description:
+            "Reads a Kpow access request: the access profile that serves the item's catalog item (system property x_kpow_jit.access_profiles) and the item's variables (cluster, topic or consumer group, duration, justification, incident or change number).",
+        category: 'Kpow',
+        inputs: {
+            requested_item: ReferenceColumn({
+                label: 'Requested Item',
+                referenceTable: 'sc_req_item',
+                mandatory: true,
+            }),
+        },
+        outputs: {
+            profile_id: StringColumn({ label: 'Profile ID' }),
+            profile_name: StringColumn({ label: 'Profile Name' }),
+            actions: StringColumn({ label: 'Kpow Actions' }),
+            approvers: StringColumn({ label: 'Approvers', hint: 'manager, group or manager_then_group' }),
+            role_name: StringColumn({ label: 'Role Name' }),
+            cluster_id: StringColumn({ label: 'Cluster ID' }),
+            topic_name: StringColumn({ label: 'Topic Name' }),
+            group_name: StringColumn({ label: 'Consumer Group' }),
+            resource_type: StringColumn({ label: 'Resource Type' }),
+            resource_name: StringColumn({ label: 'Resource Name' }),
+            duration_ms: StringColumn({ label: 'Duration MS' }),
+            justification: StringColumn({ label: 'Business Justification', maxLength: 4000 }),
+            ticket_number: StringColumn({ label: 'Incident or Change Number' }),
+        },
+    },
+    (params) => {
+        const read = wfa.actionStep(
+            actionStep.script,
+            { $id: Now.ID['read_access_request_script'], label: 'Read the request and its access profile' },
+            {
+                required_run_time: 'instance',
+                script: Now.include('./scripts/read-access-request.js'),
+                inputVariables: {
+                    requested_item: {
+                        label: 'Requested Item',
+                        value: wfa.dataPill(params.inputs.requested_item, 'reference'),
+                    },
+                },
+                outputVariables: {
+                    profile_id: StringColumn({ label: 'Profile ID' }),
+                    profile_name: StringColumn({ label: 'Profile Name' }),
+                    actions: StringColumn({ label: 'Kpow Actions' }),
+                    approvers: StringColumn({ label: 'Approvers' }),
+                    role_name: StringColumn({ label: 'Role Name' }),
+                    cluster_id: StringColumn({ label: 'Cluster ID' }),
+                    topic_name: StringColumn({ label: 'Topic Name' }),
+                    group_name: StringColumn({ label: 'Consumer Group' }),
+                    resource_type: StringColumn({ label: 'Resource Type' }),
+                    resource_name: StringColumn({ label: 'Resource Name' }),
+                    duration_ms: StringColumn({ label: 'Duration MS' }),
+                    justification: StringColumn({ label: 'Business Justification', maxLength: 4000 }),
+                    ticket_number: StringColumn({ label: 'Incident or Change Number' }),
+                },
+            }
+        )
+        wfa.assignActionOutputs(params.outputs, {
+            profile_id: wfa.dataPill(read.profile_id, 'string'),
+            profile_name: wfa.dataPill(read.profile_name, 'string'),
+            actions: wfa.dataPill(read.actions, 'string'),
+            approvers: wfa.dataPill(read.approvers, 'string'),
+            role_name: wfa.dataPill(read.role_name, 'string'),
+            cluster_id: wfa.dataPill(read.cluster_id, 'string'),
+            topic_name: wfa.dataPill(read.topic_name, 'string'),
+            group_name: wfa.dataPill(read.group_name, 'string'),
+            resource_type: wfa.dataPill(read.resource_type, 'string'),
+            resource_name: wfa.dataPill(read.resource_name, 'string'),
+            duration_ms: wfa.dataPill(read.duration_ms, 'string'),
+            justification: wfa.dataPill(read.justification, 'string'),
+            ticket_number: wfa.dataPill(read.ticket_number, 'string'),
+        })
+    }
+)
