@@ -47,6 +47,9 @@ export interface AppUpdateSet {
     updateNames: ReadonlyMap<string, string>
 }
 
+/** The guide's item, which the smoke test orders (it serves the topic query access profile). */
+const GUIDE_ITEM_NAME = 'Request Kpow Topic Query Access'
+
 function field(record: PayloadRecord, name: string): string {
     return record.fields[name]?.value ?? ''
 }
@@ -80,7 +83,12 @@ export function readAppUpdateSetText(xml: string, file: string): AppUpdateSet {
         name: field(record, 'name'),
     })
     const app = atMostOne(recordsOfTable(set, 'sys_app'), 'sys_app', file)
-    const catalogItem = atMostOne(recordsOfTable(set, 'sc_cat_item'), 'sc_cat_item', file)
+    // One item per access profile: the smoke test orders the guide's topic item when the set has several.
+    const items = recordsOfTable(set, 'sc_cat_item')
+    const catalogItem =
+        items.length > 1
+            ? (items.find((item) => field(item, 'name') === GUIDE_ITEM_NAME) ?? atMostOne(items, 'sc_cat_item', file))
+            : items[0]
     const alias = atMostOne(recordsOfTable(set, 'sys_alias'), 'sys_alias', file)
     const flows = recordsOfTable(set, 'sys_hub_flow').map(named)
     if (flows.length === 0) {

@@ -80,6 +80,7 @@ describe('smoke', () => {
                 topic_name: GUIDE_TOPIC,
                 role_name: 'kafka-users',
                 duration_ms: '300000',
+                justification: 'Smoke test of the Kpow just-in-time access deployment',
             },
         })
         // Approved by the manager, as the manager.

@@ -99,6 +99,9 @@ export async function smoke(options: SmokeOptions): Promise<SmokeReport> {
         role_name: options.variables.role_name ?? choice('role_name') ?? '',
         duration_ms: options.variables.duration_ms ?? durationChoice(updateSet),
     }
+    // A set with access profiles requires a business justification on every item.
+    if (updateSet.variables.some((variable) => variable.name === 'justification'))
+        variables.justification = 'Smoke test of the Kpow just-in-time access deployment'
     const notes = async (itemId: string): Promise<string[]> =>
         (
             await admin.queryRecords('sys_journal_field', `element_id=${itemId}^element=work_notes`, [

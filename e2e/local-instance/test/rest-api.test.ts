@@ -25,12 +25,17 @@ const payloadIds = (table: string) =>
 const [flowId = ''] = payloadIds('sys_hub_flow')
 const actionIds = payloadIds('sys_hub_action_type_definition')
 const [aliasId = ''] = payloadIds('sys_alias')
-const [itemId = ''] = payloadIds('sc_cat_item')
+/** The guide's item (the set carries one item per access profile). */
+const itemId =
+    appSet.records
+        .find((record) => record.table === 'sc_cat_item' && record.targetName === 'Request Kpow Topic Query Access')
+        ?.payload.records.find((payload) => payload.table === 'sc_cat_item')?.fields.sys_id?.value ?? ''
 const order = {
     cluster_id: '42RglGpZQwy9D5VzTVpCWA',
     topic_name: 'tx_trade',
     role_name: 'kafka-users',
     duration_ms: '900000',
+    justification: 'Replay of the trades feed',
 }
 
 let running: RunningLocalInstance
@@ -314,7 +319,7 @@ describe('the local instance started empty, as a deploy target', () => {
             ],
         })
         const published = await activate([], actionIds)
-        expect(published.json.result).toMatchObject({ summary: { total: 3, succeeded: 3, failed: 0 } })
+        expect(published.json.result).toMatchObject({ summary: { total: 4, succeeded: 4, failed: 0 } })
         expect(
             rows(await call('GET', '/api/now/table/sys_hub_action_type_definition?sysparm_fields=state', asAdmin))
         ).toEqual(actionIds.map(() => ({ state: 'published' })))
@@ -448,7 +453,11 @@ describe('the local instance started empty, as a deploy target', () => {
     it('lets the admin change a property, not a requester; references come as links unless excluded', async () => {
         await deployAppSet()
         const [property] = rows(
-            await call('GET', '/api/now/table/sys_properties?sysparm_fields=sys_id,name,value', asAdmin)
+            await call(
+                'GET',
+                '/api/now/table/sys_properties?sysparm_query=name=x_kpow_jit.max_duration_minutes&sysparm_fields=sys_id,name,value',
+                asAdmin
+            )
         )
         expect(property?.name).toBe('x_kpow_jit.max_duration_minutes')
         const path = `/api/now/table/sys_properties/${property?.sys_id ?? ''}`
