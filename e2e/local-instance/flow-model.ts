@@ -10,6 +10,7 @@ import type {
     FlowRecord,
     FlowValues,
     LogicKind,
+    ApprovalRuleSet,
 } from '../../scripts/update-set/index'
 import {
     BUILT_IN_ACTIONS,
@@ -19,13 +20,14 @@ import {
     STEP_TYPE_INPUTS,
     STEP_TYPES,
     TRIGGERS,
+    findDataPills,
+    ApprovalRulesError,
+    parseApprovalRules,
+    EncodedQueryError,
+    parseEncodedQuery,
 } from '../../scripts/update-set/index'
 import type { LoadedRecord } from './payload-record'
 import type { UnsupportedCollector } from './unsupported'
-import { findDataPills } from './data-pills'
-import type { ApprovalRuleSet } from './approval-rules'
-import { ApprovalRulesError, parseApprovalRules } from './approval-rules'
-import { EncodedQueryError, parseEncodedQuery } from './encoded-query'
 
 export type { BuiltInActionName, LogicKind }
 

@@ -5,12 +5,14 @@ import type { Database, StoredRecord } from './tables'
 import { TableError, glideDateTime, newSysId } from './tables'
 import type { ActionNode, FlowCatalog, FlowDefinition, FlowNode, LogicNode } from './flow-model'
 import { catalogVariableIds, isTrue, timeoutMilliseconds } from './flow-model'
-import type { DataPill } from './data-pills'
-import { replaceDataPills, singlePill } from './data-pills'
-import { matchesEncodedQuery, parseEncodedQuery } from './encoded-query'
-import type { EncodedQuery } from './encoded-query'
-import type { ApprovalDecision, ResolvedCondition } from './approval-rules'
-import { decideApproval } from './approval-rules'
+import type { DataPill, EncodedQuery, ApprovalDecision, ResolvedCondition } from '../../scripts/update-set/index'
+import {
+    replaceDataPills,
+    singlePill,
+    matchesEncodedQuery,
+    parseEncodedQuery,
+    decideApproval,
+} from '../../scripts/update-set/index'
 import type { JavaScriptLevel, SandboxHost, ScriptLogLevel } from './glide-sandbox'
 import { runPlatformScript } from './glide-sandbox'
 

@@ -14,7 +14,7 @@ import { request as httpsRequest } from 'node:https'
 import { parse } from 'acorn'
 import { newAsyncContext, type QuickJSAsyncContext, type QuickJSHandle } from 'quickjs-emscripten'
 import type { Database } from './tables'
-import { parseEncodedQuery } from './encoded-query'
+import { parseEncodedQuery } from '../../scripts/update-set/index'
 
 /** sys_app.js_level: `helsinki_es5` is ES5 compatibility mode, `es_latest` is ECMAScript 2021. */
 export type JavaScriptLevel = 'es5' | 'es2021'

@@ -5,9 +5,7 @@
 // line's), and seeding the users fixture and the administrator.
 import { createHash } from 'node:crypto'
 import type { UpdateSet } from '../../scripts/update-set/index'
-import { readFlowDesigner } from '../../scripts/update-set/index'
-import { findDataPills } from './data-pills'
-import { EncodedQueryError, parseEncodedQuery } from './encoded-query'
+import { readFlowDesigner, findDataPills, EncodedQueryError, parseEncodedQuery } from '../../scripts/update-set/index'
 import { LocalInstanceError } from './errors'
 import type { FlowCatalog, FlowDefinition, FlowNode } from './flow-model'
 import { buildFlowCatalog, flowDefinitionTables } from './flow-model'

@@ -5,7 +5,7 @@
 // are not stored on the record: each write appends an entry with author and time, as
 // sys_journal_field does. A write to an unknown table or field is refused, never ignored.
 import { randomBytes } from 'node:crypto'
-import { matchesEncodedQuery, parseEncodedQuery } from './encoded-query'
+import { matchesEncodedQuery, parseEncodedQuery } from '../../scripts/update-set/index'
 
 export type FieldType = 'string' | 'reference' | 'journal' | 'choice' | 'boolean' | 'integer' | 'date_time'
 

@@ -215,6 +215,7 @@ export interface SourceRecord {
 
 export interface FlowRecord extends SourceRecord {
     name: string
+    description: string
     active: boolean
     status: string
     /** `user`, `system` or as exported. */
@@ -226,6 +227,10 @@ export interface TriggerInstance extends SourceRecord {
     /** sys_id of the trigger definition (TRIGGERS). */
     definition: string
     name: string
+    /** Decoded `trigger_inputs` (e.g. run_flow_in). */
+    inputs: FlowInput[]
+    /** Why the inputs could not be decoded (lenient reading only). */
+    problem?: string
 }
 
 interface FlowElement extends SourceRecord {
@@ -234,6 +239,8 @@ interface FlowElement extends SourceRecord {
     uiId: string
     parentUiId: string
     comment: string
+    /** Why `values` could not be decoded (lenient reading only); the element then has no inputs. */
+    problem?: string
 }
 
 export interface ActionInstance extends FlowElement, FlowValues {
@@ -309,8 +316,18 @@ interface Located {
     source: SourceRecord
 }
 
-/** Reads every Flow Designer record of a set (delete_multiple instructions aside). Throws FlowValuesError. */
-export function readFlowDesigner(set: UpdateSet): FlowDesignerView {
+export interface ReadFlowDesignerOptions {
+    /**
+     * Lenient: a `values` or `trigger_inputs` field that cannot be decoded leaves that element without
+     * inputs and says why in its `problem`, instead of failing the whole set (for explaining any set).
+     */
+    lenient?: boolean
+}
+
+const NO_VALUES: FlowValues = { inputs: [], variables: [], unmodelled: [] }
+
+/** Reads every Flow Designer record of a set (delete_multiple instructions aside). Throws FlowValuesError unless lenient. */
+export function readFlowDesigner(set: UpdateSet, options: ReadFlowDesignerOptions = {}): FlowDesignerView {
     const located: Located[] = set.records.flatMap((entry) =>
         entry.payload.records
             .filter((record) => record.action !== 'delete_multiple')
@@ -332,6 +349,14 @@ export function readFlowDesigner(set: UpdateSet): FlowDesignerView {
         field: name,
         updateName: source.updateName,
     })
+    const decode = (item: Located, name: string): FlowValues & { problem?: string } => {
+        try {
+            return readFlowValues(field(item.record.fields, name), where(item, name))
+        } catch (error) {
+            if (!options.lenient || !(error instanceof FlowValuesError)) throw error
+            return { ...NO_VALUES, problem: error.message }
+        }
+    }
     const element = (item: Located): FlowElement => ({
         ...item.source,
         flow: field(item.record.fields, 'flow'),
@@ -343,6 +368,7 @@ export function readFlowDesigner(set: UpdateSet): FlowDesignerView {
     const flowRecord = ({ record, source }: Located): FlowRecord => ({
         ...source,
         name: field(record.fields, 'name'),
+        description: field(record.fields, 'description'),
         active: field(record.fields, 'active') === 'true',
         status: field(record.fields, 'status'),
         runAs: field(record.fields, 'run_as'),
@@ -384,21 +410,26 @@ export function readFlowDesigner(set: UpdateSet): FlowDesignerView {
     return {
         flows: ofTable('sys_hub_flow').map(flowRecord),
         flowSnapshots: ofTable('sys_hub_flow_snapshot').map(flowRecord),
-        triggers: ofTable('sys_hub_trigger_instance_v2').map(({ record, source }) => ({
-            ...source,
-            flow: field(record.fields, 'flow'),
-            definition: field(record.fields, 'trigger_definition'),
-            name: field(record.fields, 'name'),
-        })),
+        triggers: ofTable('sys_hub_trigger_instance_v2').map((item) => {
+            const { inputs, problem } = decode(item, 'trigger_inputs')
+            return {
+                ...item.source,
+                flow: field(item.record.fields, 'flow'),
+                definition: field(item.record.fields, 'trigger_definition'),
+                name: field(item.record.fields, 'name'),
+                inputs,
+                ...(problem === undefined ? {} : { problem }),
+            }
+        }),
         actionInstances: ofTable('sys_hub_action_instance_v2').map((item) => ({
             ...element(item),
-            ...readFlowValues(field(item.record.fields, 'values'), where(item, 'values')),
+            ...decode(item, 'values'),
             actionType: field(item.record.fields, 'action_type'),
             actionTypeParent: field(item.record.fields, 'action_type_parent'),
         })),
         logicInstances: ofTable('sys_hub_flow_logic_instance_v2').map((item) => ({
             ...element(item),
-            ...readFlowValues(field(item.record.fields, 'values'), where(item, 'values')),
+            ...decode(item, 'values'),
             definition: field(item.record.fields, 'logic_definition'),
             connectedTo: field(item.record.fields, 'connected_to'),
         })),

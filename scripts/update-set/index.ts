@@ -14,3 +14,10 @@ export { buildUpdateSet } from './build-update-set.ts'
 export { repositoryRoot } from './collect-sdk-output.ts'
 /** A set built the guide's way, with all nine defects: a fixture other parts' tests load too. */
 export { HAND_BUILT_SET_FILE, HAND_BUILT_SET_NAME, ids as handBuiltSetIds } from './fixtures/hand-built-guide-set.ts'
+/** How Flow Designer encodes conditions, data pills and approval rules (read by the explainer and the local instance). */
+export * from './encoded-query.ts'
+export * from './data-pills.ts'
+export * from './approval-rules.ts'
+/** Flows as code for review: outline (npm run explain), diagram, semantic diff (npm run diff). */
+export * from './flow-outline.ts'
+export * from './explain-text.ts'

@@ -1,0 +1,82 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import {
+    HAND_BUILT_SET_FILE,
+    outlineUpdateSet,
+    readUpdateSetFile,
+    repositoryRoot,
+    flattenSteps,
+} from '../update-set/index.ts'
+import { main } from './explain.ts'
+import { collectingIo, editedCopy, flowElement } from './test-sets.ts'
+
+const OUR_SET = join(repositoryRoot, 'update-sets', 'kpow-jit-access.xml')
+
+async function explain(...argv: string[]) {
+    const io = collectingIo()
+    const code = await main(argv, io)
+    return { code, out: io.output(), err: io.errors() }
+}
+
+describe('npm run explain', () => {
+    it('outlines our flow: trigger, numbered nested steps, pills by step name, conditions and approval rules in words', async () => {
+        const { code, out } = await explain(OUR_SET)
+        expect(code).toBe(0)
+        expect(out).toContain('Flow "Kpow Access Lifecycle" (draft, inactive, runs as system)')
+        expect(out).toContain('  Trigger: Service Catalog (run_flow_in: background)')
+        expect(out).toMatch(
+            /\n {2}\d+\. If \[Trigger - Service Catalog ➛ request_item ➛ opened_by ➛ manager\] is not empty {2}— 2\. The manager approves/
+        )
+        expect(out).toMatch(
+            /\n {4}\d+\. Ask For Approval \(the flow waits here\)[^\n]*\n\s+approval: Approved or rejected as soon as any one of users \[Trigger - Service Catalog ➛ request_item ➛ opened_by ➛ manager\] approves or rejects/
+        )
+        expect(out).toMatch(/Wait For Condition \(the flow waits here\)/)
+        expect(out).toContain('conditions: state is one of 3, 4, 7 or active is false')
+        expect(out).toContain('timeout_duration: 1 h')
+        expect(out).toMatch(/role_name: \[1 - Get Catalog Variables ➛ role_name\]/)
+        expect(out).not.toMatch(/H4sI/)
+        expect(out).not.toMatch(/\{\{/)
+    })
+
+    it('shows each custom action with inputs, outputs and its script, and the catalog item with variables, validation and flow', async () => {
+        const { out } = await explain(OUR_SET)
+        expect(out).toContain('Action "Kpow - Create Temporary Policy"')
+        expect(out).toMatch(/Step 1\. [^\n]+ \(Script step\)\n(?:[^\n]*\n)*? {7}connection_alias: Kpow API/)
+        expect(out).toMatch(/script:\n\s+\| \/\*/)
+        expect(out).toMatch(/Catalog item "[^"]+": runs flow "Kpow Access Lifecycle"/)
+        expect(out).toMatch(
+            /cluster_id "Cluster ID": Single Line Text, mandatory\n\s+validation: [^\n]*\/\^\[A-Za-z0-9_-\]\{22\}\$\//
+        )
+        expect(out).toMatch(/duration_ms "[^"]+": Select Box, mandatory\n\s+choices: 1 minute = 60000;/)
+    })
+
+    it('on the hand-built guide set names what the set lacks', async () => {
+        const { code, out } = await explain(HAND_BUILT_SET_FILE)
+        expect(code).toBe(0)
+        expect(out).toMatch(
+            /catalog_variables: [0-9a-f]{32} \(not in this set\), [0-9a-f]{32} \(not in this set\), role_name, duration_ms/
+        )
+        expect(out).toMatch(/5\. Wait For Condition \(the flow waits here\)\n(?:[^\n]*\n)*?\s+conditions: state is 3/)
+        expect(out).toContain('(REST step)')
+    })
+
+    it('says plainly what it cannot decode instead of failing', () => {
+        const set = editedCopy(readUpdateSetFile(OUR_SET), (records) => {
+            flowElement(records, 'Wait For Condition').fields.values = { value: 'H4sInot-gzip', attributes: {} }
+        })
+        const outline = outlineUpdateSet(set)
+        const wait = flattenSteps(outline.flows[0]?.steps ?? []).find((step) => step.label === 'Wait For Condition')
+        expect(wait?.notes.join(' ')).toMatch(
+            /its values cannot be decoded: .*field "values" is neither gzip\+base64 JSON nor plain JSON/
+        )
+    })
+
+    it('exits 2 with one line for a missing or unreadable file', async () => {
+        const missing = await explain(join(repositoryRoot, 'no-such-set.xml'))
+        expect(missing.code).toBe(2)
+        expect(missing.err).toMatch(/^explain: cannot read .*no-such-set\.xml: ENOENT\n$/)
+        const notXml = await explain(join(repositoryRoot, 'package.json'))
+        expect(notXml.code).toBe(2)
+        expect(notXml.err).toMatch(/is not a readable update set: update set is not well-formed XML/)
+    })
+})

@@ -1,0 +1,62 @@
+/**
+ * npm run explain -- <update-set.xml> [--mermaid]: every flow and custom action of an update set as
+ * a readable outline, every catalog item with its variables, and what could not be decoded.
+ * Exit 0 explained, 2 unreadable file or bad arguments.
+ */
+import { readFileSync } from 'node:fs'
+import { Command } from 'commander'
+import { parseCommandLine, runAsScript } from '../common/index.ts'
+import { formatOutline, outlineUpdateSet, readUpdateSet } from '../update-set/index.ts'
+
+export interface ReviewIo {
+    out: (text: string) => void
+    err: (text: string) => void
+}
+
+export const consoleIo: ReviewIo = {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+}
+
+/** Reads a file as an update set; a problem becomes one line naming the file and what is wrong. */
+export function readSetFile(path: string, name: string): ReturnType<typeof readUpdateSet> {
+    let xml: string
+    try {
+        xml = readFileSync(path, 'utf8')
+    } catch (error) {
+        throw new Error(
+            `${name}: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+            {
+                cause: error,
+            }
+        )
+    }
+    try {
+        return readUpdateSet(xml)
+    } catch (error) {
+        throw new Error(`${name}: ${path} is not a readable update set: ${(error as Error).message}`, { cause: error })
+    }
+}
+
+export async function main(argv: readonly string[], io: ReviewIo = consoleIo): Promise<number> {
+    let file: string | undefined
+    const program = new Command('explain')
+        .description('Print the flows, custom actions and catalog items of an update set as a readable outline')
+        .argument('<update-set.xml>', 'an update set export (this project’s, the guide’s or one from an instance)')
+        .showHelpAfterError()
+        .action((path: string) => {
+            file = path
+        })
+    const exitCode = parseCommandLine(program, argv)
+    if (exitCode !== undefined) return exitCode
+    if (file === undefined) return 2
+    try {
+        io.out(formatOutline(outlineUpdateSet(readSetFile(file, 'explain'))))
+        return 0
+    } catch (error) {
+        io.err(`${(error as Error).message}\n`)
+        return 2
+    }
+}
+
+runAsScript(import.meta.url, 'explain', main)
