@@ -1,5 +1,12 @@
 /** The outline of a set as plain text: what `npm run explain` prints. */
-import type { ActionOutline, CatalogItemOutline, FlowOutline, OutlineInput, OutlineStep, SetOutline } from './flow-outline.ts'
+import type {
+    ActionOutline,
+    CatalogItemOutline,
+    FlowOutline,
+    OutlineInput,
+    OutlineStep,
+    SetOutline,
+} from './flow-outline.ts'
 
 /** One line naming what a step does: `12. If [Flow Variables ➛ approval_state] is not approved`. */
 export function stepHeadline(step: OutlineStep): string {
@@ -18,7 +25,9 @@ function indentLines(text: string, indent: string): string[] {
 
 function inputLines(inputs: OutlineInput[], indent: string): string[] {
     return inputs.flatMap(({ name, shown }) =>
-        shown.includes('\n') ? [`${indent}${name}:`, ...indentLines(shown, `${indent}  | `)] : [`${indent}${name}: ${shown}`]
+        shown.includes('\n')
+            ? [`${indent}${name}:`, ...indentLines(shown, `${indent}  | `)]
+            : [`${indent}${name}: ${shown}`]
     )
 }
 
@@ -35,7 +44,11 @@ function stepLines(step: OutlineStep, depth: number): string[] {
 }
 
 export function formatFlow(flow: FlowOutline): string[] {
-    const state = [flow.status || 'no status', flow.active ? 'active' : 'inactive', flow.runAs ? `runs as ${flow.runAs}` : '']
+    const state = [
+        flow.status || 'no status',
+        flow.active ? 'active' : 'inactive',
+        flow.runAs ? `runs as ${flow.runAs}` : '',
+    ]
     const triggerInputs = flow.trigger.inputs.map((input) => `${input.name}: ${input.shown}`).join(', ')
     return [
         `Flow "${flow.name}" (${state.filter((part) => part !== '').join(', ')})`,
