@@ -420,6 +420,23 @@ describe('deploy failure paths name the fix', () => {
         expectNoSecret(output)
     })
 
+    it('a Kpow certificate this machine does not trust: names NODE_EXTRA_CA_CERTS', async () => {
+        fake()
+        nock('https://kpow.private-ca.test:4000').get('/admin/v1/temporary-policies').replyWithError({
+            code: 'SELF_SIGNED_CERT_IN_CHAIN',
+            message: 'self-signed certificate in certificate chain',
+        })
+        const { code, output } = await run(['deploy'], {
+            ...ENVIRONMENT,
+            KPOW_API_URL: 'https://kpow.private-ca.test:4000',
+        })
+        expect(code).toBe(1)
+        expect(output).toMatch(
+            /\[FAILED\] connect: cannot reach Kpow's API at https:\/\/kpow\.private-ca\.test:4000 \(SELF_SIGNED_CERT_IN_CHAIN\)/
+        )
+        expect(output).toMatch(/fix: the server's TLS certificate is not trusted here: point NODE_EXTRA_CA_CERTS/)
+    })
+
     it('a committed set the ACLs keep from being changed: the deploy goes on without its fingerprint', async () => {
         const instance = fake({ readOnlyTables: ['sys_remote_update_set'] })
         const { code, output } = await run(['deploy'])

@@ -27,9 +27,12 @@ export interface Endpoint {
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
 
+/** Node's fetch wraps the socket's error as `cause` ("fetch failed"); some layers throw it bare. */
 function networkCause(error: unknown): string {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause
     if (cause?.code) return cause.code
+    const code = (error as { code?: unknown }).code
+    if (typeof code === 'string' && code) return code
     if (cause?.message) return cause.message
     if (error instanceof Error && error.name === 'TimeoutError') return 'no answer in time'
     return error instanceof Error ? error.message : String(error)
@@ -50,9 +53,15 @@ export async function send(
             signal: AbortSignal.timeout(timeoutMs),
         })
     } catch (error) {
+        const cause = networkCause(error)
+        // A certificate this machine does not trust (a private CA in front of Kpow, a TLS proxy) is
+        // not an unreachable server: name Node's own setting for extra CAs.
+        const certificate = /CERT|SSL|TLS/i.test(cause)
         throw new DeployError(
-            `cannot reach ${endpoint.description} at ${request.url.origin} (${networkCause(error)})`,
-            endpoint.unreachableFix
+            `cannot reach ${endpoint.description} at ${request.url.origin} (${cause})`,
+            certificate
+                ? `the server's TLS certificate is not trusted here: point NODE_EXTRA_CA_CERTS at the PEM file of its CA, or fix the URL`
+                : endpoint.unreachableFix
         )
     }
     return { status: response.status, headers: response.headers, text: await response.text() }
