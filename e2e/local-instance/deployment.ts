@@ -8,6 +8,7 @@
 import type { UpdateSet, UpdateSetRecord } from '../../scripts/update-set/index'
 import { parsePayload, readUpdateSet, UpdateSetFormatError } from '../../scripts/update-set/index'
 import { LocalInstanceError } from './errors'
+import { recordsFromUpdateSet } from './payload-record'
 import type { FlowCatalog } from './flow-model'
 import type { JavaScriptLevel } from './glide-sandbox'
 import { javaScriptLevelOf } from './glide-sandbox'
@@ -222,9 +223,14 @@ export class Deployment {
         const versions = this.currentVersions()
         for (const update of updates) versions.set(update.name ?? '', update)
         // Built before anything is written, so that a failure leaves the instance as it was.
-        const next = this.rebuild(versions)
-        const updateSet = this.asUpdateSet(remoteSet, updates)
-        commitRecords(this.database, analyseUpdateSet(updateSet, this.now).records, asUserName)
+        let next: FlowCatalog
+        try {
+            next = this.rebuild(versions)
+        } catch (error) {
+            if (error instanceof LocalInstanceError) return fail(error.message)
+            throw error
+        }
+        commitRecords(this.database, recordsFromUpdateSet(this.asUpdateSet(remoteSet, updates)), asUserName)
         for (const update of updates) {
             for (const previous of this.database.query('sys_update_version', `name=${update.name ?? ''}^state=current`))
                 this.database.update('sys_update_version', previous.sys_id, { state: 'previous' })
