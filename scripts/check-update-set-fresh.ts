@@ -1,7 +1,7 @@
-/** Fails when the committed update set is not what the sources build now. */
+/** Fails when the committed update set, or a flow diagram drawn from it, is not what the sources build now. */
 import { existsSync, readFileSync } from 'node:fs'
-import { relative } from 'node:path'
-import { buildUpdateSet, repositoryRoot } from './update-set/index.ts'
+import { join, relative } from 'node:path'
+import { buildUpdateSet, diagramFiles, repositoryRoot, SERVICENOW_README, staleFiles } from './update-set/index.ts'
 
 try {
     const built = buildUpdateSet()
@@ -16,6 +16,16 @@ try {
         process.exitCode = 1
     } else {
         console.log(`check-update-set: ${shown} is up to date`)
+    }
+    const readme = readFileSync(join(repositoryRoot, SERVICENOW_README), 'utf8')
+    const stale = staleFiles(diagramFiles(built.xml, readme), repositoryRoot)
+    if (stale.length > 0) {
+        console.error(
+            `check-update-set: the flow diagram is stale in ${stale.join(', ')}: it differs from what the update set draws now. Run "npm run build" and commit it.`
+        )
+        process.exitCode = 1
+    } else {
+        console.log('check-update-set: the flow diagrams are up to date')
     }
 } catch (error) {
     console.error(`check-update-set: ${(error as Error).message}`)

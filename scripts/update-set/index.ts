@@ -21,3 +21,5 @@ export * from './approval-rules.ts'
 /** Flows as code for review: outline (npm run explain), diagram, semantic diff (npm run diff). */
 export * from './flow-outline.ts'
 export * from './explain-text.ts'
+export * from './flow-diagram.ts'
+export * from './flow-diagram-files.ts'
