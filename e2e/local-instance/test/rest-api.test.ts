@@ -236,6 +236,15 @@ describe('the local instance started empty, as a deploy target', () => {
         const again = await upload(setXml)
         expect(again.status).toBe(400)
         expect(await again.text()).toContain('delete it first')
+        const notASet = await upload('<unload><nothing/></unload>')
+        expect(notASet.status).toBe(400)
+        expect(JSON.parse(await notASet.text())).toEqual({
+            error: {
+                message: expect.stringContaining('The file is not an update set export') as string,
+                detail: 'nothing was changed',
+            },
+            status: 'failure',
+        })
         // Not an admin: no import.
         expect((await upload(setXml, 'abel.tuter', 'demo')).status).toBe(403)
         const forged = await fetch(`${running.url}/sys_upload.do`, { method: 'POST', body: new FormData() })
