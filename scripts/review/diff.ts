@@ -1,0 +1,107 @@
+/**
+ * npm run diff -- <old.xml> <new.xml> | <rev>..<rev> | <rev> [--file <path>] [--markdown]: what
+ * changed between two update sets, by record and by step, ignoring ordering, re-keyed sys_ids and
+ * timestamps. A revision range reads the file (default update-sets/kpow-jit-access.xml) at each
+ * revision through git; one revision compares it with the working tree. Exit 0 same, 1 different,
+ * 2 error, like diff.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { Command } from 'commander'
+import { parseCommandLine, runAsScript } from '../common/index.ts'
+import type { UpdateSet } from '../update-set/index.ts'
+import { diffUpdateSets, formatChanges, formatChangesMarkdown, readUpdateSet } from '../update-set/index.ts'
+import type { ReviewIo } from './explain.ts'
+import { consoleIo, readSetFile } from './explain.ts'
+
+export const DEFAULT_SET_PATH = 'update-sets/kpow-jit-access.xml'
+
+interface DiffFlags {
+    markdown?: boolean
+    file: string
+}
+
+function git(args: string[], cwd: string): string {
+    try {
+        return execFileSync('git', args, {
+            cwd,
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'pipe'],
+            maxBuffer: 256 * 1024 * 1024,
+        })
+    } catch (error) {
+        const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim()
+        throw new Error(`diff: git ${args.join(' ')} failed: ${stderr || (error as Error).message}`, { cause: error })
+    }
+}
+
+/** The set at a revision (through git show), or in the working tree when the revision is empty. */
+function setAtRevision(revision: string, path: string, cwd: string): { set: UpdateSet; label: string } {
+    const top = git(['rev-parse', '--show-toplevel'], cwd).trim()
+    const relativePath = resolve(cwd, path).slice(top.length + 1)
+    if (revision === '')
+        return { set: readSetFile(resolve(cwd, path), 'diff'), label: `${relativePath} (working tree)` }
+    const xml = git(['show', `${revision}:${relativePath}`], top)
+    try {
+        return { set: readUpdateSet(xml), label: `${relativePath} at ${revision}` }
+    } catch (error) {
+        throw new Error(
+            `diff: ${relativePath} at ${revision} is not a readable update set: ${(error as Error).message}`,
+            {
+                cause: error,
+            }
+        )
+    }
+}
+
+export async function main(argv: readonly string[], io: ReviewIo = consoleIo, cwd = process.cwd()): Promise<number> {
+    let sources: string[] = []
+    let flags: DiffFlags = { file: DEFAULT_SET_PATH }
+    const program = new Command('diff')
+        .description('What changed between two update sets, by record and by step (exit 0 same, 1 different, 2 error)')
+        .argument(
+            '<old>',
+            'the old update set file, or a git revision range <from>..<to>, or one revision (vs the working tree)'
+        )
+        .argument('[new]', 'the new update set file')
+        .option('--markdown', 'Markdown for a pull request comment')
+        .option('--file <path>', 'with revisions: the update set file in the repository', DEFAULT_SET_PATH)
+        .showHelpAfterError()
+        .action((old: string, now: string | undefined, options: DiffFlags) => {
+            sources = now === undefined ? [old] : [old, now]
+            flags = options
+        })
+    const exitCode = parseCommandLine(program, argv)
+    if (exitCode !== undefined) return exitCode
+    try {
+        let before: { set: UpdateSet; label: string }
+        let after: { set: UpdateSet; label: string }
+        const [first, second] = sources
+        if (first !== undefined && second !== undefined) {
+            before = { set: readSetFile(resolve(cwd, first), 'diff'), label: first }
+            after = { set: readSetFile(resolve(cwd, second), 'diff'), label: second }
+        } else if (first !== undefined && !existsSync(resolve(cwd, first))) {
+            const [from, to] = first.includes('..') ? first.split(/\.\.\.?/) : [first, '']
+            if (!from) throw new Error(`diff: "${first}" names no revision before ".." (e.g. HEAD~1..HEAD)`)
+            before = setAtRevision(from, flags.file, cwd)
+            after = setAtRevision(to ?? '', flags.file, cwd)
+        } else {
+            throw new Error(
+                `diff: give two update set files, or a git revision range such as HEAD~1..HEAD (got "${first ?? ''}")`
+            )
+        }
+        const changes = diffUpdateSets(before.set, after.set)
+        io.out(
+            flags.markdown
+                ? formatChangesMarkdown(changes, `Update set changes: ${before.label} → ${after.label}`)
+                : formatChanges(changes)
+        )
+        return changes.length === 0 ? 0 : 1
+    } catch (error) {
+        io.err(`${(error as Error).message}\n`)
+        return 2
+    }
+}
+
+runAsScript(import.meta.url, 'diff', main)
