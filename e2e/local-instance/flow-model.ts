@@ -11,6 +11,7 @@ import type {
     FlowValues,
     LogicKind,
     ApprovalRuleSet,
+    FlowGraph,
 } from '../../scripts/update-set/index'
 import {
     BUILT_IN_ACTIONS,
@@ -99,6 +100,8 @@ export interface CustomAction {
 export interface FlowCatalog {
     flows: FlowDefinition[]
     actions: Map<string, CustomAction>
+    /** Each flow's diagram (by flow sys_id), drawn by the update-set library for the flow log. */
+    graphs: ReadonlyMap<string, FlowGraph>
 }
 
 /** Tables the model reads. Anything else under sys_hub_* is decided by the loader's table lists. */
@@ -111,7 +114,8 @@ export const flowDefinitionTables = FLOW_DESIGNER_TABLES
 export function buildFlowCatalog(
     view: FlowDesignerView,
     records: LoadedRecord[],
-    unsupported: UnsupportedCollector
+    unsupported: UnsupportedCollector,
+    graphs: ReadonlyMap<string, FlowGraph> = new Map()
 ): FlowCatalog {
     const live = records.filter((record) => record.action !== 'delete_multiple')
     const actions = new Map<string, CustomAction>()
@@ -121,7 +125,7 @@ export function buildFlowCatalog(
     const flows = view.flows
         .filter((record) => record.action === 'INSERT_OR_UPDATE')
         .map((flow) => buildFlow(flow, view, live, actions, unsupported))
-    return { flows, actions }
+    return { flows, actions, graphs }
 }
 
 function buildCustomAction(definition: ActionType, unsupported: UnsupportedCollector): CustomAction {

@@ -4,8 +4,15 @@
 // writing a committed set's records, wiring connection aliases to configured endpoints (the command
 // line's), and seeding the users fixture and the administrator.
 import { createHash } from 'node:crypto'
-import type { UpdateSet } from '../../scripts/update-set/index'
-import { readFlowDesigner, findDataPills, EncodedQueryError, parseEncodedQuery } from '../../scripts/update-set/index'
+import type { FlowGraph, UpdateSet } from '../../scripts/update-set/index'
+import {
+    readFlowDesigner,
+    findDataPills,
+    EncodedQueryError,
+    parseEncodedQuery,
+    flowGraph,
+    outlineUpdateSet,
+} from '../../scripts/update-set/index'
 import { LocalInstanceError } from './errors'
 import type { FlowCatalog, FlowDefinition, FlowNode } from './flow-model'
 import { buildFlowCatalog, flowDefinitionTables } from './flow-model'
@@ -126,7 +133,7 @@ export function analyseUpdateSet(updateSet: UpdateSet, now: () => Date): UpdateS
     const database = newInstanceDatabase(now)
     const unsupported = new UnsupportedCollector()
     const report = loadRecords(updateSet, records, database, unsupported)
-    const catalog = buildFlowCatalog(readFlowDesigner(updateSet), records, unsupported)
+    const catalog = buildFlowCatalog(readFlowDesigner(updateSet), records, unsupported, flowGraphsOf(updateSet))
     report.flows = catalog.flows.map((flow) => ({ sysId: flow.sysId, name: flow.name, active: flow.active }))
     report.actions = [...catalog.actions.values()].map((action) => ({ sysId: action.sysId, name: action.name }))
     checkReferences(records, database, catalog, unsupported)
@@ -134,10 +141,20 @@ export function analyseUpdateSet(updateSet: UpdateSet, now: () => Date): UpdateS
     return { updateSet, records, report, problems: unsupported.list() }
 }
 
+/** Each flow's diagram by flow sys_id, for the flow log page. */
+function flowGraphsOf(updateSet: UpdateSet): Map<string, FlowGraph> {
+    return new Map(outlineUpdateSet(updateSet).flows.map((flow) => [flow.sysId, flowGraph(flow)]))
+}
+
 /** The flows and actions built from update set records, and what of them cannot run. */
 export function catalogOf(updateSet: UpdateSet): { catalog: FlowCatalog; problems: UnsupportedItem[] } {
     const unsupported = new UnsupportedCollector()
-    const catalog = buildFlowCatalog(readFlowDesigner(updateSet), recordsFromUpdateSet(updateSet), unsupported)
+    const catalog = buildFlowCatalog(
+        readFlowDesigner(updateSet),
+        recordsFromUpdateSet(updateSet),
+        unsupported,
+        flowGraphsOf(updateSet)
+    )
     return { catalog, problems: unsupported.list() }
 }
 

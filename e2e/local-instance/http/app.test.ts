@@ -240,6 +240,36 @@ describe('local instance pages', () => {
         expect(fulfillerPage).toContain('We are on it.')
     })
 
+    it("shows a run's diagram on the item page, the steps that ran coloured by outcome with their timing", async () => {
+        instance.activateFlow('Kpow Access Lifecycle')
+        const ordered = instance.orderCatalogItem('Request Kpow Topic Query Access', good, 'abel.tuter')
+        await instance.whenIdle()
+        const [run] = instance.flowRuns().filter((candidate) => candidate.trigger.sysId === ordered.requestItem.sysId)
+        const firstStep = run?.steps[0]
+        const approval = run?.steps.find((step) => step.name.startsWith('Ask For Approval'))
+        expect(firstStep?.status).toBe('complete')
+        expect(approval?.status).toBe('waiting')
+        const page = (await call(`/items/${ordered.requestItem.sysId}`, { as: await logIn('fred.fulfiller') })).text
+        expect(page).toContain('<figure class="flow-diagram" aria-label="Diagram of flow run Kpow Access Lifecycle">')
+        expect(page).toContain('<svg xmlns="http://www.w3.org/2000/svg"')
+        expect(page).toMatch(
+            new RegExp(
+                `<g data-step="${firstStep?.uiId ?? ''}" data-status="complete"><title>[^<]*\\(complete, (?:\\d+ ms|\\d+\\.\\d s)\\)</title>`
+            )
+        )
+        expect(page).toMatch(new RegExp(`<g data-step="${approval?.uiId ?? ''}" data-status="waiting">`))
+        expect(page).toContain('>waiting since ')
+        // Steps not reached (the grant, the wait, the revoke) are drawn faded.
+        const wait = instance.catalog.graphs
+            .get(run?.flowSysId ?? '')
+            ?.nodes.find((node) => node.text.includes('Wait For Condition'))
+        expect(page).toContain(`<g opacity="0.45" data-step="${wait?.uiId ?? 'missing'}">`)
+        // Requesters do not see the flow log.
+        const requesterPage = (await call(`/items/${ordered.requestItem.sysId}`, { as: await logIn('abel.tuter') }))
+            .text
+        expect(requesterPage).not.toContain('<figure class="flow-diagram"')
+    })
+
     it('refuses a state-changing post without the right anti-forgery token with 403, changing nothing', async () => {
         const requester = await logIn('abel.tuter')
         const forged = (visitor: Visitor, token?: string): Visitor => ({ cookie: visitor.cookie, csrf: token ?? '' })

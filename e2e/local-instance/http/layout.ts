@@ -81,6 +81,8 @@ ol.journal p{margin:4px 0 0;white-space:pre-wrap;word-break:break-word}
 pre.kv{margin:0;white-space:pre-wrap;overflow-wrap:anywhere;font-size:12px}
 ul.items{list-style:none;margin:0;padding:0}
 th[scope=row]{text-transform:none;letter-spacing:0;font-size:13px;width:30%}
+figure.flow-diagram{margin:0 0 10px;overflow:auto;max-height:900px;border:1px solid #e2e8f0;border-radius:6px}
+figure.flow-diagram svg{display:block;max-width:100%;height:auto}
 table.flow-run{table-layout:fixed;margin-bottom:14px}
 table.flow-run col.step{width:24%}
 table.flow-run col.status{width:10%}

@@ -283,7 +283,7 @@ function fulfilmentRecord(fulfilment: FulfilmentView): SafeHtml {
 </section>
 <section class="card" aria-labelledby="flow-heading">
   <h2 id="flow-heading">Flow runs</h2>
-  ${fulfilment.runs.length === 0 ? html`<p class="muted">No flow ran for this item.</p>` : fulfilment.runs.map(flowRunView)}
+  ${fulfilment.runs.length === 0 ? html`<p class="muted">No flow ran for this item.</p>` : fulfilment.runs.map((run) => flowRunView(run, fulfilment.runDiagrams.get(run.id)))}
 </section>`
 }
 
@@ -299,8 +299,9 @@ function stateForm(viewer: Viewer, item: RequestItemView): SafeHtml {
 </form>`
 }
 
-function flowRunView(run: FlowRun): SafeHtml {
-    return html`<table class="flow-run" aria-label="Flow run ${run.flowName}">
+/** A run: its diagram (steps that ran coloured by outcome, with their timing; the rest faded), then its log. */
+function flowRunView(run: FlowRun, diagram: string | undefined): SafeHtml {
+    return html`${diagram ? html`<figure class="flow-diagram" aria-label="Diagram of flow run ${run.flowName}">${raw(diagram)}<figcaption class="muted">Steps that ran: green complete, amber waiting, blue running, red error, grey skipped (an If whose condition was false); faded: not reached.</figcaption></figure>` : ''}<table class="flow-run" aria-label="Flow run ${run.flowName}">
   <caption><strong>${run.flowName}</strong>: <span class="badge ${run.status}">${run.status}</span>${run.reason ? html` <span class="muted">${run.reason}</span>` : ''} <span class="muted">(started ${run.startedAt}${run.endedAt ? html`, ended ${run.endedAt}` : ''})</span></caption>
   <colgroup><col class="step"><col class="status"><col class="inputs"><col class="outputs"><col class="messages"></colgroup>
   <thead><tr><th scope="col">Step</th><th scope="col">Status</th><th scope="col">Inputs</th><th scope="col">Outputs</th><th scope="col">Messages and errors</th></tr></thead>

@@ -1,6 +1,8 @@
 // What the pages show, read from the instance once per request: pages render these plain values
 // and never query tables themselves.
-import type { FlowRun } from '../flow-runner'
+import type { StepHighlight } from '../../../scripts/update-set/index'
+import { toSvg } from '../../../scripts/update-set/index'
+import type { FlowRun, StepLog } from '../flow-runner'
 import type { LocalInstance } from '../instance'
 import type { JournalEntry, StoredRecord } from '../tables'
 import type { Viewer } from './layout'
@@ -24,6 +26,8 @@ export interface FulfilmentView {
     approvers: ApproverView[]
     approvalHistory: JournalEntry[]
     runs: FlowRun[]
+    /** By run id: the flow's diagram (SVG) with the steps of that run highlighted. */
+    runDiagrams: ReadonlyMap<string, string>
 }
 
 export interface RequestItemView extends ItemRowView {
@@ -69,6 +73,7 @@ export function variableViews(instance: LocalInstance, item: StoredRecord): Vari
 
 function fulfilmentView(instance: LocalInstance, item: StoredRecord): FulfilmentView {
     const { database } = instance
+    const runs = instance.flowRuns().filter((run) => run.trigger.sysId === item.sys_id)
     return {
         workNotes: database.journal('sc_req_item', item.sys_id, 'work_notes').reverse(),
         approvers: database.query('sysapproval_approver', `sysapproval=${item.sys_id}`).map((approval) => ({
@@ -78,8 +83,34 @@ function fulfilmentView(instance: LocalInstance, item: StoredRecord): Fulfilment
             updatedOn: approval.sys_updated_on ?? '',
         })),
         approvalHistory: database.journal('sc_req_item', item.sys_id, 'approval_history'),
-        runs: instance.flowRuns().filter((run) => run.trigger.sysId === item.sys_id),
+        runs,
+        runDiagrams: new Map(
+            runs.flatMap((run) => {
+                const graph = instance.catalog.graphs.get(run.flowSysId)
+                if (!graph) return []
+                return [
+                    [run.id, toSvg(graph, { highlights: runHighlights(run), title: `Flow ${run.flowName}: what ran` })],
+                ]
+            })
+        ),
     }
+}
+
+/** How long a step took, or since when it is waiting. */
+function stepTiming(step: StepLog): string {
+    if (!step.endedAt) return `${step.status} since ${step.startedAt.slice(11, 19)}`
+    const milliseconds = Date.parse(step.endedAt) - Date.parse(step.startedAt)
+    if (Number.isNaN(milliseconds)) return step.status
+    return `${step.status}, ${milliseconds < 1000 ? `${String(milliseconds)} ms` : `${(milliseconds / 1000).toFixed(1)} s`}`
+}
+
+/** The flow's own steps of a run (not the script steps inside actions), by ui_id; the last log wins. */
+export function runHighlights(run: FlowRun): Map<string, StepHighlight> {
+    return new Map(
+        run.steps
+            .filter((step) => step.kind !== 'script-step')
+            .map((step) => [step.uiId, { status: step.status, detail: stepTiming(step) }])
+    )
 }
 
 function variableOf(instance: LocalInstance, catItemSysId: string, name: string): StoredRecord | undefined {
