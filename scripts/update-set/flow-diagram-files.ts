@@ -1,7 +1,7 @@
 /**
- * The flow diagrams `npm run build` writes beside the update set: one SVG per flow under
- * servicenow/diagrams/ and, in servicenow/README.md between two markers, each flow's picture and
- * its Mermaid text. `npm run check:update-set` (and a unit test) fail when the committed ones are
+ * The flow diagrams `npm run build` writes beside the update set: per flow an SVG and its Mermaid
+ * text under servicenow/diagrams/ (the .mmd is also the snapshot a unit test compares with) and, in
+ * servicenow/README.md between two markers, each flow's picture and Mermaid text. `npm run check:update-set` (and a unit test) fail when the committed ones are
  * not what the set draws now.
  */
 import { existsSync, readFileSync } from 'node:fs'
@@ -30,7 +30,7 @@ function slug(name: string): string {
     )
 }
 
-/** The README with its diagram section replaced, and one SVG per flow of the set. */
+/** The README with its diagram section replaced, and an SVG and a Mermaid file per flow of the set. */
 export function diagramFiles(setXml: string, readmeText: string): GeneratedFile[] {
     const outline = outlineUpdateSet(readUpdateSet(setXml))
     const start = readmeText.indexOf(DIAGRAM_START)
@@ -43,7 +43,8 @@ export function diagramFiles(setXml: string, readmeText: string): GeneratedFile[
     const sections = outline.flows.map((flow) => {
         const graph = flowGraph(flow)
         const path = `servicenow/diagrams/${slug(flow.name)}.svg`
-        svgs.push({ path, content: toSvg(graph) })
+        const mermaid = toMermaid(graph)
+        svgs.push({ path, content: toSvg(graph) }, { path: path.replace(/\.svg$/, '.mmd'), content: mermaid })
         return [
             `**${flow.name}** (steps numbered as Flow Designer numbers them; \`npm run explain -- update-sets/kpow-jit-access.xml\` prints every input):`,
             '',
@@ -52,7 +53,7 @@ export function diagramFiles(setXml: string, readmeText: string): GeneratedFile[
             '<details><summary>Mermaid source</summary>',
             '',
             '```mermaid',
-            toMermaid(graph).trimEnd(),
+            mermaid.trimEnd(),
             '```',
             '',
             '</details>',

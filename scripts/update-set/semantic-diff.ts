@@ -122,12 +122,13 @@ interface FlatStep {
     key: string
     /** The block it sits in (its parent's key), '' at the top. */
     parent: string
+    parentStep?: OutlineStep
 }
 
-function flatten(steps: OutlineStep[], parent = ''): FlatStep[] {
+function flatten(steps: OutlineStep[], parentStep?: OutlineStep, parent = ''): FlatStep[] {
     return steps.flatMap((step) => {
         const key = `${step.kind}|${step.label}|${step.annotation}`
-        return [{ step, key, parent }, ...flatten(step.children, key)]
+        return [{ step, key, parent, ...(parentStep ? { parentStep } : {}) }, ...flatten(step.children, step, key)]
     })
 }
 
@@ -163,25 +164,42 @@ function compareSteps(record: string, before: OutlineStep[], after: OutlineStep[
             unmatchedLeft.splice(unmatchedLeft.indexOf(partner), 1)
             unmatchedRight.splice(unmatchedRight.indexOf(item), 1)
         }
-    const changes: SetChange[] = []
-    for (const { old, now, moved } of pairs.sort((a, b) => a.now.step.number - b.now.step.number)) {
+    // A step moved between blocks when its old block is not the one its new block was matched with.
+    const partnerOf = new Map(pairs.map((pair) => [pair.old.step, pair.now.step]))
+    const changedBlock = (old: FlatStep, now: FlatStep) =>
+        old.parentStep === undefined ? now.parentStep !== undefined : partnerOf.get(old.parentStep) !== now.parentStep
+    // Reported in the order of the new flow; a removed step just before the step now at its place.
+    const ordered: { at: number; changes: SetChange[] }[] = []
+    for (const { old, now, moved } of pairs) {
         const where = stepName(now.step)
-        if (moved) changes.push(change(record, where, `moved (was step ${String(old.step.number)})`))
-        if (old.parent !== now.parent)
-            changes.push(
-                change(record, where, `moved from ${describeBlock(old.parent)} into ${describeBlock(now.parent)}`)
-            )
-        changes.push(
-            ...compareValue(record, where, 'annotation', old.step.annotation, now.step.annotation),
-            ...compareValue(record, where, 'condition', old.step.condition, now.step.condition),
-            ...compareValue(record, where, 'approval rules', old.step.approval, now.step.approval),
-            ...compareInputs(record, where, old.step.inputs, now.step.inputs)
-        )
+        ordered.push({
+            at: now.step.number,
+            changes: [
+                ...(moved ? [change(record, where, `moved (was step ${String(old.step.number)})`)] : []),
+                ...(changedBlock(old, now)
+                    ? [
+                          change(
+                              record,
+                              where,
+                              `moved from ${describeBlock(old.parent)} into ${describeBlock(now.parent)}`
+                          ),
+                      ]
+                    : []),
+                ...compareValue(record, where, 'annotation', old.step.annotation, now.step.annotation),
+                ...compareValue(record, where, 'condition', old.step.condition, now.step.condition),
+                ...compareValue(record, where, 'approval rules', old.step.approval, now.step.approval),
+                ...compareInputs(record, where, old.step.inputs, now.step.inputs),
+            ],
+        })
     }
-    for (const { step } of unmatchedLeft) changes.push(change(record, stepName(step), 'removed'))
+    for (const { step } of unmatchedLeft)
+        ordered.push({ at: step.number - 0.5, changes: [change(record, stepName(step), 'removed')] })
     for (const { step, parent } of unmatchedRight)
-        changes.push(change(record, stepName(step), `added${parent ? ` in ${describeBlock(parent)}` : ''}`))
-    return changes
+        ordered.push({
+            at: step.number,
+            changes: [change(record, stepName(step), `added${parent ? ` in ${describeBlock(parent)}` : ''}`)],
+        })
+    return ordered.sort((left, right) => left.at - right.at).flatMap((entry) => entry.changes)
 }
 
 function compareFlow(before: FlowOutline, after: FlowOutline): SetChange[] {
