@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { KNOWN_ACTIONS, LEAF_ACTIONS, expandActions, isKnownAction } from './actions'
+import { KNOWN_ACTIONS, LEAF_ACTIONS, closestKnownAction, expandActions, isKnownAction } from './actions'
 
 describe('expandActions', () => {
     it.each<[string, readonly string[], readonly string[]]>([
@@ -70,10 +70,43 @@ describe('isKnownAction', () => {
         ['TOPIC_INSPECT', true],
         ['KSQLDB_TERMINATE_QUERY', true],
         ['CONNECT_INSPECT', true],
+        ['TOPIC_ELECT_LEADER', true],
+        ['TOPIC_ALTER_REASSIGNMENTS', true],
+        ['BROKER_UNREGISTER', true],
+        ['PRODUCER_EDIT', true],
+        ['QUOTA_EDIT', true],
+        ['ADMIN', true],
+        ['GROUP_DELETE', true],
+        ['KPOW_ADMIN', true],
+        ['TOPIC_ALTER_REPLICAS', true],
+        ['SCHEMA_EDIT', true],
+        ['CONNECT_EDIT', true],
         ['topic_data_query', false],
         ['TOPIC_READ', false],
         ['', false],
     ])('%s -> %s', (name, known) => {
         expect(isKnownAction(name)).toBe(known)
+    })
+})
+
+describe('older names (Corrections: still in Factor House files)', () => {
+    it('aliases expand to the current action', () => {
+        expect(expandActions(['KPOW_ADMIN'])).toEqual(['ADMIN'])
+        expect(expandActions(['TOPIC_ALTER_REPLICAS'])).toEqual(['TOPIC_ALTER_REASSIGNMENTS'])
+    })
+    it('GROUP_EDIT does not grant GROUP_DELETE (split in 91.4)', () => {
+        expect(expandActions(['GROUP_EDIT'])).toEqual(['GROUP_EDIT'])
+    })
+})
+
+describe('closestKnownAction', () => {
+    it.each([
+        ['TOPIC_READ', 'TOPIC_CREATE'],
+        ['topic_data_query', 'TOPIC_DATA_QUERY'],
+        ['TOPIC_DATA_QUERRY', 'TOPIC_DATA_QUERY'],
+        ['KPOW_ADMINS', 'KPOW_ADMIN'],
+        ['QUOTAS_EDIT', 'QUOTA_EDIT'],
+    ])('%s -> %s', (name, closest) => {
+        expect(closestKnownAction(name)).toBe(closest)
     })
 })

@@ -21,7 +21,7 @@
  * (Explicit Deny > Implicit Deny > Staged > Allowed, first leaf on ties): being allowed an umbrella
  * means being allowed all of it.
  */
-import { expandActions, UMBRELLA_ACTIONS } from './actions'
+import { ACTION_EXPANSIONS, expandActions } from './actions'
 import type { ClusterAliases, ElementPattern } from './match'
 import { clusterAliases, domainIdSpellings, matchParsedElement, matchResource, parseElement } from './match'
 import type {
@@ -93,7 +93,7 @@ const RESTRICTIVENESS: Readonly<Record<DecisionReason, number>> = {
 }
 
 function decideAction(action: string, decideLeaf: (leaf: string) => Decision): Decision {
-    const leaves = UMBRELLA_ACTIONS.get(action)
+    const leaves = ACTION_EXPANSIONS.get(action)
     if (leaves === undefined) return decideLeaf(action)
     let mostRestrictive: Decision = IMPLICIT_DENY
     let rank = -1
@@ -404,7 +404,7 @@ class CompiledPolicyIndex implements PolicyIndex {
     }
 
     evaluate(request: AccessRequest, strategy: EvaluationStrategy): Decision {
-        if (!UMBRELLA_ACTIONS.has(request.action)) return this.decideLeaf(request, request.action, strategy)
+        if (!ACTION_EXPANSIONS.has(request.action)) return this.decideLeaf(request, request.action, strategy)
         return decideAction(request.action, (action) => this.decideLeaf(request, action, strategy))
     }
 

@@ -4,7 +4,11 @@
  */
 export * from './types'
 export {
+    ACTION_ALIASES,
+    ACTION_EXPANSIONS,
     CLUSTER_ACTIONS,
+    KPOW_ACTIONS,
+    closestKnownAction,
     CONNECT_ACTIONS,
     KNOWN_ACTIONS,
     KSQLDB_ACTIONS,

@@ -104,7 +104,7 @@ describe('RbacConfigError names the file, the policy index and the field', () =>
         [
             'an unknown action names the action',
             { policies: [{ ...allow, actions: ['TOPIC_INSPECT', 'TOPIC_READ'] }] },
-            'hash-rbac.yml: policies[0].actions[1]: unknown action "TOPIC_READ"; must be one of TOPIC_DATA_QUERY',
+            'hash-rbac.yml: policies[0].actions[1]: unknown action "TOPIC_READ"; the closest known action is TOPIC_CREATE (must be one of ADMIN, TOPIC_DATA_QUERY',
         ],
         [
             'empty actions',
@@ -315,5 +315,38 @@ describe('temporaryPolicyBodySchema (embedded by the HTTP layer under "policy")'
     ])('refuses %s, field by field', (_name, body, problem) => {
         expect(validate({ request: body })).toBe(false)
         expect(formatSchemaErrors(validate.errors ?? [])).toContainEqual(problem)
+    })
+})
+
+describe('action names as Kpow has them today, and the older ones its files still use', () => {
+    it('a file naming every current action and every older name loads, each policy keeping its names', () => {
+        const current = ['TOPIC_ELECT_LEADER', 'TOPIC_ALTER_REASSIGNMENTS', 'BROKER_UNREGISTER', 'PRODUCER_EDIT']
+        const older = ['TOPIC_INSPECT', 'SCHEMA_EDIT', 'CONNECT_EDIT', 'KPOW_ADMIN', 'TOPIC_ALTER_REPLICAS']
+        const model = parseRbacDocument(
+            {
+                policies: [
+                    { role: 'ops', effect: 'Allow', resource: ['cluster', '*'], actions: [...current, 'QUOTA_EDIT'] },
+                    { role: 'ops', effect: 'Allow', resource: ['*'], actions: ['ADMIN', 'GROUP_DELETE'] },
+                    { role: 'legacy', effect: 'Allow', resource: ['*'], actions: older },
+                ],
+            },
+            'current.yml'
+        )
+        expect(model.policies.map((policy) => policy.actions)).toEqual([
+            [...current, 'QUOTA_EDIT'],
+            ['ADMIN', 'GROUP_DELETE'],
+            older,
+        ])
+    })
+
+    it('a truly unknown name names the file, the policy and the closest known action', () => {
+        expect(() =>
+            parseRbacDocument(
+                { policies: [allow, { ...allow, actions: ['TOPIC_ELECT_LEADERS'] }] },
+                '/etc/kpow/rbac/team.yml'
+            )
+        ).toThrow(
+            /^\/etc\/kpow\/rbac\/team\.yml: policies\[1\]\.actions\[0\]: unknown action "TOPIC_ELECT_LEADERS"; the closest known action is TOPIC_ELECT_LEADER \(/
+        )
     })
 })

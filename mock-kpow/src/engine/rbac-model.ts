@@ -5,7 +5,7 @@
  * Kpow refuses a bad file at start and so does the mock: nothing starts half-configured. Every
  * problem is reported at once, one per line, as `<file>: <field>: <what is wrong>`, e.g.
  *   hash-rbac.yml: policies[2].effect: must be one of Allow, Deny, Stage (got "Alow")
- *   hash-rbac.yml: policies[0].actions[3]: unknown action "TOPIC_READ"; must be one of ...
+ *   hash-rbac.yml: policies[0].actions[3]: unknown action "TOPIC_READ"; the closest known action is TOPIC_CREATE (must be one of ...)
  *
  * Normalisation: `role`/`roles` and `resource`/`resources` become lists; a tenant's
  * `include: [..]` may hold one resource path or a list of them; without a `tenants` key the model

@@ -65,4 +65,27 @@ describe('isAdmin', () => {
     ])('%s', (_name, model, roles, expected) => {
         expect(isAdmin(model, roles)).toBe(expected)
     })
+
+    const byAdminAction = parseRbacDocument(
+        {
+            policies: [
+                { resource: ['cluster', '*'], effect: 'Allow', actions: ['ADMIN'], role: 'platform' },
+                { resource: ['*'], effect: 'Allow', actions: ['KPOW_ADMIN'], role: 'legacy-ops' },
+                { resource: ['*'], effect: 'Deny', actions: ['ADMIN'], role: 'contractors' },
+                { resource: ['*'], effect: 'Stage', actions: ['ADMIN'], role: 'staged' },
+                { resource: ['*'], effect: 'Allow', actions: ['TOPIC_INSPECT'], role: 'readers' },
+            ],
+        },
+        'f.yml'
+    )
+    it.each<[string, readonly string[], boolean]>([
+        ['[C] an Allow of ADMIN makes its role an admin', ['platform'], true],
+        ['[C] KPOW_ADMIN (release 79 name) counts the same', ['legacy-ops'], true],
+        ['[C] a Deny of ADMIN on another of the roles wins', ['platform', 'contractors'], false],
+        ['[C] a Stage of ADMIN is not admin', ['staged'], false],
+        ['other actions do not make an admin', ['readers'], false],
+    ])('%s', (_name, roles, expected) => {
+        expect(isAdmin(byAdminAction, roles)).toBe(expected)
+        if (expected) expect(isAuthorized(byAdminAction, roles)).toBe(true)
+    })
 })

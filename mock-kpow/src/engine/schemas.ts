@@ -11,7 +11,7 @@
  * at index 2) is checked by `resourcePathProblem`.
  */
 import type { ErrorObject } from 'ajv'
-import { KNOWN_ACTIONS } from './actions'
+import { KNOWN_ACTIONS, closestKnownAction } from './actions'
 import type { ResourcePath } from './types'
 
 export const EFFECTS = ['Allow', 'Deny', 'Stage'] as const
@@ -178,6 +178,12 @@ function describeError(error: ErrorObject): FieldProblem {
         case 'enum': {
             const { allowedValues } = error.params as { allowedValues: readonly unknown[] }
             const list = allowedValues.map(String).join(', ')
+            if (annotations.title === 'action' && typeof error.data === 'string') {
+                return {
+                    path,
+                    message: `unknown action ${JSON.stringify(error.data)}; the closest known action is ${closestKnownAction(error.data)} (must be one of ${list})`,
+                }
+            }
             if (typeof annotations.title === 'string') {
                 return {
                     path,
