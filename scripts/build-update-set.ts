@@ -1,10 +1,16 @@
-/** `npm run build`: now-sdk build (frozen keys) -> update-sets/<name>.xml and its flow diagrams, then a summary. */
+/**
+ * `npm run build`: access profiles -> generated Fluent file, now-sdk build (frozen keys; `-- --record-keys`
+ * records keys for new records) -> update-sets/<name>.xml and its flow diagrams, then a summary.
+ */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { buildUpdateSet, diagramFiles, repositoryRoot, SERVICENOW_README } from './update-set/index.ts'
 
 try {
-    const built = buildUpdateSet()
+    const built = buildUpdateSet(undefined, {
+        writeGeneratedSources: true,
+        recordKeys: process.argv.slice(2).includes('--record-keys'),
+    })
     mkdirSync(dirname(built.path), { recursive: true })
     writeFileSync(built.path, built.xml)
     const total = Object.values(built.countsByTable).reduce((sum, count) => sum + count, 0)

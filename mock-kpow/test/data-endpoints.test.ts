@@ -79,7 +79,7 @@ describe('sessions on the UI port', () => {
         expect(cookie).toMatch(/Expires=\w{3}, /)
         expect(response.json).toEqual({
             user: 'user',
-            roles: ['kafka-users'],
+            roles: ['kafka-users', 'user-user'],
             is_admin: false,
             tenant: null,
             tenants: ['Global', 'Kpow Hidden'],

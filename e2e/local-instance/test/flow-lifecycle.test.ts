@@ -352,6 +352,69 @@ describe('Kpow Access Lifecycle in the local instance', () => {
         expect(item(instance, ordered.requestItem.sysId).state).toBe('4')
     })
 
+    it('role mode (the default) says who gains access; the requester learns the outcome in comments, not work notes', async () => {
+        const { instance } = await setUp()
+        const ordered = instance.orderCatalogItem(itemName, order, 'abel.tuter')
+        await instance.whenIdle()
+        const comments = () =>
+            instance.database.journal('sc_req_item', ordered.requestItem.sysId, 'comments').map((entry) => entry.value)
+        expect(comments().join('\n')).toContain(
+            'Everyone who holds the Kpow role kafka-users gains this access while it lasts, not only the requester'
+        )
+        instance.approve(instance.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? '', 'beth.anglin', 'ok')
+        await instance.whenIdle()
+        expect(comments().join('\n')).toContain(
+            'Your Kpow access is granted: Request Kpow Topic Query Access on topic tx_trade until'
+        )
+        expect(comments().join('\n')).not.toContain('Policy ID')
+        instance.setItemState(ordered.requestItem.sysId, '3', 'fred.fulfiller')
+        await instance.whenIdle()
+        expect(comments().join('\n')).toContain('Your Kpow access has ended: this request was closed.')
+    })
+
+    it("personal mode: the policy goes to the requester's own role, whatever the form says, and the action refuses another", async () => {
+        const { instance, kpow } = await setUp()
+        const property = (name: string) => instance.database.query('sys_properties', `name=${name}`)[0]?.sys_id ?? ''
+        instance.database.update('sys_properties', property('x_kpow_jit.grant_to'), { value: 'personal' }, 'admin')
+        const ordered = instance.orderCatalogItem(itemName, order, 'abel.tuter')
+        await instance.whenIdle()
+        expect(
+            instance.database
+                .journal('sc_req_item', ordered.requestItem.sysId, 'comments')
+                .map((entry) => entry.value)
+                .join('\n')
+        ).toContain('Only the requester gains this access: it is granted to their personal Kpow role user-abel.tuter.')
+        instance.approve(instance.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? '', 'beth.anglin', 'ok')
+        await instance.whenIdle()
+        expect(JSON.parse(kpow.requests[0]?.body ?? '{}')).toMatchObject({ policy: { role: 'user-abel.tuter' } })
+
+        const forged = await instance.testAction(
+            'Kpow - Create Temporary Policy',
+            {
+                profile_id: 'topic_query',
+                role_name: 'kafka-users',
+                cluster_id: order.cluster_id,
+                topic_name: 'tx_trade',
+                duration_ms: '60000',
+                work_notes_record: ordered.requestItem.sysId,
+            },
+            'fred.fulfiller'
+        )
+        expect(forged.reason).toContain("is not the requester's personal role user-abel.tuter")
+        instance.database.update(
+            'sys_properties',
+            property('x_kpow_jit.personal_role_template'),
+            { value: 'jit-${user_name}-x' },
+            'admin'
+        )
+        const templated = instance.orderCatalogItem(itemName, order, 'abel.tuter')
+        await instance.whenIdle()
+        instance.approve(instance.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? '', 'beth.anglin', 'ok')
+        await instance.whenIdle()
+        expect(templated.flowRun?.status).toBe('waiting')
+        expect(JSON.parse(kpow.requests.at(-1)?.body ?? '{}')).toMatchObject({ policy: { role: 'jit-abel.tuter-x' } })
+    })
+
     it('a justification is text: field separators in it change no other field', async () => {
         const { instance } = await setUp()
         const justification = 'needed^state=3^active=false'

@@ -38,6 +38,17 @@ Flow(
             { $id: Now.ID['read_access_request'], annotation: '1. Read the request and its access profile' },
             { requested_item: wfa.dataPill(params.trigger.request_item, 'reference') }
         )
+        wfa.action(
+            action.core.updateRecord,
+            { $id: Now.ID['comment_reach'], annotation: '1b. Tell requester and approvers who gains the access' },
+            {
+                table_name: 'sc_req_item',
+                record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
+                values: TemplateValue({
+                    comments: `${wfa.dataPill(request.profile_name, 'string')}: ${wfa.dataPill(request.reach, 'string')}`,
+                }),
+            }
+        )
 
         wfa.flowLogic.if(
             {
@@ -54,7 +65,7 @@ Flow(
                         table: 'sc_req_item',
                         approval_field: 'approval',
                         journal_field: 'approval_history',
-                        approval_reason: `Temporary Kpow access: ${wfa.dataPill(request.profile_name, 'string')}. Justification and incident or change number are on the request.`,
+                        approval_reason: `Temporary Kpow access: ${wfa.dataPill(request.profile_name, 'string')}. ${wfa.dataPill(request.reach, 'string')} Justification and incident or change number are on the request.`,
                         approval_conditions: wfa.approvalRules({
                             conditionType: 'OR',
                             ruleSets: [
@@ -124,6 +135,8 @@ Flow(
                                     state: '4',
                                     work_notes:
                                         'Kpow access not granted: the Kpow Access Approvers group has no active member other than the requester, and the request needs its approval. Add approvers to the group, then submit a new request.',
+                                    comments:
+                                        'Your access was not granted: nobody other than you can approve it yet. The Kpow administrators have been told on this request.',
                                 }),
                             }
                         )
@@ -138,7 +151,7 @@ Flow(
                         table: 'sc_req_item',
                         approval_field: 'approval',
                         journal_field: 'approval_history',
-                        approval_reason: `Temporary Kpow access: ${wfa.dataPill(request.profile_name, 'string')} (the Kpow Access Approvers group decides). Justification and incident or change number are on the request.`,
+                        approval_reason: `Temporary Kpow access: ${wfa.dataPill(request.profile_name, 'string')} (the Kpow Access Approvers group decides). ${wfa.dataPill(request.reach, 'string')} Justification and incident or change number are on the request.`,
                         approval_conditions: wfa.approvalRules({
                             conditionType: 'OR',
                             ruleSets: [
@@ -182,6 +195,7 @@ Flow(
                         values: TemplateValue({
                             state: '4',
                             work_notes: `Kpow access not granted: the approval ended as "${wfa.dataPill(params.flowVariables.approval_state, 'string')}". Nothing was created in Kpow.`,
+                            comments: `Your access was not granted: the approval ended as "${wfa.dataPill(params.flowVariables.approval_state, 'string')}".`,
                         }),
                     }
                 )
@@ -214,6 +228,8 @@ Flow(
                             state: '4',
                             work_notes:
                                 'Kpow access not granted: the request was approved by the requester, and requesters cannot approve their own access. Submit a new request for someone else to approve.',
+                            comments:
+                                'Your access was not granted: you cannot approve your own request. Submit a new request for someone else to approve.',
                         }),
                     }
                 )
@@ -255,6 +271,8 @@ Flow(
                                 state: '4',
                                 work_notes:
                                     "Kpow access not granted: Kpow - Create Temporary Policy failed; the work note it wrote just before this one gives the reason (Kpow's HTTP status and message). Submit a new request once the cause is fixed.",
+                                comments:
+                                    'Your access was not granted: Kpow could not create it. The fulfillers can see why on this request; submit a new request once they have fixed the cause.',
                             }),
                         }
                     )
@@ -279,7 +297,8 @@ Flow(
                 record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
                 values: TemplateValue({
                     state: '2',
-                    work_notes: `Kpow Access Granted. Policy ID: ${wfa.dataPill(params.flowVariables.policy_id, 'string')}. Profile: ${wfa.dataPill(request.profile_name, 'string')}. Kpow policy: ${wfa.dataPill(params.flowVariables.policy, 'string')} until ${wfa.dataPill(params.flowVariables.expires_at, 'string')}. Justification: ${wfa.dataPill(request.justification, 'string')} Incident or change: ${wfa.dataPill(request.ticket_number, 'string')}. Closing this request revokes the access.`,
+                    work_notes: `Kpow Access Granted. Policy ID: ${wfa.dataPill(params.flowVariables.policy_id, 'string')}. Profile: ${wfa.dataPill(request.profile_name, 'string')}. Kpow policy: ${wfa.dataPill(params.flowVariables.policy, 'string')} (grant_to ${wfa.dataPill(request.grant_to, 'string')}) until ${wfa.dataPill(params.flowVariables.expires_at, 'string')}. Justification: ${wfa.dataPill(request.justification, 'string')} Incident or change: ${wfa.dataPill(request.ticket_number, 'string')}. Closing this request revokes the access.`,
+                    comments: `Your Kpow access is granted: ${wfa.dataPill(request.profile_name, 'string')} on ${wfa.dataPill(request.resource_type, 'string')} ${wfa.dataPill(request.resource_name, 'string')} until ${wfa.dataPill(params.flowVariables.expires_at, 'string')}. ${wfa.dataPill(request.reach, 'string')} Close this request when you are done to end it early.`,
                 }),
             }
         )
@@ -325,6 +344,7 @@ Flow(
                                     record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
                                     values: TemplateValue({
                                         work_notes: `Kpow policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')} expired at ${wfa.dataPill(params.flowVariables.expires_at, 'string')}; access has ended. ${wfa.dataPill(revoke.outcome, 'string')}`,
+                                        comments: `Your Kpow access expired at ${wfa.dataPill(params.flowVariables.expires_at, 'string')}.`,
                                     }),
                                 }
                             )
@@ -339,6 +359,7 @@ Flow(
                                 record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
                                 values: TemplateValue({
                                     work_notes: `Kpow access revoked because the request was closed. ${wfa.dataPill(revoke.outcome, 'string')}`,
+                                    comments: 'Your Kpow access has ended: this request was closed.',
                                 }),
                             }
                         )

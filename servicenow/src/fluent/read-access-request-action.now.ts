@@ -11,7 +11,7 @@ export const readAccessRequestAction = Action(
         $id: Now.ID['read_access_request_action'],
         name: 'Kpow - Read Access Request',
         description:
-            "Reads a Kpow access request: the access profile that serves the item's catalog item (system property x_kpow_jit.access_profiles) and the item's variables (cluster, topic or consumer group, duration, justification, incident or change number).",
+            "Reads a Kpow access request: the access profile that serves the item's catalog item (system property x_kpow_jit.access_profiles) and the item's variables (cluster, topic or consumer group, duration, justification, incident or change number), and who the grant is for (x_kpow_jit.grant_to: the profile's role, or the requester's personal role).",
         category: 'Kpow',
         inputs: {
             requested_item: ReferenceColumn({
@@ -34,6 +34,8 @@ export const readAccessRequestAction = Action(
             duration_ms: StringColumn({ label: 'Duration MS' }),
             justification: StringColumn({ label: 'Business Justification', maxLength: 4000 }),
             ticket_number: StringColumn({ label: 'Incident or Change Number' }),
+            grant_to: StringColumn({ label: 'Grant To', hint: 'role or personal (x_kpow_jit.grant_to)' }),
+            reach: StringColumn({ label: 'Reach', maxLength: 1000, hint: 'Who gains the access, in words' }),
         },
     },
     (params) => {
@@ -63,6 +65,8 @@ export const readAccessRequestAction = Action(
                     duration_ms: StringColumn({ label: 'Duration MS' }),
                     justification: StringColumn({ label: 'Business Justification', maxLength: 4000 }),
                     ticket_number: StringColumn({ label: 'Incident or Change Number' }),
+                    grant_to: StringColumn({ label: 'Grant To' }),
+                    reach: StringColumn({ label: 'Reach', maxLength: 1000 }),
                 },
             }
         )
@@ -80,6 +84,8 @@ export const readAccessRequestAction = Action(
             duration_ms: wfa.dataPill(read.duration_ms, 'string'),
             justification: wfa.dataPill(read.justification, 'string'),
             ticket_number: wfa.dataPill(read.ticket_number, 'string'),
+            grant_to: wfa.dataPill(read.grant_to, 'string'),
+            reach: wfa.dataPill(read.reach, 'string'),
         })
     }
 )

@@ -18,7 +18,7 @@ export const requestTopicAccessCatalogItem = CatalogItem({
     name: 'Request Kpow Topic Query Access',
     shortDescription: 'Request temporary Just-in-Time (JIT) query access for a specific Kafka topic.',
     description:
-        'Asks for time-limited TOPIC_DATA_QUERY access to one Kafka topic in Kpow. Your manager (or the Kpow Access Approvers group when you have none) approves; access is revoked when this request is closed or when the chosen duration ends, whichever comes first.',
+        'Asks for time-limited TOPIC_DATA_QUERY access to one Kafka topic in Kpow. Your manager (or the Kpow Access Approvers group when you have none) approves; access is revoked when this request is closed or when the chosen duration ends, whichever comes first. Unless the instance grants personal roles, everyone who holds the chosen Kpow role gains the access.',
     catalogs: [SERVICE_CATALOG],
     categories: [SOFTWARE_CATEGORY],
     flow: Now.ref('sys_hub_flow', 'access_lifecycle_flow'),
@@ -53,7 +53,7 @@ export const requestTopicAccessCatalogItem = CatalogItem({
             choices: kpowSettings.roleChoices,
             tooltip: 'The Kpow role that receives the access',
             helpText:
-                'The Kpow role you sign in with. Only roles the Kafka administrators allow for just-in-time access are listed.',
+                'The Kpow role you sign in with. Only roles the Kafka administrators allow for just-in-time access are listed. Everyone who holds this role gains the access while it lasts, not only you, unless the instance grants personal roles (x_kpow_jit.grant_to = personal: then this choice is ignored and your personal Kpow role is used; the request says which).',
         }),
         duration_ms: SelectBoxVariable({
             question: 'Access Duration',

@@ -29,6 +29,14 @@ export const kpowSettings = {
     fallbackApprovalGroupName: 'Kpow Access Approvers',
     /** Kpow's TEMPORARY_POLICY_MAX_MS in minutes: no profile may offer or allow more. */
     kpowTemporaryPolicyMaxMinutes: 60,
+    /**
+     * Default of the x_kpow_jit.grant_to property (changeable on the instance without a rebuild):
+     * 'role' grants the profile's role (everyone holding it gains the access), 'personal' a role
+     * derived from the requester by personalRoleTemplate.
+     */
+    grantTo: 'role',
+    /** Default of x_kpow_jit.personal_role_template: ${user_name} is the requester's user name. */
+    personalRoleTemplate: 'user-${user_name}',
 } as const
 
 /** Kpow actions a profile may grant (Kpow's RBAC action names). */

@@ -49,6 +49,10 @@ declare global {
                         table: 'question_regex'
                         id: 'e11ed0b71eec48bbae94fd12f63597eb'
                     }
+                    comment_reach: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '7c41e925573242eb8c1c726a71ce1cce'
+                    }
                     consumer_group_regex: {
                         table: 'question_regex'
                         id: '1cd948d42d474075953386d888f8c70d'
@@ -114,6 +118,10 @@ declare global {
                         table: 'sys_hub_action_instance_v2'
                         id: 'df0fd5ebe84949cb9efabe7855c02b3f'
                         deleted: true
+                    }
+                    grant_to_property: {
+                        table: 'sys_properties'
+                        id: '433887f6857c412487ce8ed0b179be3c'
                     }
                     if_grant_failed: {
                         table: 'sys_hub_flow_logic_instance_v2'
@@ -182,6 +190,10 @@ declare global {
                     package_json: {
                         table: 'sys_module'
                         id: '59affa6c3e634ed3940243903e12ff1a'
+                    }
+                    personal_role_template_property: {
+                        table: 'sys_properties'
+                        id: '0db9897d02da4e728ce6be1e174f50cf'
                     }
                     profile_item_group_edit: {
                         table: 'sc_cat_item'
@@ -439,6 +451,15 @@ declare global {
                             cat_item: '9d0c76d9219042c5bbef723ccdb5d88e'
                             variable_set: 'NULL'
                             name: 'ticket_number'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '224407ca9bb84ff7b9e9f3157695f367'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            element: 'grant_to'
+                            language: 'en'
                         }
                     },
                     {
@@ -1119,6 +1140,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '880b6c316a3c4d8393c5560b45d73c56'
+                        key: {
+                            field: 'reach'
+                            table: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            id: 'f724bb15287f4186ad6f3c976864ecef'
+                        }
+                    },
+                    {
                         table: 'sc_cat_item_category'
                         id: '897801aa4a944e18bd6306809c3db4fd'
                         key: {
@@ -1133,6 +1163,14 @@ declare global {
                             name: 'var__m_sys_hub_action_input_51418f59cc7442d8821f69b943672080'
                             element: 'work_notes_record'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '8a754567387948caa8322bf79004eb72'
+                        key: {
+                            model: 'f724bb15287f4186ad6f3c976864ecef'
+                            element: 'reach'
                         }
                     },
                     {
@@ -1189,6 +1227,15 @@ declare global {
                         key: {
                             name: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
                             element: 'actions'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '958e1074c41f4e4cac03c05963580b68'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            element: 'reach'
                             language: 'en'
                         }
                     },
@@ -1402,6 +1449,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: 'b1727e143fd442f7bf8e45a78d767547'
+                        key: {
+                            field: 'grant_to'
+                            table: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            id: 'f724bb15287f4186ad6f3c976864ecef'
+                        }
+                    },
+                    {
                         table: 'sys_hub_step_ext_output'
                         id: 'b3a4a04e08294ff38b5a66bcd4713ec2'
                         key: {
@@ -1543,6 +1599,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_output'
+                        id: 'c5722e19c2df4d2db2f6a543f266f6ed'
+                        key: {
+                            model: 'f724bb15287f4186ad6f3c976864ecef'
+                            element: 'grant_to'
+                        }
+                    },
+                    {
                         table: 'item_option_new'
                         id: 'c5c4f4176d364e43ba7e506312956f46'
                         key: {
@@ -1649,6 +1713,14 @@ declare global {
                         key: {
                             model: '32a6a083b06d4ab1a96f86af673b107b'
                             element: 'profile_id'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'dafeecea75af4471a945e877f2774077'
+                        key: {
+                            model: '59af395d7bb44664b3c7c380c803b24a'
+                            element: 'grant_to'
                         }
                     },
                     {
@@ -1902,6 +1974,14 @@ declare global {
                         key: {
                             model: 'f724bb15287f4186ad6f3c976864ecef'
                             element: 'profile_id'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'fd3260912b754fb3b5c24df480fdab1a'
+                        key: {
+                            model: '59af395d7bb44664b3c7c380c803b24a'
+                            element: 'reach'
                         }
                     },
                     {

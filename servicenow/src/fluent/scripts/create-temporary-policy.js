@@ -101,7 +101,35 @@
         return false
     }
 
-    if (!ROLE_NAME_PATTERN.test(roleName) || !listed(profile.roles, roleName)) {
+    // Personal mode: the only role allowed is the requester's own, derived from the requested item
+    // (never from the caller), so nobody can grant a personal policy to someone else's role.
+    var grantTo = String(gs.getProperty('x_kpow_jit.grant_to', 'role'))
+    if (grantTo === 'personal') {
+        var template = String(gs.getProperty('x_kpow_jit.personal_role_template', 'user-${user_name}'))
+        var requestItem = new GlideRecord('sc_req_item')
+        var requester = new GlideRecord('sys_user')
+        if (
+            template.indexOf('${user_name}') === -1 ||
+            !requestItem.get(String(inputs.work_notes_record || '')) ||
+            !requester.get(String(requestItem.getValue('requested_for') || ''))
+        ) {
+            fail(
+                'personal grants (x_kpow_jit.grant_to = personal) need the requested item in work_notes_record and x_kpow_jit.personal_role_template containing ${user_name}.'
+            )
+        }
+        var personalRole = template.split('${user_name}').join(String(requester.getValue('user_name')))
+        if (roleName !== personalRole || !ROLE_NAME_PATTERN.test(roleName)) {
+            fail(
+                'role_name "' +
+                    roleName +
+                    '" is not the requester\'s personal role ' +
+                    personalRole +
+                    ' (x_kpow_jit.grant_to = personal).'
+            )
+        }
+    } else if (grantTo !== 'role') {
+        fail('system property x_kpow_jit.grant_to is "' + grantTo + '"; set it to role or personal.')
+    } else if (!ROLE_NAME_PATTERN.test(roleName) || !listed(profile.roles, roleName)) {
         fail(
             'role_name "' +
                 roleName +

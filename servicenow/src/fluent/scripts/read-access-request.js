@@ -63,11 +63,40 @@
         return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : ''
     }
 
+    // Who the grant is for (x_kpow_jit.grant_to, changeable without a rebuild): the profile's role, or
+    // the requester's personal role. In personal mode the role variable of the form is ignored.
+    var grantTo = String(gs.getProperty('x_kpow_jit.grant_to', 'role'))
+    var roleName
+    if (grantTo === 'personal') {
+        var template = String(gs.getProperty('x_kpow_jit.personal_role_template', 'user-${user_name}'))
+        var requester = new GlideRecord('sys_user')
+        var userName = requester.get(String(item.getValue('requested_for') || ''))
+            ? String(requester.getValue('user_name'))
+            : ''
+        if (template.indexOf('${user_name}') === -1 || !userName) {
+            fail(
+                'personal grants need x_kpow_jit.personal_role_template to contain ${user_name} and the item to have a requested for user.'
+            )
+        }
+        roleName = template.split('${user_name}').join(userName)
+        outputs.reach =
+            'Only the requester gains this access: it is granted to their personal Kpow role ' + roleName + '.'
+    } else if (grantTo === 'role') {
+        roleName = value('role_name') || profile.roles[0]
+        outputs.reach =
+            'Everyone who holds the Kpow role ' +
+            roleName +
+            ' gains this access while it lasts, not only the requester (x_kpow_jit.grant_to = role).'
+    } else {
+        fail('system property x_kpow_jit.grant_to is "' + grantTo + '"; set it to role or personal.')
+    }
+    outputs.grant_to = grantTo
+
     outputs.profile_id = profile.id
     outputs.profile_name = profile.name
     outputs.actions = profile.actions.join(', ')
     outputs.approvers = profile.approvers
-    outputs.role_name = value('role_name') || profile.roles[0]
+    outputs.role_name = roleName
     outputs.cluster_id = value('cluster_id')
     outputs.topic_name = value('topic_name')
     outputs.group_name = value('group_name')
