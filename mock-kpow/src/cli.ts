@@ -3,7 +3,8 @@
 // stack trace. SIGINT/SIGTERM close both listeners and flush the data directory before exiting.
 import { Command } from 'commander'
 import { readJaasConfigFile, realmFileFor } from './auth/index'
-import { resolveOptions, type CliFlags } from './config/options'
+import { resolveOptions, type CliFlags, type MockKpowOptions } from './config/options'
+import type { ClusterIdentity } from './engine/types'
 import { DEFAULT_CLUSTERS_FILE } from './data/clusters-file'
 import { parseCommandLine, runAsScript, runUntilStopSignal } from '../../scripts/common/index'
 import { startMockKpow, type StartOptions } from './server'
@@ -16,7 +17,9 @@ export async function main(argv: readonly string[], start: StartOptions = {}): P
                 "the ServiceNow integration guide validates with. Kpow's environment variables are honoured " +
                 '(RBAC_CONFIGURATION_FILE, API_ENABLED, API_PORT, PORT, TEMPORARY_POLICY_MAX_MS, RBAC_EVALUATION_STRATEGY, ' +
                 'AUTH_PROVIDER_TYPE, API_AUTH_PROVIDER_TYPE, JAVA_TOOL_OPTIONS=-Djava.security.auth.login.config=<jaas>, ' +
-                "ENVIRONMENT_NAME); flags override them. With no flags it runs the guide's setup."
+                'ENVIRONMENT_NAME, BOOTSTRAP, CLUSTER_ID and their _2, _3 ... twins); flags override them. With an env file ' +
+                '(or these variables in the environment) the API runs only when API_ENABLED=true, as in Kpow. ' +
+                "With no flags it runs the guide's setup."
         )
         .option('--rbac <file>', 'RBAC YAML file (overrides RBAC_CONFIGURATION_FILE)')
         .option('--realm <file>', 'Jetty realm.properties for both UI and API (overrides the JAAS file)')
@@ -45,8 +48,10 @@ export async function main(argv: readonly string[], start: StartOptions = {}): P
         stopped = runUntilStopSignal('mock-kpow', () => running.close())
         console.log(`mock-kpow: RBAC ${options.rbacFile} (${options.strategy}), realm ${options.apiRealmFile}`)
         console.log(`mock-kpow: state ${running.service.config.persistence.description}`)
-        console.log(`mock-kpow: clusters ${options.clustersFile ?? `${DEFAULT_CLUSTERS_FILE} (default)`}`)
+        console.log(`mock-kpow: clusters ${describeClusters(options, running.service.config.clusters)}`)
+        for (const warning of options.warnings ?? []) console.error(`mock-kpow: ${warning}`)
         if (running.apiUrl) console.log(`mock-kpow: API listening on ${running.apiUrl}`)
+        if (options.apiOffReason) console.log(`mock-kpow: ${options.apiOffReason}`)
         if (running.uiUrl) console.log(`mock-kpow: UI listening on ${running.uiUrl} (log in at ${running.uiUrl}/login)`)
     } catch (error) {
         console.error(`mock-kpow: ${(error as Error).message}`)
@@ -55,6 +60,14 @@ export async function main(argv: readonly string[], start: StartOptions = {}): P
 
     await stopped
     return 0
+}
+
+function describeClusters(options: MockKpowOptions, clusters: readonly ClusterIdentity[]): string {
+    const list = clusters.map((cluster) => `${cluster.id} (${cluster.name})`).join(', ')
+    if (options.clustersFile) return `${options.clustersFile}: ${list}`
+    if (options.environmentClusters)
+        return `${list} from ENVIRONMENT_NAME/CLUSTER_ID/BOOTSTRAP, data ${DEFAULT_CLUSTERS_FILE}`
+    return `${DEFAULT_CLUSTERS_FILE} (default): ${list}`
 }
 
 runAsScript(import.meta.url, 'mock-kpow', main)

@@ -9,7 +9,7 @@ import { AdjustableClock } from './clock'
 import { loadRbacFile } from './config/rbac-file'
 import type { MockKpowOptions } from './config/options'
 import type { ClusterIdentity } from './engine/types'
-import { DEFAULT_CLUSTERS_FILE, loadClustersFile } from './data/clusters-file'
+import { DEFAULT_CLUSTERS_FILE, clustersWithDataSet, loadClustersFile } from './data/clusters-file'
 import { DataStore, clusterIdentities } from './data/data-store'
 import { createApiApp } from './http/api-app'
 import { createUiApp } from './http/ui/ui-app'
@@ -63,7 +63,11 @@ export async function startMockKpow(options: MockKpowOptions, start: StartOption
         Promise.resolve(loadRealmFile(options.apiRealmFile)),
         Promise.resolve(loadRealmFile(options.uiRealmFile)),
     ])
-    const clustersConfig = loadClustersFile(options.clustersFile ?? DEFAULT_CLUSTERS_FILE)
+    // A clusters file wins; else clusters named by Kpow's variables, filled with the default data set.
+    const clustersConfig =
+        options.clustersFile === undefined && options.environmentClusters !== undefined
+            ? clustersWithDataSet(loadClustersFile(DEFAULT_CLUSTERS_FILE), options.environmentClusters)
+            : loadClustersFile(options.clustersFile ?? DEFAULT_CLUSTERS_FILE)
     const clusters: ClusterIdentity[] = clusterIdentities(clustersConfig, options.environmentName)
     const service = await KpowService.start({
         rbac,

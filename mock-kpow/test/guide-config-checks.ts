@@ -127,7 +127,8 @@ export function guideConfigCliTests(files: GuideConfigFiles, environmentName: st
         const envFile = join(dir, 'elsewhere.env')
         writeFileSync(
             envFile,
-            'RBAC_CONFIGURATION_FILE=/etc/kpow/rbac/hash-rbac.yml\nJAVA_TOOL_OPTIONS="-Djava.security.auth.login.config=/etc/kpow/jaas/hash-jaas.conf"\n'
+            // API_ENABLED=true: as in Kpow, an env file without it runs the UI alone.
+            'API_ENABLED=true\nRBAC_CONFIGURATION_FILE=/etc/kpow/rbac/hash-rbac.yml\nJAVA_TOOL_OPTIONS="-Djava.security.auth.login.config=/etc/kpow/jaas/hash-jaas.conf"\n'
         )
         const cli = await spawnCli([
             '--env-file',

@@ -25,13 +25,26 @@ export interface CliFlags {
     readonly configRoot?: string
 }
 
+/** A Kafka cluster named by Kpow's ENVIRONMENT_NAME / CLUSTER_ID / BOOTSTRAP variables (and their _2, _3 twins). */
+export interface EnvironmentCluster {
+    readonly id: string
+    readonly name: string
+    readonly bootstrap: string | undefined
+}
+
 export interface MockKpowOptions {
     readonly rbacFile: string
     /** Realm of the JAAS `kpow` entry: UI logins. */
     readonly uiRealmFile: string
-    /** Realm of the JAAS `kpow_api` entry: API Basic auth. */
+    /** Realm of the JAAS `kpow_api` entry: API Basic auth (the UI realm when the API is off). */
     readonly apiRealmFile: string
     readonly apiEnabled: boolean
+    /** Why the API is off, and how to turn it on (printed at start); undefined when it is on. */
+    readonly apiOffReason?: string
+    /** Things a user should know at start (no AUTH_PROVIDER_TYPE, ...): printed loudly, never fatal. */
+    readonly warnings?: readonly string[]
+    /** Clusters from Kpow's variables, when no clusters file is given; undefined = the default data set as is. */
+    readonly environmentClusters?: readonly EnvironmentCluster[]
     readonly apiPort: number
     readonly uiPort: number
     readonly dataDir: string | undefined
@@ -110,20 +123,50 @@ export function resolveOptions(input: ResolveInput): MockKpowOptions {
         origins.rbac = "default (the guide's RBAC file)"
     }
 
+    // Kpow serves its API only when API_ENABLED=true. A user who brings a Kpow configuration (an env
+    // file, or Kpow's variables in the environment) gets exactly that; without one, the mock runs the
+    // guide's setup, whose API is on [C].
+    const jaasFile = jaasFileFromJavaToolOptions(setting('JAVA_TOOL_OPTIONS'))
+    const kpowConfigurationGiven =
+        envFile !== undefined ||
+        KPOW_CONFIGURATION_VARIABLES.some((name) => nonEmpty(input.env[name])) ||
+        jaasFile !== undefined
+    const apiEnabledText = setting('API_ENABLED') ?? (kpowConfigurationGiven ? 'false' : 'true')
+    if (apiEnabledText !== 'true' && apiEnabledText !== 'false') {
+        throw new OptionsError(`API_ENABLED=${apiEnabledText}: must be true or false.`)
+    }
+    const apiEnabled = apiEnabledText === 'true'
+    const where = envFile ? `--env-file ${envFile}` : 'the environment'
+    const apiOffReason = apiEnabled
+        ? undefined
+        : setting('API_ENABLED') === undefined
+          ? `API off: ${where} does not set API_ENABLED (Kpow serves its API only when API_ENABLED=true); add API_ENABLED=true (and API_PORT, default 4000) to turn it on.`
+          : `API off: API_ENABLED=false in ${origins.API_ENABLED ?? where}; set API_ENABLED=true (and API_PORT, default 4000) to turn it on.`
+
     let uiRealmFile: string
     let apiRealmFile: string
-    const jaasFile = jaasFileFromJavaToolOptions(setting('JAVA_TOOL_OPTIONS'))
     if (flags.realm) {
         uiRealmFile = apiRealmFile = locate(flags.realm, '--realm')
         origins.realm = '--realm'
     } else if (jaasFile) {
         const jaas = locate(jaasFile, 'JAVA_TOOL_OPTIONS -Djava.security.auth.login.config')
         uiRealmFile = locate(input.realmFileFromJaas(jaas, 'kpow'), `${jaas} entry kpow`)
-        apiRealmFile = locate(input.realmFileFromJaas(jaas, 'kpow_api'), `${jaas} entry kpow_api`)
+        // Kpow reads the kpow_api entry only for its API: a UI-only setup need not have one.
+        apiRealmFile = apiEnabled ? locate(apiRealmFromJaas(input, jaas), `${jaas} entry kpow_api`) : uiRealmFile
         origins.realm = `JAAS ${jaas}`
     } else {
         uiRealmFile = apiRealmFile = join(DEFAULTS_DIR, 'realm.properties')
         origins.realm = 'default (admin/admin, user/password)'
+    }
+
+    const warnings: string[] = []
+    if (kpowConfigurationGiven && setting('AUTH_PROVIDER_TYPE') === undefined) {
+        warnings.push(
+            `WARNING: AUTH_PROVIDER_TYPE is not set in ${where}. Kpow would run without user authentication ` +
+                '(no login, no roles). mock-kpow still asks for a login, against ' +
+                (flags.realm || jaasFile ? uiRealmFile : 'its default users (admin/admin, user/password)') +
+                ', so RBAC decisions can be shown. Set AUTH_PROVIDER_TYPE=jetty and name a JAAS file in JAVA_TOOL_OPTIONS to choose the users.'
+        )
     }
 
     for (const [name, expected] of [
@@ -149,16 +192,16 @@ export function resolveOptions(input: ResolveInput): MockKpowOptions {
             `TEMPORARY_POLICY_MAX_MS=${maxText}: must be a positive number of milliseconds, or -1 for no limit.`
         )
     }
-    const apiEnabledText = setting('API_ENABLED') ?? 'true'
-    if (apiEnabledText !== 'true' && apiEnabledText !== 'false') {
-        throw new OptionsError(`API_ENABLED=${apiEnabledText}: must be true or false.`)
-    }
+    const environmentClusters = clustersFromEnvironment(setting)
 
     return {
         rbacFile,
         uiRealmFile,
         apiRealmFile,
-        apiEnabled: apiEnabledText === 'true',
+        apiEnabled,
+        ...(apiOffReason ? { apiOffReason } : {}),
+        warnings,
+        ...(environmentClusters ? { environmentClusters } : {}),
         apiPort: portOf(flags.apiPort ?? setting('API_PORT') ?? '4000', flags.apiPort ? '--api-port' : 'API_PORT'),
         uiPort: portOf(flags.uiPort ?? setting('PORT') ?? '3000', flags.uiPort ? '--ui-port' : 'PORT'),
         dataDir: flags.dataDir ? resolve(cwd, flags.dataDir) : undefined,
@@ -167,6 +210,74 @@ export function resolveOptions(input: ResolveInput): MockKpowOptions {
         maxDurationMs,
         environmentName: setting('ENVIRONMENT_NAME') ?? 'Local Kafka Cluster',
         origins,
+    }
+}
+
+/** Kpow variables whose presence in the process environment means "this is a Kpow configuration". */
+const KPOW_CONFIGURATION_VARIABLES = [
+    'RBAC_CONFIGURATION_FILE',
+    'API_ENABLED',
+    'AUTH_PROVIDER_TYPE',
+    'API_AUTH_PROVIDER_TYPE',
+    'BOOTSTRAP',
+    'CLUSTER_ID',
+] as const
+
+function nonEmpty(value: string | undefined): boolean {
+    return value !== undefined && value !== ''
+}
+
+/** Cluster n's variable: ENVIRONMENT_NAME for the first, ENVIRONMENT_NAME_2 for the second, ... */
+function numbered(name: string, index: number): string {
+    return index === 1 ? name : `${name}_${index}`
+}
+
+/**
+ * Kpow's clusters: BOOTSTRAP (required by Kpow), ENVIRONMENT_NAME (its label) and CLUSTER_ID (a custom
+ * id; without it Kpow uses the id the brokers report), then the same with _2, _3 ... until a number has
+ * none of them. The mock has no brokers to ask, so a cluster without CLUSTER_ID gets the guide's id
+ * (the first) or `cluster-<n>` [C]. Undefined when the variables name no cluster beyond a label: then
+ * ENVIRONMENT_NAME only names the default data set's cluster, as before.
+ */
+function clustersFromEnvironment(setting: (name: string) => string | undefined): EnvironmentCluster[] | undefined {
+    const clusters: EnvironmentCluster[] = []
+    for (let index = 1; ; index++) {
+        const bootstrap = setting(numbered('BOOTSTRAP', index))
+        const customId = setting(numbered('CLUSTER_ID', index))
+        const name = setting(numbered('ENVIRONMENT_NAME', index))
+        if (bootstrap === undefined && customId === undefined && name === undefined) break
+        if (index > 1 && bootstrap === undefined) {
+            throw new OptionsError(
+                `${numbered('ENVIRONMENT_NAME', index)} / ${numbered('CLUSTER_ID', index)} name cluster ${index} but ${numbered('BOOTSTRAP', index)} is not set: Kpow needs a bootstrap for each cluster; add it.`
+            )
+        }
+        const id = customId ?? (index === 1 ? DEFAULT_CLUSTER_ID : `cluster-${index}`)
+        const twin = clusters.findIndex((cluster) => cluster.id === id)
+        if (twin >= 0) {
+            throw new OptionsError(
+                `${numbered('CLUSTER_ID', index)}=${id}: cluster ${twin + 1} already has this id; cluster ids must be unique.`
+            )
+        }
+        clusters.push({ id, name: name ?? (index === 1 ? 'Local Kafka Cluster' : id), bootstrap })
+    }
+    const first = clusters[0]
+    if (
+        clusters.length === 1 &&
+        first !== undefined &&
+        first.bootstrap === undefined &&
+        first.id === DEFAULT_CLUSTER_ID
+    )
+        return undefined
+    return clusters.length > 0 ? clusters : undefined
+}
+
+function apiRealmFromJaas(input: ResolveInput, jaas: string): string {
+    try {
+        return input.realmFileFromJaas(jaas, 'kpow_api')
+    } catch (error) {
+        throw new OptionsError(
+            `${(error as Error).message} (needed because API_ENABLED=true; without the API, Kpow reads only the kpow entry)`
+        )
     }
 }
 

@@ -154,6 +154,20 @@ export function loadClustersFile(path: string): ClustersConfig {
     return parseClustersDocument(text, path)
 }
 
+/**
+ * Clusters named by Kpow's variables (ENVIRONMENT_NAME, CLUSTER_ID, BOOTSTRAP and twins), each holding
+ * the default data set's topics, groups and messages (the first cluster of `dataSet`), so a setup that
+ * names its own clusters has something to inspect in each.
+ */
+export function clustersWithDataSet(
+    dataSet: ClustersConfig,
+    clusters: readonly { readonly id: string; readonly name: string }[]
+): ClustersConfig {
+    const template = dataSet.clusters[0]
+    if (template === undefined) throw new ClustersFileError('the default data set holds no cluster')
+    return { clusters: clusters.map((cluster) => ({ ...template, id: cluster.id, name: cluster.name })) }
+}
+
 /** What the schema cannot say: unique names, partitions in range, parseable timestamps. */
 function checkConsistency(config: ClustersConfig, fileName: string): void {
     const fail = (path: string, message: string): never => {

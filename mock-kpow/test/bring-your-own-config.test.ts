@@ -1,0 +1,255 @@
+// mock-kpow on Kpow configurations a user brings unchanged (test/fixtures/kpow-configs/): each
+// folder is started as `--env-file <folder>/config/setup.env` would start it, then the suite checks
+// who can log in, one decision per RBAC policy, and whether the API is there.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { readJaasConfigFile, realmFileFor } from '../src/auth/index'
+import { resolveOptions, type CliFlags } from '../src/config/options'
+import type { Effect } from '../src/engine/types'
+import { startMockKpow, type RunningMockKpow, type StartOptions } from '../src/server'
+import { startTypeScript } from '../../scripts/common/index'
+import { MOCK_KPOW_CLI, MOCK_KPOW_LISTENING } from '../src/index'
+import { basic } from './start-test-kpow'
+import { request } from './ui/ui-client'
+
+const CONFIGS = resolve(import.meta.dirname, 'fixtures/kpow-configs')
+const setupEnvOf = (folder: string) => join(CONFIGS, folder, 'config/setup.env')
+
+let running: RunningMockKpow | undefined
+afterEach(async () => {
+    await running?.close()
+    running = undefined
+})
+
+async function startOn(
+    folder: string,
+    env: Record<string, string> = {},
+    flags: CliFlags = {},
+    start: StartOptions = {}
+): Promise<RunningMockKpow> {
+    const options = resolveOptions({
+        flags: { envFile: setupEnvOf(folder), apiPort: '0', uiPort: '0', ...flags },
+        env,
+        cwd: process.cwd(),
+        realmFileFromJaas: (jaasFile, entry) => realmFileFor(readJaasConfigFile(jaasFile), entry),
+    })
+    running = await startMockKpow(options, start)
+    return running
+}
+
+/** Logs in through the UI's session endpoint (the same check as the login form). */
+async function logIn(kpow: RunningMockKpow, username: string, password: string, tenant?: string) {
+    const answer = await request(`${kpow.uiUrl ?? ''}/mock/v1/session`, 'POST', {
+        json: { username, password, ...(tenant ? { tenant } : {}) },
+    })
+    return {
+        status: answer.status,
+        body: answer.json as { roles?: string[]; is_admin?: boolean; tenants?: string[] } | undefined,
+    }
+}
+
+type DecisionRow = readonly [string, readonly string[], string, readonly string[], Effect]
+
+function expectDecisions(kpow: RunningMockKpow, rows: readonly DecisionRow[]): void {
+    for (const [why, roles, action, resource, effect] of rows) {
+        expect(kpow.service.decide({ roles, action, resource }).effect, why).toBe(effect)
+    }
+}
+
+describe('platform-ui-only: no API_ENABLED, a JAAS file without kpow_api, clusters by CLUSTER_ID', () => {
+    it('runs the UI alone: no API listener, the start options say why and how to turn it on', async () => {
+        const kpow = await startOn('platform-ui-only')
+        expect(kpow.apiUrl).toBeUndefined()
+        expect(kpow.uiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    })
+
+    it('the CLI prints that the API is off and how to enable it, and serves the UI', async () => {
+        const cli = startTypeScript(
+            MOCK_KPOW_CLI,
+            ['--env-file', setupEnvOf('platform-ui-only'), '--ui-port', '0', '--api-port', '0'],
+            { env: { PATH: process.env.PATH ?? '' } }
+        )
+        try {
+            const [, uiUrl = ''] = await cli.waitFor(MOCK_KPOW_LISTENING.ui, 20_000)
+            await cli.waitFor(/API off/, 5_000)
+            expect(cli.output()).toMatch(/API off: .*does not set API_ENABLED.*add API_ENABLED=true/)
+            expect(cli.output()).not.toMatch(MOCK_KPOW_LISTENING.api)
+            expect(cli.output()).toContain('cluster-1 (Production), cluster-2 (Staging)')
+            const page = await request(`${uiUrl}/login`, 'GET')
+            expect(page.status).toBe(200)
+        } finally {
+            expect(await cli.stop('SIGTERM')).toBe(0)
+        }
+    })
+
+    it('turning the API on asks for the missing kpow_api entry, naming it; without the API it is never read', () => {
+        const realmFileFromJaas = (jaasFile: string, entry: 'kpow' | 'kpow_api') => {
+            if (entry === 'kpow_api') throw new Error('asked for kpow_api although the API is off')
+            return realmFileFor(readJaasConfigFile(jaasFile), entry)
+        }
+        expect(() =>
+            resolveOptions({
+                flags: { envFile: setupEnvOf('platform-ui-only') },
+                env: {},
+                cwd: process.cwd(),
+                realmFileFromJaas,
+            })
+        ).not.toThrow()
+        const dir = mkdtempSync(join(tmpdir(), 'kpow-api-on-'))
+        const envFile = join(dir, 'setup.env')
+        writeFileSync(envFile, `${readFileSync(setupEnvOf('platform-ui-only'), 'utf8')}\nAPI_ENABLED=true\n`)
+        expect(() =>
+            resolveOptions({
+                flags: { envFile, configRoot: join(CONFIGS, 'platform-ui-only') },
+                env: {},
+                cwd: process.cwd(),
+                realmFileFromJaas: (jaasFile, entry) => realmFileFor(readJaasConfigFile(jaasFile), entry),
+            })
+        ).toThrow(/ui-jaas\.conf: entry "kpow_api" is missing.*needed because API_ENABLED=true/)
+    })
+
+    it('has the two clusters of setup.env, each holding the default data set', async () => {
+        const kpow = await startOn('platform-ui-only')
+        expect(kpow.service.config.clusters).toEqual([
+            { id: 'cluster-1', name: 'Production' },
+            { id: 'cluster-2', name: 'Staging' },
+        ])
+        const dev = await request(`${kpow.uiUrl ?? ''}/mock/v1/session`, 'POST', {
+            json: { username: 'dev', password: 'dev-pass', tenant: 'Global' },
+        })
+        const cookie = (dev.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+        const topics = await request(`${kpow.uiUrl ?? ''}/mock/v1/clusters/cluster-2/topics`, 'GET', {
+            headers: { cookie },
+        })
+        expect(topics.status).toBe(200)
+        expect((topics.json as { topics: { name: string }[] }).topics.map((topic) => topic.name)).toContain('tx_trade1')
+    })
+
+    it('logs in each realm user (MD5 and plain), refuses an unauthorized role; ADMIN makes an admin', async () => {
+        const kpow = await startOn('platform-ui-only')
+        const platform = await logIn(kpow, 'platform', 'platform-pass')
+        expect(platform.status).toBe(200)
+        expect(platform.body?.is_admin).toBe(true)
+        const dev = await logIn(kpow, 'dev', 'dev-pass')
+        expect(dev.status).toBe(200)
+        expect(dev.body?.is_admin).toBe(false)
+        expect((await logIn(kpow, 'dev', 'wrong')).status).toBe(401)
+        expect((await logIn(kpow, 'intern', 'intern-pass')).status).toBe(403)
+    })
+
+    it('decides each policy as written, clusters named by id or environment name', async () => {
+        const kpow = await startOn('platform-ui-only')
+        const ops = ['platform-ops']
+        const dev = ['developers']
+        expectDecisions(kpow, [
+            ['policy 0: ADMIN on everything', ops, 'ADMIN', ['cluster', 'cluster-1'], 'Allow'],
+            ['policy 1: current actions', ops, 'TOPIC_ELECT_LEADER', ['cluster', 'cluster-1', 'topic', 'x'], 'Allow'],
+            ['policy 1: QUOTA_EDIT', ops, 'QUOTA_EDIT', ['cluster', 'cluster-2'], 'Allow'],
+            ['policy 1: older alias', ops, 'TOPIC_ALTER_REPLICAS', ['cluster', 'cluster-2', 'topic', 'x'], 'Allow'],
+            ['policy 2: staging by id', dev, 'TOPIC_DATA_DOWNLOAD', ['cluster', 'cluster-2', 'topic', 't'], 'Allow'],
+            ['policy 2: staging by name', dev, 'TOPIC_PRODUCE', ['cluster', 'Staging', 'topic', 't'], 'Allow'],
+            [
+                'policy 3: Production by name',
+                dev,
+                'TOPIC_DATA_QUERY',
+                ['cluster', 'cluster-1', 'topic', 'tx_a'],
+                'Allow',
+            ],
+            ['policy 4: Stage on tx_', dev, 'TOPIC_PRODUCE', ['cluster', 'Production', 'topic', 'tx_a'], 'Stage'],
+            [
+                'policy 5: Deny payments',
+                dev,
+                'TOPIC_DATA_QUERY',
+                ['cluster', 'cluster-2', 'topic', 'payments_eu'],
+                'Deny',
+            ],
+            ['nothing else', dev, 'TOPIC_DATA_QUERY', ['cluster', 'cluster-1', 'topic', 'payments_eu'], 'Deny'],
+        ])
+        expect(
+            kpow.service.decide({
+                roles: dev,
+                action: 'TOPIC_DATA_QUERY',
+                resource: ['cluster', 'cluster-1', 'topic', 'x'],
+            }).reason
+        ).toBe('Implicit Deny')
+    })
+})
+
+describe('no-auth: no AUTH_PROVIDER_TYPE', () => {
+    it('is said loudly with what the mock does instead, and the API of API_ENABLED=true runs', async () => {
+        const options = resolveOptions({
+            flags: { envFile: setupEnvOf('no-auth'), apiPort: '0', uiPort: '0' },
+            env: {},
+            cwd: process.cwd(),
+            realmFileFromJaas: (jaasFile, entry) => realmFileFor(readJaasConfigFile(jaasFile), entry),
+        })
+        expect(options.warnings?.join('\n')).toMatch(
+            /WARNING: AUTH_PROVIDER_TYPE is not set .*Kpow would run without user authentication.*still asks for a login/
+        )
+        const kpow = await startOn('no-auth')
+        expect(kpow.apiUrl).toBeDefined()
+        expect(kpow.service.config.clusters).toEqual([{ id: '42RglGpZQwy9D5VzTVpCWA', name: 'Dev Laptop' }])
+        expect((await logIn(kpow, 'admin', 'admin')).status).toBe(200)
+        const clusters = await fetch(`${kpow.apiUrl ?? ''}/kafka/v1/clusters`, {
+            headers: { authorization: basic('admin', 'admin') },
+        })
+        expect(clusters.status).toBe(200)
+    })
+})
+
+describe('the environment decides', () => {
+    it('API_ENABLED=false in the process environment turns the API off, saying where it was set', () => {
+        const env = { API_ENABLED: 'false' }
+        const off = resolveOptions({ flags: { apiPort: '0' }, env, cwd: process.cwd(), realmFileFromJaas: () => '' })
+        expect(off.apiEnabled).toBe(false)
+        expect(off.apiOffReason).toMatch(/API_ENABLED=false in environment; set API_ENABLED=true/)
+    })
+
+    it('RBAC_CONFIGURATION_FILE in the environment is a Kpow configuration: without API_ENABLED the API is off', () => {
+        const options = resolveOptions({
+            flags: {},
+            env: { RBAC_CONFIGURATION_FILE: join(CONFIGS, 'platform-ui-only/rbac/platform-rbac.yml') },
+            cwd: process.cwd(),
+            realmFileFromJaas: () => '',
+        })
+        expect(options.apiEnabled).toBe(false)
+    })
+
+    it("no flags and no Kpow variables: the guide's setup, API on", () => {
+        const options = resolveOptions({ flags: {}, env: {}, cwd: process.cwd(), realmFileFromJaas: () => '' })
+        expect(options.apiEnabled).toBe(true)
+        expect(options.apiPort).toBe(4000)
+        expect(options.warnings).toEqual([])
+        expect(options.environmentClusters).toBeUndefined()
+    })
+
+    it('numbered twins: a _3 without CLUSTER_ID gets cluster-3; a twin without BOOTSTRAP and a duplicate id are refused', () => {
+        const resolve = (env: Record<string, string>) =>
+            resolveOptions({ flags: {}, env, cwd: process.cwd(), realmFileFromJaas: () => '' })
+        expect(
+            resolve({ BOOTSTRAP: 'a:9092', BOOTSTRAP_2: 'b:9092', CLUSTER_ID_2: 'b', BOOTSTRAP_3: 'c:9092' })
+                .environmentClusters
+        ).toEqual([
+            { id: '42RglGpZQwy9D5VzTVpCWA', name: 'Local Kafka Cluster', bootstrap: 'a:9092' },
+            { id: 'b', name: 'b', bootstrap: 'b:9092' },
+            { id: 'cluster-3', name: 'cluster-3', bootstrap: 'c:9092' },
+        ])
+        expect(() => resolve({ BOOTSTRAP: 'a:9092', ENVIRONMENT_NAME_2: 'Two' })).toThrow(
+            /BOOTSTRAP_2 is not set.*add it/
+        )
+        expect(() => resolve({ BOOTSTRAP: 'a', CLUSTER_ID: 'x', BOOTSTRAP_2: 'b', CLUSTER_ID_2: 'x' })).toThrow(
+            /CLUSTER_ID_2=x: cluster 1 already has this id/
+        )
+    })
+
+    it('a clusters file still overrides the clusters of the environment', async () => {
+        const kpow = await startOn(
+            'platform-ui-only',
+            {},
+            { clusters: join(import.meta.dirname, 'ui/fixtures/two-clusters.yml') }
+        )
+        expect(kpow.service.config.clusters.map((cluster) => cluster.id)).not.toContain('cluster-1')
+    })
+})
