@@ -34,6 +34,7 @@ interface Flags {
     activate: boolean
     empty: boolean
     adminPassword: string
+    dataDir?: string
 }
 
 /** Flags that configure a set loaded at start: meaningless with --empty, where a deploy does it. */
@@ -79,6 +80,10 @@ export async function main(argv: readonly string[]): Promise<number> {
             'start with no update set: deploy one through the REST API (npm run deploy), as to a PDI',
             false
         )
+        .option(
+            '--data-dir <dir>',
+            'keep tables, committed sets and waiting flows in this folder (SQLite) and resume them on the next start; default: memory only'
+        )
         .addOption(
             new Option('--admin-password <password>', 'the password of the "admin" user (role admin)')
                 .env('LOCAL_INSTANCE_ADMIN_PASSWORD')
@@ -107,6 +112,7 @@ export async function main(argv: readonly string[]): Promise<number> {
             alias: flags.alias,
             activate: flags.activate,
             adminPassword: flags.adminPassword,
+            dataDir: flags.dataDir,
         })
     } catch (error) {
         if (
@@ -123,8 +129,13 @@ export async function main(argv: readonly string[]): Promise<number> {
         }
         throw error
     }
-    const { report } = running.instance
-    if (report) {
+    const { report, resumed } = running.instance
+    if (resumed) {
+        const ignored = setFlags.filter((flag) => program.getOptionValueSource(flag) === 'cli')
+        console.log(
+            `local-instance: resumed ${resumed.dataDir}: ${String(resumed.unfinishedFlowRuns)} unfinished flow run(s) go on; the sets and connections it holds stand${ignored.length > 0 ? ` (${ignored.map((flag) => flagNames[flag]).join(', ')} apply to a new data dir only: ignored)` : ''}`
+        )
+    } else if (report) {
         console.log(`local-instance: loaded "${report.updateSetName}" from ${flags.updateSet}`)
         console.log(`local-instance: alias "${running.aliasName ?? ''}" -> ${flags.kpowUrl} as ${flags.kpowUser}`)
         for (const flow of report.flows) {

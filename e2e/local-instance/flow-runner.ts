@@ -1,6 +1,13 @@
 // Executes flows as Flow Designer does: in the background after the trigger, action by action,
 // honouring If/Else, pausing at approvals and waits until a record change satisfies them (the
 // runner listens to table changes; it never polls). Every run keeps a log of its steps.
+//
+// With a store (--data-dir), a run is stored when it starts, each time it starts to wait (where:
+// the path of node indexes down to the waiting action, the data pills so far, and what it waits
+// for: the record and condition with the timeout's due time, or the approvals and their rules) and
+// when it ends. `resume` picks stored runs up after a restart: a wait is entered again (a timeout
+// whose due time passed fires at once), a run stopped between two waits goes on from its last wait,
+// so a step after a wait may run twice (at least once, never lost).
 import type { Database, StoredRecord } from './tables'
 import { TableError, glideDateTime, newSysId } from './tables'
 import type { ActionNode, FlowCatalog, FlowDefinition, FlowNode, LogicNode } from './flow-model'
@@ -15,6 +22,7 @@ import {
 } from '../../scripts/update-set/index'
 import type { JavaScriptLevel, SandboxHost, ScriptLogLevel } from './glide-sandbox'
 import { runPlatformScript } from './glide-sandbox'
+import type { FlowContextStore } from './store'
 
 export type FlowRunStatus = 'queued' | 'running' | 'waiting' | 'complete' | 'error' | 'not_started'
 export type StepStatus = 'running' | 'waiting' | 'complete' | 'error' | 'skipped'
@@ -59,6 +67,45 @@ interface RunValue {
     table?: string
 }
 
+interface ResolvedRuleSet {
+    decides: ApprovalDecision[]
+    rules: ResolvedCondition[][]
+}
+
+/** What a waiting run waits for, in a form that is stored and resumed from. */
+type WaitState =
+    | {
+          kind: 'condition'
+          description: string
+          table: string
+          sysId: string
+          conditions: string
+          /** When the timeout passes (epoch ms on the database's clock); none: no timeout. */
+          dueAt?: number
+      }
+    | {
+          kind: 'approval'
+          description: string
+          table: string
+          sysId: string
+          approvalIds: string[]
+          ruleSets: ResolvedRuleSet[]
+          approvalField: string
+          journalField: string
+      }
+
+/** Where a run goes on from: node indexes from the flow's top level down, and the wait there (if any). */
+interface ResumePoint {
+    path: number[]
+    wait?: WaitState
+}
+
+/** A run as stored: its log and, until it ends, where it goes on from with the data pills so far. */
+export interface FlowContext {
+    run: FlowRun
+    resume?: ResumePoint & { scope: [string, [string, RunValue][]][] }
+}
+
 /** Timers are injected so that tests (and the e2e harness) can let a timeout pass at once. */
 export interface FlowTimers {
     /** Calls `callback` after `milliseconds`; returns a function cancelling it. */
@@ -76,6 +123,8 @@ export const realTimers: FlowTimers = {
 export interface FlowEngineOptions {
     database: Database
     timers: FlowTimers
+    /** Where runs are stored as they start, wait and end; none: memory only. */
+    contexts?: FlowContextStore
     /** What is committed now: the catalog is rebuilt by each commit. */
     catalog(): FlowCatalog
     javaScriptLevel(): JavaScriptLevel
@@ -93,11 +142,20 @@ export class FlowEngine {
     private readonly flowRuns: FlowRun[] = []
     private busy = 0
     private idleWaiters: (() => void)[] = []
+    /** Where each unfinished run is (node index per level) and its data pills, for storing it. */
+    private readonly positions = new WeakMap<FlowRun, { path: number[]; scope: Scope }>()
+    /** Set by `stop`: runs go no further and nothing more is stored (the store is closing). */
+    private stopped = false
 
     constructor(private readonly options: FlowEngineOptions) {}
 
     runs(): readonly FlowRun[] {
         return this.flowRuns
+    }
+
+    /** Stops every run where it is (as a process exit would), so that nothing writes to a closed store. */
+    stop(): void {
+        this.stopped = true
     }
 
     /** Resolves once every run is waiting on a record or finished. */
@@ -127,22 +185,56 @@ export class FlowEngine {
             run.status = 'not_started'
             run.reason = `flow "${flow.name}" is not active (status ${state?.status || 'draft'}); activate it first, as after an update set import`
             run.endedAt = run.startedAt
+            this.store(run)
             return run
         }
+        const scope: Scope = new Map([
+            [
+                flow.trigger.pillSource,
+                new Map<string, RunValue>([
+                    ['request_item', { value: requestItem.sys_id, table: 'sc_req_item' }],
+                    ['table_name', { value: 'sc_req_item' }],
+                ]),
+            ],
+            ['flow_variable', new Map<string, RunValue>(flow.flowVariables.map((name) => [name, { value: '' }]))],
+        ])
+        this.drive(run, flow, scope, undefined)
+        return run
+    }
+
+    /**
+     * Picks up stored runs after a restart: finished ones are listed, unfinished ones go on from
+     * where they were stored (a wait is entered again; a timeout already due fires at once).
+     */
+    resume(contexts: readonly FlowContext[]): void {
+        for (const { run, resume } of contexts) {
+            this.flowRuns.push(run)
+            if (!resume) continue
+            const flow = this.options.catalog().flows.find((candidate) => candidate.sysId === run.flowSysId)
+            if (!flow) {
+                run.status = 'error'
+                run.reason = `flow "${run.flowName}" is no longer committed: the run cannot go on after the restart`
+                run.endedAt = this.now()
+                this.store(run)
+                continue
+            }
+            const scope: Scope = new Map(resume.scope.map(([source, values]) => [source, new Map(values)]))
+            this.drive(run, flow, scope, resume.path.length > 0 ? resume : undefined)
+        }
+    }
+
+    /** Runs the flow in the background (from a resume point after a restart), storing it as it goes. */
+    private drive(run: FlowRun, flow: FlowDefinition, scope: Scope, resume: ResumePoint | undefined): void {
+        this.positions.set(run, { path: [], scope })
+        this.store(run)
         this.enter()
         setImmediate(() => {
-            const scope: Scope = new Map([
-                [
-                    flow.trigger.pillSource,
-                    new Map<string, RunValue>([
-                        ['request_item', { value: requestItem.sys_id, table: 'sc_req_item' }],
-                        ['table_name', { value: 'sc_req_item' }],
-                    ]),
-                ],
-                ['flow_variable', new Map<string, RunValue>(flow.flowVariables.map((name) => [name, { value: '' }]))],
-            ])
+            if (this.stopped) {
+                this.leave()
+                return
+            }
             run.status = 'running'
-            this.runNodes(run, flow.nodes, scope, 0)
+            this.runNodes(run, flow.nodes, scope, 0, resume)
                 .then(() => {
                     run.status = 'complete'
                 })
@@ -157,10 +249,27 @@ export class FlowEngine {
                 })
                 .finally(() => {
                     run.endedAt = this.now()
+                    this.positions.delete(run)
+                    this.store(run)
                     this.leave()
                 })
         })
-        return run
+    }
+
+    /** Stores the run: with where it goes on from while it has not ended. */
+    private store(run: FlowRun, wait?: WaitState): void {
+        const contexts = this.options.contexts
+        if (!contexts || this.stopped) return
+        const position = this.positions.get(run)
+        const context: FlowContext = {
+            run,
+            resume: position && {
+                path: [...position.path],
+                wait,
+                scope: [...position.scope].map(([source, values]) => [source, [...values]]),
+            },
+        }
+        contexts.putFlowContext(run.id, context)
     }
 
     /**
@@ -218,23 +327,63 @@ export class FlowEngine {
         return run
     }
 
-    private async runNodes(run: FlowRun, nodes: FlowNode[], scope: Scope, depth: number): Promise<void> {
+    /**
+     * Runs the nodes in order; with `resume`, from the node at its first index: a block (If, Else,
+     * Try, Catch) the run was inside is entered again without being decided again, the waiting
+     * action waits again.
+     */
+    private async runNodes(
+        run: FlowRun,
+        nodes: FlowNode[],
+        scope: Scope,
+        depth: number,
+        resume?: ResumePoint
+    ): Promise<void> {
+        const path = this.positions.get(run)?.path ?? []
+        const level = path.length
+        path.push(0)
+        try {
+            await this.runNodesFrom(run, nodes, scope, depth, resume, (index) => (path[level] = index))
+        } finally {
+            path.length = level
+        }
+    }
+
+    private async runNodesFrom(
+        run: FlowRun,
+        nodes: FlowNode[],
+        scope: Scope,
+        depth: number,
+        resume: ResumePoint | undefined,
+        at: (index: number) => void
+    ): Promise<void> {
         let previousIfTaken: boolean | undefined
         let previousTryError: string | undefined
-        for (const node of nodes) {
+        const start = resume?.path[0] ?? 0
+        for (const [index, node] of nodes.entries()) {
+            if (index < start) continue
+            at(index)
+            const resuming = index === start ? resume : undefined
+            // Inside this block (a deeper path), or waiting at this action (the path ends here).
+            const inside =
+                resuming && resuming.path.length > 1 ? { ...resuming, path: resuming.path.slice(1) } : undefined
             const ifTaken = previousIfTaken
             const tryError = previousTryError
             previousIfTaken = undefined
             previousTryError = undefined
             switch (node.kind) {
                 case 'action':
-                    await this.runAction(run, node, scope, depth)
+                    await this.runAction(run, node, scope, depth, resuming?.wait)
                     break
                 case 'if':
-                    previousIfTaken = this.runIf(run, node, scope, depth)
-                    if (previousIfTaken) await this.runNodes(run, node.children, scope, depth + 1)
+                    previousIfTaken = inside ? true : this.runIf(run, node, scope, depth)
+                    if (previousIfTaken) await this.runNodes(run, node.children, scope, depth + 1, inside)
                     break
                 case 'else': {
+                    if (inside) {
+                        await this.runNodes(run, node.children, scope, depth + 1, inside)
+                        break
+                    }
                     const taken = ifTaken === false
                     this.closeStep(this.openStep(run, node, depth, 'logic', {}), taken ? 'complete' : 'skipped', {
                         branch: taken ? 'taken' : 'not taken',
@@ -256,9 +405,10 @@ export class FlowEngine {
                     this.closeStep(this.openStep(run, node, depth, 'logic', {}), 'complete', {})
                     throw new EndFlowSignal()
                 case 'try': {
-                    const log = this.openStep(run, node, depth, 'logic', {})
+                    const log =
+                        (inside && this.lastStep(run, node.uiId)) || this.openStep(run, node, depth, 'logic', {})
                     try {
-                        await this.runNodes(run, node.children, scope, depth + 1)
+                        await this.runNodes(run, node.children, scope, depth + 1, inside)
                         this.closeStep(log, 'complete', { outcome: 'no error' })
                     } catch (error) {
                         if (!(error instanceof FlowRunError)) throw error
@@ -268,6 +418,10 @@ export class FlowEngine {
                     break
                 }
                 case 'catch': {
+                    if (inside) {
+                        await this.runNodes(run, node.children, scope, depth + 1, inside)
+                        break
+                    }
                     const taken = tryError !== undefined
                     this.closeStep(
                         this.openStep(run, node, depth, 'logic', tryError ? { error: tryError } : {}),
@@ -309,13 +463,20 @@ export class FlowEngine {
         }
     }
 
-    private async runAction(run: FlowRun, node: ActionNode, scope: Scope, depth: number): Promise<void> {
+    private async runAction(
+        run: FlowRun,
+        node: ActionNode,
+        scope: Scope,
+        depth: number,
+        resumedWait?: WaitState
+    ): Promise<void> {
         const resolved = new Map(node.inputs.map((input) => [input.name, this.resolveValue(input.value, scope)]))
         const shownInputs = Object.fromEntries([...resolved].map(([name, value]) => [name, value.value]))
-        const log = this.openStep(run, node, depth, 'action', shownInputs)
+        const log =
+            (resumedWait && this.lastStep(run, node.uiId)) || this.openStep(run, node, depth, 'action', shownInputs)
         try {
             const outputs = node.builtIn
-                ? await this.runBuiltIn(run, node, resolved, log, scope)
+                ? await this.runBuiltIn(run, node, resolved, log, scope, resumedWait)
                 : await this.runCustomAction(run, node, resolved, log, depth)
             scope.set(node.uiId, outputs)
             this.closeStep(
@@ -336,7 +497,8 @@ export class FlowEngine {
         node: ActionNode,
         inputs: Map<string, RunValue>,
         log: StepLog,
-        scope: Scope
+        scope: Scope,
+        resumedWait?: WaitState
     ): Promise<Map<string, RunValue>> {
         const database = this.options.database
         const input = (name: string) => inputs.get(name)?.value ?? ''
@@ -370,23 +532,33 @@ export class FlowEngine {
                 ])
             }
             case 'waitForCondition': {
+                if (resumedWait?.kind === 'condition') {
+                    const remaining = Math.max(0, (resumedWait.dueAt ?? 0) - database.now().getTime())
+                    const outcome = await this.waitForRecord(
+                        run,
+                        log,
+                        resumedWait,
+                        resumedWait.dueAt === undefined ? undefined : remaining
+                    )
+                    return new Map([['state', { value: outcome === 'timeout' ? '1' : '0' }]])
+                }
                 const record = inputs.get('record')
                 const table = input('table_name') || record?.table || ''
                 const sysId = record?.value ?? ''
-                const query = parseEncodedQuery(input('conditions'))
+                const conditions = input('conditions')
                 database.require(table, sysId)
-                const satisfied = () => matchesEncodedQuery(query, (field) => database.resolvePath(table, sysId, field))
-                if (satisfied()) return new Map([['state', { value: '0' }]])
                 const timeout = isTrue(input('timeout_flag'))
                     ? timeoutMilliseconds(input('timeout_duration'))
                     : undefined
-                const outcome = await this.waitFor(
-                    run,
-                    log,
-                    `record ${table} ${sysId} to match "${query.text}"${timeout === undefined ? '' : ` (timeout ${String(timeout)} ms)`}`,
-                    (change) => change.table === table && change.sysId === sysId && satisfied(),
-                    timeout
-                )
+                const wait: WaitState = {
+                    kind: 'condition',
+                    description: `record ${table} ${sysId} to match "${parseEncodedQuery(conditions).text}"${timeout === undefined ? '' : ` (timeout ${String(timeout)} ms)`}`,
+                    table,
+                    sysId,
+                    conditions,
+                    dueAt: timeout === undefined ? undefined : database.now().getTime() + timeout,
+                }
+                const outcome = await this.waitForRecord(run, log, wait, timeout)
                 // State 0: the condition was met; 1: the wait timed out.
                 return new Map([['state', { value: outcome === 'timeout' ? '1' : '0' }]])
             }
@@ -417,7 +589,19 @@ export class FlowEngine {
             }
             case 'askForApproval':
                 return new Map([
-                    ['approval_state', { value: await this.askForApproval(run, node, inputs, log, scope) }],
+                    [
+                        'approval_state',
+                        {
+                            value: await this.askForApproval(
+                                run,
+                                node,
+                                inputs,
+                                log,
+                                scope,
+                                resumedWait?.kind === 'approval' ? resumedWait : undefined
+                            ),
+                        },
+                    ],
                 ])
             case undefined:
                 throw new FlowRunError(`${node.label} is not a built-in action`)
@@ -429,8 +613,55 @@ export class FlowEngine {
         node: ActionNode,
         inputs: Map<string, RunValue>,
         log: StepLog,
-        scope: Scope
+        scope: Scope,
+        resumedWait?: Extract<WaitState, { kind: 'approval' }>
     ): Promise<ApprovalDecision | 'cancelled'> {
+        const wait = resumedWait ?? this.requestApprovals(node, inputs, log, scope)
+        if (wait === 'approved') return 'approved'
+        const database = this.options.database
+        const { table, sysId, approvalIds, ruleSets, approvalField, journalField } = wait
+        const decide = (): ApprovalDecision | undefined => {
+            const states = new Map(
+                approvalIds.map((approvalId) => {
+                    const approval = database.require('sysapproval_approver', approvalId)
+                    return [approval.approver ?? '', approval.state ?? '']
+                })
+            )
+            return decideApproval(ruleSets, states)
+        }
+        let decision = decide()
+        if (!decision) {
+            await this.waitFor(run, log, wait, (change) => {
+                if (change.table !== 'sysapproval_approver' || !approvalIds.includes(change.sysId)) return false
+                decision = decide()
+                return decision !== undefined
+            })
+        }
+        // Approvals cancelled because the item closed (task-rules.ts) end the approval as cancelled: nothing was decided.
+        const cancelled = approvalIds.every(
+            (approvalId) => database.require('sysapproval_approver', approvalId).state === 'cancelled'
+        )
+        const outcome = cancelled ? 'cancelled' : (decision ?? 'rejected')
+        for (const approvalId of approvalIds) {
+            if (database.require('sysapproval_approver', approvalId).state === 'requested') {
+                database.update('sysapproval_approver', approvalId, { state: 'not_required' }, 'system')
+            }
+        }
+        const values: Record<string, string> = { [approvalField]: outcome }
+        if (journalField)
+            values[journalField] =
+                `${outcome === 'approved' ? 'Approved' : outcome === 'rejected' ? 'Rejected' : 'Cancelled'} (${this.decisionSummary(approvalIds)})`
+        database.update(table, sysId, values, 'system')
+        return outcome
+    }
+
+    /** Creates the approval records the rules need; 'approved' when no approver resolves (as the platform does). */
+    private requestApprovals(
+        node: ActionNode,
+        inputs: Map<string, RunValue>,
+        log: StepLog,
+        scope: Scope
+    ): Extract<WaitState, { kind: 'approval' }> | 'approved' {
         const database = this.options.database
         const table = inputs.get('table')?.value ?? ''
         const sysId = inputs.get('record')?.value ?? ''
@@ -468,39 +699,16 @@ export class FlowEngine {
                     'system'
                 ).sys_id
         )
-        const decide = (): ApprovalDecision | undefined => {
-            const states = new Map(
-                approvalIds.map((approvalId) => {
-                    const approval = database.require('sysapproval_approver', approvalId)
-                    return [approval.approver ?? '', approval.state ?? '']
-                })
-            )
-            return decideApproval(ruleSets, states)
+        return {
+            kind: 'approval',
+            description: `approval by ${log.inputs.resolved_approvers}`,
+            table,
+            sysId,
+            approvalIds,
+            ruleSets,
+            approvalField,
+            journalField,
         }
-        let decision = decide()
-        if (!decision) {
-            await this.waitFor(run, log, `approval by ${log.inputs.resolved_approvers ?? ''}`, (change) => {
-                if (change.table !== 'sysapproval_approver' || !approvalIds.includes(change.sysId)) return false
-                decision = decide()
-                return decision !== undefined
-            })
-        }
-        // Approvals cancelled because the item closed (task-rules.ts) end the approval as cancelled: nothing was decided.
-        const cancelled = approvalIds.every(
-            (approvalId) => database.require('sysapproval_approver', approvalId).state === 'cancelled'
-        )
-        const outcome = cancelled ? 'cancelled' : (decision ?? 'rejected')
-        for (const approvalId of approvalIds) {
-            if (database.require('sysapproval_approver', approvalId).state === 'requested') {
-                database.update('sysapproval_approver', approvalId, { state: 'not_required' }, 'system')
-            }
-        }
-        const values: Record<string, string> = { [approvalField]: outcome }
-        if (journalField)
-            values[journalField] =
-                `${outcome === 'approved' ? 'Approved' : outcome === 'rejected' ? 'Rejected' : 'Cancelled'} (${this.decisionSummary(approvalIds)})`
-        database.update(table, sysId, values, 'system')
-        return outcome
     }
 
     private decisionSummary(approvalIds: string[]): string {
@@ -585,21 +793,44 @@ export class FlowEngine {
         return new Map(action.outputs.map((output) => [output.name, { value: resolveInAction(output.value) }]))
     }
 
-    /** Pauses the run until a record change makes `done` true, or the timeout passes. */
+    /** Waits until the record matches the wait's condition (at once if it does), or the timeout passes. */
+    private waitForRecord(
+        run: FlowRun,
+        log: StepLog,
+        wait: Extract<WaitState, { kind: 'condition' }>,
+        timeoutMs: number | undefined
+    ): Promise<'condition' | 'timeout'> {
+        const database = this.options.database
+        const query = parseEncodedQuery(wait.conditions)
+        const satisfied = () =>
+            matchesEncodedQuery(query, (field) => database.resolvePath(wait.table, wait.sysId, field))
+        if (satisfied()) return Promise.resolve('condition')
+        return this.waitFor(
+            run,
+            log,
+            wait,
+            (change) => change.table === wait.table && change.sysId === wait.sysId && satisfied(),
+            timeoutMs
+        )
+    }
+
+    /** Pauses the run (stored with what it waits for) until a record change makes `done` true, or the timeout passes. */
     private waitFor(
         run: FlowRun,
         log: StepLog,
-        what: string,
+        wait: WaitState,
         done: (change: { table: string; sysId: string }) => boolean,
         timeoutMs?: number
     ): Promise<'condition' | 'timeout'> {
         run.status = 'waiting'
-        run.reason = `waiting for ${what}`
+        run.reason = `waiting for ${wait.description}`
         log.status = 'waiting'
+        this.store(run, wait)
         this.leave()
         return new Promise((resolve) => {
             let cancelTimer = () => {}
             const resume = (outcome: 'condition' | 'timeout') => {
+                if (this.stopped) return
                 stopListening()
                 cancelTimer()
                 this.enter()
@@ -667,6 +898,11 @@ export class FlowEngine {
         }
         run.steps.push(log)
         return log
+    }
+
+    /** The latest log entry of a node: the one a resumed run goes on writing to. */
+    private lastStep(run: FlowRun, uiId: string): StepLog | undefined {
+        return run.steps.findLast((step) => step.uiId === uiId)
     }
 
     private closeStep(log: StepLog, status: StepStatus, outputs: Record<string, string>): void {

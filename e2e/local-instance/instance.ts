@@ -8,7 +8,7 @@ import { approvalsFor, recordApprovalDecision } from './approvals'
 import { LocalInstanceError } from './errors'
 import { setItemState } from './fulfilment'
 import type { FlowCatalog } from './flow-model'
-import type { FlowRun, FlowTimers } from './flow-runner'
+import type { FlowContext, FlowRun, FlowTimers } from './flow-runner'
 import { FlowEngine, realTimers } from './flow-runner'
 import type { ActivationResult, Progress } from './deployment'
 import { Deployment, progressOf } from './deployment'
@@ -17,6 +17,7 @@ import { configureAliases, fillFixtureGroups, newInstanceDatabase, seedUsers, us
 import type { CatalogEntry, OrderResult } from './ordering'
 import { catalogItems, orderCatalogItem, requestItemVariables } from './ordering'
 import { sandboxHost } from './sandbox-host'
+import { SqliteInstanceStore } from './store'
 import { UnsupportedUpdateSetError } from './unsupported'
 import type { ApprovalState, RequestItemState } from './schema'
 import type { Database, StoredRecord } from './tables'
@@ -44,12 +45,27 @@ export interface LocalInstanceOptions {
     aliases?: Record<string, AliasConnection>
     timers?: FlowTimers
     now?: () => Date
+    /**
+     * A folder for the instance's state (store.ts): tables, committed sets and flow runs survive a
+     * restart. A folder holding an instance already is resumed: its set and connections stand, so
+     * `updateSetXml` and `aliases` are not applied. Without it: memory only.
+     */
+    dataDir?: string
+}
+
+/** What a start on an existing data dir picked up. */
+export interface ResumedState {
+    dataDir: string
+    /** Flow runs that had not ended and go on (waiting again, or from their last wait). */
+    unfinishedFlowRuns: number
 }
 
 export interface LocalInstance {
     readonly database: Database
-    /** What the update set given at start loaded; undefined for an instance started empty. */
+    /** What the update set given at start loaded; undefined for an instance started empty or resumed. */
     readonly report: LoadReport | undefined
+    /** Set when the instance was resumed from a data dir that held one. */
+    readonly resumed: ResumedState | undefined
     /** The flows and actions committed so far. */
     readonly catalog: FlowCatalog
     /** Every user, the administrator included, with their roles. */
@@ -97,27 +113,57 @@ export interface LocalInstance {
     testAction(actionName: string, inputs: Record<string, string>, asUserName: string): Promise<FlowRun>
     /** Resolves once every flow run is waiting on a record or finished. */
     whenIdle(): Promise<void>
+    /** Closes the data dir (releasing its lock); nothing without one. */
+    close(): void
 }
 
 export function createLocalInstance(options: LocalInstanceOptions): LocalInstance {
+    const store = options.dataDir === undefined ? undefined : SqliteInstanceStore.open(options.dataDir)
+    try {
+        return startInstance(options, store)
+    } catch (error) {
+        store?.close()
+        throw error
+    }
+}
+
+function startInstance(options: LocalInstanceOptions, store: SqliteInstanceStore | undefined): LocalInstance {
     const now = options.now ?? (() => new Date())
     const users = usersWithAdmin(options.users)
-    const database = newInstanceDatabase(now)
-    seedUsers(database, users)
+    const database = newInstanceDatabase(now, store)
+    const resuming = store?.hasState() ?? false
+    if (store && resuming) database.restore(store.loadTables())
     const deployment = new Deployment(database, now, () => fillFixtureGroups(database, users))
-    const report = options.updateSetXml === undefined ? undefined : deployAtStart(deployment, options)
-    if (options.aliases !== undefined) {
-        const problems = configureAliases(database, options.aliases)
-        if (problems.length > 0)
-            throw new UnsupportedUpdateSetError(`update set "${report?.updateSetName ?? ''}"`, problems)
-    }
+    // One transaction: a start that fails (or is killed) half-way leaves no half-made instance behind.
+    const report = resuming
+        ? undefined
+        : database.transaction(() => {
+              seedUsers(database, users)
+              const loaded = options.updateSetXml === undefined ? undefined : deployAtStart(deployment, options)
+              if (options.aliases !== undefined) {
+                  const problems = configureAliases(database, options.aliases)
+                  if (problems.length > 0)
+                      throw new UnsupportedUpdateSetError(`update set "${loaded?.updateSetName ?? ''}"`, problems)
+              }
+              return loaded
+          })
     const engine = new FlowEngine({
         database,
         catalog: () => deployment.current().catalog,
         timers: options.timers ?? realTimers,
         javaScriptLevel: () => deployment.current().javaScriptLevel,
         sandboxHost: (userSysId, log) => sandboxHost(database, userSysId, log),
+        contexts: store,
     })
+    let resumed: ResumedState | undefined
+    if (store && resuming) {
+        const contexts = store.loadFlowContexts() as FlowContext[]
+        engine.resume(contexts)
+        resumed = {
+            dataDir: store.directory,
+            unfinishedFlowRuns: contexts.filter((context) => context.resume !== undefined).length,
+        }
+    }
     const userSysId = (userName: string): string => userSysIdOf(database, userName)
     const hasRole = (userName: string, role: string): boolean => {
         const roles = users.users.find((user) => user.user_name === userName)?.roles ?? []
@@ -138,29 +184,33 @@ export function createLocalInstance(options: LocalInstanceOptions): LocalInstanc
     return {
         database,
         report,
+        resumed,
         get catalog() {
             return catalog()
         },
         users,
         userSysId,
         hasRole,
-        retrieveUpdateSet: (xml, asUserName) => deployment.retrieve(xml, asUserName),
-        deleteRetrievedUpdateSet: (remoteSetId) => deployment.deleteRetrieved(remoteSetId),
-        previewUpdateSet: (remoteSetId) => deployment.preview(remoteSetId).progress,
-        commitUpdateSet: (remoteSetId, asUserName) => deployment.commit(remoteSetId, asUserName),
+        retrieveUpdateSet: (xml, asUserName) => database.transaction(() => deployment.retrieve(xml, asUserName)),
+        deleteRetrievedUpdateSet: (remoteSetId) => database.transaction(() => deployment.deleteRetrieved(remoteSetId)),
+        previewUpdateSet: (remoteSetId) => database.transaction(() => deployment.preview(remoteSetId).progress),
+        commitUpdateSet: (remoteSetId, asUserName) =>
+            database.transaction(() => deployment.commit(remoteSetId, asUserName)),
         progress(progressId) {
             const record = database.get('sys_execution_tracker', progressId)
             return record ? progressOf(record) : undefined
         },
-        activate: (request, asUserName) => deployment.activate(request, asUserName),
+        activate: (request, asUserName) => database.transaction(() => deployment.activate(request, asUserName)),
         catalogItems: () => catalogItems(database),
         orderCatalogItem: (itemName, variables, asUserName) =>
-            orderCatalogItem(database, catalog(), engine, {
-                itemName,
-                variables,
-                asUserName,
-                requester: userSysId(asUserName),
-            }),
+            database.transaction(() =>
+                orderCatalogItem(database, catalog(), engine, {
+                    itemName,
+                    variables,
+                    asUserName,
+                    requester: userSysId(asUserName),
+                })
+            ),
         requestItemVariables: (requestItemSysId) => requestItemVariables(database, requestItemSysId),
         approvalsFor: (userName, state) => approvalsFor(database, userSysId(userName), state),
         approve: (approvalSysId, asUserName, comment) => decide(approvalSysId, asUserName, 'approved', comment),
@@ -169,8 +219,10 @@ export function createLocalInstance(options: LocalInstanceOptions): LocalInstanc
         addWorkNote: (requestItemSysId, note, asUserName) =>
             database.update('sc_req_item', requestItemSysId, { work_notes: note }, asUserName),
         cancelRequest(requestItemSysId, asUserName, requesterName) {
-            database.update('sc_req_item', requestItemSysId, { stage: 'Request Cancelled' }, asUserName)
-            return changeState(requestItemSysId, '4', asUserName, `Request cancelled by ${requesterName}.`)
+            return database.transaction(() => {
+                database.update('sc_req_item', requestItemSysId, { stage: 'Request Cancelled' }, asUserName)
+                return changeState(requestItemSysId, '4', asUserName, `Request cancelled by ${requesterName}.`)
+            })
         },
         requestVisibleTo: (requestSysId, userName, isFulfiller) =>
             requestVisibleTo(database, requestSysId, { sysId: userSysId(userName), isFulfiller }),
@@ -203,6 +255,10 @@ export function createLocalInstance(options: LocalInstanceOptions): LocalInstanc
             return engine.testAction(action.sysId, inputs, userSysId(asUserName))
         },
         whenIdle: () => engine.whenIdle(),
+        close() {
+            engine.stop()
+            store?.close()
+        },
     }
 }
 

@@ -26,6 +26,7 @@ import { Database, TableError, isSysId } from './tables'
 import { cancelApprovalsOfClosedItems, requestItemCloseRule } from './task-rules'
 import type { UnsupportedItem } from './unsupported'
 import { UnsupportedCollector } from './unsupported'
+import type { RecordStore } from './store'
 
 export interface UserFixture {
     user_name: string
@@ -113,11 +114,12 @@ export interface UpdateSetAnalysis {
 }
 
 /** A database with the instance's tables and the platform's task rules, empty. */
-export function newInstanceDatabase(now: () => Date): Database {
+export function newInstanceDatabase(now: () => Date, store?: RecordStore): Database {
     const database = new Database({
         schemas: [...localInstanceSchemas, ...deploymentSchemas],
         now,
         rules: [requestItemCloseRule(now)],
+        store,
     })
     cancelApprovalsOfClosedItems(database)
     return database

@@ -27,6 +27,8 @@ export interface LocalInstanceServerOptions {
     password?: string
     /** The `admin` user's password (default `admin`). */
     adminPassword?: string
+    /** A folder keeping the instance's state across restarts (resumed when it holds one); none: memory only. */
+    dataDir?: string
 }
 
 export interface RunningLocalInstance {
@@ -85,7 +87,21 @@ export async function startLocalInstanceServer(options: LocalInstanceServerOptio
         updateSetXml,
         users,
         aliases: aliasName === undefined || options.kpow === undefined ? undefined : { [aliasName]: options.kpow },
+        dataDir: options.dataDir,
     })
+    try {
+        return await serve(instance, options, instance.resumed ? undefined : aliasName)
+    } catch (error) {
+        instance.close()
+        throw error
+    }
+}
+
+async function serve(
+    instance: LocalInstance,
+    options: LocalInstanceServerOptions,
+    aliasName: string | undefined
+): Promise<RunningLocalInstance> {
     const activatedFlows = options.activate ? (instance.report?.flows.map((flow) => flow.name) ?? []) : []
     for (const flowName of activatedFlows) instance.activateFlow(flowName)
 
@@ -111,6 +127,6 @@ export async function startLocalInstanceServer(options: LocalInstanceServerOptio
             new Promise<void>((resolve, reject) => {
                 server.close((error) => (error ? reject(error) : resolve()))
                 server.closeAllConnections()
-            }),
+            }).finally(() => instance.close()),
     }
 }

@@ -4,8 +4,13 @@
 // 'true'/'false', choices their value. Journal fields (work_notes, comments, approval_history)
 // are not stored on the record: each write appends an entry with author and time, as
 // sys_journal_field does. A write to an unknown table or field is refused, never ignored.
+//
+// With a store (store.ts, --data-dir) every write is stored before it is applied in memory: a write
+// that fails (a refused value, a rule that throws, the store itself) changes nothing. `transaction`
+// makes several writes one: all of them, or (it threw) none, in the store and in memory.
 import { randomBytes } from 'node:crypto'
 import { matchesEncodedQuery, parseEncodedQuery } from '../../scripts/update-set/index'
+import type { RecordStore, StoredTables } from './store'
 
 export type FieldType = 'string' | 'reference' | 'journal' | 'choice' | 'boolean' | 'integer' | 'date_time'
 
@@ -88,7 +93,12 @@ export interface DatabaseOptions {
     schemas: TableSchema[]
     now?: () => Date
     rules?: BeforeWriteRule[]
+    /** Where writes go before they are applied; none: memory only. */
+    store?: RecordStore
 }
+
+/** A write in memory, undone when its transaction fails. */
+type Undo = () => void
 
 export class Database {
     private readonly schemas = new Map<string, TableSchema>()
@@ -97,11 +107,15 @@ export class Database {
     private readonly counters = new Map<string, number>()
     private readonly listeners = new Set<ChangeListener>()
     private readonly rules: BeforeWriteRule[]
+    private readonly store: RecordStore | undefined
+    /** Set while a transaction runs: how to undo its writes in memory, and the changes to announce after. */
+    private open: { undo: Undo[]; changes: RecordChange[] } | undefined
     readonly now: () => Date
 
     constructor(options: DatabaseOptions) {
         this.now = options.now ?? (() => new Date())
         this.rules = options.rules ?? []
+        this.store = options.store
         for (const schema of options.schemas) {
             this.schemas.set(schema.name, { ...schema, fields: { ...systemFields, ...schema.fields } })
             this.rows.set(schema.name, new Map())
@@ -137,6 +151,48 @@ export class Database {
         return () => this.listeners.delete(listener)
     }
 
+    /**
+     * Fills the (empty) tables with what a store kept, in insertion order; no rule runs and no
+     * listener is told, as nothing is being written. A field the schema no longer has is dropped, a
+     * field it gained takes its default; a table it no longer has is refused.
+     */
+    restore(stored: StoredTables): void {
+        for (const { table, row } of stored.records) {
+            const schema = this.schema(table)
+            const restored: Record<string, string> = {}
+            for (const [name, field] of Object.entries(schema.fields)) {
+                if (field.type !== 'journal') restored[name] = row[name] ?? field.defaultValue ?? ''
+            }
+            this.table(table).set(restored.sys_id ?? '', restored)
+        }
+        for (const { table, sysId, entry } of stored.journals) {
+            const key = journalKey(table, sysId, entry.element)
+            this.journals.set(key, [...(this.journals.get(key) ?? []), entry])
+        }
+        for (const [table, value] of stored.counters) this.counters.set(table, value)
+    }
+
+    /**
+     * Runs `work` as one write: if it throws, nothing it wrote stays (store and memory), and the
+     * changes are announced to listeners only once it has succeeded. Inside another, part of it.
+     */
+    transaction<T>(work: () => T): T {
+        if (this.open) return work()
+        const open: { undo: Undo[]; changes: RecordChange[] } = { undo: [], changes: [] }
+        this.open = open
+        let result: T
+        try {
+            result = this.store ? this.store.transaction(work) : work()
+        } catch (error) {
+            for (const undo of open.undo.reverse()) undo()
+            throw error
+        } finally {
+            this.open = undefined
+        }
+        for (const change of open.changes) this.emit(change)
+        return result
+    }
+
     insert(table: string, values: Record<string, string>, asUserName = 'system'): StoredRecord {
         const schema = this.schema(table)
         const rows = this.table(table)
@@ -155,38 +211,82 @@ export class Database {
             sys_updated_on: stamp,
             sys_updated_by: asUserName,
         })
+        const previousCounter = this.counters.get(table)
+        let counter: number | undefined
         if (schema.numberPrefix && 'number' in schema.fields && !values.number) {
-            const next = (this.counters.get(table) ?? 10000) + 1
-            this.counters.set(table, next)
-            row.number = `${schema.numberPrefix}${String(next).padStart(7, '0')}`
+            counter = (previousCounter ?? 10000) + 1
+            row.number = `${schema.numberPrefix}${String(counter).padStart(7, '0')}`
         }
-        const written = this.applyRules(table, undefined, values)
+        const { changed, entries } = this.assign(table, row, this.applyRules(table, undefined, values), asUserName)
+        this.persist(() => {
+            this.store?.putRecord(table, row)
+            for (const entry of entries) this.store?.appendJournal(table, sysId, entry)
+            if (counter !== undefined) this.store?.setCounter(table, counter)
+        })
         rows.set(sysId, row)
-        const changed = this.assign(table, row, written, asUserName)
+        if (counter !== undefined) this.counters.set(table, counter)
+        const undoJournals = this.appendJournals(table, sysId, entries)
+        this.open?.undo.push(() => {
+            rows.delete(sysId)
+            if (previousCounter === undefined) this.counters.delete(table)
+            else this.counters.set(table, previousCounter)
+            undoJournals()
+        })
         const record = this.snapshot(row)
         this.emit({ table, sysId, operation: 'insert', changedFields: changed, record })
         return record
     }
 
     update(table: string, sysId: string, values: Record<string, string>, asUserName = 'system'): StoredRecord {
-        const row = this.table(table).get(sysId)
-        if (!row) throw new TableError(`${table} has no record ${sysId}`)
-        const changed = this.assign(table, row, this.applyRules(table, this.snapshot(row), values), asUserName)
-        if (changed.length > 0) {
-            row.sys_updated_on = glideDateTime(this.now())
-            row.sys_updated_by = asUserName
-        }
+        const rows = this.table(table)
+        const current = rows.get(sysId)
+        if (!current) throw new TableError(`${table} has no record ${sysId}`)
+        // Worked out on a copy: a refused value half-way leaves the record as it was.
+        const row = { ...current }
+        const { changed, entries } = this.assign(
+            table,
+            row,
+            this.applyRules(table, this.snapshot(current), values),
+            asUserName
+        )
+        if (changed.length === 0) return this.snapshot(current)
+        row.sys_updated_on = glideDateTime(this.now())
+        row.sys_updated_by = asUserName
+        this.persist(() => {
+            this.store?.putRecord(table, row)
+            for (const entry of entries) this.store?.appendJournal(table, sysId, entry)
+        })
+        rows.set(sysId, row)
+        const undoJournals = this.appendJournals(table, sysId, entries)
+        this.open?.undo.push(() => {
+            rows.set(sysId, current)
+            undoJournals()
+        })
         const record = this.snapshot(row)
-        if (changed.length > 0) this.emit({ table, sysId, operation: 'update', changedFields: changed, record })
+        this.emit({ table, sysId, operation: 'update', changedFields: changed, record })
         return record
     }
 
     /** Deletes a record and its journal entries; listeners are not told (nothing waits on a deletion). */
     delete(table: string, sysId: string): void {
-        if (!this.table(table).delete(sysId)) throw new TableError(`${table} has no record ${sysId}`)
+        const rows = this.table(table)
+        const current = rows.get(sysId)
+        if (!current) throw new TableError(`${table} has no record ${sysId}`)
+        this.persist(() => this.store?.deleteRecord(table, sysId))
+        rows.delete(sysId)
+        const removedJournals = new Map<string, JournalEntry[]>()
         for (const [name, field] of Object.entries(this.schema(table).fields)) {
-            if (field.type === 'journal') this.journals.delete(journalKey(table, sysId, name))
+            const key = journalKey(table, sysId, name)
+            const entries = this.journals.get(key)
+            if (field.type === 'journal' && entries) {
+                removedJournals.set(key, entries)
+                this.journals.delete(key)
+            }
         }
+        this.open?.undo.push(() => {
+            rows.set(sysId, current)
+            for (const [key, entries] of removedJournals) this.journals.set(key, entries)
+        })
     }
 
     get(table: string, sysId: string): StoredRecord | undefined {
@@ -284,22 +384,21 @@ export class Database {
         return this.get(table, sysId)?.[this.schema(table).displayField] ?? ''
     }
 
+    /** Writes `values` into `row` (not yet stored); the journal entries they add are returned, not appended. */
     private assign(
         table: string,
         row: Record<string, string>,
         values: Record<string, string>,
         author: string
-    ): string[] {
+    ): { changed: string[]; entries: JournalEntry[] } {
         const changed: string[] = []
+        const entries: JournalEntry[] = []
         for (const [name, value] of Object.entries(values)) {
             if (name === 'sys_id') continue
             const field = this.field(table, name)
             if (field.type === 'journal') {
                 if (value === '') continue
-                const key = journalKey(table, row.sys_id ?? '', name)
-                const entries = this.journals.get(key) ?? []
                 entries.push({ element: name, value, author, createdOn: glideDateTime(this.now()) })
-                this.journals.set(key, entries)
                 changed.push(name)
                 continue
             }
@@ -318,7 +417,29 @@ export class Database {
                 changed.push(name)
             }
         }
-        return changed
+        return { changed, entries }
+    }
+
+    /** Appends journal entries in memory; returns how to take them back. */
+    private appendJournals(table: string, sysId: string, entries: JournalEntry[]): Undo {
+        const lengths = new Map<string, number>()
+        for (const entry of entries) {
+            const key = journalKey(table, sysId, entry.element)
+            const journal = this.journals.get(key) ?? []
+            if (!lengths.has(key)) lengths.set(key, journal.length)
+            journal.push(entry)
+            this.journals.set(key, journal)
+        }
+        return () => {
+            for (const [key, length] of lengths) this.journals.get(key)?.splice(length)
+        }
+    }
+
+    /** Stores a write before it is applied: alone as its own transaction, or as part of the open one. */
+    private persist(write: () => void): void {
+        if (!this.store) return
+        if (this.open) write()
+        else this.store.transaction(write)
     }
 
     private applyRules(
@@ -345,6 +466,10 @@ export class Database {
     }
 
     private emit(change: RecordChange): void {
+        if (this.open) {
+            this.open.changes.push(change)
+            return
+        }
         for (const listener of [...this.listeners]) listener(change)
     }
 }

@@ -63,3 +63,13 @@ export function runAsScript(moduleUrl: string, name: string, main: (argv: readon
         }
     )
 }
+
+/** Whether a process with this pid exists (EPERM: it does, under another user); for stale pid lock files. */
+export function isProcessRunning(pid: number): boolean {
+    try {
+        process.kill(pid, 0)
+        return true
+    } catch (error) {
+        return (error as NodeJS.ErrnoException).code === 'EPERM'
+    }
+}

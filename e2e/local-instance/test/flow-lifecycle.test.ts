@@ -1,9 +1,7 @@
 // The project's update set, run end to end in the local instance against a real HTTP server
 // standing in for Kpow.
-import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { LocalInstance, UsersFixture } from '../instance'
 import { createLocalInstance } from '../instance'
@@ -13,19 +11,7 @@ import type { KpowStandIn } from './kpow-stand-in'
 import { startKpowStandIn } from './kpow-stand-in'
 import { manualTimers } from './manual-timers'
 
-const updateSetXml = readFileSync(
-    join(import.meta.dirname, '..', '..', '..', 'update-sets', 'kpow-jit-access.xml'),
-    'utf8'
-)
-const itemName = 'Request Kpow Topic Query Access'
-const flowName = 'Kpow Access Lifecycle'
-const order = {
-    cluster_id: '42RglGpZQwy9D5VzTVpCWA',
-    topic_name: 'tx_trade',
-    role_name: 'kafka-users',
-    duration_ms: '900000',
-    justification: 'Replaying trades for INC0010001',
-}
+import { flowName, itemName, order, updateSetXml } from './lifecycle-order'
 const groupItemName = 'Request Kpow Consumer Group Edit Access'
 const groupOrder = {
     cluster_id: '42RglGpZQwy9D5VzTVpCWA',

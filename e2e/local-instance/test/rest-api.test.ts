@@ -10,6 +10,8 @@ import type { RunningLocalInstance } from '../server'
 import { startLocalInstanceServer } from '../server'
 import type { KpowStandIn } from './kpow-stand-in'
 import { startKpowStandIn } from './kpow-stand-in'
+import type { JsonAnswer } from './json-call'
+import { callJson } from './json-call'
 
 const root = join(import.meta.dirname, '..', '..', '..')
 const setFile = join(root, 'update-sets', 'kpow-jit-access.xml')
@@ -49,33 +51,14 @@ afterEach(async () => {
     await kpow.stop()
 })
 
-interface Answer {
-    status: number
-    headers: Headers
-    json: Record<string, unknown>
-}
+type Answer = JsonAnswer
 
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
 const asAdmin = basic('admin', 'admin-secret')
 const asUser = (user: string) => basic(user, 'demo')
 
-async function call(method: string, path: string, authorization: string, body?: unknown): Promise<Answer> {
-    const response = await fetch(`${running.url}${path}`, {
-        method,
-        redirect: 'manual',
-        headers: {
-            authorization,
-            accept: 'application/json',
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    const text = await response.text()
-    return {
-        status: response.status,
-        headers: response.headers,
-        json: text ? (JSON.parse(text) as Record<string, unknown>) : {},
-    }
+function call(method: string, path: string, authorization: string, body?: unknown): Promise<Answer> {
+    return callJson(`${running.url}${path}`, method, authorization, body)
 }
 
 type Row = Record<string, string>

@@ -18,6 +18,7 @@ import { join } from 'node:path'
 import type { TemporaryPolicy } from '../engine/types'
 import type { AuditRecord } from './audit'
 import { auditRecordProblem, checkStateFile } from './state-schemas'
+import { isProcessRunning } from '../../../scripts/common/index'
 
 /** What must survive a restart for decisions to stay the same. */
 export interface DurableState {
@@ -120,7 +121,7 @@ export class DirectoryPersistence implements Persistence {
                 if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
             }
             const holder = Number((await readIfExists(this.fs, path))?.trim())
-            if (Number.isSafeInteger(holder) && holder > 0 && isRunning(holder)) {
+            if (Number.isSafeInteger(holder) && holder > 0 && isProcessRunning(holder)) {
                 throw new DataDirectoryError(
                     `${this.dir} is in use by another mock-kpow (pid ${holder}, lock ${path}): stop that process or pass another --data-dir.`
                 )
@@ -230,16 +231,6 @@ export class DirectoryPersistence implements Persistence {
         } finally {
             await handle.close()
         }
-    }
-}
-
-/** Whether a process with this pid exists (EPERM: it does, under another user). */
-function isRunning(pid: number): boolean {
-    try {
-        process.kill(pid, 0)
-        return true
-    } catch (error) {
-        return (error as NodeJS.ErrnoException).code === 'EPERM'
     }
 }
 
