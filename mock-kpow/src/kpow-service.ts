@@ -178,11 +178,13 @@ export class KpowService {
             ])
         }
         this.settleExpiries()
-        // The caller may only grant what they hold themselves, counting their own temporary grants.
+        // The caller may only grant what they hold themselves [C]: what the RBAC file gives them, not
+        // what a temporary policy lent them. Counting temporary grants would let an admin lent 60 s of
+        // access re-grant it to anyone for an hour, a derived grant outliving its source.
         const grant = checkGrant(
             principal.roles,
             body,
-            this.indexes.activePolicies(),
+            this.config.rbac.policies,
             this.config.strategy,
             this.config.clusters
         )
