@@ -34,6 +34,37 @@ describe('in-memory tables', () => {
         expect(db.get('sc_req_item', item.sys_id)?.work_notes).toBeUndefined()
     })
 
+    it('changes nothing when a write is refused half-way, alone or in a transaction (whose listeners hear only a success)', () => {
+        const db = database()
+        const changes: RecordChange[] = []
+        db.onChange((change) => changes.push(change))
+        const item = db.insert('sc_req_item', {})
+        changes.length = 0
+        expect(() => db.update('sc_req_item', item.sys_id, { work_notes: 'note', state: 'no-such-state' })).toThrow(
+            /has no choice "no-such-state"/
+        )
+        expect(db.get('sc_req_item', item.sys_id)).toEqual(item)
+        expect(db.journal('sc_req_item', item.sys_id, 'work_notes')).toEqual([])
+        expect(() =>
+            db.transaction(() => {
+                db.update('sc_req_item', item.sys_id, { state: '2', work_notes: 'working' })
+                db.insert('sc_req_item', {})
+                db.delete('sc_req_item', item.sys_id)
+                throw new TableError('refused')
+            })
+        ).toThrow('refused')
+        expect(db.query('sc_req_item')).toEqual([item])
+        expect(db.journal('sc_req_item', item.sys_id, 'work_notes')).toEqual([])
+        expect(changes).toEqual([])
+        // The number the failed insert took is not used up.
+        expect(db.insert('sc_req_item', {}).number).toBe('RITM0010002')
+        db.transaction(() => db.update('sc_req_item', item.sys_id, { state: '2' }))
+        expect(changes.map((change) => `${change.operation} ${change.changedFields.join(',')}`)).toEqual([
+            'insert ',
+            'update state',
+        ])
+    })
+
     it('tells listeners what changed, and only when something did', () => {
         const db = database()
         const changes: RecordChange[] = []

@@ -157,6 +157,49 @@ describe('local instance with a data dir', () => {
         expect(kpow.requests.map((request) => request.method)).toEqual(['POST', 'DELETE'])
     })
 
+    it('keeps a deploy made through the API (retrieved, committed, connected, activated) across restarts', async () => {
+        kpow = await startKpowStandIn()
+        const dataDir = newDataDir()
+        const empty = createLocalInstance({ users, dataDir, timers: manualTimers() })
+        opened.push(empty)
+        expect(empty.catalog.flows).toEqual([])
+        const retrieved = empty.retrieveUpdateSet(updateSetXml, 'admin')
+        expect(empty.previewUpdateSet(retrieved.sys_id).state).toBe('2')
+        closeInstance(empty)
+
+        // Retrieved and previewed, not committed: the restart keeps it there.
+        const previewed = createLocalInstance({ users, dataDir, timers: manualTimers() })
+        opened.push(previewed)
+        expect(previewed.database.require('sys_remote_update_set', retrieved.sys_id).state).toBe('previewed')
+        expect(previewed.catalog.flows).toEqual([])
+        expect(previewed.commitUpdateSet(retrieved.sys_id, 'admin').state).toBe('2')
+        closeInstance(previewed)
+
+        // Committed: the flow catalog is rebuilt from the stored versions; the flow is still a draft.
+        const committed = createLocalInstance({ users, dataDir, timers: manualTimers() })
+        opened.push(committed)
+        expect(committed.catalog.flows.map((flow) => flow.name)).toContain(flowName)
+        expect(committed.orderCatalogItem(itemName, order, 'abel.tuter').flowRun?.status).toBe('not_started')
+        const [alias] = committed.database.query('sys_alias')
+        const connection = committed.database.insert('http_connection', {
+            name: 'Kpow API',
+            connection_alias: alias?.sys_id ?? '',
+            connection_url: kpow.url,
+        })
+        expect(connection.connection_url).toBe(kpow.url)
+        committed.activateFlow(flowName)
+        closeInstance(committed)
+
+        const active = createLocalInstance({ users, dataDir, timers: manualTimers() })
+        opened.push(active)
+        expect(active.flowRuns().map((run) => run.status)).toEqual(['not_started'])
+        expect(active.database.query('http_connection').map((stored) => stored.connection_url)).toEqual([kpow.url])
+        const ordered = active.orderCatalogItem(itemName, order, 'abel.tuter')
+        await active.whenIdle()
+        expect(ordered.flowRun?.status).toBe('waiting')
+        expect(active.approvalsFor('beth.anglin', 'requested')).toHaveLength(1)
+    })
+
     it('keeps nothing of a write that failed, in memory or on disk', () => {
         const dataDir = newDataDir()
         const first = createLocalInstance({ users, dataDir })
