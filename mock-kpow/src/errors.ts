@@ -21,6 +21,8 @@ export type ErrorCode =
     | 'payload_too_large'
     | 'method_not_allowed'
     | 'unknown_tenant'
+    | 'tenant_required'
+    | 'outside_tenant'
     | 'internal_error'
 
 export class KpowError extends Error {

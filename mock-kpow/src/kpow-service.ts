@@ -10,7 +10,18 @@
 // leave an expired policy granting anything. State changes (temporary policies, the clock offset)
 // are durable-then-apply: an error answer means nothing changed.
 import { randomUUID } from 'node:crypto'
-import { DEFAULT_TENANT_ID, checkGrant, compilePolicies, isActive, isAdmin, validateDuration } from './engine/index'
+import {
+    DEFAULT_TENANT_ID,
+    checkGrant,
+    compilePolicies,
+    isActive,
+    isAdmin,
+    isVisible,
+    tenantCovers,
+    tenantsConfigured,
+    tenantsFor,
+    validateDuration,
+} from './engine/index'
 import type {
     AccessRequest,
     ClusterIdentity,
@@ -20,6 +31,7 @@ import type {
     ResourcePath,
     TemporaryPolicy,
     TemporaryPolicyBody,
+    Tenant,
 } from './engine/types'
 import { KpowError } from './errors'
 import type { AuditRecord, NewAuditRecord } from './store/audit'
@@ -51,6 +63,8 @@ export interface KpowServiceConfig {
     readonly compile?: typeof compilePolicies
     /** Audit records kept in memory for the views (default 10 000); the audit file keeps every one. */
     readonly auditRecordsInMemory?: number
+    /** Consumer group -> topics of a cluster, for tenants that include a group (its topics are inferred). */
+    readonly groupTopics?: (clusterId: string) => ReadonlyMap<string, readonly string[]>
 }
 
 export type { AuditFilter }
@@ -116,16 +130,18 @@ export class KpowService {
         return this.indexes.decide(request)
     }
 
-    /** Active temporary policies, oldest first. */
-    listTemporaryPolicies(): TemporaryPolicy[] {
+    /** Active temporary policies (of one tenant, when given and tenants are configured), oldest first. */
+    listTemporaryPolicies(tenantId?: string): TemporaryPolicy[] {
         this.settleExpiries()
-        return [...this.store.policies.values()].sort((a, b) => a.created_ts - b.created_ts || a.id.localeCompare(b.id))
+        return [...this.store.policies.values()]
+            .filter((policy) => this.inTenant(policy, tenantId))
+            .sort((a, b) => a.created_ts - b.created_ts || a.id.localeCompare(b.id))
     }
 
-    getTemporaryPolicy(id: string): TemporaryPolicy {
+    getTemporaryPolicy(id: string, tenantId?: string): TemporaryPolicy {
         this.settleExpiries()
         const policy = this.store.policies.get(id)
-        if (!policy) throw notFound(id)
+        if (!policy || !this.inTenant(policy, tenantId)) throw notFound(id)
         return policy
     }
 
@@ -145,22 +161,93 @@ export class KpowService {
         )
     }
 
+    /**
+     * The tenant an API request acts in, from its `x-tenant-id` (a tenant name). Without configured
+     * tenants everything is one global tenant, `__kpow_global`, and Kpow's default tenant names are
+     * accepted too. With configured tenants a request names one of the caller's tenants; one that does
+     * not, when the caller has exactly one tenant, acts in that one (as seed 003 enters a single-tenant
+     * user into it) [C]; otherwise it is refused naming the caller's tenants.
+     */
     resolveTenant(principal: Principal, requested: string | undefined): string {
-        if (requested === undefined || requested === '' || requested === DEFAULT_TENANT_ID) return DEFAULT_TENANT_ID
-        const tenant = this.config.rbac.tenants.find(
-            (candidate) =>
-                candidate.name === requested &&
-                (candidate.roles.includes('*') || candidate.roles.some((role) => principal.roles.includes(role)))
-        )
+        const configured = tenantsConfigured(this.config.rbac)
+        const mine = tenantsFor(this.config.rbac, principal.roles)
+        if (requested === undefined || requested === '' || requested === DEFAULT_TENANT_ID) {
+            if (!configured) return DEFAULT_TENANT_ID
+            const [only, ...others] = mine
+            if (only !== undefined && others.length === 0) return only.name
+            throw new KpowError(
+                'tenant_required',
+                `This Kpow has tenants: name yours in the x-tenant-id header (user "${principal.user}" may use ${mine.map((tenant) => `"${tenant.name}"`).join(', ') || 'none'}).`,
+                [{ path: 'header x-tenant-id', message: 'must name one of your tenants' }]
+            )
+        }
+        const tenant = mine.find((candidate) => candidate.name === requested)
         if (!tenant) {
             throw new KpowError('unknown_tenant', `Unknown tenant "${requested}" for user "${principal.user}".`, [
                 {
                     path: 'header x-tenant-id',
-                    message: `must be ${DEFAULT_TENANT_ID} or the name of one of your tenants`,
+                    message: configured
+                        ? `must be the name of one of your tenants: ${mine.map((candidate) => candidate.name).join(', ') || 'none'}`
+                        : `must be ${DEFAULT_TENANT_ID} or the name of one of your tenants`,
                 },
             ])
         }
         return tenant.name
+    }
+
+    /** The tenant named by a resolved tenant id; undefined for `__kpow_global` (everything). */
+    private tenantOf(tenantId: string): Tenant | undefined {
+        if (tenantId === DEFAULT_TENANT_ID) return undefined
+        return this.config.rbac.tenants.find((tenant) => tenant.name === tenantId)
+    }
+
+    /** The clusters a tenant sees (all of them in `__kpow_global`). */
+    clustersIn(tenantId: string): ClusterIdentity[] {
+        const tenant = this.tenantOf(tenantId)
+        return this.config.clusters.filter(
+            (cluster) =>
+                tenant === undefined ||
+                isVisible(tenant, ['cluster', cluster.id], {
+                    clusters: this.config.clusters,
+                    groupTopics: this.config.groupTopics?.(cluster.id),
+                })
+        )
+    }
+
+    /**
+     * Temporary policies belong to the tenant they were granted in: with configured tenants a
+     * request sees and deletes only its tenant's [C]; without, every policy is global.
+     */
+    private inTenant(policy: TemporaryPolicy, tenantId: string | undefined): boolean {
+        return tenantId === undefined || !tenantsConfigured(this.config.rbac) || policy.tenant_id === tenantId
+    }
+
+    /** Refuses a policy whose resources reach outside the tenant it is granted in [C]. */
+    private requireInsideTenant(principal: Principal, body: TemporaryPolicyBody, tenantId: string): void {
+        const tenant = this.tenantOf(tenantId)
+        if (tenant === undefined) return
+        for (const pattern of body.resource !== undefined ? [body.resource] : (body.resources ?? [])) {
+            const cluster = this.config.clusters.find((known) => known.id === pattern[1] || known.name === pattern[1])
+            const context = {
+                clusters: this.config.clusters,
+                groupTopics: cluster ? this.config.groupTopics?.(cluster.id) : undefined,
+            }
+            if (tenantCovers(tenant, pattern, context)) continue
+            const reason = `${JSON.stringify(pattern)} reaches outside tenant "${tenant.name}"`
+            this.recordAudit({
+                event: 'temporary-policy-refused',
+                user: principal.user,
+                action: 'CREATE_TEMPORARY_POLICY',
+                resource: pattern,
+                decision: 'Refused',
+                detail: reason,
+            })
+            throw new KpowError(
+                'outside_tenant',
+                `A temporary policy granted in tenant "${tenant.name}" may only name resources the tenant includes: ${reason}.`,
+                [{ path: 'policy.resource', message: `must lie inside tenant "${tenant.name}"` }]
+            )
+        }
     }
 
     async createTemporaryPolicy(
@@ -178,6 +265,7 @@ export class KpowService {
             ])
         }
         this.settleExpiries()
+        this.requireInsideTenant(principal, body, tenantId)
         // The caller may only grant what they hold themselves [C]: what the RBAC file gives them, not
         // what a temporary policy lent them. Counting temporary grants would let an admin lent 60 s of
         // access re-grant it to anyone for an hour, a derived grant outliving its source.
@@ -220,9 +308,10 @@ export class KpowService {
         return policy
     }
 
-    async deleteTemporaryPolicy(principal: Principal, id: string): Promise<void> {
+    async deleteTemporaryPolicy(principal: Principal, id: string, tenantId?: string): Promise<void> {
         this.settleExpiries()
-        const policy = this.store.policies.get(id)
+        const found = this.store.policies.get(id)
+        const policy = found && this.inTenant(found, tenantId) ? found : undefined
         this.requireAdmin(principal, 'DELETE_TEMPORARY_POLICY', resourceOf(policy))
         if (!policy) throw notFound(id)
         await this.commit({ kind: 'delete', id })

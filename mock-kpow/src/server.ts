@@ -69,8 +69,12 @@ export async function startMockKpow(options: MockKpowOptions, start: StartOption
             ? clustersWithDataSet(loadClustersFile(DEFAULT_CLUSTERS_FILE), options.environmentClusters)
             : loadClustersFile(options.clustersFile ?? DEFAULT_CLUSTERS_FILE)
     const clusters: ClusterIdentity[] = clusterIdentities(clustersConfig, options.environmentName)
+    // The data store needs the service (for the audit-log topic), the service the store's consumer
+    // groups (for tenants that include a group): bound late, read only once requests arrive.
+    const bound: { data?: DataStore } = {}
     const service = await KpowService.start({
         rbac,
+        groupTopics: (clusterId) => bound.data?.groupTopics(clusterId) ?? new Map<string, readonly string[]>(),
         clusters,
         strategy: options.strategy,
         maxDurationMs: options.maxDurationMs,
@@ -82,6 +86,7 @@ export async function startMockKpow(options: MockKpowOptions, start: StartOption
     })
 
     const data = new DataStore(clustersConfig, options.environmentName, () => service.auditRecords())
+    bound.data = data
     const mutations = new StagedMutations(service, data)
     service.onReset(() => data.reset())
 

@@ -88,11 +88,18 @@ describe('POST /admin/v1/temporary-policies', () => {
 
     it('echoes x-tenant-id as metadata.tenant_id and refuses an unknown tenant', async () => {
         const hidden = await kpow.call('POST', '/admin/v1/temporary-policies', {
-            json: guideCreateBody(),
+            json: guideCreateBody('tx_trade1'),
             headers: { 'x-tenant-id': 'Kpow Hidden' },
         })
         expect(hidden.status).toBe(200)
         expect((hidden.json as Created).metadata.tenant_id).toBe('Kpow Hidden')
+        // Kpow Hidden excludes __oprtr* topics: a policy granted there cannot reach them.
+        const outside = await kpow.call('POST', '/admin/v1/temporary-policies', {
+            json: guideCreateBody('__oprtr_audit_log'),
+            headers: { 'x-tenant-id': 'Kpow Hidden' },
+        })
+        expect(outside.status).toBe(403)
+        expect(outside.json).toMatchObject({ error: 'outside_tenant' })
         const unknown = await kpow.call('POST', '/admin/v1/temporary-policies', {
             json: guideCreateBody(),
             headers: { 'x-tenant-id': 'no-such-tenant' },

@@ -253,3 +253,135 @@ describe('the environment decides', () => {
         expect(kpow.service.config.clusters.map((cluster) => cluster.id)).not.toContain('cluster-1')
     })
 })
+
+describe('tenants-api: three clusters, three tenants, the API on', () => {
+    const api = (kpow: RunningMockKpow, user: string) => {
+        const auth = basic(user, `${user}-pass`)
+        return async (method: string, path: string, tenant?: string, json?: unknown) => {
+            const headers: Record<string, string> = { authorization: auth }
+            if (tenant !== undefined) headers['x-tenant-id'] = tenant
+            if (json !== undefined) headers['content-type'] = 'application/json'
+            const response = await fetch(`${kpow.apiUrl ?? ''}${path}`, {
+                method,
+                headers,
+                body: json === undefined ? undefined : JSON.stringify(json),
+            })
+            const text = await response.text()
+            return { status: response.status, text, json: (text ? JSON.parse(text) : undefined) as unknown }
+        }
+    }
+    const grantOn = (cluster: string, topic: string, role = 'traders') => ({
+        duration_ms: 600_000,
+        policy: {
+            role,
+            actions: ['TOPIC_DATA_QUERY'],
+            effect: 'Allow',
+            resource: ['cluster', cluster, 'topic', topic],
+        },
+    })
+    const tenantOf = (answer: { json: unknown }) =>
+        (answer.json as { metadata: { tenant_id: string } }).metadata.tenant_id
+
+    it('logs in each team, each entering its tenant', async () => {
+        const kpow = await startOn('tenants-api')
+        expect(kpow.apiUrl).toBeDefined()
+        expect((await logIn(kpow, 'trader', 'trader-pass')).body?.tenants).toEqual(['Trading'])
+        expect((await logIn(kpow, 'payments-dev', 'payments-dev-pass')).body?.tenants).toEqual(['Payments'])
+        expect((await logIn(kpow, 'oncall', 'oncall-pass', 'Payments')).status).toBe(200)
+        expect((await logIn(kpow, 'platform', 'wrong')).status).toBe(401)
+    })
+
+    it('decides each policy as written (STAGE_LENIENT, clusters by id and name)', async () => {
+        const kpow = await startOn('tenants-api')
+        expectDecisions(kpow, [
+            ['policy 0', ['platform-admins'], 'GROUP_DELETE', ['cluster', 'cluster-2', 'group', 'g'], 'Allow'],
+            ['policy 1', ['payments-admins'], 'TOPIC_DATA_QUERY', ['cluster', 'cluster-3', 'topic', 't'], 'Allow'],
+            ['policy 2', ['traders'], 'TOPIC_PRODUCE', ['cluster', 'Sandbox', 'topic', 'tx_trade1'], 'Stage'],
+            [
+                'policy 3',
+                ['payments-team'],
+                'TOPIC_DATA_QUERY',
+                ['cluster', 'cluster-1', 'topic', 'payments_eu'],
+                'Allow',
+            ],
+            ['policy 4', ['payments-team'], 'TOPIC_DATA_QUERY', ['cluster', 'US Production', 'topic', 'x'], 'Deny'],
+        ])
+    })
+
+    it('x-tenant-id names the tenant; it is echoed; a single-tenant caller may omit it, others must name one', async () => {
+        const kpow = await startOn('tenants-api')
+        const lead = api(kpow, 'trading-lead')
+        expect(tenantOf(await lead('GET', '/admin/v1/temporary-policies', 'Trading'))).toBe('Trading')
+        expect(tenantOf(await lead('GET', '/admin/v1/temporary-policies'))).toBe('Trading')
+        const wrong = await lead('GET', '/admin/v1/temporary-policies', 'Payments')
+        expect(wrong.status).toBe(400)
+        expect(wrong.text).toContain('must be the name of one of your tenants: Trading')
+        const oncall = api(kpow, 'oncall')
+        const unnamed = await oncall('GET', '/admin/v1/temporary-policies')
+        expect(unnamed.status).toBe(400)
+        expect(unnamed.json).toMatchObject({ error: 'tenant_required' })
+        expect((unnamed.json as { message: string }).message).toContain('"Trading", "Payments"')
+        expect((await oncall('GET', '/admin/v1/temporary-policies', '__kpow_global')).status).toBe(400)
+    })
+
+    it('a policy granted in a tenant cannot reach outside it (the payments_eu case)', async () => {
+        const kpow = await startOn('tenants-api')
+        const lead = api(kpow, 'trading-lead')
+        const outside = await lead(
+            'POST',
+            '/admin/v1/temporary-policies',
+            'Trading',
+            grantOn('cluster-1', 'payments_eu')
+        )
+        expect(outside.status).toBe(403)
+        expect(outside.json).toMatchObject({ error: 'outside_tenant' })
+        expect(outside.text).toContain('reaches outside tenant \\"Trading\\"')
+        const wholeCluster = await lead('POST', '/admin/v1/temporary-policies', 'Trading', {
+            ...grantOn('cluster-1', 'x'),
+            policy: {
+                role: 'traders',
+                actions: ['TOPIC_DATA_QUERY'],
+                effect: 'Allow',
+                resource: ['cluster', 'cluster-1'],
+            },
+        })
+        expect(wholeCluster.status).toBe(403)
+        const inside = await lead(
+            'POST',
+            '/admin/v1/temporary-policies',
+            'Trading',
+            grantOn('EU Production', 'tx_trade1')
+        )
+        expect(inside.status, inside.text).toBe(200)
+        expect(tenantOf(inside)).toBe('Trading')
+        expect(kpow.service.listTemporaryPolicies()).toHaveLength(1)
+        // The same lead, on call for payments too, may grant payments_eu there.
+        const oncall = api(kpow, 'oncall')
+        const payments = await oncall(
+            'POST',
+            '/admin/v1/temporary-policies',
+            'Payments',
+            grantOn('cluster-1', 'payments_eu', 'payments-team')
+        )
+        expect(payments.status, payments.text).toBe(200)
+        expect(tenantOf(payments)).toBe('Payments')
+    })
+
+    it("a tenant lists, reads and deletes only its own policies; clusters are the tenant's", async () => {
+        const kpow = await startOn('tenants-api')
+        const lead = api(kpow, 'trading-lead')
+        const created = await lead('POST', '/admin/v1/temporary-policies', 'Trading', grantOn('cluster-2', 'tx_trade1'))
+        const id = (created.json as { temporary_policy: { id: string } }).temporary_policy.id
+        const payments = api(kpow, 'payments-lead')
+        const listed = await payments('GET', '/admin/v1/temporary-policies', 'Payments')
+        expect((listed.json as { temporary_policies: unknown[] }).temporary_policies).toEqual([])
+        expect((await payments('GET', `/admin/v1/temporary-policies/${id}`, 'Payments')).status).toBe(404)
+        expect((await payments('DELETE', `/admin/v1/temporary-policies/${id}`, 'Payments')).status).toBe(404)
+        expect((await lead('GET', `/admin/v1/temporary-policies/${id}`, 'Trading')).status).toBe(200)
+        const clusters = await payments('GET', '/kafka/v1/clusters', 'Payments')
+        expect((clusters.json as { clusters: { id: string }[] }).clusters.map((cluster) => cluster.id)).toEqual([
+            'cluster-1',
+        ])
+        expect((await lead('DELETE', `/admin/v1/temporary-policies/${id}`, 'Trading')).status).toBe(204)
+    })
+})

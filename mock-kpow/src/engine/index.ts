@@ -51,7 +51,15 @@ export {
     type FieldProblem,
 } from './schemas'
 export { isAdmin, isAuthorized } from './roles'
-export { DEFAULT_TENANTS, DEFAULT_TENANT_ID, isVisible, tenantsFor, type TenantInference } from './tenants'
+export {
+    DEFAULT_TENANTS,
+    DEFAULT_TENANT_ID,
+    isVisible,
+    tenantCovers,
+    tenantsConfigured,
+    tenantsFor,
+    type TenantInference,
+} from './tenants'
 export {
     activePolicies,
     checkGrant,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseRbacYaml } from '../config/rbac-file'
-import { DEFAULT_TENANTS, DEFAULT_TENANT_ID, isVisible, tenantsFor } from './tenants'
+import { DEFAULT_TENANTS, DEFAULT_TENANT_ID, isVisible, tenantCovers, tenantsFor } from './tenants'
 import type { RbacModel, ResourcePath, Tenant } from './types'
 
 function fixture(name: string): RbacModel {
@@ -186,5 +186,30 @@ describe('tenantsFor', () => {
         expect(tenantsFor(restrictions, ['nobody'])).toEqual([])
         const defaults = fixture('seed-004-example.yml')
         expect(tenantsFor(defaults, []).map((t) => t.name)).toEqual(['Global', 'Kpow Hidden'])
+    })
+})
+
+describe('tenantCovers: what a temporary policy granted in a tenant may name [C]', () => {
+    const trading: Tenant = {
+        name: 'Trading',
+        description: '',
+        resources: [
+            { include: [['cluster', '*', 'topic', 'tx_*']] },
+            { include: [['cluster', '*', 'group', 'settlement']] },
+            { exclude: [['cluster', '*', 'topic', 'tx_secret*']] },
+        ],
+        roles: ['traders'],
+    }
+    const groupTopics = new Map([['settlement', ['ledger']]])
+    it.each<[string, readonly string[], boolean]>([
+        ['a topic the tenant includes', ['cluster', 'c1', 'topic', 'tx_trade1'], true],
+        ['a narrower wildcard inside an include', ['cluster', '*', 'topic', 'tx_trade*'], true],
+        ['a topic inferred through an included group', ['cluster', 'c1', 'topic', 'ledger'], true],
+        ['a topic outside', ['cluster', 'c1', 'topic', 'payments_eu'], false],
+        ['the whole cluster reaches outside', ['cluster', 'c1'], false],
+        ['a wildcard that touches an exclude', ['cluster', '*', 'topic', 'tx_*'], false],
+        ['an excluded topic', ['cluster', 'c1', 'topic', 'tx_secret_1'], false],
+    ])('%s -> %s', (_name, pattern, covered) => {
+        expect(tenantCovers(trading, pattern, { groupTopics })).toBe(covered)
     })
 })

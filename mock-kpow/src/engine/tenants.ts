@@ -12,7 +12,7 @@
  * tx_ topics); it is removed only by an exclude that matches the container itself, so excluding
  * ["cluster", "*", "broker", "*"] hides brokers, not clusters.
  */
-import { matchResource } from './match'
+import { matchResource, patternCovers, patternsIntersect, isWildcard } from './match'
 import type { ClusterIdentity, RbacModel, ResourcePath, Tenant } from './types'
 
 /** The tenant id Kpow reports in API metadata when no tenant is selected. */
@@ -87,4 +87,24 @@ export function isVisible(tenant: Tenant, resource: ResourcePath, context: Tenan
         inferred(includes, resource, context)
     if (!added) return false
     return !excludes.some((pattern) => matchResource(pattern, resource, context.clusters))
+}
+
+/** Whether the RBAC file configures tenants (a `tenants` key with at least one), rather than Kpow's defaults. */
+export function tenantsConfigured(model: RbacModel): boolean {
+    return model.tenants !== DEFAULT_TENANTS && model.tenants.length > 0
+}
+
+/**
+ * Whether everything a policy's resource pattern can reach lies inside the tenant [C]: one include
+ * covers the whole pattern (or, for a literal topic, the topic is visible through an included
+ * group), and no exclude touches any part of it. A temporary policy granted in a tenant must pass
+ * this for each of its resources, so it cannot reach outside the tenant.
+ */
+export function tenantCovers(tenant: Tenant, pattern: ResourcePath, context: TenantInference = {}): boolean {
+    const includes = tenant.resources.flatMap((rule) => rule.include ?? [])
+    const excludes = tenant.resources.flatMap((rule) => rule.exclude ?? [])
+    if (excludes.some((exclude) => patternsIntersect(exclude, pattern, context.clusters))) return false
+    if (includes.some((include) => patternCovers(include, pattern, context.clusters))) return true
+    const literal = pattern.length === 4 && !pattern.some(isWildcard)
+    return literal && isVisible(tenant, pattern, context)
 }

@@ -38,9 +38,10 @@ export function createApiApp(deps: ApiAppDeps): express.Express {
     // One route per path (methods dispatched inside it): the router matches each path once.
     app.route('/kafka/v1/clusters')
         .get(authenticate, (req, res) => {
+            const tenantId = service.resolveTenant(principalOf(req), tenantHeader(req))
             res.json({
-                clusters: service.config.clusters.map((cluster) => ({ id: cluster.id, label: cluster.name })),
-                metadata: metadata(service.resolveTenant(principalOf(req), tenantHeader(req))),
+                clusters: service.clustersIn(tenantId).map((cluster) => ({ id: cluster.id, label: cluster.name })),
+                metadata: metadata(tenantId),
             })
         })
         .all(methodNotAllowed)
@@ -56,18 +57,21 @@ export function createApiApp(deps: ApiAppDeps): express.Express {
         })
         .get(adminOnly('LIST_TEMPORARY_POLICIES'), (req, res) => {
             const tenantId = service.resolveTenant(principalOf(req), tenantHeader(req))
-            res.json({ temporary_policies: service.listTemporaryPolicies().map(present), metadata: metadata(tenantId) })
+            res.json({
+                temporary_policies: service.listTemporaryPolicies(tenantId).map(present),
+                metadata: metadata(tenantId),
+            })
         })
         .all(methodNotAllowed)
     app.route(`${collection}/:id`)
         .get(adminOnly('GET_TEMPORARY_POLICY'), (req, res) => {
             const tenantId = service.resolveTenant(principalOf(req), tenantHeader(req))
-            const policy = service.getTemporaryPolicy(String(req.params.id))
+            const policy = service.getTemporaryPolicy(String(req.params.id), tenantId)
             res.json({ temporary_policy: present(policy), metadata: metadata(tenantId) })
         })
         .delete(adminOnly('DELETE_TEMPORARY_POLICY'), async (req, res) => {
-            service.resolveTenant(principalOf(req), tenantHeader(req))
-            await service.deleteTemporaryPolicy(principalOf(req), String(req.params.id))
+            const tenantId = service.resolveTenant(principalOf(req), tenantHeader(req))
+            await service.deleteTemporaryPolicy(principalOf(req), String(req.params.id), tenantId)
             // Kpow answers a successful delete with no body.
             res.status(204).end()
         })

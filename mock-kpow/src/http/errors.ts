@@ -17,6 +17,8 @@ const STATUS: Record<ErrorCode, number> = {
     payload_too_large: 413,
     method_not_allowed: 405,
     unknown_tenant: 400,
+    tenant_required: 400,
+    outside_tenant: 403,
     internal_error: 500,
 }
 

@@ -263,7 +263,7 @@ export function createUiApp(deps: UiAppDeps): express.Express {
             status,
             temporaryPoliciesPage(
                 chromeFor(service, session),
-                service.listTemporaryPolicies(),
+                service.listTemporaryPolicies(viewerFor(service, session).tenant.name),
                 service.now(),
                 formValues,
                 flash
@@ -293,7 +293,7 @@ export function createUiApp(deps: UiAppDeps): express.Express {
         const session = current(req)
         const id = String(req.params.id)
         try {
-            await service.deleteTemporaryPolicy(session, id)
+            await service.deleteTemporaryPolicy(session, id, viewerFor(service, session).tenant.name)
             session.flash = { kind: 'ok', message: `Temporary policy ${id} deleted.` }
             res.redirect(303, '/settings/temporary-policies')
         } catch (error) {
