@@ -50,6 +50,10 @@ export async function main(argv: readonly string[], start: StartOptions = {}): P
         console.log(`mock-kpow: state ${running.service.config.persistence.description}`)
         console.log(`mock-kpow: clusters ${describeClusters(options, running.service.config.clusters)}`)
         for (const warning of options.warnings ?? []) console.error(`mock-kpow: ${warning}`)
+        if (options.webhook) {
+            const { provider, url, verbosity } = options.webhook
+            console.log(`mock-kpow: audit webhook ${provider} ${new URL(url).origin} (${verbosity})`)
+        }
         if (running.apiUrl) console.log(`mock-kpow: API listening on ${running.apiUrl}`)
         if (options.apiOffReason) console.log(`mock-kpow: ${options.apiOffReason}`)
         if (running.uiUrl) console.log(`mock-kpow: UI listening on ${running.uiUrl} (log in at ${running.uiUrl}/login)`)

@@ -16,6 +16,7 @@ import { createUiApp } from './http/ui/ui-app'
 import { KpowService } from './kpow-service'
 import { StagedMutations } from './mutations/staged-mutations'
 import { DirectoryPersistence, MemoryPersistence } from './store/persistence'
+import { AuditWebhook, type AuditWebhookOptions } from './store/audit-webhook'
 
 export interface UiAppContext {
     readonly service: KpowService
@@ -45,6 +46,8 @@ export interface StartOptions {
     readonly clock?: AdjustableClock
     /** Audit records held in memory (default 10 000); tests set a small bound to count against. */
     readonly auditRecordsInMemory?: number
+    /** Retry timing of the audit webhook (tests shorten it). */
+    readonly webhook?: AuditWebhookOptions
 }
 
 export interface RunningMockKpow {
@@ -52,6 +55,8 @@ export interface RunningMockKpow {
     readonly clock: AdjustableClock
     readonly apiUrl: string | undefined
     readonly uiUrl: string | undefined
+    /** The audit webhook, when WEBHOOK_URL is set. */
+    readonly webhook: AuditWebhook | undefined
     close(): Promise<void>
 }
 
@@ -88,6 +93,8 @@ export async function startMockKpow(options: MockKpowOptions, start: StartOption
     const data = new DataStore(clustersConfig, options.environmentName, () => service.auditRecords())
     bound.data = data
     const mutations = new StagedMutations(service, data)
+    const webhook = options.webhook ? new AuditWebhook(options.webhook, start.webhook) : undefined
+    if (webhook) service.onAudit((record) => webhook.offer(record))
     service.onReset(() => data.reset())
 
     const servers: Server[] = []
@@ -109,6 +116,7 @@ export async function startMockKpow(options: MockKpowOptions, start: StartOption
         }
     } catch (error) {
         await Promise.all(servers.map(closeServer))
+        webhook?.close()
         await service.shutdown()
         throw error
     }
@@ -119,9 +127,11 @@ export async function startMockKpow(options: MockKpowOptions, start: StartOption
         clock,
         apiUrl,
         uiUrl,
+        webhook,
         close: () => {
             closing ??= (async () => {
                 await Promise.all(servers.map(closeServer))
+                webhook?.close()
                 await service.shutdown()
             })()
             return closing

@@ -1,10 +1,13 @@
 // mock-kpow on Kpow configurations a user brings unchanged (test/fixtures/kpow-configs/): each
 // folder is started as `--env-file <folder>/config/setup.env` would start it, then the suite checks
 // who can log in, one decision per RBAC policy, and whether the API is there.
+import { once } from 'node:events'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { createServer as createHttpServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { readJaasConfigFile, realmFileFor } from '../src/auth/index'
 import { resolveOptions, type CliFlags } from '../src/config/options'
 import type { Effect } from '../src/engine/types'
@@ -383,5 +386,140 @@ describe('tenants-api: three clusters, three tenants, the API on', () => {
             'cluster-1',
         ])
         expect((await lead('DELETE', `/admin/v1/temporary-policies/${id}`, 'Trading')).status).toBe(204)
+    })
+})
+
+describe('tenants-api: audit webhooks (WEBHOOK_PROVIDER=generic, WEBHOOK_VERBOSITY=MUTATIONS)', () => {
+    interface Received {
+        readonly bodies: { audit_record: { event: string; detail: string } }[]
+        readonly attempts: number
+        readonly url: string
+        close(): Promise<void>
+    }
+
+    /** A local receiver that answers 500 to its first `failFirst` requests, or never answers at all. */
+    async function receiver(mode: { failFirst?: number; hang?: boolean } = {}): Promise<Received> {
+        const bodies: Received['bodies'] = []
+        let attempts = 0
+        const server = createHttpServer((req, res) => {
+            const chunks: Buffer[] = []
+            req.on('data', (chunk: Buffer) => chunks.push(chunk))
+            req.on('end', () => {
+                attempts++
+                if (mode.hang) return
+                if (attempts <= (mode.failFirst ?? 0)) {
+                    res.writeHead(500).end()
+                    return
+                }
+                bodies.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Received['bodies'][number])
+                res.writeHead(204).end()
+            })
+        })
+        server.listen(0, '127.0.0.1')
+        await once(server, 'listening')
+        const { port } = server.address() as AddressInfo
+        return {
+            bodies,
+            get attempts() {
+                return attempts
+            },
+            url: `http://127.0.0.1:${port}/kpow-audit`,
+            close: () => {
+                server.closeAllConnections()
+                return new Promise((done) => server.close(() => done()))
+            },
+        }
+    }
+
+    const policy = {
+        duration_ms: 600_000,
+        policy: {
+            role: 'traders',
+            actions: ['TOPIC_DATA_QUERY'],
+            effect: 'Allow',
+            resource: ['cluster', 'cluster-1', 'topic', 'tx_trade1'],
+        },
+    }
+    const call = (kpow: RunningMockKpow, method: string, path: string, json?: unknown) =>
+        fetch(`${kpow.apiUrl ?? ''}${path}`, {
+            method,
+            headers: {
+                authorization: basic('trading-lead', 'trading-lead-pass'),
+                'x-tenant-id': 'Trading',
+                ...(json === undefined ? {} : { 'content-type': 'application/json' }),
+            },
+            body: json === undefined ? undefined : JSON.stringify(json),
+        })
+
+    it('sends temporary-policy creation and deletion, retrying a receiver that fails at first; logins are not sent', async () => {
+        const hook = await receiver({ failFirst: 2 })
+        try {
+            const kpow = await startOn(
+                'tenants-api',
+                { WEBHOOK_URL: hook.url },
+                {},
+                { webhook: { firstRetryDelayMs: 5 } }
+            )
+            expect(kpow.webhook?.settings).toEqual({ provider: 'generic', url: hook.url, verbosity: 'MUTATIONS' })
+            expect((await logIn(kpow, 'trader', 'trader-pass')).status).toBe(200)
+            const created = await call(kpow, 'POST', '/admin/v1/temporary-policies', policy)
+            expect(created.status).toBe(200)
+            const { id } = ((await created.json()) as { temporary_policy: { id: string } }).temporary_policy
+            expect((await call(kpow, 'DELETE', `/admin/v1/temporary-policies/${id}`)).status).toBe(204)
+            await kpow.webhook?.idle()
+            expect(hook.bodies.map((body) => body.audit_record.event)).toEqual([
+                'temporary-policy-created',
+                'temporary-policy-deleted',
+            ])
+            expect(hook.bodies[0]?.audit_record.detail).toContain(`id=${id}`)
+            expect(hook.attempts).toBe(4)
+        } finally {
+            await hook.close()
+        }
+    })
+
+    it('a receiver that never answers blocks nothing: the grant is answered and in force', async () => {
+        const hook = await receiver({ hang: true })
+        try {
+            const kpow = await startOn('tenants-api', { WEBHOOK_URL: hook.url }, {}, { webhook: { timeoutMs: 60_000 } })
+            const created = await call(kpow, 'POST', '/admin/v1/temporary-policies', policy)
+            expect(created.status).toBe(200)
+            expect(
+                kpow.service.decide({
+                    roles: ['traders'],
+                    action: 'TOPIC_DATA_QUERY',
+                    resource: ['cluster', 'cluster-1', 'topic', 'tx_trade1'],
+                }).effect
+            ).toBe('Allow')
+            await vi.waitFor(() => expect(hook.attempts).toBe(1))
+            expect(hook.bodies).toEqual([])
+        } finally {
+            await running?.close()
+            await hook.close()
+        }
+    })
+
+    it('refuses an unknown provider or verbosity and a URL that is not http(s), naming the variable', () => {
+        const resolveWith = (env: Record<string, string>) => () =>
+            resolveOptions({ flags: {}, env, cwd: process.cwd(), realmFileFromJaas: () => '' })
+        expect(resolveWith({ WEBHOOK_PROVIDER: 'teams', WEBHOOK_URL: 'http://x' })).toThrow(
+            /WEBHOOK_PROVIDER=teams: must be generic or slack/
+        )
+        expect(resolveWith({ WEBHOOK_VERBOSITY: 'SOME', WEBHOOK_URL: 'http://x' })).toThrow(
+            /WEBHOOK_VERBOSITY=SOME: must be MUTATIONS, QUERIES or ALL/
+        )
+        expect(resolveWith({ WEBHOOK_URL: 'ftp://x' })).toThrow(/WEBHOOK_URL=ftp:\/\/x: must be an http/)
+        expect(
+            resolveOptions({
+                flags: {},
+                env: { SLACK_WEBHOOK_URL: 'https://hooks.example/x' },
+                cwd: process.cwd(),
+                realmFileFromJaas: () => '',
+            }).webhook
+        ).toEqual({
+            provider: 'slack',
+            url: 'https://hooks.example/x',
+            verbosity: 'MUTATIONS',
+        })
     })
 })

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { parseEnv } from 'node:util'
 import { parsePort } from '../../../scripts/common/index'
 import type { EvaluationStrategy } from '../engine/types'
+import type { WebhookSettings } from '../store/audit-webhook'
 
 /** The integration guide's cluster id: the default cluster's, and the one every guide example uses. */
 export const DEFAULT_CLUSTER_ID = '42RglGpZQwy9D5VzTVpCWA'
@@ -43,6 +44,8 @@ export interface MockKpowOptions {
     readonly apiOffReason?: string
     /** Things a user should know at start (no AUTH_PROVIDER_TYPE, ...): printed loudly, never fatal. */
     readonly warnings?: readonly string[]
+    /** Kpow's audit webhook (WEBHOOK_PROVIDER, WEBHOOK_URL, WEBHOOK_VERBOSITY, or the older SLACK_WEBHOOK_URL). */
+    readonly webhook?: WebhookSettings
     /** Clusters from Kpow's variables, when no clusters file is given; undefined = the default data set as is. */
     readonly environmentClusters?: readonly EnvironmentCluster[]
     readonly apiPort: number
@@ -193,6 +196,7 @@ export function resolveOptions(input: ResolveInput): MockKpowOptions {
         )
     }
     const environmentClusters = clustersFromEnvironment(setting)
+    const webhook = webhookFromEnvironment(setting, warnings)
 
     return {
         rbacFile,
@@ -202,6 +206,7 @@ export function resolveOptions(input: ResolveInput): MockKpowOptions {
         ...(apiOffReason ? { apiOffReason } : {}),
         warnings,
         ...(environmentClusters ? { environmentClusters } : {}),
+        ...(webhook ? { webhook } : {}),
         apiPort: portOf(flags.apiPort ?? setting('API_PORT') ?? '4000', flags.apiPort ? '--api-port' : 'API_PORT'),
         uiPort: portOf(flags.uiPort ?? setting('PORT') ?? '3000', flags.uiPort ? '--ui-port' : 'PORT'),
         dataDir: flags.dataDir ? resolve(cwd, flags.dataDir) : undefined,
@@ -269,6 +274,45 @@ function clustersFromEnvironment(setting: (name: string) => string | undefined):
     )
         return undefined
     return clusters.length > 0 ? clusters : undefined
+}
+
+/**
+ * Kpow's audit webhook. WEBHOOK_URL with WEBHOOK_PROVIDER (generic or slack; default generic [C]) and
+ * WEBHOOK_VERBOSITY (MUTATIONS, the default, QUERIES or ALL); the older SLACK_WEBHOOK_URL means a
+ * Slack webhook. A provider or verbosity without a URL sends nothing and says so.
+ */
+function webhookFromEnvironment(
+    setting: (name: string) => string | undefined,
+    warnings: string[]
+): WebhookSettings | undefined {
+    const providerText = setting('WEBHOOK_PROVIDER')
+    if (providerText !== undefined && providerText !== 'generic' && providerText !== 'slack') {
+        throw new OptionsError(`WEBHOOK_PROVIDER=${providerText}: must be generic or slack.`)
+    }
+    const verbosity = setting('WEBHOOK_VERBOSITY') ?? 'MUTATIONS'
+    if (verbosity !== 'MUTATIONS' && verbosity !== 'QUERIES' && verbosity !== 'ALL') {
+        throw new OptionsError(`WEBHOOK_VERBOSITY=${verbosity}: must be MUTATIONS, QUERIES or ALL.`)
+    }
+    const slackUrl = setting('SLACK_WEBHOOK_URL')
+    const url = setting('WEBHOOK_URL') ?? slackUrl
+    if (url === undefined) {
+        if (providerText !== undefined) {
+            warnings.push(`WEBHOOK_PROVIDER=${providerText} is set but WEBHOOK_URL is not: no audit events are sent.`)
+        }
+        return undefined
+    }
+    const name = setting('WEBHOOK_URL') !== undefined ? 'WEBHOOK_URL' : 'SLACK_WEBHOOK_URL'
+    let parsed: URL
+    try {
+        parsed = new URL(url)
+    } catch {
+        throw new OptionsError(`${name}=${url}: must be an http:// or https:// URL.`)
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+        throw new OptionsError(`${name}=${url}: must be an http:// or https:// URL.`)
+    }
+    const provider = providerText ?? (name === 'SLACK_WEBHOOK_URL' ? 'slack' : 'generic')
+    return { provider, url, verbosity }
 }
 
 function apiRealmFromJaas(input: ResolveInput, jaas: string): string {
