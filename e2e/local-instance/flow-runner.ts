@@ -2,12 +2,13 @@
 // honouring If/Else, pausing at approvals and waits until a record change satisfies them (the
 // runner listens to table changes; it never polls). Every run keeps a log of its steps.
 //
-// With a store (--data-dir), a run is stored when it starts, each time it starts to wait (where:
-// the path of node indexes down to the waiting action, the data pills so far, and what it waits
-// for: the record and condition with the timeout's due time, or the approvals and their rules) and
-// when it ends. `resume` picks stored runs up after a restart: a wait is entered again (a timeout
-// whose due time passed fires at once), a run stopped between two waits goes on from its last wait,
-// so a step after a wait may run twice (at least once, never lost).
+// With a store (--data-dir), a run is stored when it starts, after each action, each time it starts
+// to wait (where: the path of node indexes down to the action, the data pills so far, and what it
+// waits for: the record and condition with the timeout's due time, or the approvals and their
+// rules; the approvals are stored with the run in one transaction) and when it ends. `resume` picks
+// stored runs up after a restart: a wait is entered again (a timeout whose due time passed fires at
+// once), a run stopped in an action goes on with that action, which runs again (at least once,
+// never lost: a Kpow call in flight at the kill is made again).
 import type { Database, StoredRecord } from './tables'
 import { TableError, glideDateTime, newSysId } from './tables'
 import type { ActionNode, FlowCatalog, FlowDefinition, FlowNode, LogicNode } from './flow-model'
@@ -98,6 +99,8 @@ type WaitState =
 interface ResumePoint {
     path: number[]
     wait?: WaitState
+    /** The action at the path has completed: go on with the node after it. */
+    after?: boolean
 }
 
 /** A run as stored: its log and, until it ends, where it goes on from with the data pills so far. */
@@ -257,7 +260,7 @@ export class FlowEngine {
     }
 
     /** Stores the run: with where it goes on from while it has not ended. */
-    private store(run: FlowRun, wait?: WaitState): void {
+    private store(run: FlowRun, wait?: WaitState, after?: boolean): void {
         const contexts = this.options.contexts
         if (!contexts || this.stopped) return
         const position = this.positions.get(run)
@@ -266,6 +269,7 @@ export class FlowEngine {
             resume: position && {
                 path: [...position.path],
                 wait,
+                after,
                 scope: [...position.scope].map(([source, values]) => [source, [...values]]),
             },
         }
@@ -364,6 +368,7 @@ export class FlowEngine {
             if (index < start) continue
             at(index)
             const resuming = index === start ? resume : undefined
+            if (resuming?.after && resuming.path.length === 1) continue
             // Inside this block (a deeper path), or waiting at this action (the path ends here).
             const inside =
                 resuming && resuming.path.length > 1 ? { ...resuming, path: resuming.path.slice(1) } : undefined
@@ -484,6 +489,7 @@ export class FlowEngine {
                 'complete',
                 Object.fromEntries([...outputs].map(([name, value]) => [name, value.value]))
             )
+            this.store(run, undefined, true)
         } catch (error) {
             const message = error instanceof Error ? error.message : String(error)
             log.error = message
@@ -616,7 +622,14 @@ export class FlowEngine {
         scope: Scope,
         resumedWait?: Extract<WaitState, { kind: 'approval' }>
     ): Promise<ApprovalDecision | 'cancelled'> {
-        const wait = resumedWait ?? this.requestApprovals(node, inputs, log, scope)
+        // The approvals and the run waiting on them are stored together: a restart finds both or neither.
+        const wait =
+            resumedWait ??
+            this.options.database.transaction(() => {
+                const requested = this.requestApprovals(node, inputs, log, scope)
+                if (requested !== 'approved') this.store(run, requested)
+                return requested
+            })
         if (wait === 'approved') return 'approved'
         const database = this.options.database
         const { table, sysId, approvalIds, ruleSets, approvalField, journalField } = wait

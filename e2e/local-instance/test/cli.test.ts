@@ -2,6 +2,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { runTypeScript } from '../../../scripts/common/index'
 
@@ -47,5 +48,20 @@ describe('local-instance CLI --empty', () => {
         expect(code).toBe(2)
         expect(output).toContain('local-instance: --kpow-url, --activate configure a set loaded at start')
         expect(output).not.toMatch(/\n\s+at /)
+    }, 30_000)
+})
+
+describe('local-instance CLI --data-dir', () => {
+    it('refuses a database written by another schema version with one line, exit 2', async () => {
+        const folder = mkdtempSync(join(tmpdir(), 'local-instance-cli-data-'))
+        const newer = new BetterSqlite3(join(folder, 'local-instance.sqlite'))
+        newer.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`)
+        newer.prepare(`INSERT INTO meta (key, value) VALUES ('schema_version', '7')`).run()
+        newer.close()
+        const { code, output } = await run(['--empty', '--data-dir', folder, '--port', '0'])
+        expect(code).toBe(2)
+        expect(output.trim()).toBe(
+            `local-instance: ${join(folder, 'local-instance.sqlite')} has schema version 7; this local instance reads version 1 only: use the kit that wrote it, or pass another --data-dir`
+        )
     }, 30_000)
 })

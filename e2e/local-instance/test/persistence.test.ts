@@ -157,6 +157,42 @@ describe('local instance with a data dir', () => {
         expect(kpow.requests.map((request) => request.method)).toEqual(['POST', 'DELETE'])
     })
 
+    it('goes on with the action a restart interrupted, after the actions that had completed', async () => {
+        // Kpow never answers: the instance is stopped while the grant's call is in flight.
+        kpow = await startKpowStandIn({ hang: true })
+        const dataDir = newDataDir()
+        const first = open(dataDir)
+        first.activateFlow(flowName)
+        const ordered = first.orderCatalogItem(itemName, order, 'abel.tuter')
+        await first.whenIdle()
+        first.approve(first.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? '', 'beth.anglin', 'ok')
+        await kpow.received(1)
+        closeInstance(first)
+        await kpow.stop()
+
+        kpow = await startKpowStandIn()
+        const second = createLocalInstance({ users, dataDir, timers: manualTimers() })
+        opened.push(second)
+        const database = second.database
+        const [connection] = database.query('http_connection')
+        database.update('http_connection', connection?.sys_id ?? '', { connection_url: kpow.url })
+        expect(second.resumed?.unfinishedFlowRuns).toBe(1)
+        await second.whenIdle()
+        // The approval had completed: it is not asked or recorded again; the grant is made once, now.
+        expect(kpow.requests.map((request) => request.method)).toEqual(['POST'])
+        expect(database.query('sysapproval_approver')).toHaveLength(1)
+        const history = database
+            .journal('sc_req_item', ordered.requestItem.sysId, 'approval_history')
+            .map((entry) => entry.value)
+        expect(history.filter((entry) => entry.startsWith('Approved'))).toHaveLength(1)
+        expect(second.flowRuns()[0]).toMatchObject({ id: ordered.flowRun?.id, status: 'waiting' })
+        // Every action that had completed stays logged once; the one in flight ran again, once.
+        const actions = (second.flowRuns()[0]?.steps ?? []).filter((step) => step.kind === 'action')
+        expect(new Set(actions.map((step) => step.name)).size).toBe(actions.length)
+        expect(actions.map((step) => step.name)).toContain('Kpow - Create Temporary Policy')
+        expect(actions.filter((step) => step.status !== 'complete').map((step) => step.status)).toEqual(['waiting'])
+    })
+
     it('keeps a deploy made through the API (retrieved, committed, connected, activated) across restarts', async () => {
         kpow = await startKpowStandIn()
         const dataDir = newDataDir()
