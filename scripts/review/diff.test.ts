@@ -203,6 +203,8 @@ describe('npm run diff', () => {
         expect(missing.err).toMatch(/^diff: cannot read .*missing\.xml: ENOENT\n$/)
         const badRevision = await run('no-such-revision..HEAD')
         expect(badRevision.code).toBe(2)
-        expect(badRevision.err).toMatch(/^diff: git show no-such-revision:update-sets\/kpow-jit-access\.xml failed: /)
+        expect(badRevision.err).toMatch(
+            /^diff: git show no-such-revision:\.\/update-sets\/kpow-jit-access\.xml failed: /
+        )
     })
 })

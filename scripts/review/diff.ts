@@ -36,22 +36,16 @@ function git(args: string[], cwd: string): string {
     }
 }
 
-/** The set at a revision (through git show), or in the working tree when the revision is empty. */
+/** The set at a revision (through git show; the path is relative to cwd), or in the working tree when the revision is empty. */
 function setAtRevision(revision: string, path: string, cwd: string): { set: UpdateSet; label: string } {
-    const top = git(['rev-parse', '--show-toplevel'], cwd).trim()
-    const relativePath = resolve(cwd, path).slice(top.length + 1)
-    if (revision === '')
-        return { set: readSetFile(resolve(cwd, path), 'diff'), label: `${relativePath} (working tree)` }
-    const xml = git(['show', `${revision}:${relativePath}`], top)
+    if (revision === '') return { set: readSetFile(resolve(cwd, path), 'diff'), label: `${path} (working tree)` }
+    const xml = git(['show', `${revision}:./${path}`], cwd)
     try {
-        return { set: readUpdateSet(xml), label: `${relativePath} at ${revision}` }
+        return { set: readUpdateSet(xml), label: `${path} at ${revision}` }
     } catch (error) {
-        throw new Error(
-            `diff: ${relativePath} at ${revision} is not a readable update set: ${(error as Error).message}`,
-            {
-                cause: error,
-            }
-        )
+        throw new Error(`diff: ${path} at ${revision} is not a readable update set: ${(error as Error).message}`, {
+            cause: error,
+        })
     }
 }
 
