@@ -63,10 +63,12 @@ test('request, manager approval, access to one topic only, close complete, acces
     await kpowAdmin.getByRole('link', { name: 'Settings' }).click()
     const policies = kpowAdmin.getByRole('table', { name: 'Temporary policies' })
     const row = policies.locator(`tr[data-policy-id="${policy?.id ?? ''}"]`)
-    await expect(row.getByRole('cell').nth(0)).toHaveText('kafka-users')
-    await expect(row.getByRole('cell').nth(1)).toHaveText('TOPIC_DATA_QUERY')
+    // The Policy ID column matches the row to the ServiceNow work note.
+    await expect(row.getByRole('cell').nth(0)).toHaveText(policy?.id ?? '')
+    await expect(row.getByRole('cell').nth(1)).toHaveText('kafka-users')
+    await expect(row.getByRole('cell').nth(2)).toHaveText('TOPIC_DATA_QUERY')
     // Kpow shows the resource as a JSON array; spacing is presentation.
-    await expect(row.getByRole('cell').nth(2)).toHaveText(
+    await expect(row.getByRole('cell').nth(3)).toHaveText(
         new RegExp(`^\\[\\s*"cluster",\\s*"${CLUSTER}",\\s*"topic",\\s*"${TOPIC}"\\s*\\]$`)
     )
 

@@ -100,3 +100,64 @@ describe('UI pages', () => {
         expect(page.text).toContain('Permission Denied. Action: TOPIC_DATA_QUERY / Access Control: Implicit Deny')
     })
 })
+
+describe('Settings > Temporary policies and Data > Inspect: what users met (issue 12 §7)', () => {
+    async function adminWithForm() {
+        kpow = await startTestKpow()
+        const admin = await logInUi(kpow, 'admin', 'admin', 'Global')
+        const create = async (fields: Record<string, string>) => {
+            const page = await admin.call('GET', '/settings/temporary-policies')
+            return admin.call('POST', '/settings/temporary-policies', {
+                form: {
+                    role: 'kafka-users',
+                    effect: 'Allow',
+                    actions: 'TOPIC_DATA_QUERY',
+                    duration_ms: '60000',
+                    ...fields,
+                    _csrf: csrfTokenIn(page.text),
+                },
+            })
+        }
+        return { admin, create }
+    }
+
+    it('lists each policy with its id in a Policy ID column, so a ServiceNow note can be matched to a row', async () => {
+        const { admin } = await adminWithForm()
+        const created = await kpow?.call('POST', '/admin/v1/temporary-policies', { json: guideCreateBody('tx_trade1') })
+        const id = (created?.json as { temporary_policy: { id: string } }).temporary_policy.id
+        const page = await admin.call('GET', '/settings/temporary-policies')
+        expect(page.text).toContain('<th scope="col">Policy ID</th>')
+        expect(page.text).toMatch(new RegExp(`<tr data-policy-id="${id}">\\s*<td class="mono nowrap">${id}</td>`))
+    })
+
+    it('reports a malformed JSON resource as invalid JSON, not as a permission problem, and stores nothing', async () => {
+        const { create } = await adminWithForm()
+        const answer = await create({ resource: `["cluster", "${GUIDE_CLUSTER}", "topic", "tx_trade1"` })
+        expect(answer.status).toBe(400)
+        expect(answer.text).toContain('Resource: invalid JSON.')
+        expect(answer.text).not.toMatch(/Cannot grant|Permission|caller lacks/)
+        expect(kpow?.service.listTemporaryPolicies()).toEqual([])
+        const notStrings = await create({ resource: '["cluster", 42]' })
+        expect(notStrings.text).toContain('must be a JSON array of strings')
+    })
+
+    it('reports a refused duration once', async () => {
+        const { create } = await adminWithForm()
+        const answer = await create({ resource: `cluster, ${GUIDE_CLUSTER}, topic, tx_trade1`, duration_ms: '7200000' })
+        expect(answer.status).toBe(400)
+        expect(answer.text.split('exceeds the maximum of 3600000 ms').length - 1).toBe(1)
+    })
+
+    it('offers "Download as JSON" only to users holding TOPIC_DATA_DOWNLOAD', async () => {
+        kpow = await startTestKpow()
+        await kpow.call('POST', '/admin/v1/temporary-policies', { json: guideCreateBody('tx_trade1') })
+        const user = await logInUi(kpow, 'user', 'password', 'Global')
+        const inspect = `/data/inspect?cluster=${GUIDE_CLUSTER}&topic=tx_trade1`
+        const userPage = await user.call('GET', inspect)
+        expect(userPage.status).toBe(200)
+        expect(userPage.text).toContain('TRD-2026-')
+        expect(userPage.text).not.toContain('Download as JSON')
+        const admin = await logInUi(kpow, 'admin', 'admin', 'Global')
+        expect((await admin.call('GET', inspect)).text).toContain('Download as JSON')
+    })
+})

@@ -52,13 +52,16 @@ test('queries from a partition and offset, filters, and downloads only with TOPI
     await expect(rows.nth(1).getByRole('cell').nth(0)).toHaveText('1')
     await expect(rows.nth(1).getByRole('cell').nth(1)).toHaveText('2')
 
-    await page.getByRole('link', { name: 'Download as JSON' }).click()
+    // Without TOPIC_DATA_DOWNLOAD the link is not offered, and its address is refused.
+    await expect(page.getByRole('link', { name: 'Download as JSON' })).toHaveCount(0)
+    const inspectUrl = page.url()
+    await page.goto(inspectUrl.replace('/data/inspect?', '/data/inspect/download?'))
     await expect(page.getByRole('alert')).toHaveText(
         'Permission Denied. Action: TOPIC_DATA_DOWNLOAD / Access Control: Implicit Deny'
     )
 
     await createPolicy(kpow, 'tx_trade1', { actions: ['TOPIC_DATA_DOWNLOAD'] })
-    await page.goBack()
+    await page.goto(inspectUrl)
     const download = page.waitForEvent('download')
     await page.getByRole('link', { name: 'Download as JSON' }).click()
     const file = await download

@@ -12,6 +12,7 @@ test('the admin sees the policy with its details and time left on the mock clock
     await expect(page.getByRole('heading', { name: 'Temporary policies' })).toBeVisible()
     const table = page.getByRole('table', { name: 'Temporary policies' })
     await expect(table.getByRole('columnheader')).toHaveText([
+        'Policy ID',
         'Role',
         'Actions',
         'Resource',
@@ -22,17 +23,18 @@ test('the admin sees the policy with its details and time left on the mock clock
         'Delete',
     ])
     const row = table.locator(`tr[data-policy-id="${id}"]`)
-    await expect(row.getByRole('cell').nth(0)).toHaveText('kafka-users')
-    await expect(row.getByRole('cell').nth(1)).toHaveText('TOPIC_DATA_QUERY')
-    await expect(row.getByRole('cell').nth(2)).toHaveText(
+    await expect(row.getByRole('cell').nth(0)).toHaveText(id)
+    await expect(row.getByRole('cell').nth(1)).toHaveText('kafka-users')
+    await expect(row.getByRole('cell').nth(2)).toHaveText('TOPIC_DATA_QUERY')
+    await expect(row.getByRole('cell').nth(3)).toHaveText(
         '["cluster", "42RglGpZQwy9D5VzTVpCWA", "topic", "__oprtr_audit_log"]'
     )
-    await expect(row.getByRole('cell').nth(3)).toHaveText('Allow')
-    await expect(row.getByRole('cell').nth(5)).toHaveText(/^(59m \d\ds|1h 00m)$/)
+    await expect(row.getByRole('cell').nth(4)).toHaveText('Allow')
+    await expect(row.getByRole('cell').nth(6)).toHaveText(/^(59m \d\ds|1h 00m)$/)
 
     await kpow.call('POST', '/mock/v1/clock', { json: { advance_ms: 45 * 60_000 } })
     await page.reload()
-    await expect(row.getByRole('cell').nth(5)).toHaveText(/^1[45]m \d\ds$/)
+    await expect(row.getByRole('cell').nth(6)).toHaveText(/^1[45]m \d\ds$/)
 
     await page.getByRole('button', { name: `Delete temporary policy ${id}` }).click()
     await expect(page.getByRole('status')).toHaveText(`Temporary policy ${id} deleted.`)

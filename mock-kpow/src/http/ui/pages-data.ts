@@ -15,7 +15,12 @@ export interface TopicPicker {
 }
 
 export type InspectOutcome =
-    | { readonly kind: 'messages'; readonly messages: readonly KafkaMessage[]; readonly downloadHref: string }
+    | {
+          readonly kind: 'messages'
+          readonly messages: readonly KafkaMessage[]
+          /** Only when the viewer holds TOPIC_DATA_DOWNLOAD: the link is not offered to others. */
+          readonly downloadHref: string | undefined
+      }
     | { readonly kind: 'error'; readonly error: KpowError }
 
 export function inspectPage(
@@ -77,7 +82,7 @@ function renderOutcome(picker: TopicPicker, outcome: InspectOutcome): SafeHtml {
     return html`<section aria-labelledby="results-title">
     <div class="actions" style="justify-content:space-between">
       <h2 id="results-title">${messages.length} ${messages.length === 1 ? 'message' : 'messages'} from ${picker.topic ?? ''}</h2>
-      <a class="button secondary" href="${outcome.downloadHref}">Download as JSON</a>
+      ${outcome.downloadHref === undefined ? '' : html`<a class="button secondary" href="${outcome.downloadHref}">Download as JSON</a>`}
     </div>
     ${
         messages.length === 0

@@ -34,8 +34,10 @@ function settingsPage(
     )
 }
 
+/** A field whose message only repeats the headline (a refused duration) is not listed a second time. */
 function flashAlert(flash: Flash): SafeHtml {
-    return alert(flash.kind, flash.message, fieldList(flash.fields ?? []))
+    const fields = (flash.fields ?? []).filter((field) => field.message !== flash.message)
+    return alert(flash.kind, flash.message, fieldList(fields))
 }
 
 function resourcesOf(policy: TemporaryPolicy): string {
@@ -63,11 +65,12 @@ export function temporaryPoliciesPage(
             policies.length === 0
                 ? html`<p class="empty">No active temporary policies.</p>`
                 : html`<table aria-label="Temporary policies">
-      <thead><tr><th scope="col">Role</th><th scope="col">Actions</th><th scope="col">Resource</th><th scope="col">Effect</th>
+      <thead><tr><th scope="col">Policy ID</th><th scope="col">Role</th><th scope="col">Actions</th><th scope="col">Resource</th><th scope="col">Effect</th>
         <th scope="col">Created</th><th scope="col">Time left</th><th scope="col">Created by</th><th scope="col"><span class="muted">Delete</span></th></tr></thead>
       <tbody>
       ${policies.map(
           (policy) => html`<tr data-policy-id="${policy.id}">
+          <td class="mono nowrap">${policy.id}</td>
           <td class="nowrap">${policy.policy.role ?? (policy.policy.roles ?? []).join(', ')}</td>
           <td>${policy.policy.actions.join(', ')}</td>
           <td class="mono">${resourcesOf(policy)}</td>

@@ -96,19 +96,39 @@ export function parseInstant(fields: Fields, name: string, problems: FieldError[
 }
 
 /** "cluster, id, topic, name" or a JSON array. */
+/**
+ * The create form's resource: a JSON array (when it starts with "[") or comma-separated elements.
+ * Text that starts like JSON but does not parse is refused as invalid JSON, naming the field, rather
+ * than read as odd elements that then fail as a permission problem.
+ */
 export function parseResource(raw: string): string[] {
-    if (raw.startsWith('[')) {
+    const trimmed = raw.trim()
+    if (trimmed.startsWith('[')) {
+        let parsed: unknown
         try {
-            const parsed: unknown = JSON.parse(raw)
-            if (Array.isArray(parsed)) return parsed.map(String)
-        } catch {
-            // Fall through to the comma form; the schema check then names the problem.
+            parsed = JSON.parse(trimmed)
+        } catch (error) {
+            throw invalidResourceJson(`is not valid JSON (${(error as Error).message})`)
         }
+        if (!Array.isArray(parsed) || !parsed.every((element) => typeof element === 'string')) {
+            throw invalidResourceJson('must be a JSON array of strings')
+        }
+        return parsed
     }
     return raw
         .split(',')
         .map((part) => part.trim())
         .filter((part) => part !== '')
+}
+
+function invalidResourceJson(problem: string): KpowError {
+    return new KpowError('invalid_json', `Resource: invalid JSON. The resource ${problem}.`, [
+        {
+            path: 'resource',
+            message:
+                'write a JSON array such as ["cluster", "42RglGpZQwy9D5VzTVpCWA", "topic", "tx_trade1"], or the elements separated by commas',
+        },
+    ])
 }
 
 export const DEFAULT_AUDIT_PAGE_SIZE = 100

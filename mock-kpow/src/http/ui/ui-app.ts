@@ -189,7 +189,11 @@ export function createUiApp(deps: UiAppDeps): express.Express {
                 outcome = {
                     kind: 'messages',
                     messages,
-                    downloadHref: `/data/inspect/download?${new URLSearchParams(stringFields(fields)).toString()}`,
+                    downloadHref:
+                        access.decision(viewer, 'TOPIC_DATA_DOWNLOAD', picker.clusterId, picker.topic).effect ===
+                        'Allow'
+                            ? `/data/inspect/download?${new URLSearchParams(stringFields(fields)).toString()}`
+                            : undefined,
                 }
             } catch (error) {
                 if (!(error instanceof KpowError)) throw error
