@@ -22,6 +22,7 @@ import {
     STEP_TYPES,
     TRIGGERS,
     findDataPills,
+    singlePill,
     ApprovalRulesError,
     parseApprovalRules,
     EncodedQueryError,
@@ -482,7 +483,12 @@ function checkBuiltInInputs(node: ActionNode, where: string, unsupported: Unsupp
     if (node.builtIn === 'waitForCondition') {
         if (value('timeout_schedule') !== '')
             unsupported.add('input', `${where} (${node.label})`, 'timeout schedules are not supported')
-        if (isTrue(value('timeout_flag')) && timeoutMilliseconds(value('timeout_duration')) === undefined) {
+        // A data pill (a computed duration) is checked when the wait starts, with its value.
+        if (
+            isTrue(value('timeout_flag')) &&
+            !singlePill(value('timeout_duration')) &&
+            timeoutMilliseconds(value('timeout_duration')) === undefined
+        ) {
             unsupported.add(
                 'input',
                 `${where} (${node.label})`,

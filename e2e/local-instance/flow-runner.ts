@@ -556,6 +556,11 @@ export class FlowEngine {
                 const timeout = isTrue(input('timeout_flag'))
                     ? timeoutMilliseconds(input('timeout_duration'))
                     : undefined
+                // A computed timeout (a pill) must be a duration when the wait starts; never wait unbounded.
+                if (isTrue(input('timeout_flag')) && timeout === undefined)
+                    throw new FlowRunError(
+                        `timeout_duration "${input('timeout_duration')}" is not a duration (expected 1970-01-01 HH:mm:ss)`
+                    )
                 const wait: WaitState = {
                     kind: 'condition',
                     description: `record ${table} ${sysId} to match "${parseEncodedQuery(conditions).text}"${timeout === undefined ? '' : ` (timeout ${String(timeout)} ms)`}`,

@@ -243,17 +243,29 @@ describe('Kpow Access Lifecycle in the local instance', () => {
         expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toMatch(/Kpow/)
     })
 
-    it('revokes after the maximum duration when nobody closes the item', async () => {
+    it("closes the item itself, Closed Complete, when Kpow's access ends before anyone closes it", async () => {
         const { instance, timers, kpow } = await setUp()
         const ordered = instance.orderCatalogItem(itemName, order, 'abel.tuter')
         await instance.whenIdle()
         instance.approve(instance.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? '', 'beth.anglin')
         await instance.whenIdle()
-        expect(timers.pending()).toEqual([3_600_000])
+        // The wait's timeout is the grant's own duration (15 minutes), not the profile's maximum.
+        expect(timers.pending()).toEqual([900_000])
         timers.fireAll()
         await instance.whenIdle()
         expect(kpow.requests.map((request) => request.method)).toEqual(['POST', 'DELETE'])
-        expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toContain('Kpow policy tp-1 expired at')
+        expect(item(instance, ordered.requestItem.sysId)).toMatchObject({ state: '3', active: 'false' })
+        expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toMatch(
+            /Kpow access expired at .+: policy tp-1 ended, so this request is closed complete\./
+        )
+        expect(
+            instance.database.journal('sc_req_item', ordered.requestItem.sysId, 'comments').map((entry) => entry.value)
+        ).toEqual(
+            expect.arrayContaining([
+                expect.stringMatching(/^Your Kpow access expired at .+; this request is closed\.$/),
+            ])
+        )
+        expect(ordered.flowRun?.status).toBe('complete')
     })
 
     it('does not run a flow left draft by the import', async () => {

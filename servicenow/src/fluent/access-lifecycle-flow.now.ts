@@ -4,14 +4,15 @@ import { createTemporaryPolicyAction } from './create-temporary-policy-action.no
 import { deleteTemporaryPolicyAction } from './delete-temporary-policy-action.now'
 import { listFallbackApproversAction } from './list-fallback-approvers-action.now'
 import { readAccessRequestAction } from './read-access-request-action.now'
-import { kpowSettings } from './settings'
 
 /**
  * Request -> approval -> grant -> wait for the item to close -> revoke.
  *
- * Flow Designer's Wait For Condition takes a fixed timeout, not a data pill, so the wait times
- * out after the configured maximum duration: by then Kpow has expired the policy whatever
- * duration was chosen, the revoke answers 404 (done) and the item is told access has ended.
+ * The wait for the item to close times out after the grant's own duration (a computed
+ * timeout_duration pill, the create action's access_duration): when Kpow's access ends first, the
+ * revoke answers 404 (done) and the item closes itself Closed Complete, "access expired at ...".
+ * (Wait For a Duration relative to a date-time cannot race the close: the flow would wait for one
+ * and only then look at the other.)
  */
 Flow(
     {
@@ -25,6 +26,7 @@ Flow(
             policy_id: StringColumn({ label: 'Policy ID' }),
             expires_at: StringColumn({ label: 'Expires At' }),
             policy: StringColumn({ label: 'Policy', maxLength: 4000 }),
+            access_duration: StringColumn({ label: 'Access Duration' }),
         },
     },
     wfa.trigger(
@@ -258,6 +260,7 @@ Flow(
                         policy_id: wfa.dataPill(grant.policy_id, 'string'),
                         expires_at: wfa.dataPill(grant.expires_at, 'string'),
                         policy: wfa.dataPill(grant.policy, 'string'),
+                        access_duration: wfa.dataPill(grant.access_duration, 'string'),
                     })
                 },
                 catch: () => {
@@ -307,14 +310,15 @@ Flow(
             action.core.waitForCondition,
             {
                 $id: Now.ID['wait_until_closed'],
-                annotation: '5. Wait until the item is closed in any way, at most the maximum duration',
+                annotation: "5. Wait until the item is closed in any way, at most until Kpow's expiry",
             },
             {
                 record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
                 table_name: 'sc_req_item',
                 conditions: 'stateIN3,4,7^ORactive=false',
                 timeout_flag: true,
-                timeout_duration: Duration({ minutes: kpowSettings.maxDurationMinutes }),
+                // The grant's own duration (a computed pill): the wait ends when Kpow's access does.
+                timeout_duration: `${wfa.dataPill(params.flowVariables.access_duration, 'string')}`,
             }
         )
 
@@ -343,8 +347,9 @@ Flow(
                                     table_name: 'sc_req_item',
                                     record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
                                     values: TemplateValue({
-                                        work_notes: `Kpow policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')} expired at ${wfa.dataPill(params.flowVariables.expires_at, 'string')}; access has ended. ${wfa.dataPill(revoke.outcome, 'string')}`,
-                                        comments: `Your Kpow access expired at ${wfa.dataPill(params.flowVariables.expires_at, 'string')}.`,
+                                        state: '3',
+                                        work_notes: `Kpow access expired at ${wfa.dataPill(params.flowVariables.expires_at, 'string')}: policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')} ended, so this request is closed complete. ${wfa.dataPill(revoke.outcome, 'string')}`,
+                                        comments: `Your Kpow access expired at ${wfa.dataPill(params.flowVariables.expires_at, 'string')}; this request is closed.`,
                                     }),
                                 }
                             )

@@ -65,6 +65,10 @@ export const createTemporaryPolicyAction = Action(
                 maxLength: 4000,
                 hint: 'The policy as Kpow holds it: role, actions and resource',
             }),
+            access_duration: StringColumn({
+                label: 'Access Duration',
+                hint: 'How long Kpow keeps the access, as a glide_duration value (1970-01-01 HH:mm:ss)',
+            }),
         },
     },
     (params) => {
@@ -91,6 +95,7 @@ export const createTemporaryPolicyAction = Action(
                     policy_id: StringColumn({ label: 'Policy ID' }),
                     expires_at: StringColumn({ label: 'Expires At' }),
                     policy: StringColumn({ label: 'Policy', maxLength: 4000 }),
+                    access_duration: StringColumn({ label: 'Access Duration' }),
                     status_code: IntegerColumn({ label: 'HTTP Status' }),
                 },
             }
@@ -99,6 +104,7 @@ export const createTemporaryPolicyAction = Action(
             policy_id: wfa.dataPill(call.policy_id, 'string'),
             expires_at: wfa.dataPill(call.expires_at, 'string'),
             policy: wfa.dataPill(call.policy, 'string'),
+            access_duration: wfa.dataPill(call.access_duration, 'string'),
         })
     }
 )

@@ -401,6 +401,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_output'
+                        id: '19b14ea37e2f4a519bfa34327ea097d2'
+                        key: {
+                            model: '32a6a083b06d4ab1a96f86af673b107b'
+                            element: 'access_duration'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: '19e0468b07ec4147af1b69706d044180'
                         key: {
@@ -719,6 +727,15 @@ declare global {
                         key: {
                             model: 'f724bb15287f4186ad6f3c976864ecef'
                             element: 'profile_name'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '3eed5273ed9e483bb0c5ea4cce7bdc7f'
+                        key: {
+                            field: 'access_duration'
+                            table: 'var__m_sys_hub_action_output_32a6a083b06d4ab1a96f86af673b107b'
+                            id: '32a6a083b06d4ab1a96f86af673b107b'
                         }
                     },
                     {
@@ -1043,6 +1060,14 @@ declare global {
                         key: {
                             model: '59af395d7bb44664b3c7c380c803b24a'
                             element: 'profile_name'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '75dfd6ba70ff43bdbeede2e8aa196fd8'
+                        key: {
+                            model: '4cec56573bbd4a24bfeeeee46ebe427f'
+                            element: 'access_duration'
                         }
                     },
                     {
@@ -1482,6 +1507,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'b6e2fc8ff4bc4538aa9dba6039e36c14'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_32a6a083b06d4ab1a96f86af673b107b'
+                            element: 'access_duration'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'b7024fc46df248318ab7b4c0c612ccb3'
                         key: {
@@ -1809,6 +1843,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_flow_variable'
+                        id: 'e948f2ef237d41549a6b533b4e7196fc'
+                        key: {
+                            model: 'c8c4c160f03e4be284f27eb2a6b4c889'
+                            element: 'access_duration'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: 'e994602b312843bc983bf8262db36af1'
                         key: {
@@ -1940,6 +1982,15 @@ declare global {
                         key: {
                             model: '59af395d7bb44664b3c7c380c803b24a'
                             element: 'ticket_number'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'f8e856d973924dc1a34e8b1b4708f990'
+                        key: {
+                            name: 'var__m_sys_hub_flow_variable_c8c4c160f03e4be284f27eb2a6b4c889'
+                            element: 'access_duration'
+                            language: 'en'
                         }
                     },
                     {

@@ -63,6 +63,24 @@
         return 'no response body'
     }
 
+    // A glide_duration value (what a flow's Wait For Condition timeout takes): a date-time after the
+    // epoch, "1970-01-01 00:15:00" for 15 minutes; rounded up to the second so the wait never ends
+    // before Kpow's expiry.
+    function glideDuration(milliseconds) {
+        var seconds = Math.ceil(milliseconds / 1000)
+        function two(number) {
+            return (number < 10 ? '0' : '') + number
+        }
+        return (
+            '1970-01-01 ' +
+            two(Math.floor(seconds / 3600)) +
+            ':' +
+            two(Math.floor((seconds % 3600) / 60)) +
+            ':' +
+            two(seconds % 60)
+        )
+    }
+
     function utcText(epochMs) {
         return (
             new Date(epochMs)
@@ -291,4 +309,5 @@
     outputs.policy_id = policy.id
     outputs.expires_at = utcText(createdTs + grantedMs)
     outputs.policy = JSON.stringify(policyRequest.policy)
+    outputs.access_duration = glideDuration(grantedMs)
 })(inputs, outputs)
