@@ -509,7 +509,8 @@ function showInput(
                 .map((term) => `${term.field} = ${pills(term.value)}`)
                 .join('; ')
         )
-    if (input.name === 'timeout_duration') return describeDuration(input.value)
+    // A computed timeout (a pill) is named like any other pill; a fixed one reads as a duration.
+    if (input.name === 'timeout_duration' && !input.value.includes('{{')) return describeDuration(input.value)
     return showValue(input.value, context, names)
 }
 

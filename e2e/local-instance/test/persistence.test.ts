@@ -120,12 +120,14 @@ describe('local instance with a data dir', () => {
         const timers = manualTimers()
         const second = open(dataDir, { now, timers })
         await second.whenIdle()
-        // The wait is entered again with what is left of its hour: nothing.
+        // The wait is entered again with what is left of the grant's duration: nothing.
         expect(timers.pending()).toEqual([0])
         timers.fireAll()
         await second.whenIdle()
         expect(kpow.requests.map((request) => request.method)).toEqual(['POST', 'DELETE'])
-        expect(workNotes(second, ordered.requestItem.sysId).join('\n')).toContain('Kpow policy tp-1 expired at')
+        expect(workNotes(second, ordered.requestItem.sysId).join('\n')).toMatch(
+            /Kpow access expired at .+: policy tp-1 ended, so this request is closed complete/
+        )
     })
 
     it('resumes a flow waiting for the approval, with the remaining time of a wait that is not due yet', async () => {
@@ -145,7 +147,8 @@ describe('local instance with a data dir', () => {
         second.approve(second.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? '', 'beth.anglin', 'ok')
         await second.whenIdle()
         expect(kpow.requests.map((request) => request.method)).toEqual(['POST'])
-        expect(timers.pending()).toEqual([3_600_000])
+        // The close-wait times out after the grant's own duration (15 minutes).
+        expect(timers.pending()).toEqual([900_000])
         closeInstance(second)
 
         clock += 600_000
