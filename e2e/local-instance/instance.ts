@@ -21,6 +21,7 @@ import { SqliteInstanceStore } from './store'
 import { UnsupportedUpdateSetError } from './unsupported'
 import type { ApprovalState, RequestItemState } from './schema'
 import type { Database, StoredRecord } from './tables'
+import { TableError } from './tables'
 import { userSysIdOf } from './users'
 import { mayCancel, requestItemVisibleTo, requestVisibleTo } from './visibility'
 
@@ -132,7 +133,7 @@ function startInstance(options: LocalInstanceOptions, store: SqliteInstanceStore
     const users = usersWithAdmin(options.users)
     const database = newInstanceDatabase(now, store)
     const resuming = store?.hasState() ?? false
-    if (store && resuming) database.restore(store.loadTables())
+    if (store && resuming) restoreTables(database, store)
     const deployment = new Deployment(database, now, () => fillFixtureGroups(database, users))
     // One transaction: a start that fails (or is killed) half-way leaves no half-made instance behind.
     const report = resuming
@@ -259,6 +260,18 @@ function startInstance(options: LocalInstanceOptions, store: SqliteInstanceStore
             engine.stop()
             store?.close()
         },
+    }
+}
+
+/** Fills the tables from the data dir; a row of a table this version does not have is refused, with the fix. */
+function restoreTables(database: Database, store: SqliteInstanceStore): void {
+    try {
+        database.restore(store.loadTables())
+    } catch (error) {
+        if (!(error instanceof TableError)) throw error
+        throw new LocalInstanceError(
+            `${store.directory} holds a row this version of the local instance cannot read (${error.message.split(' (known:')[0] ?? ''}): use the kit that wrote it, or pass another --data-dir`
+        )
     }
 }
 

@@ -295,4 +295,20 @@ describe('local instance with a data dir', () => {
         // The refusal released the lock.
         expect(existsSync(join(dataDir, 'local-instance.lock'))).toBe(false)
     })
+
+    it('refuses a data dir holding a table this version does not have, naming it', () => {
+        const dataDir = newDataDir()
+        createLocalInstance({ users, dataDir }).close()
+        const database = new BetterSqlite3(join(dataDir, 'local-instance.sqlite'))
+        database
+            .prepare(`INSERT INTO records (tbl, sys_id, fields) VALUES ('u_gone', ?, '{}')`)
+            .run('0123456789abcdef0123456789abcdef')
+        database.close()
+        expect(() => createLocalInstance({ users, dataDir })).toThrow(
+            new LocalInstanceError(
+                `${dataDir} holds a row this version of the local instance cannot read (Table "u_gone" does not exist in the local instance): use the kit that wrote it, or pass another --data-dir`
+            )
+        )
+        expect(existsSync(join(dataDir, 'local-instance.lock'))).toBe(false)
+    })
 })
