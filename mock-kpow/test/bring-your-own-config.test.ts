@@ -180,6 +180,30 @@ describe('platform-ui-only: no API_ENABLED, a JAAS file without kpow_api, cluste
     })
 })
 
+describe('an ADMIN Allow in the RBAC file counts as admin on the API [C]', () => {
+    it('platform-ops (ADMIN on everything) may use the temporary-policies API; developers get 403', async () => {
+        const folder = join(CONFIGS, 'platform-ui-only')
+        const options = resolveOptions({
+            flags: {
+                rbac: join(folder, 'rbac/platform-rbac.yml'),
+                realm: join(folder, 'jaas/ui-realm.properties'),
+                apiPort: '0',
+                uiPort: '0',
+            },
+            env: {},
+            cwd: process.cwd(),
+            realmFileFromJaas: () => '',
+        })
+        running = await startMockKpow(options)
+        const list = (user: string, password: string) =>
+            fetch(`${running?.apiUrl ?? ''}/admin/v1/temporary-policies`, {
+                headers: { authorization: basic(user, password) },
+            })
+        expect((await list('platform', 'platform-pass')).status).toBe(200)
+        expect((await list('dev', 'dev-pass')).status).toBe(403)
+    })
+})
+
 describe('no-auth: no AUTH_PROVIDER_TYPE', () => {
     it('is said loudly with what the mock does instead, and the API of API_ENABLED=true runs', async () => {
         const options = resolveOptions({
