@@ -53,7 +53,7 @@ async function main(target: string): Promise<number> {
         }
         case 'mock': {
             const options = resolveOptions({
-                flags: { apiPort: '0' },
+                flags: { apiPort: '0', uiPort: '0' },
                 env: { TEMPORARY_POLICY_MAX_MS: '-1' },
                 cwd: process.cwd(),
                 realmFileFromJaas: (jaas, entry) => realmFileFor(readJaasConfigFile(jaas), entry),
