@@ -337,6 +337,8 @@ describe('Kpow Access Lifecycle in the local instance', () => {
         expect(notes).toContain('"actions":["GROUP_EDIT"]')
         expect(notes).toContain(`Justification: ${groupOrder.justification}`)
         expect(notes).toContain('INC0010042')
+        // Who approved, in order: the manager, then the approvers group.
+        expect(notes).toMatch(/Approval: Approved \(beth\.anglin: approved\)\nApproved \(gina\.approver: approved/)
     })
 
     it('GROUP_EDIT profile: a rejecting manager ends it before the group is asked', async () => {
