@@ -207,6 +207,33 @@ describe('reader', () => {
         )
     })
 
+    it('reads back a catalog item description holding "a > b" and the literal text "&gt;" exactly as written', () => {
+        const description = 'Compare a > b; the literal text &gt; and &amp;lt; stay as typed. <p>HTML</p>'
+        const app =
+            '<?xml version="1.0"?><record_update table="sys_app"><sys_app action="INSERT_OR_UPDATE"><sys_id>app</sys_id></sys_app></record_update>'
+        // The SDK writes an HTML description in CDATA, so the payload holds "]]>" and goes in as escaped text.
+        const inCdata = `<?xml version="1.0"?><record_update table="sc_cat_item"><sc_cat_item action="INSERT_OR_UPDATE"><description><![CDATA[${description}]]></description><short_description>a &gt; b, literally &amp;gt;</short_description><sys_id>item</sys_id></sc_cat_item></record_update>`
+        const metadata = { ...writableCopyOf(updateSet).metadata, description: 'Header: a > b &gt; c' }
+        const written = writeUpdateSet(metadata, [
+            { table: 'sys_app', sysId: 'app', updateName: 'sys_app_app', targetName: 'App', payload: app },
+            {
+                table: 'sc_cat_item',
+                sysId: 'item',
+                updateName: 'sc_cat_item_item',
+                targetName: 'Item &gt;',
+                payload: inCdata,
+            },
+        ])
+        const read = readUpdateSet(written)
+        const item = read.records.find((entry) => entry.table === 'sc_cat_item')
+        expect(item?.payloadText).toBe(inCdata)
+        expect(item?.fields.payload_hash?.value).toBe(String(javaStringHash(item?.payloadText ?? '')))
+        expect(item?.targetName).toBe('Item &gt;')
+        expect(item?.payload.records[0]?.fields.description?.value).toBe(description)
+        expect(item?.payload.records[0]?.fields.short_description?.value).toBe('a > b, literally &gt;')
+        expect(read.header.description?.value).toBe('Header: a > b &gt; c')
+    })
+
     it('refuses malformed XML with its position', () => {
         expect(() => readUpdateSet('<unload><sys_remote_update_set></unload>')).toThrow(UpdateSetFormatError)
         expect(() => readUpdateSet('<unload unload_date="x"></unload>')).toThrow(/exactly one <sys_remote_update_set>/)

@@ -71,9 +71,24 @@ export function javaStringHash(text: string): number {
     return hash
 }
 
-function field(parent: XMLBuilder, name: string, value = '', attributes?: Record<string, string>): void {
-    const element = parent.ele(name, attributes)
-    if (value !== '') element.txt(value)
+/**
+ * Text exactly as given. xmlbuilder2 leaves an `&` that starts `&lt;`, `&gt;`, `&amp;`, `&apos;` or
+ * `&quot;` unescaped (it takes it for an entity already written), so a description holding the literal
+ * text `&gt;` would be read back as `>`, one decoding too many, and the payload's hash would no longer
+ * match: every `&` is escaped here first, which xmlbuilder2 then keeps as it is.
+ */
+function literal(text: string): string {
+    return text.replace(/&/g, '&amp;')
+}
+
+function literalAttributes(attributes: Record<string, string> | undefined): Record<string, string> | undefined {
+    return attributes && Object.fromEntries(Object.entries(attributes).map(([name, value]) => [name, literal(value)]))
+}
+
+/** Appends `<name attributes>value</name>`, value and attributes read back exactly as given. */
+export function field(parent: XMLBuilder, name: string, value = '', attributes?: Record<string, string>): void {
+    const element = parent.ele(name, literalAttributes(attributes))
+    if (value !== '') element.txt(literal(value))
 }
 
 /**
@@ -82,7 +97,7 @@ function field(parent: XMLBuilder, name: string, value = '', attributes?: Record
  */
 function payloadField(parent: XMLBuilder, payload: string): void {
     const element = parent.ele('payload')
-    if (payload.includes(']]>')) element.txt(payload)
+    if (payload.includes(']]>')) element.txt(literal(payload))
     else element.dat(payload)
 }
 
