@@ -86,6 +86,20 @@
         this.instant += Number(seconds) * 1000
     }
 
+    // A date-time as a wall clock (yyyy-MM-dd HH:mm:ss, from a string as given or a GlideDateTime's UTC
+    // value); convertTimeZone(from, to) reads it in zone `from` and gives the same instant's wall clock
+    // in zone `to`, both named explicitly: a flow runs as system, so the session's zone (what
+    // GlideDateTime's display values use) is not the requester's. The host does the arithmetic with the
+    // IANA zones and refuses a zone it does not know (the platform's Java would take it for GMT).
+    function GlideScheduleDateTime(value) {
+        if (value === undefined) this.wallClock = glideDateTimeText(host('now'))
+        else if (value instanceof GlideDateTime) this.wallClock = value.getValue()
+        else this.wallClock = String(value)
+    }
+    GlideScheduleDateTime.prototype.convertTimeZone = function (fromZone, toZone) {
+        return host('convertTimeZone', this.wallClock, String(fromZone), String(toZone))
+    }
+
     function connectionInfo(aliasId) {
         var connection = host('connection', String(aliasId))
         if (connection === null) return null
@@ -385,6 +399,7 @@
         return createGlideRecord(String(table))
     }
     globalThis.GlideDateTime = GlideDateTime
+    globalThis.GlideScheduleDateTime = GlideScheduleDateTime
     globalThis.sn_ws = { RESTMessageV2: RESTMessageV2 }
     globalThis.sn_cc = {
         ConnectionInfoProvider: function ConnectionInfoProvider() {

@@ -34,6 +34,13 @@ afterAll(async () => {
     await new Promise((resolve) => server.close(resolve))
 })
 
+/** Runs an ES5 script on a fresh host and gives what it put in `outputs`. */
+async function outputsOf(script: string): Promise<Record<string, unknown>> {
+    const outputs: Record<string, unknown> = {}
+    await runPlatformScript(makeHost().host, { recordName: 'r', level: 'es5', globals: { outputs }, script })
+    return outputs
+}
+
 function makeHost() {
     const database = new Database({ schemas: localInstanceSchemas })
     const requester = database.insert('sys_user', { user_name: 'abel.tuter', name: 'Abel Tuter' })
@@ -138,14 +145,9 @@ describe('Glide APIs', () => {
     })
 
     it('gives no access to Node', async () => {
-        const { host } = makeHost()
-        const outputs: Record<string, unknown> = {}
-        await runPlatformScript(host, {
-            recordName: 'r',
-            level: 'es5',
-            globals: { outputs },
-            script: "outputs.types = [typeof require, typeof process, typeof fetch, typeof setTimeout].join(',');",
-        })
+        const outputs = await outputsOf(
+            "outputs.types = [typeof require, typeof process, typeof fetch, typeof setTimeout].join(',');"
+        )
         expect(outputs.types).toBe('undefined,undefined,undefined,undefined')
     })
 
@@ -160,6 +162,19 @@ describe('Glide APIs', () => {
         })
         expect(logs).toContainEqual({ level: 'info', message: 'hello abel.tuter' })
         expect(outputs).toEqual({ max: '3600000', fallback: 'd', user: requester.sys_id })
+    })
+
+    it('GlideScheduleDateTime.convertTimeZone gives the wall clock in an explicit zone and refuses an unknown one', async () => {
+        const outputs = await outputsOf(
+            [
+                "outputs.berlin = new GlideScheduleDateTime('2026-11-29 13:05:00').convertTimeZone('UTC', 'Europe/Berlin')",
+                "outputs.summer = new GlideScheduleDateTime(new GlideDateTime('2026-07-01 12:00:00')).convertTimeZone('UTC', 'America/New_York')",
+                "try { new GlideScheduleDateTime('2026-11-29 13:05:00').convertTimeZone('UTC', 'Mars/Olympus_Mons') } catch (e) { outputs.unknown = e.message }",
+            ].join(';\n')
+        )
+        expect(outputs.berlin).toBe('2026-11-29 14:05:00')
+        expect(outputs.summer).toBe('2026-07-01 08:00:00')
+        expect(outputs.unknown).toMatch(/convertTimeZone: "Mars\/Olympus_Mons" is not a time zone/)
     })
 
     it('RESTMessageV2.execute() is synchronous, with the alias URL and Basic credential', async () => {

@@ -14,6 +14,7 @@ import { request as httpsRequest } from 'node:https'
 import { parse } from 'acorn'
 import { newAsyncContext, type QuickJSAsyncContext, type QuickJSHandle } from 'quickjs-emscripten'
 import type { Database } from './tables'
+import { convertWallClock } from './time-zones'
 import { parseEncodedQuery } from '../../scripts/update-set/index'
 
 /** sys_app.js_level: `helsinki_es5` is ES5 compatibility mode, `es_latest` is ECMAScript 2021. */
@@ -232,6 +233,13 @@ function hostOperations(host: SandboxHost): Record<string, HostOperation> {
         log: (level, message) => host.log(asText(level) as ScriptLogLevel, asText(message)),
         property: (name) => host.properties[asText(name)] ?? null,
         now: () => database.now().getTime(),
+        convertTimeZone: (wallClock, fromZone, toZone) => {
+            try {
+                return convertWallClock(asText(wallClock), asText(fromZone), asText(toZone))
+            } catch (error) {
+                throw new GlideApiError(`GlideScheduleDateTime.convertTimeZone: ${(error as Error).message}`)
+            }
+        },
         connection: (aliasId) => connectionInfo(host.resolveConnection(asText(aliasId))),
         credential: (profileId) => {
             const credential = database.get('basic_auth_credentials', asText(profileId))

@@ -23,6 +23,7 @@ import type { LoadedRecord } from './payload-record'
 import { recordsFromUpdateSet } from './payload-record'
 import { deploymentSchemas, localInstanceSchemas } from './schema'
 import { Database, TableError, isSysId } from './tables'
+import { isKnownTimeZone } from './time-zones'
 import { cancelApprovalsOfClosedItems, requestItemCloseRule } from './task-rules'
 import type { UnsupportedItem } from './unsupported'
 import { UnsupportedCollector } from './unsupported'
@@ -36,6 +37,8 @@ export interface UserFixture {
     manager?: string
     /** Platform roles the pages honour: `itil` lets a fulfiller change a requested item's state. */
     roles?: string[]
+    /** sys_user.time_zone, an IANA zone such as Europe/Berlin; absent = the system's. */
+    time_zone?: string
 }
 
 export interface UsersFixture {
@@ -449,11 +452,16 @@ export function usersWithAdmin(fixture: UsersFixture): UsersFixture {
 export function seedUsers(database: Database, fixture: UsersFixture): void {
     const userIds = new Map(fixture.users.map((user) => [user.user_name, seededSysId('sys_user', user.user_name)]))
     for (const user of fixture.users) {
+        if (user.time_zone !== undefined && !isKnownTimeZone(user.time_zone))
+            throw new LocalInstanceError(
+                `users fixture: time_zone "${user.time_zone}" of "${user.user_name}" is not a time zone the local instance knows: use an IANA name such as Europe/Berlin, or leave it out for the system's`
+            )
         database.insert('sys_user', {
             sys_id: userIds.get(user.user_name) ?? '',
             user_name: user.user_name,
             name: user.name,
             email: user.email ?? '',
+            time_zone: user.time_zone ?? '',
         })
     }
     for (const user of fixture.users) {

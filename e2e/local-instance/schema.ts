@@ -38,6 +38,8 @@ export const localInstanceSchemas: TableSchema[] = [
             email: { type: 'string' },
             manager: { type: 'reference', reference: 'sys_user' },
             active: { type: 'boolean', defaultValue: 'true' },
+            /** The user's time zone (a zone id such as Europe/Berlin); empty = the system's. */
+            time_zone: { type: 'string' },
         },
     },
     {

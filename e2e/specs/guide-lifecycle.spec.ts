@@ -20,6 +20,11 @@ import {
 const TOPIC = 'tx_trade1'
 const OTHER_TOPIC = 'payments_eu'
 
+/** yyyy-MM-dd HH:mm:ss at an instant in a zone (Sweden's format is the ISO one). */
+function wallClock(epochMs: number, timeZone: string): string {
+    return new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'medium' }).format(epochMs)
+}
+
 test('request, manager approval, access to one topic only, close complete, access gone', async ({ people, kpow }) => {
     const kpowUser = await people.kpowAs('user', 'password')
     await inspectTopic(kpowUser, TOPIC)
@@ -55,6 +60,12 @@ test('request, manager approval, access to one topic only, close complete, acces
     await openItem(fulfiller, item)
     const notes = await waitForWorkNote(fulfiller, `Policy ID: ${policy?.id ?? ''}`)
     expect(notes[0]).toContain(`Kpow Access Granted. Policy ID: ${policy?.id ?? ''}`)
+    // The expiry in the requester's time zone (abel.tuter: Europe/Berlin), named; UTC too for fulfillers.
+    const expiresAt = (policy?.created_ts ?? 0) + (policy?.duration_ms ?? 0)
+    const berlin = `${wallClock(expiresAt, 'Europe/Berlin')} Europe/Berlin`
+    expect(notes[0]).toContain(`until ${berlin} (${wallClock(expiresAt, 'UTC')} UTC)`)
+    await openItem(requester, item)
+    await expect(requester.getByRole('list', { name: 'Comments' })).toContainText(`until ${berlin}.`)
     const approvals = fulfiller.getByRole('table', { name: 'Approvals' })
     await expect(approvals.getByRole('row', { name: /Beth Anglin/ })).toContainText('Approved')
     await expect(approvals).toContainText('OK for the incident review')

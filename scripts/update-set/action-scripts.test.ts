@@ -52,15 +52,25 @@ interface WorkNote {
     text: string
 }
 
-/** Just enough GlideRecord for the scripts' work note: get(sys_id), work_notes = text, update(). */
+const REQUESTER_SYS_ID = 'f0e1d2c3b4a5968778695a4b3c2d1e0f'
+/** The requested item (requested for the requester) and the requester (time zone Europe/Berlin). */
+const STORED: Record<string, Record<string, Record<string, string>>> = {
+    sc_req_item: { [REQUESTED_ITEM_SYS_ID]: { requested_for: REQUESTER_SYS_ID } },
+    sys_user: { [REQUESTER_SYS_ID]: { user_name: 'abel.tuter', time_zone: 'Europe/Berlin' } },
+}
+
+/** Just enough GlideRecord for the scripts: get(sys_id), getValue, work_notes = text, update(). */
 function glideRecordClass(notes: WorkNote[]) {
     return class {
         private current: string | undefined
         work_notes = ''
         constructor(private readonly table: string) {}
         get(sysId: string) {
-            this.current = this.table === 'sc_req_item' && sysId === REQUESTED_ITEM_SYS_ID ? sysId : undefined
+            this.current = STORED[this.table]?.[sysId] ? sysId : undefined
             return this.current !== undefined
+        }
+        getValue(field: string) {
+            return (this.current && STORED[this.table]?.[this.current]?.[field]) ?? null
         }
         update() {
             if (!this.current) throw new Error('update() without a record')
@@ -198,6 +208,10 @@ describe('action scripts', () => {
         })
         expect(outputs.policy_id).toBe('0de3f8b1-8e1b-42e1-a99f-132e3c580e3f')
         expect(outputs.expires_at).toBe('2026-02-27 06:21:21 UTC')
+        // This stand-in has no GlideScheduleDateTime: the grant stands, and the requester's time says why it is UTC.
+        expect(outputs.expires_at_requester).toBe(
+            "2026-02-27 06:21:21 UTC (the requester's time zone Europe/Berlin could not be used: GlideScheduleDateTime is not defined)"
+        )
     })
 
     it.each([

@@ -255,14 +255,15 @@ describe('Kpow Access Lifecycle in the local instance', () => {
         await instance.whenIdle()
         expect(kpow.requests.map((request) => request.method)).toEqual(['POST', 'DELETE'])
         expect(item(instance, ordered.requestItem.sysId)).toMatchObject({ state: '3', active: 'false' })
-        expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toMatch(
-            /Kpow access expired at .+: policy tp-1 ended, so this request is closed complete\./
+        // Kpow's created_ts + 15 minutes is 2026-01-01 00:15 UTC; abel.tuter's time zone is Europe/Berlin.
+        expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toContain(
+            'Kpow access expired at 2026-01-01 01:15:00 Europe/Berlin (2026-01-01 00:15:00 UTC): policy tp-1 ended, so this request is closed complete.'
         )
         expect(
             instance.database.journal('sc_req_item', ordered.requestItem.sysId, 'comments').map((entry) => entry.value)
         ).toEqual(
             expect.arrayContaining([
-                expect.stringMatching(/^Your Kpow access expired at .+; this request is closed\.$/),
+                'Your Kpow access expired at 2026-01-01 01:15:00 Europe/Berlin; this request is closed.',
             ])
         )
         expect(ordered.flowRun?.status).toBe('complete')
@@ -364,12 +365,42 @@ describe('Kpow Access Lifecycle in the local instance', () => {
         instance.approve(instance.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? '', 'beth.anglin', 'ok')
         await instance.whenIdle()
         expect(comments().join('\n')).toContain(
-            'Your Kpow access is granted: Request Kpow Topic Query Access on topic tx_trade until'
+            'Your Kpow access is granted: Request Kpow Topic Query Access on topic tx_trade until 2026-01-01 01:15:00 Europe/Berlin.'
+        )
+        expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toContain(
+            'until 2026-01-01 01:15:00 Europe/Berlin (2026-01-01 00:15:00 UTC).'
         )
         expect(comments().join('\n')).not.toContain('Policy ID')
         instance.setItemState(ordered.requestItem.sysId, '3', 'fred.fulfiller')
         await instance.whenIdle()
         expect(comments().join('\n')).toContain('Your Kpow access has ended: this request was closed.')
+    })
+
+    it("gives the expiry in the requester's time zone, else the system's (glide.sys.default.tz), else UTC, always named", async () => {
+        const withoutZone = { ...users, users: users.users.map(({ time_zone: _zone, ...user }) => user) }
+        const grantComment = async (systemZone?: string) => {
+            const { instance } = await setUp({ users: withoutZone })
+            if (systemZone)
+                instance.database.insert('sys_properties', { name: 'glide.sys.default.tz', value: systemZone })
+            const ordered = instance.orderCatalogItem(itemName, order, 'abel.tuter')
+            await instance.whenIdle()
+            instance.approve(instance.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? '', 'beth.anglin')
+            await instance.whenIdle()
+            await kpow?.stop()
+            return instance.database
+                .journal('sc_req_item', ordered.requestItem.sysId, 'comments')
+                .map((entry) => entry.value)
+                .find((comment) => comment.startsWith('Your Kpow access is granted'))
+        }
+        expect(await grantComment('Asia/Tokyo')).toContain('until 2026-01-01 09:15:00 Asia/Tokyo.')
+        expect(await grantComment()).toContain('until 2026-01-01 00:15:00 UTC.')
+    })
+
+    it('refuses a seeded user whose time zone it does not know, naming the user and the field', () => {
+        const misspelt = { ...users, users: [{ user_name: 'zed', name: 'Zed', time_zone: 'Europe/Berln' }] }
+        expect(() => createLocalInstance({ updateSetXml, users: misspelt })).toThrow(
+            /users fixture: time_zone "Europe\/Berln" of "zed" is not a time zone the local instance knows/
+        )
     })
 
     it("personal mode: the policy goes to the requester's own role, whatever the form says, and the action refuses another", async () => {

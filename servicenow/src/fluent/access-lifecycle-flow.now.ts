@@ -25,6 +25,7 @@ Flow(
             approval_state: StringColumn({ label: 'Approval State' }),
             policy_id: StringColumn({ label: 'Policy ID' }),
             expires_at: StringColumn({ label: 'Expires At' }),
+            expires_at_requester: StringColumn({ label: 'Expires At (Requester Time)' }),
             policy: StringColumn({ label: 'Policy', maxLength: 4000 }),
             access_duration: StringColumn({ label: 'Access Duration' }),
         },
@@ -259,6 +260,7 @@ Flow(
                     wfa.flowLogic.setFlowVariables({ $id: Now.ID['remember_policy'] }, params.flowVariables, {
                         policy_id: wfa.dataPill(grant.policy_id, 'string'),
                         expires_at: wfa.dataPill(grant.expires_at, 'string'),
+                        expires_at_requester: wfa.dataPill(grant.expires_at_requester, 'string'),
                         policy: wfa.dataPill(grant.policy, 'string'),
                         access_duration: wfa.dataPill(grant.access_duration, 'string'),
                     })
@@ -300,8 +302,8 @@ Flow(
                 record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
                 values: TemplateValue({
                     state: '2',
-                    work_notes: `Kpow Access Granted. Policy ID: ${wfa.dataPill(params.flowVariables.policy_id, 'string')}. Profile: ${wfa.dataPill(request.profile_name, 'string')}. Kpow policy: ${wfa.dataPill(params.flowVariables.policy, 'string')} (grant_to ${wfa.dataPill(request.grant_to, 'string')}) until ${wfa.dataPill(params.flowVariables.expires_at, 'string')}. Approval: ${wfa.dataPill(params.trigger.request_item.approval_history, 'string')}. Justification: ${wfa.dataPill(request.justification, 'string')} Incident or change: ${wfa.dataPill(request.ticket_number, 'string')}. Closing this request revokes the access.`,
-                    comments: `Your Kpow access is granted: ${wfa.dataPill(request.profile_name, 'string')} on ${wfa.dataPill(request.resource_type, 'string')} ${wfa.dataPill(request.resource_name, 'string')} until ${wfa.dataPill(params.flowVariables.expires_at, 'string')}. ${wfa.dataPill(request.reach, 'string')} Close this request when you are done to end it early.`,
+                    work_notes: `Kpow Access Granted. Policy ID: ${wfa.dataPill(params.flowVariables.policy_id, 'string')}. Profile: ${wfa.dataPill(request.profile_name, 'string')}. Kpow policy: ${wfa.dataPill(params.flowVariables.policy, 'string')} (grant_to ${wfa.dataPill(request.grant_to, 'string')}) until ${wfa.dataPill(params.flowVariables.expires_at_requester, 'string')} (${wfa.dataPill(params.flowVariables.expires_at, 'string')}). Approval: ${wfa.dataPill(params.trigger.request_item.approval_history, 'string')}. Justification: ${wfa.dataPill(request.justification, 'string')} Incident or change: ${wfa.dataPill(request.ticket_number, 'string')}. Closing this request revokes the access.`,
+                    comments: `Your Kpow access is granted: ${wfa.dataPill(request.profile_name, 'string')} on ${wfa.dataPill(request.resource_type, 'string')} ${wfa.dataPill(request.resource_name, 'string')} until ${wfa.dataPill(params.flowVariables.expires_at_requester, 'string')}. ${wfa.dataPill(request.reach, 'string')} Close this request when you are done to end it early.`,
                 }),
             }
         )
@@ -348,8 +350,8 @@ Flow(
                                     record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
                                     values: TemplateValue({
                                         state: '3',
-                                        work_notes: `Kpow access expired at ${wfa.dataPill(params.flowVariables.expires_at, 'string')}: policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')} ended, so this request is closed complete. ${wfa.dataPill(revoke.outcome, 'string')}`,
-                                        comments: `Your Kpow access expired at ${wfa.dataPill(params.flowVariables.expires_at, 'string')}; this request is closed.`,
+                                        work_notes: `Kpow access expired at ${wfa.dataPill(params.flowVariables.expires_at_requester, 'string')} (${wfa.dataPill(params.flowVariables.expires_at, 'string')}): policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')} ended, so this request is closed complete. ${wfa.dataPill(revoke.outcome, 'string')}`,
+                                        comments: `Your Kpow access expired at ${wfa.dataPill(params.flowVariables.expires_at_requester, 'string')}; this request is closed.`,
                                     }),
                                 }
                             )
@@ -378,7 +380,7 @@ Flow(
                             table_name: 'sc_req_item',
                             record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
                             values: TemplateValue({
-                                work_notes: `Kpow - Delete Temporary Policy failed for policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')}; the work note it wrote just before this one gives the reason (Kpow's HTTP status and message). Kpow still ends the access at ${wfa.dataPill(params.flowVariables.expires_at, 'string')}; an administrator can delete it earlier in Kpow (Settings > Temporary policies).`,
+                                work_notes: `Kpow - Delete Temporary Policy failed for policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')}; the work note it wrote just before this one gives the reason (Kpow's HTTP status and message). Kpow still ends the access at ${wfa.dataPill(params.flowVariables.expires_at_requester, 'string')} (${wfa.dataPill(params.flowVariables.expires_at, 'string')}); an administrator can delete it earlier in Kpow (Settings > Temporary policies).`,
                             }),
                         }
                     )

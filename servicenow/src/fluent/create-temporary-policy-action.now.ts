@@ -60,6 +60,10 @@ export const createTemporaryPolicyAction = Action(
                 label: 'Expires At',
                 hint: 'When Kpow ends the access: created_ts + duration_ms, in UTC',
             }),
+            expires_at_requester: StringColumn({
+                label: 'Expires At (Requester Time)',
+                hint: "The same time in the requester's time zone (sys_user.time_zone, else the system's), named: 2026-11-29 14:05:00 Europe/Berlin",
+            }),
             policy: StringColumn({
                 label: 'Policy',
                 maxLength: 4000,
@@ -94,6 +98,7 @@ export const createTemporaryPolicyAction = Action(
                 outputVariables: {
                     policy_id: StringColumn({ label: 'Policy ID' }),
                     expires_at: StringColumn({ label: 'Expires At' }),
+                    expires_at_requester: StringColumn({ label: 'Expires At (Requester Time)' }),
                     policy: StringColumn({ label: 'Policy', maxLength: 4000 }),
                     access_duration: StringColumn({ label: 'Access Duration' }),
                     status_code: IntegerColumn({ label: 'HTTP Status' }),
@@ -103,6 +108,7 @@ export const createTemporaryPolicyAction = Action(
         wfa.assignActionOutputs(params.outputs, {
             policy_id: wfa.dataPill(call.policy_id, 'string'),
             expires_at: wfa.dataPill(call.expires_at, 'string'),
+            expires_at_requester: wfa.dataPill(call.expires_at_requester, 'string'),
             policy: wfa.dataPill(call.policy, 'string'),
             access_duration: wfa.dataPill(call.access_duration, 'string'),
         })

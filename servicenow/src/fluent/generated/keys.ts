@@ -258,6 +258,14 @@ declare global {
                 }
                 composite: [
                     {
+                        table: 'sys_hub_action_output'
+                        id: '015f88acd6264bf7a887324e12667d66'
+                        key: {
+                            model: '32a6a083b06d4ab1a96f86af673b107b'
+                            element: 'expires_at_requester'
+                        }
+                    },
+                    {
                         table: 'question_choice'
                         id: '02e8c969de6b4b42b8448f1f737bc8bb'
                         key: {
@@ -722,6 +730,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_output'
+                        id: '3d5b99ea884f4324ac2604d185ffabed'
+                        key: {
+                            model: '4cec56573bbd4a24bfeeeee46ebe427f'
+                            element: 'expires_at_requester'
+                        }
+                    },
+                    {
                         table: 'sys_hub_action_output'
                         id: '3e52274a2df540b9807261df31f1c307'
                         key: {
@@ -862,6 +878,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_flow_variable'
+                        id: '55180e05dfdb429f96dfd8632ea4e556'
+                        key: {
+                            model: 'c8c4c160f03e4be284f27eb2a6b4c889'
+                            element: 'expires_at_requester'
+                        }
+                    },
+                    {
                         table: 'sys_hub_step_ext_output'
                         id: '562f58000575425cae00a1cd9f408324'
                         key: {
@@ -923,6 +947,15 @@ declare global {
                                 }
                             }
                             value: '3600000'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '5b172eb4fb0a449db723e02561e8a910'
+                        key: {
+                            field: 'expires_at_requester'
+                            table: 'var__m_sys_hub_action_output_32a6a083b06d4ab1a96f86af673b107b'
+                            id: '32a6a083b06d4ab1a96f86af673b107b'
                         }
                     },
                     {
@@ -1265,6 +1298,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '9698cb2114a34cac98c3704af5a53fc3'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_32a6a083b06d4ab1a96f86af673b107b'
+                            element: 'expires_at_requester'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: '9af9d64b7afe459cb80651fa4d80e6d5'
                         key: {
@@ -1454,6 +1496,15 @@ declare global {
                             field: 'resource_type'
                             table: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
                             id: 'f724bb15287f4186ad6f3c976864ecef'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'af8c7962e42b436f92af3ca44bbb7f67'
+                        key: {
+                            name: 'var__m_sys_hub_flow_variable_c8c4c160f03e4be284f27eb2a6b4c889'
+                            element: 'expires_at_requester'
+                            language: 'en'
                         }
                     },
                     {

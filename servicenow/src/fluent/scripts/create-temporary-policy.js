@@ -81,13 +81,45 @@
         )
     }
 
-    function utcText(epochMs) {
-        return (
-            new Date(epochMs)
-                .toISOString()
-                .replace('T', ' ')
-                .replace(/\.\d{3}Z$/, '') + ' UTC'
-        )
+    // yyyy-MM-dd HH:mm:ss in UTC, the platform's internal date-time value.
+    function utcValue(epochMs) {
+        return new Date(epochMs)
+            .toISOString()
+            .replace('T', ' ')
+            .replace(/\.\d{3}Z$/, '')
+    }
+
+    // The requested item's "requested for" user, or null.
+    function requestedFor() {
+        var item = new GlideRecord('sc_req_item')
+        var user = new GlideRecord('sys_user')
+        if (!item.get(String(inputs.work_notes_record || ''))) return null
+        return user.get(String(item.getValue('requested_for') || '')) ? user : null
+    }
+
+    // The expiry as the requester reads it: in their own time zone (sys_user.time_zone; empty = the
+    // system's, glide.sys.default.tz), named. The flow runs as system, so GlideDateTime's display
+    // values would use the system session's zone: GlideScheduleDateTime.convertTimeZone names both
+    // zones. A zone that cannot be used never fails the grant (Kpow already holds the policy): the
+    // text gives UTC and says why.
+    function requesterTimeText(epochMs) {
+        var zone = 'UTC'
+        try {
+            var requester = requestedFor()
+            zone =
+                (requester && String(requester.getValue('time_zone') || '')) ||
+                String(gs.getProperty('glide.sys.default.tz', '') || 'UTC')
+            return new GlideScheduleDateTime(utcValue(epochMs)).convertTimeZone('UTC', zone) + ' ' + zone
+        } catch (conversionError) {
+            return (
+                utcValue(epochMs) +
+                " UTC (the requester's time zone " +
+                zone +
+                ' could not be used: ' +
+                (conversionError && conversionError.message ? conversionError.message : conversionError) +
+                ')'
+            )
+        }
     }
 
     var PROFILES_PROPERTY = 'x_kpow_jit.access_profiles'
@@ -124,13 +156,8 @@
     var grantTo = String(gs.getProperty('x_kpow_jit.grant_to', 'role'))
     if (grantTo === 'personal') {
         var template = String(gs.getProperty('x_kpow_jit.personal_role_template', 'user-${user_name}'))
-        var requestItem = new GlideRecord('sc_req_item')
-        var requester = new GlideRecord('sys_user')
-        if (
-            template.indexOf('${user_name}') === -1 ||
-            !requestItem.get(String(inputs.work_notes_record || '')) ||
-            !requester.get(String(requestItem.getValue('requested_for') || ''))
-        ) {
+        var requester = requestedFor()
+        if (template.indexOf('${user_name}') === -1 || !requester) {
             fail(
                 'personal grants (x_kpow_jit.grant_to = personal) need the requested item in work_notes_record and x_kpow_jit.personal_role_template containing ${user_name}.'
             )
@@ -307,7 +334,8 @@
     }
 
     outputs.policy_id = policy.id
-    outputs.expires_at = utcText(createdTs + grantedMs)
+    outputs.expires_at = utcValue(createdTs + grantedMs) + ' UTC'
+    outputs.expires_at_requester = requesterTimeText(createdTs + grantedMs)
     outputs.policy = JSON.stringify(policyRequest.policy)
     outputs.access_duration = glideDuration(grantedMs)
 })(inputs, outputs)
