@@ -77,6 +77,20 @@ td.value{max-width:560px}
 .pill.Refused{background:#eceff4;color:#4a5568}
 `)
 
+/**
+ * Kpow's UI routes in the URL fragment, which never reaches a server: its deep link to inspect a topic
+ * is `<ui>/#/tenant/<tenant id>/cluster/<cluster id>/data/inspect?topic=<topic>`. Whatever page such a
+ * link lands on (`/` redirects to Data > Inspect, a visitor without a session to the login page; the
+ * browser keeps the fragment across both), this hands it to the server-rendered inspect page, which
+ * checks the session, the tenant and RBAC as for any other visit.
+ */
+const DEEP_LINK_SCRIPT = raw(`(function () {
+  var link = /^#\\/tenant\\/([^/?#]+)\\/cluster\\/([^/?#]+)\\/data\\/inspect\\?topic=([^&#]+)$/.exec(location.hash);
+  if (!link) return;
+  var part = function (index) { return encodeURIComponent(decodeURIComponent(link[index])); };
+  location.replace('/data/inspect?tenant=' + part(1) + '&cluster=' + part(2) + '&topic=' + part(3));
+})();`)
+
 export function page(title: string, content: Fragment, options: { chrome?: Chrome; section?: Section } = {}): string {
     const { chrome, section = 'none' } = options
     return html`<!doctype html>
@@ -86,6 +100,7 @@ export function page(title: string, content: Fragment, options: { chrome?: Chrom
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · Kpow (mock)</title>
 <style>${STYLE}</style>
+<script>${DEEP_LINK_SCRIPT}</script>
 </head>
 <body>
 <header role="banner">

@@ -7,6 +7,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Realm } from '../../auth/index'
 import { DataAccess } from '../../data/data-access'
 import type { DataStore, MessageQuery } from '../../data/data-store'
+import { DEFAULT_TENANT_ID, DEFAULT_TENANTS, tenantsConfigured } from '../../engine/index'
 import type { KpowService } from '../../kpow-service'
 import type { StagedMutations } from '../../mutations/staged-mutations'
 import { requireValidTemporaryPolicyRequest } from '../api-schemas'
@@ -83,6 +84,24 @@ export function createUiApp(deps: UiAppDeps): express.Express {
             return res.redirect(303, `/tenant?next=${encodeURIComponent(req.originalUrl)}`)
         next()
     }
+    /**
+     * A tenant named in the address (Kpow's deep links name one; `__kpow_global` is everything, Global
+     * when the RBAC file has no tenants) becomes the session's, as choosing it at /tenant would; one the
+     * user may not enter is refused. `__kpow_global` with configured tenants names none of them: the
+     * session's tenant (or the picker) stands.
+     */
+    const tenantFromLink = (req: Request, _res: Response, next: NextFunction): void => {
+        const requested = text(req.query as Fields, 'tenant')
+        if (requested !== undefined) {
+            const session = current(req)
+            const global = requested === DEFAULT_TENANT_ID
+            if (!global || !tenantsConfigured(service.rbac)) {
+                const name = global ? DEFAULT_TENANTS[0]?.name : requested
+                session.tenant = viewerFor(service, session, name).tenant.name
+            }
+        }
+        next()
+    }
     const adminOnly = (req: Request, _res: Response, next: NextFunction): void => {
         const session = current(req)
         try {
@@ -144,7 +163,9 @@ export function createUiApp(deps: UiAppDeps): express.Express {
         const session = sessions.create(outcome.principal, onlyTenant(service, outcome.principal))
         setSessionCookie(res, session)
         res.clearCookie(LOGIN_NONCE_COOKIE, { path: '/login' })
-        res.redirect(303, session.tenant === undefined ? `/tenant?next=${encodeURIComponent(next)}` : next)
+        // A deep link names its tenant: the page it leads to enters it (or refuses it), no picker first.
+        const chooseTenant = session.tenant === undefined && !new URL(next, 'http://kpow').searchParams.has('tenant')
+        res.redirect(303, chooseTenant ? `/tenant?next=${encodeURIComponent(next)}` : next)
     })
     app.post('/logout', signedIn, (req, res) => {
         sessions.destroy(current(req).id)
@@ -175,7 +196,7 @@ export function createUiApp(deps: UiAppDeps): express.Express {
     })
 
     // Data > Inspect: the query runs when a topic is chosen; a refusal renders in the page.
-    app.get('/data/inspect', signedIn, inTenant, (req, res) => {
+    app.get('/data/inspect', signedIn, tenantFromLink, inTenant, (req, res) => {
         const session = current(req)
         const viewer = viewerFor(service, session)
         const fields = req.query as Fields
