@@ -92,6 +92,7 @@ export default tseslint.config(
                 outputs: 'readonly',
                 gs: 'readonly',
                 GlideRecord: 'readonly',
+                GlideDateTime: 'readonly',
                 GlideScheduleDateTime: 'readonly',
                 sn_ws: 'readonly',
                 sn_cc: 'readonly',

@@ -513,11 +513,67 @@ function checkBuiltInInputs(node: ActionNode, where: string, unsupported: Unsupp
         if (!['', 'sort_asc', 'sort_desc'].includes(value('sort_type')))
             unsupported.add('input', `${where} (${node.label})`, `sort_type "${value('sort_type')}"`)
     }
-    if (node.builtIn === 'askForApproval') {
-        const dueDate = value('due_date')
-        if (dueDate !== '' && !/"action"\s*:\s*"none"/.test(dueDate))
-            unsupported.add('input', `${where} (${node.label})`, `due dates are not supported (due_date ${dueDate})`)
+    if (node.builtIn === 'askForApproval' && value('due_date') !== '') {
+        const dueDate = parseApprovalDueDate(value('due_date'))
+        if (typeof dueDate === 'string') unsupported.add('input', `${where} (${node.label})`, dueDate)
     }
+}
+
+/** What Ask For Approval does when its due date passes with approvals still requested. */
+export type ApprovalDueAction = 'approve' | 'reject' | 'cancel'
+
+/** Ask For Approval's due_date (a schedule_date_time: JSON as `wfa.approvalDueDate` writes it), as the local instance runs it. */
+export interface ApprovalDueDate {
+    action: ApprovalDueAction | 'none'
+    /** The due date-time (`YYYY-MM-DD HH:mm:ss`, UTC) or a data pill resolving to one; empty with action none. */
+    date: string
+}
+
+/** The approval state an approval still requested at its due date gets. */
+export const dueActionState: Record<ApprovalDueAction, 'approved' | 'rejected' | 'cancelled'> = {
+    approve: 'approved',
+    reject: 'rejected',
+    cancel: 'cancelled',
+}
+
+/**
+ * Reads a due date, or says what the local instance does not run: a relative date or a business-hours
+ * schedule (it has no schedules), or an action without a date. A date-time given as an "actual" date
+ * (a pill or a literal) is what it runs; action none only records the date.
+ */
+export function parseApprovalDueDate(text: string): ApprovalDueDate | string {
+    let parsed: unknown
+    try {
+        parsed = JSON.parse(text)
+    } catch {
+        return `due_date ${text} is not JSON (as wfa.approvalDueDate writes it)`
+    }
+    const field = (name: string): string => {
+        const raw = (parsed as Record<string, unknown> | null)?.[name]
+        return typeof raw === 'string' ? raw : ''
+    }
+    const action = field('action')
+    if (!['none', 'approve', 'reject', 'cancel'].includes(action))
+        return `due_date action "${action}" is not none, approve, reject or cancel`
+    // The placeholder a due date without a date carries ("{}", or "{{}}" as the UI writes it).
+    const date = ['{}', '{{}}'].includes(field('date')) ? '' : field('date')
+    if (action === 'none') return { action: 'none', date }
+    if (field('date_type') !== 'actual')
+        return `due_date date_type "${field('date_type')}" is not supported (only "actual": a date-time or a date-time pill)`
+    if (field('schedule') !== '')
+        return `due_date schedule "${field('schedule')}" is not supported (the local instance has no business-hours schedules)`
+    if (date === '') return `due_date with action "${action}" has no date: give the due date-time or a date-time pill`
+    if (!singlePill(date) && glideDateTimeMilliseconds(date) === undefined)
+        return `due_date date "${date}" is not a date-time (expected YYYY-MM-DD HH:mm:ss) or a data pill`
+    return { action: action as ApprovalDueAction, date }
+}
+
+/** A glide_date_time value (`YYYY-MM-DD HH:mm:ss`, UTC) as epoch milliseconds. */
+export function glideDateTimeMilliseconds(value: string): number | undefined {
+    const match = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/.exec(value.trim())
+    if (!match) return undefined
+    const milliseconds = Date.parse(`${match[1] ?? ''}T${match[2] ?? ''}Z`)
+    return Number.isNaN(milliseconds) ? undefined : milliseconds
 }
 
 export function isTrue(value: string): boolean {
@@ -526,10 +582,8 @@ export function isTrue(value: string): boolean {
 
 /** A glide_duration is stored as a date-time after the epoch: `1970-01-01 01:00:00` is one hour. */
 export function timeoutMilliseconds(duration: string): number | undefined {
-    const match = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/.exec(duration.trim())
-    if (!match) return undefined
-    const milliseconds = Date.parse(`${match[1] ?? ''}T${match[2] ?? ''}Z`)
-    return Number.isNaN(milliseconds) || milliseconds <= 0 ? undefined : milliseconds
+    const milliseconds = glideDateTimeMilliseconds(duration)
+    return milliseconds === undefined || milliseconds <= 0 ? undefined : milliseconds
 }
 
 function checkUnmodelled(values: FlowValues, where: string, unsupported: UnsupportedCollector): void {
@@ -569,12 +623,14 @@ function checkFlowPills(
     const visit = (nodes: FlowNode[]) => {
         for (const node of nodes) {
             const context = `${where}, ${node.label} (#${String(node.order)})`
-            // A due date with action "none" carries an empty placeholder pill that is never resolved.
+            // A due date's pills are in its date only (a placeholder "{{}}" is no pill).
             const values =
                 node.kind === 'action'
-                    ? node.inputs
-                          .filter((input) => !(node.builtIn === 'askForApproval' && input.name === 'due_date'))
-                          .map((input) => input.value)
+                    ? node.inputs.map((input) => {
+                          if (!(node.builtIn === 'askForApproval' && input.name === 'due_date')) return input.value
+                          const dueDate = parseApprovalDueDate(input.value)
+                          return typeof dueDate === 'string' ? '' : dueDate.date
+                      })
                     : [node.condition, ...node.variables.map((variable) => variable.value)]
             for (const value of values) {
                 for (const pill of findDataPills(value)) {

@@ -12,7 +12,15 @@
 import type { Database, StoredRecord } from './tables'
 import { TableError, glideDateTime, newSysId } from './tables'
 import type { ActionNode, FlowCatalog, FlowDefinition, FlowNode, LogicNode } from './flow-model'
-import { catalogVariableIds, isTrue, timeoutMilliseconds } from './flow-model'
+import type { ApprovalDueAction } from './flow-model'
+import {
+    catalogVariableIds,
+    dueActionState,
+    glideDateTimeMilliseconds,
+    isTrue,
+    parseApprovalDueDate,
+    timeoutMilliseconds,
+} from './flow-model'
 import type { DataPill, EncodedQuery, ApprovalDecision, ResolvedCondition } from '../../scripts/update-set/index'
 import {
     replaceDataPills,
@@ -93,6 +101,8 @@ type WaitState =
           ruleSets: ResolvedRuleSet[]
           approvalField: string
           journalField: string
+          /** Ask For Approval's due date: when (epoch ms on the database's clock, as `date`) and what then. */
+          due?: { at: number; date: string; action: ApprovalDueAction }
       }
 
 /** Where a run goes on from: node indexes from the flow's top level down, and the wait there (if any). */
@@ -648,18 +658,45 @@ export class FlowEngine {
             return decideApproval(ruleSets, states)
         }
         let decision = decide()
+        let duePassed = false
         if (!decision) {
-            await this.waitFor(run, log, wait, (change) => {
-                if (change.table !== 'sysapproval_approver' || !approvalIds.includes(change.sysId)) return false
-                decision = decide()
-                return decision !== undefined
-            })
+            const { due } = wait
+            const outcome = await this.waitFor(
+                run,
+                log,
+                wait,
+                (change) => {
+                    if (change.table !== 'sysapproval_approver' || !approvalIds.includes(change.sysId)) return false
+                    decision = decide()
+                    return decision !== undefined
+                },
+                due && Math.max(0, due.at - database.now().getTime())
+            )
+            // The due date passed with the approval undecided: what is still requested gets the due
+            // action's state (as the system), and that state is the approval's outcome.
+            if (outcome === 'timeout' && due) {
+                duePassed = true
+                for (const approvalId of approvalIds) {
+                    if (database.require('sysapproval_approver', approvalId).state === 'requested')
+                        database.update(
+                            'sysapproval_approver',
+                            approvalId,
+                            { state: dueActionState[due.action] },
+                            'system'
+                        )
+                }
+                log.messages.push({
+                    level: 'info',
+                    message: `due date ${due.date} passed without a decision: ${dueActionState[due.action]}`,
+                })
+            }
         }
         // Approvals cancelled because the item closed (task-rules.ts) end the approval as cancelled: nothing was decided.
         const cancelled = approvalIds.every(
             (approvalId) => database.require('sysapproval_approver', approvalId).state === 'cancelled'
         )
-        const outcome = cancelled ? 'cancelled' : (decision ?? 'rejected')
+        const outcome =
+            duePassed && wait.due ? dueActionState[wait.due.action] : cancelled ? 'cancelled' : (decision ?? 'rejected')
         for (const approvalId of approvalIds) {
             if (database.require('sysapproval_approver', approvalId).state === 'requested') {
                 database.update('sysapproval_approver', approvalId, { state: 'not_required' }, 'system')
@@ -668,7 +705,7 @@ export class FlowEngine {
         const values: Record<string, string> = { [approvalField]: outcome }
         if (journalField)
             values[journalField] =
-                `${outcome === 'approved' ? 'Approved' : outcome === 'rejected' ? 'Rejected' : 'Cancelled'} (${this.decisionSummary(approvalIds)})`
+                `${outcome === 'approved' ? 'Approved' : outcome === 'rejected' ? 'Rejected' : 'Cancelled'}${duePassed ? ` at the due date ${wait.due?.date ?? ''}, nobody having decided` : ''} (${this.decisionSummary(approvalIds)})`
         database.update(table, sysId, values, 'system')
         return outcome
     }
@@ -688,6 +725,7 @@ export class FlowEngine {
         if (table !== 'sc_req_item')
             throw new FlowRunError(`Ask For Approval on table "${table}" is not supported (only sc_req_item)`)
         database.require(table, sysId)
+        const due = this.approvalDue(node, scope)
         const ruleSets = (node.approvalRules ?? []).map((ruleSet) => ({
             decides: ruleSet.decides,
             rules: ruleSet.rules.map((rule) =>
@@ -713,7 +751,14 @@ export class FlowEngine {
             (approver) =>
                 database.insert(
                     'sysapproval_approver',
-                    { approver, sysapproval: sysId, source_table: table, document_id: sysId, state: 'requested' },
+                    {
+                        approver,
+                        sysapproval: sysId,
+                        source_table: table,
+                        document_id: sysId,
+                        state: 'requested',
+                        due_date: due?.date ?? '',
+                    },
                     'system'
                 ).sys_id
         )
@@ -726,7 +771,31 @@ export class FlowEngine {
             ruleSets,
             approvalField,
             journalField,
+            due: due && due.action !== 'none' ? { ...due, action: due.action } : undefined,
         }
+    }
+
+    /**
+     * The due date of an Ask For Approval: its date split out of the JSON before its pill is resolved;
+     * a resolved date that is not a date-time fails the action (never an approval without its deadline).
+     */
+    private approvalDue(
+        node: ActionNode,
+        scope: Scope
+    ): { at: number; date: string; action: ApprovalDueAction | 'none' } | undefined {
+        const text = node.inputs.find((input) => input.name === 'due_date')?.value ?? ''
+        if (text === '') return undefined
+        const dueDate = parseApprovalDueDate(text)
+        if (typeof dueDate === 'string') throw new FlowRunError(dueDate)
+        const date = this.resolveText(dueDate.date, scope).trim()
+        const at = glideDateTimeMilliseconds(date)
+        if (at === undefined) {
+            if (dueDate.action === 'none') return undefined
+            throw new FlowRunError(
+                `due_date's date "${dueDate.date}" is "${date}", not a date-time (expected YYYY-MM-DD HH:mm:ss)`
+            )
+        }
+        return { at, date, action: dueDate.action }
     }
 
     private decisionSummary(approvalIds: string[]): string {

@@ -200,6 +200,8 @@ export const localInstanceSchemas: TableSchema[] = [
             group: { type: 'reference', reference: 'sys_user_group' },
             state: { ...approvalChoice, defaultValue: 'requested' },
             comments: { type: 'journal' },
+            /** Ask For Approval's due date: still requested then, the approval gets the due date's action. */
+            due_date: { type: 'date_time' },
         },
     },
     {

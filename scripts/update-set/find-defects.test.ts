@@ -161,6 +161,17 @@ describe('check:defects on our set with one defect put in', () => {
                 ),
         ],
         [
+            // A date-time pill as the whole date of an approval's due date is a value, not a template.
+            "a pill pasted into the text of an approval's due date",
+            [4],
+            ({ records }) =>
+                replaceInFlowValues(
+                    records,
+                    /\\"date\\":\\"(\{\{[\w-]+\.approval_due\}\})\\"/g,
+                    '\\"date\\":\\"in 8 hours: $1\\"'
+                ),
+        ],
+        [
             'approval outcome no longer checked',
             [5],
             ({ records }) =>

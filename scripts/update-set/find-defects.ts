@@ -88,8 +88,11 @@ function configuredValues(set: UpdateSet, view: FlowDesignerView): Located[] {
                 const step = view.actionInstances.find(
                     (instance) => instance.updateName === entry.name && instance.sysId === text(record, 'sys_id')
                 )
-                for (const input of step?.inputs ?? [])
+                for (const input of step?.inputs ?? []) {
+                    if (step?.actionType === BUILT_IN_ACTIONS.askForApproval.sysId && isDueDateOfOnePill(input))
+                        continue
                     located.push({ where: `${where} (${input.name})`, value: input.value })
+                }
             }
             if (record.table === 'sys_script_include' || record.table === 'sys_script') {
                 located.push({ where, value: text(record, 'script') })
@@ -97,6 +100,21 @@ function configuredValues(set: UpdateSet, view: FlowDesignerView): Located[] {
         }
     }
     return located
+}
+
+/**
+ * Ask For Approval's due date is JSON written by the SDK (`wfa.approvalDueDate`), not a request
+ * body: a date-time pill as its whole `date` is a value the platform reads, nothing requester-typed is
+ * spliced into text. Any other pill in it still counts as a template.
+ */
+function isDueDateOfOnePill(input: { name: string; value: string }): boolean {
+    if (input.name !== 'due_date') return false
+    try {
+        const { date, ...rest } = JSON.parse(input.value) as Record<string, unknown>
+        return typeof date === 'string' && /^\{\{[^{}]+\}\}$/.test(date) && !HAS_PILL.test(JSON.stringify(rest))
+    } catch {
+        return false
+    }
 }
 
 function isScript(value: string): boolean {

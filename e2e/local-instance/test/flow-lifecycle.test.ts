@@ -27,7 +27,7 @@ afterEach(async () => {
     kpow = undefined
 })
 
-async function setUp(options: { failWith?: number; hang?: boolean; users?: UsersFixture } = {}) {
+async function setUp(options: { failWith?: number; hang?: boolean; users?: UsersFixture; now?: () => Date } = {}) {
     kpow = await startKpowStandIn(options)
     const timers = manualTimers()
     const instance = createLocalInstance({
@@ -35,6 +35,7 @@ async function setUp(options: { failWith?: number; hang?: boolean; users?: Users
         users: options.users ?? users,
         aliases: { 'Kpow API': { url: kpow.url, user: 'admin', password: 'admin-secret' } },
         timers,
+        now: options.now,
     })
     instance.activateFlow(flowName)
     return { instance, timers, kpow }
@@ -311,6 +312,82 @@ describe('Kpow Access Lifecycle in the local instance', () => {
         await expect(instance.testAction('No such action', {}, 'fred.fulfiller')).rejects.toThrow(
             /No action "No such action" in the update set \(actions: /
         )
+    })
+
+    it('rejects an approval nobody decided by its due date (8 hours), closes the item incomplete and tells the requester', async () => {
+        let clock = Date.parse('2026-11-29T09:00:00Z')
+        const { instance, timers, kpow } = await setUp({ now: () => new Date(clock) })
+        const ordered = instance.orderCatalogItem(itemName, order, 'abel.tuter')
+        await instance.whenIdle()
+        const [approval] = instance.approvalsFor('beth.anglin', 'requested')
+        expect(approval?.due_date).toBe('2026-11-29 17:00:00')
+        expect(timers.pending()).toEqual([8 * 3_600_000])
+
+        clock += 8 * 3_600_000
+        timers.fireAll()
+        await instance.whenIdle()
+        expect(instance.database.require('sysapproval_approver', approval?.sys_id ?? '')).toMatchObject({
+            state: 'rejected',
+            sys_updated_by: 'system',
+        })
+        expect(kpow.requests).toEqual([])
+        expect(item(instance, ordered.requestItem.sysId)).toMatchObject({
+            approval: 'rejected',
+            state: '4',
+            active: 'false',
+        })
+        const notes = workNotes(instance, ordered.requestItem.sysId).join('\n')
+        expect(notes).toContain('Kpow access not granted: the approval deadline passed. Nobody decided within 8 hours')
+        expect(notes).not.toContain('the approval ended as')
+        expect(
+            instance.database.journal('sc_req_item', ordered.requestItem.sysId, 'comments').map((entry) => entry.value)
+        ).toContain(
+            'Your access was not granted: the approval deadline passed. Nobody decided on your request within 8 hours, so it was rejected automatically. Submit a new request if you still need the access.'
+        )
+        expect(instance.database.journal('sc_req_item', ordered.requestItem.sysId, 'approval_history')[0]?.value).toBe(
+            'Rejected at the due date 2026-11-29 17:00:00, nobody having decided (beth.anglin: rejected)'
+        )
+        expect(instance.flowRuns()[0]).toMatchObject({ status: 'complete', reason: 'ended by End Flow' })
+        // The run has ended: no timer is left behind.
+        expect(timers.pending()).toEqual([])
+    })
+
+    it('reads the deadline from x_kpow_jit.approval_deadline_hours on the instance; the group gets its own from when it is asked', async () => {
+        let clock = Date.parse('2026-11-29T09:00:00Z')
+        const { instance, timers } = await setUp({ now: () => new Date(clock) })
+        const [property] = instance.database.query('sys_properties', 'name=x_kpow_jit.approval_deadline_hours')
+        expect(property?.value).toBe('8')
+        instance.database.update('sys_properties', property?.sys_id ?? '', { value: '2' }, 'admin')
+        const ordered = instance.orderCatalogItem(groupItemName, groupOrder, 'abel.tuter')
+        await instance.whenIdle()
+        const [managerApproval] = instance.approvalsFor('beth.anglin', 'requested')
+        expect(managerApproval?.due_date).toBe('2026-11-29 11:00:00')
+        clock += 3_600_000
+        instance.approve(managerApproval?.sys_id ?? '', 'beth.anglin', 'ok')
+        await instance.whenIdle()
+        const [groupApproval] = instance.approvalsFor('gina.approver', 'requested')
+        expect(groupApproval?.due_date).toBe('2026-11-29 12:00:00')
+        expect(timers.pending()).toEqual([2 * 3_600_000])
+        clock += 2 * 3_600_000
+        timers.fireAll()
+        await instance.whenIdle()
+        expect(item(instance, ordered.requestItem.sysId)).toMatchObject({ state: '4', active: 'false' })
+        expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toContain(
+            'the approval deadline passed. Nobody decided within 2 hours'
+        )
+    })
+
+    it('refuses a deadline property that is not a number of hours, before asking anyone', async () => {
+        const { instance } = await setUp()
+        const [property] = instance.database.query('sys_properties', 'name=x_kpow_jit.approval_deadline_hours')
+        instance.database.update('sys_properties', property?.sys_id ?? '', { value: 'eight' }, 'admin')
+        const ordered = instance.orderCatalogItem(itemName, order, 'abel.tuter')
+        await instance.whenIdle()
+        expect(instance.database.query('sysapproval_approver')).toEqual([])
+        expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toContain(
+            'x_kpow_jit.approval_deadline_hours is not a number of hours above 0'
+        )
+        expect(instance.flowRuns()[0]?.status).toBe('error')
     })
 
     it('GROUP_EDIT profile: the manager then the approvers group approve, the policy is built from the profile', async () => {

@@ -49,11 +49,17 @@ function workNotes(instance: LocalInstance, sysId: string): string[] {
     return instance.database.journal('sc_req_item', sysId, 'work_notes').map((entry) => entry.value)
 }
 
-/** Orders as abel.tuter and has beth.anglin approve: the policy is granted, the flow waits for the close. */
-async function orderAndGrant(instance: LocalInstance) {
+/** Orders as abel.tuter: the flow waits for beth.anglin's approval. */
+async function orderAwaitingApproval(instance: LocalInstance) {
     instance.activateFlow(flowName)
     const ordered = instance.orderCatalogItem(itemName, order, 'abel.tuter')
     await instance.whenIdle()
+    return ordered
+}
+
+/** Orders as abel.tuter and has beth.anglin approve: the policy is granted, the flow waits for the close. */
+async function orderAndGrant(instance: LocalInstance) {
+    const ordered = await orderAwaitingApproval(instance)
     instance.approve(instance.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? '', 'beth.anglin', 'ok')
     await instance.whenIdle()
     expect(kpow?.requests.map((request) => request.method)).toEqual(['POST'])
@@ -136,9 +142,7 @@ describe('local instance with a data dir', () => {
         let clock = Date.parse('2026-01-05T09:00:00Z')
         const now = () => new Date(clock)
         const first = open(dataDir, { now })
-        first.activateFlow(flowName)
-        const ordered = first.orderCatalogItem(itemName, order, 'abel.tuter')
-        await first.whenIdle()
+        const ordered = await orderAwaitingApproval(first)
         closeInstance(first)
 
         const timers = manualTimers()
@@ -158,6 +162,29 @@ describe('local instance with a data dir', () => {
         third.setItemState(ordered.requestItem.sysId, '3', 'fred.fulfiller')
         await third.whenIdle()
         expect(kpow.requests.map((request) => request.method)).toEqual(['POST', 'DELETE'])
+    })
+
+    it("keeps an approval's due date across a restart: the remaining time, then the rejection when it passes", async () => {
+        kpow = await startKpowStandIn()
+        const dataDir = newDataDir()
+        let clock = Date.parse('2026-01-05T09:00:00Z')
+        const now = () => new Date(clock)
+        const first = open(dataDir, { now })
+        const ordered = await orderAwaitingApproval(first)
+        closeInstance(first)
+
+        clock += 3 * 3_600_000
+        const timers = manualTimers()
+        const second = open(dataDir, { now, timers })
+        await second.whenIdle()
+        // Eight hours from the order, three of them gone while the instance was down.
+        expect(timers.pending()).toEqual([5 * 3_600_000])
+        clock += 5 * 3_600_000
+        timers.fireAll()
+        await second.whenIdle()
+        expect(kpow.requests).toEqual([])
+        expect(second.database.require('sc_req_item', ordered.requestItem.sysId)).toMatchObject({ state: '4' })
+        expect(workNotes(second, ordered.requestItem.sysId).join('\n')).toContain('the approval deadline passed')
     })
 
     it('goes on with the action a restart interrupted, after the actions that had completed', async () => {

@@ -93,6 +93,12 @@ Flow(
                                 },
                             ],
                         }),
+                        // Undecided at the due date-time (x_kpow_jit.approval_deadline_hours from now): rejected.
+                        due_date: wfa.approvalDueDate({
+                            action: 'reject',
+                            dateType: 'actual',
+                            date: wfa.dataPill(request.approval_due, 'glide_date_time'),
+                        }),
                     }
                 )
                 wfa.flowLogic.setFlowVariables({ $id: Now.ID['remember_manager_decision'] }, params.flowVariables, {
@@ -174,6 +180,12 @@ Flow(
                                 },
                             ],
                         }),
+                        // The group's own deadline, counted from when it is asked.
+                        due_date: wfa.approvalDueDate({
+                            action: 'reject',
+                            dateType: 'actual',
+                            date: wfa.dataPill(otherMembers.approval_due, 'glide_date_time'),
+                        }),
                     }
                 )
                 wfa.flowLogic.setFlowVariables({ $id: Now.ID['remember_group_decision'] }, params.flowVariables, {
@@ -189,6 +201,41 @@ Flow(
                 condition: `${wfa.dataPill(params.flowVariables.approval_state, 'string')}!=approved`,
             },
             () => {
+                // Ask For Approval's due date rejects as the system; a person's rejection is theirs.
+                const deadlineRejection = wfa.action(
+                    action.core.lookUpRecord,
+                    {
+                        $id: Now.ID['find_deadline_rejection'],
+                        annotation: 'Rejected because the approval deadline passed, not by a person',
+                    },
+                    {
+                        table: 'sysapproval_approver',
+                        conditions: `sysapproval=${wfa.dataPill(params.trigger.request_item, 'reference')}^state=rejected^sys_updated_by=system`,
+                        dont_fail_flow_on_error: true,
+                    }
+                )
+                wfa.flowLogic.if(
+                    {
+                        $id: Now.ID['if_deadline_passed'],
+                        condition: `${wfa.dataPill(deadlineRejection.Record, 'reference')}ISNOTEMPTY`,
+                    },
+                    () => {
+                        wfa.action(
+                            action.core.updateRecord,
+                            { $id: Now.ID['close_deadline_passed'] },
+                            {
+                                table_name: 'sc_req_item',
+                                record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
+                                values: TemplateValue({
+                                    state: '4',
+                                    work_notes: `Kpow access not granted: the approval deadline passed. Nobody decided within ${wfa.dataPill(request.approval_deadline_hours, 'string')} hours (x_kpow_jit.approval_deadline_hours), so the approval was rejected automatically at its due date. Nothing was created in Kpow.`,
+                                    comments: `Your access was not granted: the approval deadline passed. Nobody decided on your request within ${wfa.dataPill(request.approval_deadline_hours, 'string')} hours, so it was rejected automatically. Submit a new request if you still need the access.`,
+                                }),
+                            }
+                        )
+                        wfa.flowLogic.endFlow({ $id: Now.ID['end_deadline_passed'] })
+                    }
+                )
                 wfa.action(
                     action.core.updateRecord,
                     { $id: Now.ID['close_not_approved'] },

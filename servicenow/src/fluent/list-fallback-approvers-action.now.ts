@@ -1,5 +1,5 @@
 import { Action, actionStep, wfa } from '@servicenow/sdk/automation'
-import { IntegerColumn, ReferenceColumn, StringColumn } from '@servicenow/sdk/core'
+import { DateTimeColumn, IntegerColumn, ReferenceColumn, StringColumn } from '@servicenow/sdk/core'
 import { fallbackApprovalGroup } from './fallback-approval-group.now'
 
 /**
@@ -12,7 +12,7 @@ export const listFallbackApproversAction = Action(
         $id: Now.ID['list_fallback_approvers_action'],
         name: 'Kpow - List Approvers Other Than The Requester',
         description:
-            "Lists the active members of the Kpow Access Approvers group, leaving out the requested item's requester (opened by and requested for), as a comma-separated list of sys_user sys_ids.",
+            "Lists the active members of the Kpow Access Approvers group, leaving out the requested item's requester (opened by and requested for), as a comma-separated list of sys_user sys_ids, and until when they may decide (x_kpow_jit.approval_deadline_hours).",
         category: 'Kpow',
         inputs: {
             requested_item: ReferenceColumn({
@@ -24,6 +24,10 @@ export const listFallbackApproversAction = Action(
         outputs: {
             approvers: StringColumn({ label: 'Approvers', maxLength: 4000 }),
             approver_count: IntegerColumn({ label: 'Approver Count' }),
+            approval_due: DateTimeColumn({
+                label: 'Approval Due',
+                hint: "Now plus x_kpow_jit.approval_deadline_hours: the group's approval is rejected if still undecided then",
+            }),
         },
     },
     (params) => {
@@ -43,12 +47,14 @@ export const listFallbackApproversAction = Action(
                 outputVariables: {
                     approvers: StringColumn({ label: 'Approvers', maxLength: 4000 }),
                     approver_count: IntegerColumn({ label: 'Approver Count' }),
+                    approval_due: DateTimeColumn({ label: 'Approval Due' }),
                 },
             }
         )
         wfa.assignActionOutputs(params.outputs, {
             approvers: wfa.dataPill(list.approvers, 'string'),
             approver_count: wfa.dataPill(list.approver_count, 'integer'),
+            approval_due: wfa.dataPill(list.approval_due, 'glide_date_time'),
         })
     }
 )

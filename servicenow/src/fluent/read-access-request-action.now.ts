@@ -1,5 +1,5 @@
 import { Action, actionStep, wfa } from '@servicenow/sdk/automation'
-import { ReferenceColumn, StringColumn } from '@servicenow/sdk/core'
+import { DateTimeColumn, ReferenceColumn, StringColumn } from '@servicenow/sdk/core'
 
 /**
  * What the requester asked for, for every catalog item the flow serves: Get Catalog Variables
@@ -11,7 +11,7 @@ export const readAccessRequestAction = Action(
         $id: Now.ID['read_access_request_action'],
         name: 'Kpow - Read Access Request',
         description:
-            "Reads a Kpow access request: the access profile that serves the item's catalog item (system property x_kpow_jit.access_profiles) and the item's variables (cluster, topic or consumer group, duration, justification, incident or change number), and who the grant is for (x_kpow_jit.grant_to: the profile's role, or the requester's personal role).",
+            "Reads a Kpow access request: the access profile that serves the item's catalog item (system property x_kpow_jit.access_profiles) and the item's variables (cluster, topic or consumer group, duration, justification, incident or change number), and who the grant is for (x_kpow_jit.grant_to: the profile's role, or the requester's personal role), and until when the manager may decide (x_kpow_jit.approval_deadline_hours).",
         category: 'Kpow',
         inputs: {
             requested_item: ReferenceColumn({
@@ -36,6 +36,11 @@ export const readAccessRequestAction = Action(
             ticket_number: StringColumn({ label: 'Incident or Change Number' }),
             grant_to: StringColumn({ label: 'Grant To', hint: 'role or personal (x_kpow_jit.grant_to)' }),
             reach: StringColumn({ label: 'Reach', maxLength: 1000, hint: 'Who gains the access, in words' }),
+            approval_due: DateTimeColumn({
+                label: 'Approval Due',
+                hint: "Now plus x_kpow_jit.approval_deadline_hours: the manager's approval is rejected if still undecided then",
+            }),
+            approval_deadline_hours: StringColumn({ label: 'Approval Deadline Hours' }),
         },
     },
     (params) => {
@@ -67,6 +72,8 @@ export const readAccessRequestAction = Action(
                     ticket_number: StringColumn({ label: 'Incident or Change Number' }),
                     grant_to: StringColumn({ label: 'Grant To' }),
                     reach: StringColumn({ label: 'Reach', maxLength: 1000 }),
+                    approval_due: DateTimeColumn({ label: 'Approval Due' }),
+                    approval_deadline_hours: StringColumn({ label: 'Approval Deadline Hours' }),
                 },
             }
         )
@@ -86,6 +93,8 @@ export const readAccessRequestAction = Action(
             ticket_number: wfa.dataPill(read.ticket_number, 'string'),
             grant_to: wfa.dataPill(read.grant_to, 'string'),
             reach: wfa.dataPill(read.reach, 'string'),
+            approval_due: wfa.dataPill(read.approval_due, 'glide_date_time'),
+            approval_deadline_hours: wfa.dataPill(read.approval_deadline_hours, 'string'),
         })
     }
 )

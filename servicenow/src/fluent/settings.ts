@@ -37,6 +37,11 @@ export const kpowSettings = {
     grantTo: 'role',
     /** Default of x_kpow_jit.personal_role_template: ${user_name} is the requester's user name. */
     personalRoleTemplate: 'user-${user_name}',
+    /**
+     * Default of x_kpow_jit.approval_deadline_hours (changeable on the instance without a rebuild): an
+     * approval nobody decided within this many hours is rejected automatically (Ask For Approval's due date).
+     */
+    approvalDeadlineHours: 8,
 } as const
 
 /** Kpow actions a profile may grant (Kpow's RBAC action names). */

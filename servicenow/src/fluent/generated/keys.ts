@@ -17,6 +17,10 @@ declare global {
                         table: 'sys_properties'
                         id: '1f40fbc908bc44d8b13f2e4613fc6ad4'
                     }
+                    approval_deadline_hours_property: {
+                        table: 'sys_properties'
+                        id: '4bd741b12f894e8287fd194743737c52'
+                    }
                     ask_group_approval: {
                         table: 'sys_hub_action_instance_v2'
                         id: '451a38513f604b3d9a9aaea029ba58ea'
@@ -28,6 +32,10 @@ declare global {
                     bom_json: {
                         table: 'sys_module'
                         id: 'dc204591374943a5855b0afd9ef6bc89'
+                    }
+                    close_deadline_passed: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '4c629e48fe464e0795e09a42af0f7b9b'
                     }
                     close_grant_failed: {
                         table: 'sys_hub_action_instance_v2'
@@ -90,6 +98,10 @@ declare global {
                         id: '432d376e82e247a6aed80f5dd0b39c67'
                         deleted: true
                     }
+                    end_deadline_passed: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '4cb7fc210c284abf86140beb56eed772'
+                    }
                     end_grant_failed: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '2e0a636b16274bf2824828d8a0e27732'
@@ -110,6 +122,10 @@ declare global {
                         table: 'sys_user_group'
                         id: '6da4eb73d7df490bb7d537d6348ed9d2'
                     }
+                    find_deadline_rejection: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '8ac4ecbb422b4f4bacd28b42ccec06c1'
+                    }
                     find_self_approval: {
                         table: 'sys_hub_action_instance_v2'
                         id: 'dc9acdb3bdbf4d9dab10e83de24de699'
@@ -122,6 +138,10 @@ declare global {
                     grant_to_property: {
                         table: 'sys_properties'
                         id: '433887f6857c412487ce8ed0b179be3c'
+                    }
+                    if_deadline_passed: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '602c6453232742d5846e198c5a06ee59'
                     }
                     if_grant_failed: {
                         table: 'sys_hub_flow_logic_instance_v2'
@@ -296,6 +316,15 @@ declare global {
                             name: 'var__m_sys_hub_action_output_9ec164cbfe0746f7801e22aac0cf57a0'
                             element: 'approver_count'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '061e02fd419242cd894ce4fe656dd50c'
+                        key: {
+                            field: 'approval_deadline_hours'
+                            table: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            id: 'f724bb15287f4186ad6f3c976864ecef'
                         }
                     },
                     {
@@ -484,6 +513,15 @@ declare global {
                         key: {
                             document_key: 'f51b9d4f798b46e2b2281fbbc6300712'
                             variable: '71aa7f6647032200b4fad7527c9a719b'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '23df1e79f9924693a981b4159d0a1d15'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            element: 'approval_deadline_hours'
+                            language: 'en'
                         }
                     },
                     {
@@ -780,11 +818,27 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_output'
+                        id: '48843d1838af452fa391a666f84183dc'
+                        key: {
+                            model: '59af395d7bb44664b3c7c380c803b24a'
+                            element: 'approval_due'
+                        }
+                    },
+                    {
                         table: 'sys_hub_step_ext_input'
                         id: '499f5cd09018424bb82c6644df45acec'
                         key: {
                             model: '4cec56573bbd4a24bfeeeee46ebe427f'
                             element: 'topic_name'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '4ae7a7a50f3e4b3396f0a17f88f2b994'
+                        key: {
+                            model: '9ec164cbfe0746f7801e22aac0cf57a0'
+                            element: 'approval_due'
                         }
                     },
                     {
@@ -935,6 +989,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_output'
+                        id: '58921ae0dd274b04b04b388678638668'
+                        key: {
+                            model: 'c71ffd42f34e424da1cc8fbd8e9ecd69'
+                            element: 'approval_due'
+                        }
+                    },
+                    {
                         table: 'question_choice'
                         id: '59591c99e4cf45c39fbb5f3d4baf5fc6'
                         key: {
@@ -956,6 +1018,15 @@ declare global {
                             field: 'expires_at_requester'
                             table: 'var__m_sys_hub_action_output_32a6a083b06d4ab1a96f86af673b107b'
                             id: '32a6a083b06d4ab1a96f86af673b107b'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '5b44518ea1c14114a4ae139ba7f81fb6'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            element: 'approval_due'
+                            language: 'en'
                         }
                     },
                     {
@@ -991,6 +1062,14 @@ declare global {
                             field: 'resource_name'
                             table: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
                             id: 'f724bb15287f4186ad6f3c976864ecef'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '5f3ac46caf024a26bcb0a2e10f7c7d19'
+                        key: {
+                            model: '59af395d7bb44664b3c7c380c803b24a'
+                            element: 'approval_deadline_hours'
                         }
                     },
                     {
@@ -1136,6 +1215,15 @@ declare global {
                             name: 'var__m_sys_hub_action_input_32a6a083b06d4ab1a96f86af673b107b'
                             element: 'role_name'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '79a1c4ee746245f9a83b5c94fc920b38'
+                        key: {
+                            field: 'approval_due'
+                            table: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
+                            id: 'f724bb15287f4186ad6f3c976864ecef'
                         }
                     },
                     {
@@ -1442,6 +1530,14 @@ declare global {
                     },
                     {
                         table: 'sys_hub_action_output'
+                        id: 'aa15b59d31e641e7b574670fcac7f6ac'
+                        key: {
+                            model: 'f724bb15287f4186ad6f3c976864ecef'
+                            element: 'approval_deadline_hours'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
                         id: 'aa691a003ef84ad783eb5e47f27bc1cd'
                         key: {
                             model: 'f724bb15287f4186ad6f3c976864ecef'
@@ -1701,6 +1797,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: 'c738f7264e7f43c198e75192af9d3fdf'
+                        key: {
+                            field: 'approval_due'
+                            table: 'var__m_sys_hub_action_output_9ec164cbfe0746f7801e22aac0cf57a0'
+                            id: '9ec164cbfe0746f7801e22aac0cf57a0'
+                        }
+                    },
+                    {
                         table: 'question_choice'
                         id: 'c910215147e04f7c80417825225291f2'
                         key: {
@@ -1815,6 +1920,15 @@ declare global {
                             field: 'expires_at'
                             table: 'var__m_sys_hub_action_output_32a6a083b06d4ab1a96f86af673b107b'
                             id: '32a6a083b06d4ab1a96f86af673b107b'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'dce1aa2248b6484895d8c892076244cd'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_9ec164cbfe0746f7801e22aac0cf57a0'
+                            element: 'approval_due'
+                            language: 'en'
                         }
                     },
                     {
@@ -1958,6 +2072,14 @@ declare global {
                         key: {
                             model: '32a6a083b06d4ab1a96f86af673b107b'
                             element: 'topic_name'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'f12b7c36dfff4f85b587fdc6a4c3936b'
+                        key: {
+                            model: 'f724bb15287f4186ad6f3c976864ecef'
+                            element: 'approval_due'
                         }
                     },
                     {

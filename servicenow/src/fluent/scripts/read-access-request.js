@@ -92,6 +92,17 @@
     }
     outputs.grant_to = grantTo
 
+    // Until when the manager may decide (x_kpow_jit.approval_deadline_hours, changeable without a
+    // rebuild): Ask For Approval rejects an approval still undecided at this date-time (UTC).
+    var deadlineHours = Number(gs.getProperty('x_kpow_jit.approval_deadline_hours', '8'))
+    if (!(deadlineHours > 0)) {
+        fail('system property x_kpow_jit.approval_deadline_hours is not a number of hours above 0; set it to e.g. 8.')
+    }
+    var approvalDue = new GlideDateTime()
+    approvalDue.addSeconds(Math.round(deadlineHours * 3600))
+    outputs.approval_due = approvalDue.getValue()
+    outputs.approval_deadline_hours = String(deadlineHours)
+
     outputs.profile_id = profile.id
     outputs.profile_name = profile.name
     outputs.actions = profile.actions.join(', ')
