@@ -10,7 +10,9 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { Command, CommanderError } from 'commander'
-import { portArgument, startTypeScript } from './common/index.ts'
+import { createInterface } from 'node:readline'
+import { advanceClocks, parseDuration, portArgument, startTypeScript } from './common/index.ts'
+import type { ClockEndpoints } from './common/index.ts'
 import type { StartedProcess } from './common/index.ts'
 import { MOCK_KPOW_CLI, MOCK_KPOW_LISTENING } from '../mock-kpow/src/index.ts'
 import { LOCAL_INSTANCE_CLI, LOCAL_INSTANCE_LISTENING } from '../e2e/local-instance/index.ts'
@@ -225,7 +227,15 @@ Ready. Follow the guide's validation (e2e/README.md, "Clicking through the guide
   Kpow UI         ${kpowUiUrl}   admin / admin (Settings > Temporary policies), user / password (Data > Inspect)
   Kpow API        ${kpowApiUrl}   (the "Kpow API" alias points here as admin)
 
+  Outbox          ${instanceUrl}/outbox   (as admin: every email the notifications wrote)
+
+Type a duration (e.g. 10m, 90s, 1h) and Enter to move both clocks ahead together: Kpow's expiry and
+the flow's timers (expiry, reminders, approval deadlines) come due as if that much time had passed.
 Ctrl-C stops both.`)
+        advanceOnInput({
+            kpow: { apiUrl: kpowApiUrl, user: 'admin', password: 'admin' },
+            instance: { url: instanceUrl, user: 'admin', password: adminPassword },
+        })
     } catch (error) {
         console.error(`demo: ${(error as Error).message}`)
         await stopAll()
@@ -249,6 +259,26 @@ Ctrl-C stops both.`)
                 void stopAll().then(() => resolveExit(clean ? 0 : 1))
             })
         }
+    })
+}
+
+/** Each line typed on the demo's terminal is a duration both clocks move ahead by (scripts/common/clocks.ts). */
+function advanceOnInput(endpoints: ClockEndpoints): void {
+    const lines = createInterface({ input: process.stdin, terminal: false })
+    lines.on('line', (line) => {
+        if (line.trim() === '') return
+        const ms = parseDuration(line)
+        if (ms === undefined) {
+            console.log(`demo: "${line.trim()}" is not a duration: type e.g. 10m, 90s, 1h or 1d`)
+            return
+        }
+        advanceClocks(endpoints, ms).then(
+            (advanced) =>
+                console.log(
+                    `demo: both clocks moved ahead ${line.trim()}: now ${new Date(advanced.instanceNowTs).toISOString()}; ${String(advanced.firedTimers)} flow timer(s) fired`
+                ),
+            (error: unknown) => console.error(`demo: ${(error as Error).message}`)
+        )
     })
 }
 

@@ -462,6 +462,7 @@ const builtInInputs: Record<BuiltInActionName, { required: string[]; optional: s
         required: ['record', 'conditions'],
         optional: ['table_name', 'timeout_flag', 'timeout_duration', 'timeout_schedule'],
     },
+    fireEvent: { required: ['event_name', 'record'], optional: ['table', 'parm1', 'parm2'] },
 }
 
 function checkBuiltInInputs(node: ActionNode, where: string, unsupported: UnsupportedCollector): void {
@@ -607,6 +608,7 @@ export const builtInOutputs: Record<BuiltInActionName, string[]> = {
     askForApproval: ['approval_state'],
     updateRecord: ['record', 'table_name'],
     waitForCondition: ['state'],
+    fireEvent: [],
 }
 
 function checkFlowPills(

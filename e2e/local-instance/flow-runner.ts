@@ -32,6 +32,7 @@ import {
 import type { JavaScriptLevel, SandboxHost, ScriptLogLevel } from './glide-sandbox'
 import { runPlatformScript } from './glide-sandbox'
 import type { FlowContextStore } from './store'
+import { queueEvent } from './notifications'
 
 export type FlowRunStatus = 'queued' | 'running' | 'waiting' | 'complete' | 'error' | 'not_started'
 export type StepStatus = 'running' | 'waiting' | 'complete' | 'error' | 'skipped'
@@ -607,6 +608,27 @@ export class FlowEngine {
                     ['status', { value: '0' }],
                     ['error_message', { value: '' }],
                 ])
+            }
+            case 'fireEvent': {
+                // The event input names the registered event (the SDK writes its name; a sys_id of the
+                // sysevent_register record is read as that record's name).
+                const named = input('event_name')
+                const name = database.get('sysevent_register', named)?.event_name ?? named
+                const record = inputs.get('record')
+                const table = input('table') || record?.table || ''
+                const queued = queueEvent(database, {
+                    name,
+                    table,
+                    sysId: record?.value ?? '',
+                    parm1: input('parm1'),
+                    parm2: input('parm2'),
+                    userSysId: run.runAsUserSysId,
+                })
+                log.messages.push({
+                    level: 'info',
+                    message: `event ${name} queued: ${String(queued.emails.length)} email(s) to the outbox`,
+                })
+                return new Map()
             }
             case 'askForApproval':
                 return new Map([

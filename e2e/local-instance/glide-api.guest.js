@@ -66,8 +66,14 @@
         addErrorMessage: function (message) {
             host('log', 'error', String(message))
         },
-        eventQueue: function () {
-            unsupported('gs.eventQueue')
+        // gs.eventQueue(name, record, parm1, parm2): the event is processed at once (notifications.ts).
+        eventQueue: function (name, record, parm1, parm2, queue) {
+            if (queue !== undefined && queue !== null && String(queue) !== '') unsupported('gs.eventQueue with a queue')
+            if (!record || typeof record.getTableName !== 'function' || !record.getUniqueValue())
+                throw new Error(
+                    'gs.eventQueue("' + text(name) + '", record, ...) needs a GlideRecord positioned on a record'
+                )
+            host('eventQueue', text(name), record.getTableName(), record.getUniqueValue(), text(parm1), text(parm2))
         },
     }
 

@@ -16,6 +16,7 @@ import { newAsyncContext, type QuickJSAsyncContext, type QuickJSHandle } from 'q
 import type { Database } from './tables'
 import { convertWallClock } from './time-zones'
 import { parseEncodedQuery } from '../../scripts/update-set/index'
+import { queueEvent } from './notifications'
 
 /** sys_app.js_level: `helsinki_es5` is ES5 compatibility mode, `es_latest` is ECMAScript 2021. */
 export type JavaScriptLevel = 'es5' | 'es2021'
@@ -260,6 +261,15 @@ function hostOperations(host: SandboxHost): Record<string, HostOperation> {
             const { sys_id: requestedId, ...fields } = stringFields(values)
             return database.insert(asText(table), requestedId ? { ...fields, sys_id: requestedId } : fields, writer())
         },
+        eventQueue: (name, table, sysId, parm1, parm2) =>
+            void queueEvent(database, {
+                name: asText(name),
+                table: asText(table),
+                sysId: asText(sysId),
+                parm1: asText(parm1),
+                parm2: asText(parm2),
+                userSysId: host.userSysId,
+            }),
         update: (table, sysId, values) => {
             const writable = Object.fromEntries(
                 Object.entries(stringFields(values)).filter(

@@ -5,11 +5,13 @@
 // (ordering.ts), approvals (approvals.ts), fulfilment (fulfilment.ts), the platform's task rules
 // (task-rules.ts) and the flow engine (flow-runner.ts). Pages and the HTTP server use this API.
 import { approvalsFor, recordApprovalDecision } from './approvals'
+import type { ClockAdvance } from './clock'
+import { InstanceClock } from './clock'
 import { LocalInstanceError } from './errors'
 import { setItemState } from './fulfilment'
 import type { FlowCatalog } from './flow-model'
 import type { FlowContext, FlowRun, FlowTimers } from './flow-runner'
-import { FlowEngine, realTimers } from './flow-runner'
+import { FlowEngine } from './flow-runner'
 import type { ActivationResult, Progress } from './deployment'
 import { Deployment, progressOf } from './deployment'
 import type { AliasConnection, LoadReport, UsersFixture } from './loading'
@@ -30,6 +32,7 @@ export type { OrderProblem } from './errors'
 export { ADMIN_USER, seededSysId } from './loading'
 export type { AliasConnection, LoadReport, UserFixture, UsersFixture } from './loading'
 export type { ActivationResult, Progress } from './deployment'
+export type { ClockAdvance } from './clock'
 export type { CatalogEntry, OrderResult } from './ordering'
 
 export interface LocalInstanceOptions {
@@ -44,7 +47,9 @@ export interface LocalInstanceOptions {
      * (`x_kpow_jit.Kpow_API`) or sys_id; every alias must have one. Without it, a deploy creates them.
      */
     aliases?: Record<string, AliasConnection>
+    /** Flow timers; default: the instance's clock (advanceClock fires them). */
     timers?: FlowTimers
+    /** Real time for the clock; its offset (advanceClock) is added. */
     now?: () => Date
     /**
      * A folder for the instance's state (store.ts): tables, committed sets and flow runs survive a
@@ -114,6 +119,15 @@ export interface LocalInstance {
     testAction(actionName: string, inputs: Record<string, string>, asUserName: string): Promise<FlowRun>
     /** Resolves once every flow run is waiting on a record or finished. */
     whenIdle(): Promise<void>
+    /** The instance's clock: real time plus the offset advanceClock adds (kept in the data dir). */
+    readonly clock: { now(): Date; readonly offsetMs: number }
+    /**
+     * Moves the clock ahead (a test or demo control, as mock-kpow's /mock/v1/clock): every flow timer
+     * that comes due fires, in due order, each run settling before the next. Refused outside 0..10 years.
+     */
+    advanceClock(ms: number): Promise<ClockAdvance>
+    /** The outbox: every email (sys_email), newest first. */
+    emails(): StoredRecord[]
     /** Closes the data dir (releasing its lock); nothing without one. */
     close(): void
 }
@@ -129,7 +143,9 @@ export function createLocalInstance(options: LocalInstanceOptions): LocalInstanc
 }
 
 function startInstance(options: LocalInstanceOptions, store: SqliteInstanceStore | undefined): LocalInstance {
-    const now = options.now ?? (() => new Date())
+    const realNow = options.now ?? (() => new Date())
+    const clock = new InstanceClock(() => realNow().getTime(), store)
+    const now = () => clock.now()
     const users = usersWithAdmin(options.users)
     const database = newInstanceDatabase(now, store)
     const resuming = store?.hasState() ?? false
@@ -151,7 +167,7 @@ function startInstance(options: LocalInstanceOptions, store: SqliteInstanceStore
     const engine = new FlowEngine({
         database,
         catalog: () => deployment.current().catalog,
-        timers: options.timers ?? realTimers,
+        timers: options.timers ?? clock,
         javaScriptLevel: () => deployment.current().javaScriptLevel,
         sandboxHost: (userSysId, log) => sandboxHost(database, userSysId, log),
         contexts: store,
@@ -256,7 +272,11 @@ function startInstance(options: LocalInstanceOptions, store: SqliteInstanceStore
             return engine.testAction(action.sysId, inputs, userSysId(asUserName))
         },
         whenIdle: () => engine.whenIdle(),
+        clock,
+        advanceClock: (ms) => clock.advance(ms, () => engine.whenIdle()),
+        emails: () => [...database.query('sys_email')].reverse(),
         close() {
+            clock.stop()
             engine.stop()
             store?.close()
         },

@@ -21,7 +21,8 @@ import type { JavaScriptLevel } from './glide-sandbox'
 import { checkScriptSyntax, javaScriptLevelOf, ScriptSyntaxError } from './glide-sandbox'
 import type { LoadedRecord } from './payload-record'
 import { recordsFromUpdateSet } from './payload-record'
-import { deploymentSchemas, localInstanceSchemas } from './schema'
+import { checkNotificationRecords, sendApprovalRequestEmails } from './notifications'
+import { deploymentSchemas, localInstanceSchemas, notificationSchemas } from './schema'
 import { Database, TableError, isSysId } from './tables'
 import { isKnownTimeZone } from './time-zones'
 import { cancelApprovalsOfClosedItems, requestItemCloseRule } from './task-rules'
@@ -63,6 +64,8 @@ const dataTables = new Set([
     'sys_properties',
     'sys_alias',
     'sys_user_group',
+    'sysevent_register',
+    'sysevent_email_action',
 ])
 
 /** Records that configure what the runner does not model, each with why it needs no execution. */
@@ -119,12 +122,13 @@ export interface UpdateSetAnalysis {
 /** A database with the instance's tables and the platform's task rules, empty. */
 export function newInstanceDatabase(now: () => Date, store?: RecordStore): Database {
     const database = new Database({
-        schemas: [...localInstanceSchemas, ...deploymentSchemas],
+        schemas: [...localInstanceSchemas, ...deploymentSchemas, ...notificationSchemas],
         now,
         rules: [requestItemCloseRule(now)],
         store,
     })
     cancelApprovalsOfClosedItems(database)
+    sendApprovalRequestEmails(database)
     return database
 }
 
@@ -143,6 +147,7 @@ export function analyseUpdateSet(updateSet: UpdateSet, now: () => Date): UpdateS
     report.actions = [...catalog.actions.values()].map((action) => ({ sysId: action.sysId, name: action.name }))
     checkReferences(records, database, catalog, unsupported)
     checkActionScripts(catalog, report.javaScriptLevel, unsupported)
+    checkNotificationRecords(records, database, unsupported)
     return { updateSet, records, report, problems: unsupported.list() }
 }
 

@@ -356,3 +356,92 @@ export const deploymentSchemas: TableSchema[] = [
         },
     },
 ]
+
+/** sys_email.type, as the platform names an email's place in the mail queue. */
+export const emailTypes = {
+    'send-ready': 'Send-ready',
+    sent: 'Sent',
+    'send-ignored': 'Send-ignored',
+    'send-failed': 'Send-failed',
+} as const
+
+/**
+ * Events and email notifications (notifications.ts): the events a set registers, the notifications
+ * it defines (only the fields the local instance runs; loading refuses the others when set), the
+ * event queue as processed, and the outbox.
+ */
+export const notificationSchemas: TableSchema[] = [
+    {
+        name: 'sysevent_register',
+        displayField: 'event_name',
+        fields: {
+            event_name: { type: 'string' },
+            suffix: { type: 'string' },
+            table: { type: 'string' },
+            description: { type: 'string' },
+            fired_by: { type: 'string' },
+        },
+    },
+    {
+        name: 'sysevent_email_action',
+        displayField: 'name',
+        fields: {
+            name: { type: 'string' },
+            description: { type: 'string' },
+            collection: { type: 'string' },
+            active: { type: 'boolean', defaultValue: 'true' },
+            generation_type: { type: 'string', defaultValue: 'engine' },
+            event_name: { type: 'string' },
+            condition: { type: 'string' },
+            recipient_users: { type: 'string' },
+            recipient_fields: { type: 'string' },
+            recipient_groups: { type: 'string' },
+            send_self: { type: 'boolean', defaultValue: 'false' },
+            event_parm_1: { type: 'boolean', defaultValue: 'false' },
+            event_parm_2: { type: 'boolean', defaultValue: 'false' },
+            content_type: { type: 'string', defaultValue: 'text/html' },
+            subject: { type: 'string' },
+            message_html: { type: 'string' },
+            message_text: { type: 'string' },
+            importance: { type: 'string' },
+            from: { type: 'string' },
+            reply_to: { type: 'string' },
+        },
+    },
+    {
+        // The event queue, as processed: one row per gs.eventQueue / Fire Event, with what it was for.
+        name: 'sysevent',
+        displayField: 'name',
+        fields: {
+            name: { type: 'string' },
+            table: { type: 'string' },
+            instance: { type: 'string' },
+            parm1: { type: 'string' },
+            parm2: { type: 'string' },
+            user: { type: 'string' },
+            state: { type: 'choice', choices: { ready: 'Ready', processed: 'Processed' }, defaultValue: 'ready' },
+            processed: { type: 'date_time' },
+        },
+    },
+    {
+        // The outbox: the local instance has no mail server, so an email stays send-ready.
+        name: 'sys_email',
+        displayField: 'subject',
+        fields: {
+            type: { type: 'choice', choices: emailTypes, defaultValue: 'send-ready' },
+            mailbox: { type: 'string', defaultValue: 'outbox' },
+            recipients: { type: 'string' },
+            subject: { type: 'string' },
+            body: { type: 'string' },
+            body_text: { type: 'string' },
+            content_type: { type: 'string', defaultValue: 'text/html' },
+            importance: { type: 'string' },
+            from: { type: 'string' },
+            reply_to: { type: 'string' },
+            target_table: { type: 'string' },
+            instance: { type: 'string' },
+            notification: { type: 'reference', reference: 'sysevent_email_action' },
+            event: { type: 'reference', reference: 'sysevent' },
+        },
+    },
+]

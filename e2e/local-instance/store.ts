@@ -14,6 +14,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
+import type { ClockOffsetStore } from './clock'
 import { LocalInstanceError } from './errors'
 import type { JournalEntry } from './tables'
 import { isProcessRunning } from '../../scripts/common/index'
@@ -45,7 +46,7 @@ export interface StoredTables {
     counters: Map<string, number>
 }
 
-export class SqliteInstanceStore implements RecordStore, FlowContextStore {
+export class SqliteInstanceStore implements RecordStore, FlowContextStore, ClockOffsetStore {
     private readonly lockPath: string
     private readonly database: BetterSqlite3.Database
     private readonly statements: ReturnType<typeof prepare>
@@ -139,6 +140,17 @@ export class SqliteInstanceStore implements RecordStore, FlowContextStore {
         this.statements.putFlowContext.run(runId, JSON.stringify(context))
     }
 
+    /** The clock's offset (clock.ts), kept in the meta table: no schema change for older folders. */
+    loadClockOffset(): number | undefined {
+        const stored = this.statements.getMeta.get('clock_offset_ms') as { value: string } | undefined
+        const offset = stored === undefined ? undefined : Number(stored.value)
+        return offset !== undefined && Number.isSafeInteger(offset) && offset >= 0 ? offset : undefined
+    }
+
+    putClockOffset(offsetMs: number): void {
+        this.statements.putMeta.run('clock_offset_ms', String(offsetMs))
+    }
+
     transaction<T>(work: () => T): T {
         // better-sqlite3 nests a transaction inside another as a savepoint.
         return this.database.transaction(work)()
@@ -200,6 +212,10 @@ function prepare(database: BetterSqlite3.Database) {
         ),
         setCounter: database.prepare(
             'INSERT INTO counters (tbl, value) VALUES (?, ?) ON CONFLICT (tbl) DO UPDATE SET value = excluded.value'
+        ),
+        getMeta: database.prepare('SELECT value FROM meta WHERE key = ?'),
+        putMeta: database.prepare(
+            'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
         ),
         putFlowContext: database.prepare(
             'INSERT INTO flow_contexts (run_id, context) VALUES (?, ?) ON CONFLICT (run_id) DO UPDATE SET context = excluded.context'

@@ -14,6 +14,7 @@ export type UnsupportedKind =
     | 'missing-record'
     | 'script-syntax'
     | 'approval-rule'
+    | 'notification'
 
 export interface UnsupportedItem {
     kind: UnsupportedKind

@@ -3,7 +3,7 @@
 // its thread, so Kpow must never share it), wired together and stopped after the test.
 // `people` opens one browser context per person, logged in through the real login forms.
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test'
-import { startTypeScript, type StartedProcess } from '../../scripts/common/index'
+import { advanceClocks, startTypeScript, type ClocksAdvanced, type StartedProcess } from '../../scripts/common/index'
 import { GUIDE_CLUSTER_ID, MOCK_KPOW_CLI, MOCK_KPOW_LISTENING } from '../../mock-kpow/src/index'
 import { LOCAL_INSTANCE_CLI, LOCAL_INSTANCE_LISTENING } from '../local-instance/index'
 
@@ -154,7 +154,14 @@ export interface InstanceOptions {
     kpowUrl: string | undefined
 }
 
-export const test = base.extend<InstanceOptions & { kpow: Kpow; localInstance: LocalInstanceProcess; people: People }>({
+export interface Clocks {
+    /** Moves mock-kpow's clock and the local instance's together (scripts/common/clocks.ts, as `npm start` does). */
+    advance(milliseconds: number): Promise<ClocksAdvanced>
+}
+
+export const test = base.extend<
+    InstanceOptions & { kpow: Kpow; localInstance: LocalInstanceProcess; people: People; clocks: Clocks }
+>({
     kpowUrl: [undefined, { option: true }],
     // Playwright reads a fixture's dependencies from its destructuring pattern: none here.
     // eslint-disable-next-line no-empty-pattern
@@ -178,6 +185,18 @@ export const test = base.extend<InstanceOptions & { kpow: Kpow; localInstance: L
         ])
         await use(instance)
         await instance.stop()
+    },
+    clocks: async ({ kpow, localInstance }, use) => {
+        await use({
+            advance: (milliseconds) =>
+                advanceClocks(
+                    {
+                        kpow: { apiUrl: kpow.apiUrl, user: 'admin', password: 'admin' },
+                        instance: { url: localInstance.url, user: 'admin', password: 'admin' },
+                    },
+                    milliseconds
+                ),
+        })
     },
     baseURL: async ({ localInstance }, use) => {
         await use(localInstance.url)
@@ -314,4 +333,49 @@ export async function inspectTopic(page: Page, topic: string): Promise<void> {
     await page.getByRole('link', { name: 'Data > Inspect' }).click()
     await page.getByLabel('Topic').selectOption(topic)
     await page.getByRole('button', { name: 'Search' }).click()
+}
+
+/** An email of the local instance's outbox (sys_email), as its Table API gives it. */
+export interface Email {
+    sys_id: string
+    type: string
+    recipients: string
+    subject: string
+    body: string
+    body_text: string
+    target_table: string
+    instance: string
+    sys_created_on: string
+}
+
+/** The outbox (sys_email through the Table API, as admin), oldest first; `query` is an encoded query. */
+export async function readOutbox(localInstance: LocalInstanceProcess, query = ''): Promise<Email[]> {
+    const response = await fetch(
+        `${localInstance.url}/api/now/table/sys_email?sysparm_query=${encodeURIComponent(query)}`,
+        { headers: { authorization: ADMIN_AUTH, accept: 'application/json' } }
+    )
+    if (response.status !== 200)
+        throw new Error(`sys_email answered ${String(response.status)}: ${await response.text()}`)
+    return ((await response.json()) as { result: Email[] }).result
+}
+
+/** Waits until an email to `recipient` whose subject matches arrives; returns it (the newest such). */
+export async function waitForEmail(
+    localInstance: LocalInstanceProcess,
+    recipient: string,
+    subject: string | RegExp,
+    timeoutMs = 15_000
+): Promise<Email> {
+    let found: Email | undefined
+    await expect(async () => {
+        const emails = await readOutbox(localInstance, `recipientsLIKE${recipient}`)
+        found = emails
+            .filter((email) =>
+                typeof subject === 'string' ? email.subject.includes(subject) : subject.test(email.subject)
+            )
+            .pop()
+        expect(found, `an email to ${recipient} with subject ${String(subject)}`).toBeDefined()
+    }).toPass({ timeout: timeoutMs, intervals: [100, 250, 500] })
+    if (!found) throw new Error(`no email to ${recipient} with subject ${String(subject)}`)
+    return found
 }

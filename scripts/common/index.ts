@@ -6,3 +6,4 @@
 export * from './html.ts'
 export * from './process-lifecycle.ts'
 export * from './spawn-process.ts'
+export * from './clocks.ts'

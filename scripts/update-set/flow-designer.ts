@@ -20,6 +20,7 @@ export const BUILT_IN_ACTIONS = {
     askForApproval: { sysId: 'f8f2e9920b10030085c083eb37673abd', label: 'Ask For Approval' },
     updateRecord: { sysId: 'f9d01dd2c31332002841b63b12d3aea1', label: 'Update Record' },
     waitForCondition: { sysId: '89ce8a4187120010663ca1bb36cb0be3', label: 'Wait For Condition' },
+    fireEvent: { sysId: '80a30edeff30311077a95dac793bf19b', label: 'Fire Event' },
 } as const satisfies Record<string, PlatformRecord>
 
 export type BuiltInActionName = keyof typeof BUILT_IN_ACTIONS

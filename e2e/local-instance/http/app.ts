@@ -9,6 +9,7 @@ import type { RequestItemState } from '../schema'
 import { CSRF_FIELD, FORM_VALIDATION_SCRIPT, type Notice, type Viewer } from './layout'
 import { forgedFormReply, LOGIN_TOKEN_COOKIE, newToken, tokensMatch } from './csrf'
 import { errorReplyOf, FORM_LIMIT_BYTES, sendError, sendPage as send } from './errors'
+import { registerOutboxPages } from './outbox'
 import { createRestApi } from './rest-api'
 import type { Passwords } from './rest-auth'
 import { credentialsValid } from './rest-auth'
@@ -70,6 +71,7 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
             userName: session.userName,
             name: user?.name ?? session.userName,
             isFulfiller: instance.hasRole(session.userName, 'itil'),
+            isAdmin: instance.hasRole(session.userName, 'admin'),
             csrfToken: session.csrfToken,
         }
     }
@@ -149,6 +151,7 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
     })
 
     app.get('/', (_request, response) => response.redirect(303, '/catalog'))
+    registerOutboxPages(app, instance, signedIn)
     app.get('/catalog', (request, response) => {
         const who = signedIn(request, response)
         if (who) send(response, catalogPage(who.viewer, catalogView(instance)))

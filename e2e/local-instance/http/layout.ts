@@ -7,6 +7,8 @@ export interface Viewer {
     readonly userName: string
     readonly name: string
     readonly isFulfiller: boolean
+    /** Administrators also see the Outbox (sys_email), as only admins do on the platform. */
+    readonly isAdmin?: boolean
     /** The session's anti-forgery token: every form that changes something carries it. */
     readonly csrfToken: string
 }
@@ -18,7 +20,7 @@ export function csrfInput(token: string): SafeHtml {
     return html`<input type="hidden" name="${CSRF_FIELD}" value="${token}">`
 }
 
-export type Section = 'catalog' | 'requests' | 'approvals' | 'none'
+export type Section = 'catalog' | 'requests' | 'approvals' | 'outbox' | 'none'
 
 export interface Notice {
     readonly kind: 'ok' | 'error'
@@ -122,6 +124,7 @@ export function page(
       ${link('/catalog', 'Service Catalog', 'catalog')}
       ${link('/requests', viewer.isFulfiller ? 'Requested Items' : 'My Requests', 'requests')}
       ${link('/approvals', 'My Approvals', 'approvals')}
+      ${viewer.isAdmin ? link('/outbox', 'Outbox', 'outbox') : ''}
     </ul>
   </nav>
   <div class="who">

@@ -320,6 +320,34 @@ export function createRestApi(options: RestApiOptions): express.Router {
         })
     })
 
+    // A test and demo control, not a platform API: the instance's clock (clock.ts), as mock-kpow's
+    // /mock/v1/clock. Advancing fires every flow timer that comes due, in due order, before answering.
+    const clockAnswer = (advance?: { fired: number }) => ({
+        result: {
+            now_ts: instance.clock.now().getTime(),
+            now: instance.clock.now().toISOString(),
+            offset_ms: instance.clock.offsetMs,
+            ...(advance ? { fired_timers: advance.fired } : {}),
+        },
+    })
+    router.get('/api/local_instance/clock', (_request, response) => {
+        requireRole(instance, apiUserOf(response), ['admin'], 'read the clock')
+        response.json(clockAnswer())
+    })
+    router.post('/api/local_instance/clock', async (request, response) => {
+        requireRole(instance, apiUserOf(response), ['admin'], 'advance the clock')
+        const advanceMs = jsonObject(request, 'a clock advance').advance_ms
+        if (typeof advanceMs !== 'number')
+            throw new ApiError(400, '"advance_ms" must be a number of milliseconds', `got ${JSON.stringify(advanceMs)}`)
+        let advanced
+        try {
+            advanced = await instance.advanceClock(advanceMs)
+        } catch (error) {
+            domainError(error)
+        }
+        response.json(clockAnswer(advanced))
+    })
+
     router.use('/api', (request: Request) => {
         throw new ApiError(
             400,

@@ -97,6 +97,15 @@ const tables: Record<string, TableRules> = {
         patch: patchApproval,
         readOnlyReason: 'approvals are created by the flow',
     },
+    sys_email: {
+        readRoles: admin,
+        readOnlyReason: 'emails are written by notifications (events fired by flows and scripts)',
+    },
+    sysevent: { readRoles: admin, readOnlyReason: 'events are queued by gs.eventQueue and Fire Event' },
+    sysevent_email_action: {
+        readRoles: admin,
+        readOnlyReason: 'notifications change only by committing an update set',
+    },
     sys_journal_field: {
         readRoles: fulfillers,
         // Customer-visible comments of the items a user may see; work notes are for fulfillers only.
