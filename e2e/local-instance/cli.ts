@@ -30,6 +30,7 @@ interface Flags {
     kpowUrl: string
     kpowUser: string
     kpowPassword: string
+    kpowUiUrl?: string
     alias?: string
     activate: boolean
     empty: boolean
@@ -38,12 +39,13 @@ interface Flags {
 }
 
 /** Flags that configure a set loaded at start: meaningless with --empty, where a deploy does it. */
-const setFlags = ['updateSet', 'kpowUrl', 'kpowUser', 'kpowPassword', 'alias', 'activate'] as const
+const setFlags = ['updateSet', 'kpowUrl', 'kpowUser', 'kpowPassword', 'kpowUiUrl', 'alias', 'activate'] as const
 const flagNames: Record<(typeof setFlags)[number], string> = {
     updateSet: '--update-set',
     kpowUrl: '--kpow-url',
     kpowUser: '--kpow-user',
     kpowPassword: '--kpow-password',
+    kpowUiUrl: '--kpow-ui-url',
     alias: '--alias',
     activate: '--activate',
 }
@@ -69,6 +71,11 @@ export async function main(argv: readonly string[]): Promise<number> {
         .option('--kpow-url <url>', "the Kpow API base URL for the alias' connection", url, 'http://127.0.0.1:4000')
         .option('--kpow-user <user>', "the Basic credential's user name", 'admin')
         .option('--kpow-password <password>', "the Basic credential's password", 'admin')
+        .option(
+            '--kpow-ui-url <url>',
+            "Kpow's UI address for the grant note's Data > Inspect link (system property x_kpow_jit.kpow_ui_url)",
+            url
+        )
         .option('--alias <name>', 'the connection alias to configure, by name or id (only when the set has several)')
         .option(
             '--activate',
@@ -110,6 +117,7 @@ export async function main(argv: readonly string[]): Promise<number> {
             host: flags.host,
             kpow: flags.empty ? undefined : { url: flags.kpowUrl, user: flags.kpowUser, password: flags.kpowPassword },
             alias: flags.alias,
+            properties: flags.kpowUiUrl === undefined ? undefined : { 'x_kpow_jit.kpow_ui_url': flags.kpowUiUrl },
             activate: flags.activate,
             adminPassword: flags.adminPassword,
             dataDir: flags.dataDir,

@@ -47,6 +47,11 @@ export interface LocalInstanceOptions {
      * (`x_kpow_jit.Kpow_API`) or sys_id; every alias must have one. Without it, a deploy creates them.
      */
     aliases?: Record<string, AliasConnection>
+    /**
+     * System properties an administrator sets after the commit (System Properties), by name: each must
+     * be a property the set carries. Not applied when resuming a data dir (its values stand).
+     */
+    properties?: Record<string, string>
     /** Flow timers; default: the instance's clock (advanceClock fires them). */
     timers?: FlowTimers
     /** Real time for the clock; its offset (advanceClock) is added. */
@@ -142,6 +147,17 @@ export function createLocalInstance(options: LocalInstanceOptions): LocalInstanc
     }
 }
 
+function setProperties(database: Database, properties: Record<string, string>): void {
+    for (const [name, value] of Object.entries(properties)) {
+        const [property] = database.query('sys_properties', `name=${name}`)
+        if (!property)
+            throw new LocalInstanceError(
+                `system property ${name} is not in the instance: it comes with the update set (is the set the app's?)`
+            )
+        database.update('sys_properties', property.sys_id, { value })
+    }
+}
+
 function startInstance(options: LocalInstanceOptions, store: SqliteInstanceStore | undefined): LocalInstance {
     const realNow = options.now ?? (() => new Date())
     const clock = new InstanceClock(() => realNow().getTime(), store)
@@ -162,6 +178,7 @@ function startInstance(options: LocalInstanceOptions, store: SqliteInstanceStore
                   if (problems.length > 0)
                       throw new UnsupportedUpdateSetError(`update set "${loaded?.updateSetName ?? ''}"`, problems)
               }
+              setProperties(database, options.properties ?? {})
               return loaded
           })
     const engine = new FlowEngine({

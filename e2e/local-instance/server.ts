@@ -22,6 +22,8 @@ export interface LocalInstanceServerOptions {
     kpow?: AliasConnection
     /** The alias to connect, by name or id; needed only when the set has several. */
     alias?: string
+    /** System properties to set after loading the set (e.g. x_kpow_jit.kpow_ui_url). */
+    properties?: Record<string, string>
     activate: boolean
     /** Every fixture user's password (default `demo`). */
     password?: string
@@ -87,6 +89,7 @@ export async function startLocalInstanceServer(options: LocalInstanceServerOptio
         updateSetXml,
         users,
         aliases: aliasName === undefined || options.kpow === undefined ? undefined : { [aliasName]: options.kpow },
+        properties: options.properties,
         dataDir: options.dataDir,
     })
     try {

@@ -181,6 +181,8 @@ export const test = base.extend<
             'admin',
             '--kpow-password',
             'admin',
+            '--kpow-ui-url',
+            kpow.uiUrl,
             '--activate',
         ])
         await use(instance)

@@ -65,7 +65,14 @@ test('request, manager approval, access to one topic only, close complete, acces
     const berlin = `${wallClock(expiresAt, 'Europe/Berlin')} Europe/Berlin`
     expect(notes[0]).toContain(`until ${berlin} (${wallClock(expiresAt, 'UTC')} UTC)`)
     await openItem(requester, item)
-    await expect(requester.getByRole('list', { name: 'Comments' })).toContainText(`until ${berlin}.`)
+    const comments = requester.getByRole('list', { name: 'Comments' })
+    await expect(comments).toContainText(`until ${berlin}.`)
+    // The grant's link to Kpow's Data > Inspect, followed in Kpow's UI: the topic, chosen and queried.
+    const inspectLink = /Kpow Data > Inspect: (\S+)/.exec(await comments.innerText())?.[1] ?? ''
+    expect(inspectLink).toBe(`${kpow.uiUrl}/#/tenant/__kpow_global/cluster/${CLUSTER}/data/inspect?topic=${TOPIC}`)
+    await kpowUser.goto(inspectLink)
+    await expect(kpowUser.getByLabel('Topic')).toHaveValue(TOPIC)
+    await expect(kpowUser.getByRole('table')).toContainText('TRD-2026-')
     const approvals = fulfiller.getByRole('table', { name: 'Approvals' })
     await expect(approvals.getByRole('row', { name: /Beth Anglin/ })).toContainText('Approved')
     await expect(approvals).toContainText('OK for the incident review')

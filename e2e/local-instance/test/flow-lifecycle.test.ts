@@ -27,7 +27,15 @@ afterEach(async () => {
     kpow = undefined
 })
 
-async function setUp(options: { failWith?: number; hang?: boolean; users?: UsersFixture; now?: () => Date } = {}) {
+async function setUp(
+    options: {
+        failWith?: number
+        hang?: boolean
+        users?: UsersFixture
+        now?: () => Date
+        properties?: Record<string, string>
+    } = {}
+) {
     kpow = await startKpowStandIn(options)
     const timers = manualTimers()
     const instance = createLocalInstance({
@@ -36,6 +44,7 @@ async function setUp(options: { failWith?: number; hang?: boolean; users?: Users
         aliases: { 'Kpow API': { url: kpow.url, user: 'admin', password: 'admin-secret' } },
         timers,
         now: options.now,
+        properties: options.properties,
     })
     instance.activateFlow(flowName)
     return { instance, timers, kpow }
@@ -478,6 +487,46 @@ describe('Kpow Access Lifecycle in the local instance', () => {
         expect(() => createLocalInstance({ updateSetXml, users: misspelt })).toThrow(
             /users fixture: time_zone "Europe\/Berln" of "zed" is not a time zone the local instance knows/
         )
+    })
+
+    it("links a topic grant to Kpow's Data > Inspect when x_kpow_jit.kpow_ui_url is set; no link without it, or for a consumer group", async () => {
+        const kpowUi = { 'x_kpow_jit.kpow_ui_url': 'https://kpow.example.com/' }
+        const link = `Kpow Data > Inspect: https://kpow.example.com/#/tenant/__kpow_global/cluster/${order.cluster_id}/data/inspect?topic=${order.topic_name}`
+        const journals = (instance: LocalInstance, sysId: string) =>
+            ['work_notes', 'comments'].map((field) =>
+                instance.database
+                    .journal('sc_req_item', sysId, field)
+                    .map((entry) => entry.value)
+                    .join('\n')
+            )
+        const granted = async (properties: Record<string, string> | undefined, group = false) => {
+            const { instance } = await setUp({ properties })
+            const ordered = group
+                ? instance.orderCatalogItem(groupItemName, groupOrder, 'abel.tuter')
+                : instance.orderCatalogItem(itemName, order, 'abel.tuter')
+            await instance.whenIdle()
+            instance.approve(instance.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? '', 'beth.anglin')
+            await instance.whenIdle()
+            if (group) {
+                instance.approve(instance.approvalsFor('gina.approver', 'requested')[0]?.sys_id ?? '', 'gina.approver')
+                await instance.whenIdle()
+            }
+            await kpow?.stop()
+            return journals(instance, ordered.requestItem.sysId)
+        }
+        const [workNotes, comments] = await granted(kpowUi)
+        expect(workNotes).toContain(`Closing this request revokes the access. ${link}`)
+        expect(comments).toContain(`Close this request when you are done to end it early. ${link}`)
+        for (const text of [...(await granted(undefined)), ...(await granted(kpowUi, true))]) {
+            expect(text).not.toContain('Data > Inspect')
+        }
+        expect((await granted(kpowUi, true))[0]).toContain('Kpow Access Granted')
+    })
+
+    it('refuses to set a system property the set does not carry', () => {
+        expect(() =>
+            createLocalInstance({ updateSetXml, users, properties: { 'x_kpow_jit.no_such_property': 'x' } })
+        ).toThrow(/system property x_kpow_jit.no_such_property is not in the instance/)
     })
 
     it("personal mode: the policy goes to the requester's own role, whatever the form says, and the action refuses another", async () => {

@@ -26,6 +26,7 @@ Flow(
             policy_id: StringColumn({ label: 'Policy ID' }),
             expires_at: StringColumn({ label: 'Expires At' }),
             expires_at_requester: StringColumn({ label: 'Expires At (Requester Time)' }),
+            inspect_link: StringColumn({ label: 'Inspect Link', maxLength: 1000 }),
             policy: StringColumn({ label: 'Policy', maxLength: 4000 }),
             access_duration: StringColumn({ label: 'Access Duration' }),
         },
@@ -308,6 +309,7 @@ Flow(
                         policy_id: wfa.dataPill(grant.policy_id, 'string'),
                         expires_at: wfa.dataPill(grant.expires_at, 'string'),
                         expires_at_requester: wfa.dataPill(grant.expires_at_requester, 'string'),
+                        inspect_link: wfa.dataPill(grant.inspect_link, 'string'),
                         policy: wfa.dataPill(grant.policy, 'string'),
                         access_duration: wfa.dataPill(grant.access_duration, 'string'),
                     })
@@ -349,8 +351,8 @@ Flow(
                 record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
                 values: TemplateValue({
                     state: '2',
-                    work_notes: `Kpow Access Granted. Policy ID: ${wfa.dataPill(params.flowVariables.policy_id, 'string')}. Profile: ${wfa.dataPill(request.profile_name, 'string')}. Kpow policy: ${wfa.dataPill(params.flowVariables.policy, 'string')} (grant_to ${wfa.dataPill(request.grant_to, 'string')}) until ${wfa.dataPill(params.flowVariables.expires_at_requester, 'string')} (${wfa.dataPill(params.flowVariables.expires_at, 'string')}). Approval: ${wfa.dataPill(params.trigger.request_item.approval_history, 'string')}. Justification: ${wfa.dataPill(request.justification, 'string')} Incident or change: ${wfa.dataPill(request.ticket_number, 'string')}. Closing this request revokes the access.`,
-                    comments: `Your Kpow access is granted: ${wfa.dataPill(request.profile_name, 'string')} on ${wfa.dataPill(request.resource_type, 'string')} ${wfa.dataPill(request.resource_name, 'string')} until ${wfa.dataPill(params.flowVariables.expires_at_requester, 'string')}. ${wfa.dataPill(request.reach, 'string')} Close this request when you are done to end it early.`,
+                    work_notes: `Kpow Access Granted. Policy ID: ${wfa.dataPill(params.flowVariables.policy_id, 'string')}. Profile: ${wfa.dataPill(request.profile_name, 'string')}. Kpow policy: ${wfa.dataPill(params.flowVariables.policy, 'string')} (grant_to ${wfa.dataPill(request.grant_to, 'string')}) until ${wfa.dataPill(params.flowVariables.expires_at_requester, 'string')} (${wfa.dataPill(params.flowVariables.expires_at, 'string')}). Approval: ${wfa.dataPill(params.trigger.request_item.approval_history, 'string')}. Justification: ${wfa.dataPill(request.justification, 'string')} Incident or change: ${wfa.dataPill(request.ticket_number, 'string')}. Closing this request revokes the access. ${wfa.dataPill(params.flowVariables.inspect_link, 'string')}`,
+                    comments: `Your Kpow access is granted: ${wfa.dataPill(request.profile_name, 'string')} on ${wfa.dataPill(request.resource_type, 'string')} ${wfa.dataPill(request.resource_name, 'string')} until ${wfa.dataPill(params.flowVariables.expires_at_requester, 'string')}. ${wfa.dataPill(request.reach, 'string')} Close this request when you are done to end it early. ${wfa.dataPill(params.flowVariables.inspect_link, 'string')}`,
                 }),
             }
         )

@@ -175,6 +175,10 @@ declare global {
                         table: 'sys_alias'
                         id: '5332889884184c388c025e478de662c6'
                     }
+                    kpow_ui_url_property: {
+                        table: 'sys_properties'
+                        id: '7951d02fa13742448b6d39a16cf1d8ae'
+                    }
                     list_fallback_approvers_action: {
                         table: 'sys_hub_action_type_definition'
                         id: '9ec164cbfe0746f7801e22aac0cf57a0'
@@ -359,6 +363,15 @@ declare global {
                         key: {
                             name: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
                             element: '__dont_treat_as_error__'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '0b8ab4f0311a455fae7718f88256eb8f'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_32a6a083b06d4ab1a96f86af673b107b'
+                            element: 'inspect_link'
                             language: 'en'
                         }
                     },
@@ -686,6 +699,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_flow_variable'
+                        id: '33e3c8b35a464e5d94208453ec0f69e9'
+                        key: {
+                            model: 'c8c4c160f03e4be284f27eb2a6b4c889'
+                            element: 'inspect_link'
+                        }
+                    },
+                    {
                         table: 'sys_hub_action_output'
                         id: '3519cdd114514b4faf06fbd078533178'
                         key: {
@@ -810,6 +831,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '41715e35bc0e49f3839dd04bffdf074d'
+                        key: {
+                            name: 'var__m_sys_hub_flow_variable_c8c4c160f03e4be284f27eb2a6b4c889'
+                            element: 'inspect_link'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_hub_flow_variable'
                         id: '4643e0a1e0f34f2298f1d08ebfaa3d0d'
                         key: {
@@ -839,6 +869,14 @@ declare global {
                         key: {
                             model: '9ec164cbfe0746f7801e22aac0cf57a0'
                             element: 'approval_due'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '4b6454f1e6194e4baef7ed477ceb6531'
+                        key: {
+                            model: '32a6a083b06d4ab1a96f86af673b107b'
+                            element: 'inspect_link'
                         }
                     },
                     {
@@ -1164,6 +1202,14 @@ declare global {
                         key: {
                             model: '59af395d7bb44664b3c7c380c803b24a'
                             element: 'approvers'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '6fd8f8b2f73946ab8e94d464f73be515'
+                        key: {
+                            model: '4cec56573bbd4a24bfeeeee46ebe427f'
+                            element: 'inspect_link'
                         }
                     },
                     {
@@ -1903,6 +1949,15 @@ declare global {
                         key: {
                             model: '32a6a083b06d4ab1a96f86af673b107b'
                             element: 'profile_id'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'da7e4979602d48bfad3d2f770dd55e4f'
+                        key: {
+                            field: 'inspect_link'
+                            table: 'var__m_sys_hub_action_output_32a6a083b06d4ab1a96f86af673b107b'
+                            id: '32a6a083b06d4ab1a96f86af673b107b'
                         }
                     },
                     {

@@ -122,6 +122,23 @@
         }
     }
 
+    // A link to Kpow's Data > Inspect with the topic chosen, in the form of Kpow's own deep links, for
+    // topic profiles (Kpow documents no deep link to a consumer group: group profiles get none). The
+    // UI's address is not the API's (the alias' connection): it is x_kpow_jit.kpow_ui_url; empty, or
+    // not an http(s) address, gives no link, never a failed grant.
+    function inspectLink(clusterId, topicName) {
+        var uiUrl = String(gs.getProperty('x_kpow_jit.kpow_ui_url', '') || '').replace(/\/+$/, '')
+        if (!/^https?:\/\/[^\s/]+/.test(uiUrl)) return ''
+        return (
+            'Kpow Data > Inspect: ' +
+            uiUrl +
+            '/#/tenant/__kpow_global/cluster/' +
+            encodeURIComponent(clusterId) +
+            '/data/inspect?topic=' +
+            encodeURIComponent(topicName)
+        )
+    }
+
     var PROFILES_PROPERTY = 'x_kpow_jit.access_profiles'
     var profileId = String(inputs.profile_id || '')
     var roleName = String(inputs.role_name || '')
@@ -336,6 +353,7 @@
     outputs.policy_id = policy.id
     outputs.expires_at = utcValue(createdTs + grantedMs) + ' UTC'
     outputs.expires_at_requester = requesterTimeText(createdTs + grantedMs)
+    outputs.inspect_link = profile.resource_type === 'topic' ? inspectLink(clusterId, resourceName) : ''
     outputs.policy = JSON.stringify(policyRequest.policy)
     outputs.access_duration = glideDuration(grantedMs)
 })(inputs, outputs)
