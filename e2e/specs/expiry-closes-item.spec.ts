@@ -1,7 +1,7 @@
 // Honest expiry: nobody closes the item; when Kpow's access ends (the chosen 1 minute), the flow's
 // wait (timed out by the grant's own duration) closes the item Closed Complete with "access expired
 // at ...", and tells the requester in a comment. Real time: this spec waits about a minute.
-import { decide, expect, itemField, openItem, orderAccess, test, waitForEffect } from './fixtures'
+import { decide, expect, itemField, openItem, orderAccess, test, waitForEffect, wallClock } from './fixtures'
 
 test("the item closes itself within seconds of Kpow's expiry", async ({ people, kpow }) => {
     test.setTimeout(150_000)
@@ -23,7 +23,13 @@ test("the item closes itself within seconds of Kpow's expiry", async ({ people, 
     expect(closedAt).toBeGreaterThanOrEqual(expiresAt)
     expect(closedAt - expiresAt).toBeLessThan(20_000)
     expect(await kpow.decide('user', 'tx_trade1')).toBe('Deny')
-    await expect(fulfiller.getByRole('list', { name: 'Work notes' })).toContainText('Kpow access expired at')
+    // In the requester's time zone (abel.tuter: Europe/Berlin), named; the work note adds UTC.
+    const berlin = `${wallClock(expiresAt, 'Europe/Berlin')} Europe/Berlin`
+    await expect(fulfiller.getByRole('list', { name: 'Work notes' })).toContainText(
+        `Kpow access expired at ${berlin} (${wallClock(expiresAt, 'UTC')} UTC)`
+    )
     await openItem(requester, item)
-    await expect(requester.getByRole('list', { name: 'Comments' })).toContainText('Your Kpow access expired at')
+    await expect(requester.getByRole('list', { name: 'Comments' })).toContainText(
+        `Your Kpow access expired at ${berlin}; this request is closed.`
+    )
 })

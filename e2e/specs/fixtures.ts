@@ -381,3 +381,8 @@ export async function waitForEmail(
     if (!found) throw new Error(`no email to ${recipient} with subject ${String(subject)}`)
     return found
 }
+
+/** yyyy-MM-dd HH:mm:ss at an instant in a time zone, as the grant notes give it (Sweden's format is the ISO one). */
+export function wallClock(epochMs: number, timeZone: string): string {
+    return new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'medium' }).format(epochMs)
+}

@@ -15,15 +15,11 @@ import {
     test,
     waitForEffect,
     waitForWorkNote,
+    wallClock,
 } from './fixtures'
 
 const TOPIC = 'tx_trade1'
 const OTHER_TOPIC = 'payments_eu'
-
-/** yyyy-MM-dd HH:mm:ss at an instant in a zone (Sweden's format is the ISO one). */
-function wallClock(epochMs: number, timeZone: string): string {
-    return new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'medium' }).format(epochMs)
-}
 
 test('request, manager approval, access to one topic only, close complete, access gone', async ({ people, kpow }) => {
     const kpowUser = await people.kpowAs('user', 'password')
