@@ -88,7 +88,13 @@ function respond(answer: KpowAnswer) {
     return { getStatusCode: () => answer.status, getBody: () => answer.body, getErrorMessage: () => '' }
 }
 
-function run(script: string, inputs: Record<string, unknown>, answer: KpowAnswer, profiles = ACCESS_PROFILES) {
+function run(
+    script: string,
+    inputs: Record<string, unknown>,
+    answer: KpowAnswer,
+    profiles = ACCESS_PROFILES,
+    properties: Record<string, string> = {}
+) {
     const request: RecordedRequest = { headers: {} }
     const outputs: Record<string, unknown> = {}
     const requestedAliases: unknown[] = []
@@ -99,7 +105,9 @@ function run(script: string, inputs: Record<string, unknown>, answer: KpowAnswer
         GlideRecord: glideRecordClass(notes),
         gs: {
             getProperty: (name: string, fallback: string) =>
-                ({ 'x_kpow_jit.max_duration_minutes': '60', 'x_kpow_jit.access_profiles': profiles })[name] ?? fallback,
+                ({ 'x_kpow_jit.max_duration_minutes': '60', 'x_kpow_jit.access_profiles': profiles, ...properties })[
+                    name
+                ] ?? fallback,
         },
         sn_cc: {
             ConnectionInfoProvider: class {
@@ -212,6 +220,30 @@ describe('action scripts', () => {
         expect(outputs.expires_at_requester).toBe(
             "2026-02-27 06:21:21 UTC (the requester's time zone Europe/Berlin could not be used: GlideScheduleDateTime is not defined)"
         )
+    })
+
+    it.each([
+        [
+            'https://kpow.example.com/',
+            'Kpow Data > Inspect: https://kpow.example.com/#/tenant/__kpow_global/cluster/42RglGpZQwy9D5VzTVpCWA/data/inspect?topic=__oprtr_audit_log',
+        ],
+        [
+            'http://127.0.0.1:3000',
+            'Kpow Data > Inspect: http://127.0.0.1:3000/#/tenant/__kpow_global/cluster/42RglGpZQwy9D5VzTVpCWA/data/inspect?topic=__oprtr_audit_log',
+        ],
+        ['', ''],
+        ['kpow.example.com', ''],
+        ['javascript:alert(1)', ''],
+    ])('x_kpow_jit.kpow_ui_url "%s" gives the inspect link "%s", never a failed grant', (uiUrl, link) => {
+        const { outputs, error } = run(
+            createScript,
+            validInputs,
+            { status: 200, body: created('0de3f8b1-8e1b-42e1-a99f-132e3c580e3f') },
+            ACCESS_PROFILES,
+            { 'x_kpow_jit.kpow_ui_url': uiUrl }
+        )
+        expect(error).toBeUndefined()
+        expect(outputs.inspect_link).toBe(link)
     })
 
     it.each([
