@@ -26,6 +26,8 @@ import type { Database, StoredRecord } from './tables'
 import { TableError } from './tables'
 import { userSysIdOf } from './users'
 import { mayCancel, requestItemVisibleTo, requestVisibleTo } from './visibility'
+import type { UiActionButton, UiActionOutcome } from './ui-actions'
+import { runUiAction, visibleUiActions } from './ui-actions'
 
 export { LocalInstanceError, OrderRefusedError } from './errors'
 export type { OrderProblem } from './errors'
@@ -34,6 +36,8 @@ export type { AliasConnection, LoadReport, UserFixture, UsersFixture } from './l
 export type { ActivationResult, Progress } from './deployment'
 export type { ClockAdvance } from './clock'
 export type { CatalogEntry, OrderResult } from './ordering'
+export type { UiActionButton, UiActionOutcome } from './ui-actions'
+export { UiActionRefusedError } from './ui-actions'
 
 export interface LocalInstanceOptions {
     /**
@@ -107,6 +111,13 @@ export interface LocalInstance {
     reject(approvalSysId: string, asUserName: string, comment?: string): StoredRecord
     setItemState(requestItemSysId: string, state: RequestItemState, asUserName: string, workNote?: string): StoredRecord
     addWorkNote(requestItemSysId: string, note: string, asUserName: string): StoredRecord
+    /** The requested item's form buttons (UI actions) the user sees now: their conditions run as that user. */
+    uiActionsFor(requestItemSysId: string, userName: string): Promise<UiActionButton[]>
+    /**
+     * Clicks a form button as the user: its condition is checked again, then its script runs as them
+     * (UiActionRefusedError when the condition does not hold; nothing ran).
+     */
+    runUiAction(requestItemSysId: string, uiActionSysId: string, userName: string): Promise<UiActionOutcome>
     /** The requester's Cancel: the stage says why, and the item closes incomplete (the flow's close-wait sees it). */
     cancelRequest(requestItemSysId: string, asUserName: string, requesterName: string): StoredRecord
     /** The request, if the user may see it (its opener, or a fulfiller). */
@@ -252,6 +263,27 @@ function startInstance(options: LocalInstanceOptions, store: SqliteInstanceStore
         setItemState: changeState,
         addWorkNote: (requestItemSysId, note, asUserName) =>
             database.update('sc_req_item', requestItemSysId, { work_notes: note }, asUserName),
+        uiActionsFor: (requestItemSysId, userName) =>
+            visibleUiActions(
+                database,
+                database.require('sc_req_item', requestItemSysId),
+                'sc_req_item',
+                sandboxHost(database, userSysId(userName), () => {}),
+                deployment.current().javaScriptLevel
+            ),
+        runUiAction: (requestItemSysId, uiActionSysId, userName) => {
+            const messages: string[] = []
+            return runUiAction(
+                database,
+                uiActionSysId,
+                database.require('sc_req_item', requestItemSysId),
+                'sc_req_item',
+                sandboxHost(database, userSysId(userName), (level, message) => {
+                    if (level === 'info' || level === 'error') messages.push(message)
+                }),
+                deployment.current().javaScriptLevel
+            ).then((outcome) => ({ ...outcome, messages }))
+        },
         cancelRequest(requestItemSysId, asUserName, requesterName) {
             return database.transaction(() => {
                 database.update('sc_req_item', requestItemSysId, { stage: 'Request Cancelled' }, asUserName)

@@ -28,6 +28,7 @@ import { isKnownTimeZone } from './time-zones'
 import { cancelApprovalsOfClosedItems, requestItemCloseRule } from './task-rules'
 import type { UnsupportedItem } from './unsupported'
 import { UnsupportedCollector } from './unsupported'
+import { checkUiActions } from './ui-actions'
 import type { RecordStore } from './store'
 
 export interface UserFixture {
@@ -66,6 +67,7 @@ const dataTables = new Set([
     'sys_user_group',
     'sysevent_register',
     'sysevent_email_action',
+    'sys_ui_action',
 ])
 
 /** Records that configure what the runner does not model, each with why it needs no execution. */
@@ -148,6 +150,7 @@ export function analyseUpdateSet(updateSet: UpdateSet, now: () => Date): UpdateS
     checkReferences(records, database, catalog, unsupported)
     checkActionScripts(catalog, report.javaScriptLevel, unsupported)
     checkNotificationRecords(records, database, unsupported)
+    checkUiActions(records, report.javaScriptLevel, unsupported)
     return { updateSet, records, report, problems: unsupported.list() }
 }
 

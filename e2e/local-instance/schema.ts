@@ -116,6 +116,26 @@ export const localInstanceSchemas: TableSchema[] = [
         },
     },
     {
+        // UI actions (ui-actions.ts): the fields the local instance runs; the loader refuses the others set.
+        name: 'sys_ui_action',
+        displayField: 'name',
+        fields: {
+            name: { type: 'string' },
+            action_name: { type: 'string' },
+            table: { type: 'string' },
+            active: { type: 'string' },
+            condition: { type: 'string' },
+            script: { type: 'string' },
+            form_button: { type: 'string' },
+            form_action: { type: 'string' },
+            form_style: { type: 'string' },
+            show_update: { type: 'string' },
+            show_insert: { type: 'string' },
+            order: { type: 'string' },
+            hint: { type: 'string' },
+        },
+    },
+    {
         name: 'sys_properties',
         displayField: 'name',
         fields: {

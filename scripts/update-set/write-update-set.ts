@@ -45,6 +45,7 @@ const TYPE_BY_TABLE: Record<string, string> = {
     sys_properties: 'System Property',
     sys_user_group: 'Group',
     sys_module: 'Module',
+    sys_ui_action: 'UI Action',
 }
 
 export function updateTypeOf(table: string): string {

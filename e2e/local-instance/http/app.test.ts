@@ -309,6 +309,52 @@ describe('local instance pages', () => {
         expect((await call('/catalog', { as: requester })).status).toBe(303)
     })
 
+    it('shows "End my Kpow access" to the requester of a granted item only, and runs it as them behind the anti-forgery check', async () => {
+        // The flow stays draft here: the item is put in the state a grant leaves it in.
+        const ordered = instance.orderCatalogItem('Request Kpow Topic Query Access', good, 'abel.tuter')
+        const itemPath = `/items/${ordered.requestItem.sysId}`
+        const requester = await logIn('abel.tuter')
+        const button = 'End my Kpow access</button>'
+        expect((await call(itemPath, { as: requester })).text).not.toContain(button)
+        instance.database.update(
+            'sc_req_item',
+            ordered.requestItem.sysId,
+            { state: '2', approval: 'approved' },
+            'system'
+        )
+        const page = (await call(itemPath, { as: requester })).text
+        expect(page).toContain(`aria-label="End my Kpow access on ${ordered.requestItem.number}"`)
+        expect(page).toContain('<button type="submit" class="danger">End my Kpow access</button>')
+        const fulfiller = await logIn('fred.fulfiller')
+        expect((await call(itemPath, { as: fulfiller })).text).not.toContain(button)
+        const [uiAction] = instance.database.query('sys_ui_action', 'name=End my Kpow access')
+        const actionPath = `${itemPath}/ui-actions/${uiAction?.sys_id ?? ''}`
+
+        // Another user's post (with their own valid token) runs nothing: the condition is checked again.
+        const refused = await call(actionPath, { as: fulfiller, form: {} })
+        expect(refused.status).toBe(403)
+        expect(refused.text).toContain('is not available to you on this record now')
+        // A post without the requester's token runs nothing either.
+        expect((await call(actionPath, { as: { cookie: requester.cookie, csrf: '' }, form: {} })).status).toBe(403)
+        expect(instance.database.require('sc_req_item', ordered.requestItem.sysId)).toMatchObject({
+            state: '2',
+            active: 'true',
+        })
+
+        const clicked = await call(actionPath, { as: requester, form: {} })
+        expect(clicked.status).toBe(303)
+        expect(clicked.location).toBe(itemPath)
+        expect(instance.database.require('sc_req_item', ordered.requestItem.sysId)).toMatchObject({
+            state: '3',
+            active: 'false',
+            sys_updated_by: 'abel.tuter',
+        })
+        const after = (await call(itemPath, { as: requester })).text
+        expect(after).toContain(`${ordered.requestItem.number}: End my Kpow access done.`)
+        expect(after).toContain('Kpow access ended early by the requester (abel.tuter)')
+        expect(after).not.toContain(button)
+    })
+
     it('refuses a login posted without the login page of the same browser (login CSRF)', async () => {
         const attackerForm = { user_name: 'abel.tuter', password: DEMO_PASSWORD, next: '/catalog' }
         const noToken = await call('/login', { form: attackerForm })

@@ -4,7 +4,7 @@
 import { parseCookie } from 'cookie'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import type { LocalInstance } from '../instance'
-import { LocalInstanceError, OrderRefusedError } from '../instance'
+import { LocalInstanceError, OrderRefusedError, UiActionRefusedError } from '../instance'
 import type { RequestItemState } from '../schema'
 import { CSRF_FIELD, FORM_VALIDATION_SCRIPT, type Notice, type Viewer } from './layout'
 import { forgedFormReply, LOGIN_TOKEN_COOKIE, newToken, tokensMatch } from './csrf'
@@ -264,15 +264,48 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
         }
         return item
     }
-    app.get('/items/:itemSysId', (request, response) => {
+    app.get('/items/:itemSysId', async (request, response) => {
         const who = signedIn(request, response)
         if (!who) return
         const item = itemFor(request, response, who.viewer)
-        if (item)
-            send(
-                response,
-                requestItemPage(who.viewer, requestItemView(instance, who.viewer, item), takeNotice(who.session))
+        if (!item) return
+        const uiActions = await instance.uiActionsFor(item.sys_id, who.viewer.userName)
+        send(
+            response,
+            requestItemPage(who.viewer, requestItemView(instance, who.viewer, item, uiActions), takeNotice(who.session))
+        )
+    })
+    // A form button (UI action): the anti-forgery check above, then its condition again and its script, as the viewer.
+    app.post('/items/:itemSysId/ui-actions/:uiActionSysId', async (request, response) => {
+        const who = signedIn(request, response)
+        if (!who) return
+        const item = itemFor(request, response, who.viewer)
+        if (!item) return
+        try {
+            const outcome = await instance.runUiAction(
+                item.sys_id,
+                String(request.params.uiActionSysId),
+                who.viewer.userName
             )
+            const name = instance.database.get('sys_ui_action', String(request.params.uiActionSysId))?.name ?? ''
+            who.session.notice = {
+                kind: 'ok',
+                message: [`${item.number ?? ''}: ${name} done.`, ...(outcome.messages ?? [])].join(' '),
+            }
+            const target =
+                outcome.redirect?.table === 'sc_req_item' && outcome.redirect.sysId
+                    ? outcome.redirect.sysId
+                    : item.sys_id
+            response.redirect(303, `/items/${target}`)
+        } catch (error) {
+            if (error instanceof UiActionRefusedError) {
+                sendError(response, who.viewer, { status: 403, title: 'Forbidden', message: error.message })
+                return
+            }
+            if (!(error instanceof LocalInstanceError)) throw error
+            who.session.notice = { kind: 'error', message: error.message }
+            response.redirect(303, `/items/${item.sys_id}`)
+        }
     })
     app.post('/items/:itemSysId/state', (request, response) => {
         const who = signedIn(request, response)

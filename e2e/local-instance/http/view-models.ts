@@ -3,7 +3,7 @@
 import type { StepHighlight } from '../../../scripts/update-set/index'
 import { toSvg } from '../../../scripts/update-set/index'
 import type { FlowRun, StepLog } from '../flow-runner'
-import type { LocalInstance } from '../instance'
+import type { LocalInstance, UiActionButton } from '../instance'
 import type { JournalEntry, StoredRecord } from '../tables'
 import type { Viewer } from './layout'
 
@@ -41,10 +41,17 @@ export interface RequestItemView extends ItemRowView {
     comments: JournalEntry[]
     mayCancel: boolean
     mayChangeState: boolean
+    /** Form buttons (UI actions) whose condition holds for the viewer. */
+    uiActions: UiActionButton[]
     fulfilment?: FulfilmentView
 }
 
-export function requestItemView(instance: LocalInstance, viewer: Viewer, item: StoredRecord): RequestItemView {
+export function requestItemView(
+    instance: LocalInstance,
+    viewer: Viewer,
+    item: StoredRecord,
+    uiActions: UiActionButton[] = []
+): RequestItemView {
     const { database } = instance
     const display = (field: string) => database.displayValue('sc_req_item', item.sys_id, field)
     const active = item.active === 'true'
@@ -59,6 +66,7 @@ export function requestItemView(instance: LocalInstance, viewer: Viewer, item: S
         comments: database.journal('sc_req_item', item.sys_id, 'comments').reverse(),
         mayCancel: instance.mayCancel(item, viewer.userName),
         mayChangeState: viewer.isFulfiller && active,
+        uiActions,
         fulfilment: viewer.isFulfiller ? fulfilmentView(instance, item) : undefined,
     }
 }

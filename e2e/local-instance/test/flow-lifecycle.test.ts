@@ -323,6 +323,44 @@ describe('Kpow Access Lifecycle in the local instance', () => {
         )
     })
 
+    it('"End my Kpow access": only the requester of a granted item sees it; clicking it closes the item and the flow revokes', async () => {
+        const { instance, kpow } = await setUp()
+        const ordered = instance.orderCatalogItem(itemName, order, 'abel.tuter')
+        await instance.whenIdle()
+        const itemId = ordered.requestItem.sysId
+        expect(await instance.uiActionsFor(itemId, 'abel.tuter')).toEqual([])
+        instance.approve(instance.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? '', 'beth.anglin', 'ok')
+        await instance.whenIdle()
+        const buttons = await instance.uiActionsFor(itemId, 'abel.tuter')
+        expect(buttons.map((button) => button.name)).toEqual(['End my Kpow access'])
+        for (const other of ['beth.anglin', 'fred.fulfiller', 'carol.nomanager'])
+            expect(await instance.uiActionsFor(itemId, other)).toEqual([])
+        await expect(instance.runUiAction(itemId, buttons[0]?.sysId ?? '', 'fred.fulfiller')).rejects.toThrow(
+            'is not available to you on this record now'
+        )
+        expect(item(instance, itemId).state).toBe('2')
+
+        const outcome = await instance.runUiAction(itemId, buttons[0]?.sysId ?? '', 'abel.tuter')
+        expect(outcome.redirect).toEqual({ table: 'sc_req_item', sysId: itemId })
+        await instance.whenIdle()
+        expect(kpow.requests.map((request) => `${request.method} ${request.url}`)).toEqual([
+            'POST /admin/v1/temporary-policies',
+            'DELETE /admin/v1/temporary-policies/tp-1',
+        ])
+        expect(item(instance, itemId)).toMatchObject({ state: '3', active: 'false' })
+        const comments = instance.database.journal('sc_req_item', itemId, 'comments')
+        expect(comments.map((entry) => [entry.author, entry.value])).toEqual(
+            expect.arrayContaining([
+                [
+                    'abel.tuter',
+                    'Kpow access ended early by the requester (abel.tuter): this request is closed, so the access is revoked.',
+                ],
+            ])
+        )
+        expect(workNotes(instance, itemId).join('\n')).toContain('Kpow access revoked because the request was closed.')
+        expect(await instance.uiActionsFor(itemId, 'abel.tuter')).toEqual([])
+    })
+
     it('rejects an approval nobody decided by its due date (8 hours), closes the item incomplete and tells the requester', async () => {
         let clock = Date.parse('2026-11-29T09:00:00Z')
         const { instance, timers, kpow } = await setUp({ now: () => new Date(clock) })

@@ -106,6 +106,10 @@ declare global {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '2e0a636b16274bf2824828d8a0e27732'
                     }
+                    end_my_kpow_access_ui_action: {
+                        table: 'sys_ui_action'
+                        id: '933320b511c941bc946622d00dfb50b3'
+                    }
                     end_no_other_approver: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '26be46f73ffc43e2817d5f14d8f4eab2'

@@ -1,0 +1,55 @@
+// "I'm done" (issue 11 §4): the requester ends their granted access early with one button on the
+// item, "End my Kpow access" (a UI action: condition and script run on the instance as the viewer).
+// The item closes Closed Complete, the flow's close-wait revokes the policy in Kpow, and the
+// requester is told. Nobody else sees the button.
+import { decide, expect, itemField, openItem, orderAccess, test, waitForEffect, waitForWorkNote } from './fixtures'
+
+test('the requester ends the access early; the policy is gone; others never see the button', async ({
+    people,
+    kpow,
+}) => {
+    const requester = await people.instanceAs('abel.tuter')
+    const manager = await people.instanceAs('beth.anglin')
+    const { item } = await orderAccess(requester, { topic: 'tx_trade1', duration: '1 hour' })
+    await openItem(requester, item)
+    const endButton = requester.getByRole('button', { name: 'End my Kpow access' })
+    // Not before the access is granted.
+    await expect(endButton).toHaveCount(0)
+    await decide(manager, item, 'Approve', 'ok')
+    await waitForEffect(kpow, 'user', 'tx_trade1', 'Allow')
+    await expect(async () => {
+        await requester.reload()
+        await expect(endButton).toBeVisible({ timeout: 500 })
+    }).toPass({ timeout: 15_000 })
+
+    // The approver and a fulfiller see the item, never the button.
+    // An approver opens the item by its address (My Requests lists only their own).
+    await manager.goto(new URL(requester.url()).pathname)
+    await expect(manager.getByRole('heading', { name: `Requested item ${item}` })).toBeVisible()
+    await expect(manager.getByRole('button', { name: 'End my Kpow access' })).toHaveCount(0)
+    const fulfiller = await people.instanceAs('fred.fulfiller')
+    await openItem(fulfiller, item)
+    await expect(fulfiller.getByRole('button', { name: 'End my Kpow access' })).toHaveCount(0)
+
+    await requester
+        .getByRole('form', { name: `End my Kpow access on ${item}` })
+        .getByRole('button', { name: 'End my Kpow access' })
+        .click()
+    await expect(requester.getByRole('status')).toContainText(`${item}: End my Kpow access done.`)
+    expect(await itemField(requester, 'state')).toBe('Closed Complete')
+    await expect(endButton).toHaveCount(0)
+
+    await waitForEffect(kpow, 'user', 'tx_trade1', 'Deny')
+    expect(await kpow.policies()).toEqual([])
+    await waitForWorkNote(fulfiller, 'Kpow access revoked because the request was closed.')
+    await expect(async () => {
+        await requester.reload()
+        await expect(requester.getByRole('list', { name: 'Comments' })).toContainText(
+            'Your Kpow access has ended: this request was closed.',
+            { timeout: 500 }
+        )
+    }).toPass({ timeout: 15_000 })
+    await expect(requester.getByRole('list', { name: 'Comments' })).toContainText(
+        'Kpow access ended early by the requester (abel.tuter)'
+    )
+})
