@@ -1,0 +1,36 @@
+// Approval deadline (issue 11 §5): nobody decides within x_kpow_jit.approval_deadline_hours (8 by
+// default). The clocks are advanced past it: Ask For Approval's due date rejects the approval, the item
+// closes Closed Incomplete saying the deadline passed (not "rejected by ..."), the requester is told,
+// and nothing reaches Kpow.
+import { expect, itemField, openItem, orderAccess, test } from './fixtures'
+
+test('an approval nobody decides within 8 hours is rejected; the item closes incomplete; the requester is told', async ({
+    people,
+    kpow,
+    clocks,
+}) => {
+    const requester = await people.instanceAs('abel.tuter')
+    const { item } = await orderAccess(requester, { topic: 'tx_trade1' })
+    const manager = await people.instanceAs('beth.anglin')
+    await manager.getByRole('link', { name: 'My Approvals' }).click()
+    await expect(manager.getByRole('region', { name: `Approval for ${item}` })).toBeVisible()
+
+    // Not yet: seven hours and 59 minutes later the approval still waits.
+    await clocks.advance(8 * 3_600_000 - 60_000)
+    await openItem(requester, item)
+    expect(await itemField(requester, 'state')).toBe('Open')
+    await clocks.advance(60_000)
+
+    await expect(async () => {
+        await requester.reload()
+        expect(await itemField(requester, 'state')).toBe('Closed Incomplete')
+    }).toPass({ timeout: 15_000 })
+    expect(await itemField(requester, 'approval')).toBe('Rejected')
+    await expect(requester.getByRole('list', { name: 'Comments' })).toContainText(
+        'Your access was not granted: the approval deadline passed. Nobody decided on your request within 8 hours'
+    )
+    await manager.reload()
+    await expect(manager.getByRole('region', { name: `Approval for ${item}` })).toHaveCount(0)
+    expect(await kpow.policies()).toEqual([])
+    expect(await kpow.decide('user', 'tx_trade1')).toBe('Deny')
+})
