@@ -554,7 +554,7 @@ describe('Kpow Access Lifecycle in the local instance', () => {
         }
         const [workNotes, comments] = await granted(kpowUi)
         expect(workNotes).toContain(`Closing this request revokes the access. ${link}`)
-        expect(comments).toContain(`Close this request when you are done to end it early. ${link}`)
+        expect(comments).toContain(`Done early? Use End my Kpow access on this request to end it now. ${link}`)
         for (const text of [...(await granted(undefined)), ...(await granted(kpowUi, true))]) {
             expect(text).not.toContain('Data > Inspect')
         }
