@@ -108,8 +108,8 @@ export async function spawnLocalInstance(args: readonly string[]): Promise<Local
 }
 
 export interface People {
-    /** A page of a new browser context, logged in to the local instance as `userName`. */
-    instanceAs(userName: string): Promise<Page>
+    /** A page of a new browser context, logged in to the local instance as `userName` (`admin`: password admin). */
+    instanceAs(userName: string, password?: string): Promise<Page>
     /** A page of a new browser context, logged in to mock-kpow's UI (Global tenant). */
     kpowAs(userName: string, password: string): Promise<Page>
 }
@@ -126,11 +126,11 @@ async function newPeople(
         return context.newPage()
     }
     return {
-        async instanceAs(userName) {
+        async instanceAs(userName, password = userName === 'admin' ? 'admin' : DEMO_PASSWORD) {
             const page = await open(instanceUrl())
             await page.goto('/login')
             await page.getByLabel('User name').fill(userName)
-            await page.getByLabel('Password').fill(DEMO_PASSWORD)
+            await page.getByLabel('Password').fill(password)
             await page.getByRole('button', { name: 'Log in' }).click()
             await expect(page.getByText(`(${userName})`)).toBeVisible()
             return page

@@ -99,6 +99,7 @@ function run(
     const outputs: Record<string, unknown> = {}
     const requestedAliases: unknown[] = []
     const notes: WorkNote[] = []
+    const events: { name: string; parm1: string; parm2: string }[] = []
     const sandbox = {
         inputs,
         outputs,
@@ -108,6 +109,8 @@ function run(
                 ({ 'x_kpow_jit.max_duration_minutes': '60', 'x_kpow_jit.access_profiles': profiles, ...properties })[
                     name
                 ] ?? fallback,
+            eventQueue: (name: string, _record: unknown, parm1: string, parm2: string) =>
+                events.push({ name, parm1, parm2 }),
         },
         sn_cc: {
             ConnectionInfoProvider: class {
@@ -152,7 +155,7 @@ function run(
     } catch (thrown) {
         error = thrown as Error
     }
-    return { request, outputs, error, requestedAliases, notes }
+    return { request, outputs, error, requestedAliases, notes, events }
 }
 
 const createScript = stepScript(updateSet, 'Kpow - Create Temporary Policy')
@@ -292,10 +295,16 @@ describe('action scripts', () => {
         [400, JSON.stringify({ errors: [{ path: 'duration_ms', message: 'too long' }] }), 'too long'],
         [500, 'upstream exploded', 'upstream exploded'],
     ])('create fails with Kpow status %i and its message', (status, body, message) => {
-        const { outputs, error } = run(createScript, validInputs, { status, body })
+        const { outputs, error, events } = run(createScript, validInputs, { status, body })
         expect(error?.message).toContain(`HTTP ${status}`)
         expect(error?.message).toContain(message)
         expect(outputs.policy_id).toBeUndefined()
+        // The requester's email: the reason with Kpow's message, never the credential.
+        expect(events).toEqual([
+            { name: 'x_kpow_jit.access.grant_failed', parm1: expect.stringContaining(message) as string, parm2: '' },
+        ])
+        expect(events[0]?.parm1).toMatch(new RegExp(`^Kpow answered HTTP ${String(status)}: `))
+        expect(JSON.stringify(events)).not.toContain('secret')
     })
 
     it('create builds a GROUP_EDIT policy on a consumer group from the group_edit profile', () => {

@@ -46,6 +46,8 @@ const TYPE_BY_TABLE: Record<string, string> = {
     sys_user_group: 'Group',
     sys_module: 'Module',
     sys_ui_action: 'UI Action',
+    sysevent_register: 'Event Registration',
+    sysevent_email_action: 'Notification',
 }
 
 export function updateTypeOf(table: string): string {

@@ -250,6 +250,27 @@ Flow(
                         }),
                     }
                 )
+                // The requester's email: who rejected and their comment (sent only for a rejection).
+                const rejection = wfa.action(
+                    action.core.lookUpRecord,
+                    { $id: Now.ID['find_rejection'], annotation: 'The rejecting approval, for the email' },
+                    {
+                        table: 'sysapproval_approver',
+                        conditions: `sysapproval=${wfa.dataPill(params.trigger.request_item, 'reference')}^state=rejected`,
+                        dont_fail_flow_on_error: true,
+                    }
+                )
+                wfa.action(
+                    action.core.fireEvent,
+                    { $id: Now.ID['tell_rejected'], annotation: 'Email the requester: rejected' },
+                    {
+                        event_name: 'x_kpow_jit.access.rejected',
+                        table: 'sc_req_item',
+                        record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
+                        parm1: `${wfa.dataPill(rejection.Record.approver.name, 'string')}`,
+                        parm2: `${wfa.dataPill(rejection.Record.comments, 'string')}`,
+                    }
+                )
                 wfa.flowLogic.endFlow({ $id: Now.ID['end_not_approved'] })
             }
         )
@@ -356,6 +377,17 @@ Flow(
                 }),
             }
         )
+        wfa.action(
+            action.core.fireEvent,
+            { $id: Now.ID['tell_granted'], annotation: 'Email the requester: granted' },
+            {
+                event_name: 'x_kpow_jit.access.granted',
+                table: 'sc_req_item',
+                record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
+                parm1: `${wfa.dataPill(request.profile_name, 'string')} on ${wfa.dataPill(request.resource_type, 'string')} ${wfa.dataPill(request.resource_name, 'string')} until ${wfa.dataPill(params.flowVariables.expires_at_requester, 'string')}`,
+                parm2: '',
+            }
+        )
 
         const closed = wfa.action(
             action.core.waitForCondition,
@@ -404,6 +436,17 @@ Flow(
                                     }),
                                 }
                             )
+                            wfa.action(
+                                action.core.fireEvent,
+                                { $id: Now.ID['tell_expired'], annotation: 'Email the requester: expired' },
+                                {
+                                    event_name: 'x_kpow_jit.access.revoked',
+                                    table: 'sc_req_item',
+                                    record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
+                                    parm1: `it expired at ${wfa.dataPill(params.flowVariables.expires_at_requester, 'string')}`,
+                                    parm2: '',
+                                }
+                            )
                         }
                     )
                     wfa.flowLogic.else({ $id: Now.ID['else_item_closed'] }, () => {
@@ -419,6 +462,17 @@ Flow(
                                 }),
                             }
                         )
+                        wfa.action(
+                            action.core.fireEvent,
+                            { $id: Now.ID['tell_revoked'], annotation: 'Email the requester: revoked' },
+                            {
+                                event_name: 'x_kpow_jit.access.revoked',
+                                table: 'sc_req_item',
+                                record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
+                                parm1: 'the request was closed, so the access was revoked in Kpow',
+                                parm2: '',
+                            }
+                        )
                     })
                 },
                 catch: () => {
@@ -431,6 +485,17 @@ Flow(
                             values: TemplateValue({
                                 work_notes: `Kpow - Delete Temporary Policy failed for policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')}; the work note it wrote just before this one gives the reason (Kpow's HTTP status and message). Kpow still ends the access at ${wfa.dataPill(params.flowVariables.expires_at_requester, 'string')} (${wfa.dataPill(params.flowVariables.expires_at, 'string')}); an administrator can delete it earlier in Kpow (Settings > Temporary policies).`,
                             }),
+                        }
+                    )
+                    wfa.action(
+                        action.core.fireEvent,
+                        { $id: Now.ID['tell_revoke_failed'], annotation: 'Email the requester: ends at the expiry' },
+                        {
+                            event_name: 'x_kpow_jit.access.revoked',
+                            table: 'sc_req_item',
+                            record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
+                            parm1: `Kpow could not remove it at once, so it ends in Kpow at ${wfa.dataPill(params.flowVariables.expires_at_requester, 'string')} at the latest`,
+                            parm2: '',
                         }
                     )
                 },

@@ -122,6 +122,22 @@ declare global {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '35c1a975350148acafdc335cb254e3d6'
                     }
+                    event_access_grant_failed: {
+                        table: 'sysevent_register'
+                        id: 'd379145e7c804edaa5550728c9f27ae6'
+                    }
+                    event_access_granted: {
+                        table: 'sysevent_register'
+                        id: '6cae79f3892f4cef9eb323495b8187ed'
+                    }
+                    event_access_rejected: {
+                        table: 'sysevent_register'
+                        id: 'bff6d4d7b4e64227b92df8414a5ad8fe'
+                    }
+                    event_access_revoked: {
+                        table: 'sysevent_register'
+                        id: '7b85ee6e6d334ced9d616fde62d80cf1'
+                    }
                     fallback_approval_group: {
                         table: 'sys_user_group'
                         id: '6da4eb73d7df490bb7d537d6348ed9d2'
@@ -129,6 +145,10 @@ declare global {
                     find_deadline_rejection: {
                         table: 'sys_hub_action_instance_v2'
                         id: '8ac4ecbb422b4f4bacd28b42ccec06c1'
+                    }
+                    find_rejection: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '9f241758e75c49eaada21d3f4eef3c80'
                     }
                     find_self_approval: {
                         table: 'sys_hub_action_instance_v2'
@@ -215,6 +235,22 @@ declare global {
                         table: 'sys_hub_action_instance_v2'
                         id: 'fc29289e52a24e049a2df03cb339db13'
                     }
+                    notification_access_grant_failed: {
+                        table: 'sysevent_email_action'
+                        id: 'a526ddca4e0d44ed82e9f8e0fa682e1a'
+                    }
+                    notification_access_granted: {
+                        table: 'sysevent_email_action'
+                        id: 'ea960d08169a4b589889f16d4990d5bc'
+                    }
+                    notification_access_rejected: {
+                        table: 'sysevent_email_action'
+                        id: '7f741faba5ea47538d5f2aa8e76a0ffd'
+                    }
+                    notification_access_revoked: {
+                        table: 'sysevent_email_action'
+                        id: 'f35f91c2ae4d4d45b3ec2407655f350c'
+                    }
                     package_json: {
                         table: 'sys_module'
                         id: '59affa6c3e634ed3940243903e12ff1a'
@@ -254,6 +290,26 @@ declare global {
                     request_topic_access_catalog_item: {
                         table: 'sc_cat_item'
                         id: '9d0c76d9219042c5bbef723ccdb5d88e'
+                    }
+                    tell_expired: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: 'a66dbe3cdf9e453880ff5bd2eb647d52'
+                    }
+                    tell_granted: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '912e2386887d4a2f9c62b077b9f0de2d'
+                    }
+                    tell_rejected: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '5b0299a63a884555a974880fb88ebfd0'
+                    }
+                    tell_revoke_failed: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '281be3ad81384eeca47c425f08deb7dc'
+                    }
+                    tell_revoked: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '01beb549db1647a3927575a496d7fd2f'
                     }
                     ticket_number_regex: {
                         table: 'question_regex'

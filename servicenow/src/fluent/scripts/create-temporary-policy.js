@@ -5,12 +5,14 @@
  * requester's choices, each checked against it. The request body is built as an object and
  * serialised with JSON.stringify, so no input can change the shape of the policy.
  *
- * Every failure is also written as a work note on inputs.work_notes_record (when given) before the
- * action fails: a flow's catch branch cannot read the failed action's error, and the people
+ * Every failure is also written as a work note on inputs.work_notes_record (when given), and the
+ * requester is told by email (event x_kpow_jit.access.grant_failed), before the action fails: a flow's catch branch cannot read the failed action's error, and the people
  * working the request need Kpow's status and message where they look.
  */
 ;(function execute(inputs, outputs) {
     var ACTION_NAME = 'Kpow - Create Temporary Policy'
+    // A failed grant is told to the requester by email (notification "Kpow access could not be granted").
+    var FAILURE_EVENT = 'x_kpow_jit.access.grant_failed'
     var CLUSTER_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/
     var TOPIC_NAME_PATTERN = /^[a-zA-Z0-9._-]{1,249}$/
     var GROUP_NAME_PATTERN = /^[a-zA-Z0-9._-]{1,255}$/
@@ -27,9 +29,20 @@
         item.update()
     }
 
+    // The requester's email when FAILURE_EVENT names one (notifications.now.ts): the reason with Kpow's
+    // status and message, nothing of the connection or its credential.
+    function tellRequester(message) {
+        var recordId = String(inputs.work_notes_record || '')
+        if (!FAILURE_EVENT || !recordId) return
+        var item = new GlideRecord('sc_req_item')
+        if (!item.get(recordId)) return
+        gs.eventQueue(FAILURE_EVENT, item, message, '')
+    }
+
     function fail(message) {
         var text = ACTION_NAME + ' failed: ' + message
         noteOnRecord(text)
+        tellRequester(message)
         throw new Error(text)
     }
 

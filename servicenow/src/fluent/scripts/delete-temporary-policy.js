@@ -7,6 +7,8 @@
  */
 ;(function execute(inputs, outputs) {
     var ACTION_NAME = 'Kpow - Delete Temporary Policy'
+    // No email from here: the flow tells the requester how their access ended (event x_kpow_jit.access.revoked).
+    var FAILURE_EVENT = ''
     var POLICY_ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/
     var RAW_BODY_LIMIT = 500
 
@@ -19,9 +21,20 @@
         item.update()
     }
 
+    // The requester's email when FAILURE_EVENT names one (notifications.now.ts): the reason with Kpow's
+    // status and message, nothing of the connection or its credential.
+    function tellRequester(message) {
+        var recordId = String(inputs.work_notes_record || '')
+        if (!FAILURE_EVENT || !recordId) return
+        var item = new GlideRecord('sc_req_item')
+        if (!item.get(recordId)) return
+        gs.eventQueue(FAILURE_EVENT, item, message, '')
+    }
+
     function fail(message) {
         var text = ACTION_NAME + ' failed: ' + message
         noteOnRecord(text)
+        tellRequester(message)
         throw new Error(text)
     }
 
