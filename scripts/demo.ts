@@ -16,7 +16,7 @@ import type { ClockEndpoints } from './common/index.ts'
 import type { StartedProcess } from './common/index.ts'
 import { MOCK_KPOW_CLI, MOCK_KPOW_LISTENING } from '../mock-kpow/src/index.ts'
 import { LOCAL_INSTANCE_CLI, LOCAL_INSTANCE_LISTENING } from '../e2e/local-instance/index.ts'
-import { deployCommandLine, ServiceNowClient } from './deploy/index.ts'
+import { deployCommandLine } from './deploy/index.ts'
 
 const root = resolve(import.meta.dirname, '..')
 const updateSetFile = join(root, 'update-sets', 'kpow-jit-access.xml')
@@ -209,17 +209,11 @@ async function main(argv: readonly string[]): Promise<number> {
                 KPOW_API_URL: kpowApiUrl,
                 KPOW_API_USER: 'admin',
                 KPOW_API_PASSWORD: 'admin',
+                // The grant notes' link to Data > Inspect (system property x_kpow_jit.kpow_ui_url).
+                KPOW_UI_URL: kpowUiUrl,
             },
         })
         if (deployed !== 0) throw new Error('the deploy failed (above); mock-kpow and the local instance are stopped')
-        // What an admin does in System Properties: the grant notes link to Kpow's UI (not its API).
-        const instanceClient = new ServiceNowClient({ instanceUrl, user: 'admin', password: adminPassword })
-        const [uiUrlProperty] = await instanceClient.queryRecords('sys_properties', 'name=x_kpow_jit.kpow_ui_url', [
-            'sys_id',
-        ])
-        if (!uiUrlProperty) throw new Error('the deployed set has no system property x_kpow_jit.kpow_ui_url')
-        await instanceClient.updateRecord('sys_properties', uiUrlProperty.sys_id ?? '', { value: kpowUiUrl })
-        console.log(`demo: system property x_kpow_jit.kpow_ui_url = ${kpowUiUrl} (grant notes link to Data > Inspect)`)
         const adminLogin = process.env[ADMIN_PASSWORD_VARIABLE]
             ? `password from ${ADMIN_PASSWORD_VARIABLE}`
             : 'admin / admin'

@@ -12,7 +12,7 @@ import { deploy, deployPlan } from './deploy.ts'
 import type { Timing } from './deploy.ts'
 import { DeployError } from './errors.ts'
 import { Reporter } from './reporter.ts'
-import { describeTarget, instanceCredentials, kpowCredentials, secretsOf } from './settings.ts'
+import { describeTarget, instanceCredentials, kpowCredentials, kpowUiUrl, secretsOf } from './settings.ts'
 import type { ConnectionFlags, Environment } from './settings.ts'
 import { smoke } from './smoke.ts'
 import { showStatus } from './status.ts'
@@ -70,6 +70,10 @@ function connectionOptions(command: Command, kpow: boolean): Command {
             .option('--kpow-url <url>', "Kpow's API base URL (default: KPOW_API_URL)")
             .option('--kpow-user <name>', "Kpow's API user (default: KPOW_API_USER)")
             .option('--kpow-password <password>', 'their password (default: KPOW_API_PASSWORD; prefer the variable)')
+            .option(
+                '--kpow-ui-url <url>',
+                "Kpow's UI as people open it, for the grant notes' Data > Inspect link (system property x_kpow_jit.kpow_ui_url; default: KPOW_UI_URL; unset: left as it is)"
+            )
     }
     return command
 }
@@ -125,6 +129,7 @@ export async function main(
                     await deploy({
                         instance: instanceCredentials(flags, environment),
                         kpow: kpowCredentials(flags, environment),
+                        kpowUiUrl: kpowUiUrl(flags, environment),
                         updateSet,
                         reporter,
                         acceptProblems: flags.acceptProblems,

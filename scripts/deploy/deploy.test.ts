@@ -162,6 +162,22 @@ describe('deploy to a fresh instance', () => {
         ])
     })
 
+    it("sets Kpow's UI address (x_kpow_jit.kpow_ui_url) from KPOW_UI_URL or --kpow-ui-url, and leaves it alike on a re-run", async () => {
+        const instance = fake()
+        const first = await run(['deploy'], { ...ENVIRONMENT, KPOW_UI_URL: 'https://kpow-ui.example.test/' })
+        expect(first.code).toBe(0)
+        expect(first.output).toMatch(/^\[ok\] connection: .*; Kpow UI https:\/\/kpow-ui\.example\.test \(/m)
+        expect(instance.table('sys_properties').get('property-kpow-ui-url')?.value).toBe('https://kpow-ui.example.test')
+        const before = instance.requests.length
+        const again = await run(['deploy', '--kpow-ui-url', 'https://kpow-ui.example.test'])
+        expect(again.output).toMatch(/^\[unchanged\] connection: .*\(as it was\)/m)
+        const writes = instance.requests.slice(before).filter((entry) => entry.path.includes('sys_properties'))
+        expect(writes.map((entry) => entry.method)).toEqual(['GET'])
+        // Without it the property is left as it is.
+        await run(['deploy'])
+        expect(instance.table('sys_properties').get('property-kpow-ui-url')?.value).toBe('https://kpow-ui.example.test')
+    })
+
     it('a changed set: deletes the old retrieved set, uploads, commits in place and activates again', async () => {
         const instance = fake()
         await run(['deploy'])

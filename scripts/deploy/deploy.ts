@@ -36,6 +36,8 @@ export const DEFAULT_TIMING: Timing = {
 export interface DeployOptions {
     instance: ServiceNowCredentials
     kpow: KpowCredentials
+    /** Kpow's UI, for system property x_kpow_jit.kpow_ui_url (the grant notes' link); undefined: left as it is. */
+    kpowUiUrl?: string
     updateSet: AppUpdateSet
     reporter: Reporter
     /** Commit despite preview errors (force_commit). */
@@ -212,6 +214,28 @@ async function configureConnection(
     return changed
 }
 
+const KPOW_UI_URL_PROPERTY = 'x_kpow_jit.kpow_ui_url'
+
+/** What an admin does in System Properties: the property the set brought, set to Kpow's UI. */
+async function configureKpowUiUrl(client: ServiceNowClient, uiUrl: string, progress: StepProgress): Promise<boolean> {
+    const [property] = await client.queryRecords(
+        'sys_properties',
+        `name=${KPOW_UI_URL_PROPERTY}`,
+        ['sys_id', 'value'],
+        1
+    )
+    if (!property?.sys_id) {
+        throw new DeployError(
+            `system property ${KPOW_UI_URL_PROPERTY} is not on the instance`,
+            'deploy a set built from this repository (it brings the property), or leave out --kpow-ui-url / KPOW_UI_URL'
+        )
+    }
+    if (property.value === uiUrl) return false
+    await client.updateRecord('sys_properties', property.sys_id, { value: uiUrl })
+    progress.detail(`set ${KPOW_UI_URL_PROPERTY} = ${uiUrl}`)
+    return true
+}
+
 async function describeKpow(kpow: KpowClient): Promise<string> {
     const policies = await kpow.listTemporaryPolicies()
     return `${policies.length} temporary polic${policies.length === 1 ? 'y' : 'ies'}`
@@ -349,10 +373,13 @@ export async function deploy(options: DeployOptions): Promise<DeployReport> {
 
     const connectionChanged = await reporter.step('connection', async (progress) => {
         if (!updateSet.alias) return { outcome: 'skipped', summary: NO_ALIAS, value: false }
-        const changed = await configureConnection(client, updateSet.alias, options.kpow, progress)
+        const connected = await configureConnection(client, updateSet.alias, options.kpow, progress)
+        const uiUrl = options.kpowUiUrl
+        const uiChanged = uiUrl === undefined ? false : await configureKpowUiUrl(client, uiUrl, progress)
+        const changed = connected || uiChanged
         return {
             outcome: changed ? 'done' : 'unchanged',
-            summary: `alias "${updateSet.alias.name}" → ${options.kpow.apiUrl} as Kpow user ${options.kpow.user}${changed ? '' : ' (as it was)'}`,
+            summary: `alias "${updateSet.alias.name}" → ${options.kpow.apiUrl} as Kpow user ${options.kpow.user}${uiUrl === undefined ? '' : `; Kpow UI ${uiUrl}`}${changed ? '' : ' (as it was)'}`,
             value: changed,
         }
     })

@@ -1,7 +1,7 @@
 /**
  * Where the deploy tool's target and credentials come from: a flag first, then the environment
  * (SN_INSTANCE_URL, SN_USER, SN_PASSWORD; the SDK's SN_SDK_INSTANCE_URL, SN_SDK_USER,
- * SN_SDK_USER_PWD; KPOW_API_URL, KPOW_API_USER, KPOW_API_PASSWORD). A missing one is an error
+ * SN_SDK_USER_PWD; KPOW_API_URL, KPOW_API_USER, KPOW_API_PASSWORD; optional KPOW_UI_URL). A missing one is an error
  * naming both the flag and the variables. Nothing here is ever printed or written.
  */
 import { DeployError } from './errors.ts'
@@ -17,6 +17,7 @@ export interface ConnectionFlags {
     kpowUrl?: string
     kpowUser?: string
     kpowPassword?: string
+    kpowUiUrl?: string
 }
 
 interface Setting {
@@ -36,6 +37,7 @@ const SETTINGS = {
     kpowUrl: { flag: '--kpow-url', variables: ['KPOW_API_URL'], what: "Kpow's API URL" },
     kpowUser: { flag: '--kpow-user', variables: ['KPOW_API_USER'], what: "Kpow's API user" },
     kpowPassword: { flag: '--kpow-password', variables: ['KPOW_API_PASSWORD'], what: "Kpow's API password" },
+    kpowUiUrl: { flag: '--kpow-ui-url', variables: ['KPOW_UI_URL'], what: "Kpow's UI URL" },
 } as const satisfies Record<keyof ConnectionFlags, Setting>
 
 /** The flag's value, else the first variable set; undefined when none is. */
@@ -98,6 +100,12 @@ export function kpowCredentials(flags: ConnectionFlags, environment: Environment
         user: required(flags.kpowUser, SETTINGS.kpowUser, environment),
         password: required(flags.kpowPassword, SETTINGS.kpowPassword, environment),
     }
+}
+
+/** Kpow's UI address for the grant notes' Data > Inspect link, when given (it is optional). */
+export function kpowUiUrl(flags: ConnectionFlags, environment: Environment): string | undefined {
+    const given = settingValue(flags.kpowUiUrl, SETTINGS.kpowUiUrl, environment)
+    return given === undefined ? undefined : normaliseUrl(given, SETTINGS.kpowUiUrl)
 }
 
 /** The target as far as it is known, for --dry-run (which needs no credentials). */

@@ -321,6 +321,13 @@ export class FakeInstance {
                 })
             const alias = this.updateSet.alias
             if (alias) this.insert('sys_alias', { sys_id: alias.sysId, name: alias.name, id: alias.id })
+            // The app's set brings its system properties; the one the deploy may set stands for them.
+            if (this.updateSet.app.scope === 'x_kpow_jit')
+                this.insert('sys_properties', {
+                    sys_id: 'property-kpow-ui-url',
+                    name: 'x_kpow_jit.kpow_ui_url',
+                    value: '',
+                })
             return this.startProgress({ status: '2', status_label: 'Successful', percent_complete: '100' })
         }
         if (progress) {
