@@ -12,6 +12,8 @@ export interface StartOptions {
     detached?: boolean
     /** An IPC channel: the child's lifeline, which closes when this process ends however it ends. */
     ipc?: boolean
+    /** A pipe to the child's stdin (`child.stdin`), e.g. to type into `npm start`; default: none. */
+    stdin?: boolean
     /** Called with each chunk of output as it arrives, e.g. to relay it with a prefix. */
     onOutput?: (chunk: string, stream: 'stdout' | 'stderr') => void
 }
@@ -34,7 +36,7 @@ export function startProcess(command: string, args: readonly string[], options: 
         cwd: options.cwd,
         env: options.env,
         detached: options.detached,
-        stdio: ['ignore', 'pipe', 'pipe', ...(options.ipc ? (['ipc'] as const) : [])],
+        stdio: [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe', ...(options.ipc ? (['ipc'] as const) : [])],
     })
     const { stdout, stderr } = child
     if (!stdout || !stderr) throw new Error(`${command}: no output pipes`)

@@ -7,12 +7,14 @@ import { connect } from 'node:net'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startProcess } from '../common/index.ts'
+import type { StartedProcess } from '../common/index.ts'
 
 const root = resolve(import.meta.dirname, '..', '..')
 const PORT_FLAGS = ['--no-build', '--port', '0', '--kpow-api-port', '0', '--kpow-ui-port', '0']
 
 interface Started {
     child: ChildProcess
+    waitFor: StartedProcess['waitFor']
     /** The local instance, mock-kpow's UI and API. */
     urls: string[]
     output: () => string
@@ -22,11 +24,11 @@ const startedProcesses: ChildProcess[] = []
 
 /** Starts the command in its own process group, so a failed test can still clean up all of it. */
 async function start(command: string, args: string[]): Promise<Started> {
-    const started = startProcess(command, args, { cwd: root, detached: true })
+    const started = startProcess(command, args, { cwd: root, detached: true, stdin: true })
     startedProcesses.push(started.child)
     const banner = /Ready\.[\s\S]*Local instance\s+(\S+)[\s\S]*Kpow UI\s+(\S+)[\s\S]*Kpow API\s+(\S+)/
     const urls = (await started.waitFor(banner, 50_000)).slice(1, 4)
-    return { child: started.child, urls, output: started.output }
+    return { child: started.child, urls, output: started.output, waitFor: started.waitFor }
 }
 
 function accepts(url: string): Promise<boolean> {
@@ -82,6 +84,15 @@ describe('npm start', { timeout: 90_000 }, () => {
             headers: { authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}` },
         })
         expect(await flows.json()).toEqual({ result: [{ name: 'Kpow Access Lifecycle', active: 'true' }] })
+        // A duration typed on its terminal moves both clocks ahead (scripts/common/clocks.ts).
+        demo.child.stdin?.write('15m\n')
+        await demo.waitFor(/demo: both clocks moved ahead 15m: now \S+; 0 flow timer\(s\) fired/)
+        const clock = await fetch(`${demo.urls[0] ?? ''}/api/local_instance/clock`, {
+            headers: { authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}` },
+        })
+        expect(((await clock.json()) as { result: { offset_ms: number } }).result.offset_ms).toBe(15 * 60_000)
+        demo.child.stdin?.write('soon\n')
+        await demo.waitFor(/demo: "soon" is not a duration/)
         demo.child.kill('SIGKILL')
         expect(await stillListening(demo.urls)).toEqual([])
     })
