@@ -2,12 +2,13 @@
 // default). The clocks are advanced past it: Ask For Approval's due date rejects the approval, the item
 // closes Closed Incomplete saying the deadline passed (not "rejected by ..."), the requester is told,
 // and nothing reaches Kpow.
-import { expect, itemField, openItem, orderAccess, test } from './fixtures'
+import { expect, itemField, openItem, orderAccess, readOutbox, test, waitForEmail } from './fixtures'
 
 test('an approval nobody decides within 8 hours is rejected; the item closes incomplete; the requester is told', async ({
     people,
     kpow,
     clocks,
+    localInstance,
 }) => {
     const requester = await people.instanceAs('abel.tuter')
     const { item } = await orderAccess(requester, { topic: 'tx_trade1' })
@@ -29,6 +30,11 @@ test('an approval nobody decides within 8 hours is rejected; the item closes inc
     await expect(requester.getByRole('list', { name: 'Comments' })).toContainText(
         'Your access was not granted: the approval deadline passed. Nobody decided on your request within 8 hours'
     )
+    const email = await waitForEmail(localInstance, 'abel.tuter', `approval deadline passed: ${item}`)
+    expect(email.body).toContain('Nobody decided on your request')
+    expect(email.body).toContain('within 8 hours')
+    const subjects = (await readOutbox(localInstance, 'recipientsLIKEabel.tuter')).map((sent) => sent.subject)
+    expect(subjects.filter((subject) => subject.startsWith('Kpow access rejected'))).toEqual([])
     await manager.reload()
     await expect(manager.getByRole('region', { name: `Approval for ${item}` })).toHaveCount(0)
     expect(await kpow.policies()).toEqual([])

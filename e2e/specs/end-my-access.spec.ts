@@ -2,11 +2,22 @@
 // item, "End my Kpow access" (a UI action: condition and script run on the instance as the viewer).
 // The item closes Closed Complete, the flow's close-wait revokes the policy in Kpow, and the
 // requester is told. Nobody else sees the button.
-import { decide, expect, itemField, openItem, orderAccess, test, waitForEffect, waitForWorkNote } from './fixtures'
+import {
+    decide,
+    expect,
+    itemField,
+    openItem,
+    orderAccess,
+    test,
+    waitForEffect,
+    waitForEmail,
+    waitForWorkNote,
+} from './fixtures'
 
 test('the requester ends the access early; the policy is gone; others never see the button', async ({
     people,
     kpow,
+    localInstance,
 }) => {
     const requester = await people.instanceAs('abel.tuter')
     const manager = await people.instanceAs('beth.anglin')
@@ -52,4 +63,8 @@ test('the requester ends the access early; the policy is gone; others never see 
     await expect(requester.getByRole('list', { name: 'Comments' })).toContainText(
         'Kpow access ended early by the requester (abel.tuter)'
     )
+    // The revocation email confirms it.
+    const email = await waitForEmail(localInstance, 'abel.tuter', `Kpow access ended: ${item}`)
+    expect(email.body).toContain('the request was closed, so the access was revoked in Kpow')
+    expect(email.body).toContain('Closed Complete')
 })

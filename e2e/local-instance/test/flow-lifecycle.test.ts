@@ -394,6 +394,13 @@ describe('Kpow Access Lifecycle in the local instance', () => {
         expect(instance.database.journal('sc_req_item', ordered.requestItem.sysId, 'approval_history')[0]?.value).toBe(
             'Rejected at the due date 2026-11-29 17:00:00, nobody having decided (beth.anglin: rejected)'
         )
+        // The requester's email says the deadline passed; no "rejected by" email is sent.
+        expect(
+            instance.database
+                .query('sys_email')
+                .filter((email) => email.recipients?.includes('abel.tuter'))
+                .map((email) => email.subject)
+        ).toEqual([`Kpow access not granted, approval deadline passed: ${ordered.requestItem.number}`])
         expect(instance.flowRuns()[0]).toMatchObject({ status: 'complete', reason: 'ended by End Flow' })
         // The run has ended: no timer is left behind.
         expect(timers.pending()).toEqual([])

@@ -234,6 +234,17 @@ Flow(
                                 }),
                             }
                         )
+                        wfa.action(
+                            action.core.fireEvent,
+                            { $id: Now.ID['tell_deadline_passed'], annotation: 'Email the requester: deadline passed' },
+                            {
+                                event_name: 'x_kpow_jit.access.deadline_passed',
+                                table: 'sc_req_item',
+                                record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
+                                parm1: `${wfa.dataPill(request.approval_deadline_hours, 'string')}`,
+                                parm2: '',
+                            }
+                        )
                         wfa.flowLogic.endFlow({ $id: Now.ID['end_deadline_passed'] })
                     }
                 )

@@ -138,6 +138,10 @@ declare global {
                         table: 'sysevent_register'
                         id: '7b85ee6e6d334ced9d616fde62d80cf1'
                     }
+                    event_approval_deadline_passed: {
+                        table: 'sysevent_register'
+                        id: 'ff5682e8716f44cbad58a8bd2768310e'
+                    }
                     fallback_approval_group: {
                         table: 'sys_user_group'
                         id: '6da4eb73d7df490bb7d537d6348ed9d2'
@@ -251,6 +255,10 @@ declare global {
                         table: 'sysevent_email_action'
                         id: 'f35f91c2ae4d4d45b3ec2407655f350c'
                     }
+                    notification_approval_deadline_passed: {
+                        table: 'sysevent_email_action'
+                        id: '5b5aafadf38e45dc8399763e2b988f52'
+                    }
                     package_json: {
                         table: 'sys_module'
                         id: '59affa6c3e634ed3940243903e12ff1a'
@@ -290,6 +298,10 @@ declare global {
                     request_topic_access_catalog_item: {
                         table: 'sc_cat_item'
                         id: '9d0c76d9219042c5bbef723ccdb5d88e'
+                    }
+                    tell_deadline_passed: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '0a08220e62c74171ac793ad2241ad223'
                     }
                     tell_expired: {
                         table: 'sys_hub_action_instance_v2'
