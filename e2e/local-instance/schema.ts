@@ -188,6 +188,10 @@ export const localInstanceSchemas: TableSchema[] = [
             active: { type: 'boolean', defaultValue: 'true' },
             closed_at: { type: 'date_time' },
             closed_by: { type: 'reference', reference: 'sys_user' },
+            // Task fields the app keeps the current Kpow grant in (policy id, when access began, its end).
+            correlation_id: { type: 'string' },
+            work_start: { type: 'date_time' },
+            due_date: { type: 'date_time' },
             work_notes: { type: 'journal' },
             comments: { type: 'journal' },
             approval_history: { type: 'journal' },

@@ -129,7 +129,9 @@ describe('deploy to a fresh instance', () => {
             flows: updateSet.flows.map((flow) => ({ sys_id: flow.sysId, active: '', state: '' })),
             actions: [],
         })
+        // Both flows: the lifecycle and the extension.
         expect([...instance.table('sys_hub_flow').values()].map((flow) => [flow.active, flow.status])).toEqual([
+            ['true', 'published'],
             ['true', 'published'],
         ])
 
@@ -227,7 +229,7 @@ describe('deploy to a fresh instance', () => {
         expect(output).toContain(`target: ${INSTANCE_URL} as ${ADMIN.user}`)
         expect(output).toContain(updateSet.sha256)
         expect(output).toMatch(
-            /6\. activate: publish "Kpow - Create Temporary Policy".*then activate "Kpow Access Lifecycle"/
+            /6\. activate: publish .*"Kpow - Create Temporary Policy".*then activate .*"Kpow Access Lifecycle"/
         )
         expectNoSecret(output)
         // nock.disableNetConnect() and no interceptor: any request would have failed the run.
@@ -419,7 +421,7 @@ describe('deploy failure paths name the fix', () => {
         const { code, output } = await run(['deploy'])
         expect(code).toBe(1)
         expect(output).toContain('Kpow - Create Temporary Policy: failed: Action has errors: step 1 is invalid')
-        expect(output).toMatch(/\[FAILED\] activate: the instance could not publish 4 of 4 actions/)
+        expect(output).toMatch(/\[FAILED\] activate: the instance could not publish 6 of 6 actions/)
         expect(output).toMatch(/fix: activate by hand: Flow Designer/)
     })
 

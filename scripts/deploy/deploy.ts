@@ -87,7 +87,7 @@ export function isActionPublished(action: TableRecord | undefined): boolean {
 }
 
 const MANUAL_ACTIVATION =
-    'activate by hand: Flow Designer > open each Kpow action > Publish, then open the flow "Kpow Access Lifecycle" > Activate'
+    'activate by hand: Flow Designer > open each Kpow action > Publish, then open the flows "Kpow Access Lifecycle" and "Kpow Access Extension" > Activate'
 
 /** Polls the CI/CD progress until it ends; prints a line whenever the status or percentage moves. */
 export async function followProgress(

@@ -72,10 +72,10 @@ describe('semantic diff of two update sets', () => {
         const changes = lines(ours, after)
         expect(changes).toHaveLength(2)
         expect(changes[0]).toMatch(
-            /^flow "Kpow Access Lifecycle", step \d+ Ask For Approval: input `approval_reason`: `[^`]+` → `Please approve`$/
+            /^flow "Kpow Access (?:Lifecycle|Extension)", step \d+ Ask For Approval: input `approval_reason`: `[^`]+` → `Please approve`$/
         )
         expect(changes[1]).toMatch(
-            /^flow "Kpow Access Lifecycle", step \d+ If: condition: `(.+) is empty` → `\1 is not empty`$/
+            /^flow "Kpow Access (?:Lifecycle|Extension)", step \d+ If: condition: `(.+) is empty` → `\1 is not empty`$/
         )
     })
 
@@ -188,12 +188,12 @@ describe('npm run diff', () => {
         const different = await run(OUR_SET, changedPath)
         expect(different.code).toBe(1)
         expect(different.out).toMatch(
-            /^flow "Kpow Access Lifecycle", step (\d+) Wait For Condition: input `conditions`: `state is one of 3, 4, 7 or active is false` → `state is one of 3, 4, 7`\n$/
+            /^flow "Kpow Access (?:Lifecycle|Extension)", step (\d+) Wait For Condition: input `conditions`: `state is one of 3, 4, 7 or active is false` → `state is one of 3, 4, 7`\n$/
         )
         const markdown = await run('--markdown', OUR_SET, changedPath)
         expect(markdown.code).toBe(1)
         expect(markdown.out).toMatch(
-            /^### Update set changes: .*kpow-jit-access\.xml → .*changed\.xml\n\n\*\*flow "Kpow Access Lifecycle"\*\*\n\n- step \d+ Wait For Condition: input `conditions`: `state is one of 3, 4, 7 or active is false` → `state is one of 3, 4, 7`\n$/
+            /^### Update set changes: .*kpow-jit-access\.xml → .*changed\.xml\n\n\*\*flow "Kpow Access (?:Lifecycle|Extension)"\*\*\n\n- step \d+ Wait For Condition: input `conditions`: `state is one of 3, 4, 7 or active is false` → `state is one of 3, 4, 7`\n$/
         )
     })
 

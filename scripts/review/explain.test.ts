@@ -32,7 +32,9 @@ describe('npm run explain', () => {
         )
         expect(out).toMatch(/Wait For Condition \(the flow waits here\)/)
         expect(out).toContain('conditions: state is one of 3, 4, 7 or active is false')
-        expect(out).toMatch(/timeout_duration: .*access_duration/)
+        // The wait until expiry times out after what Kpow - Read Current Grant says is left.
+        expect(out).toMatch(/timeout_duration: .*until_expiry/)
+        expect(out).toContain('Flow "Kpow Access Extension" (draft, inactive, runs as system)')
         expect(out).toMatch(/\n\s+role_name: \[1 - [^\]]+ ➛ role_name\]\n/)
         expect(out).not.toMatch(/H4sI/)
         expect(out).not.toMatch(/\{\{/)

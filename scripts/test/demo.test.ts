@@ -83,7 +83,11 @@ describe('npm start', { timeout: 90_000 }, () => {
         const flows = await fetch(`${demo.urls[0] ?? ''}/api/now/table/sys_hub_flow?sysparm_fields=name,active`, {
             headers: { authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}` },
         })
-        expect(await flows.json()).toEqual({ result: [{ name: 'Kpow Access Lifecycle', active: 'true' }] })
+        const { result: activeFlows } = (await flows.json()) as { result: { name: string; active: string }[] }
+        expect(activeFlows.sort((left, right) => left.name.localeCompare(right.name))).toEqual([
+            { name: 'Kpow Access Extension', active: 'true' },
+            { name: 'Kpow Access Lifecycle', active: 'true' },
+        ])
         // A duration typed on its terminal moves both clocks ahead (scripts/common/clocks.ts).
         demo.child.stdin?.write('15m\n')
         await demo.waitFor(/demo: both clocks moved ahead 15m: now \S+; 0 flow timer\(s\) fired/)

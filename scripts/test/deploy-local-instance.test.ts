@@ -13,7 +13,7 @@ import { useDeployTargets } from './deploy-targets.ts'
 const targets = useDeployTargets()
 /** Every action of the set is published before its flow is activated (the set grows with the access profiles). */
 const activated = new RegExp(
-    `published ${readAppUpdateSet(DEFAULT_UPDATE_SET).actions.length} action\\(s\\), then activated 1 flow\\(s\\)`
+    `published ${readAppUpdateSet(DEFAULT_UPDATE_SET).actions.length} action\\(s\\), then activated ${readAppUpdateSet(DEFAULT_UPDATE_SET).flows.length} flow\\(s\\)`
 )
 
 describe('npm run deploy and smoke against the local instance started empty', () => {

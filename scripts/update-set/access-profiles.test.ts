@@ -17,6 +17,17 @@ describe('access profiles', () => {
         ['a wildcard cluster', { clusters: ['*'] }, 'is not a 22-character Kafka cluster id'],
         ['a wildcard role', { roles: ['kafka-*'] }, 'is not one role name'],
         ['an id that cannot name records', { id: 'Group Edit' }, 'lower-case letters'],
+        [
+            'pre-approved extensions longer than the maximum',
+            { preApprovedExtensionMinutes: 61 },
+            'preApprovedExtensionMinutes: 61 must be a whole number of minutes from 0',
+        ],
+        ['a negative pre-approved extension', { preApprovedExtensionMinutes: -5 }, 'preApprovedExtensionMinutes: -5'],
+        [
+            'a fractional pre-approved extension',
+            { preApprovedExtensionMinutes: 2.5 },
+            'preApprovedExtensionMinutes: 2.5',
+        ],
     ])('refuses %s, naming the profile and field', (_case, change, message) => {
         const problems = accessProfileProblems([
             ...accessProfiles.filter((p) => p !== groupProfile),
@@ -37,12 +48,16 @@ describe('access profiles', () => {
             id: string
             actions: string[]
             max_duration_ms: number
+            preapproved_extension_ms: number
         }[]
         expect(profiles.map((profile) => profile.id)).toEqual(accessProfiles.map((profile) => profile.id))
         expect(profiles.find((profile) => profile.id === 'group_edit')).toMatchObject({
             actions: ['GROUP_EDIT'],
             max_duration_ms: 3_600_000,
+            preapproved_extension_ms: 0,
         })
+        // Pre-approved extensions reach the instance in milliseconds, as the actions compare them.
+        expect(profiles.find((profile) => profile.id === 'topic_query')?.preapproved_extension_ms).toBe(15 * 60_000)
         expect(source).toContain('Now.ID["profile_item_group_edit"]')
         expect(source).not.toContain('profile_item_topic_query')
         expect(source).toContain('group_name: SingleLineTextVariable')

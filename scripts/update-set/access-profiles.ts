@@ -63,6 +63,12 @@ export function accessProfileProblems(
                     `${String(minutes)} must be a whole number of minutes from 1 to maxDurationMinutes (${String(profile.maxDurationMinutes)})`
                 )
         }
+        const preApproved = profile.preApprovedExtensionMinutes ?? 0
+        if (!Number.isInteger(preApproved) || preApproved < 0 || preApproved > profile.maxDurationMinutes)
+            problem(
+                'preApprovedExtensionMinutes',
+                `${String(preApproved)} must be a whole number of minutes from 0 (every extension approved) to maxDurationMinutes (${String(profile.maxDurationMinutes)})`
+            )
     })
     if (profiles.filter((profile) => profile.guideItem).length !== 1)
         problems.push('accessProfiles: exactly one profile must be served by the guide item (guideItem: true)')
@@ -81,6 +87,7 @@ function instanceDefinition(profile: AccessProfile) {
         durations_ms: profile.durationsMinutes.map((minutes) => minutes * 60_000),
         max_duration_ms: profile.maxDurationMinutes * 60_000,
         approvers: profile.approvers,
+        preapproved_extension_ms: (profile.preApprovedExtensionMinutes ?? 0) * 60_000,
     }
 }
 

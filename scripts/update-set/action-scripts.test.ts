@@ -59,10 +59,14 @@ const STORED: Record<string, Record<string, Record<string, string>>> = {
     sys_user: { [REQUESTER_SYS_ID]: { user_name: 'abel.tuter', time_zone: 'Europe/Berlin' } },
 }
 
-/** Just enough GlideRecord for the scripts: get(sys_id), getValue, work_notes = text, update(). */
-function glideRecordClass(notes: WorkNote[]) {
+/**
+ * Just enough GlideRecord for the scripts: get(sys_id), getValue, work_notes = text,
+ * setValue(field, value), update(). A note is an update with work notes; field values are recorded apart.
+ */
+function glideRecordClass(notes: WorkNote[], fieldWrites: Record<string, string>[]) {
     return class {
         private current: string | undefined
+        private readonly values: Record<string, string> = {}
         work_notes = ''
         constructor(private readonly table: string) {}
         get(sysId: string) {
@@ -72,9 +76,13 @@ function glideRecordClass(notes: WorkNote[]) {
         getValue(field: string) {
             return (this.current && STORED[this.table]?.[this.current]?.[field]) ?? null
         }
+        setValue(field: string, value: string) {
+            this.values[field] = value
+        }
         update() {
             if (!this.current) throw new Error('update() without a record')
-            notes.push({ table: this.table, sysId: this.current, text: String(this.work_notes) })
+            if (this.work_notes) notes.push({ table: this.table, sysId: this.current, text: String(this.work_notes) })
+            if (Object.keys(this.values).length > 0) fieldWrites.push({ ...this.values })
             return this.current
         }
     }
@@ -100,10 +108,11 @@ function run(
     const requestedAliases: unknown[] = []
     const notes: WorkNote[] = []
     const events: { name: string; parm1: string; parm2: string }[] = []
+    const fieldWrites: Record<string, string>[] = []
     const sandbox = {
         inputs,
         outputs,
-        GlideRecord: glideRecordClass(notes),
+        GlideRecord: glideRecordClass(notes, fieldWrites),
         gs: {
             getProperty: (name: string, fallback: string) =>
                 ({ 'x_kpow_jit.max_duration_minutes': '60', 'x_kpow_jit.access_profiles': profiles, ...properties })[
@@ -155,7 +164,7 @@ function run(
     } catch (thrown) {
         error = thrown as Error
     }
-    return { request, outputs, error, requestedAliases, notes, events }
+    return { request, outputs, error, requestedAliases, notes, events, fieldWrites }
 }
 
 const createScript = stepScript(updateSet, 'Kpow - Create Temporary Policy')
@@ -480,6 +489,16 @@ describe('work note on the requested item when an action fails', () => {
         const { error, notes } = run(script, inputs, answer)
         expect(error).toBeUndefined()
         expect(notes).toEqual([])
+    })
+
+    it('create records the grant on the item: policy id, when access began, when Kpow ends it (UTC)', () => {
+        const { error, fieldWrites } = run(createScript, validInputs, { status: 200, body: created('p1') })
+        expect(error).toBeUndefined()
+        expect(fieldWrites).toEqual([
+            { correlation_id: 'p1', work_start: '2026-02-27 05:21:21', due_date: '2026-02-27 06:21:21' },
+        ])
+        const failed = run(createScript, validInputs, { status: 500, body: 'down' })
+        expect(failed.fieldWrites).toEqual([])
     })
 
     it('fails without a note when no record is given (the input is optional)', () => {

@@ -58,21 +58,29 @@ describe('the platform catalogue', () => {
 
 describe('the typed view of our generated set', () => {
     const view = readFlowDesigner(ourSet)
-    const [flow] = view.flows
+    const flowIds = new Set(view.flows.map((flow) => flow.sysId))
 
-    it('has one flow with one Service Catalog trigger', () => {
-        expect(view.flows).toHaveLength(1)
-        expect(flow?.name).toMatch(/kpow/i)
-        expect(view.triggers.map((trigger) => [trigger.flow, trigger.definition])).toEqual([
-            [flow?.sysId, TRIGGERS.serviceCatalog.sysId],
+    it('has two flows (lifecycle, extension), each with one Service Catalog trigger', () => {
+        expect(view.flows.map((candidate) => candidate.name).sort()).toEqual([
+            'Kpow Access Extension',
+            'Kpow Access Lifecycle',
         ])
+        expect(
+            view.triggers
+                .map((trigger) => [trigger.flow, trigger.definition])
+                .sort(([left], [right]) => String(left).localeCompare(String(right)))
+        ).toEqual(
+            [...flowIds]
+                .sort((left, right) => left.localeCompare(right))
+                .map((flowId) => [flowId, TRIGGERS.serviceCatalog.sysId])
+        )
     })
 
     it('decodes every action instance into named inputs, each a built-in action or a custom action of the set', () => {
         const custom = new Set(view.actionTypes.map((action) => action.sysId))
         expect(view.actionInstances.length).toBeGreaterThan(4)
         for (const instance of view.actionInstances) {
-            expect(instance.flow).toBe(flow?.sysId)
+            expect(flowIds.has(instance.flow)).toBe(true)
             expect(
                 platformKey(BUILT_IN_ACTIONS, instance.actionType) !== undefined || custom.has(instance.actionType)
             ).toBe(true)
@@ -98,16 +106,16 @@ describe('the typed view of our generated set', () => {
         expect(assigned.every((name) => declared.includes(name))).toBe(true)
     })
 
-    it('reads the four custom actions with their inputs and one Script step each, its script and outputs', () => {
-        expect(view.actionTypes).toHaveLength(4)
+    it('reads the six custom actions with their inputs and one Script step each, its script and outputs', () => {
+        expect(view.actionTypes).toHaveLength(6)
         for (const action of view.actionTypes) {
             expect(action.inputs.length).toBeGreaterThan(0)
             expect(action.steps.map((step) => step.stepType)).toEqual([STEP_TYPES.script.sysId])
             const [step] = action.steps
             const script = step?.variableValues.find((value) => value.variable === STEP_TYPE_INPUTS.scriptScript.sysId)
             // The two Kpow calls go through REST; the approvers list reads the group's members; the
-            // request reader reads the item's variables.
-            expect(script?.value).toMatch(/RESTMessageV2|sys_user_grmember|sc_item_option_mtom/)
+            // request reader reads the item's variables; the grant reader reads the item's grant fields.
+            expect(script?.value).toMatch(/RESTMessageV2|sys_user_grmember|sc_item_option_mtom|correlation_id/)
             expect(step?.outputs.length).toBeGreaterThan(0)
         }
     })

@@ -12,8 +12,10 @@ import { HAND_BUILT_SET_FILE } from './fixtures/hand-built-guide-set.ts'
 
 const ourXml = readFileSync(join(repositoryRoot, 'update-sets', 'kpow-jit-access.xml'), 'utf8')
 const ourFlow = () => {
-    const [flow] = outlineUpdateSet(readUpdateSet(ourXml)).flows
-    if (!flow) throw new Error('our set has no flow')
+    const flow = outlineUpdateSet(readUpdateSet(ourXml)).flows.find(
+        (candidate) => candidate.name === 'Kpow Access Lifecycle'
+    )
+    if (!flow) throw new Error('our set has no lifecycle flow')
     return flow
 }
 

@@ -63,6 +63,7 @@ describe('generated update set', () => {
             updateSet.records.filter((entry) => entry.table === table).map((entry) => entry.targetName)
         expect(named('sys_alias')).toEqual(['Kpow API'])
         expect(named('sc_cat_item').sort()).toEqual([
+            'Extend Kpow Access',
             'Request Kpow Consumer Group Edit Access',
             'Request Kpow Topic Query Access',
         ])
@@ -89,13 +90,16 @@ describe('generated update set', () => {
             'justification',
             'ticket_number',
         ])
+        expect(variablesOf('Extend Kpow Access')).toEqual(['extension_ms', 'justification', 'requested_item'])
         expect(named('sys_hub_action_type_definition').sort()).toEqual([
             'Kpow - Create Temporary Policy',
             'Kpow - Delete Temporary Policy',
+            'Kpow - Extend Temporary Policy',
             'Kpow - List Approvers Other Than The Requester',
             'Kpow - Read Access Request',
+            'Kpow - Read Current Grant',
         ])
-        expect(named('sys_hub_flow')).toEqual(['Kpow Access Lifecycle'])
+        expect(named('sys_hub_flow').sort()).toEqual(['Kpow Access Extension', 'Kpow Access Lifecycle'])
         for (const entry of updateSet.records) {
             expect(entry.name).toBe(
                 `${entry.table}_${entry.payload.records.find((r) => r.table === entry.table)?.fields.sys_id?.value}`

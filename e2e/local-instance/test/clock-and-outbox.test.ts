@@ -29,7 +29,8 @@ afterEach(async () => {
 })
 
 async function start(dataDir?: string): Promise<RunningLocalInstance> {
-    kpow ??= await startKpowStandIn()
+    // Kpow's created_ts on the instance's clock, as mock-kpow's clock is kept in step with it.
+    kpow ??= await startKpowStandIn({ nowMs: () => running?.instance.clock.now().getTime() ?? Date.now() })
     running = await startLocalInstanceServer({
         updateSetFile: setFile,
         usersFile,
@@ -72,9 +73,10 @@ describe("the local instance's clock over HTTP", () => {
         await instance.whenIdle()
         expect(instance.database.require('sc_req_item', ordered.requestItem.sysId).state).toBe('2')
 
-        // 15 minutes granted: a minute short of it nothing fires; past it the wait times out and the item closes.
+        // 15 minutes granted: a minute short of it only the reminder (10 minutes before) has fired; past
+        // it the wait times out and the item closes.
         const early = await callJson(`${url}/api/local_instance/clock`, 'POST', asAdmin, { advance_ms: 14 * MINUTE })
-        expect(early.json.result).toMatchObject({ fired_timers: 0 })
+        expect(early.json.result).toMatchObject({ fired_timers: 1 })
         expect(instance.database.require('sc_req_item', ordered.requestItem.sysId).state).toBe('2')
         const late = await callJson(`${url}/api/local_instance/clock`, 'POST', asAdmin, { advance_ms: 2 * MINUTE })
         expect(late.json.result).toMatchObject({ fired_timers: 1 })

@@ -8,7 +8,7 @@ import { createLocalInstance } from '../instance'
 import { UnsupportedUpdateSetError } from '../unsupported'
 import users from '../fixtures/users.json'
 import type { KpowStandIn } from './kpow-stand-in'
-import { startKpowStandIn } from './kpow-stand-in'
+import { KPOW_STAND_IN_EPOCH, startKpowStandIn } from './kpow-stand-in'
 import { manualTimers } from './manual-timers'
 
 import { flowName, itemName, order, updateSetXml } from './lifecycle-order'
@@ -34,15 +34,21 @@ async function setUp(
         users?: UsersFixture
         now?: () => Date
         properties?: Record<string, string>
+        /** Flow timers on the instance's clock (advanceClock), Kpow's created_ts on the same clock. */
+        onInstanceClock?: boolean
     } = {}
 ) {
-    kpow = await startKpowStandIn(options)
+    kpow = await startKpowStandIn({
+        ...options,
+        // Called only once the instance exists (by the grant).
+        nowMs: options.onInstanceClock ? () => instance.clock.now().getTime() : undefined,
+    })
     const timers = manualTimers()
     const instance = createLocalInstance({
         updateSetXml,
         users: options.users ?? users,
         aliases: { 'Kpow API': { url: kpow.url, user: 'admin', password: 'admin-secret' } },
-        timers,
+        timers: options.onInstanceClock ? undefined : timers,
         now: options.now,
         properties: options.properties,
     })
@@ -254,15 +260,26 @@ describe('Kpow Access Lifecycle in the local instance', () => {
     })
 
     it("closes the item itself, Closed Complete, when Kpow's access ends before anyone closes it", async () => {
-        const { instance, timers, kpow } = await setUp()
+        const { instance, kpow } = await setUp({ now: () => new Date(KPOW_STAND_IN_EPOCH), onInstanceClock: true })
         const ordered = instance.orderCatalogItem(itemName, order, 'abel.tuter')
         await instance.whenIdle()
         instance.approve(instance.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? '', 'beth.anglin')
         await instance.whenIdle()
-        // The wait's timeout is the grant's own duration (15 minutes), not the profile's maximum.
-        expect(timers.pending()).toEqual([900_000])
-        timers.fireAll()
-        await instance.whenIdle()
+        const comments = () =>
+            instance.database.journal('sc_req_item', ordered.requestItem.sysId, 'comments').map((entry) => entry.value)
+        // First the wait for the reminder: 10 minutes (x_kpow_jit.expiry_reminder_minutes) before the
+        // grant's own end (15 minutes), not the profile's maximum.
+        await instance.advanceClock(299_000)
+        expect(comments().join('\n')).not.toContain('Need longer?')
+        await instance.advanceClock(1_000)
+        expect(comments().join('\n')).toMatch(
+            /Your Kpow access ends at 2026-01-01 00:15:00 UTC \(in 10 minutes\)\. Need longer\? Extend it: .*sp\?id=sc_cat_item&sys_id=\w{32}&requested_item=RITM\d+/
+        )
+        expect(kpow.requests.map((request) => request.method)).toEqual(['POST'])
+        // Then the wait until Kpow's end, on the same clock.
+        await instance.advanceClock(599_000)
+        expect(item(instance, ordered.requestItem.sysId)).toMatchObject({ state: '2' })
+        await instance.advanceClock(1_000)
         expect(kpow.requests.map((request) => request.method)).toEqual(['POST', 'DELETE'])
         expect(item(instance, ordered.requestItem.sysId)).toMatchObject({ state: '3', active: 'false' })
         // Kpow's created_ts + 15 minutes is 2026-01-01 00:15 UTC; abel.tuter's time zone is Europe/Berlin.
@@ -705,14 +722,19 @@ describe('loading the project update set', () => {
 
     it('reports what it loaded and what needed no execution', () => {
         const instance = createLocalInstance({ updateSetXml, users, aliases })
-        expect(instance.report?.flows).toEqual([expect.objectContaining({ name: flowName, active: false })])
+        expect([...(instance.report?.flows ?? [])].sort((left, right) => left.name.localeCompare(right.name))).toEqual([
+            expect.objectContaining({ name: 'Kpow Access Extension', active: false }),
+            expect.objectContaining({ name: flowName, active: false }),
+        ])
         expect(instance.report?.actions.map((action) => action.name).sort()).toEqual([
             'Kpow - Create Temporary Policy',
             'Kpow - Delete Temporary Policy',
+            'Kpow - Extend Temporary Policy',
             'Kpow - List Approvers Other Than The Requester',
             'Kpow - Read Access Request',
+            'Kpow - Read Current Grant',
         ])
-        expect(instance.report?.data).toMatchObject({ item_option_new: 11, sys_alias: 1, sys_user_group: 1 })
+        expect(instance.report?.data).toMatchObject({ item_option_new: 14, sys_alias: 1, sys_user_group: 1 })
         expect(instance.report?.inert.sys_documentation?.reason).toBe('field labels')
     })
 })

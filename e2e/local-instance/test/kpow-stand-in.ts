@@ -15,6 +15,8 @@ export interface ReceivedRequest {
 export interface KpowStandIn {
     url: string
     requests: ReceivedRequest[]
+    /** The policies it holds now (created, not deleted). */
+    held(): string[]
     /** Resolves once the stand-in has received `count` requests in all. */
     received(count: number): Promise<void>
     stop(): Promise<void>
@@ -23,27 +25,57 @@ export interface KpowStandIn {
 export interface KpowStandInOptions {
     failWith?: number
     hang?: boolean
+    /** Kpow's clock (epoch ms) for created_ts; a fixed instant unless given. */
+    nowMs?: () => number
+    /** Refuse creating with this status once this many policies exist (an extension's create fails). */
+    failCreateAfter?: { policies: number; status: number }
 }
 
-function answer(options: KpowStandInOptions, request: ReceivedRequest, response: ServerResponse, next: () => number) {
+/** 2026-01-01 00:00:00 UTC: Kpow's created_ts when the test gives no clock. */
+export const KPOW_STAND_IN_EPOCH = 1767225600000
+
+interface HeldPolicy {
+    id: string
+    created_ts: number
+    duration_ms: number
+    policy: unknown
+}
+
+function answer(
+    options: KpowStandInOptions,
+    request: ReceivedRequest,
+    response: ServerResponse,
+    next: () => number,
+    held: Map<string, HeldPolicy>
+) {
+    const policyId = /^\/admin\/v1\/temporary-policies\/([^/]+)$/.exec(request.url)?.[1]
     response.setHeader('content-type', 'application/json')
     if (options.failWith) {
         response.statusCode = options.failWith
         response.end(JSON.stringify({ message: 'Kpow stand-in refuses' }))
+    } else if (
+        request.method === 'POST' &&
+        request.url === '/admin/v1/temporary-policies' &&
+        options.failCreateAfter &&
+        held.size >= options.failCreateAfter.policies
+    ) {
+        response.statusCode = options.failCreateAfter.status
+        response.end(JSON.stringify({ message: 'Kpow stand-in refuses the create' }))
     } else if (request.method === 'POST' && request.url === '/admin/v1/temporary-policies') {
         const asked = JSON.parse(request.body) as { duration_ms: number; policy: unknown }
+        const created: HeldPolicy = {
+            id: `tp-${String(next())}`,
+            created_ts: options.nowMs?.() ?? KPOW_STAND_IN_EPOCH,
+            duration_ms: asked.duration_ms,
+            policy: asked.policy,
+        }
+        held.set(created.id, created)
         response.statusCode = 201
-        response.end(
-            JSON.stringify({
-                temporary_policy: {
-                    id: `tp-${String(next())}`,
-                    created_ts: 1767225600000,
-                    duration_ms: asked.duration_ms,
-                    policy: asked.policy,
-                },
-            })
-        )
-    } else if (request.method === 'DELETE' && request.url.startsWith('/admin/v1/temporary-policies/')) {
+        response.end(JSON.stringify({ temporary_policy: created }))
+    } else if (request.method === 'GET' && policyId && held.has(policyId)) {
+        response.end(JSON.stringify({ temporary_policy: held.get(policyId) }))
+    } else if (request.method === 'DELETE' && policyId) {
+        held.delete(policyId)
         response.statusCode = 204
         response.end()
     } else {
@@ -56,6 +88,7 @@ export async function startKpowStandIn(options: KpowStandInOptions = {}): Promis
     const requests: ReceivedRequest[] = []
     const waiters: { count: number; resolve: () => void }[] = []
     let nextId = 1
+    const held = new Map<string, HeldPolicy>()
     const server = createServer((incoming: IncomingMessage, response: ServerResponse) => {
         let body = ''
         incoming.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')))
@@ -68,7 +101,7 @@ export async function startKpowStandIn(options: KpowStandInOptions = {}): Promis
             }
             requests.push(request)
             for (const waiter of waiters.filter((waiting) => requests.length >= waiting.count)) waiter.resolve()
-            if (!options.hang) answer(options, request, response, () => nextId++)
+            if (!options.hang) answer(options, request, response, () => nextId++, held)
         })
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -76,6 +109,7 @@ export async function startKpowStandIn(options: KpowStandInOptions = {}): Promis
     return {
         url: `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`,
         requests,
+        held: () => [...held.keys()],
         received: (count) =>
             requests.length >= count ? Promise.resolve() : new Promise((resolve) => waiters.push({ count, resolve })),
         stop: () => {

@@ -114,9 +114,9 @@ describe('local instance with a data dir', () => {
     })
 
     it('fires a timeout that fell due while the instance was down as soon as it is back', async () => {
-        kpow = await startKpowStandIn()
         const dataDir = newDataDir()
         let clock = Date.parse('2026-01-05T09:00:00Z')
+        kpow = await startKpowStandIn({ nowMs: () => clock })
         const now = () => new Date(clock)
         const first = open(dataDir, { now })
         const ordered = await orderAndGrant(first)
@@ -126,8 +126,12 @@ describe('local instance with a data dir', () => {
         const timers = manualTimers()
         const second = open(dataDir, { now, timers })
         await second.whenIdle()
-        // The wait is entered again with what is left of the grant's duration: nothing.
+        // The wait (for the reminder) is entered again with what is left of it: nothing.
         expect(timers.pending()).toEqual([0])
+        timers.fireAll()
+        await second.whenIdle()
+        // The grant has ended too: no reminder, the expiry wait is the shortest there is (1 s).
+        expect(timers.pending()).toEqual([1_000])
         timers.fireAll()
         await second.whenIdle()
         expect(kpow.requests.map((request) => request.method)).toEqual(['POST', 'DELETE'])
@@ -137,9 +141,9 @@ describe('local instance with a data dir', () => {
     })
 
     it('resumes a flow waiting for the approval, with the remaining time of a wait that is not due yet', async () => {
-        kpow = await startKpowStandIn()
         const dataDir = newDataDir()
         let clock = Date.parse('2026-01-05T09:00:00Z')
+        kpow = await startKpowStandIn({ nowMs: () => clock })
         const now = () => new Date(clock)
         const first = open(dataDir, { now })
         const ordered = await orderAwaitingApproval(first)
@@ -151,8 +155,8 @@ describe('local instance with a data dir', () => {
         second.approve(second.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? '', 'beth.anglin', 'ok')
         await second.whenIdle()
         expect(kpow.requests.map((request) => request.method)).toEqual(['POST'])
-        // The close-wait times out after the grant's own duration (15 minutes).
-        expect(timers.pending()).toEqual([900_000])
+        // The first wait times out at the reminder: 10 minutes before the grant's own end (15 minutes).
+        expect(timers.pending()).toEqual([300_000])
         closeInstance(second)
 
         clock += 600_000

@@ -4,6 +4,7 @@ import { createTemporaryPolicyAction } from './create-temporary-policy-action.no
 import { deleteTemporaryPolicyAction } from './delete-temporary-policy-action.now'
 import { listFallbackApproversAction } from './list-fallback-approvers-action.now'
 import { readAccessRequestAction } from './read-access-request-action.now'
+import { readCurrentGrantAction } from './read-current-grant-action.now'
 
 /**
  * Request -> approval -> grant -> wait for the item to close -> revoke.
@@ -400,19 +401,121 @@ Flow(
             }
         )
 
-        const closed = wfa.action(
-            action.core.waitForCondition,
+        // 5. Reminder, then expiry; each wait ends early when the item closes. An approved extension
+        // replaces the policy (the item's correlation_id names the new one): this flow then ends
+        // quietly and the extension's flow owns the rest (Kpow Access Extension).
+        const beforeReminder = wfa.action(
+            readCurrentGrantAction,
+            { $id: Now.ID['read_grant_before_reminder'], annotation: '5. When to remind, on the instance clock' },
             {
-                $id: Now.ID['wait_until_closed'],
-                annotation: "5. Wait until the item is closed in any way, at most until Kpow's expiry",
+                requested_item: wfa.dataPill(params.trigger.request_item, 'reference'),
+                policy_id: wfa.dataPill(params.flowVariables.policy_id, 'string'),
+                expires_at: wfa.dataPill(params.flowVariables.expires_at, 'string'),
+            }
+        )
+        wfa.flowLogic.if(
+            {
+                $id: Now.ID['if_reminder_ahead'],
+                condition: `${wfa.dataPill(beforeReminder.until_reminder, 'string')}ISNOTEMPTY`,
             },
+            () => {
+                wfa.action(
+                    action.core.waitForCondition,
+                    {
+                        $id: Now.ID['wait_until_reminder'],
+                        annotation: '5a. Wait until the reminder time, or until the item is closed',
+                    },
+                    {
+                        record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
+                        table_name: 'sc_req_item',
+                        conditions: 'stateIN3,4,7^ORactive=false',
+                        timeout_flag: true,
+                        timeout_duration: `${wfa.dataPill(beforeReminder.until_reminder, 'string')}`,
+                    }
+                )
+            }
+        )
+        const atReminder = wfa.action(
+            readCurrentGrantAction,
+            { $id: Now.ID['read_grant_at_reminder'] },
             {
-                record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
-                table_name: 'sc_req_item',
-                conditions: 'stateIN3,4,7^ORactive=false',
-                timeout_flag: true,
-                // The grant's own duration (a computed pill): the wait ends when Kpow's access does.
-                timeout_duration: `${wfa.dataPill(params.flowVariables.access_duration, 'string')}`,
+                requested_item: wfa.dataPill(params.trigger.request_item, 'reference'),
+                policy_id: wfa.dataPill(params.flowVariables.policy_id, 'string'),
+                expires_at: wfa.dataPill(params.flowVariables.expires_at, 'string'),
+            }
+        )
+        wfa.flowLogic.if(
+            {
+                $id: Now.ID['if_remind'],
+                annotation: 'Remind only a grant longer than the lead time, still held and open',
+                condition: `${wfa.dataPill(beforeReminder.until_reminder, 'string')}ISNOTEMPTY^${wfa.dataPill(atReminder.remind, 'string')}=true`,
+            },
+            () => {
+                wfa.action(
+                    action.core.updateRecord,
+                    { $id: Now.ID['comment_reminder'], annotation: '5b. Remind the requester, with the way to extend' },
+                    {
+                        table_name: 'sc_req_item',
+                        record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
+                        values: TemplateValue({
+                            work_notes: `Expiry reminder sent: policy ${wfa.dataPill(atReminder.current_policy_id, 'string')} ends at ${wfa.dataPill(atReminder.expires_at, 'string')}.`,
+                            comments: `Your Kpow access ends at ${wfa.dataPill(atReminder.expires_at, 'string')} (in ${wfa.dataPill(atReminder.minutes_left, 'string')} minutes). Need longer? Extend it: ${wfa.dataPill(atReminder.extend_link, 'string')}`,
+                        }),
+                    }
+                )
+            }
+        )
+        wfa.flowLogic.if(
+            {
+                $id: Now.ID['if_still_held'],
+                condition: `${wfa.dataPill(atReminder.current, 'string')}=true^${wfa.dataPill(atReminder.open, 'string')}=true`,
+            },
+            () => {
+                wfa.action(
+                    action.core.waitForCondition,
+                    {
+                        $id: Now.ID['wait_until_closed'],
+                        annotation: "5c. Wait until the item is closed in any way, at most until Kpow's expiry",
+                    },
+                    {
+                        record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
+                        table_name: 'sc_req_item',
+                        conditions: 'stateIN3,4,7^ORactive=false',
+                        timeout_flag: true,
+                        // Until the current end, re-read on the instance clock after the reminder.
+                        timeout_duration: `${wfa.dataPill(atReminder.until_expiry, 'string')}`,
+                    }
+                )
+            }
+        )
+        const atEnd = wfa.action(
+            readCurrentGrantAction,
+            { $id: Now.ID['read_grant_at_end'] },
+            {
+                requested_item: wfa.dataPill(params.trigger.request_item, 'reference'),
+                policy_id: wfa.dataPill(params.flowVariables.policy_id, 'string'),
+                expires_at: wfa.dataPill(params.flowVariables.expires_at, 'string'),
+            }
+        )
+        wfa.flowLogic.if(
+            {
+                $id: Now.ID['if_extended'],
+                annotation: 'Extended: the extension flow holds the current policy and ends it',
+                condition: `${wfa.dataPill(atEnd.current, 'string')}=false`,
+            },
+            () => {
+                wfa.action(
+                    action.core.updateRecord,
+                    { $id: Now.ID['note_handed_over'] },
+                    {
+                        table_name: 'sc_req_item',
+                        record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
+                        values: TemplateValue({
+                            work_notes: `Policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')} was replaced by policy ${wfa.dataPill(atEnd.current_policy_id, 'string')} (an extension, until ${wfa.dataPill(atEnd.expires_at, 'string')}); the extension's flow revokes it when this request closes, or closes it then.`,
+                        }),
+                    }
+                )
+                wfa.flowLogic.endFlow({ $id: Now.ID['end_handed_over'] })
             }
         )
 
@@ -431,7 +534,7 @@ Flow(
                     wfa.flowLogic.if(
                         {
                             $id: Now.ID['if_wait_timed_out'],
-                            condition: `${wfa.dataPill(closed.state, 'choice')}=1`,
+                            condition: `${wfa.dataPill(atEnd.open, 'string')}=true`,
                         },
                         () => {
                             wfa.action(

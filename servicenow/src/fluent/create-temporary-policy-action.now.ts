@@ -51,7 +51,7 @@ export const createTemporaryPolicyAction = Action(
                 label: 'Work Notes Record',
                 referenceTable: 'sc_req_item',
                 mandatory: false,
-                hint: "Requested item that receives a work note with Kpow's HTTP status and message when the action fails",
+                hint: "Requested item that receives a work note with Kpow's HTTP status and message when the action fails, and on success records the grant (correlation_id = policy id, work_start, due_date)",
             }),
         },
         outputs: {

@@ -21,6 +21,14 @@ export const kpowSettings = {
     },
     durationHelpText:
         'How long Kpow keeps the access open: from 1 minute up to 1 hour. Closing this request earlier revokes the access at once.',
+    /** Extensions offered on "Extend Kpow Access": key in milliseconds, label in minutes. */
+    extensionChoices: {
+        '300000': { label: '5 minutes', sequence: 1 },
+        '900000': { label: '15 minutes', sequence: 2 },
+        '1800000': { label: '30 minutes', sequence: 3 },
+    },
+    /** Default of x_kpow_jit.expiry_reminder_minutes: the reminder comes this long before Kpow's end. */
+    expiryReminderMinutes: 10,
     /** Kpow roles a requester may choose from; the key is the role name sent to Kpow. */
     roleChoices: {
         'kafka-users': { label: 'kafka-users', sequence: 1 },
@@ -74,6 +82,12 @@ export interface AccessProfile {
     /** manager (the approvers group when there is none), group, or the manager then the group. */
     approvers: 'manager' | 'group' | 'manager_then_group'
     /**
+     * Extensions of at most this many minutes need no approval (0 or absent: every extension is
+     * approved as the original request). An extension never takes the whole access, from the first
+     * grant to the new end, beyond maxDurationMinutes.
+     */
+    preApprovedExtensionMinutes?: number
+    /**
      * The guide's hand-written item "Request Kpow Topic Query Access" serves this profile; every
      * other profile gets a catalog item generated from this entry (npm run build).
      */
@@ -96,6 +110,7 @@ export const accessProfiles: readonly AccessProfile[] = [
         durationsMinutes: [1, 5, 15, 30, 60],
         maxDurationMinutes: 60,
         approvers: 'manager',
+        preApprovedExtensionMinutes: 15,
         guideItem: true,
     },
     {

@@ -12,7 +12,7 @@ export const accessProfilesProperty = Property({
     $id: Now.ID['access_profiles_property'],
     name: 'x_kpow_jit.access_profiles',
     type: 'string',
-    value: "[{\"id\":\"topic_query\",\"name\":\"Request Kpow Topic Query Access\",\"actions\":[\"TOPIC_DATA_QUERY\"],\"resource_type\":\"topic\",\"clusters\":[\"42RglGpZQwy9D5VzTVpCWA\"],\"roles\":[\"kafka-users\"],\"durations_ms\":[60000,300000,900000,1800000,3600000],\"max_duration_ms\":3600000,\"approvers\":\"manager\"},{\"id\":\"group_edit\",\"name\":\"Request Kpow Consumer Group Edit Access\",\"actions\":[\"GROUP_EDIT\"],\"resource_type\":\"group\",\"clusters\":[\"42RglGpZQwy9D5VzTVpCWA\"],\"roles\":[\"kafka-users\"],\"durations_ms\":[900000,1800000,3600000],\"max_duration_ms\":3600000,\"approvers\":\"manager_then_group\"}]",
+    value: "[{\"id\":\"topic_query\",\"name\":\"Request Kpow Topic Query Access\",\"actions\":[\"TOPIC_DATA_QUERY\"],\"resource_type\":\"topic\",\"clusters\":[\"42RglGpZQwy9D5VzTVpCWA\"],\"roles\":[\"kafka-users\"],\"durations_ms\":[60000,300000,900000,1800000,3600000],\"max_duration_ms\":3600000,\"approvers\":\"manager\",\"preapproved_extension_ms\":900000},{\"id\":\"group_edit\",\"name\":\"Request Kpow Consumer Group Edit Access\",\"actions\":[\"GROUP_EDIT\"],\"resource_type\":\"group\",\"clusters\":[\"42RglGpZQwy9D5VzTVpCWA\"],\"roles\":[\"kafka-users\"],\"durations_ms\":[900000,1800000,3600000],\"max_duration_ms\":3600000,\"approvers\":\"manager_then_group\",\"preapproved_extension_ms\":0}]",
     description: "The access profiles the actions build Kpow policies from (JSON), keyed by the catalog item name. Generated from settings.ts by the build: change a profile there, rebuild and redeploy.",
 })
 

@@ -5,6 +5,14 @@ declare global {
         namespace Internal {
             interface Keys extends KeysRegistry {
                 explicit: {
+                    access_extension_flow: {
+                        table: 'sys_hub_flow'
+                        id: '4b5b67c3a90b40ad8c2d4186704e3000'
+                    }
+                    access_extension_trigger: {
+                        table: 'sys_hub_trigger_instance_v2'
+                        id: '2f040d56ba9d40568f8656afe02cd689'
+                    }
                     access_lifecycle_flow: {
                         table: 'sys_hub_flow'
                         id: 'c8c4c160f03e4be284f27eb2a6b4c889'
@@ -21,6 +29,14 @@ declare global {
                         table: 'sys_properties'
                         id: '4bd741b12f894e8287fd194743737c52'
                     }
+                    ask_extension_group: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: 'ac04e83b42364c2caa431b83e83bfa63'
+                    }
+                    ask_extension_manager: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '5e49a8b667db4b6fa2d27bb334d9f6d2'
+                    }
                     ask_group_approval: {
                         table: 'sys_hub_action_instance_v2'
                         id: '451a38513f604b3d9a9aaea029ba58ea'
@@ -33,9 +49,33 @@ declare global {
                         table: 'sys_module'
                         id: 'dc204591374943a5855b0afd9ef6bc89'
                     }
+                    check_extension: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '742ea4992d6348af819ef513f37685d5'
+                    }
                     close_deadline_passed: {
                         table: 'sys_hub_action_instance_v2'
                         id: '4c629e48fe464e0795e09a42af0f7b9b'
+                    }
+                    close_extension_done: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '528324767fb7494a853dd0c5545096da'
+                    }
+                    close_extension_failed: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: 'a4e66835090743cab2c18febda6cefae'
+                    }
+                    close_extension_late_refusal: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: 'b5a4e51388a44703a8725b6cc61236bf'
+                    }
+                    close_extension_not_approved: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '78664b5882824da19e75f05af6395ee1'
+                    }
+                    close_extension_refused: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: 'd39c9e10dc7948e3aae7855a036cdf41'
                     }
                     close_grant_failed: {
                         table: 'sys_hub_action_instance_v2'
@@ -60,6 +100,10 @@ declare global {
                     comment_reach: {
                         table: 'sys_hub_action_instance_v2'
                         id: '7c41e925573242eb8c1c726a71ce1cce'
+                    }
+                    comment_reminder: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: 'aa7cd36ea9164dbb856a2c99dce85f9e'
                     }
                     consumer_group_regex: {
                         table: 'question_regex'
@@ -89,6 +133,10 @@ declare global {
                         table: 'sys_hub_step_instance'
                         id: 'f51b9d4f798b46e2b2281fbbc6300712'
                     }
+                    else_extension_preapproved: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '61c265b911ac42c0bd7567f405d572cf'
+                    }
                     else_item_closed: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '8e08f22f3bc44076bfd256330c220e5c'
@@ -102,9 +150,21 @@ declare global {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '4cb7fc210c284abf86140beb56eed772'
                     }
+                    end_extension_not_approved: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '602b9a481dad401b98aa27701e0a233b'
+                    }
+                    end_extension_refused: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'dad0fac6ac7d4090bbddf4b5a87f42d4'
+                    }
                     end_grant_failed: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '2e0a636b16274bf2824828d8a0e27732'
+                    }
+                    end_handed_over: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '5508159361d24fc68d70ccb01c9b9657'
                     }
                     end_my_kpow_access_ui_action: {
                         table: 'sys_ui_action'
@@ -117,6 +177,10 @@ declare global {
                     end_not_approved: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: 'e5e568fbb8a04106abf96f2262aebae7'
+                    }
+                    end_not_extended: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'b4ce60c34ffd48b89164bf79129db40e'
                     }
                     end_self_approved: {
                         table: 'sys_hub_flow_logic_instance_v2'
@@ -142,6 +206,106 @@ declare global {
                         table: 'sysevent_register'
                         id: 'ff5682e8716f44cbad58a8bd2768310e'
                     }
+                    expiry_reminder_minutes_property: {
+                        table: 'sys_properties'
+                        id: 'e08312626bfe42e288fbb3d6faa8b4e4'
+                    }
+                    ext_comment_reminder: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '1153a53ed5084ac39fb48e5df28e9692'
+                    }
+                    ext_delete_temporary_policy: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '861e1b43cdaa4f3589db9f9bb8480254'
+                    }
+                    ext_else_item_closed: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '920ef4e409b54a529a28cfc886f41e64'
+                    }
+                    ext_end_handed_over: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'ca59bb82bca64082b0867046411538aa'
+                    }
+                    ext_if_expired: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '5bd25552274f495bbd6fa3382af90a07'
+                    }
+                    ext_if_extended_again: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'a569f8c968aa4929bf5fd04a2f7ffa19'
+                    }
+                    ext_if_remind: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'd1645ba7a99a4048a2c55902df5b76c7'
+                    }
+                    ext_if_reminder_ahead: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'da02cc9ceabb43e9b95d0dd9c3304089'
+                    }
+                    ext_if_still_held: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '3477ad2e609b48c184fec271777b4326'
+                    }
+                    ext_note_expired: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: 'd01c068696eb48bda3230a7fd9e073a6'
+                    }
+                    ext_note_revoke_failed: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '8dfb16309208485191a330a81290e766'
+                    }
+                    ext_note_revoked: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '9412ed74c3914d8b94ed93a068141c59'
+                    }
+                    ext_read_grant_at_end: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: 'fd1cd623b1344a17aa09f96536bacc03'
+                    }
+                    ext_read_grant_at_reminder: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: 'c51885e7166d479391d3d45d1a1a07ab'
+                    }
+                    ext_read_grant_before_reminder: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '8a3b02c33b424829b4e242a24d065919'
+                    }
+                    ext_try_revoke: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '6c837f0fa3e243ee98f3b9ea7f088a6f'
+                    }
+                    ext_try_revoke_catch: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '4743bd664ea74742906225e291588f7f'
+                    }
+                    ext_wait_until_closed: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '7b088e15404f4a8f946d86c411ef0b30'
+                    }
+                    ext_wait_until_reminder: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '8719b3a14b5d44d19b69ba77cb98c300'
+                    }
+                    extend_access_catalog_item: {
+                        table: 'sc_cat_item'
+                        id: '632bff460bbb4b3e8085fb744391c0f0'
+                    }
+                    extend_temporary_policy: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '7db55a5f0d5d4d099bbad5e272970fc1'
+                    }
+                    extend_temporary_policy_action: {
+                        table: 'sys_hub_action_type_definition'
+                        id: '5256f964eefc4521bfe111888bfdc411'
+                    }
+                    extend_temporary_policy_script: {
+                        table: 'sys_hub_step_instance'
+                        id: '28b1cb439afc471c89de2da0f3a0c221'
+                    }
+                    extension_no_approver: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '85ca4b167f914213ad964c27aceda56d'
+                    }
                     fallback_approval_group: {
                         table: 'sys_user_group'
                         id: '6da4eb73d7df490bb7d537d6348ed9d2'
@@ -149,6 +313,10 @@ declare global {
                     find_deadline_rejection: {
                         table: 'sys_hub_action_instance_v2'
                         id: '8ac4ecbb422b4f4bacd28b42ccec06c1'
+                    }
+                    find_extension_self_approval: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: 'd53f8942c81148b99b636e43163562dc'
                     }
                     find_rejection: {
                         table: 'sys_hub_action_instance_v2'
@@ -171,6 +339,38 @@ declare global {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '602c6453232742d5846e198c5a06ee59'
                     }
+                    if_extended: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '168d078ca47c463f9df06ffe40897260'
+                    }
+                    if_extended_now: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '78dd4f054f294859afd5edb60fb66eb8'
+                    }
+                    if_extension_group: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '43361662a76648a197f407141bb87c41'
+                    }
+                    if_extension_group_has_approver: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'fbc0562356014d4da6f8474adc254132'
+                    }
+                    if_extension_manager: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '6790123ba76040eea55ad3b20db6be6f'
+                    }
+                    if_extension_needs_approval: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'a10cf2acb2294a9f90949aff205cda93'
+                    }
+                    if_extension_not_approved: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'c218519cf38646b58f889e9b77a99189'
+                    }
+                    if_extension_refused: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '50f7b49c2de542759fef03a4703170dc'
+                    }
                     if_grant_failed: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '3a694fc88db9413d9b8db384f5644417'
@@ -187,6 +387,18 @@ declare global {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: 'c03094412d1b4418b0b65fa33848eff6'
                     }
+                    if_not_extended: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'bcdf2368192c48ef89a674f0e9caa315'
+                    }
+                    if_remind: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '7d1a7b58b4064481956ceb38d84cbfcb'
+                    }
+                    if_reminder_ahead: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'bf00f73f4d9a4b16b3c2d6f3c04329a2'
+                    }
                     if_requester_has_manager: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '863c2d00f05c43caa79a86170ba9f7d5'
@@ -194,6 +406,10 @@ declare global {
                     if_self_approved: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: 'f69e948c2bfb4346bb3c51aa8c5fed3c'
+                    }
+                    if_still_held: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '5242b9d312c24e0e90e1e9b64af188d0'
                     }
                     if_wait_timed_out: {
                         table: 'sys_hub_flow_logic_instance_v2'
@@ -207,6 +423,10 @@ declare global {
                         table: 'sys_properties'
                         id: '7951d02fa13742448b6d39a16cf1d8ae'
                     }
+                    list_extension_group: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: 'fafde0978f2a402089916ed1b02c3108'
+                    }
                     list_fallback_approvers_action: {
                         table: 'sys_hub_action_type_definition'
                         id: '9ec164cbfe0746f7801e22aac0cf57a0'
@@ -219,6 +439,10 @@ declare global {
                         table: 'sys_hub_action_instance_v2'
                         id: '304ab21cea9247d2a29931cf285e656e'
                     }
+                    mark_extension_preapproved: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '82623e74b4c54378a314a6f7f1e2d300'
+                    }
                     max_duration_minutes_property: {
                         table: 'sys_properties'
                         id: '437dc56e20b04bc082f7b56b40a017ad'
@@ -227,9 +451,21 @@ declare global {
                         table: 'sys_hub_action_instance_v2'
                         id: '9fd5f46394494ac283b6d3b703af67fe'
                     }
+                    note_extended: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '56432e97b980497cae54ca041d1865da'
+                    }
                     note_granted: {
                         table: 'sys_hub_action_instance_v2'
                         id: '3926e55419bb4e61835cd591ef0e96c9'
+                    }
+                    note_handed_over: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: 'acd8ca0775844a68bf59ed09fb40d868'
+                    }
+                    note_original_not_extended: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '024cb53d28cf4b62afc98b83523be695'
                     }
                     note_revoke_failed: {
                         table: 'sys_hub_action_instance_v2'
@@ -283,6 +519,38 @@ declare global {
                         table: 'sys_hub_step_instance'
                         id: '59af395d7bb44664b3c7c380c803b24a'
                     }
+                    read_current_grant_action: {
+                        table: 'sys_hub_action_type_definition'
+                        id: '30930c6a38df4e06b989545a7ba2cd1e'
+                    }
+                    read_current_grant_script: {
+                        table: 'sys_hub_step_instance'
+                        id: '1d446b19bb5c49448b2871ac5006705b'
+                    }
+                    read_grant_at_end: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: 'f94736a0ddbe46cd8e220c7454c487f1'
+                    }
+                    read_grant_at_reminder: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '881848b32c3047aab967241a8035c392'
+                    }
+                    read_grant_before_reminder: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '0cadf42a850d4edc9450c87aca877598'
+                    }
+                    remember_extension: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'c9b668a643674c99bb4670d108dbb53e'
+                    }
+                    remember_extension_group: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'a69b9f51f62543b38f1bfb9b74929df7'
+                    }
+                    remember_extension_manager: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '31ac564c074e427fa1b67a4da555af81'
+                    }
                     remember_group_decision: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '937cb437209a43a9b2122cd6c73a6e96'
@@ -298,6 +566,10 @@ declare global {
                     request_topic_access_catalog_item: {
                         table: 'sc_cat_item'
                         id: '9d0c76d9219042c5bbef723ccdb5d88e'
+                    }
+                    requested_item_number_regex: {
+                        table: 'question_regex'
+                        id: 'dcdaa10f319f4cf9b4588fd17ec2a57e'
                     }
                     tell_deadline_passed: {
                         table: 'sys_hub_action_instance_v2'
@@ -331,6 +603,14 @@ declare global {
                         table: 'question_regex'
                         id: '33299e1d3a9d4622aa51f533615e5478'
                     }
+                    try_extend: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '6b2ea4afb10c4d2b9bfe787d59eb0a8f'
+                    }
+                    try_extend_catch: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '4494af6f3e7743958e6928e43e63178d'
+                    }
                     try_grant: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '064d491cf8e547fd8f1b64c73f8cf458'
@@ -350,6 +630,10 @@ declare global {
                     wait_until_closed: {
                         table: 'sys_hub_action_instance_v2'
                         id: '46192b5121c1494ea1fc073f5d641dc8'
+                    }
+                    wait_until_reminder: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: 'cf7b18065fb44128824725fc169d4516'
                     }
                 }
                 composite: [
@@ -395,6 +679,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_output'
+                        id: '05b1ad8dee49454fbefc56894802303f'
+                        key: {
+                            model: '28b1cb439afc471c89de2da0f3a0c221'
+                            element: 'approvers'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: '061e02fd419242cd894ce4fe656dd50c'
                         key: {
@@ -404,11 +696,62 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_input'
+                        id: '066556faea9347cd8f25c6ca835ae077'
+                        key: {
+                            model: '28b1cb439afc471c89de2da0f3a0c221'
+                            element: 'check_only'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '0696418dd2d74e7ab01725bd5f47d882'
                         key: {
                             document_key: '59af395d7bb44664b3c7c380c803b24a'
                             variable: '71aa7f6647032200b4fad7527c9a719b'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '07448d519b2c46409eec6dc6649a6937'
+                        key: {
+                            field: 'check_only'
+                            table: 'var__m_sys_hub_step_ext_input_28b1cb439afc471c89de2da0f3a0c221'
+                            id: '28b1cb439afc471c89de2da0f3a0c221'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '07761aa69fb14ee09e8f011f85833f02'
+                        key: {
+                            name: 'var__m_sys_hub_action_input_30930c6a38df4e06b989545a7ba2cd1e'
+                            element: 'policy_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '082ebc2a0e30452d80e1e6db99ba0ebb'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_30930c6a38df4e06b989545a7ba2cd1e'
+                            element: 'current_policy_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '085530f55b644751bd7df34c2f12b8c9'
+                        key: {
+                            model: '5256f964eefc4521bfe111888bfdc411'
+                            element: 'original_item'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '088ffba9a1944e849f6515bc1a43d066'
+                        key: {
+                            model: '28b1cb439afc471c89de2da0f3a0c221'
+                            element: 'preapproved'
                         }
                     },
                     {
@@ -473,6 +816,23 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_output'
+                        id: '0e9b672cb135499ba68398007e7be285'
+                        key: {
+                            model: '5256f964eefc4521bfe111888bfdc411'
+                            element: 'new_policy_id'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '0f8b1af81dff411493df813789412d67'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
+                            element: 'approvers'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'question_choice'
                         id: '0f9f651145714641aa98c90fc9f15900'
                         key: {
@@ -506,6 +866,31 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_output'
+                        id: '13083ec32bb841f5878dde6f555bb269'
+                        key: {
+                            model: '30930c6a38df4e06b989545a7ba2cd1e'
+                            element: 'extend_link'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_input'
+                        id: '16c20f25d7b44e02b40cea10952c4b02'
+                        key: {
+                            model: '1d446b19bb5c49448b2871ac5006705b'
+                            element: 'policy_id'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '16fed10014e34124ab428e508634af22'
+                        key: {
+                            field: 'current_expires_at'
+                            table: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
+                            id: '5256f964eefc4521bfe111888bfdc411'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '17a1bb6784714b2c98a6e3aefbfc9d94'
                         key: {
@@ -520,6 +905,42 @@ declare global {
                             cat_item: '96b27126585c45a39a5aabc3f80b63be'
                             variable_set: 'NULL'
                             name: 'cluster_id'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '17d3789755db4442838b663fe471e42b'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
+                            element: 'original_number'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '183bc93d5cf246b6a63f8e178daa4b53'
+                        key: {
+                            field: 'new_expires_at'
+                            table: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
+                            id: '5256f964eefc4521bfe111888bfdc411'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '1907338223174e718e5208fd19e46f72'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_30930c6a38df4e06b989545a7ba2cd1e'
+                            element: 'minutes_left'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '191c13e637354077a63e3ae0ba999133'
+                        key: {
+                            name: 'var__m_sys_hub_flow_variable_4b5b67c3a90b40ad8c2d4186704e3000'
+                            element: 'policy_id'
+                            language: 'en'
                         }
                     },
                     {
@@ -644,6 +1065,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_output'
+                        id: '280e71894dcd46488ba1156e745a26db'
+                        key: {
+                            model: '5256f964eefc4521bfe111888bfdc411'
+                            element: 'current_policy_id'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: '281d55f36a994c3d9b02aa05deaf3ea6'
                         key: {
@@ -670,12 +1099,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '2976c9f3a1b74bea9b550a301a57bcb6'
+                        key: {
+                            field: 'original_number'
+                            table: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
+                            id: '5256f964eefc4521bfe111888bfdc411'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '298bb886d80046228a54c745f9e57f65'
                         key: {
                             name: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
                             element: 'duration_ms'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_input'
+                        id: '2994e0192ce74fbbb660dc83dcd3f192'
+                        key: {
+                            model: '1d446b19bb5c49448b2871ac5006705b'
+                            element: 'expires_at'
                         }
                     },
                     {
@@ -735,6 +1181,14 @@ declare global {
                         key: {
                             model: '32a6a083b06d4ab1a96f86af673b107b'
                             element: 'policy_id'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '2c62ba2a103040188ecdee25bfcfa007'
+                        key: {
+                            model: '5256f964eefc4521bfe111888bfdc411'
+                            element: 'justification'
                         }
                     },
                     {
@@ -812,6 +1266,21 @@ declare global {
                         }
                     },
                     {
+                        table: 'question_choice'
+                        id: '385f2e0e89af46e1aa5b8a34e8cac943'
+                        key: {
+                            question: {
+                                id: '6eaddf43c1cf49bfa9cb731b109ece03'
+                                key: {
+                                    cat_item: '632bff460bbb4b3e8085fb744391c0f0'
+                                    variable_set: 'NULL'
+                                    name: 'extension_ms'
+                                }
+                            }
+                            value: '300000'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '3864d5ee52db4dcb9ea4b181226beb07'
                         key: {
@@ -853,6 +1322,23 @@ declare global {
                     },
                     {
                         table: 'sys_element_mapping'
+                        id: '3a74d9cbf16f4707a0226005ba11683d'
+                        key: {
+                            field: 'justification'
+                            table: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
+                            id: '5256f964eefc4521bfe111888bfdc411'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '3ab315a8d9de42e0a7aadee5cb1f1fc7'
+                        key: {
+                            model: '28b1cb439afc471c89de2da0f3a0c221'
+                            element: 'current_expires_at'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
                         id: '3d2bb7547dbf47f9ae6080e44c226dd4'
                         key: {
                             field: 'approvers'
@@ -886,11 +1372,45 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '3eff5a19484b46c4a499ca52856e6dca'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
+                            element: 'new_expires_at'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_hub_action_output'
                         id: '3f940cf0f7ae4c37b3fe1cee89926daf'
                         key: {
                             model: 'f724bb15287f4186ad6f3c976864ecef'
                             element: 'resource_type'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '3fc0af3baf824a2d8d0bfa43d62f04e9'
+                        key: {
+                            model: '28b1cb439afc471c89de2da0f3a0c221'
+                            element: 'new_expires_at'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '4038ae0e5c224295859854c0a592eb92'
+                        key: {
+                            document_key: '28b1cb439afc471c89de2da0f3a0c221'
+                            variable: '74315b04b3201300176b051a16a8dc2b'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '412c7246ed994ed3901e5af322eb8da6'
+                        key: {
+                            field: 'expires_at'
+                            table: 'var__m_sys_hub_step_ext_input_1d446b19bb5c49448b2871ac5006705b'
+                            id: '1d446b19bb5c49448b2871ac5006705b'
                         }
                     },
                     {
@@ -912,6 +1432,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '463bd2f7e2a343329c45898b238e4b37'
+                        key: {
+                            field: 'requested_item'
+                            table: 'var__m_sys_hub_step_ext_input_1d446b19bb5c49448b2871ac5006705b'
+                            id: '1d446b19bb5c49448b2871ac5006705b'
+                        }
+                    },
+                    {
                         table: 'sys_hub_flow_variable'
                         id: '4643e0a1e0f34f2298f1d08ebfaa3d0d'
                         key: {
@@ -921,10 +1450,43 @@ declare global {
                     },
                     {
                         table: 'sys_hub_step_ext_output'
+                        id: '46bc739e3f49487ea40ba72997e678f2'
+                        key: {
+                            model: '1d446b19bb5c49448b2871ac5006705b'
+                            element: 'extend_link'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '479f317fc5564917bfccfa93ce660927'
+                        key: {
+                            model: '30930c6a38df4e06b989545a7ba2cd1e'
+                            element: 'open'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
                         id: '48843d1838af452fa391a666f84183dc'
                         key: {
                             model: '59af395d7bb44664b3c7c380c803b24a'
                             element: 'approval_due'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '48a58628a83e438ab9fb5037cf9339d3'
+                        key: {
+                            field: 'approvers'
+                            table: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
+                            id: '5256f964eefc4521bfe111888bfdc411'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '48ba611ad166476da67a95c0551542ad'
+                        key: {
+                            model: '1d446b19bb5c49448b2871ac5006705b'
+                            element: 'current'
                         }
                     },
                     {
@@ -941,6 +1503,15 @@ declare global {
                         key: {
                             model: '9ec164cbfe0746f7801e22aac0cf57a0'
                             element: 'approval_due'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '4aea9a8915d34ead8ce4ecccc37d5816'
+                        key: {
+                            field: 'policy_id'
+                            table: 'var__m_sys_hub_step_ext_input_1d446b19bb5c49448b2871ac5006705b'
+                            id: '1d446b19bb5c49448b2871ac5006705b'
                         }
                     },
                     {
@@ -961,6 +1532,23 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_output'
+                        id: '4d3c19ea3c444c05bb877564cf116f47'
+                        key: {
+                            model: '30930c6a38df4e06b989545a7ba2cd1e'
+                            element: 'until_reminder'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '4d4f4d3bfb4d4ae2a6ddb1fd5b33e828'
+                        key: {
+                            field: 'expires_at'
+                            table: 'var__m_sys_hub_action_output_30930c6a38df4e06b989545a7ba2cd1e'
+                            id: '30930c6a38df4e06b989545a7ba2cd1e'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '4d7f04604d774be790be12b9bfd8e538'
                         key: {
@@ -978,6 +1566,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sc_cat_item_catalog'
+                        id: '4dcbcdfb184a401c9b248b98895d10c7'
+                        key: {
+                            sc_cat_item: '632bff460bbb4b3e8085fb744391c0f0'
+                            sc_catalog: 'e0d08b13c3330100c8b837659bba8fb4'
+                        }
+                    },
+                    {
                         table: 'sys_hub_action_output'
                         id: '4dfa113423cc4238a16101fc95d54e2a'
                         key: {
@@ -987,10 +1583,27 @@ declare global {
                     },
                     {
                         table: 'sys_hub_action_output'
+                        id: '4fb7698d835e487a9e8d2b0094024c11'
+                        key: {
+                            model: '30930c6a38df4e06b989545a7ba2cd1e'
+                            element: 'until_expiry'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
                         id: '4fe117c775ae4f3ea3c844dd401e298a'
                         key: {
                             model: 'f724bb15287f4186ad6f3c976864ecef'
                             element: 'group_name'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '50b9bf0423734913b7ea2e4a3212c87a'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
+                            element: 'new_policy_id'
+                            language: 'en'
                         }
                     },
                     {
@@ -1025,6 +1638,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: '52d9914a8f6b4dda83d2b3201dd1f5ee'
+                        key: {
+                            cat_item: '632bff460bbb4b3e8085fb744391c0f0'
+                            variable_set: 'NULL'
+                            name: 'requested_item'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '532eb8ee95c241609c826a626778c150'
                         key: {
@@ -1039,6 +1661,15 @@ declare global {
                         key: {
                             model: '32a6a083b06d4ab1a96f86af673b107b'
                             element: '__dont_treat_as_error__'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '54fb28ad264642968495d1bfe65c26c6'
+                        key: {
+                            field: 'extension_label'
+                            table: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
+                            id: '5256f964eefc4521bfe111888bfdc411'
                         }
                     },
                     {
@@ -1076,6 +1707,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '5804e5c5800a43618e4f5e1914388c55'
+                        key: {
+                            document_key: '28b1cb439afc471c89de2da0f3a0c221'
+                            variable: 'b898b560bc2c457e98c99e904fb48933'
+                        }
+                    },
+                    {
                         table: 'question_choice'
                         id: '580d17e0cd5648c1b134c4cfaf1a0288'
                         key: {
@@ -1099,11 +1738,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '5828e0ce10304528af2ee2baf505a349'
+                        key: {
+                            field: 'current_policy_id'
+                            table: 'var__m_sys_hub_action_output_30930c6a38df4e06b989545a7ba2cd1e'
+                            id: '30930c6a38df4e06b989545a7ba2cd1e'
+                        }
+                    },
+                    {
                         table: 'sys_hub_step_ext_output'
                         id: '58921ae0dd274b04b04b388678638668'
                         key: {
                             model: 'c71ffd42f34e424da1cc8fbd8e9ecd69'
                             element: 'approval_due'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '58c294d829274a8196dcdf7513af1488'
+                        key: {
+                            model: '28b1cb439afc471c89de2da0f3a0c221'
+                            element: 'old_policy_outcome'
                         }
                     },
                     {
@@ -1122,6 +1778,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_output'
+                        id: '5a24ed91113a4176b231d080811fcf50'
+                        key: {
+                            model: '28b1cb439afc471c89de2da0f3a0c221'
+                            element: 'extension_label'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: '5b172eb4fb0a449db723e02561e8a910'
                         key: {
@@ -1132,11 +1796,37 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '5b43f39956a24381821165be0290800e'
+                        key: {
+                            name: 'var__m_sys_hub_action_input_5256f964eefc4521bfe111888bfdc411'
+                            element: 'check_only'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '5b44518ea1c14114a4ae139ba7f81fb6'
                         key: {
                             name: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
                             element: 'approval_due'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '5cab37fdb6a5474590f5d85bda6505dd'
+                        key: {
+                            field: 'until_reminder'
+                            table: 'var__m_sys_hub_action_output_30930c6a38df4e06b989545a7ba2cd1e'
+                            id: '30930c6a38df4e06b989545a7ba2cd1e'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '5da787fa8faa4517b1d8d447315b1c1f'
+                        key: {
+                            model: '5256f964eefc4521bfe111888bfdc411'
+                            element: 'original_number'
                         }
                     },
                     {
@@ -1175,6 +1865,30 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_input'
+                        id: '5ebcdf22ea4047748843f4e7a8bdf97e'
+                        key: {
+                            model: '5256f964eefc4521bfe111888bfdc411'
+                            element: 'requested_item'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '5edb32c0d5de434aac7e0a35cfbae7a7'
+                        key: {
+                            model: '5256f964eefc4521bfe111888bfdc411'
+                            element: 'approvers'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '5f300c0c48614b6b9c16895f63d46d86'
+                        key: {
+                            document_key: '1d446b19bb5c49448b2871ac5006705b'
+                            variable: '74315b04b3201300176b051a16a8dc2b'
+                        }
+                    },
+                    {
                         table: 'sys_hub_step_ext_output'
                         id: '5f3ac46caf024a26bcb0a2e10f7c7d19'
                         key: {
@@ -1189,6 +1903,21 @@ declare global {
                             name: 'var__m_sys_hub_action_output_51418f59cc7442d8821f69b943672080'
                             element: 'already_expired'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'question_choice'
+                        id: '5fd4df07cc6e4e48808cd604850a0a62'
+                        key: {
+                            question: {
+                                id: '6eaddf43c1cf49bfa9cb731b109ece03'
+                                key: {
+                                    cat_item: '632bff460bbb4b3e8085fb744391c0f0'
+                                    variable_set: 'NULL'
+                                    name: 'extension_ms'
+                                }
+                            }
+                            value: '900000'
                         }
                     },
                     {
@@ -1211,6 +1940,32 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '633809ff348a413b8f014c6f81d54cd2'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
+                            element: 'extension_label'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_input'
+                        id: '63ce9d0e8d104f589f238b672a63e1ec'
+                        key: {
+                            model: '30930c6a38df4e06b989545a7ba2cd1e'
+                            element: 'expires_at'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '6434ddc95b724fdbb5af6f2ba582c455'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
+                            element: 'justification'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '651d0d460f0d43ed9a2b01713dadc994'
                         key: {
                             name: 'var__m_sys_hub_action_output_9ec164cbfe0746f7801e22aac0cf57a0'
@@ -1224,6 +1979,57 @@ declare global {
                         key: {
                             name: 'var__m_sys_hub_action_output_32a6a083b06d4ab1a96f86af673b107b'
                             element: '__dont_treat_as_error__'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '671ff5ba8a1946d5afc5b3d66a50e4e5'
+                        key: {
+                            name: 'var__m_sys_hub_action_input_30930c6a38df4e06b989545a7ba2cd1e'
+                            element: 'expires_at'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '696cdea9330f40f18c2a22c4e074b395'
+                        key: {
+                            model: '5256f964eefc4521bfe111888bfdc411'
+                            element: 'profile_name'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_input'
+                        id: '698201d3b3dc4897b17300b30f394249'
+                        key: {
+                            model: '1d446b19bb5c49448b2871ac5006705b'
+                            element: 'requested_item'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '69b71e734b85496da76151a2b8669002'
+                        key: {
+                            document_key: '1d446b19bb5c49448b2871ac5006705b'
+                            variable: 'df0c4655c28146a69ea89048524d70c7'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '6a2fd9419420489d919ef68459b0aee9'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
+                            element: 'preapproved'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '6a72088f75f44bdb8d3ca174fc8cecd4'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_30930c6a38df4e06b989545a7ba2cd1e'
+                            element: 'remind'
                             language: 'en'
                         }
                     },
@@ -1277,11 +2083,55 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: '6eaddf43c1cf49bfa9cb731b109ece03'
+                        key: {
+                            cat_item: '632bff460bbb4b3e8085fb744391c0f0'
+                            variable_set: 'NULL'
+                            name: 'extension_ms'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '6ef9adb64bf646b1985ee67b6db433d0'
+                        key: {
+                            field: 'original_item'
+                            table: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
+                            id: '5256f964eefc4521bfe111888bfdc411'
+                        }
+                    },
+                    {
                         table: 'sys_hub_step_ext_output'
                         id: '6fd8f8b2f73946ab8e94d464f73be515'
                         key: {
                             model: '4cec56573bbd4a24bfeeeee46ebe427f'
                             element: 'inspect_link'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '7179cdffeeb84cf2bec6f2c7ff36225e'
+                        key: {
+                            model: '28b1cb439afc471c89de2da0f3a0c221'
+                            element: 'original_number'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '7205fbc8dcb547af9e3ea9aff047d4f7'
+                        key: {
+                            field: 'refusal'
+                            table: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
+                            id: '5256f964eefc4521bfe111888bfdc411'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '72b7306ed96c4a1489e7e78f29db8c01'
+                        key: {
+                            name: 'var__m_sys_hub_flow_variable_4b5b67c3a90b40ad8c2d4186704e3000'
+                            element: 'expires_at'
+                            language: 'en'
                         }
                     },
                     {
@@ -1319,6 +2169,15 @@ declare global {
                     },
                     {
                         table: 'sys_element_mapping'
+                        id: '7768f243db694acd93b6ab3e5ecd9095'
+                        key: {
+                            field: 'profile_name'
+                            table: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
+                            id: '5256f964eefc4521bfe111888bfdc411'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
                         id: '77ca9ce435464f0b8bd09c4d890fa1c4'
                         key: {
                             field: 'ticket_number'
@@ -1345,6 +2204,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_output'
+                        id: '79c9c58b5f614e90b4d0a648ef16aa51'
+                        key: {
+                            model: '28b1cb439afc471c89de2da0f3a0c221'
+                            element: 'new_policy_id'
+                        }
+                    },
+                    {
                         table: 'sys_hub_action_input'
                         id: '79ebb0c8d80a4279870f2fc439fb6626'
                         key: {
@@ -1362,12 +2229,45 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_output'
+                        id: '7a3b0397fc134b7ba8938ccff41c1aa9'
+                        key: {
+                            model: '5256f964eefc4521bfe111888bfdc411'
+                            element: 'current_expires_at'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: '7a453bbb76f6463a8bebd04cd59cff03'
                         key: {
                             field: 'group_name'
                             table: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
                             id: 'f724bb15287f4186ad6f3c976864ecef'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '7a8c18b12e3148ac8e38f8dfec95940e'
+                        key: {
+                            document_key: '1d446b19bb5c49448b2871ac5006705b'
+                            variable: '71aa7f6647032200b4fad7527c9a719b'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '7b3d778794db40f4b82a48a35b03e6f2'
+                        key: {
+                            document_key: '28b1cb439afc471c89de2da0f3a0c221'
+                            variable: '71aa7f6647032200b4fad7527c9a719b'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '7c22baef2b9f4798a2a20893f8f6dc13'
+                        key: {
+                            field: 'minutes_left'
+                            table: 'var__m_sys_hub_action_output_30930c6a38df4e06b989545a7ba2cd1e'
+                            id: '30930c6a38df4e06b989545a7ba2cd1e'
                         }
                     },
                     {
@@ -1397,10 +2297,34 @@ declare global {
                     },
                     {
                         table: 'sys_hub_step_ext_output'
+                        id: '8085a9563812494abc753cdbedff0f6e'
+                        key: {
+                            model: '1d446b19bb5c49448b2871ac5006705b'
+                            element: 'current_policy_id'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
                         id: '818bd02ba6054d96b9c32b3409e3362f'
                         key: {
                             model: '59af395d7bb44664b3c7c380c803b24a'
                             element: 'group_name'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '83ac63315a6c4aa18bb374b76c3fc44d'
+                        key: {
+                            model: '28b1cb439afc471c89de2da0f3a0c221'
+                            element: 'justification'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '860b5d3255c74a5d8ff0011143ed0006'
+                        key: {
+                            model: '28b1cb439afc471c89de2da0f3a0c221'
+                            element: 'profile_name'
                         }
                     },
                     {
@@ -1410,6 +2334,15 @@ declare global {
                             field: 'reach'
                             table: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
                             id: 'f724bb15287f4186ad6f3c976864ecef'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '8870c8050def4e97bd3b57e3681c9d12'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_30930c6a38df4e06b989545a7ba2cd1e'
+                            element: 'open'
+                            language: 'en'
                         }
                     },
                     {
@@ -1438,11 +2371,35 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_output'
+                        id: '8a7a788cb9104a6d87c596b9a2f1ae5b'
+                        key: {
+                            model: '1d446b19bb5c49448b2871ac5006705b'
+                            element: 'minutes_left'
+                        }
+                    },
+                    {
                         table: 'sys_hub_step_ext_input'
                         id: '8c22ba5b9ac044e18b26801212d1bd3f'
                         key: {
                             model: '4cec56573bbd4a24bfeeeee46ebe427f'
                             element: 'duration_ms'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '8d6f65834a8b4064ad6f59ed24a8f61e'
+                        key: {
+                            model: '5256f964eefc4521bfe111888bfdc411'
+                            element: 'new_expires_at'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '8eba728a184b4e158450968da203ab43'
+                        key: {
+                            model: '5256f964eefc4521bfe111888bfdc411'
+                            element: 'preapproved'
                         }
                     },
                     {
@@ -1461,6 +2418,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '8fc1ecfebb304b399f5213beedcc2c90'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
+                            element: 'original_item'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: '9004704e8ef14f52a8a2e32e09c2a00f'
                         key: {
@@ -1475,6 +2441,15 @@ declare global {
                         key: {
                             document_key: 'c71ffd42f34e424da1cc8fbd8e9ecd69'
                             variable: '71aa7f6647032200b4fad7527c9a719b'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '934a4bddfdb14d7787a717cf25a58c5d'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_30930c6a38df4e06b989545a7ba2cd1e'
+                            element: 'expires_at'
+                            language: 'en'
                         }
                     },
                     {
@@ -1496,6 +2471,38 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '940a49e4f65b4fa585bbc2708422d75e'
+                        key: {
+                            name: 'var__m_sys_hub_flow_variable_4b5b67c3a90b40ad8c2d4186704e3000'
+                            element: 'refusal'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'question_choice'
+                        id: '94e5bd89deca48948b9bb9463186793f'
+                        key: {
+                            question: {
+                                id: '6eaddf43c1cf49bfa9cb731b109ece03'
+                                key: {
+                                    cat_item: '632bff460bbb4b3e8085fb744391c0f0'
+                                    variable_set: 'NULL'
+                                    name: 'extension_ms'
+                                }
+                            }
+                            value: '1800000'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '955320b887b741929e0b3e4309c3f50f'
+                        key: {
+                            model: '30930c6a38df4e06b989545a7ba2cd1e'
+                            element: 'current'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '958e1074c41f4e4cac03c05963580b68'
                         key: {
                             name: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
@@ -1513,12 +2520,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_output'
+                        id: '97b39e7338404b8ea99f2f8a194eb1ee'
+                        key: {
+                            model: '1d446b19bb5c49448b2871ac5006705b'
+                            element: 'remind'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: '9af9d64b7afe459cb80651fa4d80e6d5'
                         key: {
                             field: 'outcome'
                             table: 'var__m_sys_hub_action_output_51418f59cc7442d8821f69b943672080'
                             id: '51418f59cc7442d8821f69b943672080'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '9b55d3f4b3944da59b8e25d906050414'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
+                            element: '__dont_treat_as_error__'
+                            language: 'en'
                         }
                     },
                     {
@@ -1537,6 +2561,14 @@ declare global {
                             field: 'topic_name'
                             table: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
                             id: 'f724bb15287f4186ad6f3c976864ecef'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_input'
+                        id: '9bd039a44dbf4988a7812a16f42dd4d6'
+                        key: {
+                            model: '30930c6a38df4e06b989545a7ba2cd1e'
+                            element: 'policy_id'
                         }
                     },
                     {
@@ -1573,6 +2605,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_flow_variable'
+                        id: 'a36f99614f20458ea0fabd17382bb700'
+                        key: {
+                            model: '4b5b67c3a90b40ad8c2d4186704e3000'
+                            element: 'policy_id'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'a3a64a0ab1a64892b4e4f6438db94dd6'
                         key: {
@@ -1588,6 +2628,15 @@ declare global {
                             cat_item: '96b27126585c45a39a5aabc3f80b63be'
                             variable_set: 'NULL'
                             name: 'group_name'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'a5079dbb8d5d4e2b889cd4f0fc8bf7b1'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
+                            element: 'old_policy_outcome'
+                            language: 'en'
                         }
                     },
                     {
@@ -1648,6 +2697,14 @@ declare global {
                     },
                     {
                         table: 'sys_hub_action_output'
+                        id: 'a99a4c3f78c7414e99547f4b38a3316d'
+                        key: {
+                            model: '30930c6a38df4e06b989545a7ba2cd1e'
+                            element: 'minutes_left'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
                         id: 'aa15b59d31e641e7b574670fcac7f6ac'
                         key: {
                             model: 'f724bb15287f4186ad6f3c976864ecef'
@@ -1660,6 +2717,22 @@ declare global {
                         key: {
                             model: 'f724bb15287f4186ad6f3c976864ecef'
                             element: '__action_status__'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'aa6f1ac3343e47b5a7d093e007d5cbaf'
+                        key: {
+                            model: '28b1cb439afc471c89de2da0f3a0c221'
+                            element: 'original_item'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_input'
+                        id: 'ab4303194eda4daf8005b435c80deee9'
+                        key: {
+                            model: '5256f964eefc4521bfe111888bfdc411'
+                            element: 'check_only'
                         }
                     },
                     {
@@ -1685,6 +2758,14 @@ declare global {
                         key: {
                             model: '4cec56573bbd4a24bfeeeee46ebe427f'
                             element: 'role_name'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_input'
+                        id: 'ae50a8708b41489dbe9b2b18d59942d1'
+                        key: {
+                            model: '30930c6a38df4e06b989545a7ba2cd1e'
+                            element: 'requested_item'
                         }
                     },
                     {
@@ -1731,6 +2812,24 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'afd81bfe9f934911a6aff8ad6592128d'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
+                            element: 'current_expires_at'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'b097fc0fde9b41c6b2a961a1b3ae1fd4'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
+                            element: '__action_status__'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_hub_step_ext_output'
                         id: 'b10b2e294ead4373912da3a55ab7c7fb'
                         key: {
@@ -1748,6 +2847,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'b18084cf908f4c47b6b7e96ac907bcf1'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
+                            element: 'profile_name'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_hub_step_ext_output'
                         id: 'b3a4a04e08294ff38b5a66bcd4713ec2'
                         key: {
@@ -1761,6 +2869,14 @@ declare global {
                         key: {
                             model: '32a6a083b06d4ab1a96f86af673b107b'
                             element: 'duration_ms'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'b6ab3cb3877340a0a0992db70ae7e7f1'
+                        key: {
+                            model: '1d446b19bb5c49448b2871ac5006705b'
+                            element: 'expires_at'
                         }
                     },
                     {
@@ -1789,6 +2905,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_input'
+                        id: 'b898b560bc2c457e98c99e904fb48933'
+                        key: {
+                            model: '28b1cb439afc471c89de2da0f3a0c221'
+                            element: 'connection_alias'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'b95b6db61fa74e53b129ff7915ffbc84'
                         key: {
@@ -1807,12 +2931,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_output'
+                        id: 'bac24db5b80143eebf27820feb52fa7a'
+                        key: {
+                            model: '30930c6a38df4e06b989545a7ba2cd1e'
+                            element: 'expires_at'
+                        }
+                    },
+                    {
                         table: 'item_option_new'
                         id: 'bc5b43959820440189dd65ce94205c8b'
                         key: {
                             cat_item: '96b27126585c45a39a5aabc3f80b63be'
                             variable_set: 'NULL'
                             name: 'ticket_number'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'bd8caabbb0384a5a9d21497037e8cd38'
+                        key: {
+                            field: 'new_policy_id'
+                            table: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
+                            id: '5256f964eefc4521bfe111888bfdc411'
                         }
                     },
                     {
@@ -1846,6 +2987,15 @@ declare global {
                         key: {
                             model: '59af395d7bb44664b3c7c380c803b24a'
                             element: 'actions'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'c146bdd88a764e4783013bea6f9d3cdb'
+                        key: {
+                            field: 'current_policy_id'
+                            table: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
+                            id: '5256f964eefc4521bfe111888bfdc411'
                         }
                     },
                     {
@@ -1899,6 +3049,14 @@ declare global {
                     },
                     {
                         table: 'sys_hub_action_output'
+                        id: 'c5709a67121a4431b2fae2062f37cf3c'
+                        key: {
+                            model: '5256f964eefc4521bfe111888bfdc411'
+                            element: '__action_status__'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
                         id: 'c5722e19c2df4d2db2f6a543f266f6ed'
                         key: {
                             model: 'f724bb15287f4186ad6f3c976864ecef'
@@ -1924,6 +3082,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: 'c80ba154ad2c4a378fb78a1a7226c776'
+                        key: {
+                            field: 'open'
+                            table: 'var__m_sys_hub_action_output_30930c6a38df4e06b989545a7ba2cd1e'
+                            id: '30930c6a38df4e06b989545a7ba2cd1e'
+                        }
+                    },
+                    {
                         table: 'question_choice'
                         id: 'c910215147e04f7c80417825225291f2'
                         key: {
@@ -1936,6 +3103,15 @@ declare global {
                                 }
                             }
                             value: '3600000'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'c93e9e08b5bc463d88df77a904c6e4c7'
+                        key: {
+                            field: 'current'
+                            table: 'var__m_sys_hub_action_output_30930c6a38df4e06b989545a7ba2cd1e'
+                            id: '30930c6a38df4e06b989545a7ba2cd1e'
                         }
                     },
                     {
@@ -1952,6 +3128,15 @@ declare global {
                         key: {
                             name: 'var__m_sys_hub_action_input_32a6a083b06d4ab1a96f86af673b107b'
                             element: 'cluster_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'cd12ae051254424fa51d35e726ae30e4'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_30930c6a38df4e06b989545a7ba2cd1e'
+                            element: '__dont_treat_as_error__'
                             language: 'en'
                         }
                     },
@@ -1980,6 +3165,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_flow_variable'
+                        id: 'd412a89295c6417faf149414143bcb08'
+                        key: {
+                            model: '4b5b67c3a90b40ad8c2d4186704e3000'
+                            element: 'expires_at'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'd519c5f102144cf783b54f693b00322b'
                         key: {
@@ -1998,12 +3191,37 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_output'
+                        id: 'd6022713b9fb4b32a009c94b6285c218'
+                        key: {
+                            model: '5256f964eefc4521bfe111888bfdc411'
+                            element: 'old_policy_outcome'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: 'd6c7ef0af94b416eadacc96617133fad'
                         key: {
                             field: 'policy_id'
                             table: 'var__m_sys_hub_action_output_32a6a083b06d4ab1a96f86af673b107b'
                             id: '32a6a083b06d4ab1a96f86af673b107b'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'd836d290dc0b4c11978f69458036c6af'
+                        key: {
+                            model: '30930c6a38df4e06b989545a7ba2cd1e'
+                            element: 'current_policy_id'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'd85f3309ad8642a0845c9e09b9b92c19'
+                        key: {
+                            name: 'var__m_sys_hub_flow_variable_4b5b67c3a90b40ad8c2d4186704e3000'
+                            element: 'approval_state'
+                            language: 'en'
                         }
                     },
                     {
@@ -2041,12 +3259,37 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_output'
+                        id: 'db241867bd974ea698233d74978f9091'
+                        key: {
+                            model: '5256f964eefc4521bfe111888bfdc411'
+                            element: '__dont_treat_as_error__'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: 'dbe5aa4a243a4186b261612eb4094009'
                         key: {
                             field: 'expires_at'
                             table: 'var__m_sys_hub_action_output_32a6a083b06d4ab1a96f86af673b107b'
                             id: '32a6a083b06d4ab1a96f86af673b107b'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'dc4d9fa40b604847af88c2c8f50cd399'
+                        key: {
+                            model: '1d446b19bb5c49448b2871ac5006705b'
+                            element: 'open'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'dca1c8bd6f0c4b0488c9769514cb7758'
+                        key: {
+                            field: 'old_policy_outcome'
+                            table: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
+                            id: '5256f964eefc4521bfe111888bfdc411'
                         }
                     },
                     {
@@ -2067,6 +3310,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_output'
+                        id: 'dddfbc4d18bc4960bdbc4cbeff3f2b28'
+                        key: {
+                            model: '30930c6a38df4e06b989545a7ba2cd1e'
+                            element: 'remind'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'de9782b17bbf49989baa24f547746610'
                         key: {
@@ -2081,6 +3332,32 @@ declare global {
                         key: {
                             model: 'f724bb15287f4186ad6f3c976864ecef'
                             element: 'justification'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'dedcd9a126084e9b918d343d630b67a4'
+                        key: {
+                            name: 'var__m_sys_hub_action_input_5256f964eefc4521bfe111888bfdc411'
+                            element: 'requested_item'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_input'
+                        id: 'df0c4655c28146a69ea89048524d70c7'
+                        key: {
+                            model: '1d446b19bb5c49448b2871ac5006705b'
+                            element: 'extend_item'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'e08011bd95a34fe5800acbf507a7ee67'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_30930c6a38df4e06b989545a7ba2cd1e'
+                            element: '__action_status__'
+                            language: 'en'
                         }
                     },
                     {
@@ -2126,12 +3403,54 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'e2a19bff0b6a4c938f3c8f5ba2953cfe'
+                        key: {
+                            model: '28b1cb439afc471c89de2da0f3a0c221'
+                            element: 'refusal'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'e47c7dcfa13f4564829bf328632bea48'
                         key: {
                             name: 'var__m_sys_hub_action_input_f724bb15287f4186ad6f3c976864ecef'
                             element: 'requested_item'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'e54a4d9eef394c6887d437c306f63bd9'
+                        key: {
+                            field: 'preapproved'
+                            table: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
+                            id: '5256f964eefc4521bfe111888bfdc411'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'e56aa97a167b4a6fbf429ad0fa5d2c6f'
+                        key: {
+                            model: '30930c6a38df4e06b989545a7ba2cd1e'
+                            element: '__action_status__'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'e5b6249d11b3450180a8a678747c6779'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_30930c6a38df4e06b989545a7ba2cd1e'
+                            element: 'until_expiry'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'e73cdbf427084ce2bc660e6e82ba657e'
+                        key: {
+                            model: '28b1cb439afc471c89de2da0f3a0c221'
+                            element: 'current_policy_id'
                         }
                     },
                     {
@@ -2152,6 +3471,22 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_flow_variable'
+                        id: 'ebaae90a0cb74fcb900d06b588cc0d7d'
+                        key: {
+                            model: '4b5b67c3a90b40ad8c2d4186704e3000'
+                            element: 'refusal'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'ecb141e0d85a4f52bd1e7d6da6523c9e'
+                        key: {
+                            model: '1d446b19bb5c49448b2871ac5006705b'
+                            element: 'until_reminder'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'ecd62fe424ca44b788671932fb816c20'
                         key: {
@@ -2169,6 +3504,66 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: 'ed952254b4ca45ba956843d64ee4dcca'
+                        key: {
+                            field: 'remind'
+                            table: 'var__m_sys_hub_action_output_30930c6a38df4e06b989545a7ba2cd1e'
+                            id: '30930c6a38df4e06b989545a7ba2cd1e'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_flow_variable'
+                        id: 'edec9249c9c5435c988ab0307dfebac4'
+                        key: {
+                            model: '4b5b67c3a90b40ad8c2d4186704e3000'
+                            element: 'approval_state'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'ee0655deabd84e25b051e3cb5186aa62'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
+                            element: 'current_policy_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'ee62eff0f812454292f8a3c426291340'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
+                            element: 'refusal'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sc_cat_item_category'
+                        id: 'ee9a3bb522564215bd915ecb2d48e103'
+                        key: {
+                            sc_cat_item: '632bff460bbb4b3e8085fb744391c0f0'
+                            sc_category: '2809952237b1300054b6a3549dbe5dd4'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_input'
+                        id: 'ef19ae639b2b4a8b9ae25c29b6549d5a'
+                        key: {
+                            model: '28b1cb439afc471c89de2da0f3a0c221'
+                            element: 'requested_item'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: 'ef1c8a4097984952bd817521d5f88d2c'
+                        key: {
+                            cat_item: '632bff460bbb4b3e8085fb744391c0f0'
+                            variable_set: 'NULL'
+                            name: 'justification'
+                        }
+                    },
+                    {
                         table: 'sys_hub_step_ext_input'
                         id: 'ef339fbc32834eceb551ad27b020c1a8'
                         key: {
@@ -2183,6 +3578,14 @@ declare global {
                             name: 'var__m_sys_hub_action_output_32a6a083b06d4ab1a96f86af673b107b'
                             element: '__action_status__'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'f0c16411662c45c8ba9c1e85f105522c'
+                        key: {
+                            model: '1d446b19bb5c49448b2871ac5006705b'
+                            element: 'until_expiry'
                         }
                     },
                     {
@@ -2207,6 +3610,15 @@ declare global {
                         key: {
                             model: 'f724bb15287f4186ad6f3c976864ecef'
                             element: 'approval_due'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'f21e1028895e47ba8d55273b03f4d29a'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_30930c6a38df4e06b989545a7ba2cd1e'
+                            element: 'until_reminder'
+                            language: 'en'
                         }
                     },
                     {
@@ -2244,6 +3656,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'f47ae7aaa2784f74886a38b943a34380'
+                        key: {
+                            name: 'var__m_sys_hub_action_input_30930c6a38df4e06b989545a7ba2cd1e'
+                            element: 'requested_item'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_hub_step_ext_output'
                         id: 'f50f8753af5c41cfaccaafe1f87afb12'
                         key: {
@@ -2261,6 +3682,15 @@ declare global {
                     },
                     {
                         table: 'sys_element_mapping'
+                        id: 'f5fbe5f0ebec4f37bb9bd8187e8f3dce'
+                        key: {
+                            field: 'until_expiry'
+                            table: 'var__m_sys_hub_action_output_30930c6a38df4e06b989545a7ba2cd1e'
+                            id: '30930c6a38df4e06b989545a7ba2cd1e'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
                         id: 'f7c54b4380054790b79cbda44d6ed338'
                         key: {
                             field: 'policy_id'
@@ -2274,6 +3704,23 @@ declare global {
                         key: {
                             model: '32a6a083b06d4ab1a96f86af673b107b'
                             element: 'policy'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'f80f6789ae104eae88ff499bbce7b821'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_30930c6a38df4e06b989545a7ba2cd1e'
+                            element: 'extend_link'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'f821e197bd0d4213934b22b97013598b'
+                        key: {
+                            model: '5256f964eefc4521bfe111888bfdc411'
+                            element: 'extension_label'
                         }
                     },
                     {
@@ -2295,6 +3742,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: 'f92ff4572dcc49b79983929f87cebdd3'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_30930c6a38df4e06b989545a7ba2cd1e'
+                            element: 'current'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: 'f978d8a4faba4895a5947267e55eefec'
                         key: {
                             name: 'var__m_sys_hub_action_input_9ec164cbfe0746f7801e22aac0cf57a0'
@@ -2311,12 +3767,30 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: 'fbbb63b6e2b940118855e33f49f45e41'
+                        key: {
+                            field: 'requested_item'
+                            table: 'var__m_sys_hub_step_ext_input_28b1cb439afc471c89de2da0f3a0c221'
+                            id: '28b1cb439afc471c89de2da0f3a0c221'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'fbe600995b7c46a0a9c972bbddb65e04'
                         key: {
                             name: 'var__m_sys_hub_action_input_32a6a083b06d4ab1a96f86af673b107b'
                             element: 'topic_name'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'fc01e0ecfebc479d81dacdadca4bf246'
+                        key: {
+                            field: 'extend_link'
+                            table: 'var__m_sys_hub_action_output_30930c6a38df4e06b989545a7ba2cd1e'
+                            id: '30930c6a38df4e06b989545a7ba2cd1e'
                         }
                     },
                     {
@@ -2333,6 +3807,22 @@ declare global {
                         key: {
                             model: '59af395d7bb44664b3c7c380c803b24a'
                             element: 'reach'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'fd48fe8bbda94efcab914d29ba003b46'
+                        key: {
+                            model: '30930c6a38df4e06b989545a7ba2cd1e'
+                            element: '__dont_treat_as_error__'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'fdad96743a2c40d3bbf3d410814639a2'
+                        key: {
+                            model: '5256f964eefc4521bfe111888bfdc411'
+                            element: 'refusal'
                         }
                     },
                     {

@@ -363,6 +363,16 @@
         fail('Kpow answered HTTP ' + status + ' without numeric temporary_policy.created_ts and duration_ms.')
     }
 
+    // The item records its current grant (task fields): an extension replaces the policy there and
+    // the waiting flows read it back (Kpow - Read Current Grant, Kpow - Extend Temporary Policy).
+    var grantedItem = new GlideRecord('sc_req_item')
+    if (inputs.work_notes_record && grantedItem.get(String(inputs.work_notes_record))) {
+        grantedItem.setValue('correlation_id', policy.id)
+        grantedItem.setValue('work_start', utcValue(createdTs))
+        grantedItem.setValue('due_date', utcValue(createdTs + grantedMs))
+        grantedItem.update()
+    }
+
     outputs.policy_id = policy.id
     outputs.expires_at = utcValue(createdTs + grantedMs) + ' UTC'
     outputs.expires_at_requester = requesterTimeText(createdTs + grantedMs)
