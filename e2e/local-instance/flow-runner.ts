@@ -142,6 +142,8 @@ export interface FlowEngineOptions {
     /** What is committed now: the catalog is rebuilt by each commit. */
     catalog(): FlowCatalog
     javaScriptLevel(): JavaScriptLevel
+    /** For tests only: scales script steps' time limit and HTTP timeouts (glide-sandbox.ts); default 1. */
+    scriptTimeScale?: number
     sandboxHost(runAsUserSysId: string, log: (level: ScriptLogLevel, message: string) => void): SandboxHost
 }
 
@@ -882,6 +884,7 @@ export class FlowEngine {
                         recordName: `${action.updateName} (action "${action.name}", step "${step.label}")`,
                         level: this.options.javaScriptLevel(),
                         globals: { inputs: { ...scriptInputs }, outputs },
+                        timeScale: this.options.scriptTimeScale,
                     }
                 )
             } catch (error) {

@@ -259,6 +259,19 @@
                 nil: function () {
                     return valueOf(field) === ''
                 },
+                // A journal field's entries as the platform gives them: newest first, each
+                // "yyyy-MM-dd HH:mm:ss - Name (Label)\ntext", separated by a blank line; 1 = the newest only.
+                getJournalEntry: function (mostRecent) {
+                    if (!current || !current.sys_id || isNew) return ''
+                    var entries = host('journalEntries', table, current.sys_id, field)
+                    var count = Number(mostRecent) === -1 ? entries.length : Math.max(0, Number(mostRecent) || 0)
+                    var texts = []
+                    for (var i = 0; i < entries.length && i < count; i++) {
+                        var entry = entries[i]
+                        texts.push(entry.createdOn + ' - ' + entry.author + ' (' + entry.label + ')\n' + entry.value)
+                    }
+                    return texts.join('\n\n')
+                },
                 getRefRecord: function () {
                     var target = createGlideRecord(host('referenceTable', table, field))
                     target.get(valueOf(field))

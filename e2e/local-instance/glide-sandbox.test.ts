@@ -41,6 +41,16 @@ async function outputsOf(script: string): Promise<Record<string, unknown>> {
     return outputs
 }
 
+/** Script text: a call to a server that never answers, with this HTTP timeout, its answer in `response`. */
+function callNeverAnswering(timeoutMs: number): string {
+    return `
+        var request = new sn_ws.RESTMessageV2();
+        request.setEndpoint('${baseUrl}/never-answers');
+        request.setHttpMethod('get');
+        request.setHttpTimeout(${String(timeoutMs)});
+        var response = request.execute();`
+}
+
 function makeHost() {
     const database = new Database({ schemas: localInstanceSchemas })
     const requester = database.insert('sys_user', { user_name: 'abel.tuter', name: 'Abel Tuter' })
@@ -316,11 +326,11 @@ describe('isolation from the host', () => {
         )
     })
 
-    it('stops an endless loop at the CPU limit, and the next script runs normally', async () => {
+    it('stops an endless loop at the step limit, and the next script runs normally', async () => {
         const { host } = makeHost()
         await expect(
             runPlatformScript(host, { recordName: 'Loop', level: 'es5', script: 'while (true) {}', timeoutMs: 300 })
-        ).rejects.toThrow(/^Loop: .*interrupted/)
+        ).rejects.toThrow(/^Loop: stopped at the script step's 300 ms time limit/)
         const outputs: Record<string, unknown> = {}
         await runPlatformScript(host, { recordName: 'r', level: 'es5', globals: { outputs }, script: 'outputs.ok = 1' })
         expect(outputs.ok).toBe(1)
@@ -351,12 +361,7 @@ describe('isolation from the host', () => {
             recordName: 'r',
             level: 'es5',
             globals: { outputs },
-            script: `
-        var request = new sn_ws.RESTMessageV2();
-        request.setEndpoint('${baseUrl}/never-answers');
-        request.setHttpMethod('get');
-        request.setHttpTimeout(1500);
-        var response = request.execute();
+            script: `${callNeverAnswering(1500)}
         outputs.status = response.getStatusCode();
         outputs.error = response.haveError();
         outputs.message = response.getErrorMessage();
@@ -370,5 +375,74 @@ describe('isolation from the host', () => {
         expect(scriptFinished).toBe(false)
         await slowScript
         expect(outputs).toMatchObject({ status: 0, error: true, message: 'Request timed out after 1500 ms' })
+    })
+
+    it('stops a step waiting in execute() at its time limit: the script writes nothing after that point', async () => {
+        const { host, database, requester } = makeHost()
+        const script = `
+        var request = new sn_ws.RESTMessageV2();
+        request.setEndpoint('${baseUrl}/never-answers');
+        request.setHttpMethod('get');
+        request.setHttpTimeout(60000);
+        var user = new GlideRecord('sys_user');
+        user.get('${requester.sys_id}');
+        user.name = 'before the call';
+        user.update();
+        try {
+            request.execute();
+        } finally {
+            // The platform never runs this: the step was stopped inside execute().
+            user.name = 'after the call';
+            user.update();
+        }
+      `
+        await expect(
+            runPlatformScript(host, { recordName: 'Hung', level: 'es5', script, timeoutMs: 400 })
+        ).rejects.toThrow(/^Hung: stopped at the script step's 400 ms time limit/)
+        expect(database.require('sys_user', requester.sys_id).name).toBe('before the call')
+    })
+
+    it('scales the step limit and every HTTP timeout for tests, while the script reads its own numbers', async () => {
+        const { host } = makeHost()
+        const outputs: Record<string, unknown> = {}
+        const started = Date.now()
+        await runPlatformScript(host, {
+            recordName: 'r',
+            level: 'es5',
+            globals: { outputs },
+            timeScale: 0.01,
+            script: `${callNeverAnswering(10000)}
+        outputs.message = response.getErrorMessage();
+      `,
+        })
+        // 10 s scaled to 100 ms, well inside the 30 s step limit scaled to 300 ms.
+        expect(outputs.message).toBe('Request timed out after 10000 ms')
+        expect(Date.now() - started).toBeLessThan(10000)
+        await expect(
+            runPlatformScript(host, { recordName: 'Loop', level: 'es5', script: 'while (true) {}', timeScale: 0.01 })
+        ).rejects.toThrow(/^Loop: stopped at the script step's 30000 ms time limit/)
+    })
+
+    it("reads a journal field's entries as getJournalEntry() gives them: newest first", async () => {
+        const { host, database } = makeHost()
+        const item = database.insert('sc_req_item', { short_description: 'x' })
+        database.update('sc_req_item', item.sys_id, { work_notes: 'first' }, 'abel.tuter')
+        database.update('sc_req_item', item.sys_id, { work_notes: 'second' }, 'system')
+        const outputs: Record<string, unknown> = {}
+        await runPlatformScript(host, {
+            recordName: 'r',
+            level: 'es5',
+            globals: { outputs },
+            script: `
+        var item = new GlideRecord('sc_req_item');
+        item.get('${item.sys_id}');
+        outputs.all = item.work_notes.getJournalEntry(-1);
+        outputs.newest = item.work_notes.getJournalEntry(1);
+      `,
+        })
+        expect(outputs.all).toMatch(
+            /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d - system \(Work notes\)\nsecond\n\n.* - Abel Tuter \(Work notes\)\nfirst$/
+        )
+        expect(String(outputs.newest)).toMatch(/\nsecond$/)
     })
 })

@@ -66,6 +66,12 @@ export interface LocalInstanceOptions {
      * `updateSetXml` and `aliases` are not applied. Without it: memory only.
      */
     dataDir?: string
+    /**
+     * For tests only: multiplies every script step's time limit (30 s) and HTTP timeout, so a test can
+     * let Kpow be slower than a timeout without waiting 10 s for it (0.05: the create's 10 s timeout
+     * becomes 500 ms). Scripts and their notes still read the unscaled numbers. Default 1.
+     */
+    scriptTimeScale?: number
 }
 
 /** What a start on an existing data dir picked up. */
@@ -170,6 +176,11 @@ function setProperties(database: Database, properties: Record<string, string>): 
 }
 
 function startInstance(options: LocalInstanceOptions, store: SqliteInstanceStore | undefined): LocalInstance {
+    const scale = options.scriptTimeScale
+    if (scale !== undefined && !(Number.isFinite(scale) && scale > 0))
+        throw new LocalInstanceError(
+            `scriptTimeScale must be a positive number (1 = the platform's own limits), not ${String(scale)}`
+        )
     const realNow = options.now ?? (() => new Date())
     const clock = new InstanceClock(() => realNow().getTime(), store)
     const now = () => clock.now()
@@ -197,6 +208,7 @@ function startInstance(options: LocalInstanceOptions, store: SqliteInstanceStore
         catalog: () => deployment.current().catalog,
         timers: options.timers ?? clock,
         javaScriptLevel: () => deployment.current().javaScriptLevel,
+        scriptTimeScale: options.scriptTimeScale,
         sandboxHost: (userSysId, log) => sandboxHost(database, userSysId, log),
         contexts: store,
     })

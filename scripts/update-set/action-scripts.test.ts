@@ -38,6 +38,7 @@ interface RecordedRequest {
     headers: Record<string, string>
     body?: string
     basicAuth?: [string, string]
+    timeoutMs?: number
     executed?: boolean
 }
 
@@ -59,15 +60,20 @@ const STORED: Record<string, Record<string, Record<string, string>>> = {
     sys_user: { [REQUESTER_SYS_ID]: { user_name: 'abel.tuter', time_zone: 'Europe/Berlin' } },
 }
 
+/** The instance's clock as the scripts read it (new GlideDateTime().getNumericValue()). */
+const NOW_MS = 1772166081579
+
 /**
- * Just enough GlideRecord for the scripts: get(sys_id), getValue, work_notes = text,
- * setValue(field, value), update(). A note is an update with work notes; field values are recorded apart.
+ * Just enough GlideRecord for the scripts: get(sys_id), getValue, setValue(field, value), work_notes /
+ * comments = text, update(), and work_notes.getJournalEntry(-1) over the notes written so far (newest
+ * first, as the platform). A note is an update with work notes; field values are recorded apart.
  */
-function glideRecordClass(notes: WorkNote[], fieldWrites: Record<string, string>[]) {
+function glideRecordClass(notes: WorkNote[], comments: WorkNote[], fieldWrites: Record<string, string>[]) {
     return class {
         private current: string | undefined
         private readonly values: Record<string, string> = {}
-        work_notes = ''
+        private pendingNote = ''
+        private pendingComment = ''
         constructor(private readonly table: string) {}
         get(sysId: string) {
             this.current = STORED[this.table]?.[sysId] ? sysId : undefined
@@ -79,9 +85,30 @@ function glideRecordClass(notes: WorkNote[], fieldWrites: Record<string, string>
         setValue(field: string, value: string) {
             this.values[field] = value
         }
+        get work_notes(): { getJournalEntry(mostRecent: number): string } {
+            return {
+                getJournalEntry: (mostRecent: number) =>
+                    notes
+                        .slice()
+                        .reverse()
+                        .slice(0, mostRecent === -1 ? notes.length : mostRecent)
+                        .map((note) => `2026-02-27 04:21:21 - System Administrator (Work notes)\n${note.text}`)
+                        .join('\n\n'),
+            }
+        }
+        set work_notes(text: unknown) {
+            this.pendingNote = String(text)
+        }
+        set comments(text: unknown) {
+            this.pendingComment = String(text)
+        }
         update() {
             if (!this.current) throw new Error('update() without a record')
-            if (this.work_notes) notes.push({ table: this.table, sysId: this.current, text: String(this.work_notes) })
+            if (this.pendingNote) notes.push({ table: this.table, sysId: this.current, text: this.pendingNote })
+            if (this.pendingComment)
+                comments.push({ table: this.table, sysId: this.current, text: this.pendingComment })
+            this.pendingNote = ''
+            this.pendingComment = ''
             if (Object.keys(this.values).length > 0) fieldWrites.push({ ...this.values })
             return this.current
         }
@@ -96,23 +123,41 @@ function respond(answer: KpowAnswer) {
     return { getStatusCode: () => answer.status, getBody: () => answer.body, getErrorMessage: () => '' }
 }
 
+/**
+ * Runs a script step. `answers`: what Kpow answers each call in turn (one answer: every call);
+ * `notes`: work notes already on the item (oldest first), e.g. those the create wrote.
+ */
 function run(
     script: string,
     inputs: Record<string, unknown>,
-    answer: KpowAnswer,
+    answers: KpowAnswer | KpowAnswer[],
     profiles = ACCESS_PROFILES,
-    properties: Record<string, string> = {}
+    properties: Record<string, string> = {},
+    notesBefore: string[] = []
 ) {
-    const request: RecordedRequest = { headers: {} }
+    const requests: RecordedRequest[] = []
     const outputs: Record<string, unknown> = {}
     const requestedAliases: unknown[] = []
-    const notes: WorkNote[] = []
+    const notes: WorkNote[] = notesBefore.map((text) => ({ table: 'sc_req_item', sysId: REQUESTED_ITEM_SYS_ID, text }))
+    const comments: WorkNote[] = []
+    const answerFor = (index: number): KpowAnswer => {
+        if (!Array.isArray(answers)) return answers
+        const answer = answers[index]
+        if (!answer)
+            throw new Error(`the script made call ${String(index + 1)}, the test expected ${String(answers.length)}`)
+        return answer
+    }
     const events: { name: string; parm1: string; parm2: string }[] = []
     const fieldWrites: Record<string, string>[] = []
     const sandbox = {
         inputs,
         outputs,
-        GlideRecord: glideRecordClass(notes, fieldWrites),
+        GlideRecord: glideRecordClass(notes, comments, fieldWrites),
+        GlideDateTime: class {
+            getNumericValue() {
+                return NOW_MS
+            }
+        },
         gs: {
             getProperty: (name: string, fallback: string) =>
                 ({ 'x_kpow_jit.max_duration_minutes': '60', 'x_kpow_jit.access_profiles': profiles, ...properties })[
@@ -135,25 +180,31 @@ function run(
         },
         sn_ws: {
             RESTMessageV2: class {
+                private readonly request: RecordedRequest = { headers: {} }
+                constructor() {
+                    requests.push(this.request)
+                }
                 setEndpoint(url: string) {
-                    request.endpoint = url
+                    this.request.endpoint = url
                 }
                 setHttpMethod(method: string) {
-                    request.method = method
+                    this.request.method = method
                 }
                 setBasicAuth(user: string, password: string) {
-                    request.basicAuth = [user, password]
+                    this.request.basicAuth = [user, password]
                 }
                 setRequestHeader(name: string, value: string) {
-                    request.headers[name] = value
+                    this.request.headers[name] = value
                 }
                 setRequestBody(body: string) {
-                    request.body = body
+                    this.request.body = body
                 }
-                setHttpTimeout() {}
+                setHttpTimeout(milliseconds: number) {
+                    this.request.timeoutMs = milliseconds
+                }
                 execute() {
-                    request.executed = true
-                    return respond(answer)
+                    this.request.executed = true
+                    return respond(answerFor(requests.filter((request) => request.executed).length - 1))
                 }
             },
         },
@@ -164,10 +215,14 @@ function run(
     } catch (thrown) {
         error = thrown as Error
     }
-    return { request, outputs, error, requestedAliases, notes, events, fieldWrites }
+    const request = requests[0] ?? { headers: {} }
+    const newNotes = notes.slice(notesBefore.length)
+    return { request, requests, outputs, error, requestedAliases, notes: newNotes, comments, events, fieldWrites }
 }
 
 const createScript = stepScript(updateSet, 'Kpow - Create Temporary Policy')
+const reconcileScript = stepScript(updateSet, 'Kpow - Reconcile Temporary Policy')
+const SENDING = 'Kpow - Create Temporary Policy: sending the request to Kpow at '
 const deleteScript = stepScript(updateSet, 'Kpow - Delete Temporary Policy')
 const created = (id: string) =>
     JSON.stringify({
@@ -191,6 +246,7 @@ describe('action scripts', () => {
     it.each([
         ['create', createScript],
         ['delete', deleteScript],
+        ['reconcile', reconcileScript],
     ])('%s script is ES5 (the app keeps scripts runnable in either JavaScript mode)', (_name, script) => {
         expect(() => parse(script, { ecmaVersion: 5 })).not.toThrow()
     })
@@ -398,35 +454,35 @@ describe('work note on the requested item when an action fails', () => {
                     { path: 'duration_ms', message: 'must be at most 3600000' },
                 ]),
             },
-            'Kpow - Create Temporary Policy failed: Kpow answered HTTP 400: The request body is not valid. (duration_ms: must be at most 3600000)',
+            `Kpow - Create Temporary Policy failed: Kpow answered HTTP 400: The request body is not valid. (duration_ms: must be at most 3600000). Kpow refused the request, so nothing was created (request_time_ms=${String(NOW_MS)}).`,
         ],
         [
             'create, 403 with Kpow error body',
             createScript,
             validInputs,
             { status: 403, body: kpowError('forbidden', 'admin may not grant TOPIC_DATA_QUERY') },
-            'Kpow - Create Temporary Policy failed: Kpow answered HTTP 403: admin may not grant TOPIC_DATA_QUERY',
+            `Kpow - Create Temporary Policy failed: Kpow answered HTTP 403: admin may not grant TOPIC_DATA_QUERY. Kpow refused the request, so nothing was created (request_time_ms=${String(NOW_MS)}).`,
         ],
         [
             'create, 5xx with a non-JSON body',
             createScript,
             validInputs,
             { status: 502, body: '<html>Bad Gateway</html>' },
-            'Kpow - Create Temporary Policy failed: Kpow answered HTTP 502: <html>Bad Gateway</html>',
+            'Kpow - Create Temporary Policy failed: Kpow answered HTTP 502: <html>Bad Gateway</html>. Kpow may have created the policy anyway; the flow looks for it.',
         ],
         [
             'create, transport error reported as status 0',
             createScript,
             validInputs,
             { transportError: 'Connection refused', via: 'status 0' },
-            'Kpow - Create Temporary Policy failed: could not reach Kpow through the "Kpow API" connection: Connection refused. Kpow may or may not have created the policy; it expires on its own.',
+            'Kpow - Create Temporary Policy failed: could not reach Kpow through the "Kpow API" connection (HTTP timeout 8 s): Connection refused. Kpow may have created the policy anyway; the flow looks for it.',
         ],
         [
             'create, transport error thrown by execute()',
             createScript,
             validInputs,
             { transportError: 'Read timed out', via: 'thrown' },
-            'Kpow - Create Temporary Policy failed: could not reach Kpow through the "Kpow API" connection: Read timed out. Kpow may or may not have created the policy; it expires on its own.',
+            'Kpow - Create Temporary Policy failed: could not reach Kpow through the "Kpow API" connection (HTTP timeout 8 s): Read timed out. Kpow may have created the policy anyway; the flow looks for it.',
         ],
         [
             'delete, 4xx with Kpow error body',
@@ -447,21 +503,24 @@ describe('work note on the requested item when an action fails', () => {
             deleteScript,
             deleteInputs,
             { transportError: 'Connection reset', via: 'status 0' },
-            'Kpow - Delete Temporary Policy failed: could not reach Kpow through the "Kpow API" connection: Connection reset. Policy abc-123 may still be live until it expires.',
+            'Kpow - Delete Temporary Policy failed: could not reach Kpow through the "Kpow API" connection (HTTP timeout 8 s): Connection reset. Policy abc-123 may still be live until it expires.',
         ],
     ] as const)(
         '%s: notes status and message, then fails with the same text',
         (_case, script, inputs, answer, expected) => {
             const { error, notes } = run(script, inputs, answer)
-            expect(notes).toEqual(note(expected))
+            // The create notes its request just before sending it (what reconciliation reads), then why it failed.
+            const sent = script === createScript ? notes.slice(0, 1) : []
+            if (script === createScript) expect(sent[0]?.text).toContain(SENDING)
+            expect(notes).toEqual([...sent, ...note(expected)])
             expect(error?.message).toBe(expected)
         }
     )
 
     it('truncates a long raw body in the note', () => {
         const { notes } = run(createScript, validInputs, { status: 500, body: 'x'.repeat(2000) })
-        expect(notes[0]?.text).toBe(
-            `Kpow - Create Temporary Policy failed: Kpow answered HTTP 500: ${'x'.repeat(500)}... (truncated)`
+        expect(notes[1]?.text).toBe(
+            `Kpow - Create Temporary Policy failed: Kpow answered HTTP 500: ${'x'.repeat(500)}... (truncated). Kpow may have created the policy anyway; the flow looks for it.`
         )
     })
 
@@ -476,8 +535,16 @@ describe('work note on the requested item when an action fails', () => {
         expect(notes[0]?.text).toContain('topic_name "tx_*"')
     })
 
+    it('create notes the request and its time just before sending it, and nothing more on success', () => {
+        const { notes, request, error } = run(createScript, validInputs, { status: 200, body: created('p1') })
+        expect(error).toBeUndefined()
+        expect(request.timeoutMs).toBe(8000)
+        expect(notes.map((entry) => entry.text)).toEqual([
+            `${SENDING}2026-02-27 04:21:21 UTC (request_time_ms=${String(NOW_MS)}): ${request.body ?? ''}`,
+        ])
+    })
+
     it.each([
-        ['create', createScript, validInputs, { status: 200, body: created('p1') }],
         ['delete', deleteScript, deleteInputs, { status: 204, body: '' }],
         [
             'delete of an expired policy',
@@ -509,5 +576,192 @@ describe('work note on the requested item when an action fails', () => {
         )
         expect(error?.message).toContain('HTTP 500: down')
         expect(notes).toEqual([])
+    })
+})
+
+describe('Kpow - Reconcile Temporary Policy after a failed create', () => {
+    const reconcileInputs = (lastAttempt: boolean) => ({
+        connection_alias: ALIAS_SYS_ID,
+        work_notes_record: REQUESTED_ITEM_SYS_ID,
+        last_attempt: lastAttempt,
+    })
+    /** The notes a create leaves when Kpow gives it `answer`, and the request it sent. */
+    function failedCreate(answer: KpowAnswer) {
+        const { notes, request, error } = run(createScript, validInputs, answer)
+        expect(error).toBeDefined()
+        const sent = request.body ? (JSON.parse(request.body) as { duration_ms: number; policy: object }) : undefined
+        return { notes: notes.map((entry) => entry.text), sent }
+    }
+    const timedOut: KpowAnswer = { transportError: 'Request timed out after 8000 ms', via: 'status 0' }
+    const listOf = (...policies: object[]) => ({
+        status: 200,
+        body: JSON.stringify({ temporary_policies: policies, metadata: {} }),
+    })
+    const kpowPolicy = (id: string, sent: { duration_ms: number; policy: object } | undefined, overrides = {}) => ({
+        id,
+        created_ts: NOW_MS + 1500,
+        duration_ms: sent?.duration_ms,
+        policy: sent?.policy,
+        ...overrides,
+    })
+
+    it('reads the notes the create writes: both scripts carry the same texts', () => {
+        for (const name of ['SENDING_NOTE', 'REFUSED_NOTE']) {
+            const text = (script: string) => new RegExp(`var ${name} = '([^']+)'`).exec(script)?.[1]
+            expect(text(createScript)).toBeDefined()
+            expect(text(reconcileScript)).toBe(text(createScript))
+        }
+    })
+
+    it('finds the policy Kpow created after the create timed out, deletes it, and tells the requester', () => {
+        const create = failedCreate(timedOut)
+        const theirs = kpowPolicy('0aa3f8b1-8e1b-42e1-a99f-132e3c580e3f', create.sent, {
+            policy: { ...create.sent?.policy, role: 'kafka-admins' },
+        })
+        const older = kpowPolicy('1bb3f8b1-8e1b-42e1-a99f-132e3c580e3f', create.sent, {
+            created_ts: NOW_MS - 10 * 60000,
+        })
+        const ours = kpowPolicy('2cc3f8b1-8e1b-42e1-a99f-132e3c580e3f', create.sent)
+        const { requests, outputs, notes, comments, error } = run(
+            reconcileScript,
+            reconcileInputs(false),
+            [listOf(theirs, older, ours), { status: 204, body: '' }],
+            ACCESS_PROFILES,
+            {},
+            create.notes
+        )
+        expect(error).toBeUndefined()
+        expect(
+            requests.map((request) => `${request.method ?? ''} ${request.endpoint ?? ''} ${String(request.timeoutMs)}`)
+        ).toEqual([
+            'get https://kpow.test:4000/admin/v1/temporary-policies 18000',
+            `delete https://kpow.test:4000/admin/v1/temporary-policies/${ours.id} 8000`,
+        ])
+        expect(requests[0]?.basicAuth).toEqual(['admin', 'secret'])
+        expect(outputs.outcome).toBe('deleted')
+        expect(notes[0]?.text).toContain(`temporary policy ${ours.id}`)
+        expect(notes[0]?.text).toContain('No access from this request remains.')
+        expect(comments.map((entry) => entry.text)).toEqual([
+            expect.stringContaining('It had created the access after all, and it has been removed again'),
+        ])
+    })
+
+    it('finds nothing when Kpow holds no such policy, and says no access was created', () => {
+        const create = failedCreate({ status: 502, body: '<html>Bad Gateway</html>' })
+        const { requests, outputs, notes, comments } = run(
+            reconcileScript,
+            reconcileInputs(false),
+            [listOf(kpowPolicy('0aa3f8b1-8e1b-42e1-a99f-132e3c580e3f', create.sent, { duration_ms: 60000 }))],
+            ACCESS_PROFILES,
+            {},
+            create.notes
+        )
+        expect(requests).toHaveLength(1)
+        expect(outputs.outcome).toBe('none_found')
+        expect(notes[0]?.text).toContain('none matches role kafka-users, actions TOPIC_DATA_QUERY')
+        expect(comments[0]?.text).toContain('it holds no access from this request')
+    })
+
+    it('does not call Kpow when Kpow refused the create with its own error: nothing was created', () => {
+        const create = failedCreate({ status: 403, body: kpowError('forbidden', 'admin may not grant it') })
+        const { requests, outputs, comments } = run(
+            reconcileScript,
+            reconcileInputs(false),
+            [],
+            ACCESS_PROFILES,
+            {},
+            create.notes
+        )
+        expect(requests).toEqual([])
+        expect(outputs.outcome).toBe('refused')
+        expect(comments[0]?.text).toContain('Your access was not granted')
+    })
+
+    it('reconciles a 4xx that is not Kpow speaking (a proxy page, or 408)', () => {
+        for (const answer of [
+            { status: 404, body: '<html>Not Found</html>' },
+            { status: 408, body: kpowError('timeout', 'Request Timeout') },
+        ]) {
+            const create = failedCreate(answer)
+            const { requests, outputs } = run(
+                reconcileScript,
+                reconcileInputs(false),
+                [listOf()],
+                ACCESS_PROFILES,
+                {},
+                create.notes
+            )
+            expect(requests).toHaveLength(1)
+            expect(outputs.outcome).toBe('none_found')
+        }
+    })
+
+    it('does not call Kpow when the create stopped before sending', () => {
+        const { notes } = run(createScript, { ...validInputs, topic_name: 'tx_*' }, { status: 200, body: created('x') })
+        const reconciled = run(
+            reconcileScript,
+            reconcileInputs(true),
+            [],
+            ACCESS_PROFILES,
+            {},
+            notes.map((entry) => entry.text)
+        )
+        expect(reconciled.requests).toEqual([])
+        expect(reconciled.outputs.outcome).toBe('nothing_sent')
+    })
+
+    it('when Kpow does not answer: notes it for a retry first, then tells requester and administrator access may exist, until when', () => {
+        const create = failedCreate(timedOut)
+        const first = run(reconcileScript, reconcileInputs(false), [timedOut], ACCESS_PROFILES, {}, create.notes)
+        expect(first.outputs.outcome).toBe('unresolved')
+        expect(first.comments).toEqual([])
+        expect(first.notes[0]?.text).toContain('first attempt; the flow tries once more')
+
+        const last = run(reconcileScript, reconcileInputs(true), [{ status: 503, body: 'busy' }], ACCESS_PROFILES, {}, [
+            ...create.notes,
+            ...first.notes.map((entry) => entry.text),
+        ])
+        // Not found yet, so counted from now: the policy lasts its duration (1 h) from its creation at the latest now.
+        const until = '2026-02-27 05:21:21 UTC'
+        expect(last.outputs).toMatchObject({ outcome: 'unresolved', may_exist_until: until })
+        expect(last.notes[0]?.text).toContain('Kpow answered HTTP 503: busy (last attempt)')
+        expect(last.notes[0]?.text).toContain(`ends on its own by ${until} at the latest`)
+        expect(last.notes[0]?.text).toContain('Administrator: in Kpow, Settings > Temporary policies')
+        expect(last.comments[0]?.text).toContain(`may have created it anyway: if so, it ends by ${until} at the latest`)
+    })
+
+    it('names the policy and its exact expiry when it was found but the delete failed', () => {
+        const create = failedCreate(timedOut)
+        const ours = kpowPolicy('2cc3f8b1-8e1b-42e1-a99f-132e3c580e3f', create.sent)
+        const { outputs, notes } = run(
+            reconcileScript,
+            reconcileInputs(true),
+            [listOf(ours), timedOut],
+            ACCESS_PROFILES,
+            {},
+            create.notes
+        )
+        expect(outputs).toMatchObject({ outcome: 'unresolved', may_exist_until: '2026-02-27 05:21:23 UTC' })
+        expect(notes[0]?.text).toContain(`delete policy ${ours.id}`)
+    })
+
+    it("deletes none of several matching policies (one may be another request's grant), and says so", () => {
+        const create = failedCreate(timedOut)
+        const { requests, outputs, notes } = run(
+            reconcileScript,
+            reconcileInputs(false),
+            [
+                listOf(
+                    kpowPolicy('2cc3f8b1-8e1b-42e1-a99f-132e3c580e3f', create.sent),
+                    kpowPolicy('3dd3f8b1-8e1b-42e1-a99f-132e3c580e3f', create.sent, { created_ts: NOW_MS + 4000 })
+                ),
+            ],
+            ACCESS_PROFILES,
+            {},
+            create.notes
+        )
+        expect(requests).toHaveLength(1)
+        expect(outputs).toMatchObject({ outcome: 'ambiguous', may_exist_until: '2026-02-27 05:21:25 UTC' })
+        expect(notes[0]?.text).toContain('none was deleted')
     })
 })

@@ -436,7 +436,7 @@ export class FakeInstance {
                 note(item.sys_id ?? '', `Kpow - Create Temporary Policy failed: ${this.options.grantRefused}`)
                 note(
                     item.sys_id ?? '',
-                    'Kpow access not granted: Kpow - Create Temporary Policy failed; the work note it wrote just before this one gives the reason.'
+                    'Kpow access not granted: Kpow - Create Temporary Policy failed. Its work notes above give the reason when it could write one.'
                 )
                 return
             }

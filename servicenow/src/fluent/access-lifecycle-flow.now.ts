@@ -5,6 +5,7 @@ import { deleteTemporaryPolicyAction } from './delete-temporary-policy-action.no
 import { listFallbackApproversAction } from './list-fallback-approvers-action.now'
 import { readAccessRequestAction } from './read-access-request-action.now'
 import { readCurrentGrantAction } from './read-current-grant-action.now'
+import { reconcileTemporaryPolicyAction } from './reconcile-temporary-policy-action.now'
 
 /**
  * Request -> approval -> grant -> wait for the item to close -> revoke.
@@ -348,6 +349,35 @@ Flow(
                     })
                 },
                 catch: () => {
+                    // The request may have reached Kpow (no answer in time, a 5xx): find and delete what
+                    // Kpow created anyway, once more if Kpow does not answer; the action tells the requester.
+                    const reconciled = wfa.action(
+                        reconcileTemporaryPolicyAction,
+                        {
+                            $id: Now.ID['reconcile_grant'],
+                            annotation: '3b. Remove any policy the failed create left in Kpow',
+                        },
+                        {
+                            work_notes_record: wfa.dataPill(params.trigger.request_item, 'reference'),
+                            last_attempt: false,
+                        }
+                    )
+                    wfa.flowLogic.if(
+                        {
+                            $id: Now.ID['if_reconcile_unresolved'],
+                            condition: `${wfa.dataPill(reconciled.outcome, 'string')}=unresolved`,
+                        },
+                        () => {
+                            wfa.action(
+                                reconcileTemporaryPolicyAction,
+                                { $id: Now.ID['reconcile_grant_again'] },
+                                {
+                                    work_notes_record: wfa.dataPill(params.trigger.request_item, 'reference'),
+                                    last_attempt: true,
+                                }
+                            )
+                        }
+                    )
                     wfa.action(
                         action.core.updateRecord,
                         { $id: Now.ID['close_grant_failed'] },
@@ -357,9 +387,7 @@ Flow(
                             values: TemplateValue({
                                 state: '4',
                                 work_notes:
-                                    "Kpow access not granted: Kpow - Create Temporary Policy failed; the work note it wrote just before this one gives the reason (Kpow's HTTP status and message). Submit a new request once the cause is fixed.",
-                                comments:
-                                    'Your access was not granted: Kpow could not create it. The fulfillers can see why on this request; submit a new request once they have fixed the cause.',
+                                    'Kpow access not granted: Kpow - Create Temporary Policy failed. Its work notes above give the reason when it could write one (a step stopped by the platform writes none), and the Kpow - Reconcile Temporary Policy notes say whether Kpow holds anything from this request. Submit a new request once the cause is fixed.',
                             }),
                         }
                     )
@@ -597,7 +625,7 @@ Flow(
                             table_name: 'sc_req_item',
                             record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
                             values: TemplateValue({
-                                work_notes: `Kpow - Delete Temporary Policy failed for policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')}; the work note it wrote just before this one gives the reason (Kpow's HTTP status and message). Kpow still ends the access at ${wfa.dataPill(params.flowVariables.expires_at_requester, 'string')} (${wfa.dataPill(params.flowVariables.expires_at, 'string')}); an administrator can delete it earlier in Kpow (Settings > Temporary policies).`,
+                                work_notes: `Kpow - Delete Temporary Policy failed for policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')}; its work note above gives the reason when it could write one (Kpow's HTTP status and message). Kpow still ends the access at ${wfa.dataPill(params.flowVariables.expires_at_requester, 'string')} (${wfa.dataPill(params.flowVariables.expires_at, 'string')}); an administrator can delete it earlier in Kpow (Settings > Temporary policies).`,
                             }),
                         }
                     )

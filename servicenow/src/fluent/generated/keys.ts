@@ -391,6 +391,10 @@ declare global {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: 'bcdf2368192c48ef89a674f0e9caa315'
                     }
+                    if_reconcile_unresolved: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '007b8989c40840819eb5b1c6a2f9cb43'
+                    }
                     if_remind: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '7d1a7b58b4064481956ceb38d84cbfcb'
@@ -538,6 +542,22 @@ declare global {
                     read_grant_before_reminder: {
                         table: 'sys_hub_action_instance_v2'
                         id: '0cadf42a850d4edc9450c87aca877598'
+                    }
+                    reconcile_grant: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: 'bba7d43b7edb41be91ba172320d86a76'
+                    }
+                    reconcile_grant_again: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '3a551ad79dd143abbd9f35ee47ff703c'
+                    }
+                    reconcile_temporary_policy_action: {
+                        table: 'sys_hub_action_type_definition'
+                        id: 'd4c065145e094cc6861bc3992620c6a6'
+                    }
+                    reconcile_temporary_policy_script: {
+                        table: 'sys_hub_step_instance'
+                        id: 'ead2fa3c5d53437f9ecb335713e4eddd'
                     }
                     remember_extension: {
                         table: 'sys_hub_flow_logic_instance_v2'
@@ -755,6 +775,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '08b1404688244455af3fd8ccd3801140'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_d4c065145e094cc6861bc3992620c6a6'
+                            element: 'may_exist_until'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: '090335a8d8c5417a9f8af3f81a38af2e'
                         key: {
@@ -797,6 +826,14 @@ declare global {
                             name: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
                             element: 'profile_name'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '0e2e8034b19f482c881f244623fa3c8c'
+                        key: {
+                            document_key: 'ead2fa3c5d53437f9ecb335713e4eddd'
+                            variable: '14503f679f854a509b6858950d38959c'
                         }
                     },
                     {
@@ -871,6 +908,14 @@ declare global {
                         key: {
                             model: '30930c6a38df4e06b989545a7ba2cd1e'
                             element: 'extend_link'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_input'
+                        id: '14503f679f854a509b6858950d38959c'
+                        key: {
+                            model: 'ead2fa3c5d53437f9ecb335713e4eddd'
+                            element: 'connection_alias'
                         }
                     },
                     {
@@ -993,6 +1038,15 @@ declare global {
                             name: 'var__m_sys_hub_action_output_51418f59cc7442d8821f69b943672080'
                             element: 'outcome'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '21222d438f1c4683916b2da8842a065b'
+                        key: {
+                            field: 'last_attempt'
+                            table: 'var__m_sys_hub_step_ext_input_ead2fa3c5d53437f9ecb335713e4eddd'
+                            id: 'ead2fa3c5d53437f9ecb335713e4eddd'
                         }
                     },
                     {
@@ -1217,6 +1271,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '302048e25c344c0d994f89fc3e2d9fa4'
+                        key: {
+                            field: 'may_exist_until'
+                            table: 'var__m_sys_hub_action_output_d4c065145e094cc6861bc3992620c6a6'
+                            id: 'd4c065145e094cc6861bc3992620c6a6'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '3359e2b51be04c648c1b5aa8f9c5dc34'
                         key: {
@@ -1429,6 +1492,14 @@ declare global {
                             name: 'var__m_sys_hub_flow_variable_c8c4c160f03e4be284f27eb2a6b4c889'
                             element: 'inspect_link'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '459acc3156184c6db70c86af226b33c1'
+                        key: {
+                            document_key: 'ead2fa3c5d53437f9ecb335713e4eddd'
+                            variable: '71aa7f6647032200b4fad7527c9a719b'
                         }
                     },
                     {
@@ -1993,6 +2064,14 @@ declare global {
                     },
                     {
                         table: 'sys_hub_action_output'
+                        id: '67e8c40eb0414d958ed7e1857f11af61'
+                        key: {
+                            model: 'd4c065145e094cc6861bc3992620c6a6'
+                            element: 'may_exist_until'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
                         id: '696cdea9330f40f18c2a22c4e074b395'
                         key: {
                             model: '5256f964eefc4521bfe111888bfdc411'
@@ -2101,6 +2180,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '6f584014c7d44b56a1fa73b2034d8a3b'
+                        key: {
+                            field: 'outcome'
+                            table: 'var__m_sys_hub_action_output_d4c065145e094cc6861bc3992620c6a6'
+                            id: 'd4c065145e094cc6861bc3992620c6a6'
+                        }
+                    },
+                    {
                         table: 'sys_hub_step_ext_output'
                         id: '6fd8f8b2f73946ab8e94d464f73be515'
                         key: {
@@ -2114,6 +2202,15 @@ declare global {
                         key: {
                             model: '28b1cb439afc471c89de2da0f3a0c221'
                             element: 'original_number'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '71b079fce89546ac9aa5beff141e6e8a'
+                        key: {
+                            name: 'var__m_sys_hub_action_input_d4c065145e094cc6861bc3992620c6a6'
+                            element: 'work_notes_record'
+                            language: 'en'
                         }
                     },
                     {
@@ -2140,6 +2237,14 @@ declare global {
                         key: {
                             model: '59af395d7bb44664b3c7c380c803b24a'
                             element: 'profile_name'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '754ef5d958534e4280f968dd5d2169c2'
+                        key: {
+                            document_key: 'ead2fa3c5d53437f9ecb335713e4eddd'
+                            variable: '74315b04b3201300176b051a16a8dc2b'
                         }
                     },
                     {
@@ -2201,6 +2306,14 @@ declare global {
                             field: 'approval_due'
                             table: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
                             id: 'f724bb15287f4186ad6f3c976864ecef'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_input'
+                        id: '79a2b0a5e7d441aab7628832d5ddb544'
+                        key: {
+                            model: 'd4c065145e094cc6861bc3992620c6a6'
+                            element: 'work_notes_record'
                         }
                     },
                     {
@@ -2271,6 +2384,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_output'
+                        id: '7cb919124921495daded38c65a926a9b'
+                        key: {
+                            model: 'd4c065145e094cc6861bc3992620c6a6'
+                            element: '__action_status__'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: '7e158c0d4fcf44c2bfb9fb9d5fde6bb1'
                         key: {
@@ -2328,6 +2449,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_input'
+                        id: '879174901acb479989d88d3b079917ad'
+                        key: {
+                            model: 'ead2fa3c5d53437f9ecb335713e4eddd'
+                            element: 'work_notes_record'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: '880b6c316a3c4d8393c5560b45d73c56'
                         key: {
@@ -2343,6 +2472,14 @@ declare global {
                             name: 'var__m_sys_hub_action_output_30930c6a38df4e06b989545a7ba2cd1e'
                             element: 'open'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '88f4629af7e941d08d93a8ebf26aff4b'
+                        key: {
+                            model: 'd4c065145e094cc6861bc3992620c6a6'
+                            element: '__dont_treat_as_error__'
                         }
                     },
                     {
@@ -2525,6 +2662,23 @@ declare global {
                         key: {
                             model: '1d446b19bb5c49448b2871ac5006705b'
                             element: 'remind'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '983a033b2a3848818aef764c1b98a950'
+                        key: {
+                            field: 'work_notes_record'
+                            table: 'var__m_sys_hub_step_ext_input_ead2fa3c5d53437f9ecb335713e4eddd'
+                            id: 'ead2fa3c5d53437f9ecb335713e4eddd'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_input'
+                        id: '9ada8f8647484b2bb139e36ab34c3ef0'
+                        key: {
+                            model: 'ead2fa3c5d53437f9ecb335713e4eddd'
+                            element: 'last_attempt'
                         }
                     },
                     {
@@ -2774,6 +2928,14 @@ declare global {
                         key: {
                             model: 'f724bb15287f4186ad6f3c976864ecef'
                             element: 'requested_item'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'ae8398100cae43029fa0ab1308d1b940'
+                        key: {
+                            model: 'ead2fa3c5d53437f9ecb335713e4eddd'
+                            element: 'outcome'
                         }
                     },
                     {
@@ -3073,6 +3235,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'c60e5a6dd00b498d879d2eb38d50ce49'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_d4c065145e094cc6861bc3992620c6a6'
+                            element: 'outcome'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: 'c738f7264e7f43c198e75192af9d3fdf'
                         key: {
@@ -3088,6 +3259,14 @@ declare global {
                             field: 'open'
                             table: 'var__m_sys_hub_action_output_30930c6a38df4e06b989545a7ba2cd1e'
                             id: '30930c6a38df4e06b989545a7ba2cd1e'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_input'
+                        id: 'c890de33104340c8bc62200cbda0201a'
+                        key: {
+                            model: 'd4c065145e094cc6861bc3992620c6a6'
+                            element: 'last_attempt'
                         }
                     },
                     {
@@ -3120,6 +3299,15 @@ declare global {
                         key: {
                             model: '32a6a083b06d4ab1a96f86af673b107b'
                             element: 'role_name'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'cbf9c4a4f1b14a56800911c6607780d4'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_d4c065145e094cc6861bc3992620c6a6'
+                            element: '__action_status__'
+                            language: 'en'
                         }
                     },
                     {
@@ -3411,6 +3599,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_output'
+                        id: 'e44fdffeda9e4b74b7959737f55a821d'
+                        key: {
+                            model: 'd4c065145e094cc6861bc3992620c6a6'
+                            element: 'outcome'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'e47c7dcfa13f4564829bf328632bea48'
                         key: {
@@ -3614,6 +3810,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: 'f14a7e3bde4043e1a5667472ce713821'
+                        key: {
+                            name: 'var__m_sys_hub_action_input_d4c065145e094cc6861bc3992620c6a6'
+                            element: 'last_attempt'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: 'f21e1028895e47ba8d55273b03f4d29a'
                         key: {
                             name: 'var__m_sys_hub_action_output_30930c6a38df4e06b989545a7ba2cd1e'
@@ -3678,6 +3883,14 @@ declare global {
                         key: {
                             model: 'f724bb15287f4186ad6f3c976864ecef'
                             element: 'resource_name'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'f5daf4a31e104830af98861c2cac8f81'
+                        key: {
+                            model: 'ead2fa3c5d53437f9ecb335713e4eddd'
+                            element: 'may_exist_until'
                         }
                     },
                     {
@@ -3799,6 +4012,15 @@ declare global {
                         key: {
                             model: 'f724bb15287f4186ad6f3c976864ecef'
                             element: 'profile_id'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'fc4cfc49852d43559a9bfaf32926729f'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_d4c065145e094cc6861bc3992620c6a6'
+                            element: '__dont_treat_as_error__'
+                            language: 'en'
                         }
                     },
                     {

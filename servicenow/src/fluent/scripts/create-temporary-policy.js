@@ -8,6 +8,11 @@
  * Every failure is also written as a work note on inputs.work_notes_record (when given), and the
  * requester is told by email (event x_kpow_jit.access.grant_failed), before the action fails: a flow's catch branch cannot read the failed action's error, and the people
  * working the request need Kpow's status and message where they look.
+ *
+ * Just before it sends, the script notes the request and its time on the item: if the answer never
+ * comes (or the step is stopped), "Kpow - Reconcile Temporary Policy" reads that note to look for the
+ * policy Kpow may have created anyway. A 4xx that is Kpow's own JSON refusal is noted as such: Kpow
+ * created nothing, so there is nothing to look for.
  */
 ;(function execute(inputs, outputs) {
     var ACTION_NAME = 'Kpow - Create Temporary Policy'
@@ -19,6 +24,12 @@
     var ROLE_NAME_PATTERN = /^[^*\s]{1,255}$/
     var MINUTE_MS = 60000
     var RAW_BODY_LIMIT = 500
+    // Kpow answers a create in milliseconds. The platform stops a script step after 30 s; 8 s leaves the
+    // step more than 20 s to write why it failed, so the reason is always on the item.
+    var HTTP_TIMEOUT_MS = 8000
+    // Read by "Kpow - Reconcile Temporary Policy": keep both texts in step with that script.
+    var SENDING_NOTE = 'Kpow - Create Temporary Policy: sending the request to Kpow at '
+    var REFUSED_NOTE = 'Kpow refused the request, so nothing was created'
 
     function noteOnRecord(text) {
         var recordId = String(inputs.work_notes_record || '')
@@ -74,6 +85,18 @@
             return raw.length > RAW_BODY_LIMIT ? raw.substring(0, RAW_BODY_LIMIT) + '... (truncated)' : raw
         }
         return 'no response body'
+    }
+
+    // A refusal is Kpow's own JSON error on a 4xx (not 408, a proxy's timeout): Kpow read the request and
+    // created nothing. Anything else (5xx, a proxy's page, no answer) may have come after Kpow created it.
+    function isKpowRefusal(status, body) {
+        if (status < 400 || status > 499 || status === 408) return false
+        try {
+            var parsed = JSON.parse(body)
+            return !!parsed && (typeof parsed.message === 'string' || typeof parsed.error === 'string')
+        } catch (notJson) {
+            return false
+        }
     }
 
     // A glide_duration value (what a flow's Wait For Condition timeout takes): a date-time after the
@@ -318,17 +341,30 @@
     request.setBasicAuth(connection.getCredentialAttribute('user_name'), connection.getCredentialAttribute('password'))
     request.setRequestHeader('Content-Type', 'application/json')
     request.setRequestHeader('Accept', 'application/json')
-    request.setHttpTimeout(30000)
+    request.setHttpTimeout(HTTP_TIMEOUT_MS)
     request.setRequestBody(JSON.stringify(policyRequest))
 
+    var requestTimeMs = new GlideDateTime().getNumericValue()
+    noteOnRecord(
+        SENDING_NOTE +
+            utcValue(requestTimeMs) +
+            ' UTC' +
+            ' (request_time_ms=' +
+            requestTimeMs +
+            '): ' +
+            JSON.stringify(policyRequest)
+    )
+    var MAY_HAVE_CREATED = '. Kpow may have created the policy anyway; the flow looks for it.'
     var response
     try {
         response = request.execute()
     } catch (transportError) {
         fail(
-            'could not reach Kpow through the "Kpow API" connection: ' +
+            'could not reach Kpow through the "Kpow API" connection (HTTP timeout ' +
+                HTTP_TIMEOUT_MS / 1000 +
+                ' s): ' +
                 (transportError && transportError.message ? transportError.message : transportError) +
-                '. Kpow may or may not have created the policy; it expires on its own.'
+                MAY_HAVE_CREATED
         )
     }
     var status = Number(response.getStatusCode())
@@ -338,29 +374,55 @@
     // The platform reports a connection failure or timeout as status 0 with an error message.
     if (!status) {
         fail(
-            'could not reach Kpow through the "Kpow API" connection: ' +
+            'could not reach Kpow through the "Kpow API" connection (HTTP timeout ' +
+                HTTP_TIMEOUT_MS / 1000 +
+                ' s): ' +
                 (response.getErrorMessage() || 'no HTTP answer') +
-                '. Kpow may or may not have created the policy; it expires on its own.'
+                MAY_HAVE_CREATED
+        )
+    }
+    if (isKpowRefusal(status, body)) {
+        fail(
+            'Kpow answered HTTP ' +
+                status +
+                ': ' +
+                kpowMessage(body) +
+                '. ' +
+                REFUSED_NOTE +
+                ' (request_time_ms=' +
+                requestTimeMs +
+                ').'
         )
     }
     if (status < 200 || status > 299) {
-        fail('Kpow answered HTTP ' + status + ': ' + kpowMessage(body))
+        fail('Kpow answered HTTP ' + status + ': ' + kpowMessage(body) + MAY_HAVE_CREATED)
     }
 
     var created
     try {
         created = JSON.parse(body)
     } catch (notJson) {
-        fail('Kpow answered HTTP ' + status + ' with a body that is not JSON: ' + String(body).substring(0, 200))
+        fail(
+            'Kpow answered HTTP ' +
+                status +
+                ' with a body that is not JSON: ' +
+                String(body).substring(0, 200) +
+                MAY_HAVE_CREATED
+        )
     }
     var policy = created && created.temporary_policy
     if (!policy || typeof policy.id !== 'string' || !policy.id) {
-        fail('Kpow answered HTTP ' + status + ' without temporary_policy.id.')
+        fail('Kpow answered HTTP ' + status + ' without temporary_policy.id' + MAY_HAVE_CREATED)
     }
     var createdTs = Number(policy.created_ts)
     var grantedMs = Number(policy.duration_ms)
     if (isNaN(createdTs) || isNaN(grantedMs)) {
-        fail('Kpow answered HTTP ' + status + ' without numeric temporary_policy.created_ts and duration_ms.')
+        fail(
+            'Kpow answered HTTP ' +
+                status +
+                ' without numeric temporary_policy.created_ts and duration_ms' +
+                MAY_HAVE_CREATED
+        )
     }
 
     // The item records its current grant (task fields): an extension replaces the policy there and
