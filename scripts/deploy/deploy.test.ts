@@ -421,7 +421,7 @@ describe('deploy failure paths name the fix', () => {
         const { code, output } = await run(['deploy'])
         expect(code).toBe(1)
         expect(output).toContain('Kpow - Create Temporary Policy: failed: Action has errors: step 1 is invalid')
-        expect(output).toMatch(/\[FAILED\] activate: the instance could not publish 6 of 6 actions/)
+        expect(output).toMatch(/\[FAILED\] activate: the instance could not publish 7 of 7 actions/)
         expect(output).toMatch(/fix: activate by hand: Flow Designer/)
     })
 

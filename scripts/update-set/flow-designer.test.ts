@@ -106,8 +106,8 @@ describe('the typed view of our generated set', () => {
         expect(assigned.every((name) => declared.includes(name))).toBe(true)
     })
 
-    it('reads the six custom actions with their inputs and one Script step each, its script and outputs', () => {
-        expect(view.actionTypes).toHaveLength(6)
+    it('reads the seven custom actions with their inputs and one Script step each, its script and outputs', () => {
+        expect(view.actionTypes).toHaveLength(7)
         for (const action of view.actionTypes) {
             expect(action.inputs.length).toBeGreaterThan(0)
             expect(action.steps.map((step) => step.stepType)).toEqual([STEP_TYPES.script.sysId])

@@ -57,7 +57,7 @@ describe('generated update set', () => {
         expect(writeUpdateSet(metadata, records)).toBe(xml)
     })
 
-    it('carries the app first, then the alias, one catalog item per access profile with its variables, the four actions and the flow', () => {
+    it('carries the app first, then the alias, one catalog item per access profile with its variables, the seven actions and the flows', () => {
         expect(updateSet.records[0]?.table).toBe('sys_app')
         const named = (table: string) =>
             updateSet.records.filter((entry) => entry.table === table).map((entry) => entry.targetName)
@@ -98,6 +98,7 @@ describe('generated update set', () => {
             'Kpow - List Approvers Other Than The Requester',
             'Kpow - Read Access Request',
             'Kpow - Read Current Grant',
+            'Kpow - Reconcile Temporary Policy',
         ])
         expect(named('sys_hub_flow').sort()).toEqual(['Kpow Access Extension', 'Kpow Access Lifecycle'])
         for (const entry of updateSet.records) {
