@@ -143,6 +143,8 @@ export async function runPlatformScript(host: SandboxHost, options: RunScriptOpt
         for (const [name, value] of Object.entries(options.globals ?? {})) {
             evaluate(context, `globalThis[${JSON.stringify(name)}] = ${JSON.stringify(value)}`, name)
         }
+        // The limit counts the script's own time, not the sandbox's set-up (slow on a busy machine).
+        step.start()
         const outcome = await context.evalCodeAsync(options.script, options.recordName, { type: 'global' })
         if (step.stopped()) {
             if (outcome.error) outcome.error.dispose()
@@ -169,13 +171,15 @@ export async function runPlatformScript(host: SandboxHost, options: RunScriptOpt
  * the script cannot write anything after the point the platform would have stopped it.
  */
 class StepClock {
-    private readonly deadline: number
-    private readonly timer: NodeJS.Timeout
+    private deadline = Infinity
+    private timer: NodeJS.Timeout | undefined
     private abandonHttp: (() => void) | undefined
 
-    constructor(limitMs: number) {
-        this.deadline = Date.now() + limitMs
-        this.timer = setTimeout(() => this.abandonHttp?.(), limitMs + 1)
+    constructor(private readonly limitMs: number) {}
+
+    start(): void {
+        this.deadline = Date.now() + this.limitMs
+        this.timer = setTimeout(() => this.abandonHttp?.(), this.limitMs + 1)
         this.timer.unref()
     }
 
