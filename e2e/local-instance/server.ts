@@ -121,8 +121,10 @@ async function serve(
         )
     })
     const address = server.address() as AddressInfo
+    const url = `http://${host}:${String(address.port)}`
+    setInstanceUrl(instance, url)
     return {
-        url: `http://${host}:${String(address.port)}`,
+        url,
         instance,
         aliasName,
         activatedFlows,
@@ -132,4 +134,12 @@ async function serve(
                 server.closeAllConnections()
             }).finally(() => instance.close()),
     }
+}
+
+/** glide.servlet.uri: the platform's property naming the instance's own URL (links in emails use it). */
+function setInstanceUrl(instance: LocalInstance, url: string): void {
+    const database = instance.database
+    const [property] = database.query('sys_properties', 'name=glide.servlet.uri')
+    if (property) database.update('sys_properties', property.sys_id, { value: `${url}/` }, 'system')
+    else database.insert('sys_properties', { name: 'glide.servlet.uri', value: `${url}/`, type: 'string' }, 'system')
 }

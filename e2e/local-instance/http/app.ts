@@ -156,11 +156,30 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
         const who = signedIn(request, response)
         if (who) send(response, catalogPage(who.viewer, catalogView(instance)))
     })
+    // Service Portal's catalog item page, as emails link to it (sp?id=sc_cat_item&sys_id=<item>&<variable>=<value>).
+    app.get('/sp', (request, response) => {
+        const { id, sys_id: itemSysId, ...variables } = request.query
+        const filled = new URLSearchParams(
+            Object.entries(variables).filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+        )
+        if (id === 'sc_cat_item' && typeof itemSysId === 'string' && /^[0-9a-f]{32}$/.test(itemSysId))
+            response.redirect(303, `/catalog/${itemSysId}${filled.size > 0 ? `?${filled.toString()}` : ''}`)
+        else
+            sendError(response, sessionOf(request) ? viewerOf(sessionOf(request) as Session) : undefined, {
+                status: 404,
+                title: 'Not found',
+                message: 'This portal page is not modelled: only sp?id=sc_cat_item&sys_id=<catalog item> opens here.',
+            })
+    })
     app.get('/catalog/:itemSysId', (request, response) => {
         const who = signedIn(request, response)
         if (!who) return
         const item = catalogItemView(instance, request.params.itemSysId)
-        if (item) send(response, catalogItemPage(who.viewer, item))
+        // As Service Portal does, a URL parameter named after a variable fills it in.
+        const prefilled = Object.fromEntries(
+            Object.entries(request.query).filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+        )
+        if (item) send(response, catalogItemPage(who.viewer, item, prefilled))
         else
             sendError(response, who.viewer, {
                 status: 404,

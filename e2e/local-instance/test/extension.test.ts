@@ -106,6 +106,16 @@ describe('extending Kpow access', () => {
         expect(journal(instance, original.sysId, 'comments')).toMatch(
             /Your Kpow access ends at 2026-01-05 09:30:00 UTC \(in 10 minutes\)\. Need longer\? Extend it: .*requested_item=RITM/
         )
+        // ...by email too, with the link (the first reminder, at 09:05, was not sent: the policy had been replaced).
+        const reminders = instance.database.query('sys_email', 'subjectSTARTSWITHKpow access ends soon')
+        expect(reminders.map((email) => [email.recipients, email.subject])).toEqual([
+            ['abel.tuter@example.com', `Kpow access ends soon: ${original.number}`],
+        ])
+        expect(reminders[0]?.body).toMatch(
+            new RegExp(
+                `ends at 2026-01-05 09:30:00 UTC\\..*<a href="[^"]*sp\\?id=sc_cat_item&amp;sys_id=\\w{32}&amp;requested_item=${original.number}">Extend it</a>`
+            )
+        )
         // ...and closes the item at it.
         await instance.advanceClock(10 * MINUTE)
         expect(calls(stand).at(-1)).toBe('DELETE /admin/v1/temporary-policies/tp-2')

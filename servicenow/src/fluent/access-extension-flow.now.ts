@@ -381,6 +381,20 @@ Flow(
                         }),
                     }
                 )
+                wfa.action(
+                    action.core.fireEvent,
+                    {
+                        $id: Now.ID['ext_tell_reminder'],
+                        annotation: 'Email the requester: ends soon, with the extend link',
+                    },
+                    {
+                        event_name: 'x_kpow_jit.access.expiring',
+                        table: 'sc_req_item',
+                        record: `${wfa.dataPill(plan.original_item, 'reference')}`,
+                        parm1: `${wfa.dataPill(atReminder.expires_at, 'string')}`,
+                        parm2: `${wfa.dataPill(atReminder.extend_link, 'string')}`,
+                    }
+                )
             }
         )
         wfa.flowLogic.if(
@@ -448,6 +462,17 @@ Flow(
                                     }),
                                 }
                             )
+                            wfa.action(
+                                action.core.fireEvent,
+                                { $id: Now.ID['ext_tell_expired'], annotation: 'Email the requester: expired' },
+                                {
+                                    event_name: 'x_kpow_jit.access.revoked',
+                                    table: 'sc_req_item',
+                                    record: `${wfa.dataPill(plan.original_item, 'reference')}`,
+                                    parm1: `it expired at ${wfa.dataPill(params.flowVariables.expires_at, 'string')}`,
+                                    parm2: '',
+                                }
+                            )
                         }
                     )
                     wfa.flowLogic.else({ $id: Now.ID['ext_else_item_closed'] }, () => {
@@ -461,6 +486,17 @@ Flow(
                                     work_notes: `Kpow access revoked because the request was closed: policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')} (extended). ${wfa.dataPill(revoke.outcome, 'string')}`,
                                     comments: 'Your Kpow access has ended: this request was closed.',
                                 }),
+                            }
+                        )
+                        wfa.action(
+                            action.core.fireEvent,
+                            { $id: Now.ID['ext_tell_revoked'], annotation: 'Email the requester: revoked' },
+                            {
+                                event_name: 'x_kpow_jit.access.revoked',
+                                table: 'sc_req_item',
+                                record: `${wfa.dataPill(plan.original_item, 'reference')}`,
+                                parm1: 'the request was closed, so the access was revoked in Kpow',
+                                parm2: '',
                             }
                         )
                     })

@@ -491,6 +491,20 @@ Flow(
                         }),
                     }
                 )
+                wfa.action(
+                    action.core.fireEvent,
+                    {
+                        $id: Now.ID['tell_reminder'],
+                        annotation: 'Email the requester: ends soon, with the extend link',
+                    },
+                    {
+                        event_name: 'x_kpow_jit.access.expiring',
+                        table: 'sc_req_item',
+                        record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
+                        parm1: `${wfa.dataPill(atReminder.expires_at, 'string')}`,
+                        parm2: `${wfa.dataPill(atReminder.extend_link, 'string')}`,
+                    }
+                )
             }
         )
         wfa.flowLogic.if(

@@ -131,3 +131,30 @@ EmailNotification({
             '<p>Hello ${requested_for.name},</p><p>Your request ${number} (${cat_item}) was approved, but Kpow did not grant the access: ${event.parm1}</p><p>Nothing was granted. The fulfillers can see the details on the request; submit a new request once the cause is fixed.</p>',
     },
 })
+
+// Expiring soon: parm1 = when (UTC), parm2 = the link that opens Extend Kpow Access for this item.
+Record({
+    $id: Now.ID['event_access_expiring'],
+    table: 'sysevent_register',
+    data: {
+        event_name: 'x_kpow_jit.access.expiring',
+        suffix: 'access.expiring',
+        table: 'sc_req_item',
+        description: 'Kpow access of a requested item ends soon (parm1: when; parm2: the link that extends it)',
+        fired_by:
+            'flows Kpow Access Lifecycle and Kpow Access Extension, x_kpow_jit.expiry_reminder_minutes before the end',
+    },
+})
+EmailNotification({
+    $id: Now.ID['notification_access_expiring'],
+    name: 'Kpow access ends soon',
+    description: 'Reminds the requester before Kpow ends their access, with a link to extend it.',
+    table: 'sc_req_item',
+    triggerConditions: { generationType: 'event', eventName: 'x_kpow_jit.access.expiring' },
+    recipientDetails: { recipientFields: ['requested_for'] },
+    emailContent: {
+        subject: 'Kpow access ends soon: ${number}',
+        messageHtml:
+            '<p>Hello ${requested_for.name},</p><p>Your Kpow access for ${number} (${cat_item}) ends at ${event.parm1}.</p><p>Need longer? <a href="${event.parm2}">Extend it</a> (Extend Kpow Access, with ${number} filled in). Close the request when you are done to end it now.</p>',
+    },
+})

@@ -186,6 +186,10 @@ declare global {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '35c1a975350148acafdc335cb254e3d6'
                     }
+                    event_access_expiring: {
+                        table: 'sysevent_register'
+                        id: 'bb5f0a6469db4411a848e7a7cf8d2064'
+                    }
                     event_access_grant_failed: {
                         table: 'sysevent_register'
                         id: 'd379145e7c804edaa5550728c9f27ae6'
@@ -269,6 +273,18 @@ declare global {
                     ext_read_grant_before_reminder: {
                         table: 'sys_hub_action_instance_v2'
                         id: '8a3b02c33b424829b4e242a24d065919'
+                    }
+                    ext_tell_expired: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '44311dba977842bc80c485ec154d8147'
+                    }
+                    ext_tell_reminder: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: 'eca53dee2b65448cbad143932b90c4cd'
+                    }
+                    ext_tell_revoked: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '2c15429c5fb647bab23713b377e46e1e'
                     }
                     ext_try_revoke: {
                         table: 'sys_hub_flow_logic_instance_v2'
@@ -479,6 +495,10 @@ declare global {
                         table: 'sys_hub_action_instance_v2'
                         id: 'fc29289e52a24e049a2df03cb339db13'
                     }
+                    notification_access_expiring: {
+                        table: 'sysevent_email_action'
+                        id: '8562977c6f8b4794b548e17310d98803'
+                    }
                     notification_access_grant_failed: {
                         table: 'sysevent_email_action'
                         id: 'a526ddca4e0d44ed82e9f8e0fa682e1a'
@@ -606,6 +626,10 @@ declare global {
                     tell_rejected: {
                         table: 'sys_hub_action_instance_v2'
                         id: '5b0299a63a884555a974880fb88ebfd0'
+                    }
+                    tell_reminder: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '1731ca2f5b8149a28d7ba27b4ebe109e'
                     }
                     tell_revoke_failed: {
                         table: 'sys_hub_action_instance_v2'

@@ -1,0 +1,145 @@
+// Reminder and extension (issue 11 §2, §3): 10 minutes before Kpow's end the requester gets an email
+// with a link to extend; the link opens Extend Kpow Access with the item filled in; a 15-minute
+// extension is pre-approved for topic_query; Kpow gets the new policy before the old one goes (access
+// never lapses); the item's notes show both ids; the new end is honoured. A rejected extension leaves
+// the access as it was.
+import type { Page } from '@playwright/test'
+import type { Kpow } from './fixtures'
+import { decide, expect, itemField, openItem, orderAccess, test, waitForEffect, waitForEmail } from './fixtures'
+
+const MINUTE = 60_000
+
+async function extendFromForm(page: Page, item: string, howMuch: string): Promise<string> {
+    await expect(page.getByLabel('Request To Extend')).toHaveValue(item)
+    await page.getByLabel('How Much Longer').selectOption({ label: howMuch })
+    await page.getByLabel('Business Justification').fill('The replay needs longer')
+    await page.getByRole('button', { name: 'Order Now' }).click()
+    await expect(page.getByRole('status')).toContainText('your request has been submitted')
+    return (
+        (await page
+            .getByRole('link', { name: /^RITM\d+$/ })
+            .first()
+            .textContent()) ?? ''
+    )
+}
+
+/**
+ * A fulfiller's view of the item until its flow run waits on a record (its timer is set): advancing
+ * the clocks before that would move time past a timer not yet set.
+ */
+async function untilFlowWaitsOnRecord(page: Page, item: string, flowName: string): Promise<void> {
+    await openItem(page, item)
+    await expect(async () => {
+        await page.reload()
+        await expect(page.getByRole('table', { name: `Flow run ${flowName}` })).toContainText('waiting for record', {
+            timeout: 500,
+        })
+    }).toPass({ timeout: 20_000 })
+}
+
+/** Samples Kpow until the old policy is gone, checking the user's access at every sample. */
+async function watchSwitchOver(kpow: Kpow, oldId: string): Promise<{ ids: string[][]; effects: string[] }> {
+    const ids: string[][] = []
+    const effects: string[] = []
+    const deadline = Date.now() + 30_000
+    for (;;) {
+        const held = (await kpow.policies()).map((policy) => policy.id)
+        ids.push(held)
+        effects.push(await kpow.decide('user', 'tx_trade1'))
+        if (!held.includes(oldId) && held.length > 0) return { ids, effects }
+        if (Date.now() > deadline)
+            throw new Error(`policy ${oldId} was not replaced within 30 s: ${JSON.stringify(ids)}`)
+        await new Promise((resolveWait) => setTimeout(resolveWait, 20))
+    }
+}
+
+test('reminder email, extend from its link (pre-approved), no lapse at the switch-over, the new end is honoured', async ({
+    people,
+    kpow,
+    clocks,
+    localInstance,
+}) => {
+    test.setTimeout(150_000)
+    const requester = await people.instanceAs('abel.tuter')
+    const { item } = await orderAccess(requester, { topic: 'tx_trade1', duration: '15 minutes' })
+    await decide(await people.instanceAs('beth.anglin'), item, 'Approve', 'ok')
+    await waitForEffect(kpow, 'user', 'tx_trade1', 'Allow')
+    const [first] = await kpow.policies()
+    const oldId = first?.id ?? ''
+
+    // 10 minutes before the end (x_kpow_jit.expiry_reminder_minutes): the reminder email.
+    const fulfiller = await people.instanceAs('fred.fulfiller')
+    await untilFlowWaitsOnRecord(fulfiller, item, 'Kpow Access Lifecycle')
+    await clocks.advance(5 * MINUTE)
+    const reminder = await waitForEmail(localInstance, 'abel.tuter', `Kpow access ends soon: ${item}`)
+    const link = /href="([^"]+)"/.exec(reminder.body)?.[1]?.replace(/&amp;/g, '&') ?? ''
+    expect(link).toMatch(new RegExp(`^${localInstance.url}/sp\\?id=sc_cat_item&sys_id=\\w{32}&requested_item=${item}$`))
+
+    // One click: the link opens Extend Kpow Access with the item filled in.
+    await requester.goto(link)
+    await expect(requester.getByRole('heading', { name: 'Extend Kpow Access' })).toBeVisible()
+    const extension = await extendFromForm(requester, item, '15 minutes')
+    const switchOver = await watchSwitchOver(kpow, oldId)
+    // Access at every sample: while both policies existed and after the old one was gone.
+    expect(switchOver.effects.every((effect) => effect === 'Allow')).toBe(true)
+    const [replacement] = await kpow.policies()
+    const newId = replacement?.id ?? ''
+    expect(newId).not.toBe(oldId)
+    // The new end is the old one plus 15 minutes (the item keeps ends to the second).
+    const oldEnd = (first?.created_ts ?? 0) + (first?.duration_ms ?? 0)
+    const newEnd = (replacement?.created_ts ?? 0) + (replacement?.duration_ms ?? 0)
+    expect(Math.abs(newEnd - (oldEnd + 15 * MINUTE))).toBeLessThan(2_000)
+
+    await openItem(fulfiller, item)
+    const notes = fulfiller.getByRole('list', { name: 'Work notes' })
+    await expect(notes).toContainText(`new policy ${newId}`)
+    await expect(notes).toContainText(`then policy ${oldId} deleted`)
+    await openItem(fulfiller, extension)
+    expect(await itemField(fulfiller, 'state')).toBe('Closed Complete')
+
+    // Past the old end (15 minutes): still access, still open.
+    await untilFlowWaitsOnRecord(fulfiller, extension, 'Kpow Access Extension')
+    await clocks.advance(11 * MINUTE)
+    expect(await kpow.decide('user', 'tx_trade1')).toBe('Allow')
+    await openItem(fulfiller, item)
+    expect(await itemField(fulfiller, 'state')).toBe('Work in Progress')
+    // Past the new end (30 minutes): the item closes itself, access gone.
+    await clocks.advance(15 * MINUTE)
+    await expect(async () => {
+        await fulfiller.reload()
+        expect(await itemField(fulfiller, 'state')).toBe('Closed Complete')
+    }).toPass({ timeout: 15_000 })
+    expect(await kpow.decide('user', 'tx_trade1')).toBe('Deny')
+    await expect(fulfiller.getByRole('list', { name: 'Work notes' })).toContainText(
+        `policy ${newId} (extended) ended, so this request is closed complete`
+    )
+})
+
+test('a rejected extension leaves the current access untouched', async ({ people, kpow, localInstance }) => {
+    const requester = await people.instanceAs('abel.tuter')
+    const { item } = await orderAccess(requester, { topic: 'tx_trade1', duration: '15 minutes' })
+    const manager = await people.instanceAs('beth.anglin')
+    await decide(manager, item, 'Approve', 'ok')
+    await waitForEffect(kpow, 'user', 'tx_trade1', 'Allow')
+    const before = await kpow.policies()
+
+    // 30 minutes is more than topic_query pre-approves: the manager decides.
+    await requester.goto(`${localInstance.url}/catalog`)
+    await requester.getByRole('link', { name: 'Extend Kpow Access' }).click()
+    await requester.getByLabel('Request To Extend').fill(item)
+    const extension = await extendFromForm(requester, item, '30 minutes')
+    await decide(manager, extension, 'Reject', 'not today')
+
+    await openItem(requester, extension)
+    await expect(async () => {
+        await requester.reload()
+        expect(await itemField(requester, 'state')).toBe('Closed Incomplete')
+    }).toPass({ timeout: 15_000 })
+    await expect(requester.getByRole('list', { name: 'Comments' })).toContainText(
+        'Not extended: the approval ended as "rejected"'
+    )
+    expect(await kpow.policies()).toEqual(before)
+    expect(await kpow.decide('user', 'tx_trade1')).toBe('Allow')
+    await openItem(requester, item)
+    expect(await itemField(requester, 'state')).toBe('Work in Progress')
+})
