@@ -5,7 +5,17 @@
 // the access as it was.
 import type { Page } from '@playwright/test'
 import type { Kpow } from './fixtures'
-import { decide, expect, itemField, openItem, orderAccess, test, waitForEffect, waitForEmail } from './fixtures'
+import {
+    decide,
+    expect,
+    itemField,
+    openItem,
+    orderAccess,
+    test,
+    untilFlowWaitsOnRecord,
+    waitForEffect,
+    waitForEmail,
+} from './fixtures'
 
 const MINUTE = 60_000
 
@@ -21,20 +31,6 @@ async function extendFromForm(page: Page, item: string, howMuch: string): Promis
             .first()
             .textContent()) ?? ''
     )
-}
-
-/**
- * A fulfiller's view of the item until its flow run waits on a record (its timer is set): advancing
- * the clocks before that would move time past a timer not yet set.
- */
-async function untilFlowWaitsOnRecord(page: Page, item: string, flowName: string): Promise<void> {
-    await openItem(page, item)
-    await expect(async () => {
-        await page.reload()
-        await expect(page.getByRole('table', { name: `Flow run ${flowName}` })).toContainText('waiting for record', {
-            timeout: 500,
-        })
-    }).toPass({ timeout: 20_000 })
 }
 
 /** Samples Kpow until the old policy is gone, checking the user's access at every sample. */

@@ -284,6 +284,20 @@ export async function openItem(page: Page, item: string): Promise<void> {
     await expect(page.getByRole('heading', { name: `Requested item ${item}` })).toBeVisible()
 }
 
+/**
+ * A fulfiller's view of the item until its flow run waits on a record (its timer is set): advancing
+ * the clocks before that would move time past a timer not yet set.
+ */
+export async function untilFlowWaitsOnRecord(page: Page, item: string, flowName: string): Promise<void> {
+    await openItem(page, item)
+    await expect(async () => {
+        await page.reload()
+        await expect(page.getByRole('table', { name: `Flow run ${flowName}` })).toContainText('waiting for record', {
+            timeout: 500,
+        })
+    }).toPass({ timeout: 20_000 })
+}
+
 /** The fulfiller sets the item's state (with a work note) on the item page; returns when Update was clicked. */
 export async function setState(page: Page, item: string, state: string, workNote = ''): Promise<number> {
     await openItem(page, item)

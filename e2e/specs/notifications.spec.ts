@@ -10,6 +10,7 @@ import {
     readOutbox,
     setState,
     test,
+    untilFlowWaitsOnRecord,
     waitForEffect,
     waitForEmail,
     type Email,
@@ -71,6 +72,8 @@ test('the requester is told when the access expired, once both clocks pass the e
     await decide(await people.instanceAs('beth.anglin'), item, 'Approve', 'ok')
     await waitForEffect(kpow, 'user', 'tx_trade1', 'Allow')
     await waitForEmail(localInstance, REQUESTER, `Kpow access granted: ${item}`)
+    // The flow's reminder timer must be set before the clocks move, or the move would skip it.
+    await untilFlowWaitsOnRecord(await people.instanceAs('fred.fulfiller'), item, 'Kpow Access Lifecycle')
 
     // A minute short of the expiry only the reminder (10 minutes before it) has fired; access stands.
     expect((await clocks.advance(14 * 60_000)).firedTimers).toBe(1)
