@@ -92,6 +92,9 @@ test('reminder email, extend from its link (pre-approved), no lapse at the switc
     await expect(notes).toContainText(`then policy ${oldId} deleted`)
     await openItem(fulfiller, extension)
     expect(await itemField(fulfiller, 'state')).toBe('Closed Complete')
+    // The requester is emailed the new end, about the original item.
+    const extendedEmail = await waitForEmail(localInstance, 'abel.tuter', `Kpow access extended: ${item}`)
+    expect(extendedEmail.body).toContain(`is extended (request ${extension})`)
 
     // Past the old end (15 minutes): still access, still open.
     await untilFlowWaitsOnRecord(fulfiller, extension, 'Kpow Access Extension')

@@ -272,6 +272,20 @@ Flow(
                                 }
                             )
                             wfa.action(
+                                action.core.fireEvent,
+                                {
+                                    $id: Now.ID['tell_extended'],
+                                    annotation: 'Email the requester: extended, the new end',
+                                },
+                                {
+                                    event_name: 'x_kpow_jit.access.extended',
+                                    table: 'sc_req_item',
+                                    record: `${wfa.dataPill(plan.original_item, 'reference')}`,
+                                    parm1: `${wfa.dataPill(extended.new_expires_at, 'string')}`,
+                                    parm2: `${wfa.dataPill(params.trigger.request_item.number, 'string')}`,
+                                }
+                            )
+                            wfa.action(
                                 action.core.updateRecord,
                                 { $id: Now.ID['close_extension_done'] },
                                 {

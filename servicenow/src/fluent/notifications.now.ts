@@ -132,6 +132,32 @@ EmailNotification({
     },
 })
 
+// Extended: parm1 = the new end (UTC), parm2 = the extension request's number.
+Record({
+    $id: Now.ID['event_access_extended'],
+    table: 'sysevent_register',
+    data: {
+        event_name: 'x_kpow_jit.access.extended',
+        suffix: 'access.extended',
+        table: 'sc_req_item',
+        description: 'Kpow access of a requested item was extended (parm1: the new end; parm2: the extension request)',
+        fired_by: 'flow Kpow Access Extension, once the new policy exists and the old one is deleted',
+    },
+})
+EmailNotification({
+    $id: Now.ID['notification_access_extended'],
+    name: 'Kpow access extended',
+    description: 'Tells the requester that their access now ends later, and how to end it early.',
+    table: 'sc_req_item',
+    triggerConditions: { generationType: 'event', eventName: 'x_kpow_jit.access.extended' },
+    recipientDetails: { recipientFields: ['requested_for'] },
+    emailContent: {
+        subject: 'Kpow access extended: ${number}',
+        messageHtml:
+            '<p>Hello ${requested_for.name},</p><p>Your Kpow access for ${number} (${cat_item}) is extended (request ${event.parm2}): it now ends at ${event.parm1}. The access did not lapse while it was renewed.</p><p>Done sooner? Use End my Kpow access on ${number} (or close it) to end it now.</p>',
+    },
+})
+
 // Expiring soon: parm1 = when (UTC), parm2 = the link that opens Extend Kpow Access for this item.
 Record({
     $id: Now.ID['event_access_expiring'],

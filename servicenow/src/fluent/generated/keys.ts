@@ -190,6 +190,10 @@ declare global {
                         table: 'sysevent_register'
                         id: 'bb5f0a6469db4411a848e7a7cf8d2064'
                     }
+                    event_access_extended: {
+                        table: 'sysevent_register'
+                        id: 'aefd64c718c8480e99c636595d28401e'
+                    }
                     event_access_grant_failed: {
                         table: 'sysevent_register'
                         id: 'd379145e7c804edaa5550728c9f27ae6'
@@ -499,6 +503,10 @@ declare global {
                         table: 'sysevent_email_action'
                         id: '8562977c6f8b4794b548e17310d98803'
                     }
+                    notification_access_extended: {
+                        table: 'sysevent_email_action'
+                        id: '6a2956f632c949989207b7918644cca8'
+                    }
                     notification_access_grant_failed: {
                         table: 'sysevent_email_action'
                         id: 'a526ddca4e0d44ed82e9f8e0fa682e1a'
@@ -618,6 +626,10 @@ declare global {
                     tell_expired: {
                         table: 'sys_hub_action_instance_v2'
                         id: 'a66dbe3cdf9e453880ff5bd2eb647d52'
+                    }
+                    tell_extended: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '464d47bbc4cb410fb2397c6d3b19e439'
                     }
                     tell_granted: {
                         table: 'sys_hub_action_instance_v2'
