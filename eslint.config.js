@@ -7,49 +7,8 @@ import * as espree from 'espree'
 import tseslint from 'typescript-eslint'
 import prettierConfig from 'eslint-config-prettier'
 
-// Part boundaries (ARCHITECTURE.md): a part is imported from outside only through its public entry,
-// and never its test/ folder. A part's own imports are relative and never name its own folder, so one
-// list serves every file. Later blocks repeat it, since a file's last matching block sets the rule.
-const entryOnly = (folder, entry, part) => ({
-    regex: `(^|/)${folder}/(?!${entry}(\\.ts)?$)`,
-    caseSensitive: true,
-    message: `${part} is imported from other parts only through ${folder}/${entry}.ts (its public entry).`,
-})
-const crossPart = [
-    entryOnly('update-set', 'index', 'The update-set library'),
-    entryOnly('common', 'index', 'scripts/common'),
-    entryOnly('mock-kpow', 'src/index', 'mock-kpow'),
-    entryOnly('local-instance', 'index', 'The local instance'),
-    entryOnly('deploy', 'index', 'The deploy tool'),
-    {
-        // common/, update-set/ and deploy/ have their own rule above.
-        regex: '(^|/)scripts/(?!(common|update-set|deploy)/|reference-files(\\.ts)?$)',
-        caseSensitive: true,
-        message:
-            'From scripts/, other parts import only scripts/common/index.ts, scripts/update-set/index.ts, scripts/deploy/index.ts and scripts/reference-files.ts.',
-    },
-    {
-        regex: '(^|/)specs/',
-        caseSensitive: true,
-        message: 'The e2e specs are Playwright entry points: nothing imports them.',
-    },
-]
-// Below HTTP (the service, state, data, engine, auth, config): HTTP is built on them, never the reverse.
-const belowHttp = {
-    regex: '(^|/)http(/|$)',
-    caseSensitive: true,
-    message:
-        'Nothing below mock-kpow/src/http imports it: errors are data (src/errors.ts), translated to HTTP in http/ alone.',
-}
-// The policy engine is pure: no Node API, no web framework, no YAML (its callers parse and do I/O).
-const engineImpurities = [
-    { regex: '^node:', message: 'mock-kpow/src/engine is pure: no Node API (node:*); do I/O in its callers.' },
-    {
-        regex: '^(express|yaml)(/|$)',
-        message: 'mock-kpow/src/engine is pure: no express or yaml; its callers parse and serve.',
-    },
-]
-const restrictImports = (patterns) => ({ rules: { 'no-restricted-imports': ['error', { patterns }] } })
+// Which part may import which (layers, public entries, no cycles) is dependency-cruiser's job
+// (.dependency-cruiser.cjs, run by `npm run lint` after ESLint), not ESLint's.
 
 export default tseslint.config(
     {
@@ -109,19 +68,10 @@ export default tseslint.config(
             'no-unused-vars': ['error', { caughtErrors: 'none' }],
         },
     },
-    // Part boundaries (see the definitions above): every TypeScript file, then the narrower folders.
-    { files: ['**/*.ts'], ...restrictImports(crossPart) },
+    // CommonJS configuration files (dependency-cruiser reads .cjs).
     {
-        files: ['mock-kpow/src/**/*.ts'],
-        // http/ itself and the composition root that wires it to the service.
-        ignores: ['mock-kpow/src/http/**', 'mock-kpow/src/server.ts'],
-        ...restrictImports([...crossPart, belowHttp]),
-    },
-    {
-        files: ['mock-kpow/src/engine/**/*.ts'],
-        // The engine's tests read fixture files; the engine itself does not.
-        ignores: ['mock-kpow/src/engine/**/*.test.ts'],
-        ...restrictImports([...crossPart, belowHttp, ...engineImpurities]),
+        files: ['**/*.cjs'],
+        languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
     },
     // Formatting is Prettier's job (npm run format); this turns off the lint rules that would argue with it.
     prettierConfig

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config'
 // Three tiers (README "Tests"): `unit` tests sit beside the code they test and open no socket and
 // start no server; `integration` tests start real servers and child processes (HTTP, CLIs);
 // `reference` tests (*.reference.test.ts) read the public reference files beside the repository
-// (scripts/reference-files.ts) and skip when those are absent. Browser specs (*.spec.ts) are
+// (scripts/test/reference-files.ts) and skip when those are absent. Browser specs (*.spec.ts) are
 // Playwright's (playwright.config.ts), never vitest's.
 const REFERENCE = '**/*.reference.test.ts'
 const INTEGRATION = [

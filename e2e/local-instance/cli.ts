@@ -4,10 +4,10 @@
 // trace. SIGINT/SIGTERM close the server.
 import { resolve } from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
-import { UpdateSetFormatError } from '../../scripts/update-set/index'
+import { UpdateSetFormatError } from '../../scripts/lib/update-set/index'
 import { DEFAULT_ADMIN_PASSWORD, DEMO_PASSWORD } from './http/app'
 import { LocalInstanceError } from './instance'
-import { parseCommandLine, portArgument, runAsScript, runUntilStopSignal } from '../../scripts/common/index'
+import { parseCommandLine, portArgument, runAsScript, runUntilStopSignal } from '../../scripts/lib/common/index'
 import { startLocalInstanceServer } from './server'
 import { UnsupportedUpdateSetError } from './unsupported'
 
@@ -64,7 +64,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         .option(
             '--users <file>',
             'users and groups to seed (JSON)',
-            resolve(repositoryRoot, 'e2e', 'local-instance', 'fixtures', 'users.json')
+            resolve(repositoryRoot, 'e2e', 'local-instance', 'seed', 'users.json')
         )
         .option('--port <port>', 'port to listen on, 0 = any free port', portArgument, 8080)
         .option('--host <host>', 'address to listen on', '127.0.0.1')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ClockOffsetStore } from './clock'
+import type { ClockOffsetStore } from './store'
 import { InstanceClock, MAX_CLOCK_OFFSET_MS } from './clock'
 import { LocalInstanceError } from './errors'
 

@@ -7,17 +7,12 @@
 // before it is applied (a restart keeps it, so a due time stored by a waiting flow keeps its meaning).
 import type { FlowTimers } from './flow-runner'
 import { LocalInstanceError } from './errors'
+import type { ClockOffsetStore } from './store'
 
 /** How far ahead of real time the clock may run, as mock-kpow's: far enough for any test. */
 export const MAX_CLOCK_OFFSET_MS = 10 * 365 * 24 * 60 * 60 * 1000
 /** setTimeout's longest delay; a timer further away is armed again when this passes. */
 const LONGEST_REAL_DELAY_MS = 2 ** 31 - 1
-
-/** Where the offset is kept (store.ts's meta table with --data-dir). */
-export interface ClockOffsetStore {
-    loadClockOffset(): number | undefined
-    putClockOffset(offsetMs: number): void
-}
 
 interface PendingTimer {
     id: number

@@ -5,8 +5,8 @@
 // version of each update (sys_update_version), from which the flow catalog is rebuilt; activation
 // publishes actions and activates flows, refusing a flow whose actions are still drafts
 // (PRB2012618). Everything lives in tables, so whatever keeps the tables keeps the deployment.
-import type { UpdateSet, UpdateSetRecord } from '../../scripts/update-set/index'
-import { parsePayload, readUpdateSet, UpdateSetFormatError } from '../../scripts/update-set/index'
+import type { UpdateSet, UpdateSetRecord } from '../../scripts/lib/update-set/index'
+import { parsePayload, readUpdateSet, UpdateSetFormatError } from '../../scripts/lib/update-set/index'
 import { LocalInstanceError } from './errors'
 import { recordsFromUpdateSet } from './payload-record'
 import type { FlowCatalog } from './flow-model'

@@ -12,7 +12,7 @@ import type {
     LogicKind,
     ApprovalRuleSet,
     FlowGraph,
-} from '../../scripts/update-set/index'
+} from '../../scripts/lib/update-set/index'
 import {
     BUILT_IN_ACTIONS,
     FLOW_DESIGNER_TABLES,
@@ -27,7 +27,7 @@ import {
     parseApprovalRules,
     EncodedQueryError,
     parseEncodedQuery,
-} from '../../scripts/update-set/index'
+} from '../../scripts/lib/update-set/index'
 import type { LoadedRecord } from './payload-record'
 import type { UnsupportedCollector } from './unsupported'
 

@@ -21,14 +21,14 @@ import {
     parseApprovalDueDate,
     timeoutMilliseconds,
 } from './flow-model'
-import type { DataPill, EncodedQuery, ApprovalDecision, ResolvedCondition } from '../../scripts/update-set/index'
+import type { DataPill, EncodedQuery, ApprovalDecision, ResolvedCondition } from '../../scripts/lib/update-set/index'
 import {
     replaceDataPills,
     singlePill,
     matchesEncodedQuery,
     parseEncodedQuery,
     decideApproval,
-} from '../../scripts/update-set/index'
+} from '../../scripts/lib/update-set/index'
 import type { JavaScriptLevel, SandboxHost, ScriptLogLevel } from './glide-sandbox'
 import { runPlatformScript } from './glide-sandbox'
 import type { FlowContextStore } from './store'

@@ -15,7 +15,7 @@ import { parse } from 'acorn'
 import { newAsyncContext, type QuickJSAsyncContext, type QuickJSHandle } from 'quickjs-emscripten'
 import type { Database } from './tables'
 import { convertWallClock } from './time-zones'
-import { parseEncodedQuery } from '../../scripts/update-set/index'
+import { parseEncodedQuery } from '../../scripts/lib/update-set/index'
 import { queueEvent } from './notifications'
 
 /** sys_app.js_level: `helsinki_es5` is ES5 compatibility mode, `es_latest` is ECMAScript 2021. */

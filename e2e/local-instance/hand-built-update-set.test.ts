@@ -2,8 +2,12 @@
 // uses that cannot run here. It carries two of its four variables: only the other two are missing.
 import { readFileSync } from 'node:fs'
 import { describe } from 'vitest'
-import { HAND_BUILT_SET_FILE, HAND_BUILT_SET_NAME, handBuiltSetIds as ids } from '../../scripts/update-set/index'
-import { guideShapedSetTests } from './guide-shaped-set-checks'
+import {
+    HAND_BUILT_SET_FILE,
+    HAND_BUILT_SET_NAME,
+    handBuiltSetIds as ids,
+} from '../../scripts/lib/update-set/testing/index'
+import { guideShapedSetTests } from './test/guide-shaped-set-checks'
 
 describe('an update set built by hand from the guide', () => {
     guideShapedSetTests({

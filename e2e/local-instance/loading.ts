@@ -4,7 +4,7 @@
 // writing a committed set's records, wiring connection aliases to configured endpoints (the command
 // line's), and seeding the users fixture and the administrator.
 import { createHash } from 'node:crypto'
-import type { FlowGraph, UpdateSet } from '../../scripts/update-set/index'
+import type { FlowGraph, UpdateSet } from '../../scripts/lib/update-set/index'
 import {
     readFlowDesigner,
     findDataPills,
@@ -12,7 +12,7 @@ import {
     parseEncodedQuery,
     flowGraph,
     outlineUpdateSet,
-} from '../../scripts/update-set/index'
+} from '../../scripts/lib/update-set/index'
 import { LocalInstanceError } from './errors'
 import type { FlowCatalog, FlowDefinition, FlowNode } from './flow-model'
 import { buildFlowCatalog, flowDefinitionTables } from './flow-model'

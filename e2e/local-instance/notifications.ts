@@ -16,8 +16,8 @@
 // Everything else a notification can do (mail scripts, templates, styles, digests, engine- or
 // script-triggered generation, advanced conditions, weights, SMS and push) is refused when the set
 // is loaded (checkNotificationRecords), never skipped at run time.
-import { escapeHtml } from '../../scripts/common/index'
-import { EncodedQueryError, matchesEncodedQuery, parseEncodedQuery } from '../../scripts/update-set/index'
+import { escapeHtml } from '../../scripts/lib/common/index'
+import { EncodedQueryError, matchesEncodedQuery, parseEncodedQuery } from '../../scripts/lib/update-set/index'
 import type { LoadedRecord } from './payload-record'
 import type { Database, StoredRecord } from './tables'
 import { TableError, glideDateTime, isSysId } from './tables'

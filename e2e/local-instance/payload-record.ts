@@ -1,7 +1,7 @@
 // The local instance's tables' view of an update set: every record of every payload, flattened,
 // with plain text fields. Reading the XML, and the typed view of flows, are the update-set
-// library's job (scripts/update-set).
-import type { UpdateSet } from '../../scripts/update-set/index'
+// library's job (scripts/lib/update-set).
+import type { UpdateSet } from '../../scripts/lib/update-set/index'
 
 export interface LoadedRecord {
     table: string

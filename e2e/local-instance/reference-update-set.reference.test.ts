@@ -2,8 +2,8 @@
 // and refused with the list of what it lacks or uses that the local instance cannot run.
 import { readFileSync } from 'node:fs'
 import { describe } from 'vitest'
-import { referenceDirPresent, referenceFiles } from '../../scripts/reference-files'
-import { guideShapedSetTests } from './guide-shaped-set-checks'
+import { referenceDirPresent, referenceFiles } from '../../scripts/test/reference-files'
+import { guideShapedSetTests } from './test/guide-shaped-set-checks'
 
 describe.skipIf(!referenceDirPresent)("the guide's published update set", () => {
     guideShapedSetTests({

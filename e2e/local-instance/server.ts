@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { readUpdateSet, recordsOfTable } from '../../scripts/update-set/index'
+import { readUpdateSet, recordsOfTable } from '../../scripts/lib/update-set/index'
 import { createLocalInstanceApp } from './http/app'
 import { warmUpScriptSandbox } from './glide-sandbox'
 import type { AliasConnection, LocalInstance, UsersFixture } from './instance'

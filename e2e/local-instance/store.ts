@@ -14,10 +14,22 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import type { ClockOffsetStore } from './clock'
 import { LocalInstanceError } from './errors'
-import type { JournalEntry } from './tables'
-import { isProcessRunning } from '../../scripts/common/index'
+import { isProcessRunning } from '../../scripts/lib/common/index'
+
+/** One entry of a journal field (work notes, comments), as the store keeps it. */
+export interface JournalEntry {
+    element: string
+    value: string
+    author: string
+    createdOn: string
+}
+
+/** Where the offset is kept (the meta table with --data-dir). */
+export interface ClockOffsetStore {
+    loadClockOffset(): number | undefined
+    putClockOffset(offsetMs: number): void
+}
 
 /** The layout this code reads and writes; any other is refused. */
 export const STORE_SCHEMA_VERSION = 1

@@ -9,8 +9,10 @@
 // that fails (a refused value, a rule that throws, the store itself) changes nothing. `transaction`
 // makes several writes one: all of them, or (it threw) none, in the store and in memory.
 import { randomBytes } from 'node:crypto'
-import { matchesEncodedQuery, parseEncodedQuery } from '../../scripts/update-set/index'
-import type { RecordStore, StoredTables } from './store'
+import { matchesEncodedQuery, parseEncodedQuery } from '../../scripts/lib/update-set/index'
+import type { JournalEntry, RecordStore, StoredTables } from './store'
+
+export type { JournalEntry } from './store'
 
 export type FieldType = 'string' | 'reference' | 'journal' | 'choice' | 'boolean' | 'integer' | 'date_time'
 
@@ -33,13 +35,6 @@ export interface TableSchema {
 }
 
 export type StoredRecord = Readonly<Record<string, string>> & { readonly sys_id: string }
-
-export interface JournalEntry {
-    element: string
-    value: string
-    author: string
-    createdOn: string
-}
 
 export interface RecordChange {
     table: string

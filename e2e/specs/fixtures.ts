@@ -3,7 +3,12 @@
 // its thread, so Kpow must never share it), wired together and stopped after the test.
 // `people` opens one browser context per person, logged in through the real login forms.
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test'
-import { advanceClocks, startTypeScript, type ClocksAdvanced, type StartedProcess } from '../../scripts/common/index'
+import {
+    advanceClocks,
+    startTypeScript,
+    type ClocksAdvanced,
+    type StartedProcess,
+} from '../../scripts/lib/common/index'
 import { GUIDE_CLUSTER_ID, MOCK_KPOW_CLI, MOCK_KPOW_LISTENING } from '../../mock-kpow/src/index'
 import { LOCAL_INSTANCE_CLI, LOCAL_INSTANCE_LISTENING } from '../local-instance/index'
 
@@ -155,7 +160,7 @@ export interface InstanceOptions {
 }
 
 export interface Clocks {
-    /** Moves mock-kpow's clock and the local instance's together (scripts/common/clocks.ts, as `npm start` does). */
+    /** Moves mock-kpow's clock and the local instance's together (scripts/lib/common/clocks.ts, as `npm start` does). */
     advance(milliseconds: number): Promise<ClocksAdvanced>
 }
 

@@ -7,7 +7,7 @@ import { createLocalInstance, type UsersFixture } from '../local-instance/index'
 import { CLUSTER, ITEM, expect, fillAccessForm, test } from './fixtures'
 
 const UPDATE_SET = resolve(import.meta.dirname, '..', '..', 'update-sets', 'kpow-jit-access.xml')
-const USERS = resolve(import.meta.dirname, '..', 'local-instance', 'fixtures', 'users.json')
+const USERS = resolve(import.meta.dirname, '..', 'local-instance', 'seed', 'users.json')
 const HOSTILE_TOPICS = ['*', 'tx_*', '"', "tx_trade1'", 'tx_trade1","*', 'tx_trade1"],"resource":["cluster","*', '..']
 const TOPIC_MESSAGE = 'Enter one exact Kafka topic name'
 

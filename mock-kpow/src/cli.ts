@@ -6,7 +6,7 @@ import { readJaasConfigFile, realmFileFor } from './auth/index'
 import { resolveOptions, type CliFlags, type MockKpowOptions } from './config/options'
 import type { ClusterIdentity } from './engine/types'
 import { DEFAULT_CLUSTERS_FILE } from './data/clusters-file'
-import { parseCommandLine, runAsScript, runUntilStopSignal } from '../../scripts/common/index'
+import { parseCommandLine, runAsScript, runUntilStopSignal } from '../../scripts/lib/common/index'
 import { startMockKpow, type StartOptions } from './server'
 
 export async function main(argv: readonly string[], start: StartOptions = {}): Promise<number> {

@@ -1,7 +1,7 @@
 // The Kpow configuration Factor House publishes with the guide, read in place (never copied): the
 // same checks the project's own fixture passes in the normal tier, and mock-kpow runs on it unchanged.
 import { describe } from 'vitest'
-import { referenceDirPresent, referenceFiles } from '../../scripts/reference-files'
+import { referenceDirPresent, referenceFiles } from '../../scripts/test/reference-files'
 import { guideConfigCliTests, guideJaasTests, guideRbacTests, guideRealmTests } from './guide-config-checks'
 
 const published = { ...referenceFiles, root: referenceFiles.kpowConfig }

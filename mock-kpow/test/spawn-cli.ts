@@ -1,6 +1,6 @@
 // Runs the real CLI in a child process (as a user would) and waits for its "listening" lines.
 import type { ChildProcess } from 'node:child_process'
-import { runTypeScript, startTypeScript } from '../../scripts/common/index'
+import { runTypeScript, startTypeScript } from '../../scripts/lib/common/index'
 import { MOCK_KPOW_CLI, MOCK_KPOW_LISTENING } from '../src/index'
 
 export interface SpawnedCli {

@@ -8,8 +8,8 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
-import { readUpdateSet, recordsOfTable, UpdateSetFormatError } from '../update-set/index.ts'
-import type { PayloadRecord } from '../update-set/index.ts'
+import { readUpdateSet, recordsOfTable, UpdateSetFormatError } from '../lib/update-set/index.ts'
+import type { PayloadRecord } from '../lib/update-set/index.ts'
 import { DeployError } from './errors.ts'
 
 export interface NamedRecord {

@@ -5,8 +5,8 @@
  */
 import { join } from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
-import { parseCommandLine, runAsScript } from '../common/index.ts'
-import { repositoryRoot } from '../update-set/index.ts'
+import { parseCommandLine, runAsScript } from '../lib/common/index.ts'
+import { repositoryRoot } from '../lib/common/index.ts'
 import { readAppUpdateSet } from './app-update-set.ts'
 import { deploy, deployPlan } from './deploy.ts'
 import type { Timing } from './deploy.ts'

@@ -3,7 +3,7 @@
 // each failure path with the fix it names. Secrets never reach the output.
 import nock from 'nock'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { HAND_BUILT_SET_FILE } from '../update-set/index.ts'
+import { HAND_BUILT_SET_FILE } from '../lib/update-set/testing/index.ts'
 import { readAppUpdateSet, readAppUpdateSetText } from './app-update-set.ts'
 import { DEFAULT_UPDATE_SET, main } from './cli.ts'
 import { fingerprintLine } from './deploy.ts'

@@ -2,17 +2,17 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import type { PayloadRecord, UpdateSet } from '../update-set/index.ts'
+import type { PayloadRecord, UpdateSet } from '../lib/update-set/index.ts'
 import {
     diffUpdateSets,
     formatChanges,
-    HAND_BUILT_SET_FILE,
     readUpdateSetFile,
-    repositoryRoot,
     STEP_TYPE_INPUTS,
     writableCopyOf,
     writeUpdateSet,
-} from '../update-set/index.ts'
+} from '../lib/update-set/index.ts'
+import { HAND_BUILT_SET_FILE } from '../lib/update-set/testing/index.ts'
+import { repositoryRoot } from '../lib/common/index.ts'
 import { main } from './diff.ts'
 import { collectingIo, editedCopy, flowElement, payloadHolding, rekeyedCopy, setValues, valuesOf } from './test-sets.ts'
 

@@ -1,12 +1,8 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import {
-    HAND_BUILT_SET_FILE,
-    outlineUpdateSet,
-    readUpdateSetFile,
-    repositoryRoot,
-    flattenSteps,
-} from '../update-set/index.ts'
+import { outlineUpdateSet, readUpdateSetFile, flattenSteps } from '../lib/update-set/index.ts'
+import { HAND_BUILT_SET_FILE } from '../lib/update-set/testing/index.ts'
+import { repositoryRoot } from '../lib/common/index.ts'
 import { main } from './explain.ts'
 import { collectingIo, editedCopy, flowElement } from './test-sets.ts'
 

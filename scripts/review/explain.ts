@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { Command } from 'commander'
-import { parseCommandLine, runAsScript } from '../common/index.ts'
-import { formatOutline, outlineUpdateSet, readUpdateSet } from '../update-set/index.ts'
+import { parseCommandLine, runAsScript } from '../lib/common/index.ts'
+import { formatOutline, outlineUpdateSet, readUpdateSet } from '../lib/update-set/index.ts'
 
 export interface ReviewIo {
     out: (text: string) => void

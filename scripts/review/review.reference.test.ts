@@ -1,8 +1,9 @@
 // npm run explain and npm run diff on the update set published with the guide, read in place.
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { referenceDirPresent, referenceFiles } from '../reference-files.ts'
-import { diffUpdateSets, formatChanges, readUpdateSetFile, repositoryRoot } from '../update-set/index.ts'
+import { referenceDirPresent, referenceFiles } from '../test/reference-files.ts'
+import { diffUpdateSets, formatChanges, readUpdateSetFile } from '../lib/update-set/index.ts'
+import { repositoryRoot } from '../lib/common/index.ts'
 import { main as explain } from './explain.ts'
 import { main as diff } from './diff.ts'
 import { collectingIo, rekeyedCopy } from './test-sets.ts'

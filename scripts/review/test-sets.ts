@@ -1,7 +1,7 @@
 /** Helpers for the review tests: captured output and edited copies of a parsed update set. */
 import { createHash } from 'node:crypto'
-import type { PayloadRecord, UpdateSet } from '../update-set/index.ts'
-import { BUILT_IN_ACTIONS, decodeFlowValues } from '../update-set/index.ts'
+import type { PayloadRecord, UpdateSet } from '../lib/update-set/index.ts'
+import { BUILT_IN_ACTIONS, decodeFlowValues } from '../lib/update-set/index.ts'
 import type { ReviewIo } from './explain.ts'
 
 export function collectingIo(): ReviewIo & { output: () => string; errors: () => string } {

@@ -1,7 +1,7 @@
 // The shared helpers' own contracts: the port every command line accepts, and waiting for a child
 // process's "listening" line (or learning, with its output, that it died or never said it).
 import { describe, expect, it } from 'vitest'
-import { parsePort, portArgument, startProcess } from '../common/index.ts'
+import { parsePort, portArgument, startProcess } from '../lib/common/index.ts'
 
 const node = (code: string) => startProcess(process.execPath, ['-e', code])
 

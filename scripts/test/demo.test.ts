@@ -6,8 +6,8 @@ import type { ChildProcess } from 'node:child_process'
 import { connect } from 'node:net'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { startProcess } from '../common/index.ts'
-import type { StartedProcess } from '../common/index.ts'
+import { startProcess } from '../lib/common/index.ts'
+import type { StartedProcess } from '../lib/common/index.ts'
 
 const root = resolve(import.meta.dirname, '..', '..')
 const PORT_FLAGS = ['--no-build', '--port', '0', '--kpow-api-port', '0', '--kpow-ui-port', '0']
@@ -75,7 +75,7 @@ describe('npm start', { timeout: 90_000 }, () => {
     })
 
     it("deploys with npm run deploy's code, then stops its servers when the demo is killed (SIGKILL)", async () => {
-        const demo = await start(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'demo.ts'), ...PORT_FLAGS])
+        const demo = await start(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'demo', 'demo.ts'), ...PORT_FLAGS])
         // Before it was ready, the demo deployed the set into the empty instance with npm run deploy's code.
         expect(demo.output()).toMatch(/\[deploy\] \[ok\] upload: uploaded "Kpow Just-in-Time Topic Access/)
         expect(demo.output()).toContain('[deploy] deploy complete')
@@ -88,7 +88,7 @@ describe('npm start', { timeout: 90_000 }, () => {
             { name: 'Kpow Access Extension', active: 'true' },
             { name: 'Kpow Access Lifecycle', active: 'true' },
         ])
-        // A duration typed on its terminal moves both clocks ahead (scripts/common/clocks.ts).
+        // A duration typed on its terminal moves both clocks ahead (scripts/lib/common/clocks.ts).
         demo.child.stdin?.write('15m\n')
         await demo.waitFor(/demo: both clocks moved ahead 15m: now \S+; 0 flow timer\(s\) fired/)
         const clock = await fetch(`${demo.urls[0] ?? ''}/api/local_instance/clock`, {

@@ -4,7 +4,7 @@
 // stack trace and no password.
 import { createServer } from 'node:net'
 import { describe, expect, it } from 'vitest'
-import { runTypeScript } from '../common/index.ts'
+import { runTypeScript } from '../lib/common/index.ts'
 import { DEPLOY_CLI } from '../deploy/index.ts'
 
 const SECRET = 'Never-Print-Me-42'

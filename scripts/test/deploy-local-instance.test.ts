@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_UPDATE_SET, readAppUpdateSet } from '../deploy/index.ts'
-import { HAND_BUILT_SET_FILE } from '../update-set/index.ts'
+import { HAND_BUILT_SET_FILE } from '../lib/update-set/testing/index.ts'
 import { useDeployTargets } from './deploy-targets.ts'
 
 const targets = useDeployTargets()

@@ -1,7 +1,7 @@
 // The guide's published update set, deployed to the local instance started empty: stopped at the
 // preview, with its REST and JSON Parser steps and the records it lacks listed as problems.
 import { describe, expect, it } from 'vitest'
-import { referenceDirPresent, referenceFiles } from '../reference-files.ts'
+import { referenceDirPresent, referenceFiles } from './reference-files.ts'
 import { useDeployTargets } from './deploy-targets.ts'
 
 describe.skipIf(!referenceDirPresent)("npm run deploy of the guide's published update set", () => {

@@ -2,8 +2,8 @@
 // empty, each a real child process on port 0 (a flow's Kpow call must never share the test's
 // process), and `npm run deploy|smoke` run in this process against them, its lines collected.
 import { afterAll, beforeAll } from 'vitest'
-import { startTypeScript } from '../common/index.ts'
-import type { StartedProcess } from '../common/index.ts'
+import { startTypeScript } from '../lib/common/index.ts'
+import type { StartedProcess } from '../lib/common/index.ts'
 import { deployCommandLine } from '../deploy/index.ts'
 import { MOCK_KPOW_CLI, MOCK_KPOW_LISTENING } from '../../mock-kpow/src/index.ts'
 import { LOCAL_INSTANCE_CLI, LOCAL_INSTANCE_LISTENING } from '../../e2e/local-instance/index.ts'

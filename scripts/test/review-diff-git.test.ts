@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { HAND_BUILT_SET_FILE } from '../update-set/index.ts'
+import { HAND_BUILT_SET_FILE } from '../lib/update-set/testing/index.ts'
 import { main } from '../review/diff.ts'
 
 const repository = mkdtempSync(join(tmpdir(), 'review-diff-git-'))

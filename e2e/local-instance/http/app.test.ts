@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { LocalInstance } from '../instance'
 import { createLocalInstance } from '../instance'
-import users from '../fixtures/users.json'
+import users from '../seed/users.json'
 import { createLocalInstanceApp, DEMO_PASSWORD } from './app'
 
 const updateSetXml = readFileSync(

@@ -1,7 +1,7 @@
 // The page frame of the local instance: a banner with the navigation the guide's users need
 // (Service Catalog, My Requests, My Approvals) and the signed-in user, then the page. Landmarks and
 // labelled controls make every page findable by role and name (screen readers and Playwright).
-import { html, raw, type Fragment, type SafeHtml } from '../../../scripts/common/index'
+import { html, raw, type Fragment, type SafeHtml } from '../../../scripts/lib/common/index'
 
 export interface Viewer {
     readonly userName: string

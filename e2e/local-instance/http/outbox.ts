@@ -5,7 +5,7 @@
 // as source.
 import type express from 'express'
 import type { Request, Response } from 'express'
-import { html, type SafeHtml } from '../../../scripts/common/index'
+import { html, type SafeHtml } from '../../../scripts/lib/common/index'
 import type { LocalInstance } from '../instance'
 import type { StoredRecord } from '../tables'
 import { sendError, sendPage as send } from './errors'

@@ -7,7 +7,7 @@
 // item's state; changes to approvals and items go through the same rules as the pages.
 import { createHash } from 'node:crypto'
 import express, { type Request, type Response } from 'express'
-import { EncodedQueryError, matchesEncodedQuery, parseEncodedQuery } from '../../../scripts/update-set/index'
+import { EncodedQueryError, matchesEncodedQuery, parseEncodedQuery } from '../../../scripts/lib/update-set/index'
 import type { LocalInstance } from '../instance'
 import { LocalInstanceError } from '../instance'
 import type { RequestItemState } from '../schema'

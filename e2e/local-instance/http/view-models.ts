@@ -1,7 +1,7 @@
 // What the pages show, read from the instance once per request: pages render these plain values
 // and never query tables themselves.
-import type { StepHighlight } from '../../../scripts/update-set/index'
-import { toSvg } from '../../../scripts/update-set/index'
+import type { StepHighlight } from '../../../scripts/lib/update-set/index'
+import { toSvg } from '../../../scripts/lib/update-set/index'
 import type { FlowRun, StepLog } from '../flow-runner'
 import type { LocalInstance, UiActionButton } from '../instance'
 import type { JournalEntry, StoredRecord } from '../tables'

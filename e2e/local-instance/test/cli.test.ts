@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { runTypeScript } from '../../../scripts/common/index'
+import { runTypeScript } from '../../../scripts/lib/common/index'
 
 const CLI = resolve(import.meta.dirname, '..', 'cli.ts')
 const updateSetFile = resolve(import.meta.dirname, '..', '..', '..', 'update-sets', 'kpow-jit-access.xml')

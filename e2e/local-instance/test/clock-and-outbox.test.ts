@@ -14,7 +14,7 @@ import { itemName, order } from './lifecycle-order'
 
 const root = join(import.meta.dirname, '..', '..', '..')
 const setFile = join(root, 'update-sets', 'kpow-jit-access.xml')
-const usersFile = join(root, 'e2e', 'local-instance', 'fixtures', 'users.json')
+const usersFile = join(root, 'e2e', 'local-instance', 'seed', 'users.json')
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
 const asAdmin = basic('admin', 'admin')
 const MINUTE = 60_000

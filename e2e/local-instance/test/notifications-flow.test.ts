@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { LocalInstance } from '../instance'
 import { createLocalInstance } from '../instance'
-import users from '../fixtures/users.json'
+import users from '../seed/users.json'
 import type { KpowStandIn } from './kpow-stand-in'
 import { startKpowStandIn } from './kpow-stand-in'
 import { flowName, itemName, order, updateSetXml } from './lifecycle-order'

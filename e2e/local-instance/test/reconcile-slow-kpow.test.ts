@@ -5,10 +5,10 @@
 // what may exist and until when.
 import { afterEach, describe, expect, it } from 'vitest'
 import { MOCK_KPOW_CLI, MOCK_KPOW_LISTENING } from '../../../mock-kpow/src/index'
-import type { StartedProcess } from '../../../scripts/common/index'
-import { startTypeScript } from '../../../scripts/common/index'
+import type { StartedProcess } from '../../../scripts/lib/common/index'
+import { startTypeScript } from '../../../scripts/lib/common/index'
 import { createLocalInstance } from '../instance'
-import users from '../fixtures/users.json'
+import users from '../seed/users.json'
 import { callJson } from './json-call'
 import { flowName, itemName, order, updateSetXml } from './lifecycle-order'
 import { startSlowProxy, type Hold, type SlowProxy } from './slow-proxy'

@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { HAND_BUILT_SET_FILE, readUpdateSet } from '../../../scripts/update-set/index'
+import { readUpdateSet } from '../../../scripts/lib/update-set/index'
+import { HAND_BUILT_SET_FILE } from '../../../scripts/lib/update-set/testing/index'
 import type { RunningLocalInstance } from '../server'
 import { startLocalInstanceServer } from '../server'
 import type { KpowStandIn } from './kpow-stand-in'
@@ -17,7 +18,7 @@ const root = join(import.meta.dirname, '..', '..', '..')
 const setFile = join(root, 'update-sets', 'kpow-jit-access.xml')
 const setXml = readFileSync(setFile, 'utf8')
 const appSet = readUpdateSet(setXml)
-const usersFile = join(root, 'e2e', 'local-instance', 'fixtures', 'users.json')
+const usersFile = join(root, 'e2e', 'local-instance', 'seed', 'users.json')
 const payloadIds = (table: string) =>
     appSet.records.flatMap((record) =>
         record.payload.records

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseEnv } from 'node:util'
-import { parsePort } from '../../../scripts/common/index'
+import { parsePort } from '../../../scripts/lib/common/index'
 import type { EvaluationStrategy } from '../engine/types'
 import type { WebhookSettings } from '../store/audit-webhook'
 

@@ -18,7 +18,7 @@ import { join } from 'node:path'
 import type { TemporaryPolicy } from '../engine/types'
 import type { AuditRecord } from './audit'
 import { auditRecordProblem, checkStateFile } from './state-schemas'
-import { isProcessRunning } from '../../../scripts/common/index'
+import { isProcessRunning } from '../../../scripts/lib/common/index'
 
 /** What must survive a restart for decisions to stay the same. */
 export interface DurableState {

@@ -1,6 +1,6 @@
 /**
  * The knobs an operator turns before building the app. Fluent sources are read statically by the
- * SDK, so these are literal data only (no computed values). scripts/update-set/update-set.test.ts
+ * SDK, so these are literal data only (no computed values). scripts/lib/update-set/update-set.test.ts
  * checks the built choices stay within the maximum. Keep each duration key = its label in ms.
  * Nothing here is a secret: the Kpow URL and credential live only in the instance's Connection
  * & Credential records.

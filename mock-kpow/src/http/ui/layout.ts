@@ -2,7 +2,7 @@
 // user, then the page's content. Landmarks (banner, navigation, main) and labelled controls make
 // every page findable by role and name, for screen readers and Playwright alike.
 import type { FieldError } from '../../errors'
-import { html, raw, type Fragment, type SafeHtml } from '../../../../scripts/common/index'
+import { html, raw, type Fragment, type SafeHtml } from '../../../../scripts/lib/common/index'
 
 export interface Chrome {
     readonly user: string

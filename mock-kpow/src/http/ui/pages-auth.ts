@@ -1,7 +1,7 @@
 // Login, "not authorized", tenant choice and error pages.
 import type { Tenant } from '../../engine/types'
 import type { FieldError } from '../../errors'
-import { html } from '../../../../scripts/common/index'
+import { html } from '../../../../scripts/lib/common/index'
 import { alert, csrfField, fieldList, page, type Chrome } from './layout'
 
 export function loginPage(options: { csrfToken: string; error?: string; next?: string; user?: string }): string {

@@ -3,7 +3,7 @@ import type { KafkaMessage, TopicSummary } from '../../data/data-store'
 import type { ProduceOutcome } from '../../data/data-access'
 import type { ClusterIdentity } from '../../engine/types'
 import type { KpowError } from '../../errors'
-import { html, type SafeHtml } from '../../../../scripts/common/index'
+import { html, type SafeHtml } from '../../../../scripts/lib/common/index'
 import { alert, csrfField, fieldList, formatTs, page, type Chrome } from './layout'
 import { DEFAULT_MESSAGE_COUNT, MAX_MESSAGE_COUNT } from './parse-input'
 

@@ -5,7 +5,7 @@ import { mutationResource, type StagedMutation } from '../../mutations/staged-mu
 import type { AuditPage } from '../../store/audit-log'
 import { displayValue } from './pages-data'
 import type { Flash } from './sessions'
-import { html, type Fragment, type SafeHtml } from '../../../../scripts/common/index'
+import { html, type Fragment, type SafeHtml } from '../../../../scripts/lib/common/index'
 import { alert, csrfField, fieldList, formatRemaining, formatResource, formatTs, page, type Chrome } from './layout'
 
 export type SettingsTab = 'temporary-policies' | 'staged-mutations' | 'audit-log'
