@@ -75,7 +75,12 @@ describe('npm start', { timeout: 90_000 }, () => {
     })
 
     it("deploys with npm run deploy's code, then stops its servers when the demo is killed (SIGKILL)", async () => {
-        const demo = await start(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'demo', 'demo.ts'), ...PORT_FLAGS])
+        const demo = await start(process.execPath, [
+            '--import',
+            'tsx',
+            join(root, 'scripts', 'demo', 'demo.ts'),
+            ...PORT_FLAGS,
+        ])
         // Before it was ready, the demo deployed the set into the empty instance with npm run deploy's code.
         expect(demo.output()).toMatch(/\[deploy\] \[ok\] upload: uploaded "Kpow Just-in-Time Topic Access/)
         expect(demo.output()).toContain('[deploy] deploy complete')
