@@ -54,10 +54,16 @@ test.describe('with a user holding no authorized role', () => {
         await logIn(page, 'pay', 'pay', null)
         await expect(page.getByTestId('current-tenant')).toHaveText('Payments')
         await expect(page.getByRole('link', { name: 'Switch tenant' })).toHaveCount(0)
+        await expect(page.getByLabel('Cluster')).toHaveValue(GUIDE_CLUSTER)
         await expect(page.getByLabel('Topic').locator('option')).toHaveText(['Choose a topic', 'payments_eu'])
         await page.getByLabel('Topic').selectOption('payments_eu')
         await page.getByRole('button', { name: 'Search' }).click()
+        await expect(page.getByLabel('Cluster')).toHaveValue(GUIDE_CLUSTER)
         await expect(page.getByRole('table')).toContainText('PAY-1')
-        expect(GUIDE_CLUSTER).toBeTruthy()
+        // The tenant reaches the payments-ledger group, which only the guide's cluster has: on the
+        // other cluster it sees no topic at all.
+        await page.goto('/data/inspect?cluster=second-cluster-id')
+        await expect(page.getByLabel('Cluster')).toHaveValue('second-cluster-id')
+        await expect(page.getByLabel('Topic').locator('option')).toHaveText(['Choose a topic'])
     })
 })
