@@ -44,7 +44,8 @@ afterAll(() => {
     for (const folder of scratchFolders) rmSync(folder, { recursive: true, force: true })
 })
 
-describe('the repository under its dependency rules', () => {
+// Each case cruises a tree: seconds alone, longer on a machine busy with other tiers.
+describe('the repository under its dependency rules', { timeout: 120_000 }, () => {
     let copy: string
     beforeAll(() => {
         copy = scratch()
@@ -80,7 +81,7 @@ describe('the repository under its dependency rules', () => {
     })
 })
 
-describe('each rule', () => {
+describe('each rule', { timeout: 60_000 }, () => {
     /** A probe tree: `from` imports `to`; both files exist, each exporting one constant. */
     async function probe(from: string, to: string): Promise<string[]> {
         const folder = scratch()
