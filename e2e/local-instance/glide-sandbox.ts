@@ -16,6 +16,7 @@ import { newAsyncContext, type QuickJSAsyncContext, type QuickJSHandle } from 'q
 import type { Database } from './tables'
 import { convertWallClock } from './time-zones'
 import { parseEncodedQuery } from '../../scripts/lib/update-set/index'
+import { basicAuthorization } from '../../scripts/lib/common/index'
 import { queueEvent } from './notifications'
 
 /** sys_app.js_level: `helsinki_es5` is ES5 compatibility mode, `es_latest` is ECMAScript 2021. */
@@ -417,7 +418,7 @@ async function performHttpRequest(
     const method = request.method.toUpperCase()
     const headers = { ...request.headers }
     if (request.basicAuth) {
-        headers.Authorization = `Basic ${Buffer.from(`${request.basicAuth[0]}:${request.basicAuth[1]}`).toString('base64')}`
+        headers.Authorization = basicAuthorization(request.basicAuth[0], request.basicAuth[1])
     }
     const timeoutMs =
         Number.isFinite(request.timeoutMs) && request.timeoutMs > 0 ? request.timeoutMs : DEFAULT_HTTP_TIMEOUT_MS

@@ -67,11 +67,6 @@ export async function send(
     return { status: response.status, headers: response.headers, text: await response.text() }
 }
 
-/** `Authorization` header value for HTTP Basic. */
-export function basicAuthorization(user: string, password: string): string {
-    return `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`
-}
-
 /** The response body as JSON, or undefined when it is not JSON (an HTML error page, an empty body). */
 export function parseJson(text: string): unknown {
     try {

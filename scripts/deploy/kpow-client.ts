@@ -4,7 +4,8 @@
  * clean-up when the flow did not revoke).
  */
 import { DeployError } from './errors.ts'
-import { basicAuthorization, DEFAULT_REQUEST_TIMEOUT_MS, parseJson, send } from './http.ts'
+import { DEFAULT_REQUEST_TIMEOUT_MS, parseJson, send } from './http.ts'
+import { basicAuthorization } from '../lib/common/index.ts'
 import type { Endpoint, HttpResponse } from './http.ts'
 
 export interface KpowCredentials {

@@ -38,7 +38,8 @@
  */
 import { parseSetCookie, stringifyCookie } from 'cookie'
 import { DeployError } from './errors.ts'
-import { basicAuthorization, DEFAULT_REQUEST_TIMEOUT_MS, parseJson, send } from './http.ts'
+import { DEFAULT_REQUEST_TIMEOUT_MS, parseJson, send } from './http.ts'
+import { basicAuthorization } from '../lib/common/index.ts'
 import type { Endpoint, HttpRequest, HttpResponse } from './http.ts'
 
 export interface ServiceNowCredentials {

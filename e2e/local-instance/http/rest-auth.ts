@@ -5,6 +5,7 @@
 import type { NextFunction, Request, Response } from 'express'
 import type { LocalInstance } from '../instance'
 import { tokensMatch } from './csrf'
+import { parseBasicAuthorization } from '../../../scripts/lib/common/index'
 
 /** The REST caller, once authenticated. */
 export interface ApiUser {
@@ -48,20 +49,12 @@ export function credentialsValid(
     return tokensMatch(password, userName === 'admin' ? passwords.admin : passwords.users)
 }
 
-function basicCredentials(header: string | undefined): { userName: string; password: string } | undefined {
-    const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '')
-    if (!match?.[1]) return undefined
-    const decoded = Buffer.from(match[1], 'base64').toString('utf8')
-    const colon = decoded.indexOf(':')
-    if (colon < 0) return undefined
-    return { userName: decoded.slice(0, colon), password: decoded.slice(colon + 1) }
-}
-
 /** Express middleware: the caller's Basic credentials, or a 401 as the platform gives it. */
 export function basicAuthentication(instance: LocalInstance, passwords: Passwords) {
     return (request: Request, response: Response, next: NextFunction): void => {
-        const credentials = basicCredentials(request.headers.authorization)
-        if (!credentials || !credentialsValid(instance, passwords, credentials.userName, credentials.password)) {
+        // The platform reads the pair as UTF-8.
+        const credentials = parseBasicAuthorization(request.headers.authorization, 'utf8')
+        if (!credentials || !credentialsValid(instance, passwords, credentials.user, credentials.password)) {
             response.set('www-authenticate', 'Basic realm="Service-now"')
             sendApiError(
                 response,
@@ -75,7 +68,7 @@ export function basicAuthentication(instance: LocalInstance, passwords: Password
             )
             return
         }
-        const user: ApiUser = { userName: credentials.userName, sysId: instance.userSysId(credentials.userName) }
+        const user: ApiUser = { userName: credentials.user, sysId: instance.userSysId(credentials.user) }
         response.locals.apiUser = user
         next()
     }

@@ -65,6 +65,15 @@ describe('verifyJettyCredential', () => {
         expect(verifyJettyCredential(cryptCredential('12345678', 'Zz'), '12345678-and-more')).toBe(true)
         expect(verifyJettyCredential('CRYPT:short', 'admin')).toBe(false)
     })
+
+    it('CRYPT: a NUL is a character of the password, not its end (Java strings do not end at NUL)', () => {
+        expect(verifyJettyCredential('CRYPT:adpexzg3FUZAk', 'admin\0x')).toBe(false)
+        expect(verifyJettyCredential('CRYPT:adpexzg3FUZAk', '\0admin')).toBe(false)
+        expect(verifyJettyCredential(cryptCredential('ad\0min', 'ad'), 'ad\0min')).toBe(true)
+        expect(verifyJettyCredential(cryptCredential('ad\0min', 'ad'), 'ad')).toBe(false)
+        // The eighth character still ends what DES reads, NUL or not.
+        expect(verifyJettyCredential(cryptCredential('1234567\0', 'Zz'), '1234567\0-and-more')).toBe(true)
+    })
 })
 
 describe('describeCredentialProblem', () => {

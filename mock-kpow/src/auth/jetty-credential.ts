@@ -91,10 +91,15 @@ export function md5Credential(text: string): string {
     return MD5_PREFIX + createHash('md5').update(latin1Bytes(text)).digest('hex')
 }
 
+/** What NUL becomes for crypt(3): 0x80 gives the same seven key bits (none set) without ending the key. */
+const NUL_KEY_BYTE = 0x80
+
 function cryptHash(password: string, salt: string): string {
-    // Jetty's UnixCrypt keeps the low byte of each char; DES itself uses only seven bits of it.
+    // Jetty's UnixCrypt keeps the low byte of each char of the first eight; DES itself uses only seven
+    // bits of it. Java strings do not end at NUL, but crypt(3) here would stop reading there and take
+    // "admin\0x" for "admin": NUL goes in as a byte with the same (zero) key bits instead.
     return unixCrypt(
-        Array.from(password, (ch) => ch.charCodeAt(0) & 0xff),
+        Array.from(password, (ch) => ch.charCodeAt(0) & 0xff || NUL_KEY_BYTE),
         salt
     )
 }

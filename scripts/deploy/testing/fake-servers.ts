@@ -8,6 +8,7 @@
  */
 import nock from 'nock'
 import type { AppUpdateSet } from '../app-update-set.ts'
+import { parseBasicAuthorization, type BasicCredentials } from '../../lib/common/index.ts'
 
 export const INSTANCE_URL = 'https://dev-test.service-now.com'
 export const KPOW_URL = 'https://kpow.test:4000'
@@ -56,12 +57,8 @@ export interface FakeInstanceOptions {
     readOnlyTables?: string[]
 }
 
-function decodeUser(header: string | undefined): { user: string; password: string } | undefined {
-    const match = /^Basic (.+)$/.exec(header ?? '')
-    if (!match?.[1]) return undefined
-    const text = Buffer.from(match[1], 'base64').toString('utf8')
-    const colon = text.indexOf(':')
-    return { user: text.slice(0, colon), password: text.slice(colon + 1) }
+function decodeUser(header: string | undefined): BasicCredentials | undefined {
+    return parseBasicAuthorization(header, 'utf8') ?? undefined
 }
 
 /** Encoded query with `a=b^c=d` terms only: all the tool sends. */
