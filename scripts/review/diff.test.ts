@@ -144,6 +144,14 @@ describe('semantic diff of two update sets', () => {
         )
         expect(changes).toContain('    -    var RAW_BODY_LIMIT = 500')
         expect(changes).toContain('    +    var RAW_BODY_LIMIT = 800')
+        // One hunk: the changed line with three lines of context each side, not the whole script.
+        const scriptLines = changes.filter((line) => line.startsWith('    '))
+        expect(scriptLines).toHaveLength(9)
+        expect(scriptLines[0]).toMatch(/^ {4}@@ -\d+,7 \+\d+,7 @@$/)
+        expect(scriptLines.slice(4, 6)).toEqual([
+            '    -    var RAW_BODY_LIMIT = 500',
+            '    +    var RAW_BODY_LIMIT = 800',
+        ])
     })
 
     it("the guide's hand-built set against ours names the defects' fixes by step", () => {

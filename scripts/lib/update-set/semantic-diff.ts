@@ -4,6 +4,7 @@
  * difference. Steps are matched by what they are (kind, action, annotation) in order; a step found
  * elsewhere is reported as moved, one found nowhere as added or removed.
  */
+import { diffArrays, formatPatch, OMIT_HEADERS, structuredPatch } from 'diff'
 import type { PayloadRecord, UpdateSet } from './read-update-set.ts'
 import type {
     ActionOutline,
@@ -22,7 +23,7 @@ export interface SetChange {
     /** Where in it: `step 5 Wait For Condition`, `variable duration_ms`, … (empty: the record itself). */
     where: string
     text: string
-    /** A changed script: its lines, each prefixed with '+', '-' or ' ' (context). */
+    /** A changed script as unified-diff hunks: `@@` headers, then lines prefixed with '+', '-' or ' ' (context). */
     scriptDiff?: string[]
 }
 
@@ -32,54 +33,35 @@ function change(record: string, where: string, text: string, scriptDiff?: string
     return { record, where, text, ...(scriptDiff ? { scriptDiff } : {}) }
 }
 
-/** Longest common subsequence of two key lists: the matched index pairs, in order. */
+/** The matched index pairs of two key lists, in order (their longest common subsequence). */
 function matchInOrder(left: string[], right: string[]): [number, number][] {
-    const lengths: number[][] = Array.from({ length: left.length + 1 }, () =>
-        new Array<number>(right.length + 1).fill(0)
-    )
-    for (let i = left.length - 1; i >= 0; i -= 1)
-        for (let j = right.length - 1; j >= 0; j -= 1)
-            lengths[i]![j] =
-                left[i] === right[j] ? lengths[i + 1]![j + 1]! + 1 : Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!)
     const pairs: [number, number][] = []
     let i = 0
     let j = 0
-    while (i < left.length && j < right.length) {
-        if (left[i] === right[j]) {
-            pairs.push([i, j])
-            i += 1
-            j += 1
-        } else if (lengths[i + 1]![j]! >= lengths[i]![j + 1]!) i += 1
-        else j += 1
+    for (const part of diffArrays(left, right)) {
+        if (part.added) j += part.count
+        else if (part.removed) i += part.count
+        else for (let k = 0; k < part.count; k += 1) pairs.push([i++, j++])
     }
     return pairs
 }
 
-/** Lines of a script change: removed '-', added '+', with one line of context around each change. */
+/** Lines of context around each change: enough to place it in a long script, not the whole script. */
+const SCRIPT_CONTEXT_LINES = 3
+
+/**
+ * A script change as unified-diff hunks: an `@@ -old,count +new,count @@` line, then the lines
+ * removed ('-'), added ('+') and around them (' '). Equal scripts give no lines.
+ */
 export function lineDiff(before: string, after: string): string[] {
-    const left = before.split('\n')
-    const right = after.split('\n')
-    const pairs = matchInOrder(left, right)
-    const out: { mark: string; line: string }[] = []
-    let i = 0
-    let j = 0
-    for (const [pi, pj] of [...pairs, [left.length, right.length] as [number, number]]) {
-        while (i < pi) out.push({ mark: '-', line: left[i++] ?? '' })
-        while (j < pj) out.push({ mark: '+', line: right[j++] ?? '' })
-        if (pi < left.length) out.push({ mark: ' ', line: left[pi] ?? '' })
-        i = pi + 1
-        j = pj + 1
-    }
-    const changed = out.map((entry, index) => (entry.mark !== ' ' ? index : -1)).filter((index) => index >= 0)
-    const shown = out.map((_entry, index) => changed.some((at) => Math.abs(at - index) <= 1))
-    // Lines left out between two changes become one "…" line.
-    return out.flatMap((entry, index) =>
-        shown[index]
-            ? [`${entry.mark}${entry.line}`]
-            : index > 0 && shown[index - 1] && shown.slice(index).includes(true)
-              ? [' …']
-              : []
-    )
+    // Scripts are mostly stored without a final newline: only a difference in it is worth a "\ No newline" line.
+    const neitherEndsLine = !before.endsWith('\n') && !after.endsWith('\n')
+    const ending = (text: string) => (neitherEndsLine && text !== '' ? `${text}\n` : text)
+    const patch = structuredPatch('', '', ending(before), ending(after), undefined, undefined, {
+        context: SCRIPT_CONTEXT_LINES,
+    })
+    if (patch.hunks.length === 0) return []
+    return formatPatch(patch, OMIT_HEADERS).replace(/\n$/, '').split('\n')
 }
 
 function compareInputs(
