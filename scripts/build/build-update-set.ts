@@ -1,11 +1,11 @@
 /**
  * `npm run build`: access profiles -> generated Fluent file, now-sdk build (frozen keys; `-- --record-keys`
- * records keys for new records) -> update-sets/<name>.xml and its flow diagrams, then a summary.
+ * records keys for new records) -> update-sets/<name>.xml, its flow diagrams and the import checklist, then a summary.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { repositoryRoot } from '../lib/common/index.ts'
-import { buildUpdateSet, diagramFiles, SERVICENOW_README } from './index.ts'
+import { buildUpdateSet, diagramFiles, IMPORT_GUIDE, importChecklistFiles, SERVICENOW_README } from './index.ts'
 
 try {
     const built = buildUpdateSet(undefined, {
@@ -20,7 +20,8 @@ try {
         console.log(`  ${table.padEnd(34)} ${count}`)
     }
     const readme = readFileSync(join(repositoryRoot, SERVICENOW_README), 'utf8')
-    for (const file of diagramFiles(built.xml, readme)) {
+    const importGuide = readFileSync(join(repositoryRoot, IMPORT_GUIDE), 'utf8')
+    for (const file of [...diagramFiles(built.xml, readme), ...importChecklistFiles(built.xml, importGuide)]) {
         const path = join(repositoryRoot, file.path)
         mkdirSync(dirname(path), { recursive: true })
         writeFileSync(path, file.content)

@@ -1,8 +1,15 @@
-/** Fails when the committed update set, or a flow diagram drawn from it, is not what the sources build now. */
+/** Fails when the committed update set, or a flow diagram or the import checklist drawn from it, is not what the sources build now. */
 import { existsSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { repositoryRoot } from '../lib/common/index.ts'
-import { buildUpdateSet, diagramFiles, SERVICENOW_README, staleFiles } from './index.ts'
+import {
+    buildUpdateSet,
+    diagramFiles,
+    IMPORT_GUIDE,
+    importChecklistFiles,
+    SERVICENOW_README,
+    staleFiles,
+} from './index.ts'
 
 try {
     const built = buildUpdateSet()
@@ -27,6 +34,16 @@ try {
         process.exitCode = 1
     } else {
         console.log('check-update-set: the flow diagrams are up to date')
+    }
+    const importGuide = readFileSync(join(repositoryRoot, IMPORT_GUIDE), 'utf8')
+    const staleChecklist = staleFiles(importChecklistFiles(built.xml, importGuide), repositoryRoot)
+    if (staleChecklist.length > 0) {
+        console.error(
+            `check-update-set: the import checklist in ${IMPORT_GUIDE} is stale: it differs from what the update set holds now. Run "npm run build" and commit it.`
+        )
+        process.exitCode = 1
+    } else {
+        console.log(`check-update-set: the import checklist in ${IMPORT_GUIDE} is up to date`)
     }
 } catch (error) {
     console.error(`check-update-set: ${(error as Error).message}`)

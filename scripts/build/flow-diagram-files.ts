@@ -6,9 +6,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { UpdateSetFormatError, readUpdateSet } from '../lib/update-set/index.ts'
+import { readUpdateSet } from '../lib/update-set/index.ts'
 import { outlineUpdateSet } from '../lib/update-set/index.ts'
 import { flowGraph, toMermaid, toSvg } from '../lib/update-set/index.ts'
+import { replaceMarkedBlock } from './marked-block.ts'
 
 export const DIAGRAM_START = '<!-- flow-diagram:start (written by npm run build from the update set; do not edit) -->'
 export const DIAGRAM_END = '<!-- flow-diagram:end -->'
@@ -33,12 +34,6 @@ function slug(name: string): string {
 /** The README with its diagram section replaced, and an SVG and a Mermaid file per flow of the set. */
 export function diagramFiles(setXml: string, readmeText: string): GeneratedFile[] {
     const outline = outlineUpdateSet(readUpdateSet(setXml))
-    const start = readmeText.indexOf(DIAGRAM_START)
-    const end = readmeText.indexOf(DIAGRAM_END)
-    if (start < 0 || end < start)
-        throw new UpdateSetFormatError(
-            `${SERVICENOW_README} needs the lines "${DIAGRAM_START}" and "${DIAGRAM_END}" (in that order) where the flow diagrams go`
-        )
     const svgs: GeneratedFile[] = []
     const sections = outline.flows.map((flow) => {
         const graph = flowGraph(flow)
@@ -59,7 +54,11 @@ export function diagramFiles(setXml: string, readmeText: string): GeneratedFile[
             '</details>',
         ].join('\n')
     })
-    const readme = `${readmeText.slice(0, start)}${DIAGRAM_START}\n${sections.join('\n\n')}\n${readmeText.slice(end)}`
+    const readme = replaceMarkedBlock(
+        readmeText,
+        { path: SERVICENOW_README, start: DIAGRAM_START, end: DIAGRAM_END, purpose: 'the flow diagrams go' },
+        sections.join('\n\n')
+    )
     return [{ path: SERVICENOW_README, content: readme }, ...svgs]
 }
 

@@ -257,11 +257,7 @@ export class ServiceNowClient {
             purpose: `create ${table} records`,
         })
         if (response.status !== 201 && response.status !== 200) {
-            throw this.unexpected(
-                response,
-                `POST ${path}`,
-                `create the ${table} record by hand (README "Deploy to your PDI", manual route)`
-            )
+            throw this.unexpected(response, `POST ${path}`, `create the ${table} record by hand (servicenow/IMPORT.md)`)
         }
         return toRecord(resultOf(response))
     }
@@ -455,7 +451,7 @@ export class ServiceNowClient {
             throw this.unexpected(
                 response,
                 `POST ${path}`,
-                'activate by hand: Flow Designer > publish each Kpow action, then activate the flow "Kpow Access Lifecycle"'
+                'activate by hand: Flow Designer > publish each Kpow action, then activate each flow (the checklist in servicenow/IMPORT.md names them)'
             )
         }
         const result = (resultOf(response) ?? {}) as {
