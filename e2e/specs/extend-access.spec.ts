@@ -37,16 +37,18 @@ async function extendFromForm(page: Page, item: string, howMuch: string): Promis
 async function watchSwitchOver(kpow: Kpow, oldId: string): Promise<{ ids: string[][]; effects: string[] }> {
     const ids: string[][] = []
     const effects: string[] = []
-    const deadline = Date.now() + 30_000
-    for (;;) {
-        const held = (await kpow.policies()).map((policy) => policy.id)
-        ids.push(held)
-        effects.push(await kpow.decide('user', 'tx_trade1'))
-        if (!held.includes(oldId) && held.length > 0) return { ids, effects }
-        if (Date.now() > deadline)
-            throw new Error(`policy ${oldId} was not replaced within 30 s: ${JSON.stringify(ids)}`)
-        await new Promise((resolveWait) => setTimeout(resolveWait, 20))
-    }
+    await expect
+        .poll(
+            async () => {
+                const held = (await kpow.policies()).map((policy) => policy.id)
+                ids.push(held)
+                effects.push(await kpow.decide('user', 'tx_trade1'))
+                return held.length > 0 && !held.includes(oldId)
+            },
+            { timeout: 30_000, intervals: [20], message: `policy ${oldId} replaced by another` }
+        )
+        .toBe(true)
+    return { ids, effects }
 }
 
 test('reminder email, extend from its link (pre-approved), no lapse at the switch-over, the new end is honoured', async ({

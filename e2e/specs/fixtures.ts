@@ -340,13 +340,14 @@ export async function waitForEffect(
     effect: Effect,
     timeoutMs = 20_000
 ): Promise<number> {
-    const deadline = performance.now() + timeoutMs
-    for (;;) {
-        if ((await kpow.decide(user, topic)) === effect) return performance.now()
-        if (performance.now() > deadline)
-            throw new Error(`Kpow did not answer ${effect} for ${user} on ${topic} within ${String(timeoutMs)} ms`)
-        await new Promise((resolveWait) => setTimeout(resolveWait, 20))
-    }
+    await expect
+        .poll(() => kpow.decide(user, topic), {
+            timeout: timeoutMs,
+            intervals: [20],
+            message: `Kpow's decision for ${user} on ${topic}`,
+        })
+        .toBe(effect)
+    return performance.now()
 }
 
 /** mock-kpow UI: Data > Inspect a topic as the signed-in user. */

@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { AdjustableClock } from '../src/clock'
 import { ADMIN, guideCreateBody, startTestKpow } from './start-test-kpow'
 import { spawnCli } from './spawn-cli'
@@ -106,7 +106,7 @@ describe('persistence with --data-dir', () => {
             while (!killed) await create(sent++)
         }
         const clients = Array.from({ length: 10 }, client)
-        await waitFor(() => acknowledged.length >= 25)
+        await vi.waitFor(() => expect(acknowledged.length).toBeGreaterThanOrEqual(25), { timeout: 10_000, interval: 1 })
         cli.child.kill('SIGKILL')
         killed = true
         await Promise.all(clients)
@@ -148,11 +148,3 @@ describe('persistence with --data-dir', () => {
         }
     })
 })
-
-async function waitFor(condition: () => boolean): Promise<void> {
-    const deadline = Date.now() + 10_000
-    while (!condition()) {
-        if (Date.now() > deadline) throw new Error('condition not reached in 10 s')
-        await new Promise((resolve) => setTimeout(resolve, 1))
-    }
-}

@@ -5,7 +5,7 @@
 import type { ChildProcess } from 'node:child_process'
 import { connect } from 'node:net'
 import { join, resolve } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { startProcess } from '../lib/common/index.ts'
 import type { StartedProcess } from '../lib/common/index.ts'
 
@@ -43,14 +43,14 @@ function accepts(url: string): Promise<boolean> {
     })
 }
 
-/** The URLs still accepting connections once `deadlineMs` has passed (or none, as soon as none do). */
-async function stillListening(urls: string[], deadlineMs = 20_000): Promise<string[]> {
-    const end = Date.now() + deadlineMs
-    for (;;) {
-        const open = (await Promise.all(urls.map(async (url) => ((await accepts(url)) ? [url] : [])))).flat()
-        if (open.length === 0 || Date.now() > end) return open
-        await new Promise((wait) => setTimeout(wait, 250))
-    }
+/** The URLs accepting connections now. */
+async function listening(urls: string[]): Promise<string[]> {
+    return (await Promise.all(urls.map(async (url) => ((await accepts(url)) ? [url] : [])))).flat()
+}
+
+/** Waits until none of the URLs accepts connections any more (the servers have stopped). */
+async function untilNoneListens(urls: string[]): Promise<void> {
+    await vi.waitFor(async () => expect(await listening(urls)).toEqual([]), { timeout: 20_000, interval: 250 })
 }
 
 afterEach(() => {
@@ -68,10 +68,10 @@ afterEach(() => {
 describe('npm start', { timeout: 90_000 }, () => {
     it.each(['SIGTERM', 'SIGKILL'] as const)('stops its servers when npm gets %s', async (signal) => {
         const demo = await start('npm', ['start', '--', ...PORT_FLAGS])
-        expect(await stillListening(demo.urls, 0)).toEqual(demo.urls)
+        expect(await listening(demo.urls)).toEqual(demo.urls)
         // npm alone, not its process group: what a supervisor or `kill <pid>` does.
         demo.child.kill(signal)
-        expect(await stillListening(demo.urls)).toEqual([])
+        await untilNoneListens(demo.urls)
     })
 
     it("deploys with npm run deploy's code, then stops its servers when the demo is killed (SIGKILL)", async () => {
@@ -103,6 +103,6 @@ describe('npm start', { timeout: 90_000 }, () => {
         demo.child.stdin?.write('soon\n')
         await demo.waitFor(/demo: "soon" is not a duration/)
         demo.child.kill('SIGKILL')
-        expect(await stillListening(demo.urls)).toEqual([])
+        await untilNoneListens(demo.urls)
     })
 })

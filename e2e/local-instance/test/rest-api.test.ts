@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { readUpdateSet } from '../../../scripts/lib/update-set/index'
 import { HAND_BUILT_SET_FILE } from '../../../scripts/lib/update-set/testing/index'
 import type { RunningLocalInstance } from '../server'
@@ -157,14 +157,8 @@ const activate = (flows: string[], actions: string[]) =>
         actions: actions.map((sys_id) => ({ sys_id, active: '', state: '' })),
     })
 
-async function waitFor<Value>(what: string, check: () => Promise<Value | undefined>): Promise<Value> {
-    for (let attempt = 0; attempt < 200; attempt++) {
-        const value = await check()
-        if (value !== undefined) return value
-        await new Promise((resolve) => setTimeout(resolve, 25))
-    }
-    throw new Error(`no ${what}`)
-}
+/** How long and how often the flow's results are polled for (vi.waitFor). */
+const POLL = { timeout: 10_000, interval: 25 }
 
 describe('the local instance started empty, as a deploy target', () => {
     it('has no update set, the admin with its own password, and every seeded user on Basic auth', async () => {
@@ -360,17 +354,17 @@ describe('the local instance started empty, as a deploy target', () => {
         const beth =
             rows(await call('GET', '/api/now/table/sys_user?sysparm_query=user_name=beth.anglin', asAdmin))[0]
                 ?.sys_id ?? ''
-        const approval = await waitFor(
-            'approval',
-            async () =>
-                rows(
-                    await call(
-                        'GET',
-                        `/api/now/table/sysapproval_approver?sysparm_query=sysapproval=${itemSysId}^approver=${beth}&sysparm_fields=sys_id,state`,
-                        asAdmin
-                    )
-                )[0]
-        )
+        const approval = await vi.waitFor(async () => {
+            const [found] = rows(
+                await call(
+                    'GET',
+                    `/api/now/table/sysapproval_approver?sysparm_query=sysapproval=${itemSysId}^approver=${beth}&sysparm_fields=sys_id,state`,
+                    asAdmin
+                )
+            )
+            if (!found) throw new Error('no approval for beth.anglin yet')
+            return found
+        }, POLL)
         expect(approval.state).toBe('requested')
         // The requester sees their item but not its approval, and cannot decide it.
         expect(
@@ -419,9 +413,11 @@ describe('the local instance started empty, as a deploy target', () => {
                     asAdmin
                 )
             ).map((note) => note.value ?? '')
-        const granted = await waitFor('grant note', async () =>
-            (await notes()).find((note) => note.includes('Kpow Access Granted. Policy ID: tp-1'))
-        )
+        const granted = await vi.waitFor(async () => {
+            const found = (await notes()).find((note) => note.includes('Kpow Access Granted. Policy ID: tp-1'))
+            if (found === undefined) throw new Error('no grant work note yet')
+            return found
+        }, POLL)
         expect(granted).toContain('tp-1')
         expect(kpow.requests[0]?.authorization).toBe(basic('admin', 'kpow-secret'))
         // Work notes are for fulfillers: the requester's query finds none.
@@ -439,7 +435,7 @@ describe('the local instance started empty, as a deploy target', () => {
             state: '3',
         })
         expect(result(closed)).toMatchObject({ state: '3', active: 'false' })
-        await waitFor('revoke note', async () => (await notes()).find((note) => /revoked/i.test(note)))
+        await vi.waitFor(async () => expect(await notes()).toContainEqual(expect.stringMatching(/revoked/i)), POLL)
         expect(kpow.requests.map((request) => `${request.method} ${request.url}`)).toEqual([
             'POST /admin/v1/temporary-policies',
             'DELETE /admin/v1/temporary-policies/tp-1',

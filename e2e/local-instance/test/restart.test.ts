@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { MOCK_KPOW_CLI, MOCK_KPOW_LISTENING } from '../../../mock-kpow/src/index'
 import type { StartedProcess } from '../../../scripts/lib/common/index'
 import { runTypeScript, startTypeScript } from '../../../scripts/lib/common/index'
@@ -49,15 +49,8 @@ async function call(base: string, method: string, path: string, authorization: s
     return answer.json as { result?: unknown; temporary_policies?: { id: string }[] }
 }
 
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-    const deadline = Date.now() + 30_000
-    for (;;) {
-        const found = await probe()
-        if (found !== undefined) return found
-        if (Date.now() > deadline) throw new Error(`${what} did not happen in 30 s`)
-        await new Promise((resolve) => setTimeout(resolve, 100))
-    }
-}
+/** How long and how often the flow's results are polled for (vi.waitFor). */
+const POLL = { timeout: 30_000, interval: 100 }
 
 describe('local instance restart mid-lifecycle (--data-dir)', () => {
     it('revokes the policy granted before a kill -9 when the item is closed after the restart', async () => {
@@ -91,11 +84,14 @@ describe('local instance restart mid-lifecycle (--data-dir)', () => {
             (await call(base, 'GET', path, asAdmin)).result as Record<string, string>[]
         const [item] = await rows(first.url, `/api/now/table/sc_req_item?sysparm_query=request=${ordered.sys_id}`)
         const itemSysId = item?.sys_id ?? ''
-        const approval = await eventually(
-            'the approval',
-            async () =>
-                (await rows(first.url, `/api/now/table/sysapproval_approver?sysparm_query=sysapproval=${itemSysId}`))[0]
-        )
+        const approval = await vi.waitFor(async () => {
+            const [found] = await rows(
+                first.url,
+                `/api/now/table/sysapproval_approver?sysparm_query=sysapproval=${itemSysId}`
+            )
+            if (!found) throw new Error('no approval yet')
+            return found
+        }, POLL)
         await call(
             first.url,
             'PATCH',
@@ -103,19 +99,20 @@ describe('local instance restart mid-lifecycle (--data-dir)', () => {
             basic('beth.anglin', 'demo'),
             { state: 'approved' }
         )
-        const [granted] = await eventually('the grant', async () => {
-            const live = await policies()
-            return live.length > 0 ? live : undefined
-        })
-        const grantNote = await eventually('the grant work note', async () =>
-            (
-                await rows(
-                    first.url,
-                    `/api/now/table/sys_journal_field?sysparm_query=element_id=${itemSysId}^element=work_notes`
-                )
-            ).find((note) => note.value?.includes(granted?.id ?? '-'))
-        )
-        expect(grantNote.value).toContain('Kpow Access Granted')
+        const granted = await vi.waitFor(async () => {
+            const [live] = await policies()
+            if (!live) throw new Error('no policy in Kpow yet')
+            return live
+        }, POLL)
+        await vi.waitFor(async () => {
+            const notes = await rows(
+                first.url,
+                `/api/now/table/sys_journal_field?sysparm_query=element_id=${itemSysId}^element=work_notes`
+            )
+            expect(notes.map((note) => note.value)).toContainEqual(
+                expect.stringContaining(`Kpow Access Granted. Policy ID: ${granted.id}.`)
+            )
+        }, POLL)
 
         // A second instance cannot share the folder while the first runs.
         const refused = await runTypeScript(LOCAL_INSTANCE_CLI, ['--port', '0', ...args], environment)
@@ -128,15 +125,15 @@ describe('local instance restart mid-lifecycle (--data-dir)', () => {
         await call(second.url, 'PATCH', `/api/now/table/sc_req_item/${itemSysId}`, basic('fred.fulfiller', 'demo'), {
             state: '3',
         })
-        await eventually('the revocation', async () => ((await policies()).length === 0 ? true : undefined))
-        const revoked = await eventually('the revocation work note', async () =>
-            (
-                await rows(
-                    second.url,
-                    `/api/now/table/sys_journal_field?sysparm_query=element_id=${itemSysId}^element=work_notes`
-                )
-            ).find((note) => note.value?.includes('revoked'))
-        )
-        expect(revoked.value).toContain(`Kpow access revoked because the request was closed.`)
+        await vi.waitFor(async () => expect(await policies()).toEqual([]), POLL)
+        await vi.waitFor(async () => {
+            const notes = await rows(
+                second.url,
+                `/api/now/table/sys_journal_field?sysparm_query=element_id=${itemSysId}^element=work_notes`
+            )
+            expect(notes.map((note) => note.value)).toContainEqual(
+                expect.stringContaining('Kpow access revoked because the request was closed.')
+            )
+        }, POLL)
     }, 120_000)
 })
