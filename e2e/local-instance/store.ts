@@ -11,11 +11,11 @@
 // - meta.schema_version says how the database is laid out; a database of another version is refused
 //   with one line rather than read wrongly.
 // Without --data-dir there is no store: the tables are memory only, as fast as before.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { LocalInstanceError } from './errors'
-import { isProcessRunning } from '../../scripts/lib/common/index'
+import { PidLockError, takePidLock, type PidLock } from '../../scripts/lib/common/index'
 
 /** One entry of a journal field (work notes, comments), as the store keeps it. */
 export interface JournalEntry {
@@ -59,14 +59,13 @@ export interface StoredTables {
 }
 
 export class SqliteInstanceStore implements RecordStore, FlowContextStore, ClockOffsetStore {
-    private readonly lockPath: string
+    private readonly lock: PidLock
     private readonly database: BetterSqlite3.Database
     private readonly statements: ReturnType<typeof prepare>
 
     private constructor(readonly directory: string) {
         mkdirSync(directory, { recursive: true })
-        this.lockPath = join(directory, LOCK_FILE)
-        takeLock(this.lockPath)
+        this.lock = takeLock(directory)
         try {
             this.database = new BetterSqlite3(join(directory, DATABASE_FILE))
             this.database.pragma('journal_mode = WAL')
@@ -74,7 +73,7 @@ export class SqliteInstanceStore implements RecordStore, FlowContextStore, Clock
             migrate(this.database, join(directory, DATABASE_FILE))
             this.statements = prepare(this.database)
         } catch (error) {
-            rmSync(this.lockPath, { force: true })
+            this.lock.release()
             if (error instanceof LocalInstanceError) throw error
             throw new LocalInstanceError(
                 `${join(directory, DATABASE_FILE)} cannot be opened as the local instance's database (${(error as Error).message}): pass another --data-dir`
@@ -170,7 +169,7 @@ export class SqliteInstanceStore implements RecordStore, FlowContextStore, Clock
 
     close(): void {
         if (this.database.open) this.database.close()
-        if (readLock(this.lockPath) === process.pid) rmSync(this.lockPath, { force: true })
+        this.lock.release()
     }
 }
 
@@ -235,34 +234,12 @@ function prepare(database: BetterSqlite3.Database) {
     }
 }
 
-/** Takes the folder's lock, or says which process holds it. A lock whose process is gone is taken over. */
-function takeLock(path: string): void {
-    // Two rounds: the second follows the removal of a lock left by a process that is gone.
-    for (let round = 0; round < 2; round += 1) {
-        try {
-            writeFileSync(path, `${String(process.pid)}\n`, { flag: 'wx' })
-            return
-        } catch (error) {
-            if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-                throw new LocalInstanceError(`cannot take the lock ${path}: ${(error as Error).message}`)
-            }
-        }
-        const holder = readLock(path)
-        if (holder !== undefined && isProcessRunning(holder)) {
-            throw new LocalInstanceError(
-                `${resolve(path, '..')} is in use by another local instance (pid ${String(holder)}, lock ${path}): stop that process or pass another --data-dir`
-            )
-        }
-        rmSync(path, { force: true })
-    }
-    throw new LocalInstanceError(`could not take the lock ${path}; another process keeps creating it`)
-}
-
-function readLock(path: string): number | undefined {
+/** Takes the folder's lock, or says in one line which process holds it. */
+function takeLock(directory: string): PidLock {
     try {
-        const pid = Number.parseInt(readFileSync(path, 'utf8').trim(), 10)
-        return Number.isInteger(pid) && pid > 0 ? pid : undefined
-    } catch {
-        return undefined
+        return takePidLock(directory, LOCK_FILE, { holder: 'local instance', flag: '--data-dir' })
+    } catch (error) {
+        if (error instanceof PidLockError) throw new LocalInstanceError(error.message)
+        throw error
     }
 }

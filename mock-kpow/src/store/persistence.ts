@@ -18,7 +18,7 @@ import { join } from 'node:path'
 import type { TemporaryPolicy } from '../engine/types'
 import type { AuditRecord } from './audit'
 import { auditRecordProblem, checkStateFile } from './state-schemas'
-import { isProcessRunning } from '../../../scripts/lib/common/index'
+import { PidLockError, takePidLock, type PidLock } from '../../../scripts/lib/common/index'
 
 /** What must survive a restart for decisions to stay the same. */
 export interface DurableState {
@@ -62,10 +62,7 @@ export class DataDirectoryError extends Error {
 }
 
 /** The file operations persistence uses; tests inject failing ones (a full disk, EIO). */
-export type FileSystem = Pick<
-    typeof nodeFileSystem,
-    'open' | 'rename' | 'readFile' | 'writeFile' | 'mkdir' | 'readdir' | 'unlink'
->
+export type FileSystem = Pick<typeof nodeFileSystem, 'open' | 'rename' | 'readFile' | 'mkdir' | 'readdir' | 'unlink'>
 
 export interface DirectoryPersistenceOptions {
     /** TEMPORARY_POLICY_MAX_MS (-1: no limit): a stored policy longer than the API allows is refused. */
@@ -81,7 +78,7 @@ export class DirectoryPersistence implements Persistence {
     readonly description: string
     readonly durable = true
     private readonly fs: FileSystem
-    private locked = false
+    private lock: PidLock | undefined
 
     constructor(
         private readonly dir: string,
@@ -93,7 +90,7 @@ export class DirectoryPersistence implements Persistence {
 
     async load(): Promise<PersistedState> {
         await this.fs.mkdir(this.dir, { recursive: true })
-        await this.lock()
+        this.takeLock()
         try {
             await this.removeStaleTempFiles()
             return { ...(await this.loadState()), audit: await this.loadAudit() }
@@ -104,31 +101,17 @@ export class DirectoryPersistence implements Persistence {
     }
 
     async close(): Promise<void> {
-        if (!this.locked) return
-        this.locked = false
-        await this.fs.unlink(join(this.dir, LOCK_FILE)).catch(() => undefined)
+        this.lock?.release()
+        this.lock = undefined
     }
 
-    private async lock(): Promise<void> {
-        const path = join(this.dir, LOCK_FILE)
-        // Two rounds: the second follows the removal of a lock left by a process that is gone.
-        for (let round = 0; round < 2; round++) {
-            try {
-                await this.fs.writeFile(path, `${process.pid}\n`, { flag: 'wx' })
-                this.locked = true
-                return
-            } catch (error) {
-                if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-            }
-            const holder = Number((await readIfExists(this.fs, path))?.trim())
-            if (Number.isSafeInteger(holder) && holder > 0 && isProcessRunning(holder)) {
-                throw new DataDirectoryError(
-                    `${this.dir} is in use by another mock-kpow (pid ${holder}, lock ${path}): stop that process or pass another --data-dir.`
-                )
-            }
-            await this.fs.unlink(path).catch(() => undefined)
+    private takeLock(): void {
+        try {
+            this.lock = takePidLock(this.dir, LOCK_FILE, { holder: 'mock-kpow', flag: '--data-dir' })
+        } catch (error) {
+            if (error instanceof PidLockError) throw new DataDirectoryError(error.message)
+            throw error
         }
-        throw new DataDirectoryError(`${this.dir}: could not take the lock ${path}; another process keeps creating it.`)
     }
 
     private async removeStaleTempFiles(): Promise<void> {
