@@ -110,7 +110,7 @@ export interface RunScriptOptions {
 /** The platform's default RESTMessageV2 timeout is not documented for script steps; 60 s is its outbound HTTP default. */
 export const DEFAULT_HTTP_TIMEOUT_MS = 60_000
 /**
- * How long a script step may run before the platform stops it: 30 s, as issue 10 reports a step stopped
+ * How long a script step may run before the platform stops it: 30 s: a step was seen stopped
  * in the middle of a 30 s RESTMessageV2 wait, before it could write its note [unverified: ServiceNow's
  * documentation names no such limit; only a PDI confirms it]. What was written before stays written.
  */

@@ -1,4 +1,4 @@
-// Approval deadline (issue 11 §5): nobody decides within x_kpow_jit.approval_deadline_hours (8 by
+// Approval deadline: nobody decides within x_kpow_jit.approval_deadline_hours (8 by
 // default). The clocks are advanced past it: Ask For Approval's due date rejects the approval, the item
 // closes Closed Incomplete saying the deadline passed (not "rejected by ..."), the requester is told,
 // and nothing reaches Kpow.

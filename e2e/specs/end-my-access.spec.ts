@@ -1,4 +1,4 @@
-// "I'm done" (issue 11 §4): the requester ends their granted access early with one button on the
+// "I'm done": the requester ends their granted access early with one button on the
 // item, "End my Kpow access" (a UI action: condition and script run on the instance as the viewer).
 // The item closes Closed Complete, the flow's close-wait revokes the policy in Kpow, and the
 // requester is told. Nobody else sees the button.

@@ -1,4 +1,4 @@
-// Reminder and extension (issue 11 §2, §3): 10 minutes before Kpow's end the requester gets an email
+// Reminder and extension: 10 minutes before Kpow's end the requester gets an email
 // with a link to extend; the link opens Extend Kpow Access with the item filled in; a 15-minute
 // extension is pre-approved for topic_query; Kpow gets the new policy before the old one goes (access
 // never lapses); the item's notes show both ids; the new end is honoured. A rejected extension leaves

@@ -1,4 +1,4 @@
-// Seed 002's incident, through the GROUP_EDIT access profile: a developer may not edit a consumer
+// The incident of Kpow temporary policies article, through the GROUP_EDIT access profile: a developer may not edit a consumer
 // group in production; they ask for "Request Kpow Consumer Group Edit Access" with a reason and the
 // incident number, their manager and then the Kpow Access Approvers group approve, Kpow allows
 // GROUP_EDIT on exactly that group (not another, and not a topic query), and closing the item

@@ -165,7 +165,7 @@ export class KpowService {
      * The tenant an API request acts in, from its `x-tenant-id` (a tenant name). Without configured
      * tenants everything is one global tenant, `__kpow_global`, and Kpow's default tenant names are
      * accepted too. With configured tenants a request names one of the caller's tenants; one that does
-     * not, when the caller has exactly one tenant, acts in that one (as seed 003 enters a single-tenant
+     * not, when the caller has exactly one tenant, acts in that one (as Kpow's multi-tenancy docs enters a single-tenant
      * user into it) [C]; otherwise it is refused naming the caller's tenants.
      */
     resolveTenant(principal: Principal, requested: string | undefined): string {

@@ -101,7 +101,7 @@ describe('UI pages', () => {
     })
 })
 
-describe('Settings > Temporary policies and Data > Inspect: what users met (issue 12 §7)', () => {
+describe('Settings > Temporary policies and Data > Inspect: what users met', () => {
     async function adminWithForm() {
         kpow = await startTestKpow()
         const admin = await logInUi(kpow, 'admin', 'admin', 'Global')

@@ -60,7 +60,7 @@ export async function startTestKpow(
     }
 }
 
-/** The guide's create request body (seed 000), for a given topic and duration. */
+/** The guide's create request body (the article), for a given topic and duration. */
 export function guideCreateBody(topic = '__oprtr_audit_log', durationMs = 3_600_000): unknown {
     return {
         duration_ms: durationMs,

@@ -1,7 +1,6 @@
 /**
  * A typed client for the ServiceNow calls the deploy tool makes, one method per call, following
- * ../shared/docs/servicenow.md "Deploying to an instance" (the local instance answers the same
- * calls). `/api/...` endpoints take HTTP Basic; the `*.do` processors take a UI session (cookies +
+ * ServiceNow's documented REST APIs (the local instance answers the same calls). `/api/...` endpoints take HTTP Basic; the `*.do` processors take a UI session (cookies +
  * X-UserToken), which `loginUiSession` opens the way the SDK does.
  *
  * The calls, in the order a deploy makes them:

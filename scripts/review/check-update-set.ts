@@ -1,6 +1,6 @@
 /**
  * npm run check:defects -- <update-set.xml>: lists which of the integration guide's defects
- * (docs/servicenow.md, 1-9) an update set has, one line per finding, then a summary naming all
+ * (1-9, find-defects.ts) an update set has, one line per finding, then a summary naming all
  * nine: found, not found, or cannot be detected in this set (and why), then whether a notification
  * or an event parameter would email a secret. Exit 0 "no defects",
  * 1 findings, 2 unreadable.

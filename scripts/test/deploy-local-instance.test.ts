@@ -1,4 +1,4 @@
-// Issue 9's proof: the local instance started empty is deployed to by `npm run deploy` exactly as a
+// The local instance started empty is deployed to by `npm run deploy` exactly as a
 // PDI would be, `npm run smoke` then runs the whole lifecycle through its REST APIs against
 // mock-kpow, a second deploy changes nothing, and a set built the guide's way is stopped at the
 // preview with its problems listed.

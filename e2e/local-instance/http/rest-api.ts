@@ -1,5 +1,5 @@
-// The REST calls a deploy and a smoke test make, as ../shared/docs/servicenow.md ("Deploying to an
-// instance") describes them: the UI session (`/angular.do` login and token), the update set upload
+// The REST calls a deploy and a smoke test make, as ServiceNow's documented REST APIs
+// answer them: the UI session (`/angular.do` login and token), the update set upload
 // (`/sys_upload.do`), the CI/CD API (preview, commit, progress), flow activation
 // (`/api/now/wfa_fluent/activate_flows`), the Service Catalog's `order_now` and the Table API
 // (table-api.ts). `/api/*` takes HTTP Basic; the `*.do` processors a UI session. Errors are the

@@ -1,4 +1,4 @@
-// Extensions and the expiry reminder (issue 11 §2, §3), run from the project's update set in the
+// Extensions and the expiry reminder, run from the project's update set in the
 // local instance against the Kpow stand-in, on one clock the test moves.
 import { afterEach, describe, expect, it } from 'vitest'
 import type { LocalInstance } from '../instance'

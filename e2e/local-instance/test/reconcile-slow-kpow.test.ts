@@ -1,4 +1,4 @@
-// No untracked access (issue 10 §5): a real mock-kpow behind a slow proxy, the project's update set in
+// No untracked access: a real mock-kpow behind a slow proxy, the project's update set in
 // the local instance with its script time limits scaled down (scriptTimeScale), so the create's 8 s
 // HTTP timeout passes in a fraction of that. Kpow creates the policy after the create gave up; the
 // flow finds it and deletes it, and the item says so. Slow again, or never answering: the item says

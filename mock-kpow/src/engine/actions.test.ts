@@ -4,7 +4,7 @@ import { KNOWN_ACTIONS, LEAF_ACTIONS, closestKnownAction, expandActions, isKnown
 describe('expandActions', () => {
     it.each<[string, readonly string[], readonly string[]]>([
         [
-            'seed 000: TOPIC_INSPECT encapsulates both TOPIC_DATA_QUERY and TOPIC_DATA_DOWNLOAD',
+            'the article: TOPIC_INSPECT encapsulates both TOPIC_DATA_QUERY and TOPIC_DATA_DOWNLOAD',
             ['TOPIC_INSPECT'],
             ['TOPIC_DATA_QUERY', 'TOPIC_DATA_DOWNLOAD'],
         ],

@@ -1,12 +1,12 @@
 /**
- * Kpow's action catalogue (kpow-mock.md §5, seeds 000/001/004).
+ * Kpow's action catalogue (the article and Kpow's RBAC docs).
  *
  * Policies may name leaf actions (what a request asks for, e.g. TOPIC_DATA_QUERY) or umbrella
  * actions that stand for several leaves (TOPIC_INSPECT = TOPIC_DATA_QUERY + TOPIC_DATA_DOWNLOAD).
  * The engine only ever compares leaves: `expandActions` turns a policy's list into leaves once, so
  * an umbrella grants exactly its leaves and nothing is matched by name coincidence.
  *
- * Kpow's current list (its changelog and authorization docs, kpow-mock.md "Corrections") adds
+ * Kpow's current list (its changelog and authorization docs) adds
  * TOPIC_ELECT_LEADER, TOPIC_ALTER_REASSIGNMENTS, BROKER_UNREGISTER, PRODUCER_EDIT, QUOTA_EDIT and
  * ADMIN ("be a Kpow admin"); GROUP_DELETE was split from GROUP_EDIT in 91.4. Older names still found
  * in Factor House's own files are accepted: the umbrellas below, and the aliases KPOW_ADMIN (= ADMIN,

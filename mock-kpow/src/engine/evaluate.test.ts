@@ -27,8 +27,8 @@ function fixture(name: string): RbacModel {
 }
 
 const guideRbac = parseRbacYaml(readFileSync(guideKpowConfig.rbac, 'utf8'), 'hash-rbac.yml')
-const seed004 = fixture('seed-004-example.yml')
-const seed001 = fixture('seed-001-example.yml')
+const rbacDocs = fixture('rbac-docs-example.yml')
+const rbacGuide = fixture('rbac-guide-example.yml')
 
 /** Both evaluators, asserted identical, so every scenario below also tests the compiled index. */
 function decide(
@@ -47,8 +47,8 @@ type Row = [string, readonly string[], string, readonly string[], DecisionReason
 const N9X = 'N9xnGujkR32eYxHICeaHuQ'
 
 describe.each([
-    ['seed 004', seed004],
-    ['seed 001', seed001],
+    ['Kpow RBAC docs', rbacDocs],
+    ['Kpow RBAC guide', rbacGuide],
 ])('%s example configuration (STRICT)', (_seed, model) => {
     it.each<Row>([
         [
@@ -202,7 +202,7 @@ describe.each([
     })
 })
 
-describe('seed 004: resources (plural) is also supported', () => {
+describe('Kpow RBAC docs: resources (plural) is also supported', () => {
     it.each<[string, string, DecisionReason]>([
         ['["cluster", "*", "group", "tx_*"]', 'tx_settlement', 'Staged'],
         ['["cluster", "*", "group", "payments_*"]', 'payments_b2', 'Staged'],
@@ -210,13 +210,13 @@ describe('seed 004: resources (plural) is also supported', () => {
     ])('kafka-user GROUP_EDIT under %s', (_name, group, reason) => {
         const decision = decide(
             { roles: ['kafka-user'], action: 'GROUP_EDIT', resource: ['cluster', N9X, 'group', group] },
-            seed004.policies
+            rbacDocs.policies
         )
         expect(decision.reason).toBe(reason)
     })
 })
 
-describe('seed 004: RBAC_EVALUATION_STRATEGY', () => {
+describe('Kpow RBAC docs: RBAC_EVALUATION_STRATEGY', () => {
     const bothRoles = {
         roles: ['kafka-admin', 'kafka-user'],
         action: 'GROUP_EDIT',
@@ -227,7 +227,7 @@ describe('seed 004: RBAC_EVALUATION_STRATEGY', () => {
         ['STRICT', 'Staged', 'rbac:3'],
         ['STAGE_LENIENT', 'Allowed', 'rbac:2'],
     ])('%s: a Stage and an Allow on the same group -> %s by %s', (strategy, reason, source) => {
-        const decision = decide(bothRoles, seed004.policies, strategy)
+        const decision = decide(bothRoles, rbacDocs.policies, strategy)
         expect(decision.reason).toBe(reason)
         expect(decision.policies.map((policy) => policy.source)).toEqual([source])
     })
@@ -245,8 +245,8 @@ describe('seed 004: RBAC_EVALUATION_STRATEGY', () => {
             action: 'GROUP_EDIT',
             resource: ['cluster', N9X, 'group', 'tx_settlement'],
         }
-        expect(decide(request, [...seed004.policies, temporaryAllow], 'STRICT').reason).toBe('Staged')
-        expect(decide(request, [...seed004.policies, temporaryAllow], 'STAGE_LENIENT').policies).toEqual([
+        expect(decide(request, [...rbacDocs.policies, temporaryAllow], 'STRICT').reason).toBe('Staged')
+        expect(decide(request, [...rbacDocs.policies, temporaryAllow], 'STAGE_LENIENT').policies).toEqual([
             temporaryAllow,
         ])
     })
@@ -259,7 +259,7 @@ describe('seed 004: RBAC_EVALUATION_STRATEGY', () => {
             resources: [['cluster', '*', 'group', 'tx_settlement']],
             source: 'rbac:99',
         }
-        const decision = decide(bothRoles, [...seed004.policies, deny], strategy)
+        const decision = decide(bothRoles, [...rbacDocs.policies, deny], strategy)
         expect(decision).toEqual({ effect: 'Deny', reason: 'Explicit Deny', policies: [deny] })
     })
 })

@@ -1,5 +1,5 @@
 /**
- * Policy evaluation (seeds 001 and 004, kpow-mock.md §6).
+ * Policy evaluation (Kpow's RBAC docs).
  *
  * Gather every policy whose role matches one of the user's roles (a policy role "*" matches every
  * role), whose actions include the requested action after umbrella expansion, and one of whose

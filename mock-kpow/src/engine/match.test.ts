@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { matchElement, matchResource, patternCovers, patternsIntersect } from './match'
 import type { ClusterIdentity, ResourcePath } from './types'
 
-// Seed 001's startup log: "* g10tMLohRLKthriTt0749g (Local)", "* lkc-lo019 (Confluent Cloud)".
+// Kpow RBAC guide's startup log: "* g10tMLohRLKthriTt0749g (Local)", "* lkc-lo019 (Confluent Cloud)".
 const SEED_001_CLUSTERS: readonly ClusterIdentity[] = [
     { id: 'g10tMLohRLKthriTt0749g', name: 'Local' },
     { id: 'lkc-lo019', name: 'Confluent Cloud' },
 ]
 
-describe('matchElement: seed 004 "Rules for using *"', () => {
+describe('matchElement: Kpow RBAC docs "Rules for using *"', () => {
     it.each<[string, string, string, boolean]>([
         ['All | * | All resources', '*', 'anything-at-all', true],
         ['All | * | All resources (empty)', '*', '', true],
@@ -25,11 +25,16 @@ describe('matchElement: seed 004 "Rules for using *"', () => {
         ['exact is case-sensitive', 'TX-EVENTS', 'tx-events', false],
         ['an inner * is literal: tx*trade', 'tx*trade', 'tx_trade', false],
         ['an inner * is literal: tx*trade matches itself', 'tx*trade', 'tx*trade', true],
-        ['seed 004 connector csv-*', 'csv-*', 'csv-orders', true],
-        ['seed 003 topic prefix tx-top*', 'tx-top*', 'tx-topic', true],
-        ['seed 003 topic suffix *-topic', '*-topic', 'tx-topic', true],
-        ['seed 003 Kpow Hidden __oprtr*', '__oprtr*', '__oprtr_audit_log', true],
-        ['seed 003 Kpow Hidden oprtr* leaves __oprtr topics to their own rule', 'oprtr*', '__oprtr_audit_log', false],
+        ['Kpow RBAC docs connector csv-*', 'csv-*', 'csv-orders', true],
+        ['Kpow multi-tenancy docs topic prefix tx-top*', 'tx-top*', 'tx-topic', true],
+        ['Kpow multi-tenancy docs topic suffix *-topic', '*-topic', 'tx-topic', true],
+        ['Kpow multi-tenancy docs Kpow Hidden __oprtr*', '__oprtr*', '__oprtr_audit_log', true],
+        [
+            'Kpow multi-tenancy docs Kpow Hidden oprtr* leaves __oprtr topics to their own rule',
+            'oprtr*',
+            '__oprtr_audit_log',
+            false,
+        ],
     ])('%s: matchElement(%j, %j) = %s', (_name, pattern, value, expected) => {
         expect(matchElement(pattern, value)).toBe(expected)
     })
@@ -46,7 +51,7 @@ const CONNECTOR_JSON: ResourcePath = ['connect', 'g10tMLohRLKthriTt0749g', 'conn
 const KSQL_SOURCE: ResourcePath = ['ksqldb', 'ksql-1', 'ksqldb-source', 'QUERYABLE_GRADES']
 const KSQL_QUERY: ResourcePath = ['ksqldb', 'ksql-1', 'ksqldb-query', 'CTAS_GRADES_1']
 
-describe('matchResource: seed 004 / seed 001 "Example Resources"', () => {
+describe('matchResource: Kpow RBAC docs / Kpow RBAC guide "Example Resources"', () => {
     it.each<[string, ResourcePath, ResourcePath, boolean]>([
         ['["cluster", "*"] - all clusters and all objects (a topic)', ['cluster', '*'], TOPIC_T, true],
         [
@@ -138,19 +143,19 @@ describe('matchResource: seed 004 / seed 001 "Example Resources"', () => {
         ['["*"] - everything (a subject)', ['*'], SUBJECT, true],
         ['["*"] - everything (a ksqlDB query)', ['*'], KSQL_QUERY, true],
         [
-            'seed 004 policy ["cluster", "N9x...", "topic", "tx_audit"] matches tx_audit',
+            'Kpow RBAC docs policy ["cluster", "N9x...", "topic", "tx_audit"] matches tx_audit',
             ['cluster', 'N9xnGujkR32eYxHICeaHuQ', 'topic', 'tx_audit'],
             ['cluster', 'N9xnGujkR32eYxHICeaHuQ', 'topic', 'tx_audit'],
             true,
         ],
         [
-            'seed 004 policy ["cluster", "*", "group", "tx_*"] matches group tx_group',
+            'Kpow RBAC docs policy ["cluster", "*", "group", "tx_*"] matches group tx_group',
             ['cluster', '*', 'group', 'tx_*'],
             GROUP_G,
             true,
         ],
         [
-            'seed 004 policy ["cluster", "*", "group", "payments_*"] not group tx_group',
+            'Kpow RBAC docs policy ["cluster", "*", "group", "payments_*"] not group tx_group',
             ['cluster', '*', 'group', 'payments_*'],
             GROUP_G,
             false,
@@ -201,7 +206,7 @@ describe('matchResource: a cluster may be named by its ID or its environment nam
             true,
         ],
         [
-            'connect domains share their Kafka cluster id (seed 001)',
+            'connect domains share their Kafka cluster id (Kpow RBAC guide)',
             ['connect', 'Local'],
             ['connect', 'g10tMLohRLKthriTt0749g', 'connector', 'c'],
             true,
@@ -251,7 +256,7 @@ describe('patternCovers: everything inner matches, outer matches', () => {
             true,
         ],
         [
-            '*csv* covers csv-* (seed 004 connector)',
+            '*csv* covers csv-* (Kpow RBAC docs connector)',
             ['connect', '*', 'connector', '*csv*'],
             ['connect', '*', 'connector', 'csv-*'],
             true,
@@ -320,13 +325,13 @@ describe('patternCovers: everything inner matches, outer matches', () => {
 describe('patternsIntersect: could one resource match both (conservative)', () => {
     it.each<[string, ResourcePath, ResourcePath, boolean]>([
         [
-            'seed 004: Deny tx_audit meets the cluster Allow',
+            'Kpow RBAC docs: Deny tx_audit meets the cluster Allow',
             ['cluster', 'N9xnGujkR32eYxHICeaHuQ', 'topic', 'tx_audit'],
             ['cluster', 'N9xnGujkR32eYxHICeaHuQ'],
             true,
         ],
         [
-            'seed 004: tx_* groups and payments_* groups never meet',
+            'Kpow RBAC docs: tx_* groups and payments_* groups never meet',
             ['cluster', '*', 'group', 'tx_*'],
             ['cluster', '*', 'group', 'payments_*'],
             false,

@@ -1,5 +1,5 @@
 /**
- * Resource matching (seed 004, kpow-mock.md §4).
+ * Resource matching (Kpow's RBAC docs).
  *
  * A resource is `[DOMAIN_TYPE, DOMAIN_ID, OBJECT_TYPE?, OBJECT_ID?]`. A pattern has the same shape;
  * each element matches by exactly one of four wildcard forms, anything else is literal:
@@ -21,7 +21,7 @@
  * A domain id may be written as the cluster's id or its environment name (Kpow release 79): with
  * clusters = [{id: "42Rg", name: "Prod"}], ["cluster", "Prod"] matches ["cluster", "42Rg", ...] and
  * ["cluster", "42Rg"] matches ["cluster", "Prod", ...]. The alias applies to every domain type,
- * because a Connect domain's id *is* its Kafka cluster's id (seed 004) and a schema registry's id
+ * because a Connect domain's id *is* its Kafka cluster's id (Kpow's RBAC docs) and a schema registry's id
  * (a SHA-256 hash) cannot collide with a cluster's id or name.
  */
 import type { ClusterIdentity, ResourcePath } from './types'

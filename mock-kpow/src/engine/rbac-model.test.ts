@@ -64,7 +64,7 @@ describe('parseRbacDocument normalises', () => {
         expect(model.tenants.map((tenant) => tenant.name)).toEqual(['Global', 'Kpow Hidden'])
     })
 
-    it('a tenant include/exclude written as one path (seed 003: exclude: [ "cluster", "*", "broker", "*" ])', () => {
+    it('a tenant include/exclude written as one path (Kpow multi-tenancy docs: exclude: [ "cluster", "*", "broker", "*" ])', () => {
         const model = parseRbacDocument(
             {
                 tenants: [

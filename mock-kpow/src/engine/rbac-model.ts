@@ -1,6 +1,6 @@
 /**
  * The RBAC file's document (already parsed from YAML) -> a validated, normalised RbacModel
- * (seeds 001, 003, 004; kpow-mock.md §3).
+ * (Kpow's RBAC and multi-tenancy docs).
  *
  * Kpow refuses a bad file at start and so does the mock: nothing starts half-configured. Every
  * problem is reported at once, one per line, as `<file>: <field>: <what is wrong>`, e.g.

@@ -7,9 +7,9 @@ import { isAdmin, isAuthorized } from './roles'
 import type { RbacModel } from './types'
 
 const guide = parseRbacYaml(readFileSync(guideKpowConfig.rbac, 'utf8'), 'hash-rbac.yml')
-const seed001 = parseRbacYaml(
-    readFileSync(new URL('./fixtures/seed-001-example.yml', import.meta.url), 'utf8'),
-    'seed-001-example.yml'
+const rbacGuide = parseRbacYaml(
+    readFileSync(new URL('./fixtures/rbac-guide-example.yml', import.meta.url), 'utf8'),
+    'rbac-guide-example.yml'
 )
 const policy = { resource: ['cluster', '*'], effect: 'Allow', actions: ['GROUP_EDIT'] }
 const withoutAuthorizedRoles: RbacModel = parseRbacDocument(
@@ -29,22 +29,37 @@ describe('isAuthorized', () => {
         ['guide: authorized_roles lists kafka-users', guide, ['kafka-users'], true],
         ['guide: a role not listed is refused', guide, ['guests'], false],
         ['guide: no roles at all is refused', guide, [], false],
-        ['seed 001: Allow all users access to the UI ("*" is a role held by everyone)', seed001, ['anyone'], true],
-        ['seed 001: "*" admits even a user with no role', seed001, [], true],
         [
-            'seed 004: by default, users who have at least one role defined in the RBAC configuration (policy role)',
+            'Kpow RBAC guide: Allow all users access to the UI ("*" is a role held by everyone)',
+            rbacGuide,
+            ['anyone'],
+            true,
+        ],
+        ['Kpow RBAC guide: "*" admits even a user with no role', rbacGuide, [], true],
+        [
+            'Kpow RBAC docs: by default, users who have at least one role defined in the RBAC configuration (policy role)',
             withoutAuthorizedRoles,
             ['devs'],
             true,
         ],
-        ['seed 004: by default ... (a role of a roles list)', withoutAuthorizedRoles, ['guests', 'support'], true],
-        ['seed 004: by default ... (admin roles count)', withoutAuthorizedRoles, ['owners'], true],
-        ['seed 004: by default, a role the file never names is refused', withoutAuthorizedRoles, ['guests'], false],
+        [
+            'Kpow RBAC docs: by default ... (a role of a roles list)',
+            withoutAuthorizedRoles,
+            ['guests', 'support'],
+            true,
+        ],
+        ['Kpow RBAC docs: by default ... (admin roles count)', withoutAuthorizedRoles, ['owners'], true],
+        [
+            'Kpow RBAC docs: by default, a role the file never names is refused',
+            withoutAuthorizedRoles,
+            ['guests'],
+            false,
+        ],
     ])('%s', (_name, model, roles, expected) => {
         expect(isAuthorized(model, roles)).toBe(expected)
     })
 
-    it('seed 004: users who have an Admin Role are authorized regardless of authorized_roles', () => {
+    it('Kpow RBAC docs: users who have an Admin Role are authorized regardless of authorized_roles', () => {
         const model = parseRbacDocument({ admin_roles: ['owners'], authorized_roles: ['devs'], policies: [] }, 'f.yml')
         expect(isAuthorized(model, ['owners'])).toBe(true)
         expect(isAuthorized(model, ['ops'])).toBe(false)
@@ -60,7 +75,7 @@ describe('isAdmin', () => {
     it.each<[string, RbacModel, readonly string[], boolean]>([
         ['guide: kafka-admins is an admin role', guide, ['kafka-admins'], true],
         ['guide: kafka-users is not', guide, ['kafka-users'], false],
-        ['seed 001: admin_roles "kafka-admin"', seed001, ['kafka-user', 'kafka-admin'], true],
+        ['Kpow RBAC guide: admin_roles "kafka-admin"', rbacGuide, ['kafka-user', 'kafka-admin'], true],
         ['no admin_roles: nobody is an admin', parseRbacDocument({ policies: [] }, 'f.yml'), ['kafka-admins'], false],
     ])('%s', (_name, model, roles, expected) => {
         expect(isAdmin(model, roles)).toBe(expected)

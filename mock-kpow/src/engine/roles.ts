@@ -1,7 +1,7 @@
 /**
- * Who may use Kpow at all, and who is an admin (seed 004, kpow-mock.md §3).
+ * Who may use Kpow at all, and who is an admin (Kpow's RBAC docs).
  *
- * "*" is a role held by everyone (seed 001): `authorized_roles: ["*"]` admits every authenticated
+ * "*" is a role held by everyone (Kpow's RBAC guide): `authorized_roles: ["*"]` admits every authenticated
  * user, and a policy for role "*" makes its file name a role every user holds. Admin roles are
  * always authorized, whatever `authorized_roles` says.
  */

@@ -123,7 +123,7 @@ export const rbacDocumentSchema = {
         authorized_roles: roleList,
         policies: { type: 'array', items: policyBodySchema },
         tenants: { type: 'array', items: tenantSchema },
-        // Seed 001: SAML deployments may name the attribute that carries roles.
+        // Kpow's RBAC guide: SAML deployments may name the attribute that carries roles.
         saml: {
             type: 'object',
             additionalProperties: false,

@@ -1,5 +1,5 @@
 /**
- * Temporary policies (seeds 000 and 002, kpow-mock.md §7), as pure functions of their data and a
+ * Temporary policies (the article and Kpow's temporary policies article), as pure functions of their data and a
  * caller-supplied `now`, so expiry is exact and tested with fixed instants.
  *
  * A temporary policy is active while `now < created_ts + duration_ms`: at created_ts + duration - 1

@@ -8,7 +8,7 @@ function fixture(name: string): RbacModel {
     return parseRbacYaml(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'), name)
 }
 
-const restrictions = fixture('seed-003-restrictions.yml')
+const restrictions = fixture('multi-tenancy-restrictions.yml')
 function tenant(name: string): Tenant {
     const found = restrictions.tenants.find((candidate) => candidate.name === name)
     if (found === undefined) throw new Error(`no tenant ${name} in the fixture`)
@@ -18,9 +18,9 @@ function tenant(name: string): Tenant {
 const [globalTenant, kpowHidden] = DEFAULT_TENANTS as [Tenant, Tenant]
 const CLUSTER = '42RglGpZQwy9D5VzTVpCWA'
 
-describe('default tenants (seed 003)', () => {
+describe('default tenants (Kpow multi-tenancy docs)', () => {
     it('"This configuration matches the default tenants that Kpow provides if you have none configured"', () => {
-        expect(fixture('seed-003-default-tenants.yml').tenants).toEqual(DEFAULT_TENANTS)
+        expect(fixture('multi-tenancy-default-tenants.yml').tenants).toEqual(DEFAULT_TENANTS)
     })
 
     it('the API reports the global tenant as __kpow_global', () => {
@@ -67,7 +67,7 @@ describe('default tenants (seed 003)', () => {
     })
 })
 
-describe('seed 003 restriction examples', () => {
+describe('Kpow multi-tenancy docs restriction examples', () => {
     it.each<[string, string, ResourcePath, boolean]>([
         [
             'Restrict brokers: exclude: [ "cluster", "*", "broker", "*" ] hides brokers',
@@ -184,7 +184,7 @@ describe('tenantsFor', () => {
         ])
         expect(tenantsFor(restrictions, ['schema-team']).map((t) => t.name)).toEqual(['tx subjects'])
         expect(tenantsFor(restrictions, ['nobody'])).toEqual([])
-        const defaults = fixture('seed-004-example.yml')
+        const defaults = fixture('rbac-docs-example.yml')
         expect(tenantsFor(defaults, []).map((t) => t.name)).toEqual(['Global', 'Kpow Hidden'])
     })
 })

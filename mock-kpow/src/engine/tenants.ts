@@ -1,7 +1,7 @@
 /**
- * Multi-tenancy (seed 003, kpow-mock.md §8): tenants decide what a user sees, RBAC what they may do.
+ * Multi-tenancy (Kpow's multi-tenancy docs): tenants decide what a user sees, RBAC what they may do.
  *
- * A tenant's visible set, in seed 003's order:
+ * A tenant's visible set, in the order of Kpow's multi-tenancy docs:
  *   1. start with nothing;
  *   2. add resources matched by an `include`;
  *   3. add inferred resources: topics consumed by an included group;
@@ -18,7 +18,7 @@ import type { ClusterIdentity, RbacModel, ResourcePath, Tenant } from './types'
 /** The tenant id Kpow reports in API metadata when no tenant is selected. */
 export const DEFAULT_TENANT_ID = '__kpow_global'
 
-/** Kpow's tenants when the RBAC file has no `tenants` key, exactly as seed 003 spells them. */
+/** Kpow's tenants when the RBAC file has no `tenants` key, exactly as Kpow's multi-tenancy docs spells them. */
 export const DEFAULT_TENANTS: readonly Tenant[] = [
     {
         name: 'Global',

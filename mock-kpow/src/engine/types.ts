@@ -39,7 +39,7 @@ export interface RbacModel {
     readonly policies: readonly Policy[]
     /** Kpow's defaults (Global, Kpow Hidden) when the file has no `tenants` key. */
     readonly tenants: readonly Tenant[]
-    /** Seed 001: the SAML attribute that carries roles (`saml.role_field`), when the file names one. */
+    /** Kpow's RBAC guide: the SAML attribute that carries roles (`saml.role_field`), when the file names one. */
     readonly samlRoleField?: string
 }
 

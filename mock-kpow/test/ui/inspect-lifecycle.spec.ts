@@ -1,4 +1,4 @@
-// The guide's validation (seed 000, "Validating the Workflow") in the browser: the standard user is
+// The guide's validation (the article, "Validating the Workflow") in the browser: the standard user is
 // refused Data > Inspect before approval, reads only the approved topic while the temporary policy
 // lives, and is refused again after revocation or expiry.
 import { DENIED_QUERY, createPolicy, expect, inspect, logIn, test } from './fixtures'

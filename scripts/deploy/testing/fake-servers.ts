@@ -1,7 +1,7 @@
 /**
  * For the deploy tool's unit tests: a ServiceNow instance and a Kpow API made of nock interceptors
  * (no socket is opened), with just enough state to answer the tool's calls the way the platform
- * does (docs: ../shared/docs/servicenow.md "Deploying to an instance"), every request logged for
+ * does, every request logged for
  * the tests to assert on, and knobs for each failure path. The commit writes the set's flows and
  * actions as drafts (as an import does); activation publishes and activates; approving the item
  * grants a policy in the fake Kpow and closing it revokes, as the deployed flow would.

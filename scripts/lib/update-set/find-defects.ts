@@ -1,6 +1,6 @@
 /**
- * Finds, in any update set, the defects the integration guide's own set has (docs/servicenow.md,
- * list 1-9), from the records alone: no instance is consulted, so a check that needs something
+ * Finds, in any update set, the defects the integration guide's own set has (the nine
+ * listed in DEFECT_TITLES), from the records alone: no instance is consulted, so a check that needs something
  * the set does not carry says nothing rather than guess.
  */
 import { recordsOfTable } from './read-update-set.ts'

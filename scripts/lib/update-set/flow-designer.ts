@@ -13,7 +13,7 @@ interface PlatformRecord {
     label: string
 }
 
-/** Built-in actions a flow calls by sys_id (docs/servicenow.md). */
+/** Built-in actions a flow calls by sys_id (the same on every instance). */
 export const BUILT_IN_ACTIONS = {
     getCatalogVariables: { sysId: '330ba3abc31013002841b63b12d3aee8', label: 'Get Catalog Variables' },
     lookUpRecord: { sysId: '9d09f99587003300663ca1bb36cb0ba3', label: 'Look Up Record' },

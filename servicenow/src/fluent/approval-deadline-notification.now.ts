@@ -1,7 +1,7 @@
 import { EmailNotification, Record } from '@servicenow/sdk/core'
 
 /**
- * The requester's email when the approval deadline passed (issue 11 §5), beside the others of
+ * The requester's email when the approval deadline passed, beside the others of
  * notifications.now.ts and made the same way: an event of the app and a notification on the item for
  * it. parm1 = the deadline in hours (x_kpow_jit.approval_deadline_hours). Not the "rejected" email:
  * nobody rejected, nobody decided.

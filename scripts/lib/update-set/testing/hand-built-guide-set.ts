@@ -1,7 +1,7 @@
 /**
- * The project's own stand-in for the update set the integration guide (seed 000) produces: what a
+ * The project's own stand-in for the update set the integration guide (the article) produces: what a
  * person clicking through the guide in a Zurich PDI, in the Global scope, would export. Written
- * from the guide's steps and docs/servicenow.md's list of its nine defects, not from any export:
+ * from the guide's steps and the nine defects find-defects.ts knows, not from any export:
  *
  * 1. Get Catalog Variables reads four variables; only two were captured in the set (created while
  *    the update set was current), the other two are missing.
