@@ -421,7 +421,9 @@ describe('deploy failure paths name the fix', () => {
         const { code, output } = await run(['deploy'])
         expect(code).toBe(1)
         expect(output).toContain('Kpow - Create Temporary Policy: failed: Action has errors: step 1 is invalid')
-        expect(output).toMatch(/\[FAILED\] activate: the instance could not publish 7 of 7 actions/)
+        // Every action of the set refused, counted from the set so a new action changes nothing here.
+        const actions = String(updateSet.actions.length)
+        expect(output).toContain(`[FAILED] activate: the instance could not publish ${actions} of ${actions} actions`)
         expect(output).toMatch(/fix: activate by hand: Flow Designer/)
     })
 

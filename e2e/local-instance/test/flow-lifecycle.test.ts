@@ -3,6 +3,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
+import { readUpdateSet, recordsOfTable } from '../../../scripts/lib/update-set/index'
 import type { LocalInstance, UsersFixture } from '../instance'
 import { createLocalInstance } from '../instance'
 import { UnsupportedUpdateSetError } from '../unsupported'
@@ -730,20 +731,26 @@ describe('loading the project update set', () => {
 
     it('reports what it loaded and what needed no execution', () => {
         const instance = createLocalInstance({ updateSetXml, users, aliases })
-        expect([...(instance.report?.flows ?? [])].sort((left, right) => left.name.localeCompare(right.name))).toEqual([
-            expect.objectContaining({ name: 'Kpow Access Extension', active: false }),
-            expect.objectContaining({ name: flowName, active: false }),
-        ])
-        expect(instance.report?.actions.map((action) => action.name).sort()).toEqual([
-            'Kpow - Create Temporary Policy',
-            'Kpow - Delete Temporary Policy',
-            'Kpow - Extend Temporary Policy',
-            'Kpow - List Approvers Other Than The Requester',
-            'Kpow - Read Access Request',
-            'Kpow - Read Current Grant',
-            'Kpow - Reconcile Temporary Policy',
-        ])
-        expect(instance.report?.data).toMatchObject({ item_option_new: 14, sys_alias: 1, sys_user_group: 1 })
+        // Whatever the set carries, however many: each flow (loaded inactive) and action is reported.
+        const carried = readUpdateSet(updateSetXml)
+        const namesIn = (table: string) =>
+            carried.records
+                .filter((entry) => entry.table === table)
+                .map((entry) => entry.targetName)
+                .sort()
+        expect(instance.report?.flows.map((flow) => flow.name).sort()).toEqual(namesIn('sys_hub_flow'))
+        expect(instance.report?.flows.every((flow) => !flow.active)).toBe(true)
+        expect(instance.report?.flows.map((flow) => flow.name)).toEqual(
+            expect.arrayContaining([flowName, 'Kpow Access Extension'])
+        )
+        expect(instance.report?.actions.map((action) => action.name).sort()).toEqual(
+            namesIn('sys_hub_action_type_definition')
+        )
+        expect(instance.report?.data).toMatchObject({
+            item_option_new: recordsOfTable(carried, 'item_option_new').length,
+            sys_alias: 1,
+            sys_user_group: recordsOfTable(carried, 'sys_user_group').length,
+        })
         expect(instance.report?.inert.sys_documentation?.reason).toBe('field labels')
     })
 })

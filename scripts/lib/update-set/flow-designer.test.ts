@@ -58,13 +58,19 @@ describe('the platform catalogue', () => {
 
 describe('the typed view of our generated set', () => {
     const view = readFlowDesigner(ourSet)
+    /** The names of the set's payloads of one table, sorted: what the view must read, however many. */
+    const carried = (table: string) =>
+        ourSet.records
+            .filter((entry) => entry.table === table)
+            .map((entry) => entry.targetName)
+            .sort()
     const flowIds = new Set(view.flows.map((flow) => flow.sysId))
 
-    it('has two flows (lifecycle, extension), each with one Service Catalog trigger', () => {
-        expect(view.flows.map((candidate) => candidate.name).sort()).toEqual([
-            'Kpow Access Extension',
-            'Kpow Access Lifecycle',
-        ])
+    it('reads every flow (lifecycle and extension among them), each with one Service Catalog trigger', () => {
+        expect(view.flows.map((candidate) => candidate.name).sort()).toEqual(carried('sys_hub_flow'))
+        expect(view.flows.map((candidate) => candidate.name)).toEqual(
+            expect.arrayContaining(['Kpow Access Extension', 'Kpow Access Lifecycle'])
+        )
         expect(
             view.triggers
                 .map((trigger) => [trigger.flow, trigger.definition])
@@ -106,8 +112,11 @@ describe('the typed view of our generated set', () => {
         expect(assigned.every((name) => declared.includes(name))).toBe(true)
     })
 
-    it('reads the seven custom actions with their inputs and one Script step each, its script and outputs', () => {
-        expect(view.actionTypes).toHaveLength(7)
+    it('reads every custom action with its inputs and one Script step, its script and outputs', () => {
+        expect(view.actionTypes.map((action) => action.name).sort()).toEqual(carried('sys_hub_action_type_definition'))
+        expect(view.actionTypes.map((action) => action.name)).toEqual(
+            expect.arrayContaining(['Kpow - Create Temporary Policy', 'Kpow - Delete Temporary Policy'])
+        )
         for (const action of view.actionTypes) {
             expect(action.inputs.length).toBeGreaterThan(0)
             expect(action.steps.map((step) => step.stepType)).toEqual([STEP_TYPES.script.sysId])
