@@ -31,12 +31,9 @@ import { runUiAction, visibleUiActions } from './ui-actions'
 
 export { LocalInstanceError, OrderRefusedError } from './errors'
 export type { OrderProblem } from './errors'
-export { ADMIN_USER, seededSysId } from './loading'
-export type { AliasConnection, LoadReport, UserFixture, UsersFixture } from './loading'
-export type { ActivationResult, Progress } from './deployment'
-export type { ClockAdvance } from './clock'
-export type { CatalogEntry, OrderResult } from './ordering'
-export type { UiActionButton, UiActionOutcome } from './ui-actions'
+export type { AliasConnection, UsersFixture } from './loading'
+export type { Progress } from './deployment'
+export type { UiActionButton } from './ui-actions'
 export { UiActionRefusedError } from './ui-actions'
 
 export interface LocalInstanceOptions {
@@ -81,19 +78,25 @@ export interface ResumedState {
     unfinishedFlowRuns: number
 }
 
-export interface LocalInstance {
+// The instance's API in roles: each caller takes the narrow one(s) it needs (the pages, the REST API,
+// the Table API, the server, tests), so what a caller may touch is visible in its signature.
+
+/** The tables and who the users are: what authentication, role checks and every view read. */
+export interface InstanceAccounts {
     readonly database: Database
-    /** What the update set given at start loaded; undefined for an instance started empty or resumed. */
-    readonly report: LoadReport | undefined
-    /** Set when the instance was resumed from a data dir that held one. */
-    readonly resumed: ResumedState | undefined
-    /** The flows and actions committed so far. */
-    readonly catalog: FlowCatalog
     /** Every user, the administrator included, with their roles. */
     readonly users: UsersFixture
     userSysId(userName: string): string
     /** Whether the user has the role; `admin` has every role, as on the platform. */
     hasRole(userName: string, role: string): boolean
+}
+
+/** Deploying, as a deploy and an administrator do it: retrieve, preview, commit, activate. */
+export interface InstanceDeployment {
+    /** What the update set given at start loaded; undefined for an instance started empty or resumed. */
+    readonly report: LoadReport | undefined
+    /** Set when the instance was resumed from a data dir that held one. */
+    readonly resumed: ResumedState | undefined
     /** "Import Update Set from XML": the file becomes a retrieved set in state loaded. */
     retrieveUpdateSet(xml: string, asUserName: string): StoredRecord
     /** Deletes a retrieved set, its records and preview problems; what it committed stays. */
@@ -106,6 +109,12 @@ export interface LocalInstance {
     progress(progressId: string): Progress | undefined
     /** Publishes actions, then activates flows (`wfa_fluent/activate_flows`). */
     activate(request: { flows: string[]; actions: string[] }, asUserName: string): ActivationResult[]
+    /** As an administrator does after importing the set (imports leave flows draft): its actions, then the flow. */
+    activateFlow(flowName: string): void
+}
+
+/** The Service Catalog and what follows an order: requests, approvals, form buttons, the outbox. */
+export interface InstanceRequests {
     /** Active catalog items with their variables in form order. */
     catalogItems(): CatalogEntry[]
     /** Orders an item as `asUserName`; starts the item's flow in the background. */
@@ -134,13 +143,19 @@ export interface LocalInstance {
     mayCancel(item: StoredRecord, userName: string): boolean
     /** The number of the requested item an approval is for. */
     approvalItemNumber(approvalSysId: string): string
-    /** As an administrator does after importing the set (imports leave flows draft): its actions, then the flow. */
-    activateFlow(flowName: string): void
+    /** The outbox: every email (sys_email), newest first. */
+    emails(): StoredRecord[]
+}
+
+/** The flows' runs as a run's log page shows them: each run and the committed flow it ran. */
+export interface InstanceFlowRuns {
+    /** The flows and actions committed so far. */
+    readonly catalog: FlowCatalog
     flowRuns(): readonly FlowRun[]
-    /** Flow Designer's "Test" of an action by name: runs it alone with literal inputs, as a user. */
-    testAction(actionName: string, inputs: Record<string, string>, asUserName: string): Promise<FlowRun>
-    /** Resolves once every flow run is waiting on a record or finished. */
-    whenIdle(): Promise<void>
+}
+
+/** Test and demo control: the clock flow timers run on, settling, an action run alone. */
+export interface InstanceControl {
     /** The instance's clock: real time plus the offset advanceClock adds (kept in the data dir). */
     readonly clock: { now(): Date; readonly offsetMs: number }
     /**
@@ -148,8 +163,15 @@ export interface LocalInstance {
      * that comes due fires, in due order, each run settling before the next. Refused outside 0..10 years.
      */
     advanceClock(ms: number): Promise<ClockAdvance>
-    /** The outbox: every email (sys_email), newest first. */
-    emails(): StoredRecord[]
+    /** Resolves once every flow run is waiting on a record or finished. */
+    whenIdle(): Promise<void>
+    /** Flow Designer's "Test" of an action by name: runs it alone with literal inputs, as a user. */
+    testAction(actionName: string, inputs: Record<string, string>, asUserName: string): Promise<FlowRun>
+}
+
+/** The whole instance, as createLocalInstance returns it to the server and tests that own it. */
+export interface LocalInstance
+    extends InstanceAccounts, InstanceDeployment, InstanceRequests, InstanceFlowRuns, InstanceControl {
     /** Closes the data dir (releasing its lock); nothing without one. */
     close(): void
 }

@@ -3,13 +3,14 @@
 // refused order is shown again with the errors beside the fields. Sessions live in memory.
 import { parseCookie } from 'cookie'
 import express, { type NextFunction, type Request, type Response } from 'express'
-import type { LocalInstance } from '../instance'
+import type { InstanceFlowRuns } from '../instance'
 import { LocalInstanceError, OrderRefusedError, UiActionRefusedError } from '../instance'
 import type { RequestItemState } from '../schema'
 import { CSRF_FIELD, FORM_VALIDATION_SCRIPT, type Notice, type Viewer } from './layout'
 import { forgedFormReply, LOGIN_TOKEN_COOKIE, newToken, tokensMatch } from './csrf'
 import { errorReplyOf, FORM_LIMIT_BYTES, sendError, sendPage as send } from './errors'
 import { registerOutboxPages } from './outbox'
+import type { ApiInstance } from './rest-api'
 import { createRestApi } from './rest-api'
 import type { Passwords } from './rest-auth'
 import { credentialsValid } from './rest-auth'
@@ -44,8 +45,11 @@ interface Session {
     notice?: Notice
 }
 
+/** What the web app serves: the REST API's instance, and the flow runs its item pages show. */
+export type ServedInstance = ApiInstance & InstanceFlowRuns
+
 export interface LocalInstanceAppOptions {
-    instance: LocalInstance
+    instance: ServedInstance
     /** The password of every fixture user (default `demo`). */
     password?: string
     /** The `admin` user's password (default `admin`). */

@@ -6,10 +6,12 @@
 import type express from 'express'
 import type { Request, Response } from 'express'
 import { html, type SafeHtml } from '../../../scripts/lib/common/index'
-import type { LocalInstance } from '../instance'
+import type { InstanceAccounts, InstanceRequests } from '../instance'
 import type { StoredRecord } from '../tables'
 import { sendError, sendPage as send } from './errors'
 import { page, type Viewer } from './layout'
+
+type OutboxInstance = Pick<InstanceAccounts, 'database'> & Pick<InstanceRequests, 'emails'>
 
 export interface EmailView {
     sysId: string
@@ -23,7 +25,7 @@ export interface EmailView {
     about: { table: string; label: string; href?: string }
 }
 
-export function emailView(instance: LocalInstance, email: StoredRecord): EmailView {
+export function emailView(instance: OutboxInstance, email: StoredRecord): EmailView {
     const { database } = instance
     const table = email.target_table ?? ''
     const recordId = email.instance ?? ''
@@ -100,7 +102,7 @@ ${email.bodyText ? html`<h2>Text</h2><pre aria-label="Text">${email.bodyText}</p
 
 type SignedIn = (request: Request, response: Response) => { viewer: Viewer } | undefined
 
-export function registerOutboxPages(app: express.Express, instance: LocalInstance, signedIn: SignedIn): void {
+export function registerOutboxPages(app: express.Express, instance: OutboxInstance, signedIn: SignedIn): void {
     const admin = (request: Request, response: Response): Viewer | undefined => {
         const who = signedIn(request, response)
         if (!who) return undefined

@@ -7,7 +7,7 @@
 import busboy from 'busboy'
 import { parseCookie } from 'cookie'
 import express, { type NextFunction, type Request, type Response } from 'express'
-import type { LocalInstance, Progress } from '../instance'
+import type { InstanceAccounts, InstanceControl, InstanceDeployment, InstanceRequests, Progress } from '../instance'
 import { LocalInstanceError, OrderRefusedError } from '../instance'
 import { newToken, tokensMatch } from './csrf'
 import type { ApiUser, Passwords } from './rest-auth'
@@ -64,7 +64,7 @@ function sysIdList(body: Record<string, unknown>, name: 'flows' | 'actions'): st
     })
 }
 
-function requireRemoteSet(instance: LocalInstance, sysId: string): void {
+function requireRemoteSet(instance: ApiInstance, sysId: string): void {
     if (!instance.database.get('sys_remote_update_set', sysId))
         throw new ApiError(
             404,
@@ -138,8 +138,14 @@ function readUpload(request: Request): Promise<{ fields: Record<string, string>;
     })
 }
 
+/** What the REST API serves: deploying, ordering, the Table API, and the clock control. */
+export type ApiInstance = InstanceAccounts &
+    InstanceDeployment &
+    InstanceRequests &
+    Pick<InstanceControl, 'clock' | 'advanceClock'>
+
 export interface RestApiOptions {
-    instance: LocalInstance
+    instance: ApiInstance
     passwords: Passwords
 }
 

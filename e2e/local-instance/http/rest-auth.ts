@@ -3,7 +3,7 @@
 // missing or wrong credentials, 403 for a missing role; errors as the platform's JSON
 // `{"error":{"message","detail"},"status":"failure"}`. One writer for every REST error.
 import type { NextFunction, Request, Response } from 'express'
-import type { LocalInstance } from '../instance'
+import type { InstanceAccounts } from '../instance'
 import { tokensMatch } from './csrf'
 import { parseBasicAuthorization } from '../../../scripts/lib/common/index'
 
@@ -39,7 +39,7 @@ export interface Passwords {
 
 /** Whether the user name and password are one of the instance's users'. */
 export function credentialsValid(
-    instance: LocalInstance,
+    instance: InstanceAccounts,
     passwords: Passwords,
     userName: string,
     password: string
@@ -50,7 +50,7 @@ export function credentialsValid(
 }
 
 /** Express middleware: the caller's Basic credentials, or a 401 as the platform gives it. */
-export function basicAuthentication(instance: LocalInstance, passwords: Passwords) {
+export function basicAuthentication(instance: InstanceAccounts, passwords: Passwords) {
     return (request: Request, response: Response, next: NextFunction): void => {
         // The platform reads the pair as UTF-8.
         const credentials = parseBasicAuthorization(request.headers.authorization, 'utf8')
@@ -79,7 +79,7 @@ export function apiUserOf(response: Response): ApiUser {
 }
 
 /** A 403 unless the caller has one of the roles (`admin` has every role). */
-export function requireRole(instance: LocalInstance, user: ApiUser, roles: readonly string[], what: string): void {
+export function requireRole(instance: InstanceAccounts, user: ApiUser, roles: readonly string[], what: string): void {
     if (roles.some((role) => instance.hasRole(user.userName, role))) return
     throw new ApiError(
         403,

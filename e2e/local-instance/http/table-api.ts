@@ -8,25 +8,28 @@
 import { createHash } from 'node:crypto'
 import express, { type Request, type Response } from 'express'
 import { EncodedQueryError, matchesEncodedQuery, parseEncodedQuery } from '../../../scripts/lib/update-set/index'
-import type { LocalInstance } from '../instance'
+import type { InstanceAccounts, InstanceDeployment, InstanceRequests } from '../instance'
 import { LocalInstanceError } from '../instance'
 import type { RequestItemState } from '../schema'
 import { TableError, isSysId } from '../tables'
 import type { ApiUser } from './rest-auth'
 import { ApiError, apiUserOf, requireRole } from './rest-auth'
 
+/** What the Table API reads and changes: the tables, and the rules approvals, items and retrieved sets change by. */
+type TableApiInstance = InstanceAccounts & InstanceRequests & Pick<InstanceDeployment, 'deleteRetrievedUpdateSet'>
+
 type Row = Readonly<Record<string, string>> & { readonly sys_id: string }
 
 interface TableRules {
     /** Who sees which rows: every row for these roles; `rowVisible` for anyone else (none if absent). */
     readRoles: readonly string[] | 'any user'
-    rowVisible?(instance: LocalInstance, user: ApiUser, row: Row): boolean
+    rowVisible?(instance: TableApiInstance, user: ApiUser, row: Row): boolean
     /** Fields a POST or PATCH may write, by the admin (generic writes); none = no generic writes. */
     writableFields?: readonly string[]
     create?: boolean
     /** A write the platform routes through its own rules (approvals, item state). */
-    patch?(instance: LocalInstance, user: ApiUser, row: Row, body: Record<string, string>): Row
-    delete?: 'generic' | ((instance: LocalInstance, row: Row) => void)
+    patch?(instance: TableApiInstance, user: ApiUser, row: Row, body: Record<string, string>): Row
+    delete?: 'generic' | ((instance: TableApiInstance, row: Row) => void)
     /** Why writes are refused, when they are. */
     readOnlyReason?: string
 }
@@ -35,7 +38,7 @@ const admin = ['admin'] as const
 const fulfillers = ['itil', 'admin'] as const
 const JOURNAL_TABLES = ['sc_req_item', 'sysapproval_approver'] as const
 
-const itemVisible = (instance: LocalInstance, user: ApiUser, itemSysId: string) =>
+const itemVisible = (instance: TableApiInstance, user: ApiUser, itemSysId: string) =>
     instance.requestItemVisibleTo(itemSysId, user.userName, false) !== undefined
 
 const tables: Record<string, TableRules> = {
@@ -132,22 +135,22 @@ function rulesOf(table: string): TableRules {
     return rules
 }
 
-function seesEveryRow(instance: LocalInstance, user: ApiUser, rules: TableRules): boolean {
+function seesEveryRow(instance: TableApiInstance, user: ApiUser, rules: TableRules): boolean {
     return rules.readRoles === 'any user' || rules.readRoles.some((role) => instance.hasRole(user.userName, role))
 }
 
 /** A 403 when the caller can see no row of the table at all, as a table-level read ACL answers. */
-function requireRead(instance: LocalInstance, user: ApiUser, table: string, rules: TableRules): void {
+function requireRead(instance: TableApiInstance, user: ApiUser, table: string, rules: TableRules): void {
     if (seesEveryRow(instance, user, rules) || rules.rowVisible) return
     requireRole(instance, user, rules.readRoles === 'any user' ? [] : rules.readRoles, `read ${table}`)
 }
 
-function visible(instance: LocalInstance, user: ApiUser, rules: TableRules, row: Row): boolean {
+function visible(instance: TableApiInstance, user: ApiUser, rules: TableRules, row: Row): boolean {
     return seesEveryRow(instance, user, rules) || (rules.rowVisible?.(instance, user, row) ?? false)
 }
 
 /** sys_journal_field as rows: every journal entry of the tables with journal fields. */
-function journalRows(instance: LocalInstance): Row[] {
+function journalRows(instance: TableApiInstance): Row[] {
     const rows: Row[] = []
     for (const table of JOURNAL_TABLES) {
         const journalFields = Object.entries(instance.database.schema(table).fields)
@@ -176,7 +179,7 @@ function journalRows(instance: LocalInstance): Row[] {
 
 const journalFieldNames = ['sys_id', 'name', 'element_id', 'element', 'value', 'sys_created_by', 'sys_created_on']
 
-function queryRows(instance: LocalInstance, table: string, encodedQuery: string): Row[] {
+function queryRows(instance: TableApiInstance, table: string, encodedQuery: string): Row[] {
     try {
         if (table !== 'sys_journal_field') return instance.database.query(table, encodedQuery)
         const query = parseEncodedQuery(encodedQuery)
@@ -197,7 +200,7 @@ function queryRows(instance: LocalInstance, table: string, encodedQuery: string)
     }
 }
 
-function fieldNamesOf(instance: LocalInstance, table: string): string[] {
+function fieldNamesOf(instance: TableApiInstance, table: string): string[] {
     return table === 'sys_journal_field' ? journalFieldNames : Object.keys(instance.database.schema(table).fields)
 }
 
@@ -208,7 +211,7 @@ interface Presentation {
     baseUrl: string
 }
 
-function presentationOf(instance: LocalInstance, table: string, request: Request): Presentation {
+function presentationOf(instance: TableApiInstance, table: string, request: Request): Presentation {
     const known = fieldNamesOf(instance, table)
     const asked = String(request.query.sysparm_fields ?? '')
         .split(',')
@@ -232,7 +235,7 @@ function presentationOf(instance: LocalInstance, table: string, request: Request
     }
 }
 
-function present(instance: LocalInstance, table: string, row: Row, how: Presentation): Record<string, unknown> {
+function present(instance: TableApiInstance, table: string, row: Row, how: Presentation): Record<string, unknown> {
     const output: Record<string, unknown> = {}
     for (const name of how.fields) {
         const schema = table === 'sys_journal_field' ? undefined : instance.database.field(table, name)
@@ -303,7 +306,7 @@ function translateWriteError(error: unknown): never {
     throw error
 }
 
-function patchRequestItem(instance: LocalInstance, user: ApiUser, row: Row, body: Record<string, string>): Row {
+function patchRequestItem(instance: TableApiInstance, user: ApiUser, row: Row, body: Record<string, string>): Row {
     requireRole(instance, user, fulfillers, 'change requested items (fulfillers change their state)')
     const allowed = ['state', 'work_notes', 'comments']
     const refused = Object.keys(body).filter((field) => !allowed.includes(field))
@@ -322,7 +325,7 @@ function patchRequestItem(instance: LocalInstance, user: ApiUser, row: Row, body
     return record
 }
 
-function patchApproval(instance: LocalInstance, user: ApiUser, row: Row, body: Record<string, string>): Row {
+function patchApproval(instance: TableApiInstance, user: ApiUser, row: Row, body: Record<string, string>): Row {
     const isAdmin = instance.hasRole(user.userName, 'admin')
     if (!isAdmin && row.approver !== user.sysId)
         throw new ApiError(403, 'Insufficient rights', `User "${user.userName}" is not the approver of this approval`)
@@ -361,14 +364,14 @@ function notWritable(table: string, change: 'created' | 'changed' | 'deleted', r
     )
 }
 
-function findRow(instance: LocalInstance, user: ApiUser, table: string, rules: TableRules, sysId: string): Row {
+function findRow(instance: TableApiInstance, user: ApiUser, table: string, rules: TableRules, sysId: string): Row {
     const row = isSysId(sysId) ? queryRows(instance, table, `sys_id=${sysId}`)[0] : undefined
     if (!row || !visible(instance, user, rules, row))
         throw new ApiError(404, 'No Record found', "Record doesn't exist or ACL restricts the record retrieval")
     return row
 }
 
-export function tableApiRouter(instance: LocalInstance): express.Router {
+export function tableApiRouter(instance: TableApiInstance): express.Router {
     const router = express.Router()
 
     router.get('/:table', (request, response) => {

@@ -3,9 +3,12 @@
 import type { StepHighlight } from '../../../scripts/lib/update-set/index'
 import { toSvg } from '../../../scripts/lib/update-set/index'
 import type { FlowRun, StepLog } from '../flow-runner'
-import type { LocalInstance, UiActionButton } from '../instance'
+import type { InstanceAccounts, InstanceFlowRuns, InstanceRequests, UiActionButton } from '../instance'
 import type { JournalEntry, StoredRecord } from '../tables'
 import type { Viewer } from './layout'
+
+/** What the pages show: the tables, the catalog and its requests, and the flow runs on an item. */
+type ViewedInstance = InstanceAccounts & InstanceRequests & InstanceFlowRuns
 
 export interface VariableView {
     label: string
@@ -47,7 +50,7 @@ export interface RequestItemView extends ItemRowView {
 }
 
 export function requestItemView(
-    instance: LocalInstance,
+    instance: ViewedInstance,
     viewer: Viewer,
     item: StoredRecord,
     uiActions: UiActionButton[] = []
@@ -72,14 +75,14 @@ export function requestItemView(
 }
 
 /** The item's variables with their questions, in the stored order. */
-export function variableViews(instance: LocalInstance, item: StoredRecord): VariableView[] {
+export function variableViews(instance: ViewedInstance, item: StoredRecord): VariableView[] {
     return Object.entries(instance.requestItemVariables(item.sys_id)).map(([name, value]) => ({
         label: variableLabel(instance, item.cat_item ?? '', name),
         display: variableDisplay(instance, item.cat_item ?? '', name, value),
     }))
 }
 
-function fulfilmentView(instance: LocalInstance, item: StoredRecord): FulfilmentView {
+function fulfilmentView(instance: ViewedInstance, item: StoredRecord): FulfilmentView {
     const { database } = instance
     const runs = instance.flowRuns().filter((run) => run.trigger.sysId === item.sys_id)
     return {
@@ -121,15 +124,15 @@ export function runHighlights(run: FlowRun): Map<string, StepHighlight> {
     )
 }
 
-function variableOf(instance: LocalInstance, catItemSysId: string, name: string): StoredRecord | undefined {
+function variableOf(instance: ViewedInstance, catItemSysId: string, name: string): StoredRecord | undefined {
     return instance.database.query('item_option_new', `cat_item=${catItemSysId}^name=${name}`)[0]
 }
 
-function variableLabel(instance: LocalInstance, catItemSysId: string, name: string): string {
+function variableLabel(instance: ViewedInstance, catItemSysId: string, name: string): string {
     return variableOf(instance, catItemSysId, name)?.question_text ?? name
 }
 
-function variableDisplay(instance: LocalInstance, catItemSysId: string, name: string, value: string): string {
+function variableDisplay(instance: ViewedInstance, catItemSysId: string, name: string, value: string): string {
     const variable = variableOf(instance, catItemSysId, name)
     if (variable?.type !== '5') return value
     const choice = instance.database.query('question_choice', `question=${variable.sys_id}^value=${value}`)[0]
@@ -147,7 +150,7 @@ export interface ItemRowView {
     openedOn: string
 }
 
-export function itemRowView(instance: LocalInstance, item: StoredRecord): ItemRowView {
+export function itemRowView(instance: ViewedInstance, item: StoredRecord): ItemRowView {
     const display = (field: string) => instance.database.displayValue('sc_req_item', item.sys_id, field)
     return {
         sysId: item.sys_id,
@@ -161,7 +164,7 @@ export function itemRowView(instance: LocalInstance, item: StoredRecord): ItemRo
 }
 
 /** A requester's own items, newest first; every item for a fulfiller. */
-export function requestsView(instance: LocalInstance, viewer: Viewer): ItemRowView[] {
+export function requestsView(instance: ViewedInstance, viewer: Viewer): ItemRowView[] {
     const query = viewer.isFulfiller ? '' : `opened_by=${instance.userSysId(viewer.userName)}^`
     return instance.database
         .query('sc_req_item', `${query}ORDERBYDESCnumber`)
@@ -173,7 +176,7 @@ export interface OrderStatusView {
     items: ItemRowView[]
 }
 
-export function orderStatusView(instance: LocalInstance, request: StoredRecord): OrderStatusView {
+export function orderStatusView(instance: ViewedInstance, request: StoredRecord): OrderStatusView {
     return {
         number: request.number ?? '',
         items: instance.database
@@ -205,7 +208,7 @@ export interface ApprovalsView {
     decided: DecidedApprovalView[]
 }
 
-export function approvalsView(instance: LocalInstance, viewer: Viewer): ApprovalsView {
+export function approvalsView(instance: ViewedInstance, viewer: Viewer): ApprovalsView {
     const { database } = instance
     const approvals = instance.approvalsFor(viewer.userName)
     const itemOf = (approval: StoredRecord) => database.get('sc_req_item', approval.sysapproval ?? '')
@@ -265,7 +268,7 @@ export interface CatalogItemView {
     fields: CatalogFieldView[]
 }
 
-export function catalogItemView(instance: LocalInstance, itemSysId: string): CatalogItemView | undefined {
+export function catalogItemView(instance: ViewedInstance, itemSysId: string): CatalogItemView | undefined {
     const entry = instance.catalogItems().find(({ item }) => item.sys_id === itemSysId)
     if (!entry) return undefined
     const { item, variables } = entry
@@ -278,7 +281,7 @@ export function catalogItemView(instance: LocalInstance, itemSysId: string): Cat
     }
 }
 
-function catalogFieldView(instance: LocalInstance, variable: StoredRecord): CatalogFieldView {
+function catalogFieldView(instance: ViewedInstance, variable: StoredRecord): CatalogFieldView {
     const { database } = instance
     const regex = variable.validate_regex ? database.get('question_regex', variable.validate_regex) : undefined
     return {
@@ -312,7 +315,7 @@ export interface CatalogEntryView {
     shortDescription: string
 }
 
-export function catalogView(instance: LocalInstance): CatalogEntryView[] {
+export function catalogView(instance: ViewedInstance): CatalogEntryView[] {
     return instance.catalogItems().map(({ item }) => ({
         sysId: item.sys_id,
         name: item.name ?? '',
