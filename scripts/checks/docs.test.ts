@@ -2,7 +2,7 @@
  * The documents users read stay true to the repository: they speak no internal working language
  * (the development team's folders, numbered inputs and tickets, which users do not have), every
  * relative link and image points at a file that exists (and a #fragment at one of its headings),
- * and the specs' README names every spec.
+ * every repository path they name exists, and the specs' README names every spec.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
@@ -102,6 +102,30 @@ export function brokenLinks(path: string, text: string, root: string): Finding[]
     })
 }
 
+/** The repository's top-level folders a path in code spans may start with. */
+const REPOSITORY_PATH = /^(servicenow|mock-kpow|e2e|scripts|update-sets|\.ci)\//
+
+/**
+ * Paths in code spans (`e2e/local-instance/cli.ts`) that name nothing in the repository; a pattern
+ * (`servicenow/diagrams/*.svg`, `<dir>/…`) is checked up to its first wildcard or placeholder.
+ */
+export function missingPaths(text: string, root: string): Finding[] {
+    const found: Finding[] = []
+    const visit = (tokens: ReturnType<typeof markdown.parse>, line: number) => {
+        for (const token of tokens) {
+            const at = token.map ? token.map[0] + 1 : line
+            if (token.type === 'code_inline' && REPOSITORY_PATH.test(token.content)) {
+                const fixed = token.content.split(/[*<{…:#\s]/, 1)[0] ?? ''
+                if (!existsSync(join(root, fixed)))
+                    found.push({ line: at, text: `\`${token.content}\`: no ${fixed} in the repository` })
+            }
+            if (token.children) visit(token.children, at)
+        }
+    }
+    visit(markdown.parse(text, {}), 1)
+    return found
+}
+
 const read = (path: string) => readFileSync(join(repositoryRoot, path), 'utf8')
 const described = (path: string, findings: Finding[]) =>
     findings.map(({ line, text }) => `${path}:${String(line)} ${text}`)
@@ -113,6 +137,10 @@ describe('documents for users', () => {
 
     it.each(DOCUMENTS)('%s links only to files and headings that exist', (path) => {
         expect(described(path, brokenLinks(path, read(path), repositoryRoot))).toEqual([])
+    })
+
+    it.each(DOCUMENTS)('%s names only repository paths that exist', (path) => {
+        expect(described(path, missingPaths(read(path), repositoryRoot))).toEqual([])
     })
 
     it('e2e/README.md names every spec in e2e/specs', () => {
@@ -130,6 +158,15 @@ describe('documents for users', () => {
 })
 
 describe('the checks themselves', () => {
+    it('find a repository path that names nothing, checking patterns up to their wildcard', () => {
+        const text = [
+            '`e2e/local-instance/cli.ts` `servicenow/diagrams/*.svg` `npm run build`',
+            '`scripts/no-such-file.ts`',
+            '`mock-kpow/no-such-folder/*.yml`',
+        ].join('\n\n')
+        expect(missingPaths(text, repositoryRoot).map((finding) => finding.line)).toEqual([3, 5])
+    })
+
     it('find internal words, with their line, and leave plain text alone', () => {
         const text = [
             'Users read this.',
