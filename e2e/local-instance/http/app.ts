@@ -7,7 +7,8 @@ import type { InstanceFlowRuns } from '../instance'
 import { LocalInstanceError, OrderRefusedError, UiActionRefusedError } from '../instance'
 import type { RequestItemState } from '../schema'
 import { CSRF_FIELD, FORM_VALIDATION_SCRIPT, type Notice, type Viewer } from './layout'
-import { forgedFormReply, LOGIN_TOKEN_COOKIE, newToken, tokensMatch } from './csrf'
+import { forgedFormReply, LOGIN_TOKEN_COOKIE } from './csrf'
+import { SessionStore, type Session as StoredSession } from '../../../scripts/lib/common/index'
 import { errorReplyOf, FORM_LIMIT_BYTES, sendError, sendPage as send } from './errors'
 import { registerOutboxPages } from './outbox'
 import type { ApiInstance } from './rest-api'
@@ -39,11 +40,11 @@ export const DEMO_PASSWORD = 'demo'
 export const DEFAULT_ADMIN_PASSWORD = 'admin'
 const SESSION_COOKIE = 'local_instance_session'
 
-interface Session {
+interface SessionData {
     userName: string
-    csrfToken: string
     notice?: Notice
 }
+type Session = StoredSession<SessionData>
 
 /** What the web app serves: the REST API's instance, and the flow runs its item pages show. */
 export type ServedInstance = ApiInstance & InstanceFlowRuns
@@ -62,7 +63,7 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
         users: options.password ?? DEMO_PASSWORD,
         admin: options.adminPassword ?? DEFAULT_ADMIN_PASSWORD,
     }
-    const sessions = new Map<string, Session>()
+    const sessions = new SessionStore<SessionData>()
     const app = express()
     app.disable('x-powered-by')
     // The REST surface first: it authenticates on its own (Basic, UI session) and takes no page forms.
@@ -80,8 +81,7 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
         }
     }
     const sessionOf = (request: Request): Session | undefined => {
-        const id = sessionIdOf(request)
-        return id ? sessions.get(id) : undefined
+        return sessions.get(sessionIdOf(request))
     }
     /** One-shot notice for the next page (post/redirect/get). */
     const takeNotice = (session: Session): Notice | undefined => {
@@ -117,17 +117,19 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
         if (request.method !== 'POST') return next()
         const sent = field(request, CSRF_FIELD)
         const session = sessionOf(request)
-        const expected = request.path === '/login' ? cookiesOf(request)[LOGIN_TOKEN_COOKIE] : session?.csrfToken
-        // Without a session, a non-login post goes on to its handler, which answers "Not signed in".
-        if (request.path !== '/login' && !session) return next()
-        if (tokensMatch(sent, expected)) return next()
+        if (request.path === '/login') {
+            if (sessions.loginTokenMatches(cookiesOf(request)[LOGIN_TOKEN_COOKIE], sent)) return next()
+        } else if (!session) {
+            // Without a session, a non-login post goes on to its handler, which answers "Not signed in".
+            return next()
+        } else if (sessions.formTokenMatches(session, sent)) return next()
         sendError(response, session ? viewerOf(session) : undefined, forgedFormReply)
     })
 
     app.get('/login', (request, response) => {
         send(
             response,
-            loginPage(undefined, safeNext(String(request.query.next ?? '')), loginTokenFor(request, response))
+            loginPage(undefined, safeNext(String(request.query.next ?? '')), loginTokenFor(request, response, sessions))
         )
     })
     app.post('/login', (request, response) => {
@@ -136,20 +138,24 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
         if (!credentialsValid(instance, passwords, userName, field(request, 'password'))) {
             send(
                 response,
-                loginPage('Unknown user name or wrong password.', next, loginTokenFor(request, response), userName),
+                loginPage(
+                    'Unknown user name or wrong password.',
+                    next,
+                    loginTokenFor(request, response, sessions),
+                    userName
+                ),
                 401
             )
             return
         }
-        const id = newToken()
-        sessions.set(id, { userName, csrfToken: newToken() })
+        const { id } = sessions.create({ userName })
         response.clearCookie(LOGIN_TOKEN_COOKIE, { path: '/login' })
         response.cookie(SESSION_COOKIE, id, { httpOnly: true, sameSite: 'lax', path: '/' })
         response.redirect(303, next)
     })
     app.post('/logout', (request, response) => {
         const id = sessionIdOf(request)
-        if (id) sessions.delete(id)
+        if (id) sessions.destroy(id)
         response.clearCookie(SESSION_COOKIE, { path: '/' })
         response.redirect(303, '/login')
     })
@@ -413,11 +419,9 @@ function sessionIdOf(request: Request): string | undefined {
     return cookiesOf(request)[SESSION_COOKIE]
 }
 
-/** The login page's token: the browser's current one, or a new one set as a cookie only /login reads. */
-function loginTokenFor(request: Request, response: Response): string {
-    const current = cookiesOf(request)[LOGIN_TOKEN_COOKIE]
-    if (current && /^[\w-]{43}$/.test(current)) return current
-    const token = newToken()
-    response.cookie(LOGIN_TOKEN_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/login' })
-    return token
+/** The login form's token for the browser's nonce, a new nonce being set as a cookie only /login reads. */
+function loginTokenFor(request: Request, response: Response, sessions: SessionStore<object>): string {
+    const { nonce, fresh } = sessions.loginNonce(cookiesOf(request)[LOGIN_TOKEN_COOKIE])
+    if (fresh) response.cookie(LOGIN_TOKEN_COOKIE, nonce, { httpOnly: true, sameSite: 'strict', path: '/login' })
+    return sessions.loginToken(nonce)
 }

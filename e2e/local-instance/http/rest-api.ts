@@ -9,7 +9,7 @@ import { parseCookie } from 'cookie'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import type { InstanceAccounts, InstanceControl, InstanceDeployment, InstanceRequests, Progress } from '../instance'
 import { LocalInstanceError, OrderRefusedError } from '../instance'
-import { newToken, tokensMatch } from './csrf'
+import { SessionStore } from '../../../scripts/lib/common/index'
 import type { ApiUser, Passwords } from './rest-auth'
 import { ApiError, apiUserOf, basicAuthentication, credentialsValid, requireRole, sendApiError } from './rest-auth'
 import { tableApiRouter } from './table-api'
@@ -20,9 +20,9 @@ const JSON_LIMIT = '1mb'
 const UI_SESSION_COOKIE = 'JSESSIONID'
 const CICD_ROLES = ['sn_cicd.sys_ci_automation', 'admin'] as const
 
+/** A UI session's token (the platform's X-UserToken, `sysparm_ck`) is the shared store's form token. */
 interface UiSession {
     userName: string
-    token: string
 }
 
 function progressAnswer(request: Request, progress: Progress): unknown {
@@ -152,7 +152,7 @@ export interface RestApiOptions {
 /** The REST surface, mounted before the pages (it has its own authentication and no form tokens). */
 export function createRestApi(options: RestApiOptions): express.Router {
     const { instance, passwords } = options
-    const uiSessions = new Map<string, UiSession>()
+    const uiSessions = new SessionStore<UiSession>()
     const router = express.Router()
 
     // ---- UI session: what the SDK's UISession does before an upload ----
@@ -166,16 +166,15 @@ export function createRestApi(options: RestApiOptions): express.Router {
                 response.json({ status: 'error', message: 'User name or password invalid' })
                 return
             }
-            const id = newToken()
-            uiSessions.set(id, { userName, token: newToken() })
+            const { id } = uiSessions.create({ userName })
             response.cookie(UI_SESSION_COOKIE, id, { httpOnly: true, sameSite: 'lax', path: '/' })
             response.json({ status: 'success', message: '' })
             return
         }
         if (type === 'get_user') {
             // As the platform: 401, with the session's token in x-usertoken-response.
-            const session = uiSessions.get(cookiesOf(request)[UI_SESSION_COOKIE] ?? '')
-            if (session) response.set('x-usertoken-response', session.token)
+            const session = uiSessions.get(cookiesOf(request)[UI_SESSION_COOKIE])
+            if (session) response.set('x-usertoken-response', session.csrfToken)
             sendApiError(
                 response,
                 new ApiError(
@@ -194,7 +193,7 @@ export function createRestApi(options: RestApiOptions): express.Router {
 
     // ---- "Import Update Set from XML" ----
     router.post('/sys_upload.do', async (request, response) => {
-        const session = uiSessions.get(cookiesOf(request)[UI_SESSION_COOKIE] ?? '')
+        const session = uiSessions.get(cookiesOf(request)[UI_SESSION_COOKIE])
         if (!session)
             throw new ApiError(
                 401,
@@ -204,7 +203,7 @@ export function createRestApi(options: RestApiOptions): express.Router {
         const user: ApiUser = { userName: session.userName, sysId: instance.userSysId(session.userName) }
         const { fields, file } = await readUpload(request)
         const token = fields.sysparm_ck ?? request.get('x-usertoken') ?? ''
-        if (!tokensMatch(token, session.token))
+        if (!uiSessions.formTokenMatches(session, token))
             throw new ApiError(
                 403,
                 'sysparm_ck does not match the session token',

@@ -4,8 +4,7 @@
 // `{"error":{"message","detail"},"status":"failure"}`. One writer for every REST error.
 import type { NextFunction, Request, Response } from 'express'
 import type { InstanceAccounts } from '../instance'
-import { tokensMatch } from './csrf'
-import { parseBasicAuthorization } from '../../../scripts/lib/common/index'
+import { parseBasicAuthorization, tokensMatch } from '../../../scripts/lib/common/index'
 
 /** The REST caller, once authenticated. */
 export interface ApiUser {
@@ -46,7 +45,7 @@ export function credentialsValid(
 ): boolean {
     const user = instance.users.users.find((candidate) => candidate.user_name === userName)
     if (!user) return false
-    return tokensMatch(password, userName === 'admin' ? passwords.admin : passwords.users)
+    return tokensMatch(userName === 'admin' ? passwords.admin : passwords.users, password)
 }
 
 /** Express middleware: the caller's Basic credentials, or a 401 as the platform gives it. */

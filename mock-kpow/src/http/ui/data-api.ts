@@ -64,7 +64,7 @@ export function createDataApi(deps: DataApiDeps): express.Router {
                 `User "${text(body, 'username') ?? ''}" holds no authorized role (holds ${outcome.roles.join(', ') || 'none'}).`
             )
         }
-        const created = sessions.create(outcome.principal, onlyTenant(service, outcome.principal))
+        const created = sessions.signIn(outcome.principal, onlyTenant(service, outcome.principal))
         const requested = text(body, 'tenant')
         if (requested !== undefined) created.tenant = viewerFor(service, created, requested).tenant.name
         setSessionCookie(res, created)

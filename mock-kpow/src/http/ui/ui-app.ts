@@ -31,7 +31,7 @@ import {
 } from './parse-input'
 import { chromeFor, cookieOf, safeNext, sessionOf, tenantsOf, viewerFor } from './request-context'
 import { logIn, onlyTenant, setSessionCookie } from './login'
-import { LOGIN_NONCE_COOKIE, SESSION_COOKIE, SessionStore, csrfMatches, type Session } from './sessions'
+import { LOGIN_NONCE_COOKIE, SESSION_COOKIE, SessionStore, type Session } from './sessions'
 
 export interface UiAppDeps {
     readonly service: KpowService
@@ -69,7 +69,7 @@ export function createUiApp(deps: UiAppDeps): express.Express {
     const signedIn = (req: Request, res: Response, next: NextFunction): void => {
         const session = sessionOf(req, sessions)
         if (!session) return res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`)
-        if (req.method === 'POST' && !csrfMatches(session, (req.body as Fields | undefined)?._csrf)) {
+        if (req.method === 'POST' && !sessions.formTokenMatches(session, (req.body as Fields | undefined)?._csrf)) {
             throw new KpowError(
                 'forbidden',
                 'The form is stale or came from another site, so nothing was done: reload the page and try again.'
@@ -160,7 +160,7 @@ export function createUiApp(deps: UiAppDeps): express.Express {
         if (outcome.kind === 'not-authorized') {
             return send(res, 403, notAuthorizedPage(username, outcome.roles, service.rbac.authorizedRoles))
         }
-        const session = sessions.create(outcome.principal, onlyTenant(service, outcome.principal))
+        const session = sessions.signIn(outcome.principal, onlyTenant(service, outcome.principal))
         setSessionCookie(res, session)
         res.clearCookie(LOGIN_NONCE_COOKIE, { path: '/login' })
         // A deep link names its tenant: the page it leads to enters it (or refuses it), no picker first.
