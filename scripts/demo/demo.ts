@@ -218,7 +218,7 @@ async function main(argv: readonly string[]): Promise<number> {
             ? `password from ${ADMIN_PASSWORD_VARIABLE}`
             : 'admin / admin'
         console.log(`
-Ready. Follow the guide's validation (e2e/README.md, "Clicking through the guide"):
+Ready. Follow the article's validation (e2e/local-instance/README.md, "Trying the article's validation by hand"):
 
   Local instance  ${instanceUrl}   (password for every user: demo)
     admin            ${adminLogin}: the deploy's user (npm run deploy|status|smoke)

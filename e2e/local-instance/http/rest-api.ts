@@ -357,7 +357,7 @@ export function createRestApi(options: RestApiOptions): express.Router {
         throw new ApiError(
             400,
             `Requested URI does not represent any resource: ${request.path}`,
-            'see e2e/README.md for the REST calls the local instance serves'
+            'see e2e/local-instance/README.md for the REST calls the local instance serves'
         )
     })
     router.use(
