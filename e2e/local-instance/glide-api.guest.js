@@ -1,8 +1,8 @@
 // The Glide API as a script step sees it, written in JavaScript that runs *inside* the QuickJS sandbox
-// (glide-sandbox.ts evaluates this file before each script). Everything here is guest code: the only way
-// out is the two host functions handed in below, which take and return JSON text, so a script can reach
-// the local instance's tables, properties, connections and HTTP only through the operations listed in
-// glide-sandbox.ts, and nothing of Node at all.
+// (glide-sandbox.ts evaluates this file in each fresh sandbox, before its one script is known). Everything
+// here is guest code: the only way out is the two host functions handed in below, which take and return
+// JSON text, so a script can reach the local instance's tables, properties, connections and HTTP only
+// through the operations listed in glide-sandbox.ts, and nothing of Node at all.
 ;(function installGlideApi(callHost, httpRequest, config) {
     'use strict'
 
@@ -48,11 +48,12 @@
         nowDateTime: function () {
             return glideDateTimeText(host('now'))
         },
+        // Asked of the host at the call: the sandbox is made ready before anyone runs a script in it.
         getUserID: function () {
-            return config.userSysId
+            return host('currentUser').sysId
         },
         getUserName: function () {
-            return config.userName
+            return host('currentUser').userName
         },
         nil: function (value) {
             return value === null || value === undefined || String(value) === ''

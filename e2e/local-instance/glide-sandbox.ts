@@ -12,7 +12,12 @@ import { readFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import { parse } from 'acorn'
-import { newAsyncContext, type QuickJSAsyncContext, type QuickJSHandle } from 'quickjs-emscripten'
+import {
+    newQuickJSAsyncWASMModule,
+    type QuickJSAsyncContext,
+    type QuickJSAsyncWASMModule,
+    type QuickJSHandle,
+} from 'quickjs-emscripten'
 import type { Database } from './tables'
 import { convertWallClock } from './time-zones'
 import { parseEncodedQuery } from '../../scripts/lib/update-set/index'
@@ -83,6 +88,8 @@ export interface SandboxHost {
     /** Alias sys_id (or alias id) -> connection and Basic credential. */
     resolveConnection(aliasSysIdOrId: string): ResolvedConnection | undefined
     log(level: ScriptLogLevel, message: string): void
+    /** Sandboxes made ready ahead of the steps (sandbox-pool.ts); without: one is made when a step starts. */
+    sandboxes?: ScriptSandboxSource
 }
 
 export interface RunScriptOptions {
@@ -120,27 +127,24 @@ const STACK_LIMIT_BYTES = 512 * 1024
 
 const guestGlideApi = readFileSync(new URL('./glide-api.guest.js', import.meta.url), 'utf8')
 
-// Each run gets a WebAssembly module of its own (newAsyncContext): an asyncified module can hold only one
-// suspended call at a time, so scripts running at the same time must not share one, and nothing a script
-// did can survive into the next. Instantiating costs a few milliseconds to tens of milliseconds; a flow
-// runs a handful of script steps, so that is cheaper than any pooling that would let state leak.
+// Each run gets a WebAssembly module of its own: an asyncified module can hold only one suspended call
+// at a time, so scripts running at the same time must not share one, and nothing a script did (globals,
+// prototypes, memory, a pending interrupt) can survive into the next. The module is made ready before
+// the step asks for it (sandbox-pool.ts) when the host has a pool; otherwise here, on the step's path.
 export async function runPlatformScript(host: SandboxHost, options: RunScriptOptions): Promise<void> {
     checkScriptSyntax(options.script, options.level, options.recordName)
-    const context = await newAsyncContext()
+    const sandbox = await (host.sandboxes ?? unpooledSandboxes).take()
+    const context = sandbox.context
     const timeScale = options.timeScale ?? 1
     const limitMs = options.timeoutMs ?? STEP_TIME_LIMIT_MS
     const step = new StepClock(limitMs * timeScale)
-    context.runtime.setMemoryLimit(MEMORY_LIMIT_BYTES)
-    context.runtime.setMaxStackSize(STACK_LIMIT_BYTES)
-    context.runtime.setInterruptHandler(() => step.stopped())
     const stoppedError = () =>
         new ScriptRuntimeError(
             options.recordName,
             `stopped at the script step's ${String(limitMs)} ms time limit, as the platform stops a step that runs longer (it was still running; nothing after that point ran)`
         )
     try {
-        installHostFunctions(context, host, step, timeScale)
-        evaluate(context, guestGlideApi, 'glide-api.guest.js')
+        sandbox.bind({ operations: hostOperations(host), host, step, timeScale })
         for (const [name, value] of Object.entries(options.globals ?? {})) {
             evaluate(context, `globalThis[${JSON.stringify(name)}] = ${JSON.stringify(value)}`, name)
         }
@@ -162,8 +166,77 @@ export async function runPlatformScript(host: SandboxHost, options: RunScriptOpt
         throw new ScriptRuntimeError(options.recordName, error instanceof Error ? error.message : String(error))
     } finally {
         step.end()
-        context.dispose()
+        sandbox.dispose()
     }
+}
+
+/** Where a run's sandbox comes from: a pool (sandbox-pool.ts) or, without one, made for the run. */
+export interface ScriptSandboxSource {
+    /** A sandbox nobody has run a script in; the caller disposes it after its one run. */
+    take(): Promise<ScriptSandbox>
+}
+
+/** What a sandbox's host functions and interrupt handler serve: the one run it is bound to. */
+interface SandboxRun {
+    operations: Record<string, HostOperation>
+    host: SandboxHost
+    step: StepClock
+    timeScale: number
+}
+
+/**
+ * A QuickJS module with its limits, host functions and the Glide API installed, waiting for its one
+ * run. Until `bind`, its host functions answer nothing and its interrupt handler never stops it.
+ */
+export class ScriptSandbox {
+    private run: SandboxRun | undefined
+    private disposed = false
+
+    private constructor(
+        readonly context: QuickJSAsyncContext,
+        private readonly onDispose: () => void
+    ) {}
+
+    /**
+     * Makes a sandbox ready: a module of its own from `newModule`, the limits, the bridge, the Glide API.
+     * `onDispose` runs once the sandbox is disposed (a pool refills then).
+     */
+    static async prepare(
+        newModule: () => Promise<QuickJSAsyncWASMModule>,
+        onDispose: () => void = () => {}
+    ): Promise<ScriptSandbox> {
+        const context = (await newModule()).newContext()
+        const sandbox = new ScriptSandbox(context, onDispose)
+        try {
+            context.runtime.setMemoryLimit(MEMORY_LIMIT_BYTES)
+            context.runtime.setMaxStackSize(STACK_LIMIT_BYTES)
+            context.runtime.setInterruptHandler(() => sandbox.run?.step.stopped() ?? false)
+            installHostFunctions(context, () => sandbox.run)
+            evaluate(context, guestGlideApi, 'glide-api.guest.js')
+        } catch (error) {
+            sandbox.dispose()
+            throw error
+        }
+        return sandbox
+    }
+
+    /** Hands the sandbox to its run; a sandbox serves one run only. */
+    bind(run: SandboxRun): void {
+        if (this.run || this.disposed) throw new Error('a script sandbox serves one run only')
+        this.run = run
+    }
+
+    dispose(): void {
+        if (this.disposed) return
+        this.disposed = true
+        this.context.dispose()
+        this.onDispose()
+    }
+}
+
+/** The path without a pool: a fresh module (newQuickJSAsyncWASMModule compiles or reuses V8's code) per run. */
+const unpooledSandboxes: ScriptSandboxSource = {
+    take: () => ScriptSandbox.prepare(() => newQuickJSAsyncWASMModule()),
 }
 
 /**
@@ -204,7 +277,7 @@ class StepClock {
  * process, so the first order does not pay for the compilation (hundreds of milliseconds on a busy machine).
  */
 export async function warmUpScriptSandbox(): Promise<void> {
-    ;(await newAsyncContext()).dispose()
+    ;(await ScriptSandbox.prepare(() => newQuickJSAsyncWASMModule())).dispose()
 }
 
 /** Copies a global object out of the guest as JSON; values JSON cannot carry (a GlideElement) become their text. */
@@ -236,45 +309,40 @@ function guestErrorMessage(context: QuickJSAsyncContext, error: QuickJSHandle): 
     })
 }
 
-function installHostFunctions(
-    context: QuickJSAsyncContext,
-    host: SandboxHost,
-    step: StepClock,
-    timeScale: number
-): void {
-    const operations = hostOperations(host)
+function installHostFunctions(context: QuickJSAsyncContext, boundRun: () => SandboxRun | undefined): void {
     context
         .newFunction('__glideHost', (operationHandle, argumentsHandle) => {
             const operation = context.getString(operationHandle)
             const args = JSON.parse(context.getString(argumentsHandle)) as unknown[]
+            const run = boundRun()
             // A stopped step does nothing more: no record is read or written after the limit.
-            const result = step.stopped()
-                ? { error: 'the script step was stopped at its time limit' }
-                : answer(() => callOperation(operations, operation, args))
+            const result = !run
+                ? { error: 'the Glide API answers only a running script' }
+                : run.step.stopped()
+                  ? { error: 'the script step was stopped at its time limit' }
+                  : answer(() => callOperation(run.operations, operation, args))
             return context.newString(JSON.stringify(result))
         })
         .consume((handle) => context.setProp(context.global, '__glideHost', handle))
     context
         .newAsyncifiedFunction('__glideHttp', async (requestHandle) => {
             const request = JSON.parse(context.getString(requestHandle)) as GuestHttpRequest
+            const run = boundRun()
+            if (!run)
+                return context.newString(JSON.stringify({ failure: 'the Glide API answers only a running script' }))
             const abandon = new AbortController()
-            const stopWaiting = step.whileWaiting(() => abandon.abort())
+            const stopWaiting = run.step.whileWaiting(() => abandon.abort())
             try {
                 return context.newString(
-                    JSON.stringify(await performHttpRequest(host, request, timeScale, abandon.signal))
+                    JSON.stringify(await performHttpRequest(run.host, request, run.timeScale, abandon.signal))
                 )
             } finally {
                 stopWaiting()
             }
         })
         .consume((handle) => context.setProp(context.global, '__glideHttp', handle))
-    const config = {
-        userSysId: host.userSysId,
-        userName: userName(host.database, host.userSysId, ''),
-        defaultHttpTimeoutMs: DEFAULT_HTTP_TIMEOUT_MS,
-    }
     context
-        .newString(JSON.stringify(config))
+        .newString(JSON.stringify({ defaultHttpTimeoutMs: DEFAULT_HTTP_TIMEOUT_MS }))
         .consume((handle) => context.setProp(context.global, '__glideConfig', handle))
 }
 
@@ -306,6 +374,7 @@ function hostOperations(host: SandboxHost): Record<string, HostOperation> {
     const writer = () => userName(database, host.userSysId, 'system')
     return {
         log: (level, message) => host.log(asText(level) as ScriptLogLevel, asText(message)),
+        currentUser: () => ({ sysId: host.userSysId, userName: userName(database, host.userSysId, '') }),
         property: (name) => host.properties[asText(name)] ?? null,
         now: () => database.now().getTime(),
         convertTimeZone: (wallClock, fromZone, toZone) => {

@@ -19,6 +19,7 @@ import { configureAliases, fillFixtureGroups, newInstanceDatabase, seedUsers, us
 import type { CatalogEntry, OrderResult } from './ordering'
 import { catalogItems, orderCatalogItem, requestItemVariables } from './ordering'
 import { sandboxHost } from './sandbox-host'
+import { ScriptSandboxPool } from './sandbox-pool'
 import { SqliteInstanceStore } from './store'
 import { UnsupportedUpdateSetError } from './unsupported'
 import type { ApprovalState, RequestItemState } from './schema'
@@ -69,6 +70,11 @@ export interface LocalInstanceOptions {
      * becomes 500 ms). Scripts and their notes still read the unscaled numbers. Default 1.
      */
     scriptTimeScale?: number
+    /**
+     * How many script sandboxes wait ready for the next script steps (sandbox-pool.ts; default 2).
+     * 0 makes a fresh one as each step starts: for the lifecycle benchmark's baseline only.
+     */
+    sandboxPool?: number
 }
 
 /** What a start on an existing data dir picked up. */
@@ -203,6 +209,11 @@ function startInstance(options: LocalInstanceOptions, store: SqliteInstanceStore
         throw new LocalInstanceError(
             `scriptTimeScale must be a positive number (1 = the platform's own limits), not ${String(scale)}`
         )
+    const pool = options.sandboxPool
+    if (pool !== undefined && !(Number.isInteger(pool) && pool >= 0))
+        throw new LocalInstanceError(
+            `sandboxPool must be a whole number of ready script sandboxes (0 or more), not ${String(pool)}`
+        )
     const realNow = options.now ?? (() => new Date())
     const clock = new InstanceClock(() => realNow().getTime(), store)
     const now = () => clock.now()
@@ -225,13 +236,14 @@ function startInstance(options: LocalInstanceOptions, store: SqliteInstanceStore
               setProperties(database, options.properties ?? {})
               return loaded
           })
+    const sandboxes = new ScriptSandboxPool(options.sandboxPool)
     const engine = new FlowEngine({
         database,
         catalog: () => deployment.current().catalog,
         timers: options.timers ?? clock,
         javaScriptLevel: () => deployment.current().javaScriptLevel,
         scriptTimeScale: options.scriptTimeScale,
-        sandboxHost: (userSysId, log) => sandboxHost(database, userSysId, log),
+        sandboxHost: (userSysId, log) => sandboxHost(database, userSysId, log, sandboxes),
         contexts: store,
     })
     let resumed: ResumedState | undefined
@@ -302,7 +314,7 @@ function startInstance(options: LocalInstanceOptions, store: SqliteInstanceStore
                 database,
                 database.require('sc_req_item', requestItemSysId),
                 'sc_req_item',
-                sandboxHost(database, userSysId(userName), () => {}),
+                sandboxHost(database, userSysId(userName), () => {}, sandboxes),
                 deployment.current().javaScriptLevel
             ),
         runUiAction: (requestItemSysId, uiActionSysId, userName) => {
@@ -312,9 +324,14 @@ function startInstance(options: LocalInstanceOptions, store: SqliteInstanceStore
                 uiActionSysId,
                 database.require('sc_req_item', requestItemSysId),
                 'sc_req_item',
-                sandboxHost(database, userSysId(userName), (level, message) => {
-                    if (level === 'info' || level === 'error') messages.push(message)
-                }),
+                sandboxHost(
+                    database,
+                    userSysId(userName),
+                    (level, message) => {
+                        if (level === 'info' || level === 'error') messages.push(message)
+                    },
+                    sandboxes
+                ),
                 deployment.current().javaScriptLevel
             ).then((outcome) => ({ ...outcome, messages }))
         },
@@ -361,6 +378,7 @@ function startInstance(options: LocalInstanceOptions, store: SqliteInstanceStore
         close() {
             clock.stop()
             engine.stop()
+            sandboxes.dispose()
             store?.close()
         },
     }

@@ -1,14 +1,17 @@
 // What a flow's scripts see of the instance: its database, the app's properties, and the
-// connection aliases resolved to their configured endpoint and credential.
-import type { ResolvedConnection, SandboxHost, ScriptLogLevel } from './glide-sandbox'
+// connection aliases resolved to their configured endpoint and credential; and where their sandboxes
+// come from (the instance's pool).
+import type { ResolvedConnection, SandboxHost, ScriptLogLevel, ScriptSandboxSource } from './glide-sandbox'
 import type { Database } from './tables'
 
 export function sandboxHost(
     database: Database,
     userSysId: string,
-    log: (level: ScriptLogLevel, message: string) => void
+    log: (level: ScriptLogLevel, message: string) => void,
+    sandboxes?: ScriptSandboxSource
 ): SandboxHost {
     return {
+        sandboxes,
         database,
         userSysId,
         properties: Object.fromEntries(

@@ -1,0 +1,142 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { Database } from './tables'
+import { localInstanceSchemas } from './schema'
+import type { SandboxHost } from './glide-sandbox'
+import { runPlatformScript } from './glide-sandbox'
+import { ScriptSandboxPool } from './sandbox-pool'
+
+const pools: ScriptSandboxPool[] = []
+
+afterEach(() => {
+    for (const pool of pools.splice(0)) pool.dispose()
+})
+
+async function readyPool(size: number): Promise<ScriptSandboxPool> {
+    const pool = new ScriptSandboxPool(size)
+    pools.push(pool)
+    await pool.whenFull()
+    return pool
+}
+
+function hostOn(pool: ScriptSandboxPool, log: (message: string) => void = () => {}): SandboxHost {
+    const database = new Database({ schemas: localInstanceSchemas })
+    const user = database.insert('sys_user', { user_name: 'abel.tuter', name: 'Abel Tuter' })
+    return {
+        database,
+        userSysId: user.sys_id,
+        properties: {},
+        resolveConnection: () => undefined,
+        log: (_level, message) => log(message),
+        sandboxes: pool,
+    }
+}
+
+/** Runs an ES5 script in a sandbox of the pool and gives what it put in `outputs`. */
+async function outputsOf(host: SandboxHost, script: string, timeoutMs?: number): Promise<Record<string, unknown>> {
+    const outputs: Record<string, unknown> = {}
+    await runPlatformScript(host, { recordName: 'r', level: 'es5', globals: { outputs }, script, timeoutMs })
+    return outputs
+}
+
+describe('script sandbox pool', () => {
+    it('has its sandboxes ready before a step asks, and refills after the run', async () => {
+        const pool = await readyPool(2)
+        expect(pool.readyCount).toBe(2)
+        const readyDuringRun: number[] = []
+        const host = hostOn(pool, () => readyDuringRun.push(pool.readyCount))
+        const outputs = await outputsOf(host, 'gs.info("running"); outputs.user = gs.getUserName()')
+        // The run took a ready sandbox; the pool did not make one while the script ran.
+        expect(readyDuringRun).toEqual([1])
+        expect(outputs.user).toBe('abel.tuter')
+        await pool.whenFull()
+        expect(pool.readyCount).toBe(2)
+    })
+
+    it('serves more scripts at once than it holds, each in a sandbox of its own', async () => {
+        const pool = await readyPool(1)
+        const host = hostOn(pool)
+        const results = await Promise.all(
+            [1, 2, 3].map((index) => outputsOf(host, `globalThis.mine = ${String(index)}; outputs.mine = mine`))
+        )
+        expect(results.map((outputs) => outputs.mine)).toEqual([1, 2, 3])
+        await pool.whenFull()
+        expect(pool.readyCount).toBe(1)
+    })
+
+    it('lets nothing a run did reach the next run: globals, prototypes, the Glide API', async () => {
+        const pool = await readyPool(1)
+        const host = hostOn(pool)
+        await outputsOf(
+            host,
+            `globalThis.leaked = 'first run'; Object.prototype.polluted = true; Array.prototype.push = null;
+             gs.getUserName = function () { return 'someone else' }; var declared = 1`
+        )
+        const outputs = await outputsOf(
+            host,
+            `outputs.leaked = typeof leaked; outputs.declared = typeof declared; outputs.polluted = ({}).polluted === true;
+             var list = []; list.push(1); outputs.pushed = list.length; outputs.user = gs.getUserName()`
+        )
+        expect(outputs).toEqual({
+            leaked: 'undefined',
+            declared: 'undefined',
+            polluted: false,
+            pushed: 1,
+            user: 'abel.tuter',
+        })
+    })
+
+    it('a run stopped at its time limit does not stop or slow the next one', async () => {
+        const pool = await readyPool(1)
+        const host = hostOn(pool)
+        await expect(
+            runPlatformScript(host, { recordName: 'Loop', level: 'es5', script: 'while (true) {}', timeoutMs: 100 })
+        ).rejects.toThrow(/^Loop: stopped at the script step's 100 ms time limit/)
+        // The next run's own limit counts from its own start: a second of work well inside it is not stopped.
+        const outputs = await outputsOf(
+            host,
+            'var end = Date.now() + 300; var spins = 0; while (Date.now() < end) spins++; outputs.done = spins > 0',
+            5_000
+        )
+        expect(outputs.done).toBe(true)
+    })
+
+    it('keeps the limits in pooled sandboxes: time, memory, stack', async () => {
+        const pool = await readyPool(2)
+        const host = hostOn(pool)
+        await expect(
+            runPlatformScript(host, { recordName: 'Loop', level: 'es5', script: 'while (true) {}', timeoutMs: 100 })
+        ).rejects.toThrow(/^Loop: stopped at the script step's 100 ms time limit/)
+        await expect(
+            runPlatformScript(host, {
+                recordName: 'Bomb',
+                level: 'es5',
+                // One allocation over the limit: as sure a test of it as a hoard of small objects, in a fraction of the time.
+                script: 'var hoard = new ArrayBuffer(80 * 1024 * 1024); outputs.size = hoard.byteLength',
+            })
+        ).rejects.toThrow(/^Bomb: .*out of memory/)
+        await expect(
+            runPlatformScript(host, { recordName: 'Deep', level: 'es5', script: 'function f() { return f() + 1 } f()' })
+        ).rejects.toThrow(/^Deep: .*(stack overflow|call stack size exceeded)/)
+        // The bridge is still JSON only: no host object reaches the script.
+        const outputs = await outputsOf(host, 'outputs.types = [typeof __glideHost, typeof require].join()')
+        expect(outputs.types).toBe('undefined,undefined')
+    })
+
+    it('keeps none ready at size 0: every run makes its own', async () => {
+        const pool = await readyPool(0)
+        const outputs = await outputsOf(hostOn(pool), 'outputs.sum = 1 + 2')
+        expect(outputs.sum).toBe(3)
+        await new Promise((resolve) => setImmediate(resolve))
+        expect(pool.readyCount).toBe(0)
+    })
+
+    it('once disposed holds nothing and refills no more, yet a late run still gets a sandbox', async () => {
+        const pool = await readyPool(2)
+        pool.dispose()
+        expect(pool.readyCount).toBe(0)
+        const outputs = await outputsOf(hostOn(pool), 'outputs.sum = 1 + 2')
+        expect(outputs.sum).toBe(3)
+        await pool.whenFull()
+        expect(pool.readyCount).toBe(0)
+    })
+})
