@@ -10,6 +10,11 @@ import prettierConfig from 'eslint-config-prettier'
 // Which part may import which (layers, public entries, no cycles) is dependency-cruiser's job
 // (.dependency-cruiser.cjs, run by `npm run lint` after ESLint), not ESLint's.
 
+/** The TypeScript rules switched off, for plain JavaScript files parsed as ES5. */
+const typescriptRulesOff = Object.fromEntries(
+    Object.keys(tseslint.plugin.rules ?? {}).map((name) => [`@typescript-eslint/${name}`, 'off'])
+)
+
 export default tseslint.config(
     {
         ignores: [
@@ -59,9 +64,7 @@ export default tseslint.config(
         },
         rules: {
             // The TypeScript rules above have nothing to say about ES5 script.
-            ...Object.fromEntries(
-                Object.keys(tseslint.plugin.rules ?? {}).map((name) => [`@typescript-eslint/${name}`, 'off'])
-            ),
+            ...typescriptRulesOff,
             ...servicenowPlugin.configs.recommended.rules,
             '@servicenow/sdk-app-plugin/no-promise': 'error',
             // ES5 has no catch without a binding (ES2019), so an unused one is no mistake.
@@ -72,6 +75,21 @@ export default tseslint.config(
     {
         files: ['**/*.cjs'],
         languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+    },
+    // npm start's and the tests' preflight runs on whatever Node the user has, to refuse an old one
+    // with one line: ES5 script, so newer syntax fails here rather than as a stack trace there.
+    {
+        files: ['scripts/preflight.cjs'],
+        languageOptions: {
+            parser: espree,
+            ecmaVersion: 5,
+            sourceType: 'script',
+            globals: { require: 'readonly', process: 'readonly', console: 'readonly', __dirname: 'readonly' },
+        },
+        rules: {
+            ...typescriptRulesOff,
+            'no-unused-vars': ['error', { caughtErrors: 'none' }],
+        },
     },
     // Formatting is Prettier's job (npm run format); this turns off the lint rules that would argue with it.
     prettierConfig

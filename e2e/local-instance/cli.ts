@@ -7,7 +7,14 @@ import { Command, InvalidArgumentError, Option } from 'commander'
 import { UpdateSetFormatError } from '../../scripts/lib/update-set/index'
 import { DEFAULT_ADMIN_PASSWORD, DEMO_PASSWORD } from './http/app'
 import { LocalInstanceError } from './instance'
-import { parseCommandLine, portArgument, runAsScript, runUntilStopSignal } from '../../scripts/lib/common/index'
+import {
+    parseCommandLine,
+    portArgument,
+    portInUse,
+    portInUseMessage,
+    runAsScript,
+    runUntilStopSignal,
+} from '../../scripts/lib/common/index'
 import { startLocalInstanceServer } from './server'
 import { UnsupportedUpdateSetError } from './unsupported'
 
@@ -131,8 +138,9 @@ export async function main(argv: readonly string[]): Promise<number> {
             console.error(`local-instance: ${error.message}`)
             return 2
         }
-        if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
-            console.error(`local-instance: port ${String(flags.port)} is in use; pass --port 0 or another port`)
+        const busyPort = portInUse(error)
+        if (busyPort !== undefined) {
+            console.error(`local-instance: ${portInUseMessage(busyPort, '--port')}`)
             return 2
         }
         throw error

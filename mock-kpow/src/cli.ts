@@ -6,7 +6,13 @@ import { readJaasConfigFile, realmFileFor } from './auth/index'
 import { resolveOptions, type CliFlags, type MockKpowOptions } from './config/options'
 import type { ClusterIdentity } from './engine/types'
 import { DEFAULT_CLUSTERS_FILE } from './data/clusters-file'
-import { parseCommandLine, runAsScript, runUntilStopSignal } from '../../scripts/lib/common/index'
+import {
+    parseCommandLine,
+    portInUse,
+    portInUseMessage,
+    runAsScript,
+    runUntilStopSignal,
+} from '../../scripts/lib/common/index'
 import { startMockKpow, type StartOptions } from './server'
 
 export async function main(argv: readonly string[], start: StartOptions = {}): Promise<number> {
@@ -35,8 +41,9 @@ export async function main(argv: readonly string[], start: StartOptions = {}): P
 
     const flags = program.opts<CliFlags>()
     let stopped: Promise<void>
+    let options: MockKpowOptions | undefined
     try {
-        const options = resolveOptions({
+        options = resolveOptions({
             flags,
             env: process.env,
             cwd: process.cwd(),
@@ -58,12 +65,22 @@ export async function main(argv: readonly string[], start: StartOptions = {}): P
         if (options.apiOffReason) console.log(`mock-kpow: ${options.apiOffReason}`)
         if (running.uiUrl) console.log(`mock-kpow: UI listening on ${running.uiUrl} (log in at ${running.uiUrl}/login)`)
     } catch (error) {
-        console.error(`mock-kpow: ${(error as Error).message}`)
+        const busyPort = portInUse(error)
+        console.error(
+            `mock-kpow: ${busyPort !== undefined && options ? portInUseMessage(busyPort, busyPortFlag(busyPort, options)) : (error as Error).message}`
+        )
         return 2
     }
 
     await stopped
     return 0
+}
+
+/** The flag that moves the listener on `port`; both when the two listeners were given the same one. */
+function busyPortFlag(port: number, options: MockKpowOptions): string {
+    if (options.apiEnabled && port === options.apiPort && port !== options.uiPort) return '--api-port'
+    if (port === options.uiPort && (port !== options.apiPort || !options.apiEnabled)) return '--ui-port'
+    return '--api-port or --ui-port'
 }
 
 function describeClusters(options: MockKpowOptions, clusters: readonly ClusterIdentity[]): string {

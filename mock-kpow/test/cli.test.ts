@@ -1,6 +1,8 @@
 // The CLI as a user runs it: the guide's own configuration files unchanged, --help, clear
 // configuration errors, port 0, clean shutdown on SIGINT/SIGTERM.
 import { execFile } from 'node:child_process'
+import { once } from 'node:events'
+import { createServer, type AddressInfo } from 'node:net'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -50,6 +52,26 @@ describe('mock-kpow CLI', () => {
         const missing = await runCli(['--rbac', '/nonexistent/rbac.yml', '--api-port', '0'])
         expect(missing.code).toBe(2)
         expect(missing.output).toContain('/nonexistent/rbac.yml')
+    })
+
+    it('on a busy port names the port and the flag of the listener that needs another', async () => {
+        const holder = createServer().listen(0, '127.0.0.1')
+        await once(holder, 'listening')
+        const busy = String((holder.address() as AddressInfo).port)
+        try {
+            const api = await runCli(['--api-port', busy, '--ui-port', '0'])
+            expect(api.code).toBe(2)
+            expect(api.output.trim()).toBe(
+                `mock-kpow: port ${busy} is in use: pass --api-port 0 (any free port) or another number`
+            )
+            const ui = await runCli(['--api-port', '0', '--ui-port', busy])
+            expect(ui.code).toBe(2)
+            expect(ui.output.trim()).toBe(
+                `mock-kpow: port ${busy} is in use: pass --ui-port 0 (any free port) or another number`
+            )
+        } finally {
+            holder.close()
+        }
     })
 
     it('refuses an invalid RBAC file naming the file, the policy index and the field', async () => {

@@ -11,7 +11,14 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { Command, CommanderError } from 'commander'
 import { createInterface } from 'node:readline'
-import { advanceClocks, parseDuration, portArgument, startTypeScript } from '../lib/common/index.ts'
+import {
+    advanceClocks,
+    isPortFree,
+    parseDuration,
+    portArgument,
+    portInUseMessage,
+    startTypeScript,
+} from '../lib/common/index.ts'
 import type { ClockEndpoints } from '../lib/common/index.ts'
 import type { StartedProcess } from '../lib/common/index.ts'
 import { MOCK_KPOW_CLI, MOCK_KPOW_LISTENING } from '../../mock-kpow/src/index.ts'
@@ -165,6 +172,18 @@ async function main(argv: readonly string[]): Promise<number> {
         throw error
     }
     const flags = program.opts<{ port: number; kpowApiPort: number; kpowUiPort: number; build: boolean }>()
+    // Checked before building or starting anything: a second `npm start` learns which flag moves it.
+    const ports: [number, string][] = [
+        [flags.port, '--port'],
+        [flags.kpowApiPort, '--kpow-api-port'],
+        [flags.kpowUiPort, '--kpow-ui-port'],
+    ]
+    for (const [port, flag] of ports) {
+        if (port !== 0 && !(await isPortFree(port))) {
+            console.error(`demo: ${portInUseMessage(port, flag)}`)
+            return 2
+        }
+    }
     stopWhenStarterGoes()
 
     const reason = flags.build ? buildReason() : undefined

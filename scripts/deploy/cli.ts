@@ -12,8 +12,15 @@ import { deploy, deployPlan } from './deploy.ts'
 import type { Timing } from './deploy.ts'
 import { DeployError } from './errors.ts'
 import { Reporter } from './reporter.ts'
-import { describeTarget, instanceCredentials, kpowCredentials, kpowUiUrl, secretsOf } from './settings.ts'
-import type { ConnectionFlags, Environment } from './settings.ts'
+import {
+    describeTarget,
+    instanceCredentials,
+    kpowCredentials,
+    kpowUiUrl,
+    secretsOf,
+    smokeCredentials,
+} from './settings.ts'
+import type { ConnectionFlags, Environment, SmokeFlags as SmokeCredentialFlags } from './settings.ts'
 import { smoke } from './smoke.ts'
 import { showStatus } from './status.ts'
 
@@ -40,10 +47,7 @@ interface DeployFlags extends CommonFlags {
     dryRun?: boolean
 }
 
-interface SmokeFlags extends CommonFlags {
-    requester?: string
-    requesterPassword?: string
-    approverPassword?: string
+interface SmokeFlags extends CommonFlags, SmokeCredentialFlags {
     cluster?: string
     topic?: string
     role?: string
@@ -169,23 +173,12 @@ export async function main(
         .option('--timeout <seconds>', 'longest wait for each flow step', secondsArgument)
         .action((flags: SmokeFlags) => {
             run = async () => {
-                const requesterPassword = flags.requesterPassword ?? environment.SN_SMOKE_REQUESTER_PASSWORD
-                const approverPassword = flags.approverPassword ?? environment.SN_SMOKE_APPROVER_PASSWORD
-                const requester = flags.requester ?? environment.SN_SMOKE_REQUESTER
-                const reporter = new Reporter({
-                    write: io.write,
-                    secrets: secretsOf(flags, environment, [requesterPassword, approverPassword], [requester]),
-                })
+                const reporter = new Reporter({ write: io.write, secrets: secretsOf(flags, environment) })
                 return guarded(reporter, async () => {
-                    if (!requester || !requesterPassword || !approverPassword) {
-                        throw new DeployError(
-                            'smoke needs a requester who has a manager, and both their passwords',
-                            'set SN_SMOKE_REQUESTER, SN_SMOKE_REQUESTER_PASSWORD and SN_SMOKE_APPROVER_PASSWORD (or --requester, --requester-password, --approver-password)'
-                        )
-                    }
+                    const { requester, approverPassword } = smokeCredentials(flags, environment)
                     await smoke({
                         instance: instanceCredentials(flags, environment),
-                        requester: { user: requester, password: requesterPassword },
+                        requester,
                         approverPassword,
                         kpow: kpowCredentials(flags, environment),
                         updateSet: readAppUpdateSet(flags.updateSet),

@@ -482,6 +482,66 @@ describe('deploy failure paths name the fix', () => {
         expect(output).not.toContain('Not-The-Kpow-Password')
     })
 
+    describe('an instance URL that is not ServiceNow: one line saying what answered, never the body', () => {
+        const PAGE_TEXT = 'If you see this page, the nginx web server is successfully installed'
+        it.each([
+            [
+                'a web server',
+                [
+                    200,
+                    `<!DOCTYPE html><html><head><title>Welcome to nginx!</title></head><body>${PAGE_TEXT}</body></html>`,
+                    { 'Content-Type': 'text/html' },
+                ],
+                /answered with an HTML page \("Welcome to nginx!"\) \(HTTP 200 to GET \/api\/now\/table\/sys_user\)/,
+            ],
+            [
+                'a sign-in proxy',
+                [302, `<html><body>${PAGE_TEXT}</body></html>`, { Location: 'https://sso.example.com/login' }],
+                /answered with a redirect to https:\/\/sso\.example\.com\/login \(HTTP 302/,
+            ],
+            [
+                'another API',
+                [404, { message: PAGE_TEXT, code: 'NOT_FOUND' }, { 'Content-Type': 'application/json' }],
+                /answered with JSON that is not ServiceNow's \(no "result" or "error"\) \(HTTP 404/,
+            ],
+            [
+                'a proxy error in plain text',
+                [502, `${PAGE_TEXT}\n`.repeat(20), { 'Content-Type': 'text/plain' }],
+                /answered with a text\/plain body \(HTTP 502/,
+            ],
+        ] as const)('%s', async (_what, [status, body, headers], answered) => {
+            nock(INSTANCE_URL)
+                .persist()
+                .get(() => true)
+                .reply(status, body, headers)
+            const { code, output } = await run(['deploy'])
+            expect(code).toBe(1)
+            expect(output).toMatch(answered)
+            expect(output).toMatch(
+                /^\[FAILED\] connect: https:\/\/dev-test\.service-now\.com answered with .*, not ServiceNow's REST API \(\d+ m?s\)$/m
+            )
+            expect(output).toMatch(/^ {4}fix: check SN_INSTANCE_URL \(or --instance\): the instance's own address/m)
+            expect(output).not.toContain(PAGE_TEXT)
+            expect(output.split('\n')).toHaveLength(3)
+        })
+
+        it("Kpow's UI port instead of its API: names KPOW_API_URL, not the page", async () => {
+            fake()
+            nock('https://kpow.test:3000')
+                .get('/admin/v1/temporary-policies')
+                .reply(200, '<html><head><title>Kpow</title></head><body>Sign in to Kpow</body></html>', {
+                    'Content-Type': 'text/html;charset=utf-8',
+                })
+            const { code, output } = await run(['deploy'], { ...ENVIRONMENT, KPOW_API_URL: 'https://kpow.test:3000' })
+            expect(code).toBe(1)
+            expect(output).toMatch(
+                /\[FAILED\] connect: https:\/\/kpow\.test:3000 answered with an HTML page \("Kpow"\) \(HTTP 200 to GET \/admin\/v1\/temporary-policies\), not Kpow's API/
+            )
+            expect(output).toMatch(/fix: check KPOW_API_URL \(or --kpow-url\): Kpow's API port/)
+            expect(output).not.toContain('Sign in to Kpow')
+        })
+    })
+
     it('--skip-kpow-check leaves Kpow alone', async () => {
         const instance = fake()
         const { code, output } = await run(['deploy', '--skip-kpow-check'])

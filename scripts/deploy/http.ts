@@ -75,3 +75,36 @@ export function parseJson(text: string): unknown {
         return undefined
     }
 }
+
+function isHtml(response: HttpResponse): boolean {
+    return /html/i.test(response.headers.get('content-type') ?? '') || /^\s*</.test(response.text)
+}
+
+/** "an HTML page ("Instance Hibernating")": a page named by its title, never printed. */
+function htmlPage(response: HttpResponse): string {
+    const title = /<title[^>]*>([^<]*)</i.exec(response.text)?.[1]?.replace(/\s+/g, ' ').trim() ?? ''
+    return title ? `an HTML page ("${title.length > 80 ? `${title.slice(0, 80)}…` : title}")` : 'an HTML page'
+}
+
+/**
+ * What a response is when an API's JSON was expected and something else came: "a redirect to …",
+ * "an HTML page ("title")", "a text/plain body"; undefined for JSON or an empty body. It names what
+ * answered (another web server, a sign-in page, a proxy) without printing the body.
+ */
+export function describeNonJson(response: HttpResponse): string | undefined {
+    if (response.status >= 300 && response.status < 400) {
+        const location = response.headers.get('location')
+        return location ? `a redirect to ${location}` : 'a redirect'
+    }
+    if (response.text.trim() === '' || parseJson(response.text) !== undefined) return undefined
+    if (isHtml(response)) return htmlPage(response)
+    const type = (response.headers.get('content-type') ?? '').split(';')[0]?.trim()
+    return type ? `a ${type} body` : 'a body that is not JSON'
+}
+
+/** A non-JSON error body in one short line: an HTML page by its title, plain text cut at 200 characters. */
+export function shortBodyText(response: HttpResponse): string {
+    if (isHtml(response)) return htmlPage(response)
+    const text = response.text.replace(/\s+/g, ' ').trim()
+    return text.length > 200 ? `${text.slice(0, 200)}…` : text
+}

@@ -4,7 +4,7 @@
  * clean-up when the flow did not revoke).
  */
 import { DeployError } from './errors.ts'
-import { DEFAULT_REQUEST_TIMEOUT_MS, parseJson, send } from './http.ts'
+import { DEFAULT_REQUEST_TIMEOUT_MS, describeNonJson, parseJson, send, shortBodyText } from './http.ts'
 import { basicAuthorization } from '../lib/common/index.ts'
 import type { Endpoint, HttpResponse } from './http.ts'
 
@@ -65,12 +65,19 @@ export class KpowClient {
                 "give the Kpow API user an admin role in Kpow's RBAC configuration (and TOPIC_DATA_QUERY itself: Kpow refuses to grant what the caller lacks)"
             )
         }
+        const foreign = describeNonJson(response)
+        if (foreign) {
+            throw new DeployError(
+                `${this.apiUrl} answered with ${foreign} (HTTP ${String(response.status)} to ${method} ${path}), not Kpow's API`,
+                "check KPOW_API_URL (or --kpow-url): Kpow's API port (API_PORT, often 4000), not its UI (PORT, often 3000) or another server"
+            )
+        }
         return response
     }
 
     private unexpected(response: HttpResponse, call: string): DeployError {
         return new DeployError(
-            `Kpow's API answered ${response.status} to ${call}: ${response.text.slice(0, 200)}`,
+            `Kpow's API answered ${response.status} to ${call}: ${shortBodyText(response)}`,
             "check that KPOW_API_URL is Kpow's API (not its UI port) and that this Kpow version has the temporary-policies API"
         )
     }

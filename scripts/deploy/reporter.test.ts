@@ -47,6 +47,24 @@ describe('Reporter', () => {
         expect(lines.join('\n')).not.toMatch(/pw-1/)
         expect(lines[0]).toBe('a *** and a ***')
     })
+
+    it('redacts a secret only where it stands as a whole token, never inside another word', () => {
+        const { instance, lines } = reporter(['exam', 'S3cret!'])
+        for (const text of [
+            'Kpow at https://kpow.example.com:4000 for the examiner; kpow-exam.test and exam-room stay',
+            'password=exam&next, "exam", admin:exam@host, (exam), the password is exam.',
+            'exam',
+            'S3cret!x',
+        ])
+            instance.line(text)
+        expect(lines).toEqual([
+            'Kpow at https://kpow.example.com:4000 for the examiner; kpow-exam.test and exam-room stay',
+            'password=***&next, "***", admin:***@host, (***), the password is ***.',
+            '***',
+            // A side where the secret ends in a symbol needs no boundary: a leak is worse than a mask too many.
+            '***x',
+        ])
+    })
 })
 
 describe('settings', () => {
@@ -62,5 +80,11 @@ describe('settings', () => {
             'kpow-pw',
         ])
         expect(secretsOf({}, { SN_USER: 'admin', SN_PASSWORD: 'admin', SN_SDK_USER_PWD: 'x' })).toEqual([])
+        expect(
+            secretsOf(
+                { approverPassword: 'mgr-pw' },
+                { SN_SMOKE_REQUESTER: 'abel', SN_SMOKE_REQUESTER_PASSWORD: 'req-pw', SN_SMOKE_APPROVER_PASSWORD: 'x' }
+            )
+        ).toEqual(['req-pw', 'mgr-pw'])
     })
 })

@@ -4,6 +4,7 @@
  * failed step's message plus its fix. Every line passes through the redactor: the tool never
  * formats a secret into a message, and this is the second guard should one ever slip in.
  */
+import escapeStringRegexp from 'escape-string-regexp'
 import { DeployError } from './errors.ts'
 
 export type StepOutcome = 'done' | 'unchanged' | 'skipped' | 'failed'
@@ -32,7 +33,7 @@ export interface StepProgress {
 
 export interface ReporterOptions {
     write: (line: string) => void
-    /** Texts that must never be printed (passwords); each is replaced with "***". */
+    /** Texts that must never be printed (passwords); each is replaced with "***" where it stands as a whole token. */
     secrets?: readonly string[]
     now?: () => number
 }
@@ -43,21 +44,37 @@ export function formatDuration(milliseconds: number): string {
     return milliseconds < 1000 ? `${Math.round(milliseconds)} ms` : `${(milliseconds / 1000).toFixed(1)} s`
 }
 
+const WORD = String.raw`[\p{L}\p{N}_]`
+
+/**
+ * Where `secret` stands as a whole token: not touching a letter, digit or underscore, nor a dot or
+ * hyphen that joins it to one (a host name, a hyphenated word). A short password such as "exam"
+ * then leaves "kpow.example.com" alone but is still found in `password=exam`, `"exam"` or
+ * `user:exam@host`. A side where the secret itself starts or ends with a symbol needs no boundary.
+ */
+function wholeTokenPattern(secret: string): RegExp {
+    const startsWithWord = new RegExp(`^${WORD}`, 'u').test(secret)
+    const endsWithWord = new RegExp(`${WORD}$`, 'u').test(secret)
+    const before = startsWithWord ? `(?<!${WORD})(?<!${WORD}[.-])` : ''
+    const after = endsWithWord ? `(?!${WORD})(?![.-]${WORD})` : ''
+    return new RegExp(`${before}${escapeStringRegexp(secret)}${after}`, 'gu')
+}
+
 export class Reporter {
     readonly steps: StepRecord[] = []
-    private readonly secrets: string[]
+    private readonly secrets: RegExp[]
     private readonly now: () => number
 
     constructor(private readonly options: ReporterOptions) {
         // Longest first, so a secret containing another is replaced whole.
-        this.secrets = [...new Set((options.secrets ?? []).filter((secret) => secret.length > 0))].sort(
-            (left, right) => right.length - left.length
-        )
+        this.secrets = [...new Set((options.secrets ?? []).filter((secret) => secret.length > 0))]
+            .sort((left, right) => right.length - left.length)
+            .map(wholeTokenPattern)
         this.now = options.now ?? (() => performance.now())
     }
 
     redact(text: string): string {
-        return this.secrets.reduce((redacted, secret) => redacted.split(secret).join('***'), text)
+        return this.secrets.reduce((redacted, secret) => redacted.replace(secret, '***'), text)
     }
 
     line(text: string): void {

@@ -37,7 +37,7 @@
  */
 import { parseSetCookie, stringifyCookie } from 'cookie'
 import { DeployError } from './errors.ts'
-import { DEFAULT_REQUEST_TIMEOUT_MS, parseJson, send } from './http.ts'
+import { DEFAULT_REQUEST_TIMEOUT_MS, describeNonJson, parseJson, send, shortBodyText } from './http.ts'
 import { basicAuthorization } from '../lib/common/index.ts'
 import type { Endpoint, HttpRequest, HttpResponse } from './http.ts'
 
@@ -46,6 +46,11 @@ export interface ServiceNowCredentials {
     instanceUrl: string
     user: string
     password: string
+    /**
+     * What to check when the instance refuses (401) these credentials: the variables and flags they
+     * came from. Default: the deploying admin's (SN_USER, SN_PASSWORD).
+     */
+    refusedFix?: string
 }
 
 /** A Table API record with every value as text (reference fields as their sys_id). */
@@ -112,11 +117,14 @@ export function serviceNowErrorText(response: HttpResponse): string {
     const message = asText(body?.error?.message)
     const detail = asText(body?.error?.detail)
     if (message) return detail && detail !== message ? `${message}: ${detail}` : message
-    const text = response.text
-        .replace(/<[^>]*>/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim()
-    return text.length > 200 ? `${text.slice(0, 200)}…` : text
+    return shortBodyText(response)
+}
+
+/** ServiceNow's REST API answers every call with {"result": …} or {"error": …} (or nothing, 204). */
+function isServiceNowAnswer(response: HttpResponse): boolean {
+    if (response.text.trim() === '') return true
+    const body = parseJson(response.text)
+    return typeof body === 'object' && body !== null && !Array.isArray(body) && ('result' in body || 'error' in body)
 }
 
 function resultOf(response: HttpResponse): unknown {
@@ -185,15 +193,28 @@ export class ServiceNowClient {
             headers,
             body: options.body === undefined ? undefined : JSON.stringify(options.body),
         })
+        this.refuseForeignAnswer(response, `${method} ${path}`)
         this.refuseAuthFailures(response, `${method} ${path}`, options.role, options.purpose)
         return response
+    }
+
+    /** A URL pointing at another server (a web site, a sign-in page, a proxy, another API): one line, no body. */
+    private refuseForeignAnswer(response: HttpResponse, call: string): void {
+        const nonJson = describeNonJson(response)
+        if (nonJson === undefined && isServiceNowAnswer(response)) return
+        const what = nonJson ?? 'JSON that is not ServiceNow\'s (no "result" or "error")'
+        throw new DeployError(
+            `${this.instanceUrl} answered with ${what} (HTTP ${String(response.status)} to ${call}), not ServiceNow's REST API`,
+            "check SN_INSTANCE_URL (or --instance): the instance's own address, e.g. https://dev12345.service-now.com, not a portal, proxy or sign-in page; a hibernating PDI answers with a page too: wake it at developer.servicenow.com"
+        )
     }
 
     private refuseAuthFailures(response: HttpResponse, call: string, role: string, purpose: string): void {
         if (response.status === 401) {
             throw new DeployError(
                 `${this.instanceUrl} refused the credentials of user "${this.user}" (401 on ${call})`,
-                'check SN_USER and SN_PASSWORD (or --user/--password; SN_SDK_USER/SN_SDK_USER_PWD are read too); a reclaimed PDI gets a new admin password at developer.servicenow.com'
+                this.credentials.refusedFix ??
+                    'check SN_USER and SN_PASSWORD (or --user/--password; SN_SDK_USER/SN_SDK_USER_PWD are read too); a reclaimed PDI gets a new admin password at developer.servicenow.com'
             )
         }
         if (response.status === 403) {

@@ -1,8 +1,10 @@
 /**
  * Where the deploy tool's target and credentials come from: a flag first, then the environment
  * (SN_INSTANCE_URL, SN_USER, SN_PASSWORD; the SDK's SN_SDK_INSTANCE_URL, SN_SDK_USER,
- * SN_SDK_USER_PWD; KPOW_API_URL, KPOW_API_USER, KPOW_API_PASSWORD; optional KPOW_UI_URL). A missing one is an error
- * naming both the flag and the variables. Nothing here is ever printed or written.
+ * SN_SDK_USER_PWD; KPOW_API_URL, KPOW_API_USER, KPOW_API_PASSWORD; optional KPOW_UI_URL; for smoke
+ * SN_SMOKE_REQUESTER, SN_SMOKE_REQUESTER_PASSWORD, SN_SMOKE_APPROVER_PASSWORD). A missing one is an
+ * error naming both the flag and the variables, and a refused one names the same. Nothing here is
+ * ever printed or written.
  */
 import { DeployError } from './errors.ts'
 import type { KpowCredentials } from './kpow-client.ts'
@@ -54,16 +56,71 @@ export function settingValue(
     return undefined
 }
 
+/** "SN_USER (or SN_SDK_USER)": the variables of a setting as a fix names them. */
+function variablesOf(setting: Setting): string {
+    return `${setting.variables.join(' (or ')}${setting.variables.length > 1 ? ')' : ''}`
+}
+
 function required(flagValue: string | undefined, setting: Setting, environment: Environment): string {
     const value = settingValue(flagValue, setting, environment)
     if (value === undefined) {
-        throw new DeployError(
-            `${setting.what} is not set`,
-            `set ${setting.variables.join(' (or ')}${setting.variables.length > 1 ? ')' : ''} or pass ${setting.flag}`
-        )
+        throw new DeployError(`${setting.what} is not set`, `set ${variablesOf(setting)} or pass ${setting.flag}`)
     }
     return value
 }
+
+/** The smoke test's own people: a requester who has a manager, and the manager, who approves. */
+const SMOKE_SETTINGS = {
+    requester: { flag: '--requester', variables: ['SN_SMOKE_REQUESTER'], what: "the smoke test's requester" },
+    requesterPassword: {
+        flag: '--requester-password',
+        variables: ['SN_SMOKE_REQUESTER_PASSWORD'],
+        what: "the requester's password",
+    },
+    approverPassword: {
+        flag: '--approver-password',
+        variables: ['SN_SMOKE_APPROVER_PASSWORD'],
+        what: "the password of the requester's manager (who approves)",
+    },
+} as const satisfies Record<string, Setting>
+
+export interface SmokeFlags {
+    requester?: string
+    requesterPassword?: string
+    approverPassword?: string
+}
+
+export interface SmokeCredentials {
+    requester: { user: string; password: string }
+    approverPassword: string
+}
+
+/** The requester and both passwords; what is missing is named, each with its own variable and flag. */
+export function smokeCredentials(flags: SmokeFlags, environment: Environment): SmokeCredentials {
+    const requester = settingValue(flags.requester, SMOKE_SETTINGS.requester, environment)
+    const requesterPassword = settingValue(flags.requesterPassword, SMOKE_SETTINGS.requesterPassword, environment)
+    const approverPassword = settingValue(flags.approverPassword, SMOKE_SETTINGS.approverPassword, environment)
+    if (requester === undefined || requesterPassword === undefined || approverPassword === undefined) {
+        const missing = [
+            [requester, SMOKE_SETTINGS.requester],
+            [requesterPassword, SMOKE_SETTINGS.requesterPassword],
+            [approverPassword, SMOKE_SETTINGS.approverPassword],
+        ].flatMap(([value, setting]) => (value === undefined ? [setting as Setting] : []))
+        throw new DeployError(
+            `smoke needs a requester who has a manager, and both their passwords: ${missing.map((setting) => setting.what).join(', ')} not set`,
+            `set ${missing.map(variablesOf).join(', ')} (or pass ${missing.map((setting) => setting.flag).join(', ')})`
+        )
+    }
+    return { requester: { user: requester, password: requesterPassword }, approverPassword }
+}
+
+/** What to check when the instance refuses (401) the smoke test's people (the admin's is the client's default). */
+export const REFUSED_CREDENTIALS_FIX = {
+    requester:
+        "check SN_SMOKE_REQUESTER and SN_SMOKE_REQUESTER_PASSWORD (or --requester/--requester-password): the requester's own user name and password on the instance",
+    approver: (manager: string) =>
+        `check SN_SMOKE_APPROVER_PASSWORD (or --approver-password): the password of ${manager}, the requester's manager, who approves`,
+} as const
 
 /** "dev123.service-now.com" → "https://dev123.service-now.com"; refuses what is not an http(s) URL. */
 export function normaliseUrl(text: string, setting: Setting = SETTINGS.instance): string {
@@ -121,24 +178,20 @@ export function describeTarget(
 }
 
 /**
- * Every password the flags and environment hold, for the reporter to redact. A password equal to
- * a user name the output shows anyway (the local instance's admin/admin) is left out: redacting it
- * would only blank the name.
+ * Every password the flags and environment hold (the smoke test's too), for the reporter to
+ * redact. A password equal to a user name the output shows anyway (the local instance's
+ * admin/admin) is left out: redacting it would only blank the name.
  */
-export function secretsOf(
-    flags: ConnectionFlags,
-    environment: Environment,
-    extra: readonly (string | undefined)[] = [],
-    shownNames: readonly (string | undefined)[] = []
-): string[] {
+export function secretsOf(flags: ConnectionFlags & SmokeFlags, environment: Environment): string[] {
     const shown = new Set([
         settingValue(flags.user, SETTINGS.user, environment),
         settingValue(flags.kpowUser, SETTINGS.kpowUser, environment),
-        ...shownNames,
+        settingValue(flags.requester, SMOKE_SETTINGS.requester, environment),
     ])
     return [
         settingValue(flags.password, SETTINGS.password, environment),
         settingValue(flags.kpowPassword, SETTINGS.kpowPassword, environment),
-        ...extra,
+        settingValue(flags.requesterPassword, SMOKE_SETTINGS.requesterPassword, environment),
+        settingValue(flags.approverPassword, SMOKE_SETTINGS.approverPassword, environment),
     ].filter((secret): secret is string => Boolean(secret) && !shown.has(secret))
 }

@@ -109,12 +109,49 @@ describe('smoke', () => {
         expect(output).toMatch(/fix: choose a requester who has a manager \(--requester\)/)
     })
 
-    it('needs the requester and approver credentials', async () => {
-        const { code, output } = await run(['smoke'], { ...ENVIRONMENT, SN_SMOKE_APPROVER_PASSWORD: '' })
+    it('needs the requester and approver credentials, naming each one missing', async () => {
+        const approver = await run(['smoke'], { ...ENVIRONMENT, SN_SMOKE_APPROVER_PASSWORD: '' })
+        expect(approver.code).toBe(1)
+        expect(approver.output).toMatch(
+            /error: smoke needs .*: the password of the requester's manager \(who approves\) not set/
+        )
+        expect(approver.output).toMatch(/^ {4}fix: set SN_SMOKE_APPROVER_PASSWORD \(or pass --approver-password\)$/m)
+        const {
+            SN_SMOKE_REQUESTER: _requester,
+            SN_SMOKE_REQUESTER_PASSWORD: _password,
+            ...withoutRequester
+        } = ENVIRONMENT
+        const requester = await run(['smoke'], withoutRequester)
+        expect(requester.output).toMatch(
+            /fix: set SN_SMOKE_REQUESTER, SN_SMOKE_REQUESTER_PASSWORD \(or pass --requester, --requester-password\)$/m
+        )
+    })
+
+    it("a wrong requester password names the requester's variables, not the admin's", async () => {
+        const instance = await deployed()
+        const { code, output } = await run(['smoke'], { ...ENVIRONMENT, SN_SMOKE_REQUESTER_PASSWORD: 'Wrong-Req-Pw' })
+        expect(code).toBe(1)
+        expect(output).toMatch(/\[FAILED\] order: .*refused the credentials of user "abel\.tuter" \(401 on POST/)
+        expect(output).toMatch(/fix: check SN_SMOKE_REQUESTER and SN_SMOKE_REQUESTER_PASSWORD \(or --requester/)
+        expect(output).not.toMatch(/SN_USER|SN_PASSWORD\b/)
+        expect(output).not.toContain('Wrong-Req-Pw')
+        expect(instance.table('sc_req_item').size).toBe(0)
+    })
+
+    it('a wrong approver password names SN_SMOKE_APPROVER_PASSWORD and the manager, and the item is closed', async () => {
+        const instance = await deployed()
+        const { code, output } = await run(['smoke'], { ...ENVIRONMENT, SN_SMOKE_APPROVER_PASSWORD: 'Wrong-Mgr-Pw' })
         expect(code).toBe(1)
         expect(output).toMatch(
-            /fix: set SN_SMOKE_REQUESTER, SN_SMOKE_REQUESTER_PASSWORD and SN_SMOKE_APPROVER_PASSWORD/
+            /\[FAILED\] approve as the manager: .*refused the credentials of user "beth\.anglin" \(401 on PATCH/
         )
+        expect(output).toMatch(
+            /fix: check SN_SMOKE_APPROVER_PASSWORD \(or --approver-password\): the password of beth\.anglin, the requester's manager/
+        )
+        expect(output).not.toMatch(/SN_USER|SN_PASSWORD\b|SN_SMOKE_REQUESTER_PASSWORD/)
+        expect(output).not.toContain('Wrong-Mgr-Pw')
+        expect(output).toMatch(/clean-up: closed the item \(Closed Incomplete\)/)
+        expect([...instance.table('sc_req_item').values()][0]?.state).toBe('4')
     })
 
     it('an undeployed flow: times out waiting for the approval, names the fix, closes the item it ordered', async () => {

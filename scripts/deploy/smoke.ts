@@ -15,6 +15,7 @@ import type { KpowCredentials, TemporaryPolicy } from './kpow-client.ts'
 import type { Reporter, StepProgress, StepRecord } from './reporter.ts'
 import { formatDuration } from './reporter.ts'
 import { ServiceNowClient } from './servicenow-client.ts'
+import { REFUSED_CREDENTIALS_FIX } from './settings.ts'
 import type { ServiceNowCredentials, TableRecord } from './servicenow-client.ts'
 
 export interface SmokeOptions {
@@ -90,7 +91,11 @@ export async function smoke(options: SmokeOptions): Promise<SmokeReport> {
         )
     }
     const admin = new ServiceNowClient(options.instance)
-    const requester = new ServiceNowClient({ ...options.instance, ...options.requester })
+    const requester = new ServiceNowClient({
+        ...options.instance,
+        ...options.requester,
+        refusedFix: REFUSED_CREDENTIALS_FIX.requester,
+    })
     const kpow = new KpowClient(options.kpow)
     const choice = (name: string) => updateSet.variables.find((variable) => variable.name === name)?.choices[0]
     const variables: Record<string, string> = {
@@ -154,6 +159,7 @@ export async function smoke(options: SmokeOptions): Promise<SmokeReport> {
             ...options.instance,
             user: people.managerUser,
             password: options.approverPassword,
+            refusedFix: REFUSED_CREDENTIALS_FIX.approver(people.managerUser),
         })
 
         const before = await reporter.step('Kpow answers', async () => {

@@ -3,10 +3,11 @@
 // passes only to its shell, or SIGKILL, which it cannot pass on) or the demo itself (SIGKILL) stops
 // mock-kpow's two listeners and the local instance.
 import type { ChildProcess } from 'node:child_process'
-import { connect } from 'node:net'
+import { once } from 'node:events'
+import { connect, createServer, type AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { startProcess } from '../lib/common/index.ts'
+import { runTypeScript, startProcess } from '../lib/common/index.ts'
 import type { StartedProcess } from '../lib/common/index.ts'
 
 const root = resolve(import.meta.dirname, '..', '..')
@@ -72,6 +73,25 @@ describe('npm start', { timeout: 90_000 }, () => {
         // npm alone, not its process group: what a supervisor or `kill <pid>` does.
         demo.child.kill(signal)
         await untilNoneListens(demo.urls)
+    })
+
+    it('a busy port: names the flag that picks another, before building or starting anything', async () => {
+        const holder = createServer().listen(0, '127.0.0.1')
+        await once(holder, 'listening')
+        const busy = String((holder.address() as AddressInfo).port)
+        try {
+            const { code, output } = await runTypeScript(join(root, 'scripts', 'demo', 'demo.ts'), [
+                ...PORT_FLAGS,
+                '--kpow-api-port',
+                busy,
+            ])
+            expect(code).toBe(2)
+            expect(output.trim()).toBe(
+                `demo: port ${busy} is in use: pass --kpow-api-port 0 (any free port) or another number`
+            )
+        } finally {
+            holder.close()
+        }
     })
 
     it("deploys with npm run deploy's code, then stops its servers when the demo is killed (SIGKILL)", async () => {

@@ -1,5 +1,7 @@
 // The local instance's CLI as a user runs it: refusals print a clear list and exit 2, no stack.
+import { once } from 'node:events'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
@@ -39,6 +41,23 @@ describe('local-instance CLI', () => {
         const badPort = await run(['--port', 'eighty'])
         expect(badPort.code).toBe(2)
         expect(badPort.output).toContain('a port is a number from 0 (any free port) to 65535')
+    }, 30_000)
+})
+
+describe('local-instance CLI on a busy port', () => {
+    it('names the port and the flag that picks another', async () => {
+        const holder = createServer().listen(0, '127.0.0.1')
+        await once(holder, 'listening')
+        const { port } = holder.address() as AddressInfo
+        try {
+            const { code, output } = await run(['--empty', '--port', String(port)])
+            expect(code).toBe(2)
+            expect(output.trim()).toBe(
+                `local-instance: port ${String(port)} is in use: pass --port 0 (any free port) or another number`
+            )
+        } finally {
+            holder.close()
+        }
     }, 30_000)
 })
 

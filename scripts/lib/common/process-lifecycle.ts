@@ -2,6 +2,7 @@
 // bad flag exits 2 after commander's one-line message), wait for SIGINT/SIGTERM, close, say so;
 // and, when run as a script, turn the exit code or an unexpected error into one line and an exit
 // status, never a stack trace.
+import { createServer } from 'node:net'
 import { CommanderError, InvalidArgumentError, type Command } from 'commander'
 
 /** A TCP port as a person types it: 0 (any free port) to 65535; undefined for anything else. */
@@ -15,6 +16,30 @@ export function portArgument(text: string): number {
     const port = parsePort(text)
     if (port === undefined) throw new InvalidArgumentError('a port is a number from 0 (any free port) to 65535')
     return port
+}
+
+/** The port a listener could not take because another process holds it (EADDRINUSE), else undefined. */
+export function portInUse(error: unknown): number | undefined {
+    const { code, port } = (error ?? {}) as { code?: unknown; port?: unknown }
+    return code === 'EADDRINUSE' && typeof port === 'number' ? port : undefined
+}
+
+/** The one wording every command uses for a busy port: the flag that picks another. */
+export function portInUseMessage(port: number, flag: string): string {
+    return `port ${String(port)} is in use: pass ${flag} 0 (any free port) or another number`
+}
+
+/**
+ * Whether a listener could take `port` on `host` now (a listener is opened there and closed at
+ * once): for a command that starts several servers to name the busy one's flag before starting any.
+ */
+export function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
+    return new Promise((resolveFree) => {
+        const probe = createServer()
+        // Another refusal (a privileged port, an address not on this machine) is the server's to report.
+        probe.once('error', (error: NodeJS.ErrnoException) => resolveFree(error.code !== 'EADDRINUSE'))
+        probe.listen(port, host, () => probe.close(() => resolveFree(true)))
+    })
 }
 
 /** Parses `argv`; returns the exit code when commander already answered (--help, a bad flag). */
