@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { repositoryRoot } from '../common/index.ts'
 import { readUpdateSet } from './read-update-set.ts'
 import { flattenSteps, outlineUpdateSet } from './flow-outline.ts'
-import { flowGraph, toMermaid, toSvg } from './flow-diagram.ts'
+import type { FlowGraph, FlowLayout } from './flow-diagram.ts'
+import { flowGraph, layoutFlowGraph, toMermaid, toSvg } from './flow-diagram.ts'
 import { DIAGRAM_END, DIAGRAM_START, diagramFiles, SERVICENOW_README, staleFiles } from '../../build/index.ts'
 import { HAND_BUILT_SET_FILE } from './testing/hand-built-guide-set.ts'
 
@@ -85,6 +86,30 @@ describe('flow diagram', () => {
         )
     })
 
+    it('the same flow read twice, or its lists in another order, gives byte-identical SVG', () => {
+        const graph = flowGraph(ourFlow())
+        const svg = toSvg(graph)
+        expect(toSvg(flowGraph(ourFlow()))).toBe(svg)
+        const shuffled: FlowGraph = { ...graph, nodes: [...graph.nodes].reverse(), edges: [...graph.edges].reverse() }
+        expect(shuffled.nodes[0]?.id).toBe('finish')
+        expect(toSvg(shuffled)).toBe(svg)
+    })
+
+    it('lays out every flow without overlaps: nodes apart, labels off the nodes, each edge from its node to its node', () => {
+        const sets = [ourXml, readFileSync(HAND_BUILT_SET_FILE, 'utf8')]
+        const flows = sets.flatMap((xml) => outlineUpdateSet(readUpdateSet(xml)).flows)
+        expect(flows.length).toBeGreaterThanOrEqual(3)
+        for (const flow of flows) {
+            const graph = flowGraph(flow)
+            const steps = flattenSteps(flow.steps)
+            const highlights = new Map(
+                steps.map((step) => [step.uiId, { status: 'complete' as const, detail: 'complete, 1.2 s' }])
+            )
+            for (const layout of [layoutFlowGraph(graph), layoutFlowGraph(graph, { highlights })])
+                expectReadable(graph, layout)
+        }
+    })
+
     it('draws the hand-built guide set as one straight line', () => {
         const [flow] = outlineUpdateSet(readUpdateSet(readFileSync(HAND_BUILT_SET_FILE, 'utf8'))).flows
         const mermaid = toMermaid(flowGraph(flow ?? ourFlow()))
@@ -94,6 +119,65 @@ describe('flow diagram', () => {
         )
     })
 })
+
+interface Box {
+    left: number
+    top: number
+    width: number
+    height: number
+}
+
+const apart = (a: Box, b: Box) =>
+    a.left + a.width <= b.left || b.left + b.width <= a.left || a.top + a.height <= b.top || b.top + b.height <= a.top
+
+/** On the box's outline, to a tenth of a pixel. */
+function onOutline(point: { x: number; y: number }, box: Box): boolean {
+    const near = (a: number, b: number) => Math.abs(a - b) < 0.1
+    const within = (value: number, from: number, length: number) => value > from - 0.1 && value < from + length + 0.1
+    return (
+        (within(point.x, box.left, box.width) && (near(point.y, box.top) || near(point.y, box.top + box.height))) ||
+        (within(point.y, box.top, box.height) && (near(point.x, box.left) || near(point.x, box.left + box.width)))
+    )
+}
+
+function expectReadable(graph: FlowGraph, layout: FlowLayout): void {
+    expect(layout.nodes.map((placed) => placed.node.id).sort()).toEqual(graph.nodes.map((node) => node.id).sort())
+    const boxOf = new Map(layout.nodes.map((placed) => [placed.node.id, placed]))
+    layout.nodes.forEach((placed, index) => {
+        expect(placed.left).toBeGreaterThanOrEqual(0)
+        expect(placed.top).toBeGreaterThanOrEqual(0)
+        expect(placed.left + placed.width).toBeLessThanOrEqual(layout.width)
+        expect(placed.top + placed.height).toBeLessThanOrEqual(layout.height)
+        expect(placed.height).toBeGreaterThanOrEqual(placed.lines.length * 15)
+        for (const other of layout.nodes.slice(index + 1))
+            expect(apart(placed, other), `${placed.node.id} overlaps ${other.node.id}`).toBe(true)
+    })
+    expect(layout.edges).toHaveLength(graph.edges.length)
+    for (const { edge, points, label } of layout.edges) {
+        const from = boxOf.get(edge.from)
+        const to = boxOf.get(edge.to)
+        const [first] = points
+        const last = points.at(-1)
+        if (!from || !to || !first || !last) throw new Error(`edge ${edge.from} → ${edge.to} is not drawn`)
+        expect(onOutline(first, from), `${edge.from} → ${edge.to} starts on ${edge.from}`).toBe(true)
+        expect(onOutline(last, to), `${edge.from} → ${edge.to} ends on ${edge.to}`).toBe(true)
+        expect(last.y).toBeGreaterThan(first.y)
+        // A decision is a hexagon whose top and bottom run 18 px in from its box's corners.
+        for (const [point, node] of [
+            [first, from],
+            [last, to],
+        ] as const)
+            if (node.node.shape === 'decision' && (point.y === node.top || point.y === node.top + node.height)) {
+                expect(point.x).toBeGreaterThanOrEqual(node.left + 18)
+                expect(point.x).toBeLessThanOrEqual(node.left + node.width - 18)
+            }
+        if (!edge.label) continue
+        if (!label) throw new Error(`edge ${edge.from} → ${edge.to} lost its label "${edge.label}"`)
+        const labelBox = { left: label.x - label.width / 2, top: label.y - label.height / 2, ...label }
+        for (const placed of layout.nodes)
+            expect(apart(labelBox, placed), `label "${edge.label}" on ${placed.node.id}`).toBe(true)
+    }
+}
 
 describe('committed diagrams', () => {
     it('servicenow/README.md and servicenow/diagrams/ are what the committed update set draws (else: npm run build)', () => {

@@ -1,10 +1,11 @@
 /**
  * A flow's outline as a diagram: a graph of its steps (If: yes/no branches; Try: the catch path on
  * error; End Flow and the last steps into End), written as Mermaid text (diffable, GitHub renders
- * it) or drawn as SVG by a small layered layout (longest-path layers, dummy nodes on long edges; the
- * main line straight down, an If's yes branch to its left, a Catch to the right), so no browser is
- * needed. End Flow is a terminal of its own. The SVG can highlight the steps of one run.
+ * it) or drawn as SVG laid out by dagre (a layered graph layout), so no browser is needed. End Flow
+ * is a terminal of its own. The SVG can highlight the steps of one run.
  */
+import dagre from '@dagrejs/dagre'
+import type { EdgeLabel, GraphLabel, NodeLabel } from '@dagrejs/dagre'
 import type { FlowOutline, OutlineStep } from './flow-outline.ts'
 import { stepHeadline } from './explain-text.ts'
 
@@ -153,18 +154,14 @@ const LINE_HEIGHT = 15
 const PADDING = 9
 const LAYER_GAP = 46
 const NODE_GAP = 28
+/** Between edges running side by side. */
+const EDGE_GAP = 14
 const MARGIN = 20
-
-interface Placed {
-    id: string
-    node?: DiagramNode
-    lines: string[]
-    width: number
-    height: number
-    layer: number
-    x: number
-    y: number
-}
+/** How far a decision's hexagon corners sit in from its box. */
+const DECISION_INSET = 18
+/** An edge label's box for the layout: italic 12px text, about 7px a character. */
+const LABEL_CHAR_WIDTH = 7
+const LABEL_HEIGHT = 16
 
 function wrap(text: string): string[] {
     const lines: string[] = []
@@ -183,6 +180,119 @@ function wrap(text: string): string[] {
     return lines
 }
 
+/** A node placed by the layout: its box (left, top, width, height) and its text lines. */
+export interface PlacedNode {
+    node: DiagramNode
+    lines: string[]
+    left: number
+    top: number
+    width: number
+    height: number
+}
+
+/** An edge routed by the layout: the points of its line (first on its source, last on its target) and where its label goes. */
+export interface RoutedEdge {
+    edge: DiagramEdge
+    points: { x: number; y: number }[]
+    label?: { x: number; y: number; width: number; height: number }
+}
+
+export interface FlowLayout {
+    width: number
+    height: number
+    nodes: PlacedNode[]
+    edges: RoutedEdge[]
+}
+
+/** Where a node comes in the flow (ids as flowGraph makes them): the trigger, the steps by number, End. */
+function flowPosition(id: string): number {
+    if (id === 'start') return -1
+    if (/^s\d+$/.test(id)) return Number(id.slice(1))
+    return id === 'finish' ? Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER - 1
+}
+
+/** By flow position, then by code units (never by locale, which differs between machines). */
+function compareIds(left: string, right: string): number {
+    return flowPosition(left) - flowPosition(right) || (left < right ? -1 : left > right ? 1 : 0)
+}
+
+/**
+ * dagre ends an edge on its node's box; a decision is drawn as a hexagon inside that box, so an end
+ * near a corner moves onto the hexagon: along the top or bottom, or to the point of a side.
+ */
+function ontoHexagon(point: { x: number; y: number }, box: PlacedNode): { x: number; y: number } {
+    const right = box.left + box.width
+    const onTopOrBottom = Math.abs(point.y - box.top) < 0.01 || Math.abs(point.y - (box.top + box.height)) < 0.01
+    if (onTopOrBottom)
+        return { x: Math.min(Math.max(point.x, box.left + DECISION_INSET), right - DECISION_INSET), y: point.y }
+    return { x: point.x < box.left + box.width / 2 ? box.left : right, y: box.top + box.height / 2 }
+}
+
+/** The diagram's geometry, laid out top down by dagre (layers, crossing reduction, edges around nodes). */
+export function layoutFlowGraph(graph: FlowGraph, options: SvgOptions = {}): FlowLayout {
+    const layout = new dagre.graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>({ multigraph: true })
+    layout.setGraph({
+        rankdir: 'TB',
+        nodesep: NODE_GAP,
+        ranksep: LAYER_GAP,
+        edgesep: EDGE_GAP,
+        marginx: MARGIN,
+        marginy: MARGIN,
+    })
+    // dagre breaks ties by insertion order: nodes and edges go in sorted by where they are in the flow,
+    // so the same graph gives the same picture however its lists were built.
+    const sortedNodes = [...graph.nodes].sort((left, right) => compareIds(left.id, right.id))
+    const sortedEdges = [...graph.edges].sort(
+        (left, right) =>
+            compareIds(left.from, right.from) ||
+            compareIds(left.to, right.to) ||
+            compareIds(left.label ?? '', right.label ?? '')
+    )
+    const lines = new Map<string, string[]>()
+    for (const node of sortedNodes) {
+        const highlight = node.uiId ? options.highlights?.get(node.uiId) : undefined
+        const text = [...wrap(node.text), ...(highlight ? [highlight.detail] : [])]
+        lines.set(node.id, text)
+        const extra = node.shape === 'decision' ? 2 * PADDING : 0
+        layout.setNode(node.id, {
+            width: node.shape === 'decision' ? NODE_WIDTH + 40 : NODE_WIDTH,
+            height: text.length * LINE_HEIGHT + 2 * PADDING + extra,
+        })
+    }
+    sortedEdges.forEach((edge, index) => {
+        // A label gets a box of its own in the layout, centred on its edge, so it never sits on a node.
+        const label = edge.label
+            ? { width: edge.label.length * LABEL_CHAR_WIDTH + 8, height: LABEL_HEIGHT, labelpos: 'c' as const }
+            : {}
+        layout.setEdge(edge.from, edge.to, label, String(index))
+    })
+    dagre.layout(layout)
+    const nodes = sortedNodes.map((node) => {
+        const { x = 0, y = 0, width, height } = layout.node(node.id)
+        return { node, lines: lines.get(node.id) ?? [], left: x - width / 2, top: y - height / 2, width, height }
+    })
+    const placedById = new Map(nodes.map((placed) => [placed.node.id, placed]))
+    const edges = sortedEdges.map((edge, index) => {
+        const routed = layout.edge(edge.from, edge.to, String(index))
+        const points = [...(routed.points ?? [])]
+        const ends = [
+            [0, placedById.get(edge.from)],
+            [points.length - 1, placedById.get(edge.to)],
+        ] as const
+        for (const [at, placed] of ends) {
+            const point = points[at]
+            if (point && placed?.node.shape === 'decision') points[at] = ontoHexagon(point, placed)
+        }
+        const label =
+            edge.label && routed.x !== undefined && routed.y !== undefined
+                ? { x: routed.x, y: routed.y, width: routed.width ?? 0, height: routed.height ?? 0 }
+                : undefined
+        return { edge, points, ...(label ? { label } : {}) }
+    })
+    const { width = 0, height = 0 } = layout.graph()
+    return { width, height, nodes, edges }
+}
+
 function escapeXml(text: string): string {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }
@@ -198,105 +308,9 @@ const STATUS_COLOURS: Record<StepHighlight['status'], { fill: string; stroke: st
 /** The graph drawn as a standalone SVG document (deterministic: same graph, same bytes). */
 export function toSvg(graph: FlowGraph, options: SvgOptions = {}): string {
     const { highlights } = options
-    const placed = new Map<string, Placed>()
-    for (const node of graph.nodes) {
-        const highlight = node.uiId ? highlights?.get(node.uiId) : undefined
-        const lines = [...wrap(node.text), ...(highlight ? [highlight.detail] : [])]
-        const width = node.shape === 'decision' ? NODE_WIDTH + 40 : NODE_WIDTH
-        const extra = node.shape === 'decision' ? 2 * PADDING : 0
-        placed.set(node.id, {
-            id: node.id,
-            node,
-            lines,
-            width,
-            height: lines.length * LINE_HEIGHT + 2 * PADDING + extra,
-            layer: 0,
-            x: 0,
-            y: 0,
-        })
-    }
-    // Longest-path layering: a node sits one layer below its lowest predecessor (flows have no cycles).
-    const incoming = new Map<string, string[]>()
-    for (const edge of graph.edges) incoming.set(edge.to, [...(incoming.get(edge.to) ?? []), edge.from])
-    const order = graph.nodes.map((node) => node.id)
-    for (let pass = 0; pass < order.length; pass += 1) {
-        let changed = false
-        for (const edge of graph.edges) {
-            const from = placed.get(edge.from)
-            const to = placed.get(edge.to)
-            if (from && to && to.layer < from.layer + 1) {
-                to.layer = from.layer + 1
-                changed = true
-            }
-        }
-        if (!changed) break
-    }
-    // Long edges go through dummy points, one per layer crossed, so they bend around the nodes.
-    const routes: { edge: DiagramEdge; points: string[] }[] = []
-    for (const [index, edge] of graph.edges.entries()) {
-        const from = placed.get(edge.from)
-        const to = placed.get(edge.to)
-        if (!from || !to) continue
-        const points = [edge.from]
-        for (let layer = from.layer + 1; layer < to.layer; layer += 1) {
-            const id = `d${String(index)}_${String(layer)}`
-            placed.set(id, { id, lines: [], width: 8, height: 0, layer, x: 0, y: 0 })
-            points.push(id)
-        }
-        points.push(edge.to)
-        routes.push({ edge, points })
-    }
-    const layers: Placed[][] = []
-    for (const item of placed.values()) (layers[item.layer] ??= []).push(item)
-    // Where a node wants to be: below the predecessor it continues (an If's "no", else the first one),
-    // beside it for a yes branch (left) or a catch (right).
-    const incomingSegments = new Map<string, { from: string; label?: string; first: boolean }[]>()
-    for (const { edge, points } of routes)
-        for (let index = 1; index < points.length; index += 1) {
-            const to = points[index] ?? ''
-            const segment = {
-                from: points[index - 1] ?? '',
-                first: index === 1,
-                ...(edge.label ? { label: edge.label } : {}),
-            }
-            incomingSegments.set(to, [...(incomingSegments.get(to) ?? []), segment])
-        }
-    const priority = (label: string | undefined) =>
-        label === 'no' ? 0 : label === undefined ? 1 : label === 'yes' ? 2 : 3
-    const sideways = NODE_WIDTH + NODE_GAP
-    const wanted = (item: Placed) => {
-        const segments = [...(incomingSegments.get(item.id) ?? [])]
-        const xs = segments.map((segment) => placed.get(segment.from)?.x ?? 0)
-        if (item.node?.shape === 'end') return xs.length === 0 ? 0 : xs.reduce((sum, x) => sum + x, 0) / xs.length
-        const [main] = segments.sort((left, right) => priority(left.label) - priority(right.label))
-        if (!main) return 0
-        const from = placed.get(main.from)?.x ?? 0
-        if (!main.first) return from
-        return main.label === 'yes' ? from - sideways : main.label === 'on error' ? from + sideways : from
-    }
-    let y = MARGIN
-    for (const layer of layers) {
-        if (!layer) continue
-        const desired = new Map(layer.map((item) => [item.id, wanted(item)]))
-        layer.sort(
-            (left, right) =>
-                (desired.get(left.id) ?? 0) - (desired.get(right.id) ?? 0) ||
-                order.indexOf(left.id) - order.indexOf(right.id)
-        )
-        let right = -Infinity
-        for (const item of layer) {
-            const x = Math.max(desired.get(item.id) ?? 0, right + NODE_GAP + item.width / 2)
-            item.x = x
-            right = x + item.width / 2
-        }
-        const height = Math.max(...layer.map((item) => item.height))
-        for (const item of layer) item.y = y + (height - item.height) / 2
-        y += height + LAYER_GAP
-    }
-    const all = [...placed.values()]
-    const minX = Math.min(...all.map((item) => item.x - item.width / 2)) - MARGIN
-    const width = Math.max(...all.map((item) => item.x + item.width / 2)) - minX + MARGIN
-    const height = y - LAYER_GAP + MARGIN
+    const { width, height, nodes, edges } = layoutFlowGraph(graph, options)
+    const uiIdOf = new Map(graph.nodes.map((node) => [node.id, node.uiId]))
+    // Rounded to a tenth of a pixel: byte-identical output, whatever the last bits of the arithmetic.
     const px = (value: number) => String(Math.round(value * 10) / 10)
     const parts: string[] = []
     const title = options.title ?? `Flow ${graph.title}`
@@ -306,38 +320,26 @@ export function toSvg(graph: FlowGraph, options: SvgOptions = {}): string {
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#475569"/></marker></defs>',
         `<rect x="0" y="0" width="${px(width)}" height="${px(height)}" fill="#ffffff"/>`
     )
-    for (const { edge, points } of routes) {
-        const coordinates = points.map((id, index) => {
-            const item = placed.get(id)
-            if (!item) return ''
-            const cx = item.x - minX
-            if (index === 0) return `${px(cx)},${px(item.y + item.height)}`
-            if (index === points.length - 1) return `${px(cx)},${px(item.y)}`
-            return `${px(cx)},${px(item.y + LAYER_GAP / 2)}`
-        })
+    for (const { edge, points } of edges) {
         const ran =
             highlights &&
             [edge.from, edge.to].every((id) => {
-                const uiId = placed.get(id)?.node?.uiId
+                const uiId = uiIdOf.get(id)
                 return uiId === undefined || highlights.has(uiId)
             })
         parts.push(
-            `<polyline points="${coordinates.join(' ')}" fill="none" stroke="${ran ? '#1e293b' : '#94a3b8'}" stroke-width="${ran ? '2' : '1.2'}" marker-end="url(#arrow)"/>`
+            `<polyline points="${points.map((point) => `${px(point.x)},${px(point.y)}`).join(' ')}" fill="none" stroke="${ran ? '#1e293b' : '#94a3b8'}" stroke-width="${ran ? '2' : '1.2'}" marker-end="url(#arrow)"/>`
         )
-        if (edge.label) {
-            const [first, second] = coordinates.map((point) => point.split(',').map(Number))
-            if (first && second) {
-                const lx = ((first[0] ?? 0) + (second[0] ?? 0)) / 2
-                const ly = ((first[1] ?? 0) + Math.min(second[1] ?? 0, (first[1] ?? 0) + LAYER_GAP)) / 2
-                parts.push(
-                    `<text x="${px(lx + 4)}" y="${px(ly + 4)}" fill="#334155" font-style="italic">${escapeXml(edge.label)}</text>`
-                )
-            }
-        }
     }
-    for (const item of placed.values()) {
+    // Labels after all lines, on a white ground, so no line runs through a label.
+    for (const { edge, label } of edges)
+        if (edge.label && label)
+            parts.push(
+                `<rect x="${px(label.x - label.width / 2)}" y="${px(label.y - label.height / 2)}" width="${px(label.width)}" height="${px(label.height)}" fill="#ffffff" opacity="0.85"/>`,
+                `<text x="${px(label.x)}" y="${px(label.y + 4)}" text-anchor="middle" fill="#334155" font-style="italic">${escapeXml(edge.label)}</text>`
+            )
+    for (const item of nodes) {
         const { node } = item
-        if (!node) continue
         const highlight = node.uiId ? highlights?.get(node.uiId) : undefined
         const faded = highlights !== undefined && node.uiId !== undefined && !highlight
         const colours = highlight
@@ -349,25 +351,25 @@ export function toSvg(graph: FlowGraph, options: SvgOptions = {}): string {
                 : node.shape === 'wait'
                   ? { fill: '#fff7ed', stroke: '#c2410c' }
                   : { fill: '#f8fafc', stroke: '#334155' }
-        const left = item.x - minX - item.width / 2
+        const { left, top } = item
         const attributes = `fill="${colours.fill}" stroke="${colours.stroke}" stroke-width="${highlight ? '2.5' : '1.2'}"`
         const group = [
             `<g${faded ? ' opacity="0.45"' : ''}${node.uiId ? ` data-step="${escapeXml(node.uiId)}"` : ''}${highlight ? ` data-status="${highlight.status}"` : ''}>`,
         ]
         if (highlight) group.push(`<title>${escapeXml(`${node.text} (${highlight.detail})`)}</title>`)
-        const cx = item.x - minX
+        const cx = left + item.width / 2
         if (node.shape === 'decision') {
             const half = item.height / 2
             group.push(
-                `<polygon points="${px(left)},${px(item.y + half)} ${px(left + 18)},${px(item.y)} ${px(left + item.width - 18)},${px(item.y)} ${px(left + item.width)},${px(item.y + half)} ${px(left + item.width - 18)},${px(item.y + item.height)} ${px(left + 18)},${px(item.y + item.height)}" ${attributes}/>`
+                `<polygon points="${px(left)},${px(top + half)} ${px(left + DECISION_INSET)},${px(top)} ${px(left + item.width - DECISION_INSET)},${px(top)} ${px(left + item.width)},${px(top + half)} ${px(left + item.width - DECISION_INSET)},${px(top + item.height)} ${px(left + DECISION_INSET)},${px(top + item.height)}" ${attributes}/>`
             )
         } else {
             const radius = node.shape === 'start' || node.shape === 'end' || node.shape === 'stop' ? item.height / 2 : 6
             group.push(
-                `<rect x="${px(left)}" y="${px(item.y)}" width="${px(item.width)}" height="${px(item.height)}" rx="${px(Math.min(radius, 18))}" ${attributes}${node.shape === 'wait' ? ' stroke-dasharray="5 3"' : ''}/>`
+                `<rect x="${px(left)}" y="${px(top)}" width="${px(item.width)}" height="${px(item.height)}" rx="${px(Math.min(radius, 18))}" ${attributes}${node.shape === 'wait' ? ' stroke-dasharray="5 3"' : ''}/>`
             )
         }
-        const textTop = item.y + (item.height - item.lines.length * LINE_HEIGHT) / 2 + LINE_HEIGHT - 3
+        const textTop = top + (item.height - item.lines.length * LINE_HEIGHT) / 2 + LINE_HEIGHT - 3
         item.lines.forEach((line, index) => {
             const isDetail = highlight !== undefined && index === item.lines.length - 1
             group.push(
