@@ -2,8 +2,8 @@
 // path). Two projects, run by `npx playwright test` or one at a time with `--project`:
 // - `mock-kpow-ui` (`npm run test:ui`): mock-kpow's UI pages; each spec starts its own mock-kpow
 //   on port 0 through the `kpow` fixture (mock-kpow/test/ui/fixtures.ts);
-// - `e2e` (`npm run test:e2e`): the lifecycle scenarios, one per file, each on fresh servers (the
-//   local instance loading the built update set, and mock-kpow, as child processes on port 0).
+// - `e2e` (`npm run test:e2e`): the lifecycle scenarios, each test on fresh servers (the local
+//   instance loading the built update set, and mock-kpow, started in the worker on port 0).
 // Vitest's files (*.test.ts) are never collected: each project reads only *.spec.ts in its folder.
 import { defineConfig } from '@playwright/test'
 
@@ -49,10 +49,12 @@ export default defineConfig({
             testDir: 'e2e/specs',
             outputDir: 'test-results/e2e',
             testMatch: '*.spec.ts',
-            timeout: 60_000,
+            // Two workers on two cores shared with other work: a lifecycle that takes 15 s alone may
+            // take a minute on a loaded machine.
+            timeout: 90_000,
             expect: { timeout: 10_000 },
-            // One browser and two servers at a time: the scenarios start a local instance and a mock-kpow each.
-            workers: 1,
+            // As many workers as the configuration gives (two): every test starts its own servers on
+            // port 0 and its own browser contexts, so tests in parallel share nothing.
         },
     ],
 })

@@ -1,16 +1,15 @@
 // Playwright fixtures for the lifecycle specs. Each test gets a fresh mock-kpow and a fresh local
-// instance, both real child processes on port 0 (the instance's RESTMessageV2.execute() blocks
-// its thread, so Kpow must never share it), wired together and stopped after the test.
+// instance, both real HTTP servers on 127.0.0.1 port 0, wired together and stopped after the test.
+// They run in the spec's worker process, not as child processes: no spec tests their command lines
+// (mock-kpow/test/cli.test.ts, e2e/local-instance/test/cli.test.ts and npm start's test do), and a
+// child process costs seconds of start-up per test. Sharing the process is safe: a script step's
+// RESTMessageV2.execute() waits asynchronously for Node (glide-sandbox.ts), so mock-kpow still answers.
 // `people` opens one browser context per person, logged in through the real login forms.
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test'
-import {
-    advanceClocks,
-    startTypeScript,
-    type ClocksAdvanced,
-    type StartedProcess,
-} from '../../scripts/lib/common/index'
-import { GUIDE_CLUSTER_ID, MOCK_KPOW_CLI, MOCK_KPOW_LISTENING } from '../../mock-kpow/src/index'
-import { LOCAL_INSTANCE_CLI, LOCAL_INSTANCE_LISTENING } from '../local-instance/index'
+import { join } from 'node:path'
+import { advanceClocks, repositoryRoot, type ClocksAdvanced } from '../../scripts/lib/common/index'
+import { GUIDE_CLUSTER_ID, startMockKpowWithFlags } from '../../mock-kpow/src/index'
+import { startLocalInstanceServer } from '../local-instance/index'
 
 export const CLUSTER = GUIDE_CLUSTER_ID
 export const ITEM = 'Request Kpow Topic Query Access'
@@ -43,13 +42,12 @@ export interface Kpow {
 
 export interface LocalInstanceProcess {
     readonly url: string
-    output(): string
     stop(): Promise<void>
 }
 
-function wrapKpow(cli: Awaited<ReturnType<typeof spawnKpow>>): Kpow {
+function wrapKpow(running: { apiUrl: string; uiUrl: string; close(): Promise<void> }): Kpow {
     const call = async (method: string, path: string, json?: unknown) => {
-        const response = await fetch(`${cli.apiUrl}${path}`, {
+        const response = await fetch(`${running.apiUrl}${path}`, {
             method,
             headers: {
                 authorization: ADMIN_AUTH,
@@ -61,8 +59,8 @@ function wrapKpow(cli: Awaited<ReturnType<typeof spawnKpow>>): Kpow {
         return { status: response.status, json: text ? (JSON.parse(text) as unknown) : undefined }
     }
     return {
-        apiUrl: cli.apiUrl,
-        uiUrl: cli.uiUrl,
+        apiUrl: running.apiUrl,
+        uiUrl: running.uiUrl,
         call,
         async decide(user, topic) {
             return this.decideOn(user, 'TOPIC_DATA_QUERY', ['cluster', CLUSTER, 'topic', topic])
@@ -82,34 +80,35 @@ function wrapKpow(cli: Awaited<ReturnType<typeof spawnKpow>>): Kpow {
             if (answer.status !== 200) throw new Error(`clock answered ${String(answer.status)}`)
         },
         async stop() {
-            await cli.started.stop()
+            await running.close()
         },
     }
 }
 
-const childEnvironment = { PATH: process.env.PATH ?? '' }
-
-/** Runs `npm run mock-kpow` as a child process and waits for both its "listening" lines. */
-async function spawnKpow(args: readonly string[]): Promise<{ started: StartedProcess; apiUrl: string; uiUrl: string }> {
-    const started = startTypeScript(MOCK_KPOW_CLI, args, { env: childEnvironment })
-    const [api, ui] = await Promise.all([
-        started.waitFor(MOCK_KPOW_LISTENING.api),
-        started.waitFor(MOCK_KPOW_LISTENING.ui),
-    ])
-    return { started, apiUrl: api[1] ?? '', uiUrl: ui[1] ?? '' }
+/** mock-kpow as `npm run mock-kpow -- --api-port 0 --ui-port 0` starts it (the guide's setup). */
+async function startKpow(): Promise<Kpow> {
+    const running = await startMockKpowWithFlags({ apiPort: '0', uiPort: '0' })
+    if (!running.apiUrl || !running.uiUrl) {
+        await running.close()
+        throw new Error('mock-kpow started without its API or UI listener')
+    }
+    return wrapKpow({ apiUrl: running.apiUrl, uiUrl: running.uiUrl, close: () => running.close() })
 }
 
-/** Runs `npm run local-instance` as a child process and waits for its "listening" line. */
-export async function spawnLocalInstance(args: readonly string[]): Promise<LocalInstanceProcess> {
-    const started = startTypeScript(LOCAL_INSTANCE_CLI, args, { env: childEnvironment })
-    const [, url = ''] = await started.waitFor(LOCAL_INSTANCE_LISTENING)
-    return {
-        url,
-        output: started.output,
-        async stop() {
-            await started.stop()
-        },
-    }
+/**
+ * The local instance as `npm run local-instance -- --port 0 --activate` starts it: the built update
+ * set loaded, its flows active, the alias connected to `kpowUrl` as admin/admin, Kpow's UI address set.
+ */
+async function startInstance(kpowUrl: string, kpowUiUrl: string): Promise<LocalInstanceProcess> {
+    const running = await startLocalInstanceServer({
+        updateSetFile: join(repositoryRoot, 'update-sets', 'kpow-jit-access.xml'),
+        usersFile: join(repositoryRoot, 'e2e', 'local-instance', 'seed', 'users.json'),
+        port: 0,
+        kpow: { url: kpowUrl, user: 'admin', password: 'admin' },
+        properties: { 'x_kpow_jit.kpow_ui_url': kpowUiUrl },
+        activate: true,
+    })
+    return { url: running.url, stop: () => running.close() }
 }
 
 export interface People {
@@ -171,25 +170,12 @@ export const test = base.extend<
     // Playwright reads a fixture's dependencies from its destructuring pattern: none here.
     // eslint-disable-next-line no-empty-pattern
     kpow: async ({}, use) => {
-        const cli = await spawnKpow(['--api-port', '0', '--ui-port', '0'])
-        const kpow = wrapKpow(cli)
+        const kpow = await startKpow()
         await use(kpow)
         await kpow.stop()
     },
     localInstance: async ({ kpow, kpowUrl }, use) => {
-        const instance = await spawnLocalInstance([
-            '--port',
-            '0',
-            '--kpow-url',
-            kpowUrl ?? kpow.apiUrl,
-            '--kpow-user',
-            'admin',
-            '--kpow-password',
-            'admin',
-            '--kpow-ui-url',
-            kpow.uiUrl,
-            '--activate',
-        ])
+        const instance = await startInstance(kpowUrl ?? kpow.apiUrl, kpow.uiUrl)
         await use(instance)
         await instance.stop()
     },
