@@ -12,3 +12,5 @@ export const LOCAL_INSTANCE_LISTENING = /listening on (http:\/\/\S+)/
 // The specs run an instance in-process for Flow Designer's "Test" of an action (testAction).
 export { createLocalInstance } from './instance'
 export type { UsersFixture } from './instance'
+// The e2e fixtures start the instance's HTTP server in the spec's worker (no child process per test).
+export { startLocalInstanceServer } from './server'
