@@ -1,7 +1,7 @@
 // `npm run bench`: mock-kpow's performance, always as ratios against baselines measured in the
 // same run, interleaved round by round, reporting medians (this 2-core machine is noisy).
 //
-// 1. Engine: decisions/s of KpowService.decide (compiled static index + temporary index) at 10,
+// 1. Engine: decisions/s of KpowService.authorization.decide (compiled static index + temporary index) at 10,
 //    1 000 and 10 000 policies, one tenth of them temporary; baseline: the engine's linear
 //    evaluateAccess over the same policies.
 // 2. API: requests/s and p99 for POST /mock/v1/decide and for create+delete pairs under 16
@@ -122,7 +122,7 @@ async function benchEngine(): Promise<void> {
     // Both paths must agree before their speed means anything.
     for (const setup of setups) {
         for (const request of setup.requests.slice(0, 500)) {
-            const fast = setup.service.decide(request)
+            const fast = setup.service.authorization.decide(request)
             const slow = evaluateAccess(request, setup.allPolicies, 'STRICT', setup.service.config.clusters)
             if (fast.effect !== slow.effect)
                 throw new Error(`index and linear evaluation disagree on ${JSON.stringify(request)}`)
@@ -132,7 +132,9 @@ async function benchEngine(): Promise<void> {
     const linear = cases.map(() => [] as number[])
     for (let round = 0; round < ROUNDS; round++) {
         setups.forEach((setup, index) => {
-            indexed[index]?.push(decisionsPerSecond((request) => setup.service.decide(request), setup.requests, 500))
+            indexed[index]?.push(
+                decisionsPerSecond((request) => setup.service.authorization.decide(request), setup.requests, 500)
+            )
             linear[index]?.push(
                 decisionsPerSecond(
                     (request) => evaluateAccess(request, setup.allPolicies, 'STRICT', setup.service.config.clusters),
@@ -143,7 +145,7 @@ async function benchEngine(): Promise<void> {
         })
     }
     console.log(
-        '| policy shape | policies (1/10 temporary) | KpowService.decide (indexed) | baseline: linear evaluateAccess | ratio |'
+        '| policy shape | policies (1/10 temporary) | KpowService.authorization.decide (indexed) | baseline: linear evaluateAccess | ratio |'
     )
     console.log('|---|---:|---:|---:|---:|')
     cases.forEach(({ shape, size }, index) => {

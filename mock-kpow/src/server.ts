@@ -10,6 +10,7 @@ import { loadRbacFile } from './config/rbac-file'
 import type { MockKpowOptions } from './config/options'
 import type { ClusterIdentity } from './engine/types'
 import { DEFAULT_CLUSTERS_FILE, clustersWithDataSet, loadClustersFile } from './data/clusters-file'
+import { DataAccess } from './data/data-access'
 import { DataStore, clusterIdentities } from './data/data-store'
 import { createApiApp } from './http/api-app'
 import { createUiApp } from './http/ui/ui-app'
@@ -30,11 +31,15 @@ export interface UiAppContext {
 
 /** The UI listener mock-kpow runs unless told otherwise: Kpow's pages on the `kpow` realm. */
 export function defaultUiApp(context: UiAppContext): Express {
+    const { service, mutations } = context
     return createUiApp({
-        service: context.service,
+        authorization: service.authorization,
+        temporaryPolicies: service.temporaryPolicies,
+        audit: service.audit,
+        clock: service.control,
         realm: context.realm,
-        data: context.data,
-        mutations: context.mutations,
+        access: new DataAccess(service.authorization, service.audit, service.control, context.data, mutations),
+        mutations,
     })
 }
 
@@ -90,19 +95,27 @@ export async function startMockKpow(options: MockKpowOptions, start: StartOption
             : new MemoryPersistence(),
     })
 
-    const data = new DataStore(clustersConfig, options.environmentName, () => service.auditRecords())
+    const { authorization, temporaryPolicies, audit, control } = service
+    const data = new DataStore(clustersConfig, options.environmentName, () => audit.auditRecords())
     bound.data = data
-    const mutations = new StagedMutations(service, data)
+    const mutations = new StagedMutations(authorization, audit, control, data)
     const webhook = options.webhook ? new AuditWebhook(options.webhook, start.webhook) : undefined
-    if (webhook) service.onAudit((record) => webhook.offer(record))
-    service.onReset(() => data.reset())
+    if (webhook) audit.onAudit((record) => webhook.offer(record))
+    control.onReset(() => data.reset())
 
     const servers: Server[] = []
     let apiUrl: string | undefined
     let uiUrl: string | undefined
     try {
         if (options.apiEnabled) {
-            const app = createApiApp({ service, realm: apiRealm, reset: () => service.reset() })
+            const app = createApiApp({
+                authorization,
+                temporaryPolicies,
+                audit,
+                control,
+                realm: apiRealm,
+                reset: () => control.reset(),
+            })
             const server = await listen(app, options.apiPort, host)
             servers.push(server)
             apiUrl = urlOf(server, host)
@@ -117,7 +130,7 @@ export async function startMockKpow(options: MockKpowOptions, start: StartOption
     } catch (error) {
         await Promise.all(servers.map(closeServer))
         webhook?.close()
-        await service.shutdown()
+        await control.shutdown()
         throw error
     }
 
@@ -132,7 +145,7 @@ export async function startMockKpow(options: MockKpowOptions, start: StartOption
             closing ??= (async () => {
                 await Promise.all(servers.map(closeServer))
                 webhook?.close()
-                await service.shutdown()
+                await control.shutdown()
             })()
             return closing
         },

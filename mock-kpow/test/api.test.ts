@@ -318,7 +318,7 @@ describe('GET and DELETE /admin/v1/temporary-policies/{id}', () => {
         expect((await kpow.call('GET', `/admin/v1/temporary-policies/${created.id}`)).status).toBe(404)
         expect((await kpow.call('DELETE', `/admin/v1/temporary-policies/${created.id}`)).status).toBe(404)
         expect(await listIds()).toEqual([])
-        const expiry = kpow.service.auditRecords().find((record) => record.event === 'temporary-policy-expired')
+        const expiry = kpow.service.audit.auditRecords().find((record) => record.event === 'temporary-policy-expired')
         expect(expiry).toMatchObject({ ts: created.created_ts + created.duration_ms, user: 'system' })
     })
 
@@ -337,13 +337,13 @@ describe('audit log', () => {
         ).temporary_policy.id
         await kpow.call('DELETE', `/admin/v1/temporary-policies/${id}`)
         await kpow.call('GET', '/admin/v1/temporary-policies', { auth: USER })
-        const events = kpow.service.auditRecords().map((record) => [record.event, record.user, record.decision])
+        const events = kpow.service.audit.auditRecords().map((record) => [record.event, record.user, record.decision])
         expect(events).toEqual([
             ['temporary-policy-created', 'admin', 'Allow'],
             ['temporary-policy-deleted', 'admin', 'Allow'],
             ['access-denied', 'user', 'Deny'],
         ])
-        const created = kpow.service.auditRecords()[0]
+        const created = kpow.service.audit.auditRecords()[0]
         expect(created?.resource).toEqual(['cluster', GUIDE_CLUSTER, 'topic', '__oprtr_audit_log'])
         expect(created?.detail).toContain(id)
     })

@@ -37,24 +37,24 @@ describe('the audit log in memory', () => {
         const persistence = () => new DirectoryPersistence(dataDir, { maxDurationMs: -1 })
         const service = await startSmallService(new AdjustableClock(), persistence(), { auditRecordsInMemory: 100 })
         try {
-            for (let attempt = 0; attempt < 250; attempt++) service.recordAudit(refusedLogin)
-            await service.flushAudit()
-            expect(service.auditRecordsHeld).toBe(100)
-            expect(service.auditRecords().map((record) => record.seq)).toEqual(
+            for (let attempt = 0; attempt < 250; attempt++) service.audit.recordAudit(refusedLogin)
+            await service.audit.flushAudit()
+            expect(service.audit.auditRecordsHeld).toBe(100)
+            expect(service.audit.auditRecords().map((record) => record.seq)).toEqual(
                 Array.from({ length: 100 }, (_, index) => 151 + index)
             )
         } finally {
-            await service.shutdown()
+            await service.control.shutdown()
         }
         expect(auditLines(dataDir)).toHaveLength(250)
 
         const restarted = await startSmallService(new AdjustableClock(), persistence(), { auditRecordsInMemory: 100 })
         try {
-            expect(restarted.auditRecordsHeld).toBe(100)
-            expect(restarted.recordAudit(refusedLogin).seq).toBe(251)
-            expect(restarted.auditRecords()[0]?.seq).toBe(152)
+            expect(restarted.audit.auditRecordsHeld).toBe(100)
+            expect(restarted.audit.recordAudit(refusedLogin).seq).toBe(251)
+            expect(restarted.audit.auditRecords()[0]?.seq).toBe(152)
         } finally {
-            await restarted.shutdown()
+            await restarted.control.shutdown()
         }
     })
 })
@@ -79,7 +79,7 @@ describe('GET /mock/v1/audit-log', () => {
     it('answers a page at a time with links to the next and previous pages, keeping the filter', async () => {
         const kpow = await startTestKpow()
         try {
-            for (let attempt = 0; attempt < 5; attempt++) kpow.service.recordAudit(refusedLogin)
+            for (let attempt = 0; attempt < 5; attempt++) kpow.service.audit.recordAudit(refusedLogin)
             const admin = await logInUi(kpow, 'admin', 'admin', 'Global')
             const first = await admin.call('GET', '/mock/v1/audit-log?user=mallory&limit=2')
             expect(first.status).toBe(200)

@@ -57,7 +57,7 @@ type DecisionRow = readonly [string, readonly string[], string, readonly string[
 
 function expectDecisions(kpow: RunningMockKpow, rows: readonly DecisionRow[]): void {
     for (const [why, roles, action, resource, effect] of rows) {
-        expect(kpow.service.decide({ roles, action, resource }).effect, why).toBe(effect)
+        expect(kpow.service.authorization.decide({ roles, action, resource }).effect, why).toBe(effect)
     }
 }
 
@@ -171,7 +171,7 @@ describe('platform-ui-only: no API_ENABLED, a JAAS file without kpow_api, cluste
             ['nothing else', dev, 'TOPIC_DATA_QUERY', ['cluster', 'cluster-1', 'topic', 'payments_eu'], 'Deny'],
         ])
         expect(
-            kpow.service.decide({
+            kpow.service.authorization.decide({
                 roles: dev,
                 action: 'TOPIC_DATA_QUERY',
                 resource: ['cluster', 'cluster-1', 'topic', 'x'],
@@ -381,7 +381,7 @@ describe('tenants-api: three clusters, three tenants, the API on', () => {
         )
         expect(inside.status, inside.text).toBe(200)
         expect(tenantOf(inside)).toBe('Trading')
-        expect(kpow.service.listTemporaryPolicies()).toHaveLength(1)
+        expect(kpow.service.temporaryPolicies.listTemporaryPolicies()).toHaveLength(1)
         // The same lead, on call for payments too, may grant payments_eu there.
         const oncall = api(kpow, 'oncall')
         const payments = await oncall(
@@ -509,7 +509,7 @@ describe('tenants-api: audit webhooks (WEBHOOK_PROVIDER=generic, WEBHOOK_VERBOSI
             const created = await call(kpow, 'POST', '/admin/v1/temporary-policies', policy)
             expect(created.status).toBe(200)
             expect(
-                kpow.service.decide({
+                kpow.service.authorization.decide({
                     roles: ['traders'],
                     action: 'TOPIC_DATA_QUERY',
                     resource: ['cluster', 'cluster-1', 'topic', 'tx_trade1'],

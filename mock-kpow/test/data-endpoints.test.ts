@@ -99,7 +99,9 @@ describe('sessions on the UI port', () => {
         })
         expect(response.status).toBe(403)
         expect((response.json as { message: string }).message).toContain('holds no authorized role')
-        expect(running.service.auditRecords({ user: 'guest' }).map((record) => record.event)).toEqual(['login-refused'])
+        expect(running.service.audit.auditRecords({ user: 'guest' }).map((record) => record.event)).toEqual([
+            'login-refused',
+        ])
     })
 
     it('asks users with several tenants to choose one, and refuses a tenant they are not in', async () => {
@@ -192,7 +194,7 @@ describe('tenant filtering', () => {
         const inTenant = await user.call('GET', messagesOf('tx_archive', 'second-cluster-id'))
         expect(inTenant.status).toBe(403)
         expect(
-            running.service.auditRecords({ user: 'user' }).filter((record) => record.event === 'mutation-applied')
+            running.service.audit.auditRecords({ user: 'user' }).filter((record) => record.event === 'mutation-applied')
         ).toEqual([])
     })
 })
@@ -333,7 +335,7 @@ describe('TOPIC_PRODUCE and staged mutations', () => {
             staged_mutation: { status: 'pending', user: 'user', topic: 'tx_trade1' },
         })
         expect(
-            running.service.auditRecords({ user: 'user', action: 'TOPIC_PRODUCE' }).map((record) => record.event)
+            running.service.audit.auditRecords({ user: 'user', action: 'TOPIC_PRODUCE' }).map((record) => record.event)
         ).toEqual(['access-denied', 'mutation-applied', 'mutation-staged'])
     })
 

@@ -127,7 +127,7 @@ describe('a failed state write changes nothing', () => {
         try {
             failing.on = true
             const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
-            const failed = service.createTemporaryPolicy(ADMIN, GRANT, 60_000, '__kpow_global')
+            const failed = service.temporaryPolicies.createTemporaryPolicy(ADMIN, GRANT, 60_000, '__kpow_global')
             await expect(failed).rejects.toThrow(KpowError)
             await expect(failed).rejects.toMatchObject({ code: 'internal_error' })
             // The log says what failed in one line, never with a stack trace.
@@ -137,22 +137,22 @@ describe('a failed state write changes nothing', () => {
                 ],
             ])
             logged.mockRestore()
-            expect(service.decide(REQUEST).reason).toBe('Implicit Deny')
-            expect(service.listTemporaryPolicies()).toEqual([])
-            expect(service.auditRecords().map((record) => record.event)).not.toContain('temporary-policy-created')
+            expect(service.authorization.decide(REQUEST).reason).toBe('Implicit Deny')
+            expect(service.temporaryPolicies.listTemporaryPolicies()).toEqual([])
+            expect(service.audit.auditRecords().map((record) => record.event)).not.toContain('temporary-policy-created')
 
             failing.on = false
-            const later = await service.createTemporaryPolicy(
+            const later = await service.temporaryPolicies.createTemporaryPolicy(
                 ADMIN,
                 { ...GRANT, resource: ['cluster', 'c1', 'topic', 'x'] },
                 60_000,
                 '__kpow_global'
             )
             expect(storedIds(dataDir)).toEqual([later.id])
-            expect(service.listTemporaryPolicies().map((policy) => policy.id)).toEqual([later.id])
-            expect(service.decide(REQUEST).reason).toBe('Implicit Deny')
+            expect(service.temporaryPolicies.listTemporaryPolicies().map((policy) => policy.id)).toEqual([later.id])
+            expect(service.authorization.decide(REQUEST).reason).toBe('Implicit Deny')
         } finally {
-            await service.shutdown()
+            await service.control.shutdown()
         }
     })
 
@@ -161,19 +161,19 @@ describe('a failed state write changes nothing', () => {
         const { fileSystem, failing } = fileSystemWithFullDisk()
         const service = await serviceOn(dataDir, fileSystem)
         try {
-            const grant = await service.createTemporaryPolicy(ADMIN, GRANT, 60_000, '__kpow_global')
+            const grant = await service.temporaryPolicies.createTemporaryPolicy(ADMIN, GRANT, 60_000, '__kpow_global')
             failing.on = true
-            await expect(service.deleteTemporaryPolicy(ADMIN, grant.id)).rejects.toMatchObject({
+            await expect(service.temporaryPolicies.deleteTemporaryPolicy(ADMIN, grant.id)).rejects.toMatchObject({
                 code: 'internal_error',
             })
-            expect(service.decide(REQUEST).effect).toBe('Allow')
-            expect(service.getTemporaryPolicy(grant.id).id).toBe(grant.id)
+            expect(service.authorization.decide(REQUEST).effect).toBe('Allow')
+            expect(service.temporaryPolicies.getTemporaryPolicy(grant.id).id).toBe(grant.id)
 
             failing.on = false
-            await service.persist()
+            await service.control.persist()
             expect(storedIds(dataDir)).toEqual([grant.id])
         } finally {
-            await service.shutdown()
+            await service.control.shutdown()
         }
     })
 })
@@ -257,7 +257,9 @@ describe('loading the data directory', () => {
         writeFileSync(join(dataDir, 'temporary-policies.json'), JSON.stringify({ temporary_policies: [VALID_POLICY] }))
         const kpow = await startTestKpow({ dataDir }, {}, { clock: new AdjustableClock(() => VALID_POLICY.created_ts) })
         try {
-            expect(kpow.service.listTemporaryPolicies().map((policy) => policy.id)).toEqual([VALID_POLICY.id])
+            expect(kpow.service.temporaryPolicies.listTemporaryPolicies().map((policy) => policy.id)).toEqual([
+                VALID_POLICY.id,
+            ])
         } finally {
             await kpow.close()
         }

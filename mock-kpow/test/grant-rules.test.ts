@@ -43,9 +43,9 @@ it('an admin lent 60 s of access uses it, but cannot re-grant it to anyone (only
     })
     expect(lent.status, lent.text).toBe(200)
     // The loan works: the junior may read the topic while it lives.
-    expect(running.service.decide({ roles: ['juniors'], action: 'TOPIC_DATA_QUERY', resource: topic }).effect).toBe(
-        'Allow'
-    )
+    expect(
+        running.service.authorization.decide({ roles: ['juniors'], action: 'TOPIC_DATA_QUERY', resource: topic }).effect
+    ).toBe('Allow')
 
     const laundered = await running.call('POST', '/admin/v1/temporary-policies', {
         auth: JUNIOR,
@@ -61,7 +61,8 @@ it('an admin lent 60 s of access uses it, but cannot re-grant it to anyone (only
     expect(stretched.status).toBe(403)
     const listed = await running.call('GET', '/admin/v1/temporary-policies', { auth: LEAD })
     expect((listed.json as { temporary_policies: unknown[] }).temporary_policies).toHaveLength(1)
-    expect(running.service.decide({ roles: ['kafka-users'], action: 'TOPIC_DATA_QUERY', resource: topic }).effect).toBe(
-        'Deny'
-    )
+    expect(
+        running.service.authorization.decide({ roles: ['kafka-users'], action: 'TOPIC_DATA_QUERY', resource: topic })
+            .effect
+    ).toBe('Deny')
 })

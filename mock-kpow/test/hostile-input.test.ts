@@ -28,7 +28,7 @@ function expectNoStackTrace(response: { text: string }): void {
 }
 
 async function storedPolicyCount(): Promise<number> {
-    return kpow.service.listTemporaryPolicies().length
+    return kpow.service.temporaryPolicies.listTemporaryPolicies().length
 }
 
 /** A raw POST to the API, for bodies that fetch's string encoding would repair. */
@@ -87,7 +87,7 @@ describe('malformed percent-escapes', () => {
         expect(form.text).toContain('The path has a malformed percent-escape.')
         expectNoStackTrace(topics)
         expectNoStackTrace(form)
-        expect(kpow.service.listTemporaryPolicies().map((policy) => policy.id)).toEqual([id])
+        expect(kpow.service.temporaryPolicies.listTemporaryPolicies().map((policy) => policy.id)).toEqual([id])
     })
 })
 
@@ -255,7 +255,7 @@ describe('CSRF', () => {
 
     it('refuses a login post without the login form token, with a fresh login page, and signs nobody in', async () => {
         const base = uiUrlOf(kpow)
-        const auditBefore = kpow.service.auditRecords().length
+        const auditBefore = kpow.service.audit.auditRecords().length
         const forged = await request(`${base}/login`, 'POST', { form: { username: 'admin', password: 'admin' } })
         expect(forged.status).toBe(403)
         expect(forged.text).toContain('This login form had expired or was sent from another site')
@@ -273,7 +273,7 @@ describe('CSRF', () => {
         })
         expect(mismatched.status).toBe(403)
         expect(mismatched.headers.get('set-cookie') ?? '').not.toContain('kpow_session=')
-        expect(kpow.service.auditRecords()).toHaveLength(auditBefore)
+        expect(kpow.service.audit.auditRecords()).toHaveLength(auditBefore)
 
         const genuine = await request(`${base}/login`, 'POST', {
             form: { username: 'admin', password: 'admin', _csrf: loginForm.csrf },

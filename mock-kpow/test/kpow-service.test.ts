@@ -18,7 +18,7 @@ import { MemoryPersistence } from '../src/store/persistence'
 
 const NOW = 1_800_000_000_000
 let service: KpowService | undefined
-afterEach(() => service?.close())
+afterEach(() => service?.control.close())
 
 function persistenceWith(temporaries: TemporaryPolicy[]): MemoryPersistence {
     return new MemoryPersistence({ temporaryPolicies: temporaries })
@@ -64,7 +64,7 @@ function expectAgreement(
 ): number {
     let allowed = 0
     for (const request of requests) {
-        const got = subject.decide(request)
+        const got = subject.authorization.decide(request)
         const want = expected(request)
         expect(
             { effect: got.effect, reason: got.reason, sources: got.policies.map((policy) => policy.source) },
@@ -105,11 +105,11 @@ describe('KpowService decisions', () => {
             compile: compiled.compile,
         })
         // At start: the static index and the combined index (1 800 static + the temporary policies still active).
-        expect(compiled.sizes).toEqual([1_800, 1_800 + subject.listTemporaryPolicies().length])
+        expect(compiled.sizes).toEqual([1_800, 1_800 + subject.temporaryPolicies.listTemporaryPolicies().length])
         expect(expectAgreement(subject, requests, expected)).toBeGreaterThan(0)
-        await subject.advanceClock(50_500) // about a quarter of the temporary policies expire: the combined index is stale now
+        await subject.control.advanceClock(50_500) // about a quarter of the temporary policies expire: the combined index is stale now
         expectAgreement(subject, requests, expected)
-        const active = subject.listTemporaryPolicies().length
+        const active = subject.temporaryPolicies.listTemporaryPolicies().length
         expect(active).toBeLessThan(200)
         // Stale: the temporary-only index answered (compiled on first use), the combined one waits for quiet.
         expect(compiled.sizes.slice(2)).toEqual([active])
@@ -117,7 +117,7 @@ describe('KpowService decisions', () => {
         expect(compiled.sizes.slice(2)).toEqual([active, 1_800 + active])
         expectAgreement(subject, requests, expected)
         expect(compiled.sizes).toHaveLength(4)
-        await subject.advanceClock(1_000_000) // every temporary policy has expired
+        await subject.control.advanceClock(1_000_000) // every temporary policy has expired
         expectAgreement(subject, requests, expected)
     })
 
@@ -126,9 +126,9 @@ describe('KpowService decisions', () => {
         const scheduler = new ManualScheduler()
         service = await startSmallService(clock, persistenceWith([]), { scheduler })
         const request = DEVS_QUERY_ORDERS
-        expect(service.decide(request).reason).toBe('Implicit Deny')
+        expect(service.authorization.decide(request).reason).toBe('Implicit Deny')
         const admin = ADMIN_PRINCIPAL
-        const grant = await service.createTemporaryPolicy(
+        const grant = await service.temporaryPolicies.createTemporaryPolicy(
             admin,
             {
                 role: 'devs',
@@ -139,10 +139,12 @@ describe('KpowService decisions', () => {
             60_000,
             '__kpow_global'
         )
-        expect(service.decide(request).effect).toBe('Allow')
+        expect(service.authorization.decide(request).effect).toBe('Allow')
         scheduler.advance(COMBINE_AFTER_QUIET_MS)
-        expect(service.decide(request).policies.map((policy) => policy.source)).toEqual([`temporary:${grant.id}`])
-        await service.createTemporaryPolicy(
+        expect(service.authorization.decide(request).policies.map((policy) => policy.source)).toEqual([
+            `temporary:${grant.id}`,
+        ])
+        await service.temporaryPolicies.createTemporaryPolicy(
             admin,
             {
                 role: 'devs',
@@ -153,11 +155,11 @@ describe('KpowService decisions', () => {
             120_000,
             '__kpow_global'
         )
-        expect(service.decide(request).reason).toBe('Explicit Deny')
-        await service.advanceClock(119_999)
-        expect(service.decide(request).reason).toBe('Explicit Deny')
-        await service.advanceClock(1)
-        expect(service.decide(request).reason).toBe('Implicit Deny')
+        expect(service.authorization.decide(request).reason).toBe('Explicit Deny')
+        await service.control.advanceClock(119_999)
+        expect(service.authorization.decide(request).reason).toBe('Explicit Deny')
+        await service.control.advanceClock(1)
+        expect(service.authorization.decide(request).reason).toBe('Implicit Deny')
     })
 
     it('compiles the combined index once after a burst of changes, and only once the quiet period has passed', async () => {
@@ -169,7 +171,7 @@ describe('KpowService decisions', () => {
         })
         expect(compiled.sizes).toEqual([1]) // the static index; no temporary policies, no combined index
         for (const topic of ['orders', 'payments', 'refunds']) {
-            await service.createTemporaryPolicy(
+            await service.temporaryPolicies.createTemporaryPolicy(
                 ADMIN_PRINCIPAL,
                 {
                     role: 'devs',
@@ -182,11 +184,11 @@ describe('KpowService decisions', () => {
             )
             scheduler.advance(COMBINE_AFTER_QUIET_MS - 1) // each change restarts the quiet period
         }
-        expect(service.decide(DEVS_QUERY_ORDERS).effect).toBe('Allow')
+        expect(service.authorization.decide(DEVS_QUERY_ORDERS).effect).toBe('Allow')
         expect(compiled.sizes).toEqual([1, 3]) // the temporary-only index, compiled on first use
         scheduler.advance(1)
         expect(compiled.sizes).toEqual([1, 3, 4]) // static + temporary, once
-        expect(service.decide(DEVS_QUERY_ORDERS).effect).toBe('Allow')
+        expect(service.authorization.decide(DEVS_QUERY_ORDERS).effect).toBe('Allow')
         scheduler.advance(10 * COMBINE_AFTER_QUIET_MS)
         expect(compiled.sizes).toHaveLength(3)
     })

@@ -32,9 +32,9 @@ describe('persistence with --data-dir', () => {
                 (list.json as { temporary_policies: { id: string }[] }).temporary_policies.map((policy) => policy.id)
             ).toEqual([longId])
             expect((await second.call('GET', `/admin/v1/temporary-policies/${shortId}`)).status).toBe(404)
-            const events = second.service.auditRecords().map((record) => record.event)
+            const events = second.service.audit.auditRecords().map((record) => record.event)
             expect(events).toEqual(['temporary-policy-created', 'temporary-policy-created', 'temporary-policy-expired'])
-            const seqs = second.service.auditRecords().map((record) => record.seq)
+            const seqs = second.service.audit.auditRecords().map((record) => record.seq)
             expect(new Set(seqs).size).toBe(seqs.length)
         } finally {
             await second.close()
@@ -47,7 +47,7 @@ describe('persistence with --data-dir', () => {
         await first.close()
         const second = await startTestKpow()
         try {
-            expect(second.service.listTemporaryPolicies()).toEqual([])
+            expect(second.service.temporaryPolicies.listTemporaryPolicies()).toEqual([])
         } finally {
             await second.close()
         }
@@ -72,7 +72,7 @@ describe('persistence with --data-dir', () => {
         writeFileSync(join(tornDir, 'audit.jsonl'), `${JSON.stringify(record)}\n{"seq": 2, "ts"`)
         const kpow = await startTestKpow({ dataDir: tornDir })
         try {
-            expect(kpow.service.auditRecords()).toHaveLength(1)
+            expect(kpow.service.audit.auditRecords()).toHaveLength(1)
         } finally {
             await kpow.close()
         }
@@ -121,7 +121,7 @@ describe('persistence with --data-dir', () => {
 
         const restarted = await startTestKpow({ dataDir })
         try {
-            const ids = restarted.service.listTemporaryPolicies().map((policy) => policy.id)
+            const ids = restarted.service.temporaryPolicies.listTemporaryPolicies().map((policy) => policy.id)
             expect(ids.length).toBeGreaterThanOrEqual(acknowledged.length)
             for (const id of acknowledged) expect(ids).toContain(id)
         } finally {
@@ -142,7 +142,7 @@ describe('persistence with --data-dir', () => {
                 responses.map((response) => (response.json as { temporary_policy: { id: string } }).temporary_policy.id)
             )
             expect(ids.size).toBe(200)
-            expect(kpow.service.listTemporaryPolicies()).toHaveLength(200)
+            expect(kpow.service.temporaryPolicies.listTemporaryPolicies()).toHaveLength(200)
         } finally {
             await kpow.close()
         }

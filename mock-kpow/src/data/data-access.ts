@@ -5,7 +5,7 @@
 import { isVisible } from '../engine/index'
 import type { ClusterIdentity, Decision, ResourcePath, Tenant } from '../engine/types'
 import { KpowError } from '../errors'
-import type { KpowService, Principal } from '../kpow-service'
+import type { AuditRecorder, Authorization, MockControl, Principal } from '../kpow-service'
 import type { StagedMutation, StagedMutations } from '../mutations/staged-mutations'
 import type { DataStore, KafkaMessage, MessageQuery, NewMessage, TopicSummary } from './data-store'
 import { PermissionDeniedError } from './permission-denied'
@@ -21,7 +21,9 @@ export type ProduceOutcome =
 
 export class DataAccess {
     constructor(
-        private readonly service: KpowService,
+        private readonly authorization: Authorization,
+        private readonly audit: AuditRecorder,
+        private readonly clock: Pick<MockControl, 'now'>,
         private readonly store: DataStore,
         private readonly mutations: StagedMutations
     ) {}
@@ -38,7 +40,11 @@ export class DataAccess {
     /** The decision for an action on a visible topic, without auditing (for showing or hiding controls). */
     decision(viewer: Viewer, action: string, clusterId: string, topic: string): Decision {
         this.requireTopic(viewer, clusterId, topic)
-        return this.service.decide({ roles: viewer.principal.roles, action, resource: topicResource(clusterId, topic) })
+        return this.authorization.decide({
+            roles: viewer.principal.roles,
+            action,
+            resource: topicResource(clusterId, topic),
+        })
     }
 
     query(viewer: Viewer, clusterId: string, topic: string, query: MessageQuery): KafkaMessage[] {
@@ -73,8 +79,8 @@ export class DataAccess {
                 mutation: this.mutations.stage(viewer.principal, viewer.tenant.name, clusterId, topic, message),
             }
         }
-        const stored = this.store.append(clusterId, topic, message, this.service.now())
-        this.service.recordAudit({
+        const stored = this.store.append(clusterId, topic, message, this.clock.now())
+        this.audit.recordAudit({
             event: 'mutation-applied',
             user: viewer.principal.user,
             action,
@@ -93,7 +99,7 @@ export class DataAccess {
 
     private denied(viewer: Viewer, action: string, resource: ResourcePath, decision: Decision): PermissionDeniedError {
         const error = new PermissionDeniedError(action, decision)
-        this.service.recordAudit({
+        this.audit.recordAudit({
             event: 'access-denied',
             user: viewer.principal.user,
             action,
@@ -123,7 +129,7 @@ export class DataAccess {
     private sees(viewer: Viewer, resource: ResourcePath): boolean {
         const clusterId = resource[1] ?? ''
         return isVisible(viewer.tenant, resource, {
-            clusters: this.service.config.clusters,
+            clusters: this.authorization.clusters,
             groupTopics: this.store.groupTopics(clusterId),
         })
     }

@@ -1,12 +1,12 @@
 // Kpow's API listener (API_PORT): the temporary-policies admin API, the clusters list, and the
-// mock's own endpoints under /mock/v1/. Handlers only translate HTTP to KpowService calls and back;
+// mock's own endpoints under /mock/v1/. Handlers only translate HTTP to calls on the service's parts and back;
 // every refusal is a KpowError, written by the JSON error writer (http/errors.ts) at the bottom.
 import { randomUUID } from 'node:crypto'
 import express, { type Request } from 'express'
 import type { Realm } from '../auth/index'
 import { isKnownAction } from '../engine/index'
 import type { AccessRequest, TemporaryPolicy } from '../engine/types'
-import type { KpowService, Principal } from '../kpow-service'
+import type { AuditRecorder, Authorization, MockControl, Principal, TemporaryPolicies } from '../kpow-service'
 import { KpowError } from '../errors'
 import { jsonErrors } from './errors'
 import { jsonBody } from './request-body'
@@ -14,7 +14,10 @@ import { requireValid, requireValidTemporaryPolicyRequest, validators } from './
 import { basicAuth, principalOf } from './basic-auth-middleware'
 
 export interface ApiAppDeps {
-    readonly service: KpowService
+    readonly authorization: Authorization
+    readonly temporaryPolicies: TemporaryPolicies
+    readonly audit: AuditRecorder
+    readonly control: Pick<MockControl, 'advanceClock'>
     /** The realm named by the JAAS `kpow_api` entry. */
     readonly realm: Realm
     /** Clears mock state between tests (temporary policies, staged mutations, clock offset). */
@@ -22,13 +25,13 @@ export interface ApiAppDeps {
 }
 
 export function createApiApp(deps: ApiAppDeps): express.Express {
-    const { service } = deps
+    const { authorization, temporaryPolicies, control } = deps
     const app = express()
     app.disable('x-powered-by')
     app.set('etag', false)
 
     // adminOnly('X') authenticates and requires an admin role; authenticate only authenticates.
-    const adminOnly = basicAuth(deps.realm, 'kpow_api', service)
+    const adminOnly = basicAuth(deps.realm, 'kpow_api', deps)
     const authenticate = adminOnly()
     const json = jsonBody({ strict: false })
     const methodNotAllowed = (req: Request) => {
@@ -38,9 +41,11 @@ export function createApiApp(deps: ApiAppDeps): express.Express {
     // One route per path (methods dispatched inside it): the router matches each path once.
     app.route('/kafka/v1/clusters')
         .get(authenticate, (req, res) => {
-            const tenantId = service.resolveTenant(principalOf(req), tenantHeader(req))
+            const tenantId = authorization.resolveTenant(principalOf(req), tenantHeader(req))
             res.json({
-                clusters: service.clustersIn(tenantId).map((cluster) => ({ id: cluster.id, label: cluster.name })),
+                clusters: authorization
+                    .clustersIn(tenantId)
+                    .map((cluster) => ({ id: cluster.id, label: cluster.name })),
                 metadata: metadata(tenantId),
             })
         })
@@ -50,28 +55,33 @@ export function createApiApp(deps: ApiAppDeps): express.Express {
     app.route(collection)
         .post(adminOnly('CREATE_TEMPORARY_POLICY'), ...json, async (req, res) => {
             const principal = principalOf(req)
-            const tenantId = service.resolveTenant(principal, tenantHeader(req))
+            const tenantId = authorization.resolveTenant(principal, tenantHeader(req))
             const body = requireValidTemporaryPolicyRequest(req.body)
-            const created = await service.createTemporaryPolicy(principal, body.policy, body.duration_ms, tenantId)
+            const created = await temporaryPolicies.createTemporaryPolicy(
+                principal,
+                body.policy,
+                body.duration_ms,
+                tenantId
+            )
             res.status(200).json({ temporary_policy: present(created), metadata: metadata(tenantId) })
         })
         .get(adminOnly('LIST_TEMPORARY_POLICIES'), (req, res) => {
-            const tenantId = service.resolveTenant(principalOf(req), tenantHeader(req))
+            const tenantId = authorization.resolveTenant(principalOf(req), tenantHeader(req))
             res.json({
-                temporary_policies: service.listTemporaryPolicies(tenantId).map(present),
+                temporary_policies: temporaryPolicies.listTemporaryPolicies(tenantId).map(present),
                 metadata: metadata(tenantId),
             })
         })
         .all(methodNotAllowed)
     app.route(`${collection}/:id`)
         .get(adminOnly('GET_TEMPORARY_POLICY'), (req, res) => {
-            const tenantId = service.resolveTenant(principalOf(req), tenantHeader(req))
-            const policy = service.getTemporaryPolicy(String(req.params.id), tenantId)
+            const tenantId = authorization.resolveTenant(principalOf(req), tenantHeader(req))
+            const policy = temporaryPolicies.getTemporaryPolicy(String(req.params.id), tenantId)
             res.json({ temporary_policy: present(policy), metadata: metadata(tenantId) })
         })
         .delete(adminOnly('DELETE_TEMPORARY_POLICY'), async (req, res) => {
-            const tenantId = service.resolveTenant(principalOf(req), tenantHeader(req))
-            await service.deleteTemporaryPolicy(principalOf(req), String(req.params.id), tenantId)
+            const tenantId = authorization.resolveTenant(principalOf(req), tenantHeader(req))
+            await temporaryPolicies.deleteTemporaryPolicy(principalOf(req), String(req.params.id), tenantId)
             // Kpow answers a successful delete with no body.
             res.status(204).end()
         })
@@ -90,7 +100,7 @@ export function createApiApp(deps: ApiAppDeps): express.Express {
         }
         const roles = body.roles ?? rolesOfUser(deps.realm, body.user ?? '')
         const request: AccessRequest = { roles, action: body.action, resource: body.resource }
-        const decision = service.decide(request)
+        const decision = authorization.decide(request)
         res.json({
             effect: decision.effect,
             reason: decision.reason,
@@ -105,7 +115,7 @@ export function createApiApp(deps: ApiAppDeps): express.Express {
     })
     app.post('/mock/v1/clock', adminOnly('MOCK_CLOCK'), ...json, async (req, res) => {
         const body = requireValid<{ advance_ms: number }>(validators.clock, req.body)
-        res.json({ now_ts: await service.advanceClock(body.advance_ms) })
+        res.json({ now_ts: await control.advanceClock(body.advance_ms) })
     })
 
     app.use((req) => {

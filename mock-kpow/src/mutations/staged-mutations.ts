@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto'
 import type { ResourcePath } from '../engine/types'
 import { KpowError } from '../errors'
-import type { KpowService, Principal } from '../kpow-service'
+import type { AuditRecorder, Authorization, MockControl, Principal } from '../kpow-service'
 import type { DataStore, KafkaMessage, NewMessage } from '../data/data-store'
 import { PermissionDeniedError } from '../data/permission-denied'
 
@@ -35,16 +35,18 @@ export class StagedMutations {
     private readonly mutations = new Map<string, StagedMutation>()
 
     constructor(
-        private readonly service: KpowService,
+        private readonly authorization: Authorization,
+        private readonly audit: AuditRecorder,
+        private readonly control: Pick<MockControl, 'now' | 'onReset'>,
         private readonly data: DataStore
     ) {
-        service.onReset(() => this.mutations.clear())
+        control.onReset(() => this.mutations.clear())
     }
 
     stage(principal: Principal, tenant: string, clusterId: string, topic: string, message: NewMessage): StagedMutation {
         const mutation: StagedMutation = {
             id: randomUUID(),
-            created_ts: this.service.now(),
+            created_ts: this.control.now(),
             user: principal.user,
             tenant,
             action: 'TOPIC_PRODUCE',
@@ -54,7 +56,7 @@ export class StagedMutations {
             status: 'pending',
         }
         this.mutations.set(mutation.id, mutation)
-        this.service.recordAudit({
+        this.audit.recordAudit({
             event: 'mutation-staged',
             user: principal.user,
             action: mutation.action,
@@ -81,9 +83,9 @@ export class StagedMutations {
     approve(admin: Principal, id: string): StagedMutation & { readonly applied: KafkaMessage } {
         const mutation = this.pending(admin, id, 'APPROVE_STAGED_MUTATION')
         const resource = mutationResource(mutation)
-        const decision = this.service.decide({ roles: admin.roles, action: mutation.action, resource })
+        const decision = this.authorization.decide({ roles: admin.roles, action: mutation.action, resource })
         if (decision.effect !== 'Allow') {
-            this.service.recordAudit({
+            this.audit.recordAudit({
                 event: 'access-denied',
                 user: admin.user,
                 action: mutation.action,
@@ -93,16 +95,16 @@ export class StagedMutations {
             })
             throw new PermissionDeniedError(mutation.action, decision)
         }
-        const applied = this.data.append(mutation.cluster_id, mutation.topic, mutation.message, this.service.now())
+        const applied = this.data.append(mutation.cluster_id, mutation.topic, mutation.message, this.control.now())
         const decided: StagedMutation = {
             ...mutation,
             status: 'approved',
             decided_by: admin.user,
-            decided_ts: this.service.now(),
+            decided_ts: this.control.now(),
             result: { partition: applied.partition, offset: applied.offset },
         }
         this.mutations.set(id, decided)
-        this.service.recordAudit({
+        this.audit.recordAudit({
             event: 'mutation-approved',
             user: admin.user,
             action: mutation.action,
@@ -119,10 +121,10 @@ export class StagedMutations {
             ...mutation,
             status: 'rejected',
             decided_by: admin.user,
-            decided_ts: this.service.now(),
+            decided_ts: this.control.now(),
         }
         this.mutations.set(id, decided)
-        this.service.recordAudit({
+        this.audit.recordAudit({
             event: 'mutation-rejected',
             user: admin.user,
             action: mutation.action,
@@ -135,7 +137,7 @@ export class StagedMutations {
 
     private pending(admin: Principal, id: string, attempted: string): StagedMutation {
         const existing = this.mutations.get(id)
-        this.service.requireAdmin(admin, attempted, existing ? mutationResource(existing) : [])
+        this.authorization.requireAdmin(admin, attempted, existing ? mutationResource(existing) : [])
         const mutation = this.get(id)
         if (mutation.status !== 'pending') {
             throw new KpowError(

@@ -7,7 +7,7 @@ import express, { type Request } from 'express'
 import type { Realm } from '../../auth/index'
 import type { DataAccess } from '../../data/data-access'
 import type { KafkaMessage } from '../../data/data-store'
-import type { KpowService } from '../../kpow-service'
+import type { AuditTrail, Authorization } from '../../kpow-service'
 import type { StagedMutations } from '../../mutations/staged-mutations'
 import { KpowError, type FieldError } from '../../errors'
 import { jsonBody as requestJsonBody } from '../request-body'
@@ -25,7 +25,8 @@ import { SESSION_COOKIE, type Session, type SessionStore } from './sessions'
 import { logIn, onlyTenant, setSessionCookie } from './login'
 
 export interface DataApiDeps {
-    readonly service: KpowService
+    readonly authorization: Authorization
+    readonly audit: AuditTrail
     readonly realm: Realm
     readonly access: DataAccess
     readonly mutations: StagedMutations
@@ -33,7 +34,7 @@ export interface DataApiDeps {
 }
 
 export function createDataApi(deps: DataApiDeps): express.Router {
-    const { service, access, mutations, sessions } = deps
+    const { authorization, audit, access, mutations, sessions } = deps
     const router = express.Router()
     // Every POST here must be JSON, even one without a body (approve, reject): a JSON content type
     // cannot be sent cross-site without a CORS preflight, which this server never grants, so no form
@@ -45,7 +46,7 @@ export function createDataApi(deps: DataApiDeps): express.Router {
             throw new KpowError('unauthorized', 'Log in first: POST /mock/v1/session with {"username", "password"}.')
         return found
     }
-    const viewer = (req: Request) => viewerFor(service, session(req), req.get('x-tenant-id') || undefined)
+    const viewer = (req: Request) => viewerFor(authorization, session(req), req.get('x-tenant-id') || undefined)
 
     router.post('/session', ...jsonBody, async (req, res) => {
         const body = (req.body ?? {}) as Fields
@@ -55,7 +56,7 @@ export function createDataApi(deps: DataApiDeps): express.Router {
             typeof body.password === 'string' ? body.password : ''
         )
         // The attempt's audit record is durable before the answer, refusals included.
-        await service.flushAudit()
+        await audit.flushAudit()
         if (outcome.kind === 'bad-credentials')
             throw new KpowError('unauthorized', 'Invalid username or password (realm kpow).')
         if (outcome.kind === 'not-authorized') {
@@ -64,14 +65,14 @@ export function createDataApi(deps: DataApiDeps): express.Router {
                 `User "${text(body, 'username') ?? ''}" holds no authorized role (holds ${outcome.roles.join(', ') || 'none'}).`
             )
         }
-        const created = sessions.signIn(outcome.principal, onlyTenant(service, outcome.principal))
+        const created = sessions.signIn(outcome.principal, onlyTenant(authorization, outcome.principal))
         const requested = text(body, 'tenant')
-        if (requested !== undefined) created.tenant = viewerFor(service, created, requested).tenant.name
+        if (requested !== undefined) created.tenant = viewerFor(authorization, created, requested).tenant.name
         setSessionCookie(res, created)
-        res.json(describeSession(service, created))
+        res.json(describeSession(authorization, created))
     })
     router.get('/session', (req, res) => {
-        res.json(describeSession(service, session(req)))
+        res.json(describeSession(authorization, session(req)))
     })
     router.delete('/session', (req, res) => {
         const found = sessionOf(req, sessions)
@@ -137,7 +138,7 @@ export function createDataApi(deps: DataApiDeps): express.Router {
 
     const admin = (req: Request, attempted: string): Session => {
         const found = session(req)
-        service.requireAdmin(found, attempted, [])
+        authorization.requireAdmin(found, attempted, [])
         return found
     }
     router.get('/staged-mutations', (req, res) => {
@@ -158,7 +159,7 @@ export function createDataApi(deps: DataApiDeps): express.Router {
         const filter = parseAuditFilter(fields, problems)
         const request = parseAuditPage(fields, problems, 'oldest-first')
         if (problems.length > 0) throw new KpowError('invalid_request', 'The filter is not valid.', problems)
-        const found = service.auditPage(filter, request)
+        const found = audit.auditPage(filter, request)
         const link = (page: number) => auditPageHref('/mock/v1/audit-log', fields, page, found.limit)
         res.json({
             audit_records: found.records,
@@ -179,13 +180,13 @@ export function createDataApi(deps: DataApiDeps): express.Router {
     return router
 }
 
-function describeSession(service: KpowService, session: Session) {
+function describeSession(authorization: Authorization, session: Session) {
     return {
         user: session.user,
         roles: session.roles,
-        is_admin: service.isAdmin(session),
+        is_admin: authorization.isAdmin(session),
         tenant: session.tenant ?? null,
-        tenants: tenantsOf(service, session).map((tenant) => tenant.name),
+        tenants: tenantsOf(authorization, session).map((tenant) => tenant.name),
     }
 }
 

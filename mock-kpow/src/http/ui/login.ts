@@ -3,7 +3,7 @@
 import type { Response } from 'express'
 import type { Realm } from '../../auth/index'
 import { isAuthorized } from '../../engine/index'
-import type { KpowService } from '../../kpow-service'
+import type { AuditRecorder, Authorization } from '../../kpow-service'
 import { tenantsOf } from './request-context'
 import { SESSION_COOKIE, type Session } from './sessions'
 
@@ -14,14 +14,14 @@ export type LoginOutcome =
 
 /** The `kpow` realm's check, then RBAC's authorized_roles; both refusals and successes are audited. */
 export function logIn(
-    deps: { readonly service: KpowService; readonly realm: Realm },
+    deps: { readonly audit: AuditRecorder; readonly authorization: Authorization; readonly realm: Realm },
     username: string,
     password: string
 ): LoginOutcome {
-    const { service } = deps
+    const { audit, authorization } = deps
     const user = deps.realm.authenticate(username, password)
     if (!user) {
-        service.recordAudit({
+        audit.recordAudit({
             event: 'login-refused',
             user: username || 'anonymous',
             action: 'LOGIN',
@@ -31,8 +31,8 @@ export function logIn(
         })
         return { kind: 'bad-credentials' }
     }
-    if (!isAuthorized(service.rbac, user.roles)) {
-        service.recordAudit({
+    if (!isAuthorized(authorization.rbac, user.roles)) {
+        audit.recordAudit({
             event: 'login-refused',
             user: user.user,
             action: 'LOGIN',
@@ -42,7 +42,7 @@ export function logIn(
         })
         return { kind: 'not-authorized', roles: user.roles }
     }
-    service.recordAudit({
+    audit.recordAudit({
         event: 'login',
         user: user.user,
         action: 'LOGIN',
@@ -54,8 +54,11 @@ export function logIn(
 }
 
 /** A user admitted to exactly one tenant works in it; with several they choose. */
-export function onlyTenant(service: KpowService, principal: { readonly roles: readonly string[] }): string | undefined {
-    const tenants = tenantsOf(service, principal)
+export function onlyTenant(
+    authorization: Authorization,
+    principal: { readonly roles: readonly string[] }
+): string | undefined {
+    const tenants = tenantsOf(authorization, principal)
     return tenants.length === 1 ? tenants[0]?.name : undefined
 }
 

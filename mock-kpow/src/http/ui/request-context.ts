@@ -5,7 +5,7 @@ import type { Request } from 'express'
 import type { Viewer } from '../../data/data-access'
 import { tenantsFor } from '../../engine/index'
 import type { Tenant } from '../../engine/types'
-import type { KpowService } from '../../kpow-service'
+import type { Authorization } from '../../kpow-service'
 import { KpowError } from '../../errors'
 import type { Chrome } from './layout'
 import { SESSION_COOKIE, type Session, type SessionStore } from './sessions'
@@ -23,20 +23,20 @@ export function sessionOf(req: Request, sessions: SessionStore): Session | undef
     return sessions.get(cookieOf(req, SESSION_COOKIE))
 }
 
-export function tenantsOf(service: KpowService, session: Pick<Session, 'roles'>): Tenant[] {
-    return tenantsFor(service.rbac, session.roles)
+export function tenantsOf(authorization: Authorization, session: Pick<Session, 'roles'>): Tenant[] {
+    return tenantsFor(authorization.rbac, session.roles)
 }
 
 /** The tenant named `requested` (or the session's), if the user may enter it. */
-export function tenantOf(service: KpowService, session: Session, requested?: string): Tenant | undefined {
+export function tenantOf(authorization: Authorization, session: Session, requested?: string): Tenant | undefined {
     const name = requested ?? session.tenant
-    return tenantsOf(service, session).find((tenant) => tenant.name === name)
+    return tenantsOf(authorization, session).find((tenant) => tenant.name === name)
 }
 
-export function viewerFor(service: KpowService, session: Session, requestedTenant?: string): Viewer {
-    const tenant = tenantOf(service, session, requestedTenant)
+export function viewerFor(authorization: Authorization, session: Session, requestedTenant?: string): Viewer {
+    const tenant = tenantOf(authorization, session, requestedTenant)
     if (!tenant) {
-        const names = tenantsOf(service, session).map((candidate) => candidate.name)
+        const names = tenantsOf(authorization, session).map((candidate) => candidate.name)
         throw new KpowError(
             'unknown_tenant',
             requestedTenant === undefined
@@ -53,12 +53,12 @@ export function viewerFor(service: KpowService, session: Session, requestedTenan
     return { principal: { user: session.user, roles: session.roles }, tenant }
 }
 
-export function chromeFor(service: KpowService, session: Session): Chrome {
+export function chromeFor(authorization: Authorization, session: Session): Chrome {
     return {
         user: session.user,
-        isAdmin: service.isAdmin(session),
+        isAdmin: authorization.isAdmin(session),
         tenant: session.tenant,
-        canSwitchTenant: tenantsOf(service, session).length > 1,
+        canSwitchTenant: tenantsOf(authorization, session).length > 1,
         csrfToken: session.csrfToken,
     }
 }

@@ -1,14 +1,14 @@
 // Kpow's UI listener (PORT, default 3000): server-rendered pages for login, Data > Inspect,
 // Data > Produce and Settings, plus the mock's own JSON data endpoints (data-api.ts). Handlers
-// translate requests into DataAccess / KpowService / StagedMutations calls and render the result;
+// translate requests into DataAccess / the service's parts / StagedMutations calls and render the result;
 // every refusal is a KpowError, rendered by the one error handler at the bottom (HTML for pages,
 // JSON under /mock/ through http/errors.ts's writer).
 import express, { type NextFunction, type Request, type Response } from 'express'
 import type { Realm } from '../../auth/index'
-import { DataAccess } from '../../data/data-access'
-import type { DataStore, MessageQuery } from '../../data/data-store'
+import type { DataAccess } from '../../data/data-access'
+import type { MessageQuery } from '../../data/data-store'
 import { DEFAULT_TENANT_ID, DEFAULT_TENANTS, tenantsConfigured } from '../../engine/index'
-import type { KpowService } from '../../kpow-service'
+import type { AuditTrail, Authorization, MockControl, TemporaryPolicies } from '../../kpow-service'
 import type { StagedMutations } from '../../mutations/staged-mutations'
 import { requireValidTemporaryPolicyRequest } from '../api-schemas'
 import { KpowError, type FieldError } from '../../errors'
@@ -34,10 +34,14 @@ import { logIn, onlyTenant, setSessionCookie } from './login'
 import { LOGIN_NONCE_COOKIE, SESSION_COOKIE, SessionStore, type Session } from './sessions'
 
 export interface UiAppDeps {
-    readonly service: KpowService
+    readonly authorization: Authorization
+    readonly temporaryPolicies: TemporaryPolicies
+    readonly audit: AuditTrail
+    /** The mock clock, for showing how long policies have left. */
+    readonly clock: Pick<MockControl, 'now'>
     /** The realm named by the JAAS `kpow` entry. */
     readonly realm: Realm
-    readonly data: DataStore
+    readonly access: DataAccess
     readonly mutations: StagedMutations
     readonly sessions?: SessionStore
 }
@@ -46,9 +50,8 @@ const SESSION = Symbol('session')
 type WithSession = Request & { [SESSION]?: Session }
 
 export function createUiApp(deps: UiAppDeps): express.Express {
-    const { service, mutations } = deps
+    const { authorization, temporaryPolicies, audit, access, mutations } = deps
     const sessions = deps.sessions ?? new SessionStore()
-    const access = new DataAccess(service, deps.data, mutations)
     const app = express()
     app.disable('x-powered-by')
     app.set('etag', false)
@@ -95,9 +98,9 @@ export function createUiApp(deps: UiAppDeps): express.Express {
         if (requested !== undefined) {
             const session = current(req)
             const global = requested === DEFAULT_TENANT_ID
-            if (!global || !tenantsConfigured(service.rbac)) {
+            if (!global || !tenantsConfigured(authorization.rbac)) {
                 const name = global ? DEFAULT_TENANTS[0]?.name : requested
-                session.tenant = viewerFor(service, session, name).tenant.name
+                session.tenant = viewerFor(authorization, session, name).tenant.name
             }
         }
         next()
@@ -105,10 +108,10 @@ export function createUiApp(deps: UiAppDeps): express.Express {
     const adminOnly = (req: Request, _res: Response, next: NextFunction): void => {
         const session = current(req)
         try {
-            service.requireAdmin(session, 'VIEW_SETTINGS', [])
+            authorization.requireAdmin(session, 'VIEW_SETTINGS', [])
         } catch {
             // requireAdmin has audited the refusal; the page words it for a person rather than a client.
-            const roles = service.rbac.adminRoles.join(', ') || 'none configured'
+            const roles = authorization.rbac.adminRoles.join(', ') || 'none configured'
             throw new KpowError(
                 'forbidden',
                 `Settings are for Kpow admins only: user "${session.user}" holds no admin role (${roles}).`
@@ -118,7 +121,7 @@ export function createUiApp(deps: UiAppDeps): express.Express {
     }
     const send = (res: Response, status: number, body: string) => res.status(status).type('html').send(body)
 
-    app.use('/mock/v1', createDataApi({ service, realm: deps.realm, access, mutations, sessions }))
+    app.use('/mock/v1', createDataApi({ authorization, audit, realm: deps.realm, access, mutations, sessions }))
 
     app.get('/', (_req, res) => res.redirect(303, '/data/inspect'))
 
@@ -144,7 +147,7 @@ export function createUiApp(deps: UiAppDeps): express.Express {
         }
         const outcome = logIn(deps, username, text(fields, 'password') ?? '')
         // The attempt's audit record is durable before the answer, refusals included.
-        await service.flushAudit()
+        await audit.flushAudit()
         if (outcome.kind === 'bad-credentials') {
             return send(
                 res,
@@ -158,9 +161,9 @@ export function createUiApp(deps: UiAppDeps): express.Express {
             )
         }
         if (outcome.kind === 'not-authorized') {
-            return send(res, 403, notAuthorizedPage(username, outcome.roles, service.rbac.authorizedRoles))
+            return send(res, 403, notAuthorizedPage(username, outcome.roles, authorization.rbac.authorizedRoles))
         }
-        const session = sessions.signIn(outcome.principal, onlyTenant(service, outcome.principal))
+        const session = sessions.signIn(outcome.principal, onlyTenant(authorization, outcome.principal))
         setSessionCookie(res, session)
         res.clearCookie(LOGIN_NONCE_COOKIE, { path: '/login' })
         // A deep link names its tenant: the page it leads to enters it (or refuses it), no picker first.
@@ -179,18 +182,18 @@ export function createUiApp(deps: UiAppDeps): express.Express {
             res,
             200,
             tenantPage(
-                tenantsOf(service, session),
+                tenantsOf(authorization, session),
                 session.tenant,
                 session.csrfToken,
                 safeNext(req.query.next),
-                chromeFor(service, session)
+                chromeFor(authorization, session)
             )
         )
     })
     app.post('/tenant', signedIn, (req, res) => {
         const session = current(req)
         const fields = req.body as Fields
-        const viewer = viewerFor(service, session, text(fields, 'tenant') ?? '')
+        const viewer = viewerFor(authorization, session, text(fields, 'tenant') ?? '')
         session.tenant = viewer.tenant.name
         res.redirect(303, safeNext(fields.next))
     })
@@ -198,7 +201,7 @@ export function createUiApp(deps: UiAppDeps): express.Express {
     // Data > Inspect: the query runs when a topic is chosen; a refusal renders in the page.
     app.get('/data/inspect', signedIn, tenantFromLink, inTenant, (req, res) => {
         const session = current(req)
-        const viewer = viewerFor(service, session)
+        const viewer = viewerFor(authorization, session)
         const fields = req.query as Fields
         const picker = topicPicker(access, viewer, fields)
         let outcome: InspectOutcome | undefined
@@ -222,10 +225,10 @@ export function createUiApp(deps: UiAppDeps): express.Express {
                 status = statusOf(error)
             }
         }
-        send(res, status, inspectPage(chromeFor(service, session), picker, stringFields(fields), outcome))
+        send(res, status, inspectPage(chromeFor(authorization, session), picker, stringFields(fields), outcome))
     })
     app.get('/data/inspect/download', signedIn, inTenant, (req, res) => {
-        const viewer = viewerFor(service, current(req))
+        const viewer = viewerFor(authorization, current(req))
         const fields = req.query as Fields
         const clusterId = text(fields, 'cluster') ?? ''
         const topic = text(fields, 'topic') ?? ''
@@ -241,8 +244,8 @@ export function createUiApp(deps: UiAppDeps): express.Express {
             res,
             200,
             producePage(
-                chromeFor(service, session),
-                topicPicker(access, viewerFor(service, session), fields),
+                chromeFor(authorization, session),
+                topicPicker(access, viewerFor(authorization, session), fields),
                 stringFields(fields),
                 undefined
             )
@@ -250,10 +253,10 @@ export function createUiApp(deps: UiAppDeps): express.Express {
     })
     app.post('/data/produce', signedIn, inTenant, (req, res) => {
         const session = current(req)
-        const viewer = viewerFor(service, session)
+        const viewer = viewerFor(authorization, session)
         const fields = req.body as Fields
         const picker = topicPicker(access, viewer, fields)
-        const chrome = chromeFor(service, session)
+        const chrome = chromeFor(authorization, session)
         try {
             if (!picker.clusterId || !picker.topic) {
                 throw new KpowError('invalid_request', 'Choose a cluster and a topic.', [
@@ -287,9 +290,9 @@ export function createUiApp(deps: UiAppDeps): express.Express {
             res,
             status,
             temporaryPoliciesPage(
-                chromeFor(service, session),
-                service.listTemporaryPolicies(viewerFor(service, session).tenant.name),
-                service.now(),
+                chromeFor(authorization, session),
+                temporaryPolicies.listTemporaryPolicies(viewerFor(authorization, session).tenant.name),
+                deps.clock.now(),
                 formValues,
                 flash
             )
@@ -301,11 +304,11 @@ export function createUiApp(deps: UiAppDeps): express.Express {
         const fields = req.body as Fields
         try {
             const body = requireValidTemporaryPolicyRequest(policyBodyFromForm(fields))
-            const created = await service.createTemporaryPolicy(
+            const created = await temporaryPolicies.createTemporaryPolicy(
                 session,
                 body.policy,
                 body.duration_ms,
-                viewerFor(service, session).tenant.name
+                viewerFor(authorization, session).tenant.name
             )
             session.flash = { kind: 'ok', message: `Temporary policy ${created.id} created.` }
             res.redirect(303, '/settings/temporary-policies')
@@ -318,7 +321,7 @@ export function createUiApp(deps: UiAppDeps): express.Express {
         const session = current(req)
         const id = String(req.params.id)
         try {
-            await service.deleteTemporaryPolicy(session, id, viewerFor(service, session).tenant.name)
+            await temporaryPolicies.deleteTemporaryPolicy(session, id, viewerFor(authorization, session).tenant.name)
             session.flash = { kind: 'ok', message: `Temporary policy ${id} deleted.` }
             res.redirect(303, '/settings/temporary-policies')
         } catch (error) {
@@ -332,7 +335,7 @@ export function createUiApp(deps: UiAppDeps): express.Express {
         const flash = failure
             ? { kind: 'error' as const, message: failure.message, fields: failure.fields }
             : takeFlash(session)
-        send(res, status, stagedMutationsPage(chromeFor(service, session), mutations.list(), flash))
+        send(res, status, stagedMutationsPage(chromeFor(authorization, session), mutations.list(), flash))
     }
     settings.get('/staged-mutations', (req, res) => renderMutations(req, res, 200))
     for (const decision of ['approve', 'reject'] as const) {
@@ -359,7 +362,7 @@ export function createUiApp(deps: UiAppDeps): express.Express {
         const problems: FieldError[] = []
         const filter = parseAuditFilter(fields, problems)
         const request = parseAuditPage(fields, problems, 'newest-first')
-        const found = problems.length > 0 ? undefined : service.auditPage(filter, request)
+        const found = problems.length > 0 ? undefined : audit.auditPage(filter, request)
         const flash =
             problems.length > 0
                 ? { kind: 'error' as const, message: 'The filter is not valid.', fields: problems }
@@ -367,7 +370,7 @@ export function createUiApp(deps: UiAppDeps): express.Express {
         send(
             res,
             problems.length > 0 ? 400 : 200,
-            auditLogPage(chromeFor(service, session), found, stringFields(fields), flash, (page) =>
+            auditLogPage(chromeFor(authorization, session), found, stringFields(fields), flash, (page) =>
                 auditPageHref('/settings/audit-log', fields, page, request.limit)
             )
         )
@@ -386,7 +389,7 @@ export function createUiApp(deps: UiAppDeps): express.Express {
         send(
             res,
             status,
-            errorPage(status, refusal.message, refusal.fields, session ? chromeFor(service, session) : undefined)
+            errorPage(status, refusal.message, refusal.fields, session ? chromeFor(authorization, session) : undefined)
         )
     })
     return app
