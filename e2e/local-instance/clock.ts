@@ -5,7 +5,7 @@
 // order (ties in the order they were set), and waits for the flows they wake to settle before the
 // next one; real time passing fires them too. The offset is state: with --data-dir it is stored
 // before it is applied (a restart keeps it, so a due time stored by a waiting flow keeps its meaning).
-import type { FlowTimers } from './flow-runner'
+import type { FlowTimers } from './flow/index'
 import { LocalInstanceError } from './errors'
 import type { ClockOffsetStore } from './store'
 

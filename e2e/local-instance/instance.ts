@@ -3,15 +3,15 @@
 // items are ordered. This module composes the jobs, each in its own module: deploying
 // (deployment.ts: retrieve, preview, commit, activate), loading (loading.ts), ordering
 // (ordering.ts), approvals (approvals.ts), fulfilment (fulfilment.ts), the platform's task rules
-// (task-rules.ts) and the flow engine (flow-runner.ts). Pages and the HTTP server use this API.
+// (task-rules.ts) and the flow runner (flow/). Pages and the HTTP server use this API.
 import { approvalsFor, recordApprovalDecision } from './approvals'
 import type { ClockAdvance } from './clock'
 import { InstanceClock } from './clock'
 import { LocalInstanceError } from './errors'
 import { setItemState } from './fulfilment'
 import type { FlowCatalog } from './flow-model'
-import type { FlowContext, FlowRun, FlowTimers } from './flow-runner'
-import { FlowEngine } from './flow-runner'
+import type { FlowContext, FlowRun, FlowTimers } from './flow/index'
+import { FlowEngine } from './flow/index'
 import type { ActivationResult, Progress } from './deployment'
 import { Deployment, progressOf } from './deployment'
 import type { AliasConnection, LoadReport, UsersFixture } from './loading'

@@ -16,7 +16,7 @@ import {
 import { LocalInstanceError } from './errors'
 import type { FlowCatalog, FlowDefinition, FlowNode } from './flow-model'
 import { buildFlowCatalog, flowDefinitionTables } from './flow-model'
-import { parseTemplateValues } from './flow-runner'
+import { parseTemplateValues } from './flow/index'
 import type { JavaScriptLevel } from './glide-sandbox'
 import { checkScriptSyntax, javaScriptLevelOf, ScriptSyntaxError } from './glide-sandbox'
 import type { LoadedRecord } from './payload-record'

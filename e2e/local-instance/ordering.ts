@@ -2,7 +2,7 @@
 // the platform make on submit, the request, its item and variable values, and the item's flow.
 import { LocalInstanceError, OrderRefusedError, type OrderProblem } from './errors'
 import type { FlowCatalog } from './flow-model'
-import type { FlowEngine, FlowRun } from './flow-runner'
+import type { FlowEngine, FlowRun } from './flow/index'
 import type { Database, StoredRecord } from './tables'
 
 export interface OrderResult {

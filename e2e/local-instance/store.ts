@@ -1,7 +1,7 @@
 // Where the local instance keeps its state between restarts when started with --data-dir: one
 // SQLite database (better-sqlite3, synchronous like the in-memory tables it backs) in the folder.
 // - local-instance.sqlite holds every table row (in insertion order), journal entries, number
-//   counters and the flow runs with, for a run that waits, where it waits (flow-runner.ts). The
+//   counters and the flow runs with, for a run that waits, where it waits (flow/). The
 //   tables stay in memory as the working set: a write goes to SQLite first (a transaction), and only
 //   once it is stored is it applied in memory, so an error means nothing happened. WAL with
 //   synchronous=NORMAL: a committed write survives the process being killed (kill -9); a power cut
@@ -46,7 +46,7 @@ export interface RecordStore {
     transaction<T>(work: () => T): T
 }
 
-/** What the flow engine writes through to (flow-runner.ts): each run as JSON, by id. */
+/** What the flow engine writes through to (flow/): each run as JSON, by id. */
 export interface FlowContextStore {
     putFlowContext(runId: string, context: unknown): void
 }

@@ -1,7 +1,7 @@
 // The local instance's pages, rendered on the server from view models (view-models.ts): pages never
 // query tables. Every value is escaped by `html`; every control has a label. app.ts handles the forms.
 import { html, raw, type Fragment, type SafeHtml } from '../../../scripts/lib/common/index'
-import type { FlowRun, StepLog } from '../flow-runner'
+import type { FlowRun, StepLog } from '../flow/index'
 import type { OrderProblem } from '../instance'
 import type { JournalEntry } from '../tables'
 import { requestItemStates } from '../schema'

@@ -2,7 +2,7 @@
 // and never query tables themselves.
 import type { StepHighlight } from '../../../scripts/lib/update-set/index'
 import { toSvg } from '../../../scripts/lib/update-set/index'
-import type { FlowRun, StepLog } from '../flow-runner'
+import type { FlowRun, StepLog } from '../flow/index'
 import type { InstanceAccounts, InstanceFlowRuns, InstanceRequests, UiActionButton } from '../instance'
 import type { JournalEntry, StoredRecord } from '../tables'
 import type { Viewer } from './layout'

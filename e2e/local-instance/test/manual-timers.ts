@@ -1,4 +1,4 @@
-import type { FlowTimers } from '../flow-runner'
+import type { FlowTimers } from '../flow/index'
 
 /** Timers the test fires by hand: a one-hour wait times out when the test says so. */
 export function manualTimers(): FlowTimers & { pending(): number[]; fireAll(): void } {
