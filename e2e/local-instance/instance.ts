@@ -71,7 +71,7 @@ export interface LocalInstanceOptions {
      */
     scriptTimeScale?: number
     /**
-     * How many script sandboxes wait ready for the next script steps (sandbox-pool.ts; default 2).
+     * How many script sandboxes wait ready for the next script steps (sandbox-pool.ts; default 4).
      * 0 makes a fresh one as each step starts: for the lifecycle benchmark's baseline only.
      */
     sandboxPool?: number
@@ -236,8 +236,7 @@ function startInstance(options: LocalInstanceOptions, store: SqliteInstanceStore
               setProperties(database, options.properties ?? {})
               return loaded
           })
-    const sandboxes = new ScriptSandboxPool(options.sandboxPool)
-    const engine = new FlowEngine({
+    const engine: FlowEngine = new FlowEngine({
         database,
         catalog: () => deployment.current().catalog,
         timers: options.timers ?? clock,
@@ -246,6 +245,8 @@ function startInstance(options: LocalInstanceOptions, store: SqliteInstanceStore
         sandboxHost: (userSysId, log) => sandboxHost(database, userSysId, log, sandboxes),
         contexts: store,
     })
+    // Sandboxes are made while no flow step runs (the engine is idle: every run waits or has ended).
+    const sandboxes = new ScriptSandboxPool(options.sandboxPool, () => engine.whenIdle())
     let resumed: ResumedState | undefined
     if (store && resuming) {
         const contexts = store.loadFlowContexts() as FlowContext[]

@@ -52,6 +52,22 @@ describe('script sandbox pool', () => {
         expect(pool.readyCount).toBe(2)
     })
 
+    it('makes sandboxes only while nothing else runs (the quiet signal), never while a flow step does', async () => {
+        let quietNow: () => void = () => {}
+        let quiet = Promise.resolve()
+        const pool = new ScriptSandboxPool(1, () => quiet)
+        pools.push(pool)
+        await pool.whenFull()
+        // A flow step is running from here on: the signal holds back the refill until it says quiet.
+        quiet = new Promise((resolve) => (quietNow = resolve))
+        await outputsOf(hostOn(pool), 'outputs.ran = true')
+        await new Promise((resolve) => setTimeout(resolve, 50))
+        expect(pool.readyCount).toBe(0)
+        quietNow()
+        await pool.whenFull()
+        expect(pool.readyCount).toBe(1)
+    })
+
     it('serves more scripts at once than it holds, each in a sandbox of its own', async () => {
         const pool = await readyPool(1)
         const host = hostOn(pool)

@@ -4,8 +4,8 @@
 // after that run and a new one is made in the background, so nothing a script did reaches the next.
 //
 // Pooled sandboxes are instantiated from one WebAssembly.Module compiled once per process, which is
-// several times cheaper than newQuickJSAsyncWASMModule's own loading; the pool does no work on a step's
-// path unless every ready sandbox is taken (several scripts at once), and then makes one at once.
+// several times cheaper than newQuickJSAsyncWASMModule's own loading. The pool does no work on a step's
+// path unless every ready sandbox is taken (several flows at once), and then makes one at once.
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import {
@@ -18,8 +18,11 @@ import type { QuickJSAsyncWASMModule } from 'quickjs-emscripten'
 import type { ScriptSandboxSource } from './glide-sandbox'
 import { ScriptSandbox } from './glide-sandbox'
 
-/** How many sandboxes wait ready by default: a flow runs its script steps one after another. */
-export const DEFAULT_SANDBOX_POOL_SIZE = 2
+/**
+ * How many sandboxes wait ready by default: the most script steps the app's flows run between two
+ * waits (closing: Read Current Grant twice, then Delete), and one for a form's UI action condition.
+ */
+export const DEFAULT_SANDBOX_POOL_SIZE = 4
 
 /** Node's WebAssembly global: the project's type library (ES2023 and Node's) does not declare it. */
 type CompiledWebAssembly = object
@@ -46,17 +49,28 @@ async function newPooledModule(): Promise<QuickJSAsyncWASMModule> {
     return newQuickJSAsyncWASMModuleFromVariant(variant)
 }
 
+/** Resolves once nothing waits on the CPU that a sandbox being made would hold up (no flow step running). */
+export type QuietSignal = () => Promise<void>
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve).unref())
+
 export class ScriptSandboxPool implements ScriptSandboxSource {
     private readonly ready: ScriptSandbox[] = []
-    /** Sandboxes being made for the pool (never more than one at a time: the machine has other work). */
+    /** Sandboxes being made for the pool (one at a time: the machine has other work). */
     private filling: Promise<void> | undefined
     private disposed = false
 
     /**
-     * `size` sandboxes are kept ready, made in the background from now on. Size 0 keeps none: every
-     * run makes a fresh module on its own path, as the local instance did before it had a pool.
+     * `size` sandboxes are kept ready, made in the background. Making one holds the event loop for a
+     * few milliseconds (tens on a busy machine), so the pool makes them only when `quiet` says no flow
+     * step is running: a flow's steps between two waits take sandboxes made before, never wait for one
+     * being made. Size 0 keeps none: every run makes a fresh module on its own path, as the local
+     * instance did before it had a pool.
      */
-    constructor(readonly size: number = DEFAULT_SANDBOX_POOL_SIZE) {
+    constructor(
+        readonly size: number = DEFAULT_SANDBOX_POOL_SIZE,
+        private readonly quiet: QuietSignal = () => Promise.resolve()
+    ) {
         this.scheduleFill()
     }
 
@@ -74,12 +88,12 @@ export class ScriptSandboxPool implements ScriptSandboxSource {
     }
 
     /**
-     * Fills the pool now if it is short and resolves once it holds `size` ready sandboxes (or making one
-     * failed, or the pool is disposed): for start-up and tests.
+     * Fills the pool if it is short and resolves once it holds `size` ready sandboxes (or making one
+     * failed, or the pool is disposed): for tests.
      */
     whenFull(): Promise<void> {
         this.scheduleFill()
-        return this.filling ?? Promise.resolve()
+        return (!this.disposed && this.filling) || Promise.resolve()
     }
 
     /** Disposes the ready sandboxes and makes no more; sandboxes in use are disposed by their runs. */
@@ -88,22 +102,23 @@ export class ScriptSandboxPool implements ScriptSandboxSource {
         for (const sandbox of this.ready.splice(0)) sandbox.dispose()
     }
 
-    /** Fills the pool after the current turn of the event loop: never in the middle of a run's work. */
     private scheduleFill(): void {
         if (this.disposed || this.filling || this.ready.length >= this.size) return
-        const filling = new Promise<void>((resolve) => setImmediate(resolve).unref())
-            .then(() => this.fill())
+        this.filling = this.fill()
             .catch(() => {
                 // A sandbox that cannot be made now is made on a step's path later, where its error is reported.
             })
             .finally(() => {
                 this.filling = undefined
             })
-        this.filling = filling
     }
 
     private async fill(): Promise<void> {
         while (!this.disposed && this.ready.length < this.size) {
+            // Each sandbox after the current turn, once no step runs: requests and steps go first.
+            await nextTurn()
+            await this.quiet()
+            if (this.disposed) return
             const sandbox = await ScriptSandbox.prepare(newPooledModule, () => this.scheduleFill())
             if (this.disposed) {
                 sandbox.dispose()

@@ -31,6 +31,8 @@ export interface LocalInstanceServerOptions {
     adminPassword?: string
     /** A folder keeping the instance's state across restarts (resumed when it holds one); none: memory only. */
     dataDir?: string
+    /** Script sandboxes kept ready (LocalInstanceOptions.sandboxPool); 0 only for the lifecycle benchmark's baseline. */
+    sandboxPool?: number
 }
 
 export interface RunningLocalInstance {
@@ -91,6 +93,7 @@ export async function startLocalInstanceServer(options: LocalInstanceServerOptio
         aliases: aliasName === undefined || options.kpow === undefined ? undefined : { [aliasName]: options.kpow },
         properties: options.properties,
         dataDir: options.dataDir,
+        sandboxPool: options.sandboxPool,
     })
     try {
         return await serve(instance, options, instance.resumed ? undefined : aliasName)

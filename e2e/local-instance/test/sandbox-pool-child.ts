@@ -9,7 +9,10 @@ import { updateSetXml } from './lifecycle-order'
 
 const instance = createLocalInstance({ updateSetXml, users })
 const pool = new ScriptSandboxPool(2)
+// The pool's own work keeps nothing alive, so this program holds the process open while it fills.
+const holdOpen = setInterval(() => {}, 1_000)
 await pool.whenFull()
+clearInterval(holdOpen)
 const user = instance.database.query('sys_user', 'user_name=abel.tuter')[0]
 const outputs: Record<string, unknown> = {}
 await runPlatformScript(
