@@ -23,6 +23,8 @@ export default defineConfig({
                     name: 'unit',
                     include: ['mock-kpow/src/**/*.test.ts', 'scripts/**/*.test.ts', 'e2e/**/*.test.ts'],
                     exclude: ['**/node_modules/**', REFERENCE, ...INTEGRATION],
+                    // A unit test that listens or connects fails, naming the integration tier.
+                    setupFiles: ['scripts/test/no-sockets-in-unit-tests.ts'],
                 },
             },
             {

@@ -161,12 +161,13 @@ describe('RESTMessageV2', () => {
             recordName: 'r',
             level: 'es5',
             globals: { outputs },
-            timeScale: 0.01,
+            timeScale: 0.1,
             script: `${callNeverAnswering(10000)}
         outputs.message = response.getErrorMessage();
       `,
         })
-        // 10 s scaled to 100 ms, well inside the 30 s step limit scaled to 300 ms.
+        // 10 s scaled to 1 s, well inside the 30 s step limit scaled to 3 s (a tighter scale let a
+        // loaded machine reach the step limit first).
         expect(outputs.message).toBe('Request timed out after 10000 ms')
         expect(Date.now() - started).toBeLessThan(10000)
     })
