@@ -11,7 +11,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { startTypeScript } from '../lib/common/index.ts'
+import { basicAuthorization, startTypeScript } from '../lib/common/index.ts'
 import type { StartedProcess } from '../lib/common/index.ts'
 import { GUIDE_CLUSTER_ID, MOCK_KPOW_CLI, MOCK_KPOW_LISTENING } from '../../mock-kpow/src/index.ts'
 import { LOCAL_INSTANCE_LISTENING } from '../../e2e/local-instance/index.ts'
@@ -29,10 +29,9 @@ const ROUND_LIMIT_MS = 60_000
 const TARGET_GRANTED_MS = 250
 const TARGET_REVOKED_MS = 100
 
-const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
-const KPOW_ADMIN = basic('admin', 'admin')
-const INSTANCE_ADMIN = basic('admin', 'admin')
-const asUser = (userName: string) => basic(userName, 'demo')
+const KPOW_ADMIN = basicAuthorization('admin', 'admin')
+const INSTANCE_ADMIN = basicAuthorization('admin', 'admin')
+const asUser = (userName: string) => basicAuthorization(userName, 'demo')
 
 interface Round {
     grantedMs: number
