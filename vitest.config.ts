@@ -16,6 +16,9 @@ const INTEGRATION = [
 export default defineConfig({
     test: {
         testTimeout: 20_000,
+        // Vitest's default on two cores is one worker (cores - 1): every file after the other, though
+        // most integration files wait on child processes and servers. Two overlap those waits.
+        maxWorkers: 2,
         projects: [
             {
                 extends: true,
