@@ -150,10 +150,10 @@ describe('documents for users', () => {
         expect(specs.filter((spec) => !readme.includes(`\`${spec}\``))).toEqual([])
     })
 
-    it('the README links the public article the kit implements', () => {
-        expect(read('README.md')).toContain(
-            '(https://factorhouse.io/blog/articles/self-service-kafka-governance-kpow-servicenow/)'
-        )
+    it('the README names the public article the kit implements, and where it is published', () => {
+        const readme = read('README.md')
+        expect(readme).toContain('Self-Service Kafka Governance: Streamlining Workflows with Kpow and ServiceNow')
+        expect(readme).toContain('(https://factorhouse.io/blog/)')
     })
 })
 
