@@ -86,8 +86,11 @@ export function isActionPublished(action: TableRecord | undefined): boolean {
     return action?.state === 'published'
 }
 
-const MANUAL_ACTIVATION =
-    'activate by hand: Flow Designer > open each Kpow action > Publish, then open the flows "Kpow Access Lifecycle" and "Kpow Access Extension" > Activate'
+/** The fix when the instance will not activate: the set's own flows by name, so the hint follows the set. */
+function manualActivation(flows: readonly { name: string }[]): string {
+    const names = flows.map((flow) => `"${flow.name}"`).join(', ')
+    return `activate by hand: Flow Designer > open each Kpow action > Publish, then open the flow${flows.length === 1 ? '' : 's'} ${names} > Activate (servicenow/IMPORT.md has the checklist)`
+}
 
 /** Polls the CI/CD progress until it ends; prints a line whenever the status or percentage moves. */
 export async function followProgress(
@@ -421,7 +424,7 @@ export async function deploy(options: DeployOptions): Promise<DeployReport> {
                     progress.detail(`${names.get(result.sysId) ?? result.sysId}: ${result.status}: ${result.message}`)
                 throw new DeployError(
                     `the instance could not ${kind === 'actions' ? 'publish' : 'activate'} ${outcome.failed || failed.length} of ${records.length} ${kind}${failed[0]?.message ? `: ${failed[0].message}` : ''}`,
-                    MANUAL_ACTIVATION
+                    manualActivation(updateSet.flows)
                 )
             }
         }
@@ -465,7 +468,10 @@ export async function deploy(options: DeployOptions): Promise<DeployReport> {
             }
         }
         if (problems.length > 0) {
-            throw new DeployError(`the instance is not ready: ${problems.join('; ')}`, MANUAL_ACTIVATION)
+            throw new DeployError(
+                `the instance is not ready: ${problems.join('; ')}`,
+                manualActivation(updateSet.flows)
+            )
         }
         const kpowNote = options.skipKpowCheck
             ? 'Kpow check skipped (--skip-kpow-check)'

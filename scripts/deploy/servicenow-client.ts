@@ -464,7 +464,7 @@ export class ServiceNowClient {
         if (response.status === 400 && /does not represent any resource/i.test(response.text)) {
             throw new DeployError(
                 `the instance has no flow activation endpoint (POST ${path} answered 400 "does not represent any resource")`,
-                'install the ServiceNow IDE app (sn_glider_ide) version 4.1.1 or later from the ServiceNow Store, or activate by hand: in Flow Designer open each Kpow action and Publish it, then open the flows "Kpow Access Lifecycle" and "Kpow Access Extension" and Activate them'
+                'install the ServiceNow IDE app (sn_glider_ide) version 4.1.1 or later from the ServiceNow Store, or activate by hand: in Flow Designer open each Kpow action and Publish it, then Activate each flow (the checklist in servicenow/IMPORT.md names them)'
             )
         }
         if (response.status !== 200 && response.status !== 422) {
