@@ -2,18 +2,15 @@
 // the way they would be broken: in a scratch copy of the repository's sources, one import that runs
 // the wrong way is added, and dependency-cruiser must name the rule it breaks; the copy as it is
 // must pass. Small probe trees then show each rule on its own, and what it allows next to it.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { execFileSync } from 'node:child_process'
-import { cruise } from 'dependency-cruiser'
-import type { ICruiseResult, IViolation } from 'dependency-cruiser'
-import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options'
-import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config'
+import type { IViolation } from 'dependency-cruiser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cruiseWithRules, SOURCE_FOLDERS } from './house.ts'
 
 const root = resolve(import.meta.dirname, '..', '..')
-const SOURCE_FOLDERS = ['servicenow/src', 'mock-kpow', 'scripts', 'e2e']
 const scratchFolders: string[] = []
 
 function scratch(): string {
@@ -31,13 +28,9 @@ function write(folder: string, path: string, text: string): void {
     writeFileSync(join(folder, path), text)
 }
 
-/** Runs dependency-cruiser with the repository's rules in `folder`, as `npm run lint` does in the root. */
+/** The violations dependency-cruiser finds in `folder` with the rules copied there, as `npm run lint` would. */
 async function violations(folder: string): Promise<IViolation[]> {
-    const options = await extractDepcruiseOptions(join(folder, '.dependency-cruiser.cjs'))
-    const tsConfig = extractTSConfig(join(folder, 'tsconfig.json'))
-    const present = SOURCE_FOLDERS.filter((name) => existsSync(join(folder, name)))
-    const result = await cruise(present, { ...options, baseDir: folder, validate: true }, undefined, { tsConfig })
-    return (result.output as ICruiseResult).summary.violations
+    return (await cruiseWithRules(folder)).summary.violations
 }
 
 afterAll(() => {

@@ -4,6 +4,7 @@
  * ARCHITECTURE.md holds a copy between markers that scripts/checks/house.test.ts keeps current.
  * Test code (tests, specs, fixtures, benchmarks) is left out: it sits on top and may use anything.
  */
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { cruise } from 'dependency-cruiser'
 import type { ICruiseResult } from 'dependency-cruiser'
@@ -36,6 +37,21 @@ const PARTS: readonly Part[] = [
 
 const TEST_CODE = /(\.(test|spec)\.ts$|^e2e\/specs\/|^scripts\/(test|checks)\/|(^|\/)(test|testing|bench)\/)/
 
+/** The folders `npm run lint` cruises. */
+export const SOURCE_FOLDERS = ['servicenow/src', 'mock-kpow', 'scripts', 'e2e'] as const
+
+/**
+ * Runs dependency-cruiser over `root`'s source folders with the rules and TypeScript settings found
+ * there (the repository's, or a scratch copy's), as `npm run lint` does; violations are in the summary.
+ */
+export async function cruiseWithRules(root: string): Promise<ICruiseResult> {
+    const options = await extractDepcruiseOptions(join(root, '.dependency-cruiser.cjs'))
+    const tsConfig = extractTSConfig(join(root, 'tsconfig.json'))
+    const present = SOURCE_FOLDERS.filter((name) => existsSync(join(root, name)))
+    const result = await cruise(present, { ...options, baseDir: root, validate: true }, undefined, { tsConfig })
+    return result.output as ICruiseResult
+}
+
 export interface House {
     parts: readonly Part[]
     /** Distinct part-to-part imports, sorted. */
@@ -47,18 +63,9 @@ function partOf(path: string): Part | undefined {
 }
 
 export async function drawHouse(root = repositoryRoot): Promise<House> {
-    const options = await extractDepcruiseOptions(join(root, '.dependency-cruiser.cjs'))
-    const tsConfig = extractTSConfig(join(root, 'tsconfig.json'))
-    const result = await cruise(
-        ['servicenow/src', 'mock-kpow', 'scripts', 'e2e'],
-        { ...options, baseDir: root },
-        undefined,
-        {
-            tsConfig,
-        }
-    )
+    const result = await cruiseWithRules(root)
     const arrows = new Map<string, { from: string; to: string }>()
-    for (const module of (result.output as ICruiseResult).modules) {
+    for (const module of result.modules) {
         if (TEST_CODE.test(module.source)) continue
         const from = partOf(module.source)
         if (!from) continue
