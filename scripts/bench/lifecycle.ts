@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { basicAuthorization, startTypeScript } from '../lib/common/index.ts'
 import type { StartedProcess } from '../lib/common/index.ts'
+import { callJson } from '../test/json-call.ts'
 import { GUIDE_CLUSTER_ID, MOCK_KPOW_CLI, MOCK_KPOW_LISTENING } from '../../mock-kpow/src/index.ts'
 import { LOCAL_INSTANCE_LISTENING } from '../../e2e/local-instance/index.ts'
 
@@ -50,19 +51,14 @@ interface Variant {
     rounds: Round[]
 }
 
+/** One JSON call the round depends on: anything but a 2xx answer ends the benchmark, naming the call. */
 async function call(method: string, url: string, authorization: string, body?: unknown): Promise<unknown> {
-    const response = await fetch(url, {
-        method,
-        headers: {
-            authorization,
-            accept: 'application/json',
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    const text = await response.text()
-    if (!response.ok) throw new Error(`${method} ${url} answered ${String(response.status)}: ${text.slice(0, 300)}`)
-    return text ? (JSON.parse(text) as unknown) : undefined
+    const answer = await callJson(url, method, authorization, body)
+    if (answer.status < 200 || answer.status > 299)
+        throw new Error(
+            `${method} ${url} answered ${String(answer.status)}: ${JSON.stringify(answer.json).slice(0, 300)}`
+        )
+    return answer.json
 }
 
 type Row = Record<string, string>

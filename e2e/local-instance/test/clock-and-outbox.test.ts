@@ -9,7 +9,7 @@ import type { RunningLocalInstance } from '../server'
 import { startLocalInstanceServer } from '../server'
 import type { KpowStandIn } from './kpow-stand-in'
 import { startKpowStandIn } from './kpow-stand-in'
-import { callJson } from './json-call'
+import { callJson } from '../../../scripts/test/json-call.ts'
 import { itemName, order } from './lifecycle-order'
 
 const root = join(import.meta.dirname, '..', '..', '..')

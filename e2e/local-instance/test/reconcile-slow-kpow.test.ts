@@ -9,7 +9,7 @@ import type { StartedProcess } from '../../../scripts/lib/common/index'
 import { startTypeScript } from '../../../scripts/lib/common/index'
 import { createLocalInstance } from '../instance'
 import users from '../seed/users.json'
-import { callJson } from './json-call'
+import { callJson } from '../../../scripts/test/json-call.ts'
 import { flowName, itemName, order, updateSetXml } from './lifecycle-order'
 import { startSlowProxy, type Hold, type SlowProxy } from './slow-proxy'
 

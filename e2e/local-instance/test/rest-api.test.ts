@@ -11,8 +11,8 @@ import type { RunningLocalInstance } from '../server'
 import { startLocalInstanceServer } from '../server'
 import type { KpowStandIn } from './kpow-stand-in'
 import { startKpowStandIn } from './kpow-stand-in'
-import type { JsonAnswer } from './json-call'
-import { callJson } from './json-call'
+import type { JsonAnswer } from '../../../scripts/test/json-call.ts'
+import { callJson } from '../../../scripts/test/json-call.ts'
 
 const root = join(import.meta.dirname, '..', '..', '..')
 const setFile = join(root, 'update-sets', 'kpow-jit-access.xml')

@@ -10,7 +10,7 @@ import type { StartedProcess } from '../../../scripts/lib/common/index'
 import { runTypeScript, startTypeScript } from '../../../scripts/lib/common/index'
 import { readUpdateSet } from '../../../scripts/lib/update-set/index'
 import { LOCAL_INSTANCE_CLI, LOCAL_INSTANCE_LISTENING } from '../index'
-import { callJson } from './json-call'
+import { callJson } from '../../../scripts/test/json-call.ts'
 
 const root = join(import.meta.dirname, '..', '..', '..')
 const itemId =
