@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { checkScriptSyntax, runPlatformScript, ScriptRuntimeError, ScriptSyntaxError } from './glide-sandbox'
-import { makeScriptHost as makeHost } from './test/script-host'
+import { makeScriptHost as makeHost, outputsOf } from './test/script-host'
 
 // Unit tests open no socket: RESTMessageV2 against a real server (and its timeouts) is tested in
 // test/glide-sandbox-http.test.ts.
-
-/** Runs an ES5 script on a fresh host and gives what it put in `outputs`. */
-async function outputsOf(script: string): Promise<Record<string, unknown>> {
-    const outputs: Record<string, unknown> = {}
-    await runPlatformScript(makeHost().host, { recordName: 'r', level: 'es5', globals: { outputs }, script })
-    return outputs
-}
 
 describe('syntax gate', () => {
     it.each([
@@ -100,13 +93,10 @@ describe('Glide APIs', () => {
 
     it('gs logs, reads properties, knows the user', async () => {
         const { host, logs, requester } = makeHost()
-        const outputs: Record<string, unknown> = {}
-        await runPlatformScript(host, {
-            recordName: 'r',
-            level: 'es5',
-            globals: { outputs },
-            script: "gs.info('hello ' + gs.getUserName()); outputs.max = gs.getProperty('x_kpow.max_duration_ms'); outputs.fallback = gs.getProperty('nope', 'd'); outputs.user = gs.getUserID();",
-        })
+        const outputs = await outputsOf(
+            "gs.info('hello ' + gs.getUserName()); outputs.max = gs.getProperty('x_kpow.max_duration_ms'); outputs.fallback = gs.getProperty('nope', 'd'); outputs.user = gs.getUserID();",
+            host
+        )
         expect(logs).toContainEqual({ level: 'info', message: 'hello abel.tuter' })
         expect(outputs).toEqual({ max: '3600000', fallback: 'd', user: requester.sys_id })
     })
@@ -170,12 +160,8 @@ describe('isolation from the host', () => {
 
     it.each(escapes)('contains %s', async (_name, attempt) => {
         const { host } = makeHost()
-        const outputs: Record<string, unknown> = {}
-        await runPlatformScript(host, {
-            recordName: 'r',
-            level: 'es2021',
-            globals: { outputs },
-            script: `
+        const outputs = await outputsOf(
+            `
         let found
         try { found = ${attempt} } catch (error) { found = 'threw ' + String(error) }
         const isHostProcess = found !== null && typeof found === 'object' && typeof found.versions === 'object'
@@ -183,7 +169,9 @@ describe('isolation from the host', () => {
         outputs.kind = isHostProcess ? 'host process' : isHostFunction ? 'host function' : typeof found
         outputs.seen = String(found).slice(0, 80)
       `,
-        })
+            host,
+            'es2021'
+        )
         expect(outputs.kind).not.toBe('host process')
         expect(outputs.kind).not.toBe('host function')
         expect(['undefined', 'string', 'object']).toContain(outputs.kind)
@@ -192,14 +180,11 @@ describe('isolation from the host', () => {
 
     it('has no Node globals at all', async () => {
         const { host } = makeHost()
-        const outputs: Record<string, unknown> = {}
-        await runPlatformScript(host, {
-            recordName: 'r',
-            level: 'es5',
-            globals: { outputs },
-            script: `outputs.types = [typeof require, typeof process, typeof fetch, typeof setTimeout, typeof setInterval,
+        const outputs = await outputsOf(
+            `outputs.types = [typeof require, typeof process, typeof fetch, typeof setTimeout, typeof setInterval,
           typeof Buffer, typeof module, typeof exports, typeof __dirname, typeof WebAssembly].join(',');`,
-        })
+            host
+        )
         expect(outputs.types).toBe(
             'undefined,undefined,undefined,undefined,undefined,undefined,undefined,undefined,undefined,undefined'
         )
@@ -247,18 +232,15 @@ describe('isolation from the host', () => {
         const item = database.insert('sc_req_item', { short_description: 'x' })
         database.update('sc_req_item', item.sys_id, { work_notes: 'first' }, 'abel.tuter')
         database.update('sc_req_item', item.sys_id, { work_notes: 'second' }, 'system')
-        const outputs: Record<string, unknown> = {}
-        await runPlatformScript(host, {
-            recordName: 'r',
-            level: 'es5',
-            globals: { outputs },
-            script: `
+        const outputs = await outputsOf(
+            `
         var item = new GlideRecord('sc_req_item');
         item.get('${item.sys_id}');
         outputs.all = item.work_notes.getJournalEntry(-1);
         outputs.newest = item.work_notes.getJournalEntry(1);
       `,
-        })
+            host
+        )
         expect(outputs.all).toMatch(
             /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d - system \(Work notes\)\nsecond\n\n.* - Abel Tuter \(Work notes\)\nfirst$/
         )

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runPlatformScript } from '../glide-sandbox'
-import { makeScriptHost, TEST_ALIAS } from './script-host'
+import { makeScriptHost, outputsOf, TEST_ALIAS } from './script-host'
 
 // The server lives on this test's own event loop: execute() looks synchronous to the script while the
 // host awaits the request, so the loop keeps running and the server can answer.
@@ -49,12 +49,8 @@ function callNeverAnswering(timeoutMs: number): string {
 describe('RESTMessageV2', () => {
     it('RESTMessageV2.execute() is synchronous, with the alias URL and Basic credential', async () => {
         const { host } = makeHost()
-        const outputs: Record<string, unknown> = {}
-        await runPlatformScript(host, {
-            recordName: 'r',
-            level: 'es5',
-            globals: { outputs },
-            script: `
+        const outputs = await outputsOf(
+            `
         var info = new sn_cc.ConnectionInfoProvider().getConnectionInfo('${TEST_ALIAS}');
         var request = new sn_ws.RESTMessageV2();
         request.setEndpoint(info.getAttribute('connection_url') + '/admin/v1/temporary-policies');
@@ -75,7 +71,8 @@ describe('RESTMessageV2', () => {
         outputs.missingError = failed.haveError();
         outputs.unknownAlias = new sn_cc.ConnectionInfoProvider().getConnectionInfo('0123456789abcdef0123456789abcdef');
       `,
-        })
+            host
+        )
         expect(outputs).toEqual({
             status: 201,
             body: {
@@ -93,13 +90,10 @@ describe('RESTMessageV2', () => {
 
     it('reports a connection failure through haveError(), status 0', async () => {
         const { host } = makeHost()
-        const outputs: Record<string, unknown> = {}
-        await runPlatformScript(host, {
-            recordName: 'r',
-            level: 'es5',
-            globals: { outputs },
-            script: "var r = new sn_ws.RESTMessageV2(); r.setEndpoint('http://127.0.0.1:9/'); r.setHttpMethod('get'); r.setHttpTimeout(2000); var s = r.execute(); outputs.status = s.getStatusCode(); outputs.error = s.haveError(); outputs.message = s.getErrorMessage();",
-        })
+        const outputs = await outputsOf(
+            "var r = new sn_ws.RESTMessageV2(); r.setEndpoint('http://127.0.0.1:9/'); r.setHttpMethod('get'); r.setHttpTimeout(2000); var s = r.execute(); outputs.status = s.getStatusCode(); outputs.error = s.haveError(); outputs.message = s.getErrorMessage();",
+            host
+        )
         expect(outputs.status).toBe(0)
         expect(outputs.error).toBe(true)
         expect(String(outputs.message)).not.toBe('')

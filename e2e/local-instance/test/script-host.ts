@@ -2,7 +2,8 @@
 // and one connection alias whose URL the test chooses (nothing listens on the default, port 9).
 import { Database } from '../tables'
 import { localInstanceSchemas } from '../schema'
-import type { SandboxHost, ScriptLogLevel } from '../glide-sandbox'
+import { runPlatformScript } from '../glide-sandbox'
+import type { JavaScriptLevel, SandboxHost, ScriptLogLevel } from '../glide-sandbox'
 
 /** The alias sys_id resolveConnection knows. */
 export const TEST_ALIAS = 'aaaaaaaabbbbbbbbccccccccdddddddd'
@@ -29,4 +30,15 @@ export function makeScriptHost(connectionUrl = 'http://127.0.0.1:9') {
         log: (level, message) => logs.push({ level, message }),
     }
     return { database, host, logs, requester }
+}
+
+/** Runs a script (ES5 unless told) on `host`, a fresh one by default, and gives what it put in `outputs`. */
+export async function outputsOf(
+    script: string,
+    host: SandboxHost = makeScriptHost().host,
+    level: JavaScriptLevel = 'es5'
+): Promise<Record<string, unknown>> {
+    const outputs: Record<string, unknown> = {}
+    await runPlatformScript(host, { recordName: 'r', level, globals: { outputs }, script })
+    return outputs
 }
