@@ -18,10 +18,15 @@ describe('startProcess', () => {
         const started = node(
             "console.error('warming up'); setTimeout(() => console.log('listening on http://127.0.0.1:1234'), 50); setInterval(() => {}, 1000)"
         )
-        const [, url] = await started.waitFor(/listening on (http:\/\/\S+)/)
-        expect(url).toBe('http://127.0.0.1:1234')
-        expect(started.output()).toContain('warming up')
-        expect(await started.stop()).toBeNull()
+        try {
+            const [, url] = await started.waitFor(/listening on (http:\/\/\S+)/)
+            expect(url).toBe('http://127.0.0.1:1234')
+            expect(started.output()).toContain('warming up')
+            expect(await started.stop()).toBeNull()
+        } finally {
+            // Stopped even when an assertion failed: the child never exits by itself (stop is idempotent).
+            await started.stop()
+        }
     })
 
     it('rejects with the output when the process exits before its ready line', async () => {
@@ -31,7 +36,13 @@ describe('startProcess', () => {
 
     it('rejects with the output when the ready line does not come in time', async () => {
         const started = node("console.log('still starting'); setInterval(() => {}, 1000)")
-        await expect(started.waitFor(/listening on/, 300)).rejects.toThrow(/did not print .* in time:\nstill starting/)
-        await started.stop()
+        // Stopped whatever the assertion says: the child never exits by itself.
+        try {
+            await expect(started.waitFor(/listening on/, 300)).rejects.toThrow(
+                /did not print .* in time:\nstill starting/
+            )
+        } finally {
+            await started.stop()
+        }
     })
 })
