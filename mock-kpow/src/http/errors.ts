@@ -50,7 +50,6 @@ export function asKpowError(error: unknown): KpowError {
             ])
         case 'entity.too.large':
             return new KpowError('payload_too_large', `The body exceeds ${String(framework.limit)} bytes.`)
-        case 'encoding.unsupported':
         case 'charset.unsupported':
             return new KpowError('unsupported_media_type', 'Only UTF-8 bodies are accepted.', [
                 { path: 'header content-type', message: 'charset must be utf-8' },

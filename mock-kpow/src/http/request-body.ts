@@ -2,6 +2,9 @@
 // other than utf-8 is refused (415, naming it) and bytes that are not UTF-8 are refused (400) rather
 // than replaced and stored. JSON nests at most MAX_JSON_DEPTH levels, checked on the raw bytes before
 // parsing so no validator ever recurses that deep. A form's percent-escapes must decode to UTF-8.
+// A compressed body (Content-Encoding gzip, deflate or br) is inflated, the size limit counting the
+// inflated bytes; one that is not what its header says is refused (400), an encoding the parser does
+// not know too (415), naming the header, like any other client mistake.
 import { parse as parseContentType } from 'content-type'
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express'
 import { KpowError } from '../errors'
@@ -84,6 +87,51 @@ function requireMediaType(req: Request, mediaType: string): void {
     }
 }
 
+/** The framework's error objects: only the fields read here. */
+interface ParserError {
+    readonly type?: unknown
+    readonly encoding?: unknown
+}
+
+const SUPPORTED_ENCODINGS = 'gzip, deflate, br or none (identity)'
+
+/**
+ * Runs one of Express's body parsers, wording what it cannot read because of Content-Encoding. The
+ * inflating stream's own errors (zlib's "incorrect header check", "unexpected end of file") carry no
+ * `type`, unlike every error of the parser's reading and parsing, so that is how they are told apart.
+ */
+function decoding(parser: RequestHandler): RequestHandler {
+    return (req, res, next) => {
+        parser(req, res, (error?: unknown) => {
+            if (error === undefined || error instanceof KpowError) return next(error)
+            const failure = (typeof error === 'object' && error !== null ? error : {}) as ParserError
+            const declared = (req.get('content-encoding') ?? 'identity').trim().toLowerCase()
+            if (failure.type === 'encoding.unsupported') {
+                return next(
+                    new KpowError('unsupported_media_type', `Content-Encoding "${declared}" is not supported.`, [
+                        { path: 'header content-encoding', message: `must be ${SUPPORTED_ENCODINGS}` },
+                    ])
+                )
+            }
+            if (failure.type === undefined && declared !== 'identity') {
+                return next(
+                    new KpowError(
+                        'invalid_request',
+                        `The body is not ${declared} data, as its Content-Encoding says.`,
+                        [
+                            {
+                                path: 'header content-encoding',
+                                message: `must name how the body is encoded: ${SUPPORTED_ENCODINGS}`,
+                            },
+                        ]
+                    )
+                )
+            }
+            next(error)
+        })
+    }
+}
+
 /**
  * A JSON body: the content type is checked first (415), then the raw bytes (UTF-8, nesting), then
  * the parse. `strict` false lets a bare scalar through to the schema, whose message names it.
@@ -94,15 +142,17 @@ export function jsonBody(options: { readonly strict: boolean }): RequestHandler[
             requireMediaType(req, 'application/json')
             next()
         },
-        express.json({
-            limit: MAX_BODY_BYTES,
-            strict: options.strict,
-            type: () => true,
-            verify: (_req, _res, bytes) => {
-                requireUtf8(bytes)
-                requireShallowJson(bytes)
-            },
-        }),
+        decoding(
+            express.json({
+                limit: MAX_BODY_BYTES,
+                strict: options.strict,
+                type: () => true,
+                verify: (_req, _res, bytes) => {
+                    requireUtf8(bytes)
+                    requireShallowJson(bytes)
+                },
+            })
+        ),
     ]
 }
 
@@ -113,13 +163,15 @@ export function formBody(): RequestHandler[] {
             if (req.is('application/x-www-form-urlencoded')) requireMediaType(req, 'application/x-www-form-urlencoded')
             next()
         },
-        express.urlencoded({
-            extended: false,
-            limit: MAX_BODY_BYTES,
-            verify: (_req, _res, bytes) => {
-                requireUtf8(bytes)
-                requireDecodableForm(bytes)
-            },
-        }),
+        decoding(
+            express.urlencoded({
+                extended: false,
+                limit: MAX_BODY_BYTES,
+                verify: (_req, _res, bytes) => {
+                    requireUtf8(bytes)
+                    requireDecodableForm(bytes)
+                },
+            })
+        ),
     ]
 }

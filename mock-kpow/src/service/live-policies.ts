@@ -57,11 +57,6 @@ export class LivePolicies {
         return this.store.policies
     }
 
-    /** The policies held, expired ones not yet settled included (the reset removes them all). */
-    held(): ReadonlyMap<string, TemporaryPolicy> {
-        return this.store.policies
-    }
-
     /** The access decision for roles, counting every temporary policy active at this instant. */
     decide(request: AccessRequest): Decision {
         this.settleExpiries()
@@ -69,12 +64,13 @@ export class LivePolicies {
     }
 
     /**
-     * Writes the state change durably, then applies it; a failed write changes nothing and is
-     * answered as an internal error (the cause goes to the log, not to the client).
+     * Writes the state change durably, then applies it, resolving with the policies it removed; a
+     * failed write changes nothing and is answered as an internal error (the cause goes to the log,
+     * not to the client).
      */
-    async commit(change: StateChange): Promise<void> {
+    async commit(change: StateChange): Promise<readonly TemporaryPolicy[]> {
         try {
-            await this.store.commit(change)
+            return await this.store.commit(change)
         } catch (error) {
             console.error(
                 `mock-kpow: could not write the data directory; the change was not made: ${describeFailure(error)}`

@@ -29,8 +29,7 @@ export class MockControl {
 
     /** The mock's reset: forgets temporary policies (audited) and rewinds the clock offset. */
     async reset(): Promise<void> {
-        const removed = [...this.live.held().values()]
-        await this.live.commit({ kind: 'reset' })
+        const removed = await this.live.commit({ kind: 'reset' })
         for (const policy of removed) {
             this.audit.recordAudit({
                 event: 'temporary-policy-deleted',

