@@ -90,12 +90,19 @@ export interface SandboxHost {
     log(level: ScriptLogLevel, message: string): void
     /** Sandboxes made ready ahead of the steps (sandbox-pool.ts); without: one is made when a step starts. */
     sandboxes?: ScriptSandboxSource
+    /**
+     * Guest source making the instance's Script Includes reachable from a script of `callerScope`
+     * (script-includes.ts), evaluated before the script; without: no include exists.
+     */
+    scriptIncludes?(callerScope: string): string
 }
 
 export interface RunScriptOptions {
     script: string
     recordName: string
     level: JavaScriptLevel
+    /** The application scope the script's record belongs to (`x_kpow_jit`): which Script Includes it may call. Default global. */
+    scope?: string
     /**
      * Objects made available to the script as globals (a script step's `inputs` and `outputs`). They are
      * copied in as JSON, and what the script leaves in them is copied back into the same objects.
@@ -145,6 +152,7 @@ export async function runPlatformScript(host: SandboxHost, options: RunScriptOpt
         )
     try {
         sandbox.bind({ operations: hostOperations(host), host, step, timeScale })
+        if (host.scriptIncludes) evaluate(context, host.scriptIncludes(options.scope ?? 'global'), 'script includes')
         for (const [name, value] of Object.entries(options.globals ?? {})) {
             evaluate(context, `globalThis[${JSON.stringify(name)}] = ${JSON.stringify(value)}`, name)
         }

@@ -29,6 +29,7 @@ import { cancelApprovalsOfClosedItems, requestItemCloseRule } from './task-rules
 import type { UnsupportedItem } from './unsupported'
 import { UnsupportedCollector } from './unsupported'
 import { checkUiActions } from './ui-actions'
+import { checkScriptIncludes } from './script-includes'
 import type { RecordStore } from './store'
 
 export interface UserFixture {
@@ -68,6 +69,7 @@ const dataTables = new Set([
     'sysevent_register',
     'sysevent_email_action',
     'sys_ui_action',
+    'sys_script_include',
 ])
 
 /** Records that configure what the runner does not model, each with why it needs no execution. */
@@ -151,6 +153,7 @@ export function analyseUpdateSet(updateSet: UpdateSet, now: () => Date): UpdateS
     checkActionScripts(catalog, report.javaScriptLevel, unsupported)
     checkNotificationRecords(records, database, unsupported)
     checkUiActions(records, report.javaScriptLevel, unsupported)
+    checkScriptIncludes(records, report.javaScriptLevel, unsupported)
     return { updateSet, records, report, problems: unsupported.list() }
 }
 

@@ -1,8 +1,9 @@
-// What a flow's scripts see of the instance: its database, the app's properties, and the
-// connection aliases resolved to their configured endpoint and credential; and where their sandboxes
-// come from (the instance's pool).
+// What a flow's scripts see of the instance: its database, the app's properties, the connection
+// aliases resolved to their configured endpoint and credential, and its Script Includes; and where
+// their sandboxes come from (the instance's pool).
 import type { ResolvedConnection, SandboxHost, ScriptLogLevel, ScriptSandboxSource } from './glide-sandbox'
 import type { Database } from './tables'
+import { scriptIncludesSource } from './script-includes'
 
 export function sandboxHost(
     database: Database,
@@ -19,6 +20,7 @@ export function sandboxHost(
         ),
         resolveConnection: (aliasKey) => resolveConnection(database, aliasKey),
         log,
+        scriptIncludes: (callerScope) => scriptIncludesSource(database, callerScope),
     }
 }
 

@@ -133,6 +133,22 @@ export const localInstanceSchemas: TableSchema[] = [
             show_insert: { type: 'string' },
             order: { type: 'string' },
             hint: { type: 'string' },
+            /** The app (sys_app sys_id) the action belongs to: which Script Includes its scripts may call. */
+            sys_scope: { type: 'string' },
+        },
+    },
+    {
+        // Script Includes (script-includes.ts): what a server-side call needs; the loader refuses the rest.
+        name: 'sys_script_include',
+        displayField: 'name',
+        fields: {
+            name: { type: 'string' },
+            api_name: { type: 'string' },
+            script: { type: 'string' },
+            access: { type: 'string', defaultValue: 'package_private' },
+            active: { type: 'string', defaultValue: 'true' },
+            description: { type: 'string' },
+            sys_scope: { type: 'string' },
         },
     },
     {

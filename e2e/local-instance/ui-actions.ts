@@ -8,6 +8,7 @@
 import type { JavaScriptLevel, SandboxHost } from './glide-sandbox'
 import { checkScriptSyntax, runPlatformScript, ScriptRuntimeError, ScriptSyntaxError } from './glide-sandbox'
 import { LocalInstanceError } from './errors'
+import { scopeNameOf } from './script-includes'
 import type { LoadedRecord } from './payload-record'
 import type { Database, StoredRecord } from './tables'
 import type { UnsupportedCollector } from './unsupported'
@@ -113,7 +114,7 @@ export async function visibleUiActions(
         .sort((left, right) => Number(left.order ?? 100) - Number(right.order ?? 100))
     const shown: UiActionButton[] = []
     for (const uiAction of candidates) {
-        if (await conditionHolds(uiAction, record, table, host, level))
+        if (await conditionHolds(database, uiAction, record, table, host, level))
             shown.push({
                 sysId: uiAction.sys_id,
                 name: uiAction.name ?? '',
@@ -137,7 +138,7 @@ export async function runUiAction(
     if (!uiAction || uiAction.table !== table || uiAction.active !== 'true' || uiAction.form_button !== 'true')
         throw new UiActionRefusedError(`No UI action ${uiActionSysId} on ${table} forms`)
     // The platform checks the condition again when the button is posted: a stale or forged post runs nothing.
-    if (!(await conditionHolds(uiAction, record, table, host, level)))
+    if (!(await conditionHolds(database, uiAction, record, table, host, level)))
         throw new UiActionRefusedError(`"${uiAction.name ?? ''}" is not available to you on this record now`)
     const result: Record<string, unknown> = {}
     try {
@@ -145,6 +146,7 @@ export async function runUiAction(
             script: `${currentAndAction(table, record.sys_id)}\n${uiAction.script ?? ''}`,
             recordName: `sys_ui_action_${uiAction.sys_id} (UI action "${uiAction.name ?? ''}")`,
             level,
+            scope: scopeNameOf(database, uiAction.sys_scope),
             globals: { __uiAction: result },
         })
     } catch (error) {
@@ -156,6 +158,7 @@ export async function runUiAction(
 }
 
 async function conditionHolds(
+    database: Database,
     uiAction: StoredRecord,
     record: StoredRecord,
     table: string,
@@ -169,6 +172,7 @@ async function conditionHolds(
             script: `${currentAndAction(table, record.sys_id)}\n${conditionScript(uiAction.condition ?? '')}`,
             recordName: `sys_ui_action_${uiAction.sys_id} (UI action "${uiAction.name ?? ''}" condition)`,
             level,
+            scope: scopeNameOf(database, uiAction.sys_scope),
             globals: { __uiAction: result },
         })
     } catch (error) {

@@ -5,6 +5,7 @@ import { replaceDataPills } from '../../../scripts/lib/update-set/index'
 import type { ActionNode } from '../flow-model'
 import { newSysId } from '../tables'
 import { runPlatformScript } from '../glide-sandbox'
+import { scopeNameOf } from '../script-includes'
 import type { FlowServices } from './construct'
 import type { FlowRun, RunValue, StepLog } from './run-model'
 import { FlowRunError } from './run-model'
@@ -44,6 +45,10 @@ export async function runCustomAction(
                     script: step.script,
                     recordName: `${action.updateName} (action "${action.name}", step "${step.label}")`,
                     level: options.javaScriptLevel(),
+                    scope: scopeNameOf(
+                        options.database,
+                        options.database.get('sys_hub_action_type_definition', action.sysId)?.sys_scope
+                    ),
                     globals: { inputs: { ...scriptInputs }, outputs },
                     timeScale: options.scriptTimeScale,
                 }

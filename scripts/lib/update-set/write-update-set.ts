@@ -46,6 +46,7 @@ const TYPE_BY_TABLE: Record<string, string> = {
     sys_user_group: 'Group',
     sys_module: 'Module',
     sys_ui_action: 'UI Action',
+    sys_script_include: 'Script Include',
     sysevent_register: 'Event Registration',
     sysevent_email_action: 'Notification',
 }
