@@ -86,12 +86,22 @@ function timingOf(flags: CommonFlags, io: CliIo): Partial<Timing> {
     return { ...(flags.timeout ? { waitTimeoutMs: flags.timeout * 1000 } : {}), ...io.timing }
 }
 
-/** Runs a command body: a DeployError the reporter has not shown yet is printed as message + fix; exit 1. */
+/**
+ * Runs a command body: a DeployError the reporter has not shown yet is printed as message + fix;
+ * exit 1. Any other error too, through the reporter (its message may quote a server, so it is
+ * masked and bounded like every line), never as a stack trace.
+ */
 async function guarded(reporter: Reporter, body: () => Promise<number>): Promise<number> {
     try {
         return await body()
-    } catch (error) {
-        if (!(error instanceof DeployError)) throw error
+    } catch (caught) {
+        const error =
+            caught instanceof DeployError
+                ? caught
+                : new DeployError(
+                      `unexpected failure: ${caught instanceof Error ? caught.message : String(caught)}`,
+                      'run it again; if it persists, report it with this line (the tool has no answer for this case yet)'
+                  )
         // A failed step has printed it already.
         if (!reporter.steps.some((step) => step.outcome === 'failed' && step.summary === error.message)) {
             reporter.line(`error: ${error.message}`)

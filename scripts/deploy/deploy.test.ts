@@ -318,11 +318,12 @@ describe('deploy failure paths name the fix', () => {
         )
         expect(output).toContain('warning: unknown-id: Found a local update that is newer than this one')
         expect(output).toMatch(/\[FAILED\] preview: the preview found 1 error \(listed above\); nothing was committed/)
-        expect(output).toMatch(/--accept-problems commits anyway/)
+        expect(output).toMatch(/--accept-problems accepts each \(Accept remote update\) and commits/)
         expect(instance.calls('POST', '/api/sn_cicd/update_set/commit/')).toHaveLength(0)
+        expect(instance.calls('PATCH', '/api/now/table/sys_update_preview_problem')).toHaveLength(0)
     })
 
-    it('--accept-problems commits despite preview errors (force_commit true)', async () => {
+    it('--accept-problems marks each unresolved problem "ignored" (Accept remote update), then commits unforced', async () => {
         const instance = fake({
             previewProblems: [
                 {
@@ -332,12 +333,51 @@ describe('deploy failure paths name the fix', () => {
                     missing_item_table: 'x',
                     remote_update: '',
                 },
+                { type: 'warning', status: '', description: 'Newer local', missing_item_table: '', remote_update: '' },
+                // Resolved by an admin already: left as it is.
+                { type: 'error', status: 'skipped', description: 'Skipped', missing_item_table: '', remote_update: '' },
             ],
         })
         const { code, output } = await run(['deploy', '--accept-problems'])
+        expect(output).toMatch(/\[ok\] preview: 3 problems, 1 error\(s\) accepted/)
+        expect(output).toMatch(
+            /accepted 2 problem\(s\) as the platform's "Accept remote update" does \(status ignored\)/
+        )
         expect(code).toBe(0)
-        expect(output).toMatch(/\[ok\] preview: 1 problem, 1 error\(s\) accepted/)
-        expect(instance.calls('POST', '/api/sn_cicd/update_set/commit/')[0]?.body).toEqual({ force_commit: 'true' })
+        const marks = instance.calls('PATCH', '/api/now/table/sys_update_preview_problem/')
+        expect(marks.map((call) => call.body)).toEqual([{ status: 'ignored' }, { status: 'ignored' }])
+        const problems = [...instance.table('sys_update_preview_problem').values()]
+        expect(problems.map((problem) => problem.status).sort()).toEqual(['ignored', 'ignored', 'skipped'])
+        // Marked before the commit, and the commit is not forced (force_commit means "without preview").
+        const commit = instance.requests.findIndex((call) => call.path.startsWith('/api/sn_cicd/update_set/commit/'))
+        expect(commit).toBeGreaterThan(instance.requests.lastIndexOf(marks.at(-1)!))
+        expect(instance.requests[commit]?.body).toEqual({ force_commit: 'false' })
+    })
+
+    it('--accept-problems where the instance keeps a problem unresolved: stops before the commit', async () => {
+        const instance = fake({
+            previewProblems: [
+                { type: 'error', status: '', description: 'Missing', missing_item_table: '', remote_update: '' },
+            ],
+            readOnlyTables: ['sys_update_preview_problem'],
+        })
+        const { code, output } = await run(['deploy', '--accept-problems'])
+        expect(code).toBe(1)
+        expect(output).toMatch(
+            /\[FAILED\] preview: user "admin\.deployer" may not update sys_update_preview_problem records/
+        )
+        expect(instance.calls('POST', '/api/sn_cicd/update_set/commit/')).toHaveLength(0)
+    })
+
+    it('preview warnings alone: committed without --accept-problems, nothing marked', async () => {
+        const instance = fake({
+            previewProblems: [
+                { type: 'warning', status: '', description: 'Newer local', missing_item_table: '', remote_update: '' },
+            ],
+        })
+        const { code } = await run(['deploy'])
+        expect(code).toBe(0)
+        expect(instance.calls('PATCH', '/api/now/table/sys_update_preview_problem')).toHaveLength(0)
     })
 
     it('commit failure (progress status 3)', async () => {

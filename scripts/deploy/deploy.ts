@@ -13,6 +13,7 @@ import { DeployError } from './errors.ts'
 import { KpowClient } from './kpow-client.ts'
 import type { KpowCredentials } from './kpow-client.ts'
 import type { Reporter, StepProgress, StepRecord } from './reporter.ts'
+import { boundedServerText } from './redaction.ts'
 import { formatDuration } from './reporter.ts'
 import { PROGRESS_STATUS, ServiceNowClient } from './servicenow-client.ts'
 import type { CicdProgress, ServiceNowCredentials, TableRecord } from './servicenow-client.ts'
@@ -77,6 +78,22 @@ export function credentialName(alias: Alias): string {
 
 const NO_ALIAS =
     'the set defines no connection alias: its actions use one made by hand, so create its connection and credential by hand'
+
+/** A record's value as a message shows it: one line, bounded (it is the server's text). */
+export function shown(value: string): string {
+    return boundedServerText(value, 100)
+}
+
+const PREVIEW_PROBLEM_FIELDS = ['sys_id', 'type', 'status', 'description', 'missing_item_table', 'remote_update']
+
+function readPreviewProblems(client: ServiceNowClient, remoteSetId: string): Promise<TableRecord[]> {
+    return client.queryRecords('sys_update_preview_problem', `remote_update_set=${remoteSetId}`, PREVIEW_PROBLEM_FIELDS)
+}
+
+/** An error nobody resolved: status empty (resolved ones are "ignored" or "skipped"). */
+function isUnresolvedError(problem: TableRecord): boolean {
+    return problem.type === 'error' && !problem.status
+}
 
 export function isFlowActive(flow: TableRecord | undefined): boolean {
     return flow?.active === 'true' && flow.status === 'published'
@@ -212,7 +229,9 @@ async function configureConnection(
             active: 'true',
         })
         changed = true
-        progress.detail(`updated HTTP connection "${connection.name || wanted.name}" → ${wanted.connection_url}`)
+        progress.detail(
+            `updated HTTP connection "${connection.name ? shown(connection.name) : wanted.name}" → ${wanted.connection_url}`
+        )
     }
     return changed
 }
@@ -287,7 +306,7 @@ export async function deploy(options: DeployOptions): Promise<DeployReport> {
                     ? fingerprintOf(existing.description ?? '')
                         ? 'committed from a different file'
                         : 'committed without a deploy fingerprint (by hand?)'
-                    : `left in state "${existing.state}"`
+                    : `left in state "${shown(existing.state ?? '')}"`
             progress.detail(
                 `the retrieved set is ${why}: deleting it and uploading this file (the commit updates records in place)`
             )
@@ -304,7 +323,7 @@ export async function deploy(options: DeployOptions): Promise<DeployReport> {
         }
         return {
             outcome: 'done',
-            summary: `${existing ? 're-uploaded' : 'uploaded'} "${uploaded.name || updateSet.name}" (state ${uploaded.state || 'unknown'})`,
+            summary: `${existing ? 're-uploaded' : 'uploaded'} "${shown(uploaded.name || updateSet.name)}" (state ${shown(uploaded.state || 'unknown')})`,
             value: { needed: true },
         }
     })
@@ -319,33 +338,48 @@ export async function deploy(options: DeployOptions): Promise<DeployReport> {
                     'open the set on the instance (Retrieved Update Sets) and run Preview there to see why'
                 )
             }
-            const problems = await client.queryRecords(
-                'sys_update_preview_problem',
-                `remote_update_set=${updateSet.sysId}`,
-                ['sys_id', 'type', 'status', 'description', 'missing_item_table', 'remote_update']
-            )
+            const problems = await readPreviewProblems(client, updateSet.sysId)
             for (const problem of problems) {
                 const record =
-                    updateSet.updateNames.get(problem.remote_update ?? '') ?? problem.remote_update ?? '(no record)'
-                const missing = problem.missing_item_table ? ` [missing ${problem.missing_item_table}]` : ''
-                progress.detail(`${problem.type || 'problem'}: ${record}${missing}: ${problem.description ?? ''}`)
+                    updateSet.updateNames.get(problem.remote_update ?? '') ??
+                    shown(problem.remote_update || '(no record)')
+                const missing = problem.missing_item_table ? ` [missing ${shown(problem.missing_item_table)}]` : ''
+                const status = problem.status ? ` (${shown(problem.status)})` : ''
+                progress.detail(
+                    `${shown(problem.type || 'problem')}${status}: ${record}${missing}: ${boundedServerText(problem.description ?? '')}`
+                )
             }
-            const errors = problems.filter((problem) => problem.type === 'error')
+            // A problem an admin resolved already (ignored or skipped) blocks nothing.
+            const errors = problems.filter(isUnresolvedError)
             if (errors.length > 0 && !options.acceptProblems) {
                 throw new DeployError(
                     `the preview found ${errors.length} error${errors.length === 1 ? '' : 's'} (listed above); nothing was committed`,
-                    'fix the records named above and build again, or resolve them on the instance; --accept-problems commits anyway'
+                    'fix the records named above and build again, or resolve them on the instance; --accept-problems accepts each (Accept remote update) and commits'
+                )
+            }
+            const unresolved = problems.filter((problem) => !problem.status)
+            if (options.acceptProblems && unresolved.length > 0) {
+                for (const problem of unresolved) await client.acceptPreviewProblem(problem.sys_id ?? '')
+                const left = (await readPreviewProblems(client, updateSet.sysId)).filter(isUnresolvedError)
+                if (left.length > 0) {
+                    throw new DeployError(
+                        `${left.length} preview error(s) are still unresolved after marking each "ignored" (Accept remote update); nothing was committed`,
+                        'open the set on the instance (Retrieved Update Sets > the set > Update Set Preview Problems) and accept or skip each problem there, then run deploy again'
+                    )
+                }
+                progress.detail(
+                    `accepted ${unresolved.length} problem(s) as the platform's "Accept remote update" does (status ignored): the set's version of each record is committed`
                 )
             }
             const summary =
                 problems.length === 0
                     ? 'no problems'
-                    : `${problems.length} problem${problems.length === 1 ? '' : 's'}${errors.length > 0 ? `, ${errors.length} error(s) accepted (--accept-problems)` : ' (warnings)'}`
+                    : `${problems.length} problem${problems.length === 1 ? '' : 's'}${errors.length > 0 ? `, ${errors.length} error(s) accepted (--accept-problems)` : ' (none unresolved)'}`
             return { outcome: 'done', summary, value: undefined }
         })
 
         await reporter.step('commit', async (progress) => {
-            const started = await client.commitUpdateSet(updateSet.sysId, options.acceptProblems === true)
+            const started = await client.commitUpdateSet(updateSet.sysId)
             const result = await followProgress(client, started, 'commit', progress, timing)
             if (result.status !== PROGRESS_STATUS.successful) {
                 throw new DeployError(
@@ -354,7 +388,19 @@ export async function deploy(options: DeployOptions): Promise<DeployReport> {
                 )
             }
             const committed = await client.getRecord('sys_remote_update_set', updateSet.sysId, REMOTE_SET_FIELDS)
-            const description = (committed?.description ?? '').replace(/\s*\[deployed sha256:[0-9a-f]{64}\]/g, '')
+            if (!committed) {
+                // The commit stands (its records are on the instance); only the fingerprint has no home.
+                progress.detail(
+                    `the instance holds no ${setPath} after the commit: no fingerprint recorded, so the next deploy uploads and commits the file again`
+                )
+                return {
+                    outcome: 'done',
+                    summary:
+                        'committed; the retrieved set is gone, fingerprint not recorded (the next deploy commits again)',
+                    value: undefined,
+                }
+            }
+            const description = committed.description?.replace(/\s*\[deployed sha256:[0-9a-f]{64}\]/g, '') ?? ''
             let fingerprintNote = 'fingerprint recorded'
             try {
                 await client.updateRecord('sys_remote_update_set', updateSet.sysId, {
@@ -368,7 +414,7 @@ export async function deploy(options: DeployOptions): Promise<DeployReport> {
             }
             return {
                 outcome: 'done',
-                summary: `committed (state ${committed?.state || 'unknown'}); ${fingerprintNote}`,
+                summary: `committed (state ${shown(committed.state || 'unknown')}); ${fingerprintNote}`,
                 value: undefined,
             }
         })
@@ -417,13 +463,18 @@ export async function deploy(options: DeployOptions): Promise<DeployReport> {
                 flows: kind === 'flows' ? records.map((record) => record.sysId) : [],
                 actions: kind === 'actions' ? records.map((record) => record.sysId) : [],
             })
-            const failed = outcome.results.filter((result) => /fail|error/i.test(result.status))
+            // As `now-sdk install` reads it: any status other than "success" failed, and errorMessage says why.
+            const failed = outcome.results.filter((result) => result.status !== 'success')
             if (outcome.failed > 0 || failed.length > 0) {
                 const names = new Map(records.map((record) => [record.sysId, record.name]))
+                const reason = (result: (typeof failed)[number]) =>
+                    [result.message, result.errorMessage].filter(Boolean).join(': ') || 'no reason given'
                 for (const result of failed)
-                    progress.detail(`${names.get(result.sysId) ?? result.sysId}: ${result.status}: ${result.message}`)
+                    progress.detail(
+                        `${names.get(result.sysId) ?? (result.name || result.sysId)}: ${result.status || '(no status)'}: ${reason(result)}`
+                    )
                 throw new DeployError(
-                    `the instance could not ${kind === 'actions' ? 'publish' : 'activate'} ${outcome.failed || failed.length} of ${records.length} ${kind}${failed[0]?.message ? `: ${failed[0].message}` : ''}`,
+                    `the instance could not ${kind === 'actions' ? 'publish' : 'activate'} ${Math.max(outcome.failed, failed.length)} of ${records.length} ${kind}${failed[0] ? `: ${reason(failed[0])}` : ''}`,
                     manualActivation(updateSet.flows)
                 )
             }
@@ -441,17 +492,19 @@ export async function deploy(options: DeployOptions): Promise<DeployReport> {
         const problems: string[] = []
         updateSet.actions.forEach((action, index) => {
             if (!isActionPublished(actions[index]))
-                problems.push(`action "${action.name}" is ${actions[index]?.state || 'missing'}`)
+                problems.push(
+                    `action "${action.name}" is ${actions[index] ? shown(actions[index]?.state || '(no state)') : 'missing'}`
+                )
         })
         updateSet.flows.forEach((flow, index) => {
             const record = flows[index]
             if (!isFlowActive(record))
                 problems.push(
-                    `flow "${flow.name}" is ${record ? `active=${record.active}, status ${record.status}` : 'missing'}`
+                    `flow "${flow.name}" is ${record ? `active=${shown(record.active ?? '')}, status ${shown(record.status ?? '')}` : 'missing'}`
                 )
             else
                 progress.detail(
-                    `flow "${flow.name}": active, published${record?.master_snapshot ? ', snapshot ' + record.master_snapshot : ''}`
+                    `flow "${flow.name}": active, published${record?.master_snapshot ? `, snapshot ${shown(record.master_snapshot)}` : ''}`
                 )
         })
         if (updateSet.alias) {
@@ -463,7 +516,7 @@ export async function deploy(options: DeployOptions): Promise<DeployReport> {
             )
             if (connection?.connection_url !== options.kpow.apiUrl || connection.active !== 'true') {
                 problems.push(
-                    `the alias's HTTP connection is ${connection ? `${connection.connection_url} (active=${connection.active})` : 'missing'}`
+                    `the alias's HTTP connection is ${connection ? `${shown(connection.connection_url ?? '')} (active=${shown(connection.active ?? '')})` : 'missing'}`
                 )
             }
         }

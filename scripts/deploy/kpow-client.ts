@@ -3,8 +3,10 @@
  * temporary policies (deploy's reachability check, smoke's checks) and delete one (smoke's
  * clean-up when the flow did not revoke).
  */
+import { readAnswer, temporaryPoliciesAnswer } from './answer-schemas.ts'
 import { DeployError } from './errors.ts'
-import { DEFAULT_REQUEST_TIMEOUT_MS, describeNonJson, parseJson, send, shortBodyText } from './http.ts'
+import { DEFAULT_REQUEST_TIMEOUT_MS, LARGE_ANSWER_LIMIT, describeNonJson, send, shortBodyText } from './http.ts'
+import { boundedServerText } from './redaction.ts'
 import { basicAuthorization } from '../lib/common/index.ts'
 import type { Endpoint, HttpResponse } from './http.ts'
 
@@ -37,6 +39,8 @@ export class KpowClient {
             description: "Kpow's API",
             unreachableFix:
                 "check KPOW_API_URL (or --kpow-url): Kpow's API port (API_PORT, often 4000), reachable from this machine; the instance may reach Kpow another way (a MID Server) than this machine does",
+            malformedFix:
+                "check that KPOW_API_URL (or --kpow-url) is Kpow's API itself (API_PORT, often 4000), not a proxy, its UI or another server, then run again",
         }
     }
 
@@ -49,6 +53,8 @@ export class KpowClient {
                     Authorization: basicAuthorization(this.credentials.user, this.credentials.password),
                     Accept: 'application/json',
                 },
+                // Every active temporary policy comes in one list.
+                maxBytes: LARGE_ANSWER_LIMIT,
             },
             this.endpoint,
             this.timeoutMs
@@ -85,14 +91,18 @@ export class KpowClient {
     /** GET /admin/v1/temporary-policies: the active temporary policies. */
     async listTemporaryPolicies(): Promise<TemporaryPolicy[]> {
         const response = await this.call('GET', COLLECTION)
-        const body = parseJson(response.text) as { temporary_policies?: unknown } | undefined
-        if (response.status !== 200 || !Array.isArray(body?.temporary_policies)) {
-            throw this.unexpected(response, `GET ${COLLECTION}`)
+        if (response.status !== 200) throw this.unexpected(response, `GET ${COLLECTION}`)
+        const answer = readAnswer(response.text, temporaryPoliciesAnswer)
+        if (answer.problem !== undefined) {
+            throw new DeployError(
+                `Kpow's API answered GET ${COLLECTION} with ${answer.problem}, not its list of temporary policies ({"temporary_policies": [...]})`,
+                this.endpoint.malformedFix
+            )
         }
-        return (body.temporary_policies as Array<Record<string, unknown>>).map((entry) => ({
-            id: String(entry.id ?? ''),
+        return answer.body.temporary_policies.map((entry) => ({
+            id: boundedServerText(entry.id, 100),
             durationMs: Number(entry.duration_ms ?? 0),
-            policy: (entry.policy ?? {}) as Record<string, unknown>,
+            policy: entry.policy ?? {},
         }))
     }
 

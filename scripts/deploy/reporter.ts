@@ -1,11 +1,12 @@
 /**
  * How the deploy tool talks to the person running it: one line per step with its outcome and
  * duration, progress lines while a step polls, indented detail lines, and a DeployError as the
- * failed step's message plus its fix. Every line passes through the redactor: the tool never
- * formats a secret into a message, and this is the second guard should one ever slip in.
+ * failed step's message plus its fix. Every line passes through `printable`: the tool never formats a
+ * secret into a message, and this is the second guard should one ever slip in, from a server's
+ * echo or anywhere else.
  */
-import escapeStringRegexp from 'escape-string-regexp'
 import { DeployError } from './errors.ts'
+import { SecretMask, withoutStackTraces } from './redaction.ts'
 
 export type StepOutcome = 'done' | 'unchanged' | 'skipped' | 'failed'
 
@@ -33,7 +34,7 @@ export interface StepProgress {
 
 export interface ReporterOptions {
     write: (line: string) => void
-    /** Texts that must never be printed (passwords); each is replaced with "***" where it stands as a whole token. */
+    /** Texts that must never be printed (passwords); each, in every encoding, is replaced with "***" where it stands as a whole token. */
     secrets?: readonly string[]
     now?: () => number
 }
@@ -44,37 +45,32 @@ export function formatDuration(milliseconds: number): string {
     return milliseconds < 1000 ? `${Math.round(milliseconds)} ms` : `${(milliseconds / 1000).toFixed(1)} s`
 }
 
-const WORD = String.raw`[\p{L}\p{N}_]`
+/** The longest line the reporter prints: a guard should any text slip through unbounded. */
+export const LINE_LIMIT = 2000
 
 /**
- * Where `secret` stands as a whole token: not touching a letter, digit or underscore, nor a dot or
- * hyphen that joins it to one (a host name, a hyphenated word). A short password such as "exam"
- * then leaves "kpow.example.com" alone but is still found in `password=exam`, `"exam"` or
- * `user:exam@host`. A side where the secret itself starts or ends with a symbol needs no boundary.
+ * What every printed line goes through, whatever formatted it: stack traces omitted, control
+ * characters (a server's newlines, escape sequences) made spaces, the length bounded, and the
+ * tool's secrets masked in every encoding.
  */
-function wholeTokenPattern(secret: string): RegExp {
-    const startsWithWord = new RegExp(`^${WORD}`, 'u').test(secret)
-    const endsWithWord = new RegExp(`${WORD}$`, 'u').test(secret)
-    const before = startsWithWord ? `(?<!${WORD})(?<!${WORD}[.-])` : ''
-    const after = endsWithWord ? `(?!${WORD})(?![.-]${WORD})` : ''
-    return new RegExp(`${before}${escapeStringRegexp(secret)}${after}`, 'gu')
+export function printable(text: string, mask: SecretMask): string {
+    // eslint-disable-next-line no-control-regex -- control characters are what is replaced
+    const line = withoutStackTraces(text).replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+    return mask.apply(line.length > LINE_LIMIT ? `${line.slice(0, LINE_LIMIT)}…` : line)
 }
 
 export class Reporter {
     readonly steps: StepRecord[] = []
-    private readonly secrets: RegExp[]
+    private readonly mask: SecretMask
     private readonly now: () => number
 
     constructor(private readonly options: ReporterOptions) {
-        // Longest first, so a secret containing another is replaced whole.
-        this.secrets = [...new Set((options.secrets ?? []).filter((secret) => secret.length > 0))]
-            .sort((left, right) => right.length - left.length)
-            .map(wholeTokenPattern)
+        this.mask = new SecretMask(options.secrets ?? [])
         this.now = options.now ?? (() => performance.now())
     }
 
     redact(text: string): string {
-        return this.secrets.reduce((redacted, secret) => redacted.replace(secret, '***'), text)
+        return printable(text, this.mask)
     }
 
     line(text: string): void {

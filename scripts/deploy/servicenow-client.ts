@@ -36,8 +36,27 @@
  * a POST), 404 for a missing record, 204 (or 200) for a DELETE.
  */
 import { parseSetCookie, stringifyCookie } from 'cookie'
+import type { ValidateFunction } from 'ajv'
+import {
+    activationAnswer,
+    loginAnswer,
+    progressAnswer,
+    readAnswer,
+    serviceNowErrorAnswer,
+    tableListAnswer,
+    tableRecordAnswer,
+} from './answer-schemas.ts'
+import type { FieldValue, RawProgress, RawRecord } from './answer-schemas.ts'
 import { DeployError } from './errors.ts'
-import { DEFAULT_REQUEST_TIMEOUT_MS, describeNonJson, parseJson, send, shortBodyText } from './http.ts'
+import {
+    DEFAULT_REQUEST_TIMEOUT_MS,
+    LARGE_ANSWER_LIMIT,
+    describeNonJson,
+    parseJson,
+    send,
+    shortBodyText,
+} from './http.ts'
+import { boundedServerText } from './redaction.ts'
 import { basicAuthorization } from '../lib/common/index.ts'
 import type { Endpoint, HttpRequest, HttpResponse } from './http.ts'
 
@@ -77,8 +96,13 @@ export interface UiSession {
 
 export interface ActivationResult {
     sysId: string
+    /** "success", or anything else: a failure (as `now-sdk install` counts it). */
     status: string
     message: string
+    /** The platform's own reason, when it gives one. */
+    errorMessage: string
+    /** The flow's or action's name, when the platform gives it. */
+    name: string
 }
 
 export interface ActivationOutcome {
@@ -106,16 +130,18 @@ function asText(value: unknown): string {
     return String(value)
 }
 
-function toRecord(value: unknown): TableRecord {
-    if (typeof value !== 'object' || value === null) return {}
-    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, asText(field)]))
+function toRecord(value: RawRecord): TableRecord {
+    // A null-prototype copy: a server's "__proto__" field stays a field.
+    const record: Record<string, string> = Object.create(null) as Record<string, string>
+    for (const [key, field] of Object.entries(value)) record[key] = asText(field satisfies FieldValue)
+    return record
 }
 
-/** ServiceNow's error body: {"error":{"message","detail"},"status":"failure"}; else the text's start. */
+/** ServiceNow's error body: {"error":{"message","detail"},"status":"failure"}; else the text's start. Bounded, one line. */
 export function serviceNowErrorText(response: HttpResponse): string {
     const body = parseJson(response.text) as { error?: { message?: unknown; detail?: unknown } } | undefined
-    const message = asText(body?.error?.message)
-    const detail = asText(body?.error?.detail)
+    const message = boundedServerText(asText(body?.error?.message))
+    const detail = boundedServerText(asText(body?.error?.detail))
     if (message) return detail && detail !== message ? `${message}: ${detail}` : message
     return shortBodyText(response)
 }
@@ -127,24 +153,29 @@ function isServiceNowAnswer(response: HttpResponse): boolean {
     return typeof body === 'object' && body !== null && !Array.isArray(body) && ('result' in body || 'error' in body)
 }
 
-function resultOf(response: HttpResponse): unknown {
-    const body = parseJson(response.text) as { result?: unknown } | undefined
-    return body?.result
-}
-
-function toProgress(result: unknown): CicdProgress {
-    const value = (result ?? {}) as Record<string, unknown>
-    const links = (value.links ?? {}) as { progress?: { id?: unknown } }
+/** Progress texts are the server's: each bounded to one line. */
+function toProgress(value: RawProgress): CicdProgress {
+    const percent = Number(asText(value.percent_complete) || 0)
     return {
-        progressId: asText(links.progress?.id),
-        status: Number(asText(value.status) || Number.NaN),
-        statusLabel: asText(value.status_label),
-        statusMessage: asText(value.status_message),
-        statusDetail: asText(value.status_detail),
-        error: asText(value.error),
-        percentComplete: Number(asText(value.percent_complete) || 0),
+        progressId: boundedServerText(asText(value.links?.progress?.id), 100),
+        status: Number(value.status),
+        statusLabel: boundedServerText(asText(value.status_label), 60),
+        statusMessage: boundedServerText(asText(value.status_message)),
+        statusDetail: boundedServerText(asText(value.status_detail)),
+        error: boundedServerText(asText(value.error)),
+        percentComplete: Number.isFinite(percent) ? Math.min(100, Math.max(0, Math.round(percent))) : 0,
     }
 }
+
+/** What a call expects, named in the message when something else comes. */
+const EXPECTED = {
+    list: 'a Table API list ({"result": [records]})',
+    record: 'a Table API record ({"result": {…}})',
+    error: 'a ServiceNow error ({"error": {"message"}})',
+    progress: 'a CI/CD progress ({"result": {"status": 0-4, …}})',
+    activation: 'an activation result ({"result": {"summary", "results"}})',
+    order: 'an order ({"result": {"request_id", …}})',
+} as const
 
 export class ServiceNowClient {
     readonly instanceUrl: string
@@ -159,6 +190,8 @@ export class ServiceNowClient {
             description: 'the ServiceNow instance',
             unreachableFix:
                 'check SN_INSTANCE_URL (or --instance): the URL, that this machine reaches it (VPN, proxy, firewall), and that the instance is awake (a PDI hibernates when unused: wake it at developer.servicenow.com)',
+            malformedFix:
+                "check that SN_INSTANCE_URL (or --instance) is the instance's own address, not a proxy or another server, then run again (a look-up the tool cannot read never leads it to create anything)",
         }
     }
 
@@ -180,7 +213,13 @@ export class ServiceNowClient {
     private async api(
         method: HttpRequest['method'],
         path: string,
-        options: { query?: Record<string, string>; body?: unknown; role: string; purpose: string }
+        options: {
+            query?: Record<string, string>
+            body?: unknown
+            role: string
+            purpose: string
+            maxBytes?: number
+        }
     ): Promise<HttpResponse> {
         const headers: Record<string, string> = {
             Authorization: basicAuthorization(this.credentials.user, this.credentials.password),
@@ -192,6 +231,7 @@ export class ServiceNowClient {
             url: this.url(path, options.query),
             headers,
             body: options.body === undefined ? undefined : JSON.stringify(options.body),
+            maxBytes: options.maxBytes,
         })
         this.refuseForeignAnswer(response, `${method} ${path}`)
         this.refuseAuthFailures(response, `${method} ${path}`, options.role, options.purpose)
@@ -225,6 +265,36 @@ export class ServiceNowClient {
         }
     }
 
+    /**
+     * The body of an answer with the status the call wants, as `validate`'s shape; anything else
+     * (empty, `null`, not JSON, another shape) is a DeployError naming the call: never "nothing there".
+     */
+    private expectAnswer<Shape>(
+        response: HttpResponse,
+        call: string,
+        validate: ValidateFunction<Shape>,
+        expected: string
+    ): Shape {
+        const answer = readAnswer(response.text, validate)
+        if (answer.problem === undefined) return answer.body
+        throw new DeployError(
+            `${call} answered HTTP ${response.status} with ${answer.problem}, not ${expected}`,
+            this.endpoint.malformedFix
+        )
+    }
+
+    /** A record of the Table API that must have a sys_id (a look-up's match, a created record). */
+    private identified(record: TableRecord, call: string, expectedSysId?: string): TableRecord {
+        const sysId = record.sys_id ?? ''
+        if (!/^[0-9A-Za-z_-]{1,64}$/.test(sysId) || (expectedSysId !== undefined && sysId !== expectedSysId)) {
+            throw new DeployError(
+                `${call} answered a record ${sysId ? `with sys_id "${boundedServerText(sysId, 70)}"` : 'without a sys_id'}${expectedSysId ? `, not ${expectedSysId}` : ''}`,
+                this.endpoint.malformedFix
+            )
+        }
+        return record
+    }
+
     private unexpected(response: HttpResponse, call: string, fix: string): DeployError {
         return new DeployError(
             `${call} answered ${response.status}${serviceNowErrorText(response) ? `: ${serviceNowErrorText(response)}` : ''}`,
@@ -246,11 +316,17 @@ export class ServiceNowClient {
             },
             role: ROLE_TABLE,
             purpose: `read ${table}`,
+            maxBytes: LARGE_ANSWER_LIMIT,
         })
-        if (response.status !== 200)
-            throw this.unexpected(response, `GET ${path}`, `check that ${table} exists on the instance`)
-        const result = resultOf(response)
-        return Array.isArray(result) ? result.map(toRecord) : []
+        const call = `GET ${path}`
+        if (response.status !== 200) throw this.unexpected(response, call, `check that ${table} exists on the instance`)
+        const records = this.expectAnswer(response, call, tableListAnswer, EXPECTED.list).result.map(toRecord)
+        if (records.length > limit)
+            throw new DeployError(
+                `${call} answered ${records.length} records where at most ${limit} were asked for`,
+                this.endpoint.malformedFix
+            )
+        return fields.includes('sys_id') ? records.map((record) => this.identified(record, call)) : records
     }
 
     /** GET /api/now/table/<table>/<sys_id>: the record, or undefined when there is none (404). */
@@ -260,11 +336,18 @@ export class ServiceNowClient {
             query: { sysparm_fields: fields.join(','), sysparm_exclude_reference_link: 'true' },
             role: ROLE_TABLE,
             purpose: `read ${table}`,
+            // The retrieved update set table's records may carry long descriptions.
+            maxBytes: table === 'sys_remote_update_set' ? LARGE_ANSWER_LIMIT : undefined,
         })
-        if (response.status === 404) return undefined
-        if (response.status !== 200)
-            throw this.unexpected(response, `GET ${path}`, `check that ${table} exists on the instance`)
-        return toRecord(resultOf(response))
+        const call = `GET ${path}`
+        if (response.status === 404) {
+            // Only the platform's own "No Record found" means absent; a bare 404 may be another server's.
+            this.expectAnswer(response, call, serviceNowErrorAnswer, EXPECTED.error)
+            return undefined
+        }
+        if (response.status !== 200) throw this.unexpected(response, call, `check that ${table} exists on the instance`)
+        const record = toRecord(this.expectAnswer(response, call, tableRecordAnswer, EXPECTED.record).result)
+        return fields.includes('sys_id') ? this.identified(record, call, sysId) : record
     }
 
     /** POST /api/now/table/<table>: the created record. */
@@ -276,10 +359,14 @@ export class ServiceNowClient {
             role: ROLE_TABLE,
             purpose: `create ${table} records`,
         })
+        const call = `POST ${path}`
         if (response.status !== 201 && response.status !== 200) {
-            throw this.unexpected(response, `POST ${path}`, `create the ${table} record by hand (servicenow/IMPORT.md)`)
+            throw this.unexpected(response, call, `create the ${table} record by hand (servicenow/IMPORT.md)`)
         }
-        return toRecord(resultOf(response))
+        return this.identified(
+            toRecord(this.expectAnswer(response, call, tableRecordAnswer, EXPECTED.record).result),
+            call
+        )
     }
 
     /** PATCH /api/now/table/<table>/<sys_id>: the updated record. */
@@ -291,21 +378,21 @@ export class ServiceNowClient {
             role: ROLE_TABLE,
             purpose: `update ${table} records`,
         })
+        const call = `PATCH ${path}`
         if (response.status !== 200) {
-            throw this.unexpected(
-                response,
-                `PATCH ${path}`,
-                `change the ${table} record by hand, or check the user's roles`
-            )
+            throw this.unexpected(response, call, `change the ${table} record by hand, or check the user's roles`)
         }
-        return toRecord(resultOf(response))
+        return toRecord(this.expectAnswer(response, call, tableRecordAnswer, EXPECTED.record).result)
     }
 
     /** DELETE /api/now/table/<table>/<sys_id>: true when deleted, false when it was not there. */
     async deleteRecord(table: string, sysId: string): Promise<boolean> {
         const path = `/api/now/table/${table}/${sysId}`
         const response = await this.api('DELETE', path, { role: ROLE_TABLE, purpose: `delete ${table} records` })
-        if (response.status === 404) return false
+        if (response.status === 404) {
+            this.expectAnswer(response, `DELETE ${path}`, serviceNowErrorAnswer, EXPECTED.error)
+            return false
+        }
         if (response.status !== 204 && response.status !== 200) {
             throw this.unexpected(response, `DELETE ${path}`, `delete the ${table} record by hand`)
         }
@@ -348,6 +435,7 @@ export class ServiceNowClient {
             }).toString(),
         })
         keepCookies(login)
+        this.refuseLogin(login)
         const userCall = await this.call({
             method: 'POST',
             url: this.url('/angular.do', { sysparm_type: 'get_user' }),
@@ -362,6 +450,35 @@ export class ServiceNowClient {
             )
         }
         return { cookies, userToken }
+    }
+
+    /**
+     * The login's own answer, read as the SDK's UISession reads it: a failed status, or
+     * {status: "error" | "mfa_code_required", message}, stops here with the platform's message.
+     */
+    private refuseLogin(login: HttpResponse): void {
+        const call = 'POST /angular.do?sysparm_type=view_form.login (UI login)'
+        const manualImport =
+            'or import the set by hand (Retrieved Update Sets > Import Update Set from XML) and run deploy again'
+        if (login.status >= 400) {
+            throw new DeployError(
+                `${call} answered HTTP ${login.status}${shortBodyText(login) ? `: ${shortBodyText(login)}` : ''}`,
+                `check SN_INSTANCE_URL and that the instance allows UI logins (the upload needs one), ${manualImport}`
+            )
+        }
+        const answer = readAnswer(login.text, loginAnswer)
+        if (answer.body?.status === 'mfa_code_required') {
+            throw new DeployError(
+                `the instance asks user "${this.user}" for a multi-factor code at login (${call}: ${boundedServerText(asText(answer.body.message)) || 'mfa_code_required'})`,
+                `deploy as a local admin without multi-factor authentication (the upload needs a UI login the tool can complete), ${manualImport}`
+            )
+        }
+        if (answer.body?.status === 'error') {
+            throw new DeployError(
+                `the UI login of user "${this.user}" was refused (${call}: ${boundedServerText(asText(answer.body.message)) || 'status error'})`,
+                `check SN_USER and SN_PASSWORD (or --user/--password), and that the account is not locked out; ${manualImport}`
+            )
+        }
     }
 
     /**
@@ -411,14 +528,15 @@ export class ServiceNowClient {
                 'activate the plugin "Continuous Integration and Continuous Delivery (CICD) REST API" (com.glide.continuousdelivery), or preview and commit the set by hand (Retrieved Update Sets > the set > Preview, Commit)'
             )
         }
+        const call = `${method} ${path}`
         if (response.status !== 200) {
             throw this.unexpected(
                 response,
-                `${method} ${path}`,
+                call,
                 'preview and commit the set by hand (Retrieved Update Sets > the set > Preview, Commit)'
             )
         }
-        return toProgress(resultOf(response))
+        return toProgress(this.expectAnswer(response, call, progressAnswer, EXPECTED.progress).result)
     }
 
     /** POST /api/sn_cicd/update_set/preview/<remote update set sys_id>: starts the preview. */
@@ -428,12 +546,23 @@ export class ServiceNowClient {
 
     /**
      * POST /api/sn_cicd/update_set/commit/<remote update set sys_id> {"force_commit":"false"}: starts
-     * the commit; `force` ("true") commits despite preview problems (deploy --accept-problems).
+     * the commit. Never forced: the API documents force_commit only as "commit without preview",
+     * not as "ignore the preview's problems"; accepted problems are marked on the instance instead
+     * (`acceptPreviewProblem`).
      */
-    async commitUpdateSet(remoteUpdateSetId: string, force = false): Promise<CicdProgress> {
-        return this.cicd('POST', `/api/sn_cicd/update_set/commit/${remoteUpdateSetId}`, {
-            force_commit: force ? 'true' : 'false',
-        })
+    async commitUpdateSet(remoteUpdateSetId: string): Promise<CicdProgress> {
+        return this.cicd('POST', `/api/sn_cicd/update_set/commit/${remoteUpdateSetId}`, { force_commit: 'false' })
+    }
+
+    /**
+     * PATCH /api/now/table/sys_update_preview_problem/<id> {"status":"ignored"}: what the problem's
+     * "Accept remote update" does on the platform (the platform's own CI/CD tooling calls it
+     * ignoreProblem): the update is committed as the set has it, and the problem no longer blocks
+     * the commit. Not "Skip remote update" (status "skipped"), which leaves the update out of the
+     * commit: the app would lack the very record the problem is about.
+     */
+    async acceptPreviewProblem(problemSysId: string): Promise<void> {
+        await this.updateRecord('sys_update_preview_problem', problemSysId, { status: 'ignored' })
     }
 
     /** GET /api/sn_cicd/progress/<progress id>. */
@@ -474,18 +603,26 @@ export class ServiceNowClient {
                 'activate by hand: Flow Designer > publish each Kpow action, then activate each flow (the checklist in servicenow/IMPORT.md names them)'
             )
         }
-        const result = (resultOf(response) ?? {}) as {
-            summary?: Record<string, unknown>
-            results?: Array<Record<string, unknown>>
-        }
-        const results = (result.results ?? []).map((entry) => ({
-            sysId: asText(entry.sys_id),
-            status: asText(entry.status),
-            message: asText(entry.message),
+        const { summary, results: entries } = this.expectAnswer(
+            response,
+            `POST ${path}`,
+            activationAnswer,
+            EXPECTED.activation
+        ).result
+        const results = entries.map((entry) => ({
+            sysId: boundedServerText(entry.sys_id, 64),
+            status: boundedServerText(entry.status, 40),
+            message: boundedServerText(asText(entry.message)),
+            errorMessage: boundedServerText(asText(entry.errorMessage)),
+            name: boundedServerText(asText(entry.flow_name), 100),
         }))
-        const total = Number(asText(result.summary?.total) || results.length)
-        const failed = response.status === 422 ? total : Number(asText(result.summary?.failed) || 0)
-        return { total, succeeded: Number(asText(result.summary?.succeeded) || total - failed), failed, results }
+        const total = Number(summary.total)
+        // As `now-sdk install` counts: any status other than "success" is a failure, whatever the summary says.
+        const failed = Math.max(
+            response.status === 422 ? total : Number(summary.failed),
+            results.filter((result) => result.status !== 'success').length
+        )
+        return { total, succeeded: Math.min(Number(summary.succeeded), total - failed), failed, results }
     }
 
     // ---- Service Catalog ------------------------------------------------------------------
@@ -505,7 +642,7 @@ export class ServiceNowClient {
                 'check that the catalog item is active and that the requester may order it'
             )
         }
-        const result = toRecord(resultOf(response))
+        const result = toRecord(this.expectAnswer(response, `POST ${path}`, tableRecordAnswer, EXPECTED.order).result)
         const requestSysId = result.request_id || result.sys_id || ''
         if (!requestSysId) {
             throw new DeployError(

@@ -7,10 +7,11 @@
  * deleted in Kpow.
  */
 import type { AppUpdateSet } from './app-update-set.ts'
-import { DEFAULT_TIMING } from './deploy.ts'
+import { DEFAULT_TIMING, shown } from './deploy.ts'
 import type { Timing } from './deploy.ts'
 import { DeployError } from './errors.ts'
 import { KpowClient } from './kpow-client.ts'
+import { boundedServerText } from './redaction.ts'
 import type { KpowCredentials, TemporaryPolicy } from './kpow-client.ts'
 import type { Reporter, StepProgress, StepRecord } from './reporter.ts'
 import { formatDuration } from './reporter.ts'
@@ -146,12 +147,12 @@ export async function smoke(options: SmokeOptions): Promise<SmokeReport> {
             const manager = await admin.getRecord('sys_user', user.manager, ['sys_id', 'user_name'])
             if (!manager?.user_name)
                 throw new DeployError(
-                    `the manager of "${options.requester.user}" (${user.manager}) has no user name`,
+                    `the manager of "${options.requester.user}" (${shown(user.manager)}) has no user name`,
                     "set a user ID on the manager's user record"
                 )
             return {
                 outcome: 'done',
-                summary: `${options.requester.user}, manager ${manager.user_name}`,
+                summary: `${options.requester.user}, manager ${shown(manager.user_name)}`,
                 value: { managerId: user.manager, managerUser: manager.user_name },
             }
         })
@@ -181,12 +182,12 @@ export async function smoke(options: SmokeOptions): Promise<SmokeReport> {
             )
             if (!item?.sys_id)
                 throw new DeployError(
-                    `request ${order.requestNumber || order.requestSysId} has no requested item`,
+                    `request ${shown(order.requestNumber || order.requestSysId)} has no requested item`,
                     'check the catalog item on the instance'
                 )
             return {
                 outcome: 'done',
-                summary: `${order.requestNumber} → ${item.number || item.sys_id}`,
+                summary: `${shown(order.requestNumber)} → ${shown(item.number || item.sys_id)}`,
                 value: item.sys_id,
             }
         })
@@ -229,9 +230,9 @@ export async function smoke(options: SmokeOptions): Promise<SmokeReport> {
                     const refused = all.find((note) => NOT_GRANTED.test(note))
                     if (refused) {
                         // The action's own note (Kpow's status and message) comes with it.
-                        for (const note of all) progress.detail(`work note: ${note}`)
+                        for (const note of all) progress.detail(`work note: ${boundedServerText(note)}`)
                         throw new DeployError(
-                            `the flow did not grant access: ${refused}`,
+                            `the flow did not grant access: ${boundedServerText(refused)}`,
                             "read the work notes above; check the connection (npm run status) and the Kpow API user's roles"
                         )
                     }
@@ -256,7 +257,7 @@ export async function smoke(options: SmokeOptions): Promise<SmokeReport> {
             const isNew = !before.has(policy.id)
             return {
                 outcome: 'done',
-                summary: `${policy.id} listed${isNew ? '' : ' (was there before the order?)'}: ${JSON.stringify(policy.policy)}`,
+                summary: `${policy.id} listed${isNew ? '' : ' (was there before the order?)'}: ${boundedServerText(JSON.stringify(policy.policy))}`,
                 value: undefined,
             }
         })
@@ -273,14 +274,15 @@ export async function smoke(options: SmokeOptions): Promise<SmokeReport> {
                 async () => {
                     const all = await notes(itemId)
                     const other = all.find((text) => ENDED_OTHERWISE.test(text))
-                    if (other) throw new DeployError(`the flow did not revoke on close: ${other}`, noteFix)
+                    if (other)
+                        throw new DeployError(`the flow did not revoke on close: ${boundedServerText(other)}`, noteFix)
                     return all.find((text) => REVOKED.test(text))
                 },
                 progress,
                 timing,
                 noteFix
             )
-            return { outcome: 'done', summary: note.slice(0, 120), value: undefined }
+            return { outcome: 'done', summary: boundedServerText(note, 120), value: undefined }
         })
 
         await reporter.step('policy gone from Kpow', async (progress) => {

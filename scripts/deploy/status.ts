@@ -14,6 +14,7 @@ import {
     fingerprintOf,
     isActionPublished,
     isFlowActive,
+    shown,
 } from './deploy.ts'
 import type { Reporter } from './reporter.ts'
 import { ServiceNowClient } from './servicenow-client.ts'
@@ -35,7 +36,11 @@ export async function readStatus(instance: ServiceNowCredentials, updateSet: App
     const actions = await Promise.all(
         updateSet.actions.map(async (action) => {
             const record = await client.getRecord('sys_hub_action_type_definition', action.sysId, ACTION_FIELDS)
-            return { name: action.name, state: record?.state || 'missing', published: isActionPublished(record) }
+            return {
+                name: action.name,
+                state: record ? shown(record.state || '(no state)') : 'missing',
+                published: isActionPublished(record),
+            }
         })
     )
     const flows = await Promise.all(
@@ -44,7 +49,7 @@ export async function readStatus(instance: ServiceNowCredentials, updateSet: App
             return {
                 name: flow.name,
                 active: isFlowActive(record),
-                status: record ? `${record.status}, active=${record.active}` : 'missing',
+                status: record ? `${shown(record.status ?? '')}, active=${shown(record.active ?? '')}` : 'missing',
             }
         })
     )
@@ -65,15 +70,15 @@ export async function readStatus(instance: ServiceNowCredentials, updateSet: App
                   )
               )[0]
         connection = {
-            url: connectionRecord.connection_url ?? '',
+            url: shown(connectionRecord.connection_url ?? ''),
             active: connectionRecord.active === 'true',
-            credentialUser: credential?.user_name ?? '(no credential)',
+            credentialUser: credential ? shown(credential.user_name ?? '') : '(no credential)',
         }
     }
     const updateSetStatus = {
         present: remote !== undefined,
-        state: remote?.state || 'absent',
-        version: remote?.application_version || (remote ? '(unknown)' : ''),
+        state: shown(remote?.state || 'absent'),
+        version: shown(remote?.application_version || (remote ? '(unknown)' : '')),
         fingerprint,
         matchesLocalFile: fingerprint === updateSet.sha256,
     }

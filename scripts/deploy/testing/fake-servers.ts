@@ -291,6 +291,17 @@ export class FakeInstance {
             if (!remote) return [404, { error: { message: 'No record found' } }]
             if (this.options.commitHangs)
                 return this.startProgress({ status: '1', status_label: 'Running', percent_complete: '60' })
+            // As the platform: an error problem nobody accepted or skipped keeps the set from committing.
+            const unresolved = [...this.table('sys_update_preview_problem').values()].filter(
+                (problem) => problem.remote_update_set === remote.sys_id && problem.type === 'error' && !problem.status
+            )
+            if (unresolved.length > 0)
+                return this.startProgress({
+                    status: '3',
+                    status_label: 'Failed',
+                    status_message: `${unresolved.length} unresolved preview problem(s)`,
+                    percent_complete: '100',
+                })
             if (this.options.commitFails) {
                 return this.startProgress({
                     status: '3',
