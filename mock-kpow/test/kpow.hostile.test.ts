@@ -3,12 +3,15 @@
 // characters, a data directory whose lock names some other live process. Each case asserts the
 // status, that a refusal changed nothing (read back from the service or the data directory), and
 // that another client is served meanwhile.
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ADMIN, guideCreateBody, startTestKpow, USER, type TestKpow } from './start-test-kpow'
+import { ADMIN, basic, guideCreateBody, startTestKpow, USER, type TestKpow } from './start-test-kpow'
+import { runCli } from './spawn-cli'
 import { openLoginForm, request, uiUrlOf, type UiResponse } from './ui/ui-client'
 
 const COLLECTION = '/admin/v1/temporary-policies'
@@ -206,5 +209,67 @@ describe('100 parallel deletes of one temporary policy', () => {
             temporary_policies: unknown[]
         }
         expect(state.temporary_policies).toEqual([])
+    })
+})
+
+describe('Basic credentials smuggling a control character', () => {
+    // admin's password is CRYPT:, which reads eight characters padded with NULs: "admin\0\0\0zz" is
+    // what the realm would take for "admin" if the header's parser let the NULs through.
+    const SMUGGLED = [
+        'admin:admin\0x',
+        'admin:admin\0\0\0zz',
+        'admin:admin\0',
+        'admin\0:admin',
+        'admin:admin\tx',
+        'admin\n:admin',
+        'admin:admin\u007f',
+    ]
+
+    it('are refused with 401 and change nothing, each refusal audited', async () => {
+        const kpow = await started()
+        const auditBefore = kpow.service.audit.auditRecords({ action: `POST ${COLLECTION}` }).length
+        await whileOthersAreServed(kpow, async () => {
+            for (const pair of SMUGGLED) {
+                const [user = '', password = ''] = pair.split(/:(.*)/s)
+                const created = await kpow.call('POST', COLLECTION, {
+                    json: guideCreateBody(),
+                    auth: basic(user, password),
+                })
+                expect(created.status, JSON.stringify(pair)).toBe(401)
+                expect(created.headers.get('www-authenticate')).toBe('Basic realm="kpow_api"')
+                expect(created.json).toMatchObject({ error: 'unauthorized' })
+            }
+        })
+        expect(kpow.service.temporaryPolicies.listTemporaryPolicies()).toEqual([])
+        const refused = kpow.service.audit.auditRecords({ action: `POST ${COLLECTION}` })
+        expect(refused.length - auditBefore).toBe(SMUGGLED.length)
+        // The honest credentials still work.
+        expect((await kpow.call('POST', COLLECTION, { json: guideCreateBody() })).status).toBe(200)
+    })
+})
+
+describe('a data directory whose lock names a live process that is not mock-kpow', () => {
+    it('refuses to start in one line naming the pid and how to tell a stale lock, and leaves the folder as it was', async () => {
+        const dataDir = freshDir()
+        // Any live process will do: after a restart the old pid may belong to anything.
+        const unrelated = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' })
+        try {
+            const pid = String(unrelated.pid)
+            const lock = join(dataDir, 'mock-kpow.lock')
+            writeFileSync(lock, `${pid}\n`)
+            const refused = await runCli(['--data-dir', dataDir, '--api-port', '0', '--ui-port', '0'])
+            expect(refused.code).toBe(2)
+            expect(refused.output.trim().split('\n')).toEqual([
+                expect.stringContaining(
+                    `(pid ${pid}, lock ${lock}): stop that process or pass another --data-dir; if process ${pid} is not a mock-kpow (check with \`ps -p ${pid}\`), the lock is stale: delete ${lock}`
+                ),
+            ])
+            expect(readFileSync(lock, 'utf8')).toBe(`${pid}\n`)
+            expect(existsSync(join(dataDir, 'temporary-policies.json'))).toBe(false)
+            expect(existsSync(join(dataDir, 'audit.jsonl'))).toBe(false)
+        } finally {
+            unrelated.kill()
+            await once(unrelated, 'exit')
+        }
     })
 })

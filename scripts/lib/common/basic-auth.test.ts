@@ -46,6 +46,10 @@ describe('parseBasicAuthorization', () => {
         ['a NUL in the password', basic('admin:admin\0x')],
         ['a NUL ending the password', basic('admin:admin\0')],
         ['a NUL in the user name', basic('admin\0x:admin')],
+        ['a tab in the password', basic('admin:admin\tx')],
+        ['a line feed in the user name', basic('admin\n:admin')],
+        ['an escape in the password', basic('admin:\u001badmin')],
+        ['a DEL ending the password', basic('admin:admin\u007f')],
     ])('gives null for %s', (_name, header) => {
         expect(parseBasicAuthorization(header)).toBeNull()
         expect(parseBasicAuthorization(header, 'latin1')).toBeNull()

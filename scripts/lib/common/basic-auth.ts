@@ -15,11 +15,20 @@ export type BasicCharset = 'latin1' | 'utf8'
 
 const BASIC_AUTHORIZATION = /^basic[ ]+([A-Za-z0-9+/]+={0,2})$/i
 
+/** Whether `text` holds one of RFC 5234's CTL characters: U+0000 to U+001F and U+007F. */
+function hasControlCharacter(text: string): boolean {
+    for (let index = 0; index < text.length; index += 1) {
+        const code = text.charCodeAt(index)
+        if (code < 0x20 || code === 0x7f) return true
+    }
+    return false
+}
+
 /**
  * `Basic base64(user ":" password)`, the password being everything after the first colon. An absent
- * or malformed header gives null, and so do credentials holding a NUL: RFC 7617 forbids control
- * characters there, and a check written in C (crypt(3)) would stop reading at it, taking
- * `admin:admin\0x` for `admin:admin`.
+ * or malformed header gives null, and so do credentials holding a control character: RFC 7617
+ * forbids them in both parts, and a check written in C (crypt(3)) would stop reading at a NUL,
+ * taking `admin:admin\0x` for `admin:admin`.
  */
 export function parseBasicAuthorization(
     headerValue: string | undefined,
@@ -32,7 +41,7 @@ export function parseBasicAuthorization(
     if (unpaddedLength % 4 === 1 || (token.includes('=') && token.length % 4 !== 0)) return null
     const decoded = Buffer.from(token, 'base64').toString(charset)
     const colon = decoded.indexOf(':')
-    if (colon < 0 || decoded.includes('\0')) return null
+    if (colon < 0 || hasControlCharacter(decoded)) return null
     return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) }
 }
 

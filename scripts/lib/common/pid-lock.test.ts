@@ -41,7 +41,7 @@ describe('takePidLock', () => {
         expect(refusal).toBeInstanceOf(PidLockError)
         expect((refusal as PidLockError).holderPid).toBe(process.pid)
         expect((refusal as Error).message).toBe(
-            `${folder} is in use by another test server (pid ${String(process.pid)}, lock ${first.path}): stop that process or pass another --data-dir`
+            `${folder} is in use by another test server (pid ${String(process.pid)}, lock ${first.path}): stop that process or pass another --data-dir; if process ${String(process.pid)} is not a test server (check with \`ps -p ${String(process.pid)}\`), the lock is stale: delete ${first.path}`
         )
         // The refused attempt left the holder's lock alone.
         expect(lockHolder(first.path)).toBe(process.pid)

@@ -35,7 +35,8 @@ export interface PidLock {
 /**
  * Takes `directory/fileName` for this process (the folder must exist). A lock whose process is gone
  * (killed, the machine restarted) or whose file holds no pid is taken over; a live holder is refused
- * with a PidLockError naming its pid and the flag to pass another folder with.
+ * with a PidLockError naming its pid, the flag to pass another folder with, and how to tell a stale
+ * lock: after a restart the pid may belong to an unrelated process, which only a person can judge.
  */
 export function takePidLock(directory: string, fileName: string, options: PidLockOptions): PidLock {
     const path = join(resolve(directory), fileName)
@@ -52,7 +53,7 @@ export function takePidLock(directory: string, fileName: string, options: PidLoc
         const holder = lockHolder(path)
         if (holder !== undefined && isProcessRunning(holder)) {
             throw new PidLockError(
-                `${dirname(path)} is in use by another ${options.holder} (pid ${String(holder)}, lock ${path}): stop that process or pass another ${options.flag}`,
+                `${dirname(path)} is in use by another ${options.holder} (pid ${String(holder)}, lock ${path}): stop that process or pass another ${options.flag}; if process ${String(holder)} is not a ${options.holder} (check with \`ps -p ${String(holder)}\`), the lock is stale: delete ${path}`,
                 holder
             )
         }
