@@ -5,7 +5,7 @@
  * elsewhere is reported as moved, one found nowhere as added or removed.
  */
 import { diffArrays, formatPatch, OMIT_HEADERS, structuredPatch } from 'diff'
-import type { PayloadRecord, UpdateSet } from './read-update-set.ts'
+import type { UpdateSet } from './read-update-set.ts'
 import type {
     ActionOutline,
     ActionStepOutline,
@@ -15,7 +15,8 @@ import type {
     OutlineStep,
 } from './flow-outline.ts'
 import { outlineUpdateSet } from './flow-outline.ts'
-import { FLOW_DESIGNER_TABLES } from './flow-designer.ts'
+import type { RecordDifference, SetRecord } from './record-diff.ts'
+import { diffRecords, namesInSet, recordsOfSet } from './record-diff.ts'
 
 export interface SetChange {
     /** The record: `flow "Kpow Access Lifecycle"`, `action "…"`, `catalog item "…"`, `sys_properties "…"`. */
@@ -303,80 +304,227 @@ function compareCatalogItem(before: CatalogItemOutline, after: CatalogItemOutlin
     return changes
 }
 
-/** Updates the outline covers; every other update (properties, groups, aliases, the app…) is compared field by field. */
-const OUTLINED_TABLES = new Set([
-    ...FLOW_DESIGNER_TABLES,
-    'sys_hub_flow_snapshot',
-    'sc_cat_item',
-    'item_option_new',
-    'question_choice',
-    'question_regex',
-])
+/**
+ * The fields of the outlined tables the outline shows (and so the flow, action and catalog item
+ * comparison reports). A change in any other field of these records, or in any record of another
+ * table, is reported field by field.
+ */
+const OUTLINE_SHOWS: Record<string, readonly string[]> = {
+    sys_hub_flow: ['name', 'description', 'active', 'status', 'run_as', 'label_cache'],
+    sys_hub_trigger_instance_v2: ['flow', 'trigger_definition', 'trigger_inputs', 'name'],
+    sys_hub_action_instance_v2: [
+        'flow',
+        'action_type',
+        'action_type_parent',
+        'values',
+        'order',
+        'parent_ui_id',
+        'comment',
+        'display_text',
+    ],
+    sys_hub_flow_logic_instance_v2: [
+        'flow',
+        'logic_definition',
+        'values',
+        'order',
+        'parent_ui_id',
+        'comment',
+        'connected_to',
+        'flow_variables_assigned',
+    ],
+    sys_hub_flow_variable: ['model', 'element'],
+    sys_hub_action_type_definition: ['name', 'label_cache'],
+    sys_hub_action_input: ['model', 'element', 'label', 'mandatory'],
+    sys_hub_action_output: ['model'],
+    sys_hub_step_instance: ['action', 'label', 'order', 'cid', 'step_type', 'error_handling_type'],
+    sys_hub_step_ext_input: ['model', 'element'],
+    sys_hub_step_ext_output: ['model'],
+    sys_variable_value: ['document_key', 'variable', 'value'],
+    sys_element_mapping: ['table', 'field', 'value', 'id'],
+    sc_cat_item: ['name', 'short_description', 'active', 'flow_designer_flow'],
+    item_option_new: ['cat_item', 'name', 'question_text', 'type', 'mandatory', 'order', 'validate_regex'],
+    question_choice: ['question', 'text', 'value', 'order'],
+}
 
-function otherRecords(set: UpdateSet): Map<string, Record<string, string>> {
-    const all = set.records.flatMap((entry) =>
-        entry.payload.records.filter((record) => record.action !== 'delete_multiple')
-    )
-    const names = new Map<string, string>()
-    const nameOf = (record: PayloadRecord) =>
-        ['name', 'label', 'title', 'user_name', 'short_description', 'question_text', 'element']
-            .map((field) => record.fields[field]?.value ?? '')
-            .find((value) => value !== '') ?? ''
-    for (const record of all) {
-        const sysId = record.fields.sys_id?.value
-        if (sysId) names.set(sysId, nameOf(record) || sysId)
+/**
+ * The flow, action or catalog item (its sys_id) an outlined record belongs to, through the set's own
+ * links; undefined for a record no outline shows (e.g. a step of a flow snapshot or of a Workflow).
+ */
+function outlineOwners(records: Map<string, SetRecord>): (record: SetRecord) => string | undefined {
+    const value = (record: SetRecord, field: string) => record.raw[field]?.value ?? ''
+    const bySysId = new Map([...records.values()].map((record) => [`${record.table}:${record.sysId}`, record]))
+    const parent = (table: string, sysId: string, field: string) => {
+        const found = bySysId.get(`${table}:${sysId}`)
+        return found ? value(found, field) : undefined
     }
-    const records = new Map<string, Record<string, string>>()
-    // The record each update is about (not the documentation or dictionary rows that travel with it).
-    const updates = set.records
-        .filter((entry) => !OUTLINED_TABLES.has(entry.table))
-        .flatMap((entry) =>
-            entry.payload.records.filter(
-                (record) => record.table === entry.table && record.action !== 'delete_multiple'
+    const stepAction = (step: string) => parent('sys_hub_step_instance', step, 'action')
+    return (record) => {
+        switch (record.table) {
+            case 'sys_hub_flow':
+            case 'sys_hub_action_type_definition':
+            case 'sc_cat_item':
+                return record.sysId
+            case 'sys_hub_trigger_instance_v2':
+            case 'sys_hub_action_instance_v2':
+            case 'sys_hub_flow_logic_instance_v2':
+                return value(record, 'flow')
+            case 'sys_hub_flow_variable':
+            case 'sys_hub_action_input':
+            case 'sys_hub_action_output':
+                return value(record, 'model')
+            case 'sys_hub_step_instance':
+                return value(record, 'action')
+            case 'sys_hub_step_ext_input':
+            case 'sys_hub_step_ext_output':
+                return stepAction(value(record, 'model'))
+            case 'sys_variable_value':
+                return stepAction(value(record, 'document_key'))
+            case 'sys_element_mapping': {
+                const [, kind, sysId] = /^var__m_(sys_hub_step_ext_input|sys_hub_action_output)_([0-9a-f]{32})$/.exec(
+                    value(record, 'table')
+                ) ?? ['', '', '']
+                return kind === 'sys_hub_step_ext_input' ? stepAction(sysId) : sysId || undefined
+            }
+            case 'item_option_new':
+                return value(record, 'cat_item')
+            case 'question_choice':
+                return parent('item_option_new', value(record, 'question'), 'cat_item')
+            default:
+                return undefined
+        }
+    }
+}
+
+/** Text this long, or on several lines, is shown as a line diff. */
+const LONG_TEXT = 120
+
+/** What a difference leaves for the field-by-field report once the outline's comparison has spoken. */
+function notShownByOutline(
+    difference: RecordDifference,
+    verdicts: OutlineVerdicts,
+    ownerBefore: (record: SetRecord) => string | undefined,
+    ownerAfter: (record: SetRecord) => string | undefined
+): RecordDifference | undefined {
+    const record = difference.after ?? difference.before
+    if (!record) return undefined
+    const owner = difference.after ? ownerAfter(difference.after) : difference.before && ownerBefore(difference.before)
+    const shown = OUTLINE_SHOWS[record.table]
+    if (!shown || owner === undefined) return difference
+    // The flow, action or item was reported added or removed whole.
+    if (verdicts.whole.has(owner)) return undefined
+    // The outline reported its changes; what it does not show (other fields) is still reported here.
+    // When it reported none, everything that differs is reported here: nothing may go unsaid.
+    if (!verdicts.changed.has(owner)) return difference
+    if (!difference.before || !difference.after) return undefined
+    const fields = difference.fields.filter((field) => !shown.includes(field.field))
+    return fields.length > 0 || difference.before.deleted !== difference.after.deleted
+        ? { ...difference, fields }
+        : undefined
+}
+
+function compareRecords(before: UpdateSet, after: UpdateSet, verdicts: OutlineVerdicts): SetChange[] {
+    const oldRecords = recordsOfSet(before)
+    const newRecords = recordsOfSet(after)
+    const oldNames = namesInSet(before)
+    const newNames = namesInSet(after)
+    const ownerBefore = outlineOwners(oldRecords)
+    const ownerAfter = outlineOwners(newRecords)
+    // A name shared by several records of a table (in either set) is followed by the sys_id.
+    const baseLabel = (record: SetRecord) => {
+        if (record.name) return `${record.table} "${record.name}"`
+        const id = record.sysId || record.key
+        if (record.root) return `${record.table} ${id}`
+        return `${record.table} ${id} (in ${record.update.targetName ? `"${record.update.targetName}"` : record.update.name})`
+    }
+    const sharedLabels = new Set<string>()
+    for (const records of [oldRecords, newRecords]) {
+        const seen = new Set<string>()
+        for (const record of records.values()) {
+            const label = baseLabel(record)
+            if (seen.has(label)) sharedLabels.add(label)
+            seen.add(label)
+        }
+    }
+    const labelOf = (record: SetRecord) => {
+        const label = baseLabel(record)
+        return sharedLabels.has(label) && record.name ? `${label} [${record.sysId || record.key}]` : label
+    }
+    const shown = (value: string, names: Map<string, string>) => {
+        if (value === '') return '(empty)'
+        const ids = value.split(',')
+        return ids.every((id) => /^[0-9a-f]{32}$/.test(id)) ? ids.map((id) => names.get(id) ?? id).join(', ') : value
+    }
+    const entries: { label: string; changes: SetChange[] }[] = []
+    for (const found of diffRecords(before, after)) {
+        const difference = notShownByOutline(found, verdicts, ownerBefore, ownerAfter)
+        if (!difference) continue
+        const { before: old, after: now } = difference
+        const label = labelOf((now ?? old)!)
+        const recordChanges: SetChange[] = []
+        if (!old && now) recordChanges.push(change(label, '', now.deleted ? 'DELETE update added' : 'added'))
+        else if (old && !now) recordChanges.push(change(label, '', old.deleted ? 'DELETE update removed' : 'removed'))
+        else if (old && now && old.deleted !== now.deleted)
+            recordChanges.push(
+                change(
+                    label,
+                    '',
+                    now.deleted
+                        ? 'deleted (a DELETE update, where the old set created or updated it)'
+                        : 'created or updated (where the old set had a DELETE update)'
+                )
             )
-        )
-    for (const record of updates) {
-        const fields: Record<string, string> = {}
-        for (const [field, { value }] of Object.entries(record.fields)) {
-            // sys_* fields are bookkeeping (ids, timestamps, counters, scope), never behaviour.
-            if (field.startsWith('sys_')) continue
-            fields[field] = /^[0-9a-f]{32}$/.test(value) ? (names.get(value) ?? value) : value
+        for (const { field, before: was, after: is } of difference.fields) {
+            if (was.includes('\n') || is.includes('\n') || was.length > LONG_TEXT || is.length > LONG_TEXT) {
+                const lines = lineDiff(was, is)
+                const added = lines.filter((line) => line.startsWith('+')).length
+                const removed = lines.filter((line) => line.startsWith('-')).length
+                recordChanges.push(
+                    change(
+                        label,
+                        '',
+                        `field \`${field}\` changed (${String(added)} line(s) added, ${String(removed)} removed)`,
+                        lines
+                    )
+                )
+                continue
+            }
+            let from = shown(was, oldNames)
+            let to = shown(is, newNames)
+            // Two targets with one name: their sys_ids tell them apart.
+            if (from === to) [from, to] = [was || '(empty)', is || '(empty)']
+            recordChanges.push(change(label, '', `field ${quote(field)}: ${quote(from)} → ${quote(to)}`))
         }
-        records.set(`${record.table} "${nameOf(record) || JSON.stringify(fields)}"`, fields)
+        entries.push({ label, changes: recordChanges })
     }
-    return records
+    return entries
+        .sort((left, right) => (left.label < right.label ? -1 : left.label > right.label ? 1 : 0))
+        .flatMap((entry) => entry.changes)
 }
 
-function compareOtherRecords(before: UpdateSet, after: UpdateSet): SetChange[] {
-    const old = otherRecords(before)
-    const now = otherRecords(after)
-    const changes: SetChange[] = []
-    for (const [record, fields] of now) {
-        const previous = old.get(record)
-        if (!previous) {
-            changes.push(change(record, '', 'added'))
-            continue
-        }
-        const toInputs = (values: Record<string, string>) =>
-            Object.entries(values).map(([name, shown]) => ({ name, shown }))
-        changes.push(...compareInputs(record, '', toInputs(previous), toInputs(fields), 'field'))
-    }
-    for (const record of old.keys()) if (!now.has(record)) changes.push(change(record, '', 'removed'))
-    return changes
+/** sys_ids of the flows, actions and catalog items the outline compared: with changes, or added or removed whole. */
+interface OutlineVerdicts {
+    changed: Set<string>
+    whole: Set<string>
 }
 
-/** Pairs records by name, then (for renamed ones) by sys_id. */
-function pairByName<Item extends { name: string; sysId: string }>(
+/** Pairs outlined records by sys_id, then (re-keyed or copied from elsewhere) by name among the rest. */
+function pairOutlined<Item extends { name: string; sysId: string }>(
     before: Item[],
     after: Item[]
 ): { pairs: [Item, Item][]; removed: Item[]; added: Item[] } {
     const pairs: [Item, Item][] = []
     const removed = [...before]
     const added: Item[] = []
+    const unpaired: Item[] = []
     for (const item of after) {
-        const partner =
-            removed.find((candidate) => candidate.name === item.name) ??
-            removed.find((candidate) => candidate.sysId === item.sysId)
+        const partner = removed.find((candidate) => candidate.sysId === item.sysId)
+        if (partner) {
+            pairs.push([partner, item])
+            removed.splice(removed.indexOf(partner), 1)
+        } else unpaired.push(item)
+    }
+    for (const item of unpaired) {
+        const partner = removed.find((candidate) => candidate.name === item.name)
         if (partner) {
             pairs.push([partner, item])
             removed.splice(removed.indexOf(partner), 1)
@@ -390,21 +538,32 @@ export function diffUpdateSets(before: UpdateSet, after: UpdateSet): SetChange[]
     const old = outlineUpdateSet(before, options)
     const now = outlineUpdateSet(after, options)
     const changes: SetChange[] = []
+    const verdicts: OutlineVerdicts = { changed: new Set(), whole: new Set() }
     const compareAll = <Item extends { name: string; sysId: string }>(
         kind: string,
         left: Item[],
         right: Item[],
         compare: (a: Item, b: Item) => SetChange[]
     ) => {
-        const { pairs, removed, added } = pairByName(left, right)
-        for (const [a, b] of pairs) changes.push(...compare(a, b))
-        for (const item of removed) changes.push(change(`${kind} "${item.name}"`, '', 'removed'))
-        for (const item of added) changes.push(change(`${kind} "${item.name}"`, '', 'added'))
+        const { pairs, removed, added } = pairOutlined(left, right)
+        for (const [a, b] of pairs) {
+            const found = compare(a, b)
+            if (found.length > 0) verdicts.changed.add(a.sysId).add(b.sysId)
+            changes.push(...found)
+        }
+        for (const item of removed) {
+            verdicts.whole.add(item.sysId)
+            changes.push(change(`${kind} "${item.name}"`, '', 'removed'))
+        }
+        for (const item of added) {
+            verdicts.whole.add(item.sysId)
+            changes.push(change(`${kind} "${item.name}"`, '', 'added'))
+        }
     }
     compareAll('flow', old.flows, now.flows, compareFlow)
     compareAll('action', old.actions, now.actions, compareAction)
     compareAll('catalog item', old.catalogItems, now.catalogItems, compareCatalogItem)
-    changes.push(...compareOtherRecords(before, after))
+    changes.push(...compareRecords(before, after, verdicts))
     return changes
 }
 
