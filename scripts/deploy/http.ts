@@ -168,7 +168,7 @@ export function describeNonJson(response: HttpResponse): string | undefined {
     if (response.text.trim() === '' || parseJson(response.text) !== undefined) return undefined
     if (isHtml(response)) return htmlPage(response)
     const type = boundedServerText((response.headers.get('content-type') ?? '').split(';')[0] ?? '', 80)
-    return type ? `a ${type} body` : 'a body that is not JSON'
+    return type ? `${/^[aeiou]/i.test(type) ? 'an' : 'a'} ${type} body` : 'a body that is not JSON'
 }
 
 /** A non-JSON error body in one short line: an HTML page by its title, other text bounded, its stack trace omitted. */

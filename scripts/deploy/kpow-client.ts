@@ -5,7 +5,14 @@
  */
 import { readAnswer, temporaryPoliciesAnswer } from './answer-schemas.ts'
 import { DeployError } from './errors.ts'
-import { DEFAULT_REQUEST_TIMEOUT_MS, LARGE_ANSWER_LIMIT, describeNonJson, send, shortBodyText } from './http.ts'
+import {
+    DEFAULT_REQUEST_TIMEOUT_MS,
+    LARGE_ANSWER_LIMIT,
+    describeNonJson,
+    parseJson,
+    send,
+    shortBodyText,
+} from './http.ts'
 import { boundedServerText } from './redaction.ts'
 import { basicAuthorization } from '../lib/common/index.ts'
 import type { Endpoint, HttpResponse } from './http.ts'
@@ -82,8 +89,11 @@ export class KpowClient {
     }
 
     private unexpected(response: HttpResponse, call: string): DeployError {
+        // Kpow's error body is {"message": …} (or {"error": …}); its text is the server's: bounded.
+        const body = parseJson(response.text) as { message?: unknown; error?: unknown } | undefined
+        const message = [body?.message, body?.error].find((text) => typeof text === 'string')
         return new DeployError(
-            `Kpow's API answered ${response.status} to ${call}: ${shortBodyText(response)}`,
+            `Kpow's API answered ${response.status} to ${call}: ${message === undefined ? shortBodyText(response) : boundedServerText(message as string)}`,
             "check that KPOW_API_URL is Kpow's API (not its UI port) and that this Kpow version has the temporary-policies API"
         )
     }

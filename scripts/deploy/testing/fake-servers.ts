@@ -28,7 +28,7 @@ export interface LoggedRequest {
 }
 
 type Row = Record<string, string>
-type Reply = readonly [number, nock.ReplyBody] | readonly [number, nock.ReplyBody, nock.ReplyHeaders]
+export type Reply = readonly [number, nock.ReplyBody] | readonly [number, nock.ReplyBody, nock.ReplyHeaders]
 
 export interface FakeInstanceOptions {
     /** Problems the preview finds (sys_update_preview_problem rows without the set's id). */
@@ -55,6 +55,10 @@ export interface FakeInstanceOptions {
     commitHangs?: boolean
     /** Tables whose records the ACLs keep from being changed: PATCH answers 403. */
     readOnlyTables?: string[]
+    /** A misbehaving instance: an answer of its own for the requests it picks (undefined: the fake's). */
+    tamper?: (request: LoggedRequest) => Reply | undefined
+    /** The same for Kpow's API. */
+    tamperKpow?: (request: LoggedRequest) => Reply | undefined
 }
 
 function decodeUser(header: string | undefined): BasicCredentials | undefined {
@@ -137,7 +141,7 @@ export class FakeInstance {
                     user: credentials?.user,
                 }
                 fake.requests.push(request)
-                return fake.route(request, credentials)
+                return fake.options.tamper?.(request) ?? fake.route(request, credentials)
             })
         }
         const kpow = nock(KPOW_URL).persist()
@@ -147,14 +151,17 @@ export class FakeInstance {
             kpow[method](() => true).reply(function (uri) {
                 const url = new URL(uri, KPOW_URL)
                 const credentials = decodeUser(this.req.headers.authorization)
-                fake.kpowRequests.push({
+                const request: LoggedRequest = {
                     method: method.toUpperCase(),
                     path: url.pathname,
                     query: url.searchParams,
                     headers: this.req.headers,
                     body: undefined,
                     user: credentials?.user,
-                })
+                }
+                fake.kpowRequests.push(request)
+                const tampered = fake.options.tamperKpow?.(request)
+                if (tampered) return tampered
                 if (credentials?.user !== KPOW_USER.user || credentials.password !== KPOW_USER.password)
                     return [401, '']
                 if (method === 'get') return [200, { temporary_policies: [...fake.policies.values()], metadata: {} }]
