@@ -6,7 +6,7 @@ import { resolve } from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { UpdateSetFormatError } from '../../scripts/lib/update-set/index'
 import { DEFAULT_ADMIN_PASSWORD, DEMO_PASSWORD } from './http/app'
-import { LocalInstanceError } from './instance'
+import { LocalInstanceError, StoreUnavailableError } from './instance'
 import {
     parseCommandLine,
     portArgument,
@@ -133,6 +133,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         if (
             error instanceof UnsupportedUpdateSetError ||
             error instanceof LocalInstanceError ||
+            error instanceof StoreUnavailableError ||
             error instanceof UpdateSetFormatError
         ) {
             console.error(`local-instance: ${error.message}`)

@@ -6,6 +6,17 @@ export class LocalInstanceError extends Error {
     }
 }
 
+/**
+ * The data dir could not take a write (disk full, I/O error): nothing was changed, in the store or
+ * in memory. Not a client's mistake nor a crash: the HTTP layer answers 503 and the process goes on.
+ */
+export class StoreUnavailableError extends Error {
+    constructor(message: string) {
+        super(message)
+        this.name = 'StoreUnavailableError'
+    }
+}
+
 /** One reason an order is refused, on the variable that caused it (the form shows it beside the field). */
 export interface OrderProblem {
     /** The variable's name, or '' when the problem is not about one variable of the item. */

@@ -17,7 +17,7 @@ export function setItemState(
     }
 ): StoredRecord {
     const { requestItemSysId, state, asUserName, actorSysId, workNote } = change
-    if (!(state in requestItemStates))
+    if (!Object.hasOwn(requestItemStates, state))
         throw new LocalInstanceError(
             `"${state}" is not a requested item state (${Object.keys(requestItemStates).join(', ')})`
         )

@@ -28,9 +28,9 @@ import { TableError } from './tables'
 import { userSysIdOf } from './users'
 import { mayCancel, requestItemVisibleTo, requestVisibleTo } from './visibility'
 import type { UiActionButton, UiActionOutcome } from './ui-actions'
-import { runUiAction, visibleUiActions } from './ui-actions'
+import { RecordTurns, runUiAction, visibleUiActions } from './ui-actions'
 
-export { LocalInstanceError, OrderRefusedError } from './errors'
+export { LocalInstanceError, OrderRefusedError, StoreUnavailableError } from './errors'
 export type { OrderProblem } from './errors'
 export type { AliasConnection, UsersFixture } from './loading'
 export type { Progress } from './deployment'
@@ -272,6 +272,7 @@ function startInstance(options: LocalInstanceOptions, store: SqliteInstanceStore
     const changeState = (requestItemSysId: string, state: RequestItemState, asUserName: string, workNote?: string) =>
         setItemState(database, { requestItemSysId, state, asUserName, actorSysId: userSysId(asUserName), workNote })
     const catalog = () => deployment.current().catalog
+    const uiActionTurns = new RecordTurns()
 
     return {
         database,
@@ -318,24 +319,27 @@ function startInstance(options: LocalInstanceOptions, store: SqliteInstanceStore
                 sandboxHost(database, userSysId(userName), () => {}, sandboxes),
                 deployment.current().javaScriptLevel
             ),
-        runUiAction: (requestItemSysId, uiActionSysId, userName) => {
-            const messages: string[] = []
-            return runUiAction(
-                database,
-                uiActionSysId,
-                database.require('sc_req_item', requestItemSysId),
-                'sc_req_item',
-                sandboxHost(
+        // In the record's turn: the condition is checked on the record as it is then, not as it was at the click.
+        runUiAction: (requestItemSysId, uiActionSysId, userName) =>
+            uiActionTurns.take('sc_req_item', requestItemSysId, async () => {
+                const messages: string[] = []
+                const outcome = await runUiAction(
                     database,
-                    userSysId(userName),
-                    (level, message) => {
-                        if (level === 'info' || level === 'error') messages.push(message)
-                    },
-                    sandboxes
-                ),
-                deployment.current().javaScriptLevel
-            ).then((outcome) => ({ ...outcome, messages }))
-        },
+                    uiActionSysId,
+                    database.require('sc_req_item', requestItemSysId),
+                    'sc_req_item',
+                    sandboxHost(
+                        database,
+                        userSysId(userName),
+                        (level, message) => {
+                            if (level === 'info' || level === 'error') messages.push(message)
+                        },
+                        sandboxes
+                    ),
+                    deployment.current().javaScriptLevel
+                )
+                return { ...outcome, messages }
+            }),
         cancelRequest(requestItemSysId, asUserName, requesterName) {
             return database.transaction(() => {
                 database.update('sc_req_item', requestItemSysId, { stage: 'Request Cancelled' }, asUserName)

@@ -261,7 +261,7 @@ export const localInstanceSchemas: TableSchema[] = [
         fields: {
             name: { type: 'string' },
             user_name: { type: 'string' },
-            password: { type: 'string' },
+            password: { type: 'password2' },
             active: { type: 'boolean', defaultValue: 'true' },
         },
     },

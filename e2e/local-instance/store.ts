@@ -14,7 +14,7 @@
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { LocalInstanceError } from './errors'
+import { LocalInstanceError, StoreUnavailableError } from './errors'
 import { PidLockError, takePidLock, type PidLock } from '../../scripts/lib/common/index'
 
 /** One entry of a journal field (work notes, comments), as the store keeps it. */
@@ -148,7 +148,7 @@ export class SqliteInstanceStore implements RecordStore, FlowContextStore, Clock
     }
 
     putFlowContext(runId: string, context: unknown): void {
-        this.statements.putFlowContext.run(runId, JSON.stringify(context))
+        this.writing(() => this.statements.putFlowContext.run(runId, JSON.stringify(context)))
     }
 
     /** The clock's offset (clock.ts), kept in the meta table: no schema change for older folders. */
@@ -159,12 +159,27 @@ export class SqliteInstanceStore implements RecordStore, FlowContextStore, Clock
     }
 
     putClockOffset(offsetMs: number): void {
-        this.statements.putMeta.run('clock_offset_ms', String(offsetMs))
+        this.writing(() => this.statements.putMeta.run('clock_offset_ms', String(offsetMs)))
     }
 
     transaction<T>(work: () => T): T {
         // better-sqlite3 nests a transaction inside another as a savepoint.
-        return this.database.transaction(work)()
+        return this.writing(() => this.database.transaction(work)())
+    }
+
+    /**
+     * Runs a write; SQLite refusing it (the disk is full, an I/O error: SQLite has rolled it back)
+     * becomes a StoreUnavailableError saying so in one line, which callers answer as a 503.
+     */
+    private writing<T>(write: () => T): T {
+        try {
+            return write()
+        } catch (error) {
+            if (!(error instanceof BetterSqlite3.SqliteError)) throw error
+            throw new StoreUnavailableError(
+                `the data dir ${this.directory} could not store the change (${error.code}: ${error.message}): nothing was changed; free disk space there and try again`
+            )
+        }
     }
 
     close(): void {

@@ -14,7 +14,16 @@ import type { JournalEntry, RecordStore, StoredTables } from './store'
 
 export type { JournalEntry } from './store'
 
-export type FieldType = 'string' | 'reference' | 'journal' | 'choice' | 'boolean' | 'integer' | 'date_time'
+export type FieldType =
+    | 'string'
+    | 'reference'
+    | 'journal'
+    | 'choice'
+    | 'boolean'
+    | 'integer'
+    | 'date_time'
+    /** An encrypted password (the platform's password2): never shown, never queried. */
+    | 'password2'
 
 export interface FieldSchema {
     type: FieldType
@@ -103,8 +112,8 @@ export class Database {
     private readonly listeners = new Set<ChangeListener>()
     private readonly rules: BeforeWriteRule[]
     private readonly store: RecordStore | undefined
-    /** Set while a transaction runs: how to undo its writes in memory, and the changes to announce after. */
-    private open: { undo: Undo[]; changes: RecordChange[] } | undefined
+    /** Set while a transaction runs: how to undo its writes in memory, the changes to announce after, what waits for it. */
+    private open: { undo: Undo[]; changes: RecordChange[]; committed: (() => void)[] } | undefined
     readonly now: () => Date
 
     constructor(options: DatabaseOptions) {
@@ -132,13 +141,16 @@ export class Database {
     }
 
     field(table: string, field: string): FieldSchema {
-        const schema = this.schema(table).fields[field]
+        const fields = this.schema(table).fields
+        // Own fields only: `constructor` or `toString` is no field of any table.
+        const schema = Object.hasOwn(fields, field) ? fields[field] : undefined
         if (!schema) throw new TableError(`Field "${field}" does not exist on table "${table}"`)
         return schema
     }
 
     hasField(table: string, field: string): boolean {
-        return this.schemas.get(table)?.fields[field] !== undefined
+        const fields = this.schemas.get(table)?.fields
+        return fields !== undefined && Object.hasOwn(fields, field)
     }
 
     onChange(listener: ChangeListener): () => void {
@@ -173,7 +185,11 @@ export class Database {
      */
     transaction<T>(work: () => T): T {
         if (this.open) return work()
-        const open: { undo: Undo[]; changes: RecordChange[] } = { undo: [], changes: [] }
+        const open: { undo: Undo[]; changes: RecordChange[]; committed: (() => void)[] } = {
+            undo: [],
+            changes: [],
+            committed: [],
+        }
         this.open = open
         let result: T
         try {
@@ -185,7 +201,19 @@ export class Database {
             this.open = undefined
         }
         for (const change of open.changes) this.emit(change)
+        for (const then of open.committed) then()
         return result
+    }
+
+    /**
+     * What to do once the transaction running now is stored (at once outside one), and what to undo
+     * if it fails instead: a flow run an order starts begins only once the order is stored (SQLite
+     * may refuse it as late as the commit, a full disk), and is forgotten if it is not.
+     */
+    afterCommit(committed: () => void, rolledBack: () => void = () => {}): void {
+        if (!this.open) return committed()
+        this.open.committed.push(committed)
+        this.open.undo.push(rolledBack)
     }
 
     insert(table: string, values: Record<string, string>, asUserName = 'system'): StoredRecord {
@@ -371,7 +399,8 @@ export class Database {
             const target = this.schema(schema.reference)
             return this.get(schema.reference, value)?.[target.displayField] ?? value
         }
-        if (schema.type === 'choice') return schema.choices?.[value] ?? value
+        if (schema.type === 'choice' && schema.choices && Object.hasOwn(schema.choices, value))
+            return schema.choices[value] ?? value
         return value
     }
 
@@ -397,7 +426,7 @@ export class Database {
                 changed.push(name)
                 continue
             }
-            if (field.type === 'choice' && field.choices && value !== '' && !(value in field.choices)) {
+            if (field.type === 'choice' && field.choices && value !== '' && !Object.hasOwn(field.choices, value)) {
                 throw new TableError(
                     `${table}.${name} has no choice "${value}" (choices: ${Object.keys(field.choices).join(', ')})`
                 )

@@ -68,6 +68,32 @@ export interface UiActionOutcome {
 
 export class UiActionRefusedError extends Error {}
 
+/**
+ * Runs the clicks on one record one after another. A click checks the action's condition on the
+ * record as it is when its turn comes and runs the script in that same turn, so twenty clicks
+ * racing on "End my access" end it once: the first closes the item, the others find the condition
+ * false and are refused, as the platform's re-check on submit does. Clicks on other records and
+ * every other request go on meanwhile (the turns are promises, not a lock on the process).
+ */
+export class RecordTurns {
+    private readonly tails = new Map<string, Promise<unknown>>()
+
+    take<T>(table: string, sysId: string, work: () => Promise<T>): Promise<T> {
+        const key = `${table}:${sysId}`
+        const previous = this.tails.get(key) ?? Promise.resolve()
+        const turn = previous.then(work, work)
+        const tail = turn.then(
+            () => undefined,
+            () => undefined
+        )
+        this.tails.set(key, tail)
+        void tail.then(() => {
+            if (this.tails.get(key) === tail) this.tails.delete(key)
+        })
+        return turn
+    }
+}
+
 /** Refuses, at load, every sys_ui_action the local instance would not render or run as the platform does. */
 export function checkUiActions(
     records: LoadedRecord[],

@@ -10,6 +10,7 @@
 // stored runs up after a restart: a wait is entered again (a timeout whose due time passed fires at
 // once), a run stopped in an action goes on with that action, which runs again (at least once,
 // never lost: a Kpow call in flight at the kill is made again).
+import { StoreUnavailableError } from '../errors'
 import type { FlowDefinition, FlowNode } from '../flow-model'
 import type { StoredRecord } from '../tables'
 import { actionHandler } from './actions'
@@ -51,9 +52,27 @@ export class FlowEngine {
 
     /** Starts the flow in the background for a requested item, as the Service Catalog trigger does. */
     startForRequestedItem(flow: FlowDefinition, requestItem: StoredRecord, triggeringUserSysId: string): FlowRun {
-        const { run, scope } = catalogTriggerRun(this.services, flow, requestItem, triggeringUserSysId)
-        if (scope) this.drive(run, flow, scope, undefined)
-        return run
+        const known = this.book.runs.length
+        try {
+            const { run, scope } = catalogTriggerRun(this.services, flow, requestItem, triggeringUserSysId)
+            // An order that is not stored after all (its transaction fails) started no run.
+            this.services.database.afterCommit(
+                () => {},
+                () => this.discard(run)
+            )
+            if (scope) this.drive(run, flow, scope, undefined)
+            return run
+        } catch (error) {
+            // The run could not be stored: it never started.
+            for (const run of this.book.runs.splice(known)) this.book.forget(run)
+            throw error
+        }
+    }
+
+    private discard(run: FlowRun): void {
+        const index = this.book.runs.indexOf(run)
+        if (index >= 0) this.book.runs.splice(index, 1)
+        this.book.forget(run)
     }
 
     /**
@@ -91,32 +110,46 @@ export class FlowEngine {
         book.follow(run, scope)
         book.store(run)
         book.enter()
-        setImmediate(() => {
-            if (book.stopped) {
-                book.leave()
-                return
-            }
-            run.status = 'running'
-            this.runNodes(run, flow.nodes, scope, 0, resume)
-                .then(() => {
+        // Driven once what started it is stored; if that fails, the run never goes (nor keeps the engine busy).
+        this.services.database.afterCommit(
+            () => setImmediate(() => this.go(run, flow, scope, resume)),
+            () => book.leave()
+        )
+    }
+
+    private go(run: FlowRun, flow: FlowDefinition, scope: Scope, resume: ResumePoint | undefined): void {
+        const book = this.book
+        if (book.stopped) {
+            book.leave()
+            return
+        }
+        run.status = 'running'
+        this.runNodes(run, flow.nodes, scope, 0, resume)
+            .then(() => {
+                run.status = 'complete'
+            })
+            .catch((error: unknown) => {
+                if (error instanceof EndFlowSignal) {
                     run.status = 'complete'
-                })
-                .catch((error: unknown) => {
-                    if (error instanceof EndFlowSignal) {
-                        run.status = 'complete'
-                        run.reason = 'ended by End Flow'
-                        return
-                    }
-                    run.status = 'error'
-                    run.reason = error instanceof Error ? error.message : String(error)
-                })
-                .finally(() => {
-                    run.endedAt = book.now()
-                    book.forget(run)
+                    run.reason = 'ended by End Flow'
+                    return
+                }
+                run.status = 'error'
+                run.reason = error instanceof Error ? error.message : String(error)
+            })
+            .finally(() => {
+                run.endedAt = book.now()
+                book.forget(run)
+                try {
                     book.store(run)
+                } catch (error) {
+                    // In the background nobody waits for an answer: the log says it, the process goes on.
+                    if (!(error instanceof StoreUnavailableError)) throw error
+                    console.error(`local instance: flow run ${run.id} ended but was not stored: ${error.message}`)
+                } finally {
                     book.leave()
-                })
-        })
+                }
+            })
     }
 
     /**

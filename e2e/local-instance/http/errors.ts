@@ -2,7 +2,7 @@
 // parser throw into a page a person can act on. A client's mistake is a 4xx with a sentence saying
 // what to do; anything else is a 500 with a generic sentence, logged as one line (no stack trace).
 import type { Response } from 'express'
-import { LocalInstanceError } from '../instance'
+import { LocalInstanceError, StoreUnavailableError } from '../instance'
 import type { Viewer } from './layout'
 import { errorPage } from './pages'
 
@@ -23,6 +23,14 @@ interface FrameworkError {
 
 export function errorReplyOf(error: unknown): ErrorReply {
     if (error instanceof LocalInstanceError) return { status: 400, title: 'Not done', message: error.message }
+    if (error instanceof StoreUnavailableError) {
+        console.error(`local instance: ${error.message}`)
+        return {
+            status: 503,
+            title: 'Not saved',
+            message: 'The instance could not store the change, so nothing was changed: try again later.',
+        }
+    }
     const framework = (typeof error === 'object' && error !== null ? error : {}) as FrameworkError
     switch (framework.type) {
         case 'entity.too.large':

@@ -8,10 +8,11 @@ import busboy from 'busboy'
 import { parseCookie } from 'cookie'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import type { InstanceAccounts, InstanceControl, InstanceDeployment, InstanceRequests, Progress } from '../instance'
-import { LocalInstanceError, OrderRefusedError } from '../instance'
+import { LocalInstanceError, OrderRefusedError, StoreUnavailableError } from '../instance'
 import { SessionStore } from '../../../scripts/lib/common/index'
 import type { ApiUser, Passwords } from './rest-auth'
 import { ApiError, apiUserOf, basicAuthentication, credentialsValid, requireRole, sendApiError } from './rest-auth'
+import { isJson, refuseCrossSiteWrites, refuseReservedKeys, requireBodyType } from './request-guards'
 import { tableApiRouter } from './table-api'
 
 /** The largest update set file the upload takes. */
@@ -154,81 +155,103 @@ export function createRestApi(options: RestApiOptions): express.Router {
     const { instance, passwords } = options
     const uiSessions = new SessionStore<UiSession>()
     const router = express.Router()
+    router.use(['/api', '/angular.do', '/sys_upload.do'], refuseCrossSiteWrites)
 
     // ---- UI session: what the SDK's UISession does before an upload ----
-    router.post('/angular.do', express.urlencoded({ extended: false, limit: '64kb' }), (request, response) => {
-        const type = String(request.query.sysparm_type ?? '')
-        const form = (request.body ?? {}) as Record<string, unknown>
-        const text = (name: string) => (typeof form[name] === 'string' ? form[name] : '')
-        if (type === 'view_form.login') {
-            const userName = text('user_name')
-            if (!credentialsValid(instance, passwords, userName, text('user_password'))) {
-                response.json({ status: 'error', message: 'User name or password invalid' })
+    router.post(
+        '/angular.do',
+        requireBodyType(
+            (type) => type === 'application/x-www-form-urlencoded',
+            'an application/x-www-form-urlencoded form'
+        ),
+        express.urlencoded({ extended: false, limit: '64kb' }),
+        (request, response) => {
+            const type = String(request.query.sysparm_type ?? '')
+            const form = (request.body ?? {}) as Record<string, unknown>
+            const text = (name: string) => (typeof form[name] === 'string' ? form[name] : '')
+            if (type === 'view_form.login') {
+                const userName = text('user_name')
+                if (!credentialsValid(instance, passwords, userName, text('user_password'))) {
+                    response.json({ status: 'error', message: 'User name or password invalid' })
+                    return
+                }
+                const { id } = uiSessions.create({ userName })
+                response.cookie(UI_SESSION_COOKIE, id, { httpOnly: true, sameSite: 'lax', path: '/' })
+                response.json({ status: 'success', message: '' })
                 return
             }
-            const { id } = uiSessions.create({ userName })
-            response.cookie(UI_SESSION_COOKIE, id, { httpOnly: true, sameSite: 'lax', path: '/' })
-            response.json({ status: 'success', message: '' })
-            return
-        }
-        if (type === 'get_user') {
-            // As the platform: 401, with the session's token in x-usertoken-response.
-            const session = uiSessions.get(cookiesOf(request)[UI_SESSION_COOKIE])
-            if (session) response.set('x-usertoken-response', session.csrfToken)
+            if (type === 'get_user') {
+                // As the platform: 401, with the session's token in x-usertoken-response.
+                const session = uiSessions.get(cookiesOf(request)[UI_SESSION_COOKIE])
+                if (session) response.set('x-usertoken-response', session.csrfToken)
+                sendApiError(
+                    response,
+                    new ApiError(
+                        401,
+                        'User Not Authenticated',
+                        session ? 'use x-usertoken-response as X-UserToken' : 'log in first'
+                    )
+                )
+                return
+            }
             sendApiError(
                 response,
-                new ApiError(
-                    401,
-                    'User Not Authenticated',
-                    session ? 'use x-usertoken-response as X-UserToken' : 'log in first'
-                )
+                new ApiError(400, `sysparm_type "${type}" is not served`, 'use view_form.login or get_user')
             )
-            return
         }
-        sendApiError(
-            response,
-            new ApiError(400, `sysparm_type "${type}" is not served`, 'use view_form.login or get_user')
-        )
-    })
+    )
 
     // ---- "Import Update Set from XML" ----
-    router.post('/sys_upload.do', async (request, response) => {
-        const session = uiSessions.get(cookiesOf(request)[UI_SESSION_COOKIE])
-        if (!session)
-            throw new ApiError(
-                401,
-                'User Not Authenticated',
-                'log in first: POST /angular.do?sysparm_type=view_form.login, then send its cookies'
-            )
-        const user: ApiUser = { userName: session.userName, sysId: instance.userSysId(session.userName) }
-        const { fields, file } = await readUpload(request)
-        const token = fields.sysparm_ck ?? request.get('x-usertoken') ?? ''
-        if (!uiSessions.formTokenMatches(session, token))
-            throw new ApiError(
-                403,
-                'sysparm_ck does not match the session token',
-                'send the token of POST /angular.do?sysparm_type=get_user (x-usertoken-response) as sysparm_ck'
-            )
-        requireRole(instance, user, ['admin'], 'import update sets')
-        if (fields.sysparm_target !== 'sys_remote_update_set')
-            throw new ApiError(
-                400,
-                `sysparm_target must be sys_remote_update_set; got "${fields.sysparm_target ?? ''}"`,
-                'the local instance imports update sets only'
-            )
-        if (file === undefined)
-            throw new ApiError(400, 'No file in attachFile', 'send the update set XML as attachFile')
-        let remoteSet
-        try {
-            remoteSet = instance.retrieveUpdateSet(file, session.userName)
-        } catch (error) {
-            domainError(error)
+    router.post(
+        '/sys_upload.do',
+        requireBodyType(
+            (type) => type === 'multipart/form-data',
+            'a multipart/form-data form with the file as attachFile'
+        ),
+        async (request, response) => {
+            const session = uiSessions.get(cookiesOf(request)[UI_SESSION_COOKIE])
+            if (!session)
+                throw new ApiError(
+                    401,
+                    'User Not Authenticated',
+                    'log in first: POST /angular.do?sysparm_type=view_form.login, then send its cookies'
+                )
+            const user: ApiUser = { userName: session.userName, sysId: instance.userSysId(session.userName) }
+            const { fields, file } = await readUpload(request)
+            const token = fields.sysparm_ck ?? request.get('x-usertoken') ?? ''
+            if (!uiSessions.formTokenMatches(session, token))
+                throw new ApiError(
+                    403,
+                    'sysparm_ck does not match the session token',
+                    'send the token of POST /angular.do?sysparm_type=get_user (x-usertoken-response) as sysparm_ck'
+                )
+            requireRole(instance, user, ['admin'], 'import update sets')
+            if (fields.sysparm_target !== 'sys_remote_update_set')
+                throw new ApiError(
+                    400,
+                    `sysparm_target must be sys_remote_update_set; got "${fields.sysparm_target ?? ''}"`,
+                    'the local instance imports update sets only'
+                )
+            if (file === undefined)
+                throw new ApiError(400, 'No file in attachFile', 'send the update set XML as attachFile')
+            let remoteSet
+            try {
+                remoteSet = instance.retrieveUpdateSet(file, session.userName)
+            } catch (error) {
+                domainError(error)
+            }
+            response.redirect(302, `/sys_remote_update_set.do?sys_id=${remoteSet.sys_id}`)
         }
-        response.redirect(302, `/sys_remote_update_set.do?sys_id=${remoteSet.sys_id}`)
-    })
+    )
 
     // ---- /api/*: Basic auth, JSON ----
-    router.use('/api', basicAuthentication(instance, passwords), express.json({ limit: JSON_LIMIT }))
+    router.use(
+        '/api',
+        basicAuthentication(instance, passwords),
+        requireBodyType(isJson, 'a JSON body (Content-Type: application/json)'),
+        express.json({ limit: JSON_LIMIT, type: ['application/json', 'application/*+json'] }),
+        refuseReservedKeys
+    )
     router.use('/api/now/table', tableApiRouter(instance))
 
     router.post('/api/sn_cicd/update_set/preview/:remoteSetId', (request, response) => {
@@ -373,6 +396,10 @@ export function createRestApi(options: RestApiOptions): express.Router {
 /** Any error as the platform's JSON: ours as they are, the body parser's as 4xx, anything else a 500 logged in one line. */
 function apiErrorOf(error: unknown): ApiError {
     if (error instanceof ApiError) return error
+    if (error instanceof StoreUnavailableError) {
+        console.error(`local instance: ${error.message}`)
+        return new ApiError(503, 'The instance could not store the change: nothing was changed', 'try again later')
+    }
     const framework = (typeof error === 'object' && error !== null ? error : {}) as { status?: unknown; type?: unknown }
     if (framework.type === 'entity.too.large')
         return new ApiError(413, 'The request body is too large', `at most ${JSON_LIMIT}`)

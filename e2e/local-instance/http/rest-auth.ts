@@ -36,13 +36,22 @@ export interface Passwords {
     admin: string
 }
 
-/** Whether the user name and password are one of the instance's users'. */
+/** C0 control characters and DEL, which RFC 7617 forbids in a user-id or password. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/
+
+/**
+ * Whether the user name and password are one of the instance's users'. A name or password holding
+ * a control character (`admin:admin\0x`) is refused whatever follows it: no password has one, and a
+ * comparison that stopped at it would take the pair for `admin:admin`.
+ */
 export function credentialsValid(
     instance: InstanceAccounts,
     passwords: Passwords,
     userName: string,
     password: string
 ): boolean {
+    if (CONTROL_CHARACTER.test(userName) || CONTROL_CHARACTER.test(password)) return false
     const user = instance.users.users.find((candidate) => candidate.user_name === userName)
     if (!user) return false
     return tokensMatch(userName === 'admin' ? passwords.admin : passwords.users, password)

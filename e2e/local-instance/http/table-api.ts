@@ -7,6 +7,7 @@
 // item's state; changes to approvals and items go through the same rules as the pages.
 import { createHash } from 'node:crypto'
 import express, { type Request, type Response } from 'express'
+import type { EncodedQuery } from '../../../scripts/lib/update-set/index'
 import { EncodedQueryError, matchesEncodedQuery, parseEncodedQuery } from '../../../scripts/lib/update-set/index'
 import type { InstanceAccounts, InstanceDeployment, InstanceRequests } from '../instance'
 import { LocalInstanceError } from '../instance'
@@ -125,7 +126,8 @@ const tables: Record<string, TableRules> = {
 export const TABLE_API_TABLES = Object.keys(tables)
 
 function rulesOf(table: string): TableRules {
-    const rules = tables[table]
+    // Own entries only: a table named `constructor` or `__proto__` is no table, not a 500.
+    const rules = Object.hasOwn(tables, table) ? tables[table] : undefined
     if (!rules)
         throw new ApiError(
             400,
@@ -179,9 +181,39 @@ function journalRows(instance: TableApiInstance): Row[] {
 
 const journalFieldNames = ['sys_id', 'name', 'element_id', 'element', 'value', 'sys_created_by', 'sys_created_on']
 
+/**
+ * Refuses a query that filters or orders by a password (password2) field: answering it would let a
+ * caller find a secret a character at a time (`passwordSTARTSWITHa`) or by sorting. The platform
+ * keeps such fields encrypted, so a condition on one cannot match what the caller typed; its docs
+ * do not say how the Table API answers it. The safest answer, a 400 naming the field, is the one
+ * given here rather than an empty or unfiltered list.
+ */
+function refuseSecretTerms(instance: TableApiInstance, table: string, query: EncodedQuery): void {
+    const fields = [
+        ...query.alternatives.flat(2).map((term) => term.field),
+        ...query.orderBy.map((order) => order.field),
+    ]
+    for (const field of fields) {
+        let type: string | undefined
+        try {
+            type = instance.database.describePath(table, field).field.type
+        } catch (error) {
+            if (error instanceof TableError) continue
+            throw error
+        }
+        if (type === 'password2')
+            throw new TableError(
+                `"${field}" is a password field: it cannot be used to filter, order or group ${table} records`
+            )
+    }
+}
+
 function queryRows(instance: TableApiInstance, table: string, encodedQuery: string): Row[] {
     try {
-        if (table !== 'sys_journal_field') return instance.database.query(table, encodedQuery)
+        if (table !== 'sys_journal_field') {
+            refuseSecretTerms(instance, table, parseEncodedQuery(encodedQuery))
+            return instance.database.query(table, encodedQuery)
+        }
         const query = parseEncodedQuery(encodedQuery)
         for (const term of query.alternatives.flat(2))
             if (!journalFieldNames.includes(term.field))
@@ -240,10 +272,7 @@ function present(instance: TableApiInstance, table: string, row: Row, how: Prese
     for (const name of how.fields) {
         const schema = table === 'sys_journal_field' ? undefined : instance.database.field(table, name)
         // Journal fields are read through sys_journal_field; passwords are never shown.
-        let value =
-            schema?.type === 'journal' || (table === 'basic_auth_credentials' && name === 'password')
-                ? ''
-                : (row[name] ?? '')
+        let value = schema?.type === 'journal' || schema?.type === 'password2' ? '' : (row[name] ?? '')
         const display =
             schema && value !== '' && (schema.type === 'reference' || schema.type === 'choice')
                 ? instance.database.displayValue(table, row.sys_id, name)
@@ -317,12 +346,28 @@ function patchRequestItem(instance: TableApiInstance, user: ApiUser, row: Row, b
             `Writable: ${allowed.join(', ')}`
         )
     const { state, work_notes: workNote, comments } = body
-    let record: Row = row
-    if (comments) record = instance.database.update('sc_req_item', row.sys_id, { comments }, user.userName)
-    if (state !== undefined && state !== row.state)
-        record = instance.setItemState(row.sys_id, state as RequestItemState, user.userName, workNote || undefined)
-    else if (workNote) record = instance.addWorkNote(row.sys_id, workNote, user.userName)
-    return record
+    // The whole request is checked before anything is written: a refused state writes no comment.
+    if (state !== undefined) requireChoice(instance, 'sc_req_item', 'state', state)
+    // One transaction besides: a rule refusing the state change half-way undoes the comment too.
+    return instance.database.transaction(() => {
+        let record: Row = row
+        if (comments) record = instance.database.update('sc_req_item', row.sys_id, { comments }, user.userName)
+        if (state !== undefined && state !== row.state)
+            record = instance.setItemState(row.sys_id, state as RequestItemState, user.userName, workNote || undefined)
+        else if (workNote) record = instance.addWorkNote(row.sys_id, workNote, user.userName)
+        return record
+    })
+}
+
+/** A 400 naming the field and its choices when `value` is not one of them (own keys only: `toString` is none). */
+function requireChoice(instance: TableApiInstance, table: string, field: string, value: string): void {
+    const choices = instance.database.field(table, field).choices ?? {}
+    if (!Object.hasOwn(choices, value))
+        throw new ApiError(
+            400,
+            `${field} must be one of ${Object.keys(choices).join(', ')}; got "${value}"`,
+            'nothing was changed'
+        )
 }
 
 function patchApproval(instance: TableApiInstance, user: ApiUser, row: Row, body: Record<string, string>): Row {
@@ -337,6 +382,7 @@ function patchApproval(instance: TableApiInstance, user: ApiUser, row: Row, body
             'Writable: state (approved or rejected), comments'
         )
     const { state, comments } = body
+    if (state !== undefined) requireChoice(instance, 'sysapproval_approver', 'state', state)
     if (state === undefined || state === row.state) {
         return comments
             ? instance.database.update('sysapproval_approver', row.sys_id, { comments }, user.userName)

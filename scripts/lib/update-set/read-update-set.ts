@@ -60,6 +60,9 @@ export class UpdateSetFormatError extends Error {
 
 type OrderedNode = { [key: string]: OrderedNode[] | string | Record<string, string> | undefined }
 
+/** How deep elements may nest in a set or a payload. */
+const MAX_DEPTH = 100
+
 const parser = new XMLParser({
     preserveOrder: true,
     ignoreAttributes: false,
@@ -71,9 +74,38 @@ const parser = new XMLParser({
     htmlEntities: false,
     cdataPropName: '#cdata',
     commentPropName: '#comment',
+    // Far deeper than any export (unload > record > field; record_update > record > field).
+    maxNestedTags: MAX_DEPTH,
 })
 
+/**
+ * Refuses a document type declaration: an export never has one, and it is how external entities
+ * (`<!ENTITY x SYSTEM "file:///etc/passwd">`) and entity expansion bombs get in. Only the prolog
+ * may hold one, so only the text before the root element is looked at (a script quoting
+ * `<!DOCTYPE html>` in a field is text, not a declaration).
+ */
+function refuseDoctype(xml: string, what: string): void {
+    const root = /<[A-Za-z_:]/.exec(xml)
+    const prolog = root ? xml.slice(0, root.index) : xml
+    if (/<!DOCTYPE/i.test(prolog) || /<!ENTITY/i.test(prolog))
+        throw new UpdateSetFormatError(
+            `${what} has a document type declaration (<!DOCTYPE>): update set exports have none; export the set again from the instance`
+        )
+}
+
+/** Parses with the shared parser; what it refuses (nesting too deep, say) is a format error, not a crash. */
+function parseXml(xml: string, what: string): OrderedNode[] {
+    try {
+        return parser.parse(xml) as OrderedNode[]
+    } catch (error) {
+        throw new UpdateSetFormatError(
+            `${what} cannot be read: ${error instanceof Error ? error.message : String(error)}`
+        )
+    }
+}
+
 function validateStrictly(xml: string, what: string): void {
+    refuseDoctype(xml, what)
     const verdict = XMLValidator.validate(xml, { allowBooleanAttributes: false })
     if (verdict !== true) {
         const { msg, line, col } = verdict.err
@@ -126,7 +158,7 @@ function fieldText(fields: Record<string, FieldValue>, name: string): string {
 /** Parses one `<record_update>` payload document. */
 export function parsePayload(payloadXml: string): PayloadDocument {
     validateStrictly(payloadXml, 'payload')
-    const document = parser.parse(payloadXml) as OrderedNode[]
+    const document = parseXml(payloadXml, 'payload')
     const root = document.find((node) => elementName(node) === 'record_update')
     if (!root) throw new UpdateSetFormatError('payload has no <record_update> root element')
     const records: PayloadRecord[] = []
@@ -152,7 +184,7 @@ export function parsePayload(payloadXml: string): PayloadDocument {
 /** Parses a whole update set export. Throws UpdateSetFormatError naming what is wrong. */
 export function readUpdateSet(xml: string): UpdateSet {
     validateStrictly(xml, 'update set')
-    const document = parser.parse(xml) as OrderedNode[]
+    const document = parseXml(xml, 'update set')
     const unload = document.find((node) => elementName(node) === 'unload')
     if (!unload) throw new UpdateSetFormatError('update set has no <unload> root element')
     const unloadDate = attributesOf(unload).unload_date ?? ''
