@@ -205,7 +205,8 @@ export class Deployment {
 
     /**
      * Commit: refused (a failed progress, nothing written) before a preview, or while the preview's
-     * errors stand. The local instance never commits what it cannot run, force_commit or not.
+     * errors stand unaccepted. The local instance never commits what it cannot run, force_commit or
+     * not, accepted or not.
      */
     commit(remoteSetId: string, asUserName: string): Progress {
         const remoteSet = this.requireRemoteSet(remoteSetId)
@@ -214,7 +215,11 @@ export class Deployment {
         if (remoteSet.state === 'committed') return fail(`Update set "${remoteSet.name ?? ''}" is committed already`)
         if (remoteSet.state !== 'previewed')
             return fail(`Update set "${remoteSet.name ?? ''}" has not been previewed: preview it, then commit`)
-        const errors = this.database.query('sys_update_preview_problem', `remote_update_set=${remoteSetId}^type=error`)
+        // An accepted problem (status "ignored", the platform's "Accept remote update") blocks nothing here;
+        // what the local instance cannot run still fails the rebuild below, so nothing it cannot run is committed.
+        const errors = this.database
+            .query('sys_update_preview_problem', `remote_update_set=${remoteSetId}^type=error`)
+            .filter((problem) => problem.status !== 'ignored')
         if (errors.length > 0)
             return fail(
                 `The preview of "${remoteSet.name ?? ''}" found ${String(errors.length)} error(s) the local instance cannot run (sys_update_preview_problem); it commits only sets it can run, force_commit or not`

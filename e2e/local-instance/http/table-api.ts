@@ -50,7 +50,9 @@ const tables: Record<string, TableRules> = {
     },
     sys_update_preview_problem: {
         readRoles: admin,
-        readOnlyReason: 'preview problems are written by the preview (POST /api/sn_cicd/update_set/preview/<id>)',
+        patch: acceptPreviewProblem,
+        readOnlyReason:
+            'preview problems are written by the preview (POST /api/sn_cicd/update_set/preview/<id>); an admin may set status "ignored"',
     },
     basic_auth_credentials: {
         readRoles: admin,
@@ -333,6 +335,23 @@ function translateWriteError(error: unknown): never {
     if (error instanceof TableError || error instanceof LocalInstanceError)
         throw new ApiError(400, error.message, 'nothing was changed')
     throw error
+}
+
+/**
+ * What an admin may do to a preview problem: the platform's "Accept remote update", status
+ * "ignored", after which the problem no longer blocks the commit. "Skip remote update" (status
+ * "skipped": the update left out of the commit) is not modelled, so it is refused, not ignored.
+ */
+function acceptPreviewProblem(instance: TableApiInstance, user: ApiUser, row: Row, body: Record<string, string>): Row {
+    requireRole(instance, user, admin, 'resolve preview problems')
+    const fields = Object.keys(body).filter((field) => field !== 'sys_id')
+    if (fields.length !== 1 || fields[0] !== 'status' || body.status !== 'ignored')
+        throw new ApiError(
+            400,
+            `A preview problem takes only {"status": "ignored"} (Accept remote update) on the local instance; got ${JSON.stringify(body).slice(0, 200)}`,
+            'Skip remote update (status "skipped") is not modelled: fix the record in the set instead'
+        )
+    return instance.database.update('sys_update_preview_problem', row.sys_id, { status: 'ignored' }, user.userName)
 }
 
 function patchRequestItem(instance: TableApiInstance, user: ApiUser, row: Row, body: Record<string, string>): Row {

@@ -547,5 +547,38 @@ describe('the local instance started empty, as a deploy target', () => {
         )
         expect(commit).toMatchObject({ status: '3', error: expect.stringContaining('cannot run') as string })
         expect(rows(await call('GET', '/api/now/table/sys_hub_flow', asAdmin))).toEqual([])
+
+        // Accept remote update: status "ignored" is taken, anything else refused with nothing written.
+        const first = problems[0]?.sys_id ?? ''
+        const skipped = await call('PATCH', `/api/now/table/sys_update_preview_problem/${first}`, asAdmin, {
+            status: 'skipped',
+        })
+        expect(skipped.status).toBe(400)
+        for (const problem of problems) {
+            const accepted = await call(
+                'PATCH',
+                `/api/now/table/sys_update_preview_problem/${problem.sys_id}`,
+                asAdmin,
+                {
+                    status: 'ignored',
+                }
+            )
+            expect(accepted.status).toBe(200)
+        }
+        const statuses = rows(
+            await call(
+                'GET',
+                `/api/now/table/sys_update_preview_problem?sysparm_query=remote_update_set=${handBuilt.sysId}^type=error&sysparm_fields=status`,
+                asAdmin
+            )
+        ).map((problem) => problem.status)
+        expect(new Set(statuses)).toEqual(new Set(['ignored']))
+        // Accepted problems no longer block; what the local instance cannot run still fails the commit, writing nothing.
+        const accepted = await followProgress(
+            await call('POST', `/api/sn_cicd/update_set/commit/${handBuilt.sysId}`, asAdmin, { force_commit: 'false' })
+        )
+        expect(accepted).toMatchObject({ status: '3', error: expect.stringContaining('cannot run') as string })
+        expect(accepted.error).not.toContain('sys_update_preview_problem')
+        expect(rows(await call('GET', '/api/now/table/sys_hub_flow', asAdmin))).toEqual([])
     })
 })
