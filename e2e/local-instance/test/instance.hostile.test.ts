@@ -235,6 +235,12 @@ describe('cross-site writes', () => {
         form.set('attachFile', new Blob(['<unload/>'], { type: 'text/xml' }), 'set.xml')
         const tokenless = await send('POST', '/sys_upload.do', { headers: { cookie }, body: form })
         expectPlatformError(tokenless, 403, /sysparm_ck does not match/)
+        // The REST API takes Basic only: the session's cookie (and token) alone write nothing there.
+        const cookieOnly = await send('POST', '/api/now/table/sys_properties', {
+            headers: { cookie, 'x-usertoken': token, 'content-type': 'application/json' },
+            body: JSON.stringify({ name: 'x_evil.cookie', value: 'v' }),
+        })
+        expectPlatformError(cookieOnly, 401, /User Not Authenticated/)
         expect(snapshot()).toBe(before)
         await expectOthersServed()
     })
@@ -524,6 +530,8 @@ describe('a full disk', () => {
             })
             expect(await items()).toBe(itemsBefore)
             expect((await fetch(`${url}/login`)).status).toBe(200)
+            // The order was not stored, so its flow run never started (nor failed in the background).
+            expect(started.output()).not.toContain('flow run')
             expect(started.child.exitCode).toBeNull()
 
             expect(spawnSync('prlimit', ['--pid', pid, '--fsize=unlimited:unlimited']).status).toBe(0)
