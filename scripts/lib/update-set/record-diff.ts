@@ -58,8 +58,31 @@ const ID_IN_TEXT =
 const GZIP_BASE64 = /^H4sI[A-Za-z0-9+/=\s]+$/
 /** Flow Designer fields holding JSON, compared as data (key order and spacing aside). */
 const JSON_FIELDS = new Set(['values', 'trigger_inputs', 'trigger_outputs', 'label_cache'])
-/** Fields that identify a record rather than describe it. */
-const IDENTITY_FIELDS = new Set(['ui_id'])
+/**
+ * Fields that are bookkeeping (ids, timestamps, counters, scope and package, the class) or identify
+ * a record rather than describe it. Other sys_ fields are behaviour: an ACL role's sys_user_role, a
+ * business rule's sys_overrides.
+ */
+export const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set([
+    'sys_id',
+    'sys_created_by',
+    'sys_created_on',
+    'sys_updated_by',
+    'sys_updated_on',
+    'sys_mod_count',
+    'sys_update_name',
+    'sys_package',
+    'sys_scope',
+    'sys_class_name',
+    'sys_name',
+    'sys_policy',
+    'sys_domain',
+    'sys_domain_path',
+    'sys_customer_update',
+    'sys_replace_on_upgrade',
+    'sys_tags',
+    'ui_id',
+])
 
 /** Keys sorted, two-space indented: equal data gives equal text, and a change is a line diff. */
 function canonicalJson(value: unknown): string {
@@ -145,8 +168,7 @@ function toSetRecord(entry: UpdateSetRecord, record: PayloadRecord, root: boolea
     const fields = new Map<string, string>()
     const json = new Set<string>()
     for (const [field, { value }] of Object.entries(record.fields)) {
-        // sys_* fields are bookkeeping (ids, timestamps, counters, scope), never behaviour.
-        if (field.startsWith('sys_') || IDENTITY_FIELDS.has(field)) continue
+        if (BOOKKEEPING_FIELDS.has(field)) continue
         const normalized = normalizedValue(field, value)
         fields.set(field, normalized.text)
         if (normalized.json) json.add(field)
@@ -313,8 +335,8 @@ export function pairRecords(
 }
 
 /** Every difference between two sets' records: added, removed, deleted or changed fields. */
-export function diffRecords(before: UpdateSet, after: UpdateSet): RecordDifference[] {
-    const { pairs, removed, added, translate } = pairRecords(recordsOfSet(before), recordsOfSet(after))
+export function diffRecords(before: Map<string, SetRecord>, after: Map<string, SetRecord>): RecordDifference[] {
+    const { pairs, removed, added, translate } = pairRecords(before, after)
     const differences: RecordDifference[] = []
     for (const [old, now] of pairs) {
         const fields: FieldDifference[] = []

@@ -346,6 +346,11 @@ const OUTLINE_SHOWS: Record<string, readonly string[]> = {
     question_choice: ['question', 'text', 'value', 'order'],
 }
 
+/** Whether a change of this field of this table is reported by the outline (flow, action, catalog item) rather than field by field. */
+export function outlineShowsField(table: string, field: string): boolean {
+    return OUTLINE_SHOWS[table]?.includes(field) ?? false
+}
+
 /**
  * The flow, action or catalog item (its sys_id) an outlined record belongs to, through the set's own
  * links; undefined for a record no outline shows (e.g. a step of a flow snapshot or of a Workflow).
@@ -455,7 +460,7 @@ function compareRecords(before: UpdateSet, after: UpdateSet, verdicts: OutlineVe
         return ids.every((id) => /^[0-9a-f]{32}$/.test(id)) ? ids.map((id) => names.get(id) ?? id).join(', ') : value
     }
     const entries: { label: string; changes: SetChange[] }[] = []
-    for (const found of diffRecords(before, after)) {
+    for (const found of diffRecords(oldRecords, newRecords)) {
         const difference = notShownByOutline(found, verdicts, ownerBefore, ownerAfter)
         if (!difference) continue
         const { before: old, after: now } = difference

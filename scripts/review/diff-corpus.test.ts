@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import type { PayloadRecord, UpdateSet } from '../lib/update-set/index.ts'
+import {
+    BOOKKEEPING_FIELDS,
+    diffUpdateSets,
+    formatChanges,
+    outlineShowsField,
+    readUpdateSetFile,
+} from '../lib/update-set/index.ts'
+import { CORPUS, corpusFile } from './test/corpus/corpus.ts'
+
+/** The same set with its updates, and the records in every payload, in reverse order. */
+function reversed(set: UpdateSet): UpdateSet {
+    const copy = structuredClone(set)
+    copy.records.reverse()
+    for (const entry of copy.records) entry.payload.records.reverse()
+    return copy
+}
+
+/** A field an edit of which the diff names: not bookkeeping, and one the flow outline does not speak for when there is one. */
+function fieldToEdit(record: PayloadRecord): string | undefined {
+    const fields = Object.keys(record.fields)
+        .filter((field) => !BOOKKEEPING_FIELDS.has(field))
+        .sort()
+    return fields.find((field) => !outlineShowsField(record.table, field)) ?? fields[0]
+}
+
+describe.each(CORPUS.map((entry) => [entry.name] as const))('diff on the corpus set %s', (name) => {
+    const set = readUpdateSetFile(corpusFile(name))
+
+    it('finds nothing against itself in reverse order, either way', () => {
+        expect(diffUpdateSets(set, reversed(set))).toEqual([])
+        expect(diffUpdateSets(reversed(set), set)).toEqual([])
+    })
+
+    it('names the record and the field of a one-field edit of every record kind', () => {
+        const kinds = new Set(
+            set.records.flatMap((entry) =>
+                entry.payload.records
+                    .filter((record) => record.action !== 'delete_multiple')
+                    .map((record) => record.table)
+            )
+        )
+        expect(kinds.size).toBeGreaterThan(0)
+        for (const table of kinds) {
+            const edited = structuredClone(set)
+            const record = edited.records
+                .flatMap((entry) => entry.payload.records)
+                .find((candidate) => candidate.table === table && candidate.action !== 'delete_multiple')!
+            const field = fieldToEdit(record)
+            if (!field) throw new Error(`${name}: a ${table} record with no field to edit`)
+            const before = record.fields[field]!.value
+            record.fields[field] = { value: `${before} edited`, attributes: {} }
+            const changes = diffUpdateSets(set, edited)
+            const output = formatChanges(changes)
+            expect(changes.length, `${name}: ${table}.${field} edited, yet no change`).toBeGreaterThan(0)
+            if (outlineShowsField(table, field)) continue
+            const recordName = output.split('\n').find((line) => line.startsWith(`${table} `)) ?? ''
+            expect(recordName, `${name}: ${table}.${field}: ${output}`).toContain(`field \`${field}\``)
+            const shownName = recordName.slice(table.length + 1)
+            const sysId = record.fields.sys_id?.value ?? ''
+            expect(shownName.startsWith('"') || shownName.startsWith(sysId), `${name}: ${recordName}`).toBe(true)
+        }
+    })
+})
