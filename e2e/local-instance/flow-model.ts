@@ -27,6 +27,7 @@ import {
     parseApprovalRules,
     EncodedQueryError,
     parseEncodedQuery,
+    removesRecords,
 } from '../../scripts/lib/update-set/index'
 import type { LoadedRecord } from './payload-record'
 import type { UnsupportedCollector } from './unsupported'
@@ -118,7 +119,7 @@ export function buildFlowCatalog(
     unsupported: UnsupportedCollector,
     graphs: ReadonlyMap<string, FlowGraph> = new Map()
 ): FlowCatalog {
-    const live = records.filter((record) => record.action !== 'delete_multiple')
+    const live = records.filter((record) => !removesRecords(record))
     const actions = new Map<string, CustomAction>()
     for (const definition of view.actionTypes.filter((action) => action.action === 'INSERT_OR_UPDATE')) {
         actions.set(definition.sysId, buildCustomAction(definition, unsupported))

@@ -93,18 +93,12 @@
         this.instant += Number(seconds) * 1000
     }
 
-    // A date-time as a wall clock (yyyy-MM-dd HH:mm:ss, from a string as given or a GlideDateTime's UTC
-    // value); convertTimeZone(from, to) reads it in zone `from` and gives the same instant's wall clock
-    // in zone `to`, both named explicitly: a flow runs as system, so the session's zone (what
-    // GlideDateTime's display values use) is not the requester's. The host does the arithmetic with the
-    // IANA zones and refuses a zone it does not know (the platform's Java would take it for GMT).
-    function GlideScheduleDateTime(value) {
-        if (value === undefined) this.wallClock = glideDateTimeText(host('now'))
-        else if (value instanceof GlideDateTime) this.wallClock = value.getValue()
-        else this.wallClock = String(value)
-    }
-    GlideScheduleDateTime.prototype.convertTimeZone = function (fromZone, toZone) {
-        return host('convertTimeZone', this.wallClock, String(fromZone), String(toZone))
+    // Classes the platform documents for global scripts only: a scoped app's script that uses one is
+    // refused at run time, as the platform refuses it (SecurityException), never run as if it were allowed.
+    function refusedInScope(className) {
+        return function () {
+            throw new Error('SecurityException: ' + className + ' is not allowed in scoped applications')
+        }
     }
 
     function connectionInfo(aliasId) {
@@ -419,7 +413,7 @@
         return createGlideRecord(String(table))
     }
     globalThis.GlideDateTime = GlideDateTime
-    globalThis.GlideScheduleDateTime = GlideScheduleDateTime
+    globalThis.GlideScheduleDateTime = refusedInScope('GlideScheduleDateTime')
     globalThis.sn_ws = { RESTMessageV2: RESTMessageV2 }
     globalThis.sn_cc = {
         ConnectionInfoProvider: function ConnectionInfoProvider() {

@@ -101,17 +101,13 @@ describe('Glide APIs', () => {
         expect(outputs).toEqual({ max: '3600000', fallback: 'd', user: requester.sys_id })
     })
 
-    it('GlideScheduleDateTime.convertTimeZone gives the wall clock in an explicit zone and refuses an unknown one', async () => {
+    it('refuses GlideScheduleDateTime, a class ServiceNow documents for global scripts only, as the platform does in a scoped app', async () => {
         const outputs = await outputsOf(
-            [
-                "outputs.berlin = new GlideScheduleDateTime('2026-11-29 13:05:00').convertTimeZone('UTC', 'Europe/Berlin')",
-                "outputs.summer = new GlideScheduleDateTime(new GlideDateTime('2026-07-01 12:00:00')).convertTimeZone('UTC', 'America/New_York')",
-                "try { new GlideScheduleDateTime('2026-11-29 13:05:00').convertTimeZone('UTC', 'Mars/Olympus_Mons') } catch (e) { outputs.unknown = e.message }",
-            ].join(';\n')
+            "try { new GlideScheduleDateTime('2026-11-29 13:05:00').convertTimeZone('UTC', 'Europe/Berlin'); outputs.ran = 'yes' } catch (e) { outputs.refused = e.message }"
         )
-        expect(outputs.berlin).toBe('2026-11-29 14:05:00')
-        expect(outputs.summer).toBe('2026-07-01 08:00:00')
-        expect(outputs.unknown).toMatch(/convertTimeZone: "Mars\/Olympus_Mons" is not a time zone/)
+        expect(outputs).toEqual({
+            refused: 'SecurityException: GlideScheduleDateTime is not allowed in scoped applications',
+        })
     })
 
     it('wraps a thrown error with the record name', async () => {

@@ -19,7 +19,6 @@ import {
     type QuickJSHandle,
 } from 'quickjs-emscripten'
 import type { Database } from './tables'
-import { convertWallClock } from './time-zones'
 import { parseEncodedQuery } from '../../scripts/lib/update-set/index'
 import { basicAuthorization } from '../../scripts/lib/common/index'
 import { queueEvent } from './notifications'
@@ -385,13 +384,6 @@ function hostOperations(host: SandboxHost): Record<string, HostOperation> {
         currentUser: () => ({ sysId: host.userSysId, userName: userName(database, host.userSysId, '') }),
         property: (name) => host.properties[asText(name)] ?? null,
         now: () => database.now().getTime(),
-        convertTimeZone: (wallClock, fromZone, toZone) => {
-            try {
-                return convertWallClock(asText(wallClock), asText(fromZone), asText(toZone))
-            } catch (error) {
-                throw new GlideApiError(`GlideScheduleDateTime.convertTimeZone: ${(error as Error).message}`)
-            }
-        },
         connection: (aliasId) => connectionInfo(host.resolveConnection(asText(aliasId))),
         credential: (profileId) => {
             const credential = database.get('basic_auth_credentials', asText(profileId))

@@ -12,6 +12,7 @@ import {
     parseEncodedQuery,
     flowGraph,
     outlineUpdateSet,
+    removesRecords,
 } from '../../scripts/lib/update-set/index'
 import { LocalInstanceError } from './errors'
 import type { FlowCatalog, FlowDefinition, FlowNode } from './flow-model'
@@ -108,7 +109,7 @@ export interface LoadReport {
     flowDefinition: Record<string, number>
     /** Records that need no execution, per table, with the reason. */
     inert: Record<string, { count: number; reason: string }>
-    /** delete_multiple instructions: no-ops on a fresh instance. */
+    /** delete_multiple instructions and DELETEs of single records: no-ops on a fresh instance. */
     deleteInstructions: number
     flows: { sysId: string; name: string; active: boolean }[]
     actions: { sysId: string; name: string }[]
@@ -241,11 +242,18 @@ function loadRecords(
             continue
         }
         const where = `${record.updateName} (${record.table} ${record.sysId})`
+        if (record.action === 'DELETE') {
+            // The platform deletes the record when it has it; a fresh instance has nothing to delete.
+            if (dataTables.has(record.table) && isSysId(record.sysId) && database.get(record.table, record.sysId))
+                database.delete(record.table, record.sysId)
+            report.deleteInstructions += 1
+            continue
+        }
         if (!['INSERT_OR_UPDATE', 'UPDATE'].includes(record.action)) {
             unsupported.add(
                 'record-action',
                 where,
-                `action "${record.action}" (only INSERT_OR_UPDATE, UPDATE and delete_multiple)`
+                `action "${record.action}" (only INSERT_OR_UPDATE, UPDATE, DELETE and delete_multiple)`
             )
             continue
         }
@@ -330,7 +338,7 @@ function checkReferences(
     for (const record of records) {
         if (
             record.table === 'sys_variable_value' &&
-            record.action !== 'delete_multiple' &&
+            !removesRecords(record) &&
             record.fields.variable === restAliasVariable
         ) {
             const aliasId = record.fields.value ?? ''

@@ -17,7 +17,12 @@
 // script-triggered generation, advanced conditions, weights, SMS and push) is refused when the set
 // is loaded (checkNotificationRecords), never skipped at run time.
 import { escapeHtml } from '../../scripts/lib/common/index'
-import { EncodedQueryError, matchesEncodedQuery, parseEncodedQuery } from '../../scripts/lib/update-set/index'
+import {
+    EncodedQueryError,
+    matchesEncodedQuery,
+    parseEncodedQuery,
+    removesRecords,
+} from '../../scripts/lib/update-set/index'
 import type { LoadedRecord } from './payload-record'
 import type { Database, StoredRecord } from './tables'
 import { TableError, glideDateTime, isSysId } from './tables'
@@ -220,7 +225,7 @@ export function checkNotificationRecords(
     database: Database,
     unsupported: UnsupportedCollector
 ): void {
-    const live = records.filter((record) => record.action !== 'delete_multiple')
+    const live = records.filter((record) => !removesRecords(record))
     const registered = new Set(
         live.filter((record) => record.table === 'sysevent_register').map((record) => record.fields.event_name ?? '')
     )

@@ -10,7 +10,7 @@ describe('time zones', () => {
         expect(wallClockAt(Date.UTC(2026, 0, 1, 0, 30, 0), 'UTC')).toBe('2026-01-01 00:30:00')
     })
 
-    it('converts a wall clock between zones as GlideScheduleDateTime.convertTimeZone does', () => {
+    it("converts a wall clock between zones, as a stored UTC date-time is shown in a viewer's zone", () => {
         expect(convertWallClock('2026-11-29 13:05:00', 'UTC', 'Europe/Berlin')).toBe('2026-11-29 14:05:00')
         expect(convertWallClock('2026-11-29 14:05:00', 'Europe/Berlin', 'America/Los_Angeles')).toBe(
             '2026-11-29 05:05:00'

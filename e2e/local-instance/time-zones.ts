@@ -1,6 +1,5 @@
 // Wall-clock time in a named time zone, with the IANA time zone database that Node's Intl carries:
-// what the platform's Java time zones give GlideScheduleDateTime.convertTimeZone and
-// sys_user.time_zone. Java takes an unknown zone id for GMT without a word; the local instance refuses
+// what the platform's Java time zones give a date-time field shown to a user with sys_user.time_zone. Java takes an unknown zone id for GMT without a word; the local instance refuses
 // it instead, so a misspelt zone shows up as an error rather than as a wrong time.
 
 /** `yyyy-MM-dd HH:mm:ss`, the platform's internal date-time format. */
@@ -87,7 +86,7 @@ export function instantOfWallClock(wallClock: string, zone: string): number {
     return candidates.length > 0 ? Math.min(...candidates) : asUtc - offsetBefore
 }
 
-/** GlideScheduleDateTime.convertTimeZone: the same instant's wall clock, read in `from`, given in `to`. */
+/** The same instant's wall clock, read in `from`, given in `to` (a stored UTC value shown in a viewer's zone). */
 export function convertWallClock(wallClock: string, from: string, to: string): string {
     formatterFor(to)
     return wallClockAt(instantOfWallClock(wallClock, from), to)

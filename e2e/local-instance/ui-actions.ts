@@ -5,6 +5,7 @@
 // `action` (setRedirectURL). Both run in the QuickJS Glide sandbox, like a flow's script steps.
 // What the local instance does not render or run (client scripts, list and workspace buttons, links,
 // context menus, other tables) is refused when the set is loaded, naming the field.
+import { removesRecords } from '../../scripts/lib/update-set/index'
 import type { JavaScriptLevel, SandboxHost } from './glide-sandbox'
 import { checkScriptSyntax, runPlatformScript, ScriptRuntimeError, ScriptSyntaxError } from './glide-sandbox'
 import { LocalInstanceError } from './errors'
@@ -101,7 +102,7 @@ export function checkUiActions(
     unsupported: UnsupportedCollector
 ): void {
     for (const record of records) {
-        if (record.table !== 'sys_ui_action' || record.action === 'delete_multiple') continue
+        if (record.table !== 'sys_ui_action' || removesRecords(record)) continue
         const where = `${record.updateName} (UI action "${record.fields.name ?? ''}")`
         const table = record.fields.table ?? ''
         if (!formTables.includes(table))

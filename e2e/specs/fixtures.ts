@@ -314,7 +314,7 @@ export async function waitForWorkNote(page: Page, expected: string | RegExp): Pr
     return notes.allTextContents()
 }
 
-export async function itemField(page: Page, field: 'state' | 'approval'): Promise<string> {
+export async function itemField(page: Page, field: 'state' | 'approval' | 'due_date'): Promise<string> {
     return (await page.locator(`dd[data-field="${field}"]`).textContent()) ?? ''
 }
 

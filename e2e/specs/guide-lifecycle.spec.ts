@@ -56,13 +56,16 @@ test('request, manager approval, access to one topic only, close complete, acces
     await openItem(fulfiller, item)
     const notes = await waitForWorkNote(fulfiller, `Policy ID: ${policy?.id ?? ''}`)
     expect(notes[0]).toContain(`Kpow Access Granted. Policy ID: ${policy?.id ?? ''}`)
-    // The expiry in the requester's time zone (abel.tuter: Europe/Berlin), named; UTC too for fulfillers.
+    // Texts give the end in UTC, named; the item's Due date shows it in each viewer's zone
+    // (abel.tuter: Europe/Berlin; fred.fulfiller has none, so the system's: UTC here).
     const expiresAt = (policy?.created_ts ?? 0) + (policy?.duration_ms ?? 0)
-    const berlin = `${wallClock(expiresAt, 'Europe/Berlin')} Europe/Berlin`
-    expect(notes[0]).toContain(`until ${berlin} (${wallClock(expiresAt, 'UTC')} UTC)`)
+    const utc = `${wallClock(expiresAt, 'UTC')} UTC`
+    expect(notes[0]).toContain(`until ${utc}.`)
+    expect(await itemField(fulfiller, 'due_date')).toBe(utc)
     await openItem(requester, item)
+    expect(await itemField(requester, 'due_date')).toBe(`${wallClock(expiresAt, 'Europe/Berlin')} Europe/Berlin`)
     const comments = requester.getByRole('list', { name: 'Comments' })
-    await expect(comments).toContainText(`until ${berlin}.`)
+    await expect(comments).toContainText(`until ${utc} (Due date on this request shows it in your time zone).`)
     // The grant's link to Kpow's Data > Inspect, followed in Kpow's UI: the topic, chosen and queried.
     const inspectLink = /Kpow Data > Inspect: (\S+)/.exec(await comments.innerText())?.[1] ?? ''
     expect(inspectLink).toBe(`${kpow.uiUrl}/#/tenant/__kpow_global/cluster/${CLUSTER}/data/inspect?topic=${TOPIC}`)

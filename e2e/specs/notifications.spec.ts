@@ -46,7 +46,7 @@ test('the approver is asked with the justification; the requester is told of the
     await waitForEffect(kpow, 'user', 'tx_trade1', 'Allow')
     const granted = await waitForEmail(localInstance, REQUESTER, `Kpow access granted: ${item}`)
     expect(granted.body).toMatch(
-        /Your Kpow access is granted: Request Kpow Topic Query Access on topic tx_trade1 until \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} Europe\/Berlin\./
+        /Your Kpow access is granted: Request Kpow Topic Query Access on topic tx_trade1 until \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC\./
     )
     expect(granted.body).toContain(`To end it earlier, open ${item} in My Requests`)
     await openEmail(admin, granted)
@@ -85,7 +85,7 @@ test('the requester is told when the access expired, once both clocks pass the e
     expect(advanced.firedTimers).toBe(1)
     expect(await kpow.decide('user', 'tx_trade1')).toBe('Deny')
     const ended = await waitForEmail(localInstance, REQUESTER, `Kpow access ended: ${item}`)
-    expect(ended.body).toMatch(/has ended: it expired at \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} Europe\/Berlin\./)
+    expect(ended.body).toMatch(/has ended: it expired at \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC\./)
     expect(ended.body).toContain('The request is Closed Complete')
 })
 
@@ -107,14 +107,17 @@ test.describe('when Kpow cannot be reached', () => {
     // Port 9 (discard) on loopback: nothing listens there, the connection is refused.
     test.use({ kpowUrl: 'http://127.0.0.1:9' })
 
-    test("the requester is told that granting failed, with Kpow's reason", async ({ people, localInstance }) => {
+    test('the requester is told that granting failed, in a fixed sentence (no exception text)', async ({
+        people,
+        localInstance,
+    }) => {
         const requester = await people.instanceAs('abel.tuter')
         const { item } = await orderAccess(requester, { topic: 'tx_trade1' })
         await decide(await people.instanceAs('beth.anglin'), item, 'Approve', 'ok')
         const failed = await waitForEmail(localInstance, REQUESTER, `Kpow access could not be granted: ${item}`)
         expect(failed.body).toContain(
-            'was approved, but Kpow did not grant the access: could not reach Kpow through the'
+            'was approved, but Kpow did not grant the access: Kpow did not answer in time. It may have created the access anyway; the flow looks for it and removes it.'
         )
-        expect(failed.body).not.toMatch(/admin:admin|password/i)
+        expect(failed.body).not.toMatch(/admin:admin|password|Exception|refused|127\.0\.0\.1/i)
     })
 })

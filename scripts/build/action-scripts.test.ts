@@ -284,10 +284,9 @@ describe('action scripts', () => {
         })
         expect(outputs.policy_id).toBe('0de3f8b1-8e1b-42e1-a99f-132e3c580e3f')
         expect(outputs.expires_at).toBe('2026-02-27 06:21:21 UTC')
-        // This stand-in has no GlideScheduleDateTime: the grant stands, and the requester's time says why it is UTC.
-        expect(outputs.expires_at_requester).toBe(
-            "2026-02-27 06:21:21 UTC (the requester's time zone Europe/Berlin could not be used: GlideScheduleDateTime is not defined)"
-        )
+        // The end is given in UTC, named: the item's Due date shows it in each viewer's own zone.
+        expect(outputs).not.toHaveProperty('expires_at_requester')
+        expect(request.body).not.toContain('GlideScheduleDateTime')
     })
 
     it.each([
@@ -514,6 +513,24 @@ describe('work note on the requested item when an action fails', () => {
             if (script === createScript) expect(sent[0]?.text).toContain(SENDING)
             expect(notes).toEqual([...sent, ...note(expected)])
             expect(error?.message).toBe(expected)
+        }
+    )
+
+    it.each([
+        ['status 0', { transportError: 'java.net.ConnectException: Connection refused', via: 'status 0' }],
+        ['thrown', { transportError: 'com.glide.Exception: Read timed out', via: 'thrown' }],
+    ] as const)(
+        "create, transport error (%s): the requester's email is a fixed text, the exception stays in the work note",
+        (_via, answer) => {
+            const { events, notes } = run(createScript, validInputs, answer)
+            expect(notes[1]?.text).toContain(answer.transportError)
+            expect(events).toEqual([
+                {
+                    name: 'x_kpow_jit.access.grant_failed',
+                    parm1: 'Kpow did not answer in time. It may have created the access anyway; the flow looks for it and removes it.',
+                    parm2: '',
+                },
+            ])
         }
     )
 

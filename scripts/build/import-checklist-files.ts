@@ -6,7 +6,7 @@
  * would leave it draft; generated from the set, it cannot miss one. `npm run check:update-set` (and a
  * unit test) fail when the committed document is not what the set gives now.
  */
-import { UpdateSetFormatError, readUpdateSet, recordsOfTable } from '../lib/update-set/index.ts'
+import { UpdateSetFormatError, readUpdateSet, recordsOfTable, removesRecords } from '../lib/update-set/index.ts'
 import type { PayloadRecord, UpdateSet } from '../lib/update-set/index.ts'
 import type { GeneratedFile } from './flow-diagram-files.ts'
 import { replaceMarkedBlock } from './marked-block.ts'
@@ -24,7 +24,7 @@ const field = (record: PayloadRecord, name: string): string => record.fields[nam
 /** The set's records of a table, by name, ignoring deletions. */
 function named(set: UpdateSet, table: string): PayloadRecord[] {
     return recordsOfTable(set, table)
-        .filter((record) => record.action !== 'delete_multiple' && field(record, 'name') !== '')
+        .filter((record) => !removesRecords(record) && field(record, 'name') !== '')
         .sort((left, right) => field(left, 'name').localeCompare(field(right, 'name')))
 }
 

@@ -228,6 +228,7 @@ export function requestItemPage(viewer: Viewer, item: RequestItemView, notice?: 
     <dt>Approval</dt><dd data-field="approval">${item.approval}</dd>
     <dt>Active</dt><dd>${String(item.active)}</dd>
     ${item.closed ? html`<dt>Closed</dt><dd>${item.closed.at} by ${item.closed.by}</dd>` : ''}
+    ${item.dates.map((date) => html`<dt>${date.label}</dt><dd data-field="${date.field}">${date.wallClock} <span class="muted">${date.zone}</span></dd>`)}
   </dl>
 </section>
 ${item.mayChangeState ? stateForm(viewer, item) : ''}

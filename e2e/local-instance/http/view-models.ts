@@ -6,6 +6,7 @@ import type { FlowRun, StepLog } from '../flow/index'
 import type { InstanceAccounts, InstanceFlowRuns, InstanceRequests, UiActionButton } from '../instance'
 import type { JournalEntry, StoredRecord } from '../tables'
 import type { Viewer } from './layout'
+import { convertWallClock } from '../time-zones'
 
 /** What the pages show: the tables, the catalog and its requests, and the flow runs on an item. */
 type ViewedInstance = InstanceAccounts & InstanceRequests & InstanceFlowRuns
@@ -39,6 +40,8 @@ export interface RequestItemView extends ItemRowView {
     state: string
     active: boolean
     closed?: { at: string; by: string }
+    /** The item's date-time fields that are set (Work start, Due date), shown in the viewer's zone. */
+    dates: DateFieldView[]
     variables: VariableView[]
     /** Customer-visible comments, newest first. */
     comments: JournalEntry[]
@@ -47,6 +50,39 @@ export interface RequestItemView extends ItemRowView {
     /** Form buttons (UI actions) whose condition holds for the viewer. */
     uiActions: UiActionButton[]
     fulfilment?: FulfilmentView
+}
+
+export interface DateFieldView {
+    field: string
+    label: string
+    /** yyyy-MM-dd HH:mm:ss in `zone`. */
+    wallClock: string
+    zone: string
+}
+
+/** The date-time fields of an item the page shows, by field name, with their labels on the form. */
+const ITEM_DATE_FIELDS: ReadonlyArray<readonly [field: string, label: string]> = [
+    ['work_start', 'Work start'],
+    ['due_date', 'Due date'],
+]
+
+/**
+ * The zone the platform shows a user's date-times in: their sys_user.time_zone, else the system's
+ * (glide.sys.default.tz), else UTC. Stored values are UTC; each viewer reads them in their own zone.
+ */
+function viewerTimeZone(instance: ViewedInstance, viewer: Viewer): string {
+    const { database } = instance
+    const [user] = database.query('sys_user', `user_name=${viewer.userName}`)
+    const [systemZone] = database.query('sys_properties', 'name=glide.sys.default.tz')
+    return user?.time_zone || systemZone?.value || 'UTC'
+}
+
+function dateFieldViews(instance: ViewedInstance, viewer: Viewer, item: StoredRecord): DateFieldView[] {
+    const zone = viewerTimeZone(instance, viewer)
+    return ITEM_DATE_FIELDS.flatMap(([field, label]) => {
+        const stored = item[field] ?? ''
+        return stored === '' ? [] : [{ field, label, wallClock: convertWallClock(stored, 'UTC', zone), zone }]
+    })
 }
 
 export function requestItemView(
@@ -65,6 +101,7 @@ export function requestItemView(
         state: item.state ?? '',
         active,
         closed: item.closed_at ? { at: item.closed_at, by: display('closed_by') } : undefined,
+        dates: dateFieldViews(instance, viewer, item),
         variables: variableViews(instance, item),
         comments: database.journal('sc_req_item', item.sys_id, 'comments').reverse(),
         mayCancel: instance.mayCancel(item, viewer.userName),

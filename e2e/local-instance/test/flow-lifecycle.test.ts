@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { readUpdateSet, recordsOfTable } from '../../../scripts/lib/update-set/index'
 import type { LocalInstance, UsersFixture } from '../instance'
 import { createLocalInstance } from '../instance'
+import { requestItemView } from '../http/view-models'
 import { UnsupportedUpdateSetError } from '../unsupported'
 import users from '../seed/users.json'
 import type { KpowStandIn } from './kpow-stand-in'
@@ -291,16 +292,14 @@ describe('Kpow Access Lifecycle in the local instance', () => {
         await instance.advanceClock(1_000)
         expect(kpow.requests.map((request) => request.method)).toEqual(['POST', 'DELETE'])
         expect(item(instance, ordered.requestItem.sysId)).toMatchObject({ state: '3', active: 'false' })
-        // Kpow's created_ts + 15 minutes is 2026-01-01 00:15 UTC; abel.tuter's time zone is Europe/Berlin.
+        // Kpow's created_ts + 15 minutes is 2026-01-01 00:15 UTC: texts give it in UTC, named.
         expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toContain(
-            'Kpow access expired at 2026-01-01 01:15:00 Europe/Berlin (2026-01-01 00:15:00 UTC): policy tp-1 ended, so this request is closed complete.'
+            'Kpow access expired at 2026-01-01 00:15:00 UTC: policy tp-1 ended, so this request is closed complete.'
         )
         expect(
             instance.database.journal('sc_req_item', ordered.requestItem.sysId, 'comments').map((entry) => entry.value)
         ).toEqual(
-            expect.arrayContaining([
-                'Your Kpow access expired at 2026-01-01 01:15:00 Europe/Berlin; this request is closed.',
-            ])
+            expect.arrayContaining(['Your Kpow access expired at 2026-01-01 00:15:00 UTC; this request is closed.'])
         )
         expect(ordered.flowRun?.status).toBe('complete')
     })
@@ -522,21 +521,18 @@ describe('Kpow Access Lifecycle in the local instance', () => {
         instance.approve(instance.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? '', 'beth.anglin', 'ok')
         await instance.whenIdle()
         expect(comments().join('\n')).toContain(
-            'Your Kpow access is granted: Request Kpow Topic Query Access on topic tx_trade until 2026-01-01 01:15:00 Europe/Berlin.'
+            'Your Kpow access is granted: Request Kpow Topic Query Access on topic tx_trade until 2026-01-01 00:15:00 UTC (Due date on this request shows it in your time zone).'
         )
-        expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toContain(
-            'until 2026-01-01 01:15:00 Europe/Berlin (2026-01-01 00:15:00 UTC).'
-        )
+        expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toContain('until 2026-01-01 00:15:00 UTC.')
         expect(comments().join('\n')).not.toContain('Policy ID')
         instance.setItemState(ordered.requestItem.sysId, '3', 'fred.fulfiller')
         await instance.whenIdle()
         expect(comments().join('\n')).toContain('Your Kpow access has ended: this request was closed.')
     })
 
-    it("gives the expiry in the requester's time zone, else the system's (glide.sys.default.tz), else UTC, always named", async () => {
-        const withoutZone = { ...users, users: users.users.map(({ time_zone: _zone, ...user }) => user) }
-        const grantComment = async (systemZone?: string) => {
-            const { instance } = await setUp({ users: withoutZone })
+    it("writes the end in UTC, named, and the item's Due date shows it in each viewer's zone (theirs, else glide.sys.default.tz, else UTC)", async () => {
+        const granted = async (systemZone?: string) => {
+            const { instance } = await setUp()
             if (systemZone)
                 instance.database.insert('sys_properties', { name: 'glide.sys.default.tz', value: systemZone })
             const ordered = instance.orderCatalogItem(itemName, order, 'abel.tuter')
@@ -544,13 +540,24 @@ describe('Kpow Access Lifecycle in the local instance', () => {
             instance.approve(instance.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? '', 'beth.anglin')
             await instance.whenIdle()
             await kpow?.stop()
-            return instance.database
+            const stored = item(instance, ordered.requestItem.sysId)
+            const dueDateFor = (userName: string) =>
+                requestItemView(instance, { userName, name: userName, isFulfiller: false, csrfToken: '' }, stored)
+                    .dates.filter((date) => date.field === 'due_date')
+                    .map((date) => `${date.wallClock} ${date.zone}`)
+            const comments = instance.database
                 .journal('sc_req_item', ordered.requestItem.sysId, 'comments')
                 .map((entry) => entry.value)
-                .find((comment) => comment.startsWith('Your Kpow access is granted'))
+            return { stored, dueDateFor, comments }
         }
-        expect(await grantComment('Asia/Tokyo')).toContain('until 2026-01-01 09:15:00 Asia/Tokyo.')
-        expect(await grantComment()).toContain('until 2026-01-01 00:15:00 UTC.')
+        const inTokyo = await granted('Asia/Tokyo')
+        expect(inTokyo.stored.due_date).toBe('2026-01-01 00:15:00')
+        expect(inTokyo.dueDateFor('abel.tuter')).toEqual(['2026-01-01 01:15:00 Europe/Berlin'])
+        expect(inTokyo.dueDateFor('carol.nomanager')).toEqual(['2025-12-31 19:15:00 America/New_York'])
+        expect(inTokyo.dueDateFor('fred.fulfiller')).toEqual(['2026-01-01 09:15:00 Asia/Tokyo'])
+        expect(inTokyo.comments.join('\n')).toContain('until 2026-01-01 00:15:00 UTC (Due date on this request')
+        expect(inTokyo.comments.join('\n')).not.toMatch(/Europe\/Berlin|Asia\/Tokyo|Exception/)
+        expect((await granted()).dueDateFor('fred.fulfiller')).toEqual(['2026-01-01 00:15:00 UTC'])
     })
 
     it('refuses a seeded user whose time zone it does not know, naming the user and the field', () => {

@@ -68,7 +68,7 @@ describe('notifications of the Kpow Access Lifecycle', () => {
             type: 'send-ready',
         })
         expect(granted?.body).toMatch(
-            /Your Kpow access is granted: Request Kpow Topic Query Access on topic tx_trade until \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} Europe\/Berlin\./
+            /Your Kpow access is granted: Request Kpow Topic Query Access on topic tx_trade until \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC\./
         )
         expect(granted?.body).toContain('To end it earlier, open')
 
@@ -87,7 +87,7 @@ describe('notifications of the Kpow Access Lifecycle', () => {
         expect((await local.advanceClock(15 * MINUTE + 1000)).fired).toBe(1)
         const [, expired] = emailsTo(local, REQUESTER)
         expect(expired?.subject).toBe(`Kpow access ended: ${item.number}`)
-        expect(expired?.body).toMatch(/has ended: it expired at \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} Europe\/Berlin\./)
+        expect(expired?.body).toMatch(/has ended: it expired at \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC\./)
         expect(expired?.body).toContain('The request is Closed Complete')
     })
 

@@ -6,7 +6,7 @@
  */
 import { gunzipSync } from 'node:zlib'
 import type { FieldValue, PayloadRecord, UpdateSet } from './read-update-set.ts'
-import { UpdateSetFormatError } from './read-update-set.ts'
+import { UpdateSetFormatError, removesRecords } from './read-update-set.ts'
 
 interface PlatformRecord {
     sysId: string
@@ -331,7 +331,7 @@ const NO_VALUES: FlowValues = { inputs: [], variables: [], unmodelled: [] }
 export function readFlowDesigner(set: UpdateSet, options: ReadFlowDesignerOptions = {}): FlowDesignerView {
     const located: Located[] = set.records.flatMap((entry) =>
         entry.payload.records
-            .filter((record) => record.action !== 'delete_multiple')
+            .filter((record) => !removesRecords(record))
             .map((record) => ({
                 record,
                 source: {

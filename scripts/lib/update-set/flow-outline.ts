@@ -7,7 +7,7 @@
  * decode it says, in `notes`, instead of failing.
  */
 import type { UpdateSet } from './read-update-set.ts'
-import { recordsOfTable } from './read-update-set.ts'
+import { recordsOfTable, removesRecords } from './read-update-set.ts'
 import type { ActionType, FlowDesignerView, FlowInput, FlowLogicInstance, ActionInstance } from './flow-designer.ts'
 import {
     BUILT_IN_ACTIONS,
@@ -191,7 +191,7 @@ function namesOf(set: UpdateSet): Map<string, string> {
         for (const record of entry.payload.records) {
             const sysId = record.fields.sys_id?.value
             const name = recordName(record.fields)
-            if (sysId && name && record.action !== 'delete_multiple' && !names.has(sysId)) names.set(sysId, name)
+            if (sysId && name && !removesRecords(record) && !names.has(sysId)) names.set(sysId, name)
         }
     return names
 }

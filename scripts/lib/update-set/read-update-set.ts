@@ -54,6 +54,14 @@ export interface UpdateSet {
     records: UpdateSetRecord[]
 }
 
+/**
+ * A payload element that removes records rather than holding one: a `delete_multiple` instruction, or
+ * a DELETE of one record (what the SDK writes for a record its sources no longer declare).
+ */
+export function removesRecords(record: { action: string }): boolean {
+    return record.action === 'delete_multiple' || record.action === 'DELETE'
+}
+
 export class UpdateSetFormatError extends Error {
     override name = 'UpdateSetFormatError'
 }
@@ -232,6 +240,6 @@ export function readUpdateSetFile(path: string): UpdateSet {
 /** All records of one table across every payload (e.g. every sys_hub_action_instance_v2 of the flows). */
 export function recordsOfTable(updateSet: UpdateSet, table: string): PayloadRecord[] {
     return updateSet.records.flatMap((entry) =>
-        entry.payload.records.filter((record) => record.table === table && record.action !== 'delete_multiple')
+        entry.payload.records.filter((record) => record.table === table && !removesRecords(record))
     )
 }

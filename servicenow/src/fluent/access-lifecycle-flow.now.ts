@@ -27,7 +27,6 @@ Flow(
             approval_state: StringColumn({ label: 'Approval State' }),
             policy_id: StringColumn({ label: 'Policy ID' }),
             expires_at: StringColumn({ label: 'Expires At' }),
-            expires_at_requester: StringColumn({ label: 'Expires At (Requester Time)' }),
             inspect_link: StringColumn({ label: 'Inspect Link', maxLength: 1000 }),
             policy: StringColumn({ label: 'Policy', maxLength: 4000 }),
             access_duration: StringColumn({ label: 'Access Duration' }),
@@ -342,7 +341,6 @@ Flow(
                     wfa.flowLogic.setFlowVariables({ $id: Now.ID['remember_policy'] }, params.flowVariables, {
                         policy_id: wfa.dataPill(grant.policy_id, 'string'),
                         expires_at: wfa.dataPill(grant.expires_at, 'string'),
-                        expires_at_requester: wfa.dataPill(grant.expires_at_requester, 'string'),
                         inspect_link: wfa.dataPill(grant.inspect_link, 'string'),
                         policy: wfa.dataPill(grant.policy, 'string'),
                         access_duration: wfa.dataPill(grant.access_duration, 'string'),
@@ -412,8 +410,8 @@ Flow(
                 record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
                 values: TemplateValue({
                     state: '2',
-                    work_notes: `Kpow Access Granted. Policy ID: ${wfa.dataPill(params.flowVariables.policy_id, 'string')}. Profile: ${wfa.dataPill(request.profile_name, 'string')}. Kpow policy: ${wfa.dataPill(params.flowVariables.policy, 'string')} (grant_to ${wfa.dataPill(request.grant_to, 'string')}) until ${wfa.dataPill(params.flowVariables.expires_at_requester, 'string')} (${wfa.dataPill(params.flowVariables.expires_at, 'string')}). Approval: ${wfa.dataPill(params.trigger.request_item.approval_history, 'string')}. Justification: ${wfa.dataPill(request.justification, 'string')} Incident or change: ${wfa.dataPill(request.ticket_number, 'string')}. Closing this request revokes the access. ${wfa.dataPill(params.flowVariables.inspect_link, 'string')}`,
-                    comments: `Your Kpow access is granted: ${wfa.dataPill(request.profile_name, 'string')} on ${wfa.dataPill(request.resource_type, 'string')} ${wfa.dataPill(request.resource_name, 'string')} until ${wfa.dataPill(params.flowVariables.expires_at_requester, 'string')}. ${wfa.dataPill(request.reach, 'string')} Done early? Use End my Kpow access on this request to end it now. ${wfa.dataPill(params.flowVariables.inspect_link, 'string')}`,
+                    work_notes: `Kpow Access Granted. Policy ID: ${wfa.dataPill(params.flowVariables.policy_id, 'string')}. Profile: ${wfa.dataPill(request.profile_name, 'string')}. Kpow policy: ${wfa.dataPill(params.flowVariables.policy, 'string')} (grant_to ${wfa.dataPill(request.grant_to, 'string')}) until ${wfa.dataPill(params.flowVariables.expires_at, 'string')}. Approval: ${wfa.dataPill(params.trigger.request_item.approval_history, 'string')}. Justification: ${wfa.dataPill(request.justification, 'string')} Incident or change: ${wfa.dataPill(request.ticket_number, 'string')}. Closing this request revokes the access. ${wfa.dataPill(params.flowVariables.inspect_link, 'string')}`,
+                    comments: `Your Kpow access is granted: ${wfa.dataPill(request.profile_name, 'string')} on ${wfa.dataPill(request.resource_type, 'string')} ${wfa.dataPill(request.resource_name, 'string')} until ${wfa.dataPill(params.flowVariables.expires_at, 'string')} (Due date on this request shows it in your time zone). ${wfa.dataPill(request.reach, 'string')} Done early? Use End my Kpow access on this request to end it now. ${wfa.dataPill(params.flowVariables.inspect_link, 'string')}`,
                 }),
             }
         )
@@ -424,7 +422,7 @@ Flow(
                 event_name: 'x_kpow_jit.access.granted',
                 table: 'sc_req_item',
                 record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
-                parm1: `${wfa.dataPill(request.profile_name, 'string')} on ${wfa.dataPill(request.resource_type, 'string')} ${wfa.dataPill(request.resource_name, 'string')} until ${wfa.dataPill(params.flowVariables.expires_at_requester, 'string')}`,
+                parm1: `${wfa.dataPill(request.profile_name, 'string')} on ${wfa.dataPill(request.resource_type, 'string')} ${wfa.dataPill(request.resource_name, 'string')} until ${wfa.dataPill(params.flowVariables.expires_at, 'string')}`,
                 parm2: '',
             }
         )
@@ -587,8 +585,8 @@ Flow(
                                     record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
                                     values: TemplateValue({
                                         state: '3',
-                                        work_notes: `Kpow access expired at ${wfa.dataPill(params.flowVariables.expires_at_requester, 'string')} (${wfa.dataPill(params.flowVariables.expires_at, 'string')}): policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')} ended, so this request is closed complete. ${wfa.dataPill(revoke.outcome, 'string')}`,
-                                        comments: `Your Kpow access expired at ${wfa.dataPill(params.flowVariables.expires_at_requester, 'string')}; this request is closed.`,
+                                        work_notes: `Kpow access expired at ${wfa.dataPill(params.flowVariables.expires_at, 'string')}: policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')} ended, so this request is closed complete. ${wfa.dataPill(revoke.outcome, 'string')}`,
+                                        comments: `Your Kpow access expired at ${wfa.dataPill(params.flowVariables.expires_at, 'string')}; this request is closed.`,
                                     }),
                                 }
                             )
@@ -599,7 +597,7 @@ Flow(
                                     event_name: 'x_kpow_jit.access.revoked',
                                     table: 'sc_req_item',
                                     record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
-                                    parm1: `it expired at ${wfa.dataPill(params.flowVariables.expires_at_requester, 'string')}`,
+                                    parm1: `it expired at ${wfa.dataPill(params.flowVariables.expires_at, 'string')}`,
                                     parm2: '',
                                 }
                             )
@@ -639,7 +637,7 @@ Flow(
                             table_name: 'sc_req_item',
                             record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
                             values: TemplateValue({
-                                work_notes: `Kpow - Delete Temporary Policy failed for policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')}; its work note above gives the reason when it could write one (Kpow's HTTP status and message). Kpow still ends the access at ${wfa.dataPill(params.flowVariables.expires_at_requester, 'string')} (${wfa.dataPill(params.flowVariables.expires_at, 'string')}); an administrator can delete it earlier in Kpow (Settings > Temporary policies).`,
+                                work_notes: `Kpow - Delete Temporary Policy failed for policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')}; its work note above gives the reason when it could write one (Kpow's HTTP status and message). Kpow still ends the access at ${wfa.dataPill(params.flowVariables.expires_at, 'string')}; an administrator can delete it earlier in Kpow (Settings > Temporary policies).`,
                             }),
                         }
                     )
@@ -650,7 +648,7 @@ Flow(
                             event_name: 'x_kpow_jit.access.revoked',
                             table: 'sc_req_item',
                             record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
-                            parm1: `Kpow could not remove it at once, so it ends in Kpow at ${wfa.dataPill(params.flowVariables.expires_at_requester, 'string')} at the latest`,
+                            parm1: `Kpow could not remove it at once, so it ends in Kpow at ${wfa.dataPill(params.flowVariables.expires_at, 'string')} at the latest`,
                             parm2: '',
                         }
                     )

@@ -65,10 +65,6 @@ export const createTemporaryPolicyAction = Action(
                 maxLength: 1000,
                 hint: 'Kpow Data > Inspect: <x_kpow_jit.kpow_ui_url>/#/tenant/__kpow_global/cluster/<id>/data/inspect?topic=<topic>, for topic profiles when the property is set; else empty',
             }),
-            expires_at_requester: StringColumn({
-                label: 'Expires At (Requester Time)',
-                hint: "The same time in the requester's time zone (sys_user.time_zone, else the system's), named: 2026-11-29 14:05:00 Europe/Berlin",
-            }),
             policy: StringColumn({
                 label: 'Policy',
                 maxLength: 4000,
@@ -103,7 +99,6 @@ export const createTemporaryPolicyAction = Action(
                 outputVariables: {
                     policy_id: StringColumn({ label: 'Policy ID' }),
                     expires_at: StringColumn({ label: 'Expires At' }),
-                    expires_at_requester: StringColumn({ label: 'Expires At (Requester Time)' }),
                     inspect_link: StringColumn({ label: 'Inspect Link', maxLength: 1000 }),
                     policy: StringColumn({ label: 'Policy', maxLength: 4000 }),
                     access_duration: StringColumn({ label: 'Access Duration' }),
@@ -114,7 +109,6 @@ export const createTemporaryPolicyAction = Action(
         wfa.assignActionOutputs(params.outputs, {
             policy_id: wfa.dataPill(call.policy_id, 'string'),
             expires_at: wfa.dataPill(call.expires_at, 'string'),
-            expires_at_requester: wfa.dataPill(call.expires_at_requester, 'string'),
             inspect_link: wfa.dataPill(call.inspect_link, 'string'),
             policy: wfa.dataPill(call.policy, 'string'),
             access_duration: wfa.dataPill(call.access_duration, 'string'),

@@ -24,7 +24,7 @@ import { EmailNotification, Record } from '@servicenow/sdk/core'
  * (`npm run check:defects` refuses secret-looking fields).
  */
 
-// Granted: parm1 = what and until when (the profile, the resource, the expiry in the requester's zone).
+// Granted: parm1 = what and until when (the profile, the resource, the expiry in UTC, named).
 Record({
     $id: Now.ID['event_access_granted'],
     table: 'sysevent_register',

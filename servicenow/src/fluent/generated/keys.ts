@@ -696,6 +696,7 @@ declare global {
                     {
                         table: 'sys_hub_action_output'
                         id: '015f88acd6264bf7a887324e12667d66'
+                        deleted: true
                         key: {
                             model: '32a6a083b06d4ab1a96f86af673b107b'
                             element: 'expires_at_requester'
@@ -1448,6 +1449,7 @@ declare global {
                     {
                         table: 'sys_hub_step_ext_output'
                         id: '3d5b99ea884f4324ac2604d185ffabed'
+                        deleted: true
                         key: {
                             model: '4cec56573bbd4a24bfeeeee46ebe427f'
                             element: 'expires_at_requester'
@@ -1782,6 +1784,7 @@ declare global {
                     {
                         table: 'sys_hub_flow_variable'
                         id: '55180e05dfdb429f96dfd8632ea4e556'
+                        deleted: true
                         key: {
                             model: 'c8c4c160f03e4be284f27eb2a6b4c889'
                             element: 'expires_at_requester'
@@ -1895,6 +1898,7 @@ declare global {
                     {
                         table: 'sys_element_mapping'
                         id: '5b172eb4fb0a449db723e02561e8a910'
+                        deleted: true
                         key: {
                             field: 'expires_at_requester'
                             table: 'var__m_sys_hub_action_output_32a6a083b06d4ab1a96f86af673b107b'
@@ -2686,6 +2690,7 @@ declare global {
                     {
                         table: 'sys_documentation'
                         id: '9698cb2114a34cac98c3704af5a53fc3'
+                        deleted: true
                         key: {
                             name: 'var__m_sys_hub_action_output_32a6a083b06d4ab1a96f86af673b107b'
                             element: 'expires_at_requester'
@@ -2994,6 +2999,7 @@ declare global {
                     {
                         table: 'sys_documentation'
                         id: 'af8c7962e42b436f92af3ca44bbb7f67'
+                        deleted: true
                         key: {
                             name: 'var__m_sys_hub_flow_variable_c8c4c160f03e4be284f27eb2a6b4c889'
                             element: 'expires_at_requester'

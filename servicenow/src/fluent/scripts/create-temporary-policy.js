@@ -50,10 +50,12 @@
         gs.eventQueue(FAILURE_EVENT, item, message, '')
     }
 
-    function fail(message) {
+    // requesterMessage replaces message in the requester's email when message carries an exception's
+    // text (the platform's wording, meant for the people working the request, not for the requester).
+    function fail(message, requesterMessage) {
         var text = ACTION_NAME + ' failed: ' + message
         noteOnRecord(text)
-        tellRequester(message)
+        tellRequester(requesterMessage || message)
         throw new Error(text)
     }
 
@@ -131,31 +133,6 @@
         var user = new GlideRecord('sys_user')
         if (!item.get(String(inputs.work_notes_record || ''))) return null
         return user.get(String(item.getValue('requested_for') || '')) ? user : null
-    }
-
-    // The expiry as the requester reads it: in their own time zone (sys_user.time_zone; empty = the
-    // system's, glide.sys.default.tz), named. The flow runs as system, so GlideDateTime's display
-    // values would use the system session's zone: GlideScheduleDateTime.convertTimeZone names both
-    // zones. A zone that cannot be used never fails the grant (Kpow already holds the policy): the
-    // text gives UTC and says why.
-    function requesterTimeText(epochMs) {
-        var zone = 'UTC'
-        try {
-            var requester = requestedFor()
-            zone =
-                (requester && String(requester.getValue('time_zone') || '')) ||
-                String(gs.getProperty('glide.sys.default.tz', '') || 'UTC')
-            return new GlideScheduleDateTime(utcValue(epochMs)).convertTimeZone('UTC', zone) + ' ' + zone
-        } catch (conversionError) {
-            return (
-                utcValue(epochMs) +
-                " UTC (the requester's time zone " +
-                zone +
-                ' could not be used: ' +
-                (conversionError && conversionError.message ? conversionError.message : conversionError) +
-                ')'
-            )
-        }
     }
 
     // A link to Kpow's Data > Inspect with the topic chosen, in the form of Kpow's own deep links, for
@@ -355,6 +332,8 @@
             JSON.stringify(policyRequest)
     )
     var MAY_HAVE_CREATED = '. Kpow may have created the policy anyway; the flow looks for it.'
+    var UNREACHABLE_FOR_REQUESTER =
+        'Kpow did not answer in time. It may have created the access anyway; the flow looks for it and removes it.'
     var response
     try {
         response = request.execute()
@@ -364,7 +343,8 @@
                 HTTP_TIMEOUT_MS / 1000 +
                 ' s): ' +
                 (transportError && transportError.message ? transportError.message : transportError) +
-                MAY_HAVE_CREATED
+                MAY_HAVE_CREATED,
+            UNREACHABLE_FOR_REQUESTER
         )
     }
     var status = Number(response.getStatusCode())
@@ -378,7 +358,8 @@
                 HTTP_TIMEOUT_MS / 1000 +
                 ' s): ' +
                 (response.getErrorMessage() || 'no HTTP answer') +
-                MAY_HAVE_CREATED
+                MAY_HAVE_CREATED,
+            UNREACHABLE_FOR_REQUESTER
         )
     }
     if (isKpowRefusal(status, body)) {
@@ -437,7 +418,6 @@
 
     outputs.policy_id = policy.id
     outputs.expires_at = utcValue(createdTs + grantedMs) + ' UTC'
-    outputs.expires_at_requester = requesterTimeText(createdTs + grantedMs)
     outputs.inspect_link = profile.resource_type === 'topic' ? inspectLink(clusterId, resourceName) : ''
     outputs.policy = JSON.stringify(policyRequest.policy)
     outputs.access_duration = glideDuration(grantedMs)

@@ -33,10 +33,12 @@
         gs.eventQueue(FAILURE_EVENT, item, message, '')
     }
 
-    function fail(message) {
+    // requesterMessage replaces message in the requester's email when message carries an exception's
+    // text (the platform's wording, meant for the people working the request, not for the requester).
+    function fail(message, requesterMessage) {
         var text = ACTION_NAME + ' failed: ' + message
         noteOnRecord(text)
-        tellRequester(message)
+        tellRequester(requesterMessage || message)
         throw new Error(text)
     }
 
