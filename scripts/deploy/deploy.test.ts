@@ -403,13 +403,34 @@ describe('deploy failure paths name the fix', () => {
     })
 
     it('an upload the instance accepts without a retrieved set appearing', async () => {
-        fake({ uploadIgnored: true })
+        const instance = fake({ uploadIgnored: true })
         const { code, output } = await run(['deploy'])
         expect(code).toBe(1)
         expect(output).toMatch(
             /\[FAILED\] upload: the upload was accepted but the instance holds no sys_remote_update_set [0-9a-f]{32} afterwards/
         )
-        expect(output).toMatch(/fix: import the file by hand .*security_admin/)
+        expect(output).toMatch(
+            /fix: import the file by hand .*elevate to the security_admin role, then .*Import Update Set from XML/
+        )
+        expect(instance.calls('POST', '/api/sn_cicd/')).toEqual([])
+    })
+
+    it('a commit whose read-back finds no set: the commit stands, no fingerprint, said so', async () => {
+        const instance = fake()
+        let committed = false
+        instance.options.tamper = (request) => {
+            if (request.path.startsWith('/api/sn_cicd/update_set/commit/')) committed = true
+            return committed &&
+                request.method === 'GET' &&
+                request.path.startsWith('/api/now/table/sys_remote_update_set/')
+                ? [404, { error: { message: 'No Record found', detail: '' }, status: 'failure' }]
+                : undefined
+        }
+        const { code, output } = await run(['deploy'])
+        expect(output).toMatch(/holds no sys_remote_update_set [0-9a-f]{32} after the commit: no fingerprint recorded/)
+        expect(output).toMatch(/\[ok\] commit: committed; the retrieved set is gone, fingerprint not recorded/)
+        expect(instance.calls('PATCH', '/api/now/table/sys_remote_update_set/')).toEqual([])
+        expect(code).toBe(0)
     })
 
     it('the CI/CD plugin missing: names com.glide.continuousdelivery', async () => {

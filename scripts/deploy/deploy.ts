@@ -318,7 +318,7 @@ export async function deploy(options: DeployOptions): Promise<DeployReport> {
         if (!uploaded) {
             throw new DeployError(
                 `the upload was accepted but the instance holds no ${setPath} afterwards`,
-                'import the file by hand (System Update Sets > Retrieved Update Sets > Import Update Set from XML; it may need security_admin elevation), then run deploy again'
+                'import the file by hand as the platform documents it: elevate to the security_admin role, then System Update Sets > Retrieved Update Sets > Import Update Set from XML; run deploy again to preview and commit it'
             )
         }
         return {
