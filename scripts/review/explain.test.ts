@@ -27,7 +27,9 @@ describe('npm run explain', () => {
             /\n {4}\d+\. Ask For Approval \(the flow waits here\)[^\n]*\n\s+approval: Approved or rejected as soon as any one of users \[Trigger - Service Catalog ➛ request_item ➛ opened_by ➛ manager\] approves or rejects/
         )
         expect(out).toMatch(/Wait For Condition \(the flow waits here\)/)
-        expect(out).toContain('conditions: state is one of 3, 4, 7 or active is false')
+        expect(out).toContain(
+            'conditions: State is one of Closed Complete, Closed Incomplete, Closed Skipped or Active is false'
+        )
         // The wait until expiry times out after what Kpow - Read Current Grant says is left.
         expect(out).toMatch(/timeout_duration: .*until_expiry/)
         expect(out).toContain('Flow "Kpow Access Extension" (draft, inactive, runs as system)')
@@ -54,7 +56,9 @@ describe('npm run explain', () => {
         expect(out).toMatch(
             /catalog_variables: [0-9a-f]{32} \(not in this set\), [0-9a-f]{32} \(not in this set\), role_name, duration_ms/
         )
-        expect(out).toMatch(/5\. Wait For Condition \(the flow waits here\)\n(?:[^\n]*\n)*?\s+conditions: state is 3/)
+        expect(out).toMatch(
+            /5\. Wait For Condition \(the flow waits here\)\n(?:[^\n]*\n)*?\s+conditions: State is Closed Complete/
+        )
         expect(out).toContain('(REST step)')
     })
 

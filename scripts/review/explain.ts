@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { Command } from 'commander'
 import { parseCommandLine, runAsScript } from '../lib/common/index.ts'
-import { formatOutline, outlineUpdateSet, readUpdateSet } from '../lib/update-set/index.ts'
+import { explainUpdateSet, formatExplanation, readUpdateSet } from '../lib/update-set/index.ts'
 
 export interface ReviewIo {
     out: (text: string) => void
@@ -51,7 +51,7 @@ export async function main(argv: readonly string[], io: ReviewIo = consoleIo): P
     if (exitCode !== undefined) return exitCode
     if (file === undefined) return 2
     try {
-        io.out(formatOutline(outlineUpdateSet(readSetFile(file, 'explain'))))
+        io.out(formatExplanation(explainUpdateSet(readSetFile(file, 'explain'))))
         return 0
     } catch (error) {
         io.err(`${(error as Error).message}\n`)

@@ -15,7 +15,7 @@ describe.skipIf(!referenceDirPresent)("explain and diff on the guide's published
         const out = io.output()
         expect(out).toContain('Flow "Kpow Access Lifecycle" (published, active, runs as user)')
         expect(out).toMatch(
-            /\n {2}5\. Wait For Condition \(the flow waits here\)\n(?:[^\n]*\n)*? {7}conditions: state is 3\n/
+            /\n {2}5\. Wait For Condition \(the flow waits here\)\n(?:[^\n]*\n)*? {7}conditions: State is Closed Complete\n/
         )
         expect(out).toMatch(
             / {7}approval: Approved or rejected as soon as any one of users \[Trigger - Service Catalog ➛ request_item ➛ opened_by ➛ manager\] approves or rejects/

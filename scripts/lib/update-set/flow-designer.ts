@@ -203,6 +203,8 @@ export function readFlowValues(text: string, where: FieldLocation): FlowValues {
     throw new FlowValuesError(`${describeLocation(where)} is neither a list of inputs nor an object with "inputs"`)
 }
 
+export type FlowStorage = 'v2' | '2018'
+
 /** Where a record came from. */
 export interface SourceRecord {
     sysId: string
@@ -227,6 +229,8 @@ export interface TriggerInstance extends SourceRecord {
     flow: string
     /** sys_id of the trigger definition (TRIGGERS). */
     definition: string
+    /** What the export calls the definition (its display_value), e.g. `Created`. */
+    definitionLabel: string
     name: string
     /** Decoded `trigger_inputs` (e.g. run_flow_in). */
     inputs: FlowInput[]
@@ -235,6 +239,8 @@ export interface TriggerInstance extends SourceRecord {
 }
 
 interface FlowElement extends SourceRecord {
+    /** Today's tables (`sys_hub_*_v2`, inputs in `values`) or the 2018 ones (inputs in sys_variable_value). */
+    storage: FlowStorage
     flow: string
     order: number
     uiId: string
@@ -246,6 +252,8 @@ interface FlowElement extends SourceRecord {
 
 export interface ActionInstance extends FlowElement, FlowValues {
     actionType: string
+    /** What the export calls the action (its display_value), e.g. `Send Email`. */
+    actionTypeLabel: string
     /** The custom action an exported snapshot copy belongs to. */
     actionTypeParent: string
 }
@@ -253,6 +261,8 @@ export interface ActionInstance extends FlowElement, FlowValues {
 export interface FlowLogicInstance extends FlowElement, FlowValues {
     /** sys_id of the logic definition (FLOW_LOGIC). */
     definition: string
+    /** What the export calls the definition (its display_value), e.g. `Else If`. */
+    definitionLabel: string
     /** Catch: the ui_id of its Try. */
     connectedTo: string
 }
@@ -358,8 +368,27 @@ export function readFlowDesigner(set: UpdateSet, options: ReadFlowDesignerOption
             return { ...NO_VALUES, problem: error.message }
         }
     }
-    const element = (item: Located): FlowElement => ({
+    // The 2018 storage keeps each input as a sys_variable_value of the instance, named by its display value.
+    const variableInputs = new Map<string, FlowInput[]>()
+    for (const { record } of ofTable('sys_variable_value')) {
+        const key = field(record.fields, 'document_key')
+        const list = variableInputs.get(key) ?? []
+        list.push({
+            name: record.fields.variable?.attributes.display_value || field(record.fields, 'variable'),
+            value: field(record.fields, 'value'),
+            scripted: false,
+            hasChildren: false,
+        })
+        variableInputs.set(key, list)
+    }
+    const decode2018 = (item: Located): FlowValues & { problem?: string } =>
+        field(item.record.fields, 'values') !== ''
+            ? decode(item, 'values')
+            : { ...NO_VALUES, inputs: variableInputs.get(item.source.sysId) ?? [] }
+    const label = (fields: Record<string, FieldValue>, name: string) => fields[name]?.attributes.display_value ?? ''
+    const element = (item: Located, storage: FlowStorage): FlowElement => ({
         ...item.source,
+        storage,
         flow: field(item.record.fields, 'flow'),
         order: Number(field(item.record.fields, 'order') || 0),
         uiId: field(item.record.fields, 'ui_id') || item.source.sysId,
@@ -411,27 +440,39 @@ export function readFlowDesigner(set: UpdateSet, options: ReadFlowDesignerOption
     return {
         flows: ofTable('sys_hub_flow').map(flowRecord),
         flowSnapshots: ofTable('sys_hub_flow_snapshot').map(flowRecord),
-        triggers: ofTable('sys_hub_trigger_instance_v2').map((item) => {
-            const { inputs, problem } = decode(item, 'trigger_inputs')
+        triggers: [...ofTable('sys_hub_trigger_instance_v2'), ...ofTable('sys_hub_trigger_instance')].map((item) => {
+            const { inputs, problem } =
+                item.record.table === 'sys_hub_trigger_instance' && field(item.record.fields, 'trigger_inputs') === ''
+                    ? decode2018(item)
+                    : decode(item, 'trigger_inputs')
             return {
                 ...item.source,
                 flow: field(item.record.fields, 'flow'),
                 definition: field(item.record.fields, 'trigger_definition'),
+                definitionLabel: label(item.record.fields, 'trigger_definition'),
                 name: field(item.record.fields, 'name'),
                 inputs,
                 ...(problem === undefined ? {} : { problem }),
             }
         }),
-        actionInstances: ofTable('sys_hub_action_instance_v2').map((item) => ({
-            ...element(item),
-            ...decode(item, 'values'),
+        actionInstances: [
+            ...ofTable('sys_hub_action_instance_v2').map((item) => ({ item, storage: 'v2' as const })),
+            ...ofTable('sys_hub_action_instance').map((item) => ({ item, storage: '2018' as const })),
+        ].map(({ item, storage }) => ({
+            ...element(item, storage),
+            ...(storage === 'v2' ? decode(item, 'values') : decode2018(item)),
             actionType: field(item.record.fields, 'action_type'),
+            actionTypeLabel: label(item.record.fields, 'action_type'),
             actionTypeParent: field(item.record.fields, 'action_type_parent'),
         })),
-        logicInstances: ofTable('sys_hub_flow_logic_instance_v2').map((item) => ({
-            ...element(item),
-            ...decode(item, 'values'),
+        logicInstances: [
+            ...ofTable('sys_hub_flow_logic_instance_v2').map((item) => ({ item, storage: 'v2' as const })),
+            ...ofTable('sys_hub_flow_logic').map((item) => ({ item, storage: '2018' as const })),
+        ].map(({ item, storage }) => ({
+            ...element(item, storage),
+            ...(storage === 'v2' ? decode(item, 'values') : decode2018(item)),
             definition: field(item.record.fields, 'logic_definition'),
+            definitionLabel: label(item.record.fields, 'logic_definition'),
             connectedTo: field(item.record.fields, 'connected_to'),
         })),
         flowVariables: ofTable('sys_hub_flow_variable').map(({ record, source }) => ({

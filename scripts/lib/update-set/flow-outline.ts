@@ -25,8 +25,11 @@ import type { QueryTerm } from './encoded-query.ts'
 import { parseEncodedQuery } from './encoded-query.ts'
 import type { ApprovalCondition } from './approval-rules.ts'
 import { parseApprovalRules } from './approval-rules.ts'
+import type { FieldLabels } from './field-labels.ts'
+import { fieldLabelsOf } from './field-labels.ts'
+import { summarizeLongText } from './long-text.ts'
 
-export type StepKind = 'action' | 'if' | 'else' | 'try' | 'catch' | 'endFlow' | 'setFlowVariables' | 'logic'
+export type StepKind = 'action' | 'if' | 'elseIf' | 'else' | 'try' | 'catch' | 'endFlow' | 'setFlowVariables' | 'logic'
 
 export interface OutlineInput {
     name: string
@@ -43,7 +46,7 @@ export interface OutlineStep {
     label: string
     /** The step's annotation in Flow Designer (its comment). */
     annotation: string
-    /** If: the condition in words. */
+    /** If and Else If: the condition in words. */
     condition?: string
     /** Ask For Approval: the rules as a sentence. */
     approval?: string
@@ -62,7 +65,8 @@ export interface FlowOutline {
     active: boolean
     status: string
     runAs: string
-    trigger: { label: string; inputs: OutlineInput[] }
+    /** The trigger's inputs (its table, when to run); its condition in words apart. */
+    trigger: { label: string; inputs: OutlineInput[]; condition?: string }
     flowVariables: string[]
     steps: OutlineStep[]
     notes: string[]
@@ -94,6 +98,8 @@ export interface CatalogVariableOutline {
     choices: { text: string; value: string }[]
     /** The validation regex, with its name and message. */
     validation?: string
+    /** A record producer's variable mapped to this field of the record it creates. */
+    mapsTo?: string
 }
 
 export interface CatalogItemOutline {
@@ -103,6 +109,8 @@ export interface CatalogItemOutline {
     active: boolean
     /** The flow it runs, by name. */
     flow: string
+    /** The legacy Workflow it runs, by name (an item runs a flow or a Workflow). */
+    workflow?: string
     variables: CatalogVariableOutline[]
 }
 
@@ -121,6 +129,11 @@ export interface OutlineOptions {
      * numbers (for the diff), inserting a step does not change every pill after it.
      */
     stepNumbersInPills?: boolean
+    /**
+     * Conditions and values with the field and choice labels the set or the platform catalogue has
+     * (`State is Closed Incomplete`) instead of as stored (`state is 4`): for reading, not comparing.
+     */
+    fieldLabels?: boolean
 }
 
 /** item_option_new.type codes (the platform's choice list). */
@@ -179,13 +192,23 @@ const SYS_ID = /^[0-9a-f]{32}$/
 
 /** What a record is called: the first naming field it has. */
 function recordName(fields: Record<string, { value: string }>): string {
-    for (const name of ['name', 'label', 'question_text', 'element', 'user_name', 'title', 'short_description', 'text'])
+    for (const name of [
+        'name',
+        'label',
+        'question_text',
+        'element',
+        'user_name',
+        'title',
+        'short_description',
+        'text',
+        'event_name',
+    ])
         if (fields[name]?.value) return fields[name].value
     return ''
 }
 
 /** sys_id -> name for every record of the set and every platform record the layer knows. */
-function namesOf(set: UpdateSet): Map<string, string> {
+export function namesOf(set: UpdateSet): Map<string, string> {
     const names = new Map(PLATFORM_RECORDS)
     for (const entry of set.records)
         for (const record of entry.payload.records) {
@@ -196,10 +219,13 @@ function namesOf(set: UpdateSet): Map<string, string> {
     return names
 }
 
+const NO_LABELS: FieldLabels = { field: () => undefined, choice: () => undefined }
+
 /** Reads a set into its outline. Never throws for content it cannot decode: it notes it. */
 export function outlineUpdateSet(set: UpdateSet, options: OutlineOptions = {}): SetOutline {
     const view = readFlowDesigner(set, { lenient: true })
     const names = namesOf(set)
+    const labels: FieldLabels = options.fieldLabels ? fieldLabelsOf(set) : NO_LABELS
     const notes: string[] = []
     const actionTypes = view.actionTypes.filter((type) => type.action !== 'UPDATE' || type.name !== '')
     const flows = view.flows
@@ -207,20 +233,20 @@ export function outlineUpdateSet(set: UpdateSet, options: OutlineOptions = {}): 
         .filter(
             (flow, index, all) => flow.name !== '' || !all.some((other) => other !== flow && other.sysId === flow.sysId)
         )
-        .map((flow) => outlineFlow(flow.sysId, view, names, actionTypes, options))
+        .map((flow) => outlineFlow(flow.sysId, view, { names, labels }, actionTypes, options))
     const flowIds = new Set(view.flows.map((flow) => flow.sysId))
     const snapshotElements = [...view.actionInstances, ...view.logicInstances].filter(
         (element) => !flowIds.has(element.flow)
     )
     if (snapshotElements.length > 0) {
-        const snapshots = [...new Set(snapshotElements.map((element) => element.flow))]
+        const snapshots = [...new Set(snapshotElements.map((element) => element.flow))].map((snapshotId) => {
+            const snapshot = view.flowSnapshots.find((candidate) => candidate.sysId === snapshotId && candidate.name)
+            return snapshot ? `"${snapshot.name}"` : snapshotId
+        })
         notes.push(
             `${String(snapshotElements.length)} step record(s) belong to ${String(snapshots.length)} flow snapshot(s) (${snapshots.join(', ')}), copies the platform keeps of a published flow: not shown`
         )
     }
-    for (const entry of set.records)
-        if (entry.action === 'DELETE')
-            notes.push(`${entry.name} (${entry.targetName || entry.table}) is deleted by this set`)
     return {
         name: set.name,
         flows,
@@ -285,12 +311,43 @@ function showValue(value: string, context: PillContext, names: Map<string, strin
     return showText(value, context, names)
 }
 
-/** An encoded query in words: `state is one of 3, 4, 7 or active is false`. */
-export function describeEncodedQuery(query: string, showField: (text: string) => string = (text) => text): string {
+/** Labels for the fields and values of a query, where known (undefined: show it as stored). */
+export interface QueryLabels {
+    field: (field: string) => string | undefined
+    value: (field: string, value: string) => string | undefined
+}
+
+/** A query's fields and values labelled for one table (and pills of the trigger's record for the trigger's table). */
+export function queryLabelsFor(labels: FieldLabels, table: string | undefined, triggerTable?: string): QueryLabels {
+    const target = (field: string): [string, string] | undefined => {
+        const pill = /^\{\{[^.{}]+_\d+\.current\.([a-z0-9_]+)\}\}$/.exec(field)
+        if (pill?.[1]) return triggerTable ? [triggerTable, pill[1]] : undefined
+        return table && /^[a-z0-9_]+$/.test(field) ? [table, field] : undefined
+    }
+    return {
+        field: (field) => {
+            const found = field.startsWith('{{') ? undefined : target(field)
+            return found ? labels.field(...found) : undefined
+        },
+        value: (field, value) => {
+            const found = target(field)
+            return found ? labels.choice(found[0], found[1], value) : undefined
+        },
+    }
+}
+
+/** An encoded query in words: `state is one of 3, 4, 7 or active is false`; an empty one is `always`. */
+export function describeEncodedQuery(
+    query: string,
+    showField: (text: string) => string = (text) => text,
+    labels?: QueryLabels
+): string {
     const parsed = parseEncodedQuery(query)
     const term = ({ field, operator, value }: QueryTerm) => {
-        const shownValue = operator === 'IN' || operator === 'NOT IN' ? value.split(',').join(', ') : value
-        return [showField(field), OPERATOR_WORDS[operator], showField(shownValue)]
+        const label = (one: string) => labels?.value(field, one) ?? showField(one)
+        const shownValue =
+            operator === 'IN' || operator === 'NOT IN' ? value.split(',').map(label).join(', ') : label(value)
+        return [labels?.field(field) ?? showField(field), OPERATOR_WORDS[operator], value === '' ? '' : shownValue]
             .filter((part) => part !== '')
             .join(' ')
     }
@@ -352,10 +409,25 @@ function describeDuration(value: string): string {
     return parts.length === 0 ? '0 s' : parts.join(' ')
 }
 
+/** An input naming a table (`table`, `table_name`), unless a pill computes it. */
+function tableInput(inputs: FlowInput[]): string | undefined {
+    const value = inputs.find((input) => input.name === 'table' || input.name === 'table_name')?.value
+    return value && /^[a-z0-9_]+$/.test(value) ? value : undefined
+}
+
+/** What the platform calls a flow logic definition the catalogue lacks, by the name the export gives it. */
+const LOGIC_BY_LABEL: Record<string, StepKind> = {
+    If: 'if',
+    'Else If': 'elseIf',
+    Else: 'else',
+    Try: 'try',
+    Catch: 'catch',
+}
+
 function outlineFlow(
     flowSysId: string,
     view: FlowDesignerView,
-    names: Map<string, string>,
+    { names, labels }: { names: Map<string, string>; labels: FieldLabels },
     actionTypes: ActionType[],
     options: OutlineOptions
 ): FlowOutline {
@@ -367,9 +439,12 @@ function outlineFlow(
     const [trigger] = triggers
     if (triggers.length !== 1) notes.push(`the flow has ${String(triggers.length)} trigger instances (a flow has one)`)
     const triggerKey = trigger ? platformKey(TRIGGERS, trigger.definition) : undefined
-    const triggerLabel = triggerKey ? TRIGGERS[triggerKey].label : (trigger?.name ?? '')
-    if (trigger && !triggerKey)
-        notes.push(`trigger definition ${trigger.definition} ("${trigger.name}") is not one this tool knows`)
+    const triggerLabel = triggerKey
+        ? TRIGGERS[triggerKey].label
+        : trigger?.definitionLabel || trigger?.name || trigger?.definition || ''
+    if (trigger && !triggerKey && !trigger.definitionLabel && !trigger.name)
+        notes.push(`trigger definition ${trigger.definition} is neither named in this set nor one this tool knows`)
+    const triggerTable = tableInput(trigger?.inputs ?? [])
     if (trigger?.problem) notes.push(`the trigger's inputs cannot be decoded: ${trigger.problem}`)
 
     type Element = (ActionInstance & { logic?: undefined }) | (FlowLogicInstance & { logic: true })
@@ -383,35 +458,39 @@ function outlineFlow(
     ].sort((left, right) => left.order - right.order)
     const numberOf = new Map(elements.map((element, index) => [element.uiId, index + 1]))
     const customActions = new Map(actionTypes.map((type) => [type.sysId, type.name]))
+    // A step is named by the platform catalogue, the action defined in the set, or the name the export
+    // gives its definition (display_value); only a step none of them names shows its sys_id.
     const labelOf = (element: Element): { kind: StepKind; label: string; note?: string } => {
         if (element.logic) {
             const key = platformKey(FLOW_LOGIC, element.definition)
-            if (!key)
-                return {
-                    kind: 'logic',
-                    label: `Flow logic ${element.definition}`,
-                    note: `flow logic ${element.definition} is not one this tool knows: its meaning is not shown`,
-                }
-            return { kind: key === 'if' ? 'if' : key, label: FLOW_LOGIC[key].label }
+            if (key) return { kind: key, label: FLOW_LOGIC[key].label }
+            if (element.definitionLabel)
+                return { kind: LOGIC_BY_LABEL[element.definitionLabel] ?? 'logic', label: element.definitionLabel }
+            return {
+                kind: 'logic',
+                label: `Flow logic ${element.definition}`,
+                note: `flow logic ${element.definition} is neither named in this set nor one this tool knows: its meaning is not shown`,
+            }
         }
         const builtIn = platformKey(BUILT_IN_ACTIONS, element.actionType)
         if (builtIn) return { kind: 'action', label: BUILT_IN_ACTIONS[builtIn].label }
         const custom = customActions.get(element.actionType) ?? customActions.get(element.actionTypeParent)
-        if (custom !== undefined) return { kind: 'action', label: custom }
+        if (custom) return { kind: 'action', label: custom }
+        if (element.actionTypeLabel) return { kind: 'action', label: element.actionTypeLabel }
         return {
             kind: 'action',
             label: `Action ${element.actionType}`,
-            note: `action ${element.actionType} is neither in this set nor a built-in action this tool knows`,
+            note: `action ${element.actionType} is neither named in this set nor a built-in action this tool knows`,
         }
     }
-    const labels = new Map(elements.map((element) => [element.uiId, labelOf(element)]))
+    const stepLabels = new Map(elements.map((element) => [element.uiId, labelOf(element)]))
     const context: PillContext = {
         steps: new Map(
             elements.map((element) => [
                 element.uiId,
                 {
                     number: numberOf.get(element.uiId) ?? 0,
-                    label: labels.get(element.uiId)?.label ?? '',
+                    label: stepLabels.get(element.uiId)?.label ?? '',
                     annotation: element.comment,
                 },
             ])
@@ -423,7 +502,7 @@ function outlineFlow(
     const pills = (text: string) => showText(text, context, names)
 
     const toStep = (element: Element): OutlineStep => {
-        const { kind, label, note } = labels.get(element.uiId) ?? { kind: 'logic' as const, label: '' }
+        const { kind, label, note } = stepLabels.get(element.uiId) ?? { kind: 'logic' as const, label: '' }
         const stepNotes = note ? [note] : []
         if (element.problem) stepNotes.push(`its values cannot be decoded: ${element.problem}`)
         if (element.unmodelled.length > 0) stepNotes.push(`carries ${element.unmodelled.join(', ')}, not shown here`)
@@ -440,17 +519,16 @@ function outlineFlow(
         }
         const isBuiltIn = (name: keyof typeof BUILT_IN_ACTIONS) =>
             !element.logic && element.actionType === BUILT_IN_ACTIONS[name].sysId
+        const queryLabels = queryLabelsFor(labels, tableInput(element.inputs), triggerTable)
         for (const input of element.logic && kind === 'setFlowVariables' ? element.variables : element.inputs) {
             const shown = showInput(
                 input,
                 element.logic ? undefined : element.actionType,
                 kind,
-                pills,
-                context,
-                names,
+                { pills, context, names, queryLabels },
                 stepNotes
             )
-            if (input.name === 'condition' && kind === 'if') step.condition = shown
+            if (input.name === 'condition' && (kind === 'if' || kind === 'elseIf')) step.condition = shown
             else if (input.name === 'approval_conditions' && isBuiltIn('askForApproval')) step.approval = shown
             else step.inputs.push({ name: input.name, shown })
         }
@@ -465,12 +543,7 @@ function outlineFlow(
         active: flow?.active ?? false,
         status: flow?.status ?? '',
         runAs: flow?.runAs ?? '',
-        trigger: {
-            label: triggerLabel,
-            inputs: (trigger?.inputs ?? [])
-                .filter((input) => input.value !== '')
-                .map((input) => ({ name: input.name, shown: input.value })),
-        },
+        trigger: triggerOutline(trigger?.inputs ?? [], triggerLabel, queryLabelsFor(labels, triggerTable), notes),
         flowVariables: view.flowVariables
             .filter((variable) => variable.flow === flowSysId)
             .map((variable) => variable.element),
@@ -479,13 +552,44 @@ function outlineFlow(
     }
 }
 
+/** The trigger's inputs as set, its condition in words apart (none when it is empty: the flow always runs). */
+function triggerOutline(
+    inputs: FlowInput[],
+    label: string,
+    queryLabels: QueryLabels,
+    notes: string[]
+): FlowOutline['trigger'] {
+    const trigger: FlowOutline['trigger'] = {
+        label,
+        inputs: inputs
+            .filter((input) => input.value !== '' && input.name !== 'condition')
+            .map((input) => ({ name: input.name, shown: input.value })),
+    }
+    const condition = inputs.find((input) => input.name === 'condition')?.value ?? ''
+    if (condition === '') return trigger
+    try {
+        const words = describeEncodedQuery(condition, (text) => text, queryLabels)
+        if (words !== 'always') trigger.condition = words
+    } catch (error) {
+        notes.push(`the trigger's condition cannot be read: ${(error as Error).message}`)
+        trigger.condition = condition
+    }
+    return trigger
+}
+
+interface ShowContext {
+    pills: (text: string) => string
+    context: PillContext
+    names: Map<string, string>
+    /** Labels of the fields and values of conditions for the step's table. */
+    queryLabels: QueryLabels
+}
+
 function showInput(
     input: FlowInput,
     actionType: string | undefined,
     kind: StepKind,
-    pills: (text: string) => string,
-    context: PillContext,
-    names: Map<string, string>,
+    { pills, context, names, queryLabels }: ShowContext,
     notes: string[]
 ): string {
     if (input.scripted) return `(inline script) ${input.value}`
@@ -499,16 +603,22 @@ function showInput(
         }
     }
     if (input.value === '') return ''
-    if (input.name === 'condition' && kind === 'if') return readable(() => describeEncodedQuery(input.value, pills))
-    if (input.name === 'conditions') return readable(() => describeEncodedQuery(input.value, pills))
+    if (input.name === 'condition' && (kind === 'if' || kind === 'elseIf'))
+        return readable(() => describeEncodedQuery(input.value, pills, queryLabels))
+    if (input.name === 'conditions') return readable(() => describeEncodedQuery(input.value, pills, queryLabels))
     if (input.name === 'approval_conditions') return readable(() => describeApprovalRules(input.value, pills))
-    if (input.name === 'values' && actionType === BUILT_IN_ACTIONS.updateRecord.sysId)
+    if (
+        input.name === 'values' &&
+        (actionType === BUILT_IN_ACTIONS.updateRecord.sysId || /^[a-z0-9_]+=/.test(input.value))
+    )
         return readable(() =>
             parseEncodedQuery(input.value)
                 .alternatives.flat(2)
-                .map((term) => `${term.field} = ${pills(term.value)}`)
+                .map((term) => `${term.field} = ${queryLabels.value(term.field, term.value) ?? pills(term.value)}`)
                 .join('; ')
         )
+    const summary = summarizeLongText(input.value)
+    if (summary !== undefined) return summary
     // A computed timeout (a pill) is named like any other pill; a fixed one reads as a duration.
     if (input.name === 'timeout_duration' && !input.value.includes('{{')) return describeDuration(input.value)
     return showValue(input.value, context, names)
@@ -578,55 +688,68 @@ function outlineAction(type: ActionType, names: Map<string, string>, options: Ou
     }
 }
 
-function outlineCatalogItems(set: UpdateSet, names: Map<string, string>): CatalogItemOutline[] {
+/** The variables of each catalog item or record producer of the set, in their order. */
+export function catalogVariablesOf(set: UpdateSet): (itemSysId: string) => CatalogVariableOutline[] {
     const field = (fields: Record<string, { value: string }>, name: string) => fields[name]?.value ?? ''
     const variables = recordsOfTable(set, 'item_option_new')
     const choices = recordsOfTable(set, 'question_choice')
     const regexes = new Map(
         recordsOfTable(set, 'question_regex').map((record) => [field(record.fields, 'sys_id'), record.fields])
     )
+    return (itemSysId) =>
+        variables
+            .filter((variable) => field(variable.fields, 'cat_item') === itemSysId)
+            .map((variable): CatalogVariableOutline => {
+                const variableId = field(variable.fields, 'sys_id')
+                const regexId = field(variable.fields, 'validate_regex')
+                const regex = regexes.get(regexId)
+                const validation = regex
+                    ? `${field(regex, 'name')}: /${field(regex, 'regex')}/ ("${field(regex, 'validation_message')}")`
+                    : regexId
+                      ? `validation regex ${regexId} (not in this set)`
+                      : undefined
+                const typeCode = field(variable.fields, 'type')
+                const mapsTo = field(variable.fields, 'map_to_field') === 'true' ? field(variable.fields, 'field') : ''
+                return {
+                    name: field(variable.fields, 'name'),
+                    question: field(variable.fields, 'question_text'),
+                    type: VARIABLE_TYPES[typeCode] ?? `type ${typeCode}`,
+                    mandatory: field(variable.fields, 'mandatory') === 'true',
+                    order: Number(field(variable.fields, 'order') || 0),
+                    choices: choices
+                        .filter((choice) => field(choice.fields, 'question') === variableId)
+                        .sort(
+                            (left, right) => Number(field(left.fields, 'order')) - Number(field(right.fields, 'order'))
+                        )
+                        .map((choice) => ({
+                            text: field(choice.fields, 'text'),
+                            value: field(choice.fields, 'value'),
+                        })),
+                    ...(validation === undefined ? {} : { validation }),
+                    ...(mapsTo ? { mapsTo } : {}),
+                }
+            })
+            .sort((left, right) => left.order - right.order || left.name.localeCompare(right.name))
+}
+
+function outlineCatalogItems(set: UpdateSet, names: Map<string, string>): CatalogItemOutline[] {
+    const field = (fields: Record<string, { value: string }>, name: string) => fields[name]?.value ?? ''
+    const variablesOf = catalogVariablesOf(set)
     return recordsOfTable(set, 'sc_cat_item').map((item) => {
         const sysId = field(item.fields, 'sys_id')
         const flow = field(item.fields, 'flow_designer_flow')
         const flowName = item.fields.flow_designer_flow?.attributes.display_value || names.get(flow) || flow
+        const workflow = field(item.fields, 'workflow')
         return {
             sysId,
             name: field(item.fields, 'name') || sysId,
             shortDescription: field(item.fields, 'short_description'),
             active: field(item.fields, 'active') !== 'false',
             flow: flowName,
-            variables: variables
-                .filter((variable) => field(variable.fields, 'cat_item') === sysId)
-                .map((variable): CatalogVariableOutline => {
-                    const variableId = field(variable.fields, 'sys_id')
-                    const regexId = field(variable.fields, 'validate_regex')
-                    const regex = regexes.get(regexId)
-                    const validation = regex
-                        ? `${field(regex, 'name')}: /${field(regex, 'regex')}/ ("${field(regex, 'validation_message')}")`
-                        : regexId
-                          ? `validation regex ${regexId} (not in this set)`
-                          : undefined
-                    const typeCode = field(variable.fields, 'type')
-                    return {
-                        name: field(variable.fields, 'name'),
-                        question: field(variable.fields, 'question_text'),
-                        type: VARIABLE_TYPES[typeCode] ?? `type ${typeCode}`,
-                        mandatory: field(variable.fields, 'mandatory') === 'true',
-                        order: Number(field(variable.fields, 'order') || 0),
-                        choices: choices
-                            .filter((choice) => field(choice.fields, 'question') === variableId)
-                            .sort(
-                                (left, right) =>
-                                    Number(field(left.fields, 'order')) - Number(field(right.fields, 'order'))
-                            )
-                            .map((choice) => ({
-                                text: field(choice.fields, 'text'),
-                                value: field(choice.fields, 'value'),
-                            })),
-                        ...(validation === undefined ? {} : { validation }),
-                    }
-                })
-                .sort((left, right) => left.order - right.order || left.name.localeCompare(right.name)),
+            ...(workflow
+                ? { workflow: item.fields.workflow?.attributes.display_value || names.get(workflow) || workflow }
+                : {}),
+            variables: variablesOf(sysId),
         }
     })
 }

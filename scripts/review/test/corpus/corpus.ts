@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
+import { explainUpdateSet, formatExplanation, readUpdateSet } from '../../../lib/update-set/index.ts'
 import { flow2018Set, flowTodaySet } from './flow-sets.ts'
 import { largeSet } from './large-set.ts'
 import {
@@ -48,7 +49,19 @@ export const CORPUS: readonly CorpusSet[] = [
 
 export const corpusFile = (name: string): string => join(CORPUS_DIR, `${name}.xml`)
 
+export const expectedFile = (name: string): string => join(CORPUS_DIR, `${name}.expected.txt`)
+
+/** What `npm run explain` prints for a set of the corpus. */
+export function explainCorpusSet(xml: string): string {
+    return formatExplanation(explainUpdateSet(readUpdateSet(xml)))
+}
+
+// `--expected` also rewrites the expected outlines: read every changed line before committing them.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-    for (const set of CORPUS) writeFileSync(corpusFile(set.name), set.build())
+    for (const set of CORPUS) {
+        const xml = set.build()
+        writeFileSync(corpusFile(set.name), xml)
+        if (process.argv.includes('--expected')) writeFileSync(expectedFile(set.name), explainCorpusSet(xml))
+    }
     process.stdout.write(`wrote ${String(CORPUS.length)} sets to ${CORPUS_DIR}\n`)
 }
