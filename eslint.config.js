@@ -60,6 +60,9 @@ export default tseslint.config(
                 GlideScheduleDateTime: 'readonly',
                 sn_ws: 'readonly',
                 sn_cc: 'readonly',
+                // The app's Script Includes (x_kpow_jit.KpowClient) and the platform's Class.create.
+                x_kpow_jit: 'readonly',
+                Class: 'readonly',
             },
         },
         rules: {

@@ -129,8 +129,8 @@ describe('semantic diff of two update sets', () => {
             )
             if (!script?.fields.value) throw new Error('no delete script')
             script.fields.value.value = script.fields.value.value.replace(
-                'var RAW_BODY_LIMIT = 500',
-                'var RAW_BODY_LIMIT = 800'
+                'var HTTP_TIMEOUT_MS = 8000',
+                'var HTTP_TIMEOUT_MS = 9000'
             )
         })
         const changes = lines(ours, after)
@@ -142,15 +142,15 @@ describe('semantic diff of two update sets', () => {
         expect(changes).toContain(
             'action "Kpow - Delete Temporary Policy", step 1 Call Kpow: delete temporary policy: script changed (1 line(s) added, 1 removed)'
         )
-        expect(changes).toContain('    -    var RAW_BODY_LIMIT = 500')
-        expect(changes).toContain('    +    var RAW_BODY_LIMIT = 800')
+        expect(changes).toContain('    -    var HTTP_TIMEOUT_MS = 8000')
+        expect(changes).toContain('    +    var HTTP_TIMEOUT_MS = 9000')
         // One hunk: the changed line with three lines of context each side, not the whole script.
         const scriptLines = changes.filter((line) => line.startsWith('    '))
         expect(scriptLines).toHaveLength(9)
         expect(scriptLines[0]).toMatch(/^ {4}@@ -\d+,7 \+\d+,7 @@$/)
         expect(scriptLines.slice(4, 6)).toEqual([
-            '    -    var RAW_BODY_LIMIT = 500',
-            '    +    var RAW_BODY_LIMIT = 800',
+            '    -    var HTTP_TIMEOUT_MS = 8000',
+            '    +    var HTTP_TIMEOUT_MS = 9000',
         ])
     })
 

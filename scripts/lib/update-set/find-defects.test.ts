@@ -134,9 +134,9 @@ describe('check:defects on our set with one defect put in', () => {
             ({ records }) =>
                 replaceIn(
                     records,
-                    'sys_hub_action_type_definition',
-                    "request.setEndpoint(baseUrl + '/admin/v1/temporary-policies')",
-                    "request.setEndpoint('https://kpow.internal:4000/admin/v1/temporary-policies')"
+                    'sys_script_include',
+                    'request.setEndpoint(this.baseUrl + path)',
+                    "request.setEndpoint('https://kpow.internal:4000' + path)"
                 ),
         ],
         [
@@ -145,9 +145,9 @@ describe('check:defects on our set with one defect put in', () => {
             ({ records }) =>
                 replaceIn(
                     records,
-                    'sys_hub_action_type_definition',
-                    'request.setRequestBody(JSON.stringify(policyRequest))',
-                    `request.setRequestBody('{"duration_ms": ' + durationMs + ', "policy": {"role": "' + roleName + '"}}');`
+                    'sys_script_include',
+                    'request.setRequestBody(JSON.stringify(body))',
+                    `request.setRequestBody('{"duration_ms": ' + body.duration_ms + ', "policy": {"role": "' + body.policy.role + '"}}');`
                 ),
         ],
         [

@@ -439,6 +439,10 @@ declare global {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '0dc0d08819194593abaed7c712817fdf'
                     }
+                    kpow_client_script_include: {
+                        table: 'sys_script_include'
+                        id: '1a66e114b7434142b96dee2bcd0325b1'
+                    }
                     kpow_connection_alias: {
                         table: 'sys_alias'
                         id: '5332889884184c388c025e478de662c6'

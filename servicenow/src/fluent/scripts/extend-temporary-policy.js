@@ -15,60 +15,24 @@
  */
 ;(function execute(inputs, outputs) {
     var ACTION_NAME = 'Kpow - Extend Temporary Policy'
-    var PROFILES_PROPERTY = 'x_kpow_jit.access_profiles'
     var MINUTE_MS = 60000
-    var RAW_BODY_LIMIT = 500
+    // Kpow's calls here are three in one step (read, create, delete): 20 s each would pass the step's
+    // 30 s only if Kpow were slow on all three.
+    var HTTP_TIMEOUT_MS = 20000
 
     var extension = new GlideRecord('sc_req_item')
     if (!extension.get(String(inputs.requested_item || ''))) {
         throw new Error(ACTION_NAME + ' failed: requested item "' + inputs.requested_item + '" was not found.')
     }
-
-    function fail(message) {
-        var text = ACTION_NAME + ' failed: ' + message
-        extension.work_notes = text
-        extension.update()
-        throw new Error(text)
-    }
-
-    function kpowMessage(body) {
-        var parsed
-        try {
-            parsed = JSON.parse(body)
-        } catch (notJson) {
-            parsed = null
-        }
-        if (parsed && typeof parsed.message === 'string') return parsed.message
-        if (parsed && typeof parsed.error === 'string') return parsed.error
-        var raw = String(body || 'no response body')
-        return raw.length > RAW_BODY_LIMIT ? raw.substring(0, RAW_BODY_LIMIT) + '... (truncated)' : raw
-    }
-
-    function utcText(epochMs) {
-        return new Date(epochMs).toISOString().replace('T', ' ').substring(0, 19) + ' UTC'
-    }
-
-    function minutesText(milliseconds) {
-        var minutes = Math.round(milliseconds / MINUTE_MS)
-        return minutes === 1 ? '1 minute' : minutes + ' minutes'
-    }
+    // Failures are noted on the extension item; the requester reads the refusal in the flow's comment.
+    var kpow = new x_kpow_jit.KpowClient(ACTION_NAME, extension.getUniqueValue(), '')
 
     // The extension item's variables by name.
-    var values = {}
-    var links = new GlideRecord('sc_item_option_mtom')
-    links.addQuery('request_item', extension.getUniqueValue())
-    links.query()
-    while (links.next()) {
-        var answer = new GlideRecord('sc_item_option')
-        if (!answer.get(String(links.getValue('sc_item_option') || ''))) continue
-        var question = new GlideRecord('item_option_new')
-        if (!question.get(String(answer.getValue('item_option_new') || ''))) continue
-        values[String(question.getValue('name'))] = String(answer.getValue('value') || '')
-    }
+    var values = kpow.itemVariables(extension.getUniqueValue())
     var number = String(values.requested_item || '').replace(/^\s+|\s+$/g, '')
     var extensionMs = parseInt(String(values.extension_ms || ''), 10)
     outputs.justification = String(values.justification || '')
-    outputs.extension_label = isNaN(extensionMs) ? '' : minutesText(extensionMs)
+    outputs.extension_label = isNaN(extensionMs) ? '' : kpow.minutesText(extensionMs)
 
     function refuse(reason) {
         outputs.refusal = reason
@@ -102,19 +66,8 @@
     outputs.current_policy_id = currentPolicy
     outputs.current_expires_at = dueText + ' UTC'
 
-    var profiles
-    try {
-        profiles = JSON.parse(gs.getProperty(PROFILES_PROPERTY, '[]'))
-    } catch (notJson) {
-        fail('system property ' + PROFILES_PROPERTY + ' is not JSON; redeploy the update set to restore it.')
-    }
     var itemName = String(original.getDisplayValue('cat_item') || '')
-    var profile = null
-    for (var p = 0; profiles && p < profiles.length; p++) {
-        if (profiles[p] && profiles[p].name === itemName) profile = profiles[p]
-    }
-    if (!profile)
-        fail('no access profile serves catalog item "' + itemName + '" (system property ' + PROFILES_PROPERTY + ').')
+    var profile = kpow.profileServing(itemName)
     outputs.profile_name = profile.name
     outputs.approvers = profile.approvers
     if (isNaN(extensionMs) || extensionMs < MINUTE_MS || String(extensionMs) !== String(values.extension_ms)) {
@@ -129,52 +82,31 @@
     if (newEnd - startedAt > limitMs) {
         return refuse(
             'with ' +
-                minutesText(extensionMs) +
+                kpow.minutesText(extensionMs) +
                 ' more, the access of ' +
                 number +
                 ' would last ' +
-                minutesText(newEnd - startedAt) +
+                kpow.minutesText(newEnd - startedAt) +
                 ' in all; ' +
                 profile.name +
                 ' allows at most ' +
-                minutesText(limitMs) +
+                kpow.minutesText(limitMs) +
                 ' from the first grant (' +
-                minutesText(Math.max(0, limitMs - (endsAt - startedAt))) +
+                kpow.minutesText(Math.max(0, limitMs - (endsAt - startedAt))) +
                 ' more at most).'
         )
     }
     outputs.preapproved = extensionMs <= Number(profile.preapproved_extension_ms || 0) ? 'true' : 'false'
-    outputs.new_expires_at = utcText(newEnd)
+    outputs.new_expires_at = kpow.utcText(newEnd)
     outputs.refusal = ''
     if (String(inputs.check_only) === 'true') return
 
-    var connection = new sn_cc.ConnectionInfoProvider().getConnectionInfo(inputs.connection_alias)
-    if (!connection || !connection.getAttribute('connection_url')) {
-        fail('the "Kpow API" connection alias has no active HTTP connection with a URL (see the app README).')
-    }
-    var base = String(connection.getAttribute('connection_url')).replace(/\/+$/, '') + '/admin/v1/temporary-policies'
+    kpow.connect(inputs.connection_alias)
+    var base = '/admin/v1/temporary-policies'
+    // No HTTP answer is status 0 with why as the body: the texts below tell the two apart.
     function call(method, path, body) {
-        var request = new sn_ws.RESTMessageV2()
-        request.setEndpoint(base + path)
-        request.setHttpMethod(method)
-        request.setBasicAuth(
-            connection.getCredentialAttribute('user_name'),
-            connection.getCredentialAttribute('password')
-        )
-        request.setRequestHeader('Accept', 'application/json')
-        request.setHttpTimeout(20000)
-        if (body) {
-            request.setRequestHeader('Content-Type', 'application/json')
-            request.setRequestBody(JSON.stringify(body))
-        }
-        var response
-        try {
-            response = request.execute()
-        } catch (transportError) {
-            return { status: 0, body: String((transportError && transportError.message) || transportError) }
-        }
-        var status = Number(response.getStatusCode())
-        return { status: status, body: status ? response.getBody() : response.getErrorMessage() || 'no HTTP answer' }
+        var answer = kpow.send(method, base + path, body, HTTP_TIMEOUT_MS)
+        return answer.status ? answer : { status: 0, body: answer.problem }
     }
     function parsedPolicy(answer, what) {
         var policy
@@ -184,7 +116,7 @@
             policy = null
         }
         if (!policy || typeof policy.id !== 'string' || !policy.policy)
-            fail('Kpow answered ' + what + ' without a temporary_policy.')
+            kpow.fail('Kpow answered ' + what + ' without a temporary_policy.')
         return policy
     }
 
@@ -193,13 +125,13 @@
     if (read.status === 404)
         return refuse('the access of ' + number + ' has already ended in Kpow; submit a new request.')
     if (read.status < 200 || read.status > 299) {
-        fail(
+        kpow.fail(
             'reading policy ' +
                 currentPolicy +
                 ': Kpow answered HTTP ' +
                 read.status +
                 ': ' +
-                kpowMessage(read.body) +
+                kpow.kpowMessage(read.body) +
                 '. Nothing was changed.'
         )
     }
@@ -207,7 +139,7 @@
     var resource = granted.resource || []
     for (var a = 0; a < (granted.actions || []).length; a++) {
         if (profile.actions.indexOf(granted.actions[a]) === -1)
-            fail(
+            kpow.fail(
                 'policy ' +
                     currentPolicy +
                     ' holds ' +
@@ -218,7 +150,7 @@
             )
     }
     if (resource[2] !== profile.resource_type || String(resource[3] || '').indexOf('*') !== -1) {
-        fail(
+        kpow.fail(
             'policy ' +
                 currentPolicy +
                 ' is on ' +
@@ -235,9 +167,9 @@
         policy: { role: granted.role, actions: granted.actions, effect: 'Allow', resource: resource },
     })
     if (created.status < 200 || created.status > 299) {
-        fail(
+        kpow.fail(
             (created.status
-                ? 'Kpow answered HTTP ' + created.status + ': ' + kpowMessage(created.body)
+                ? 'Kpow answered HTTP ' + created.status + ': ' + kpow.kpowMessage(created.body)
                 : 'could not reach Kpow: ' + created.body) +
                 '. Policy ' +
                 currentPolicy +
@@ -248,7 +180,7 @@
     var newExpiry = Number(replacement.created_ts) + Number(replacement.duration_ms)
     // The new policy is current from here on, whatever the delete answers.
     original.setValue('correlation_id', replacement.id)
-    original.setValue('due_date', utcText(newExpiry).replace(/ UTC$/, ''))
+    original.setValue('due_date', kpow.utcText(newExpiry).replace(/ UTC$/, ''))
     original.update()
 
     var removed = call('delete', '/' + encodeURIComponent(currentPolicy))
@@ -258,11 +190,11 @@
             : 'policy ' +
               currentPolicy +
               ' could not be deleted (' +
-              (removed.status ? 'HTTP ' + removed.status + ': ' + kpowMessage(removed.body) : removed.body) +
+              (removed.status ? 'HTTP ' + removed.status + ': ' + kpow.kpowMessage(removed.body) : removed.body) +
               '); it ends on its own at ' +
               dueText +
               ' UTC'
     outputs.new_policy_id = replacement.id
     outputs.old_policy_outcome = oldOutcome
-    outputs.new_expires_at = utcText(newExpiry)
+    outputs.new_expires_at = kpow.utcText(newExpiry)
 })(inputs, outputs)

@@ -8,56 +8,17 @@
  * branch cannot read the failed action's error.
  */
 ;(function execute(inputs, outputs) {
-    var ACTION_NAME = 'Kpow - Read Access Request'
-    var PROFILES_PROPERTY = 'x_kpow_jit.access_profiles'
-
-    function noteOnRecord(text) {
-        var recordId = String(inputs.requested_item || '')
-        if (!recordId) return
-        var item = new GlideRecord('sc_req_item')
-        if (!item.get(recordId)) return
-        item.work_notes = text
-        item.update()
-    }
-
-    function fail(message) {
-        var text = ACTION_NAME + ' failed: ' + message
-        noteOnRecord(text)
-        throw new Error(text)
-    }
+    var kpow = new x_kpow_jit.KpowClient('Kpow - Read Access Request', inputs.requested_item, '')
 
     var item = new GlideRecord('sc_req_item')
     if (!item.get(String(inputs.requested_item || ''))) {
-        fail('requested item "' + String(inputs.requested_item || '') + '" was not found.')
+        kpow.fail('requested item "' + String(inputs.requested_item || '') + '" was not found.')
     }
     var itemName = String(item.getDisplayValue('cat_item') || '')
 
-    var profiles
-    try {
-        profiles = JSON.parse(gs.getProperty(PROFILES_PROPERTY, '[]'))
-    } catch (notJson) {
-        fail('system property ' + PROFILES_PROPERTY + ' is not JSON; redeploy the update set to restore it.')
-    }
-    var profile = null
-    for (var i = 0; profiles && i < profiles.length; i++) {
-        if (profiles[i] && profiles[i].name === itemName) profile = profiles[i]
-    }
-    if (!profile) {
-        fail('no access profile serves catalog item "' + itemName + '" (system property ' + PROFILES_PROPERTY + ').')
-    }
+    var profile = kpow.profileServing(itemName)
 
-    // The item's variables by name: sc_item_option_mtom links the item to each answer.
-    var values = {}
-    var links = new GlideRecord('sc_item_option_mtom')
-    links.addQuery('request_item', item.getUniqueValue())
-    links.query()
-    while (links.next()) {
-        var answer = new GlideRecord('sc_item_option')
-        if (!answer.get(String(links.getValue('sc_item_option') || ''))) continue
-        var question = new GlideRecord('item_option_new')
-        if (!question.get(String(answer.getValue('item_option_new') || ''))) continue
-        values[String(question.getValue('name'))] = String(answer.getValue('value') || '')
-    }
+    var values = kpow.itemVariables(item.getUniqueValue())
 
     function value(name) {
         return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : ''
@@ -74,7 +35,7 @@
             ? String(requester.getValue('user_name'))
             : ''
         if (template.indexOf('${user_name}') === -1 || !userName) {
-            fail(
+            kpow.fail(
                 'personal grants need x_kpow_jit.personal_role_template to contain ${user_name} and the item to have a requested for user.'
             )
         }
@@ -88,7 +49,7 @@
             roleName +
             ' gains this access while it lasts, not only the requester (x_kpow_jit.grant_to = role).'
     } else {
-        fail('system property x_kpow_jit.grant_to is "' + grantTo + '"; set it to role or personal.')
+        kpow.fail('system property x_kpow_jit.grant_to is "' + grantTo + '"; set it to role or personal.')
     }
     outputs.grant_to = grantTo
 
@@ -96,7 +57,9 @@
     // rebuild): Ask For Approval rejects an approval still undecided at this date-time (UTC).
     var deadlineHours = Number(gs.getProperty('x_kpow_jit.approval_deadline_hours', '8'))
     if (!(deadlineHours > 0)) {
-        fail('system property x_kpow_jit.approval_deadline_hours is not a number of hours above 0; set it to e.g. 8.')
+        kpow.fail(
+            'system property x_kpow_jit.approval_deadline_hours is not a number of hours above 0; set it to e.g. 8.'
+        )
     }
     var approvalDue = new GlideDateTime()
     approvalDue.addSeconds(Math.round(deadlineHours * 3600))

@@ -11,32 +11,13 @@
  * flow's own, ending at the flow's expires_at.
  */
 ;(function execute(inputs, outputs) {
-    var ACTION_NAME = 'Kpow - Read Current Grant'
+    // Failures are not noted on the item: the flow's own notes tell what stopped.
+    var kpow = new x_kpow_jit.KpowClient('Kpow - Read Current Grant', '', '')
     var MINUTE_MS = 60000
-
-    function fail(message) {
-        throw new Error(ACTION_NAME + ' failed: ' + message)
-    }
-
-    // glide_duration: a date-time after the epoch, rounded up to the second (never early), at least 1 s.
-    function glideDuration(milliseconds) {
-        var seconds = Math.max(1, Math.ceil(milliseconds / 1000))
-        function two(number) {
-            return (number < 10 ? '0' : '') + number
-        }
-        return (
-            '1970-01-01 ' +
-            two(Math.floor(seconds / 3600)) +
-            ':' +
-            two(Math.floor((seconds % 3600) / 60)) +
-            ':' +
-            two(seconds % 60)
-        )
-    }
 
     var item = new GlideRecord('sc_req_item')
     if (!item.get(String(inputs.requested_item || ''))) {
-        fail('requested item "' + String(inputs.requested_item || '') + '" was not found.')
+        kpow.fail('requested item "' + String(inputs.requested_item || '') + '" was not found.')
     }
     var flowPolicy = String(inputs.policy_id || '')
     var recordedPolicy = String(item.getValue('correlation_id') || '')
@@ -45,11 +26,13 @@
     var dueText = recordedPolicy !== '' ? String(item.getValue('due_date') || '') : ''
     if (!dueText) dueText = String(inputs.expires_at || '').replace(/ UTC$/, '')
     if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(dueText)) {
-        fail('the item records no end for policy ' + flowPolicy + ' (due_date or expires_at "' + dueText + '").')
+        kpow.fail('the item records no end for policy ' + flowPolicy + ' (due_date or expires_at "' + dueText + '").')
     }
     var leadMinutes = parseInt(gs.getProperty('x_kpow_jit.expiry_reminder_minutes', '10'), 10)
     if (isNaN(leadMinutes) || leadMinutes < 0) {
-        fail('system property x_kpow_jit.expiry_reminder_minutes must be a whole number of minutes (0: no reminder).')
+        kpow.fail(
+            'system property x_kpow_jit.expiry_reminder_minutes must be a whole number of minutes (0: no reminder).'
+        )
     }
 
     var now = new GlideDateTime().getNumericValue()
@@ -62,9 +45,9 @@
     outputs.open = open ? 'true' : 'false'
     outputs.current_policy_id = recordedPolicy || flowPolicy
     outputs.expires_at = dueText + ' UTC'
-    outputs.until_expiry = glideDuration(endsAt - now)
+    outputs.until_expiry = kpow.glideDuration(endsAt - now)
     // Empty when the reminder time has come (or there is none): the flow then does not wait for it.
-    outputs.until_reminder = leadMinutes > 0 && remindAt > now ? glideDuration(remindAt - now) : ''
+    outputs.until_reminder = leadMinutes > 0 && remindAt > now ? kpow.glideDuration(remindAt - now) : ''
     outputs.remind = current && open && leadMinutes > 0 && now >= remindAt && now < endsAt ? 'true' : 'false'
     outputs.minutes_left = String(Math.max(0, Math.ceil((endsAt - now) / MINUTE_MS)))
     var base = String(gs.getProperty('glide.servlet.uri', '') || '')

@@ -20,9 +20,9 @@
  */
 ;(function execute(inputs, outputs) {
     var ACTION_NAME = 'Kpow - Reconcile Temporary Policy'
-    // Written by "Kpow - Create Temporary Policy": keep both texts in step with that script.
-    var SENDING_NOTE = 'Kpow - Create Temporary Policy: sending the request to Kpow at '
-    var REFUSED_NOTE = 'Kpow refused the request, so nothing was created'
+    // Written by "Kpow - Create Temporary Policy".
+    var SENDING_NOTE = x_kpow_jit.KpowClient.SENDING_NOTE
+    var REFUSED_NOTE = x_kpow_jit.KpowClient.REFUSED_NOTE
     // Patient, unlike the create (8 s): a Kpow that handles requests in order answers this look-up only
     // after the create it was slow with. Look-up and delete together stay under the platform's 30 s
     // step limit: 18 + 8 = 26 s.
@@ -39,15 +39,10 @@
         throw new Error(ACTION_NAME + ' failed: work_notes_record "' + itemId + '" is not a requested item.')
     }
 
+    var kpow = new x_kpow_jit.KpowClient(ACTION_NAME, itemId, '')
     function utcText(epochMs) {
-        return (
-            new Date(epochMs)
-                .toISOString()
-                .replace('T', ' ')
-                .replace(/\.\d{3}Z$/, '') + ' UTC'
-        )
+        return kpow.utcText(epochMs)
     }
-
     function finish(outcome, workNote, requesterComment, mayExistUntil) {
         outputs.outcome = outcome
         outputs.may_exist_until = mayExistUntil || ''
@@ -140,43 +135,14 @@
         )
     }
 
-    var connection = new sn_cc.ConnectionInfoProvider().getConnectionInfo(inputs.connection_alias)
-    var baseUrl = connection ? String(connection.getAttribute('connection_url') || '').replace(/\/+$/, '') : ''
-
+    kpow.connectionProblem(inputs.connection_alias)
     // One call to Kpow; never throws: { status, body } or { problem } when there was no usable answer.
     function callKpow(method, path, timeoutMs) {
-        if (!baseUrl) return { problem: 'the "Kpow API" connection alias has no active HTTP connection with a URL' }
-        var request = new sn_ws.RESTMessageV2()
-        request.setEndpoint(baseUrl + path)
-        request.setHttpMethod(method)
-        request.setBasicAuth(
-            connection.getCredentialAttribute('user_name'),
-            connection.getCredentialAttribute('password')
-        )
-        request.setRequestHeader('Accept', 'application/json')
-        request.setHttpTimeout(timeoutMs)
-        var response
-        try {
-            response = request.execute()
-        } catch (transportError) {
-            return {
-                problem:
-                    'no answer within ' +
-                    timeoutMs / 1000 +
-                    ' s: ' +
-                    (transportError && transportError.message ? transportError.message : transportError),
-            }
-        }
-        var status = Number(response.getStatusCode())
-        if (!status) {
-            return {
-                problem:
-                    'no answer within ' + timeoutMs / 1000 + ' s: ' + (response.getErrorMessage() || 'no HTTP answer'),
-            }
-        }
-        return { status: status, body: String(response.getBody() || '') }
+        var answer = kpow.send(method, path, null, timeoutMs)
+        if (!answer.status && !kpow.baseUrl) return { problem: answer.problem }
+        if (!answer.status) return { problem: 'no answer within ' + timeoutMs / 1000 + ' s: ' + answer.problem }
+        return answer
     }
-
     function unresolved(why, knownPolicy) {
         var untilMs = knownPolicy
             ? Number(knownPolicy.created_ts) + Number(knownPolicy.duration_ms)
