@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { StoreUnavailableError } from './errors'
+import type { RecordStore } from './store'
 import type { RecordChange } from './tables'
 import { Database, TableError } from './tables'
 import { localInstanceSchemas } from './schema'
@@ -94,5 +96,87 @@ describe('in-memory tables', () => {
         for (const name of ['c', 'a', 'b']) db.insert('sys_user', { user_name: name, name })
         expect(db.query('sys_user', 'user_nameINa,b^ORDERBYname').map((user) => user.name)).toEqual(['a', 'b'])
         expect(db.query('sys_user', 'ORDERBYDESCname').map((user) => user.name)).toEqual(['c', 'b', 'a'])
+    })
+})
+
+/** A store whose disk can be made "full": every transaction then fails, as SQLITE_FULL does. */
+function storeWithDisk() {
+    const disk = { full: false, records: new Map<string, string>() }
+    const store: RecordStore = {
+        putRecord: (table, row) => disk.records.set(`${table}:${row.sys_id ?? ''}`, JSON.stringify(row)),
+        deleteRecord: (table, sysId) => disk.records.delete(`${table}:${sysId}`),
+        appendJournal: () => {},
+        setCounter: () => {},
+        transaction(work) {
+            const before = new Map(disk.records)
+            try {
+                const result = work()
+                if (disk.full) throw new StoreUnavailableError('the data dir could not store the change (SQLITE_FULL)')
+                return result
+            } catch (error) {
+                disk.records = before
+                throw error
+            }
+        },
+    }
+    return { disk, store }
+}
+
+describe('tables on a store that cannot take a write', () => {
+    it('refuses the write and keeps nothing of it, in memory or on disk; a commit-time failure undoes what was to follow', () => {
+        const { disk, store } = storeWithDisk()
+        const db = new Database({ schemas: localInstanceSchemas, store })
+        const user = db.insert('sys_user', { user_name: 'abel', name: 'Abel' })
+        disk.full = true
+        expect(() => db.update('sys_user', user.sys_id, { name: 'Renamed' })).toThrow(StoreUnavailableError)
+        expect(() => db.insert('sys_user', { user_name: 'new.user' })).toThrow(StoreUnavailableError)
+        const committed = vi.fn()
+        const rolledBack = vi.fn()
+        expect(() =>
+            db.transaction(() => {
+                db.update('sys_user', user.sys_id, { name: 'Renamed' })
+                db.afterCommit(committed, rolledBack)
+            })
+        ).toThrow(StoreUnavailableError)
+        expect(committed).not.toHaveBeenCalled()
+        expect(rolledBack).toHaveBeenCalledOnce()
+        expect(db.require('sys_user', user.sys_id).name).toBe('Abel')
+        expect(db.query('sys_user', 'user_name=new.user')).toEqual([])
+        expect([...disk.records.keys()]).toEqual([`sys_user:${user.sys_id}`])
+    })
+
+    it('answers a stored write as stored when a follow-up a listener makes cannot be stored, and logs it in one line', () => {
+        const { disk, store } = storeWithDisk()
+        const db = new Database({ schemas: localInstanceSchemas, store })
+        const user = db.insert('sys_user', { user_name: 'abel', name: 'Abel' })
+        db.onChange((change) => {
+            if (change.table !== 'sys_user') return
+            disk.full = true
+            db.insert('sys_properties', { name: 'follow-up' })
+        })
+        const log = vi.spyOn(console, 'error').mockImplementation(() => {})
+        try {
+            expect(db.update('sys_user', user.sys_id, { name: 'Renamed' }).name).toBe('Renamed')
+            expect(log).toHaveBeenCalledWith(
+                expect.stringMatching(/^local instance: a follow-up of the update of sys_user \w+ was not stored: /)
+            )
+        } finally {
+            log.mockRestore()
+        }
+        expect(db.query('sys_properties')).toEqual([])
+    })
+})
+
+describe('names that are properties of every object', () => {
+    it('are no field and no choice: refused, never taken from the prototype', () => {
+        const db = database()
+        const item = db.insert('sc_req_item', {})
+        for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+            expect(db.hasField('sc_req_item', name)).toBe(false)
+            expect(() => db.field('sc_req_item', name)).toThrow(TableError)
+            expect(() => db.update('sc_req_item', item.sys_id, { state: name })).toThrow(/has no choice/)
+            expect(() => db.query('sc_req_item', `${name}=x`)).toThrow()
+        }
+        expect(db.require('sc_req_item', item.sys_id).state).toBe('1')
     })
 })

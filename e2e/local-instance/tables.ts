@@ -10,6 +10,7 @@
 // makes several writes one: all of them, or (it threw) none, in the store and in memory.
 import { randomBytes } from 'node:crypto'
 import { matchesEncodedQuery, parseEncodedQuery } from '../../scripts/lib/update-set/index'
+import { StoreUnavailableError } from './errors'
 import type { JournalEntry, RecordStore, StoredTables } from './store'
 
 export type { JournalEntry } from './store'
@@ -494,7 +495,18 @@ export class Database {
             this.open.changes.push(change)
             return
         }
-        for (const listener of [...this.listeners]) listener(change)
+        for (const listener of [...this.listeners]) {
+            try {
+                listener(change)
+            } catch (error) {
+                // The change is stored already: its answer must not say otherwise. A follow-up write
+                // (an email, cancelling approvals) the store could not take is logged in one line.
+                if (!(error instanceof StoreUnavailableError)) throw error
+                console.error(
+                    `local instance: a follow-up of the ${change.operation} of ${change.table} ${change.sysId} was not stored: ${error.message}`
+                )
+            }
+        }
     }
 }
 
