@@ -11,7 +11,7 @@ import {
     writableCopyOf,
     writeUpdateSet,
 } from '../lib/update-set/index.ts'
-import { HAND_BUILT_SET_FILE } from '../lib/update-set/testing/index.ts'
+import { exportedSetXml, HAND_BUILT_SET_FILE, SAMPLE_IDS, sampleUpdates } from '../lib/update-set/testing/index.ts'
 import { repositoryRoot } from '../lib/common/index.ts'
 import { main } from './diff.ts'
 import { collectingIo, editedCopy, flowElement, payloadHolding, rekeyedCopy, setValues, valuesOf } from './test-sets.ts'
@@ -203,6 +203,28 @@ describe('npm run diff', () => {
         expect(markdown.out).toMatch(
             /^### Update set changes: .*kpow-jit-access\.xml → .*changed\.xml\n\n\*\*flow "Kpow Access (?:Lifecycle|Extension)"\*\*\n\n- step \d+ Wait For Condition: input `conditions`: `state is one of 3, 4, 7 or active is false` → `state is one of 3, 4, 7`\n$/
         )
+    })
+
+    it('on an export of another instance: 0 for the same records in reverse order, 1 naming the one of two same-named rules removed', async () => {
+        const exported = (name: string, reversed: boolean, keep = (_sysId: string) => true) => {
+            const path = join(temporary, name)
+            const updates = sampleUpdates().filter((update) => keep(update.record.sysId))
+            writeFileSync(path, exportedSetXml(updates, { name: 'Kafka access', reversed }))
+            return path
+        }
+        const original = exported('sample.xml', false)
+        expect(await run(original, exported('sample-reversed.xml', true))).toEqual({ code: 0, out: '', err: '' })
+        const withoutOne = exported('sample-one-rule.xml', true, (sysId) => sysId !== SAMPLE_IDS.priorityRuleTwo)
+        expect(await run(original, withoutOne)).toEqual({
+            code: 1,
+            out: `sys_script "Set priority from impact" [${SAMPLE_IDS.priorityRuleTwo}]: removed\n`,
+            err: '',
+        })
+        expect(await run('--markdown', withoutOne, original)).toEqual({
+            code: 1,
+            out: `### Update set changes: ${withoutOne} → ${original}\n\n**sys_script "Set priority from impact" [${SAMPLE_IDS.priorityRuleTwo}]**\n\n- added\n`,
+            err: '',
+        })
     })
 
     it('exits 2 with one line for an unreadable file or a bad revision', async () => {

@@ -2,8 +2,8 @@
  * npm run diff -- <old.xml> <new.xml> | <rev>..<rev> | <rev> [--file <path>] [--markdown]: what
  * changed between two update sets, by record and by step, ignoring ordering, re-keyed sys_ids and
  * timestamps. A revision range reads the file (default update-sets/kpow-jit-access.xml) at each
- * revision through git; one revision compares it with the working tree. Exit 0 same, 1 different,
- * 2 error, like diff.
+ * revision through git (a revision without the file counts as an empty set: every record added);
+ * one revision compares it with the working tree. Exit 0 same, 1 different, 2 error, like diff.
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -36,10 +36,34 @@ function git(args: string[], cwd: string): string {
     }
 }
 
+/** No records: the set at a revision that does not have the file yet (a pull request adding it). */
+const ABSENT_SET: UpdateSet = { unloadDate: '', header: {}, name: '', sysId: '', records: [] }
+
+/** Whether git knows the commit and its tree lacks the path (rather than the revision being wrong). */
+function absentAt(revision: string, path: string, cwd: string): boolean {
+    try {
+        git(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], cwd)
+    } catch {
+        return false
+    }
+    try {
+        git(['cat-file', '-e', `${revision}:./${path}`], cwd)
+        return false
+    } catch {
+        return true
+    }
+}
+
 /** The set at a revision (through git show; the path is relative to cwd), or in the working tree when the revision is empty. */
 function setAtRevision(revision: string, path: string, cwd: string): { set: UpdateSet; label: string } {
     if (revision === '') return { set: readSetFile(resolve(cwd, path), 'diff'), label: `${path} (working tree)` }
-    const xml = git(['show', `${revision}:./${path}`], cwd)
+    let xml: string
+    try {
+        xml = git(['show', `${revision}:./${path}`], cwd)
+    } catch (error) {
+        if (absentAt(revision, path, cwd)) return { set: ABSENT_SET, label: `${path} at ${revision} (absent)` }
+        throw error
+    }
     try {
         return { set: readUpdateSet(xml), label: `${path} at ${revision}` }
     } catch (error) {
