@@ -20,6 +20,7 @@ import { MockControl } from './service/mock-control'
 import type { KpowServiceConfig } from './service/service-config'
 import { TemporaryPolicies } from './service/temporary-policies'
 import { COMBINE_AFTER_QUIET_MS } from './decision-indexes'
+import { realScheduler } from './clock'
 
 export { COMBINE_AFTER_QUIET_MS }
 export type { AuditFilter }
@@ -50,7 +51,8 @@ export class KpowService {
             () => config.clock.now(),
             () => {
                 bound.live?.settleExpiries()
-            }
+            },
+            config.scheduler ?? realScheduler
         )
         const live = new LivePolicies(config, state, auditLog, audit)
         bound.live = live

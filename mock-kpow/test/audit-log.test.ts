@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { AdjustableClock } from '../src/clock'
 import { DirectoryPersistence } from '../src/store/persistence'
-import { startSmallService } from './small-service'
+import { REFUSED_LOGIN, startSmallService } from './small-service'
 import { startTestKpow } from './start-test-kpow'
 import { spawnCli } from './spawn-cli'
 import { logInUi, request } from './ui/ui-client'
@@ -22,22 +22,13 @@ function auditLines(dataDir: string): { seq: number; event: string }[] {
         .map((line) => JSON.parse(line) as { seq: number; event: string })
 }
 
-const refusedLogin = {
-    event: 'login-refused',
-    user: 'mallory',
-    action: 'LOGIN',
-    resource: [],
-    decision: 'Refused',
-    detail: 'wrong username or password (realm kpow)',
-} as const
-
 describe('the audit log in memory', () => {
     it('holds at most its bound, the newest records, while the file keeps all of them, also after a restart', async () => {
         const dataDir = freshDir()
         const persistence = () => new DirectoryPersistence(dataDir, { maxDurationMs: -1 })
         const service = await startSmallService(new AdjustableClock(), persistence(), { auditRecordsInMemory: 100 })
         try {
-            for (let attempt = 0; attempt < 250; attempt++) service.audit.recordAudit(refusedLogin)
+            for (let attempt = 0; attempt < 250; attempt++) service.audit.recordAudit(REFUSED_LOGIN)
             await service.audit.flushAudit()
             expect(service.audit.auditRecordsHeld).toBe(100)
             expect(service.audit.auditRecords().map((record) => record.seq)).toEqual(
@@ -51,7 +42,7 @@ describe('the audit log in memory', () => {
         const restarted = await startSmallService(new AdjustableClock(), persistence(), { auditRecordsInMemory: 100 })
         try {
             expect(restarted.audit.auditRecordsHeld).toBe(100)
-            expect(restarted.audit.recordAudit(refusedLogin).seq).toBe(251)
+            expect(restarted.audit.recordAudit(REFUSED_LOGIN).seq).toBe(251)
             expect(restarted.audit.auditRecords()[0]?.seq).toBe(152)
         } finally {
             await restarted.control.shutdown()
@@ -79,7 +70,7 @@ describe('GET /mock/v1/audit-log', () => {
     it('answers a page at a time with links to the next and previous pages, keeping the filter', async () => {
         const kpow = await startTestKpow()
         try {
-            for (let attempt = 0; attempt < 5; attempt++) kpow.service.audit.recordAudit(refusedLogin)
+            for (let attempt = 0; attempt < 5; attempt++) kpow.service.audit.recordAudit(REFUSED_LOGIN)
             const admin = await logInUi(kpow, 'admin', 'admin', 'Global')
             const first = await admin.call('GET', '/mock/v1/audit-log?user=mallory&limit=2')
             expect(first.status).toBe(200)

@@ -5,11 +5,15 @@
 // that another client is served meanwhile.
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
+import { AdjustableClock } from '../src/clock'
+import { AUDIT_TEXT_LIMIT, REFUSALS_PER_WINDOW, REFUSAL_WINDOW_MS } from '../src/service/audit-bounds'
+import { DirectoryPersistence } from '../src/store/persistence'
+import { REFUSED_LOGIN, startSmallService } from './small-service'
 import { ADMIN, basic, guideCreateBody, startTestKpow, USER, type TestKpow } from './start-test-kpow'
 import { runCli } from './spawn-cli'
 import { openLoginForm, request, uiUrlOf, type UiResponse } from './ui/ui-client'
@@ -209,6 +213,132 @@ describe('100 parallel deletes of one temporary policy', () => {
             temporary_policies: unknown[]
         }
         expect(state.temporary_policies).toEqual([])
+    })
+})
+
+/** Bytes a window's refusal records may add to audit.jsonl per client address (README "Bounded audit"). */
+const AUDIT_BYTES_PER_WINDOW = 160 * 1024
+
+function auditFile(dataDir: string): {
+    bytes: number
+    records: { event: string; action: string; detail: string; user: string }[]
+} {
+    const path = join(dataDir, 'audit.jsonl')
+    if (!existsSync(path)) return { bytes: 0, records: [] }
+    const text = readFileSync(path, 'utf8')
+    const records = text
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line) as { event: string; action: string; detail: string; user: string })
+    return { bytes: statSync(path).size, records }
+}
+
+/** Runs `count` calls, `parallel` at a time. */
+async function flood(count: number, parallel: number, call: (index: number) => Promise<number>): Promise<number[]> {
+    const statuses: number[] = []
+    for (let from = 0; from < count; from += parallel) {
+        const batch = Array.from({ length: Math.min(parallel, count - from) }, (_, offset) => call(from + offset))
+        statuses.push(...(await Promise.all(batch)))
+    }
+    return statuses
+}
+
+describe('a flood of refused and unauthenticated requests', () => {
+    it('adds at most the stated bound to audit.jsonl: texts cut, 60 records a minute per address, the rest counted', async () => {
+        const dataDir = freshDir()
+        const kpow = await started({ dataDir })
+        const base = uiUrlOf(kpow)
+        const before = auditFile(dataDir)
+        const longPath = `${COLLECTION}/${'p'.repeat(8 * 1024)}`
+        const longUser = 'u'.repeat(60 * 1024)
+        const form = await openLoginForm(base)
+        const refusedApiCall = async () => (await kpow.call('GET', longPath, { auth: null })).status
+        const failedUiLogin = async (index: number) => {
+            const body = new URLSearchParams({ username: longUser, password: `guess-${index}`, _csrf: form.csrf })
+            const answer = await send(`${base}/login`, 'POST', Buffer.from(body.toString()), {
+                'content-type': 'application/x-www-form-urlencoded',
+                cookie: form.cookie,
+            })
+            expect(answer.headers.get('set-cookie') ?? '').not.toContain('kpow_session=')
+            return answer.status
+        }
+        const floodStarted = performance.now()
+        const statuses = await whileOthersAreServed(kpow, async () => {
+            // One of each first, so each kind is among the records kept whole (cut) before the limit.
+            const first = [await refusedApiCall(), await failedUiLogin(0)]
+            const api = await flood(1_999, 25, refusedApiCall)
+            const ui = await flood(1_999, 25, (index) => failedUiLogin(index + 1))
+            return [...first, ...api, ...ui]
+        })
+        const windows = Math.ceil((performance.now() - floodStarted) / REFUSAL_WINDOW_MS)
+        expect(statuses).toEqual(Array.from({ length: 4_000 }, () => 401))
+        expect(kpow.service.temporaryPolicies.listTemporaryPolicies()).toEqual([])
+
+        // Successes from the same address are recorded whole, however many refusals it sent.
+        expect((await kpow.call('POST', COLLECTION, { json: guideCreateBody() })).status).toBe(200)
+        const login = await request(`${base}/mock/v1/session`, 'POST', {
+            json: { username: 'user', password: 'password' },
+        })
+        expect(login.status).toBe(200)
+        await kpow.close()
+
+        const after = auditFile(dataDir)
+        expect(after.bytes - before.bytes).toBeLessThan(AUDIT_BYTES_PER_WINDOW * windows)
+        const added = after.records.slice(before.records.length)
+        const refused = added.filter((record) => record.event === 'login-refused')
+        expect(refused.length).toBeLessThanOrEqual(REFUSALS_PER_WINDOW * windows)
+        for (const record of refused)
+            expect(record.user.length + record.detail.length).toBeLessThan(3 * AUDIT_TEXT_LIMIT)
+        expect(refused.find((record) => record.action.startsWith('GET '))?.action).toBe(
+            `GET ${longPath.slice(0, AUDIT_TEXT_LIMIT - 4)}…[${longPath.length + 4 - AUDIT_TEXT_LIMIT} more characters]`
+        )
+        expect(refused.find((record) => record.user.startsWith('u'))?.user).toBe(
+            `${'u'.repeat(AUDIT_TEXT_LIMIT)}…[${60 * 1024 - AUDIT_TEXT_LIMIT} more characters]`
+        )
+        const summaries = added.filter((record) => record.event === 'refusals-suppressed')
+        const suppressed = summaries.reduce(
+            (sum, record) => sum + Number(/suppressed=(\d+)/.exec(record.detail)?.[1]),
+            0
+        )
+        expect(summaries.every((record) => record.detail.startsWith('client=127.0.0.1 '))).toBe(true)
+        expect(refused.length + suppressed).toBe(4_000)
+        expect(added.filter((record) => record.event === 'temporary-policy-created')).toHaveLength(1)
+        expect(added.filter((record) => record.event === 'login')).toHaveLength(1)
+    }, 120_000)
+
+    it('rotates audit.jsonl at its size, keeps the stated number of files, and numbers on after a restart', async () => {
+        const dataDir = freshDir()
+        const persistence = () =>
+            new DirectoryPersistence(dataDir, { maxDurationMs: -1, auditFileMaxBytes: 4_096, auditFilesKept: 2 })
+        const service = await startSmallService(new AdjustableClock(), persistence())
+        try {
+            for (let attempt = 0; attempt < 200; attempt++) {
+                service.audit.recordAudit(REFUSED_LOGIN)
+                await service.audit.flushAudit()
+            }
+        } finally {
+            await service.control.shutdown()
+        }
+        const files = ['audit.jsonl', 'audit.jsonl.1', 'audit.jsonl.2']
+        for (const name of files) expect(statSync(join(dataDir, name)).size, name).toBeLessThanOrEqual(4_096)
+        expect(existsSync(join(dataDir, 'audit.jsonl.3'))).toBe(false)
+        const seqs = (name: string) =>
+            readFileSync(join(dataDir, name), 'utf8')
+                .split('\n')
+                .filter((line) => line !== '')
+                .map((line) => (JSON.parse(line) as { seq: number }).seq)
+        // Oldest first across the files, the newest ending at 200, none repeated.
+        const kept = [...seqs('audit.jsonl.2'), ...seqs('audit.jsonl.1'), ...seqs('audit.jsonl')]
+        expect(kept.at(-1)).toBe(200)
+        expect(kept).toEqual(Array.from({ length: kept.length }, (_, index) => 201 - kept.length + index))
+
+        const restarted = await startSmallService(new AdjustableClock(), persistence())
+        try {
+            expect(restarted.audit.recordAudit(REFUSED_LOGIN).seq).toBe(201)
+            expect(restarted.audit.auditRecords().length).toBeGreaterThan(seqs('audit.jsonl').length)
+        } finally {
+            await restarted.control.shutdown()
+        }
     })
 })
 

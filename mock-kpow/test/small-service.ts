@@ -8,6 +8,16 @@ import type { Persistence } from '../src/store/persistence'
 
 export const ADMIN_PRINCIPAL = { user: 'admin', roles: ['admins'] }
 
+/** A refused login's audit record, as the login form writes it. */
+export const REFUSED_LOGIN = {
+    event: 'login-refused',
+    user: 'mallory',
+    action: 'LOGIN',
+    resource: [],
+    decision: 'Refused',
+    detail: 'wrong username or password (realm kpow)',
+} as const
+
 /** What `devs` may do only through a temporary policy. */
 export const DEVS_QUERY_ORDERS: AccessRequest = {
     roles: ['devs'],

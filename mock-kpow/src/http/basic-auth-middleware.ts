@@ -5,6 +5,7 @@ import type { NextFunction, Request, Response } from 'express'
 import { cachedBasicAuthenticator, type Realm } from '../auth/index'
 import type { AuditRecorder, Authorization, Principal } from '../kpow-service'
 import { KpowError } from '../errors'
+import { clientAddress } from './client-address'
 
 const PRINCIPAL = Symbol('principal')
 type WithPrincipal = Request & { [PRINCIPAL]?: Principal }
@@ -23,7 +24,7 @@ export function basicAuth(
         (req: Request, _res: Response, next: NextFunction): void => {
             const principal = authenticate(req.get('authorization'))
             if (!principal) {
-                parts.audit.recordAudit({
+                parts.audit.recordRefusal(clientAddress(req), {
                     event: 'login-refused',
                     user: 'anonymous',
                     action: `${req.method} ${req.path}`,
@@ -37,7 +38,8 @@ export function basicAuth(
                 )
             }
             ;(req as WithPrincipal)[PRINCIPAL] = principal
-            if (adminAction !== undefined) parts.authorization.requireAdmin(principal, adminAction, [])
+            if (adminAction !== undefined)
+                parts.authorization.requireAdmin(principal, adminAction, [], clientAddress(req))
             next()
         }
 }

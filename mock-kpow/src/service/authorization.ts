@@ -31,16 +31,19 @@ export class Authorization {
         return isAdmin(this.config.rbac, principal.roles)
     }
 
-    requireAdmin(principal: Principal, attempted: string, resource: ResourcePath): void {
+    /** `client`: the address of the HTTP request this is for, whose refusals are limited per window. */
+    requireAdmin(principal: Principal, attempted: string, resource: ResourcePath, client?: string): void {
         if (this.isAdmin(principal)) return
-        this.audit.recordAudit({
+        const refusal = {
             event: 'access-denied',
             user: principal.user,
             action: attempted,
             resource,
             decision: 'Deny',
             detail: `${attempted} requires an admin role (${this.config.rbac.adminRoles.join(', ') || 'none configured'})`,
-        })
+        } as const
+        if (client === undefined) this.audit.recordAudit(refusal)
+        else this.audit.recordRefusal(client, refusal)
         throw new KpowError(
             'forbidden',
             `${attempted} is for Kpow admins only; user "${principal.user}" holds no admin role.`

@@ -62,6 +62,7 @@ export class MockControl {
     /** Makes pending writes durable, then releases the data directory. */
     async shutdown(): Promise<void> {
         this.close()
+        this.audit.close()
         try {
             await this.persist()
         } finally {

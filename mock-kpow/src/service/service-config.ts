@@ -22,7 +22,7 @@ export interface KpowServiceConfig {
     readonly scheduler?: Scheduler
     /** How indexes are compiled (default: the engine's compilePolicies); tests count compilations through it. */
     readonly compile?: typeof compilePolicies
-    /** Audit records kept in memory for the views (default 10 000); the audit file keeps every one. */
+    /** Audit records kept in memory for the views (default 10 000); the audit files keep more. */
     readonly auditRecordsInMemory?: number
     /** Consumer group -> topics of a cluster, for tenants that include a group (its topics are inferred). */
     readonly groupTopics?: (clusterId: string) => ReadonlyMap<string, readonly string[]>

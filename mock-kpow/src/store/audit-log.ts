@@ -1,7 +1,7 @@
 // The audit log: every record is appended to audit.jsonl (with --data-dir), while memory holds only
 // the newest `capacity` records in a ring buffer, so a flood of failed logins costs a bounded amount
 // of memory. The views (the Settings page, GET /mock/v1/audit-log, the audit-log topic) read the
-// records held in memory, a page at a time; the file keeps everything.
+// records held in memory, a page at a time; the files keep more (rotated at a size: store/persistence.ts).
 import type { AuditRecord } from './audit'
 import { CoalescingWriter } from './coalescing-writer'
 import type { Persistence } from './persistence'

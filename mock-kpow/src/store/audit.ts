@@ -14,6 +14,8 @@ export type AuditEvent =
     | 'mutation-rejected'
     | 'login'
     | 'login-refused'
+    /** How many refusals of one client address were counted, not recorded one by one (service/audit-bounds.ts). */
+    | 'refusals-suppressed'
 
 export interface AuditRecord {
     /** Monotonic sequence number, unique within one data directory. */

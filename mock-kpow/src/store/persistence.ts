@@ -10,7 +10,11 @@
 //   start;
 // - audit.jsonl is append-only, one JSON record per line, fsynced per batch. A kill -9 during an
 //   append can leave a torn last line; loading skips a torn final line (it was never
-//   acknowledged to a client, because we answer only after the fsync).
+//   acknowledged to a client, because we answer only after the fsync). Before an append would take
+//   it past AUDIT_FILE_MAX_BYTES it is rotated: audit.jsonl.1 … .N (N = AUDIT_FILES_KEPT, the
+//   oldest dropped), so the audit never takes more than (N + 1) × the size on disk; loading reads
+//   audit.jsonl.1 before audit.jsonl, so the numbering and the records in memory go on after a
+//   rotation.
 // Both files are checked on load (store/state-schemas.ts): a damaged entry stops the start with one
 // line naming the file, the entry and the field.
 import * as nodeFileSystem from 'node:fs/promises'
@@ -68,7 +72,16 @@ export interface DirectoryPersistenceOptions {
     /** TEMPORARY_POLICY_MAX_MS (-1: no limit): a stored policy longer than the API allows is refused. */
     readonly maxDurationMs: number
     readonly fileSystem?: FileSystem
+    /** Size at which audit.jsonl is rotated (default AUDIT_FILE_MAX_BYTES); tests make it small. */
+    readonly auditFileMaxBytes?: number
+    /** Rotated audit files kept (default AUDIT_FILES_KEPT). */
+    readonly auditFilesKept?: number
 }
+
+/** audit.jsonl is rotated before an append would take it past this size. */
+export const AUDIT_FILE_MAX_BYTES = 16 * 1024 * 1024
+/** Rotated audit files kept beside audit.jsonl: audit.jsonl.1 (the newest) to audit.jsonl.4. */
+export const AUDIT_FILES_KEPT = 4
 
 const POLICIES_FILE = 'temporary-policies.json'
 const AUDIT_FILE = 'audit.jsonl'
@@ -79,6 +92,10 @@ export class DirectoryPersistence implements Persistence {
     readonly durable = true
     private readonly fs: FileSystem
     private lock: PidLock | undefined
+    /** Bytes in audit.jsonl now: read at load, counted on each append, zero after a rotation. */
+    private auditBytes = 0
+    /** audit.jsonl ends in a torn line (a crash during an append). */
+    private auditLineOpen = false
 
     constructor(
         private readonly dir: string,
@@ -143,13 +160,23 @@ export class DirectoryPersistence implements Persistence {
         return checked
     }
 
+    /** The newest rotated file, then audit.jsonl: enough for the numbering and the newest records. */
     private async loadAudit(): Promise<AuditRecord[]> {
+        const seqs = new Set<number>()
+        const rotatedPath = join(this.dir, `${AUDIT_FILE}.1`)
+        const rotated = this.parseAudit(rotatedPath, await readIfExists(this.fs, rotatedPath), seqs)
         const path = join(this.dir, AUDIT_FILE)
         const text = await readIfExists(this.fs, path)
+        this.auditBytes = text === undefined ? 0 : Buffer.byteLength(text)
+        // A torn last line is ended, so the next record starts a line of its own.
+        this.auditLineOpen = text !== undefined && text !== '' && !text.endsWith('\n')
+        return [...rotated, ...this.parseAudit(path, text, seqs)]
+    }
+
+    private parseAudit(path: string, text: string | undefined, seqs: Set<number>): AuditRecord[] {
         if (text === undefined) return []
         const lines = text.split('\n')
         const records: AuditRecord[] = []
-        const seqs = new Set<number>()
         lines.forEach((line, index) => {
             if (line.trim() === '') return
             let parsed: unknown
@@ -198,13 +225,40 @@ export class DirectoryPersistence implements Persistence {
 
     async appendAudit(records: readonly AuditRecord[]): Promise<void> {
         if (records.length === 0) return
+        const lines = records.map((record) => `${JSON.stringify(record)}\n`).join('')
+        const maxBytes = this.options.auditFileMaxBytes ?? AUDIT_FILE_MAX_BYTES
+        if (this.auditBytes > 0 && this.auditBytes + Buffer.byteLength(lines) > maxBytes) await this.rotateAudit()
+        const text = this.auditLineOpen ? `\n${lines}` : lines
         const handle = await this.fs.open(join(this.dir, AUDIT_FILE), 'a')
         try {
-            await handle.writeFile(records.map((record) => `${JSON.stringify(record)}\n`).join(''))
+            await handle.writeFile(text)
             await handle.sync()
+        } catch (error) {
+            // Part of it may be on disk: the retry starts on a line of its own.
+            this.auditLineOpen = true
+            throw error
         } finally {
             await handle.close()
         }
+        this.auditBytes += Buffer.byteLength(text)
+        this.auditLineOpen = false
+    }
+
+    /** audit.jsonl becomes audit.jsonl.1, each older file moves one up, the oldest kept is replaced. */
+    private async rotateAudit(): Promise<void> {
+        const kept = this.options.auditFilesKept ?? AUDIT_FILES_KEPT
+        const path = (generation: number) =>
+            join(this.dir, generation === 0 ? AUDIT_FILE : `${AUDIT_FILE}.${generation}`)
+        for (let generation = kept - 1; generation >= 0; generation -= 1) {
+            try {
+                await this.fs.rename(path(generation), path(generation + 1))
+            } catch (error) {
+                if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+            }
+        }
+        await this.syncDirectory()
+        this.auditBytes = 0
+        this.auditLineOpen = false
     }
 
     private async syncDirectory(): Promise<void> {

@@ -53,6 +53,7 @@ const AUDIT_EVENTS = [
     'mutation-rejected',
     'login',
     'login-refused',
+    'refusals-suppressed',
 ] as const satisfies readonly AuditRecord['event'][]
 
 const auditRecordSchema = {

@@ -11,6 +11,7 @@ import type { AuditTrail, Authorization } from '../../kpow-service'
 import type { StagedMutations } from '../../mutations/staged-mutations'
 import { KpowError, type FieldError } from '../../errors'
 import { jsonBody as requestJsonBody } from '../request-body'
+import { clientAddress } from '../client-address'
 import {
     auditPageHref,
     parseAuditFilter,
@@ -52,6 +53,7 @@ export function createDataApi(deps: DataApiDeps): express.Router {
         const body = (req.body ?? {}) as Fields
         const outcome = logIn(
             deps,
+            clientAddress(req),
             text(body, 'username') ?? '',
             typeof body.password === 'string' ? body.password : ''
         )
@@ -138,7 +140,7 @@ export function createDataApi(deps: DataApiDeps): express.Router {
 
     const admin = (req: Request, attempted: string): Session => {
         const found = session(req)
-        authorization.requireAdmin(found, attempted, [])
+        authorization.requireAdmin(found, attempted, [], clientAddress(req))
         return found
     }
     router.get('/staged-mutations', (req, res) => {

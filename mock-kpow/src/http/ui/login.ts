@@ -12,16 +12,20 @@ export type LoginOutcome =
     | { readonly kind: 'bad-credentials' }
     | { readonly kind: 'not-authorized'; readonly roles: readonly string[] }
 
-/** The `kpow` realm's check, then RBAC's authorized_roles; both refusals and successes are audited. */
+/**
+ * The `kpow` realm's check, then RBAC's authorized_roles; both refusals and successes are audited,
+ * refusals within the per-client limit (`client`: the request's address).
+ */
 export function logIn(
     deps: { readonly audit: AuditRecorder; readonly authorization: Authorization; readonly realm: Realm },
+    client: string,
     username: string,
     password: string
 ): LoginOutcome {
     const { audit, authorization } = deps
     const user = deps.realm.authenticate(username, password)
     if (!user) {
-        audit.recordAudit({
+        audit.recordRefusal(client, {
             event: 'login-refused',
             user: username || 'anonymous',
             action: 'LOGIN',
@@ -32,7 +36,7 @@ export function logIn(
         return { kind: 'bad-credentials' }
     }
     if (!isAuthorized(authorization.rbac, user.roles)) {
-        audit.recordAudit({
+        audit.recordRefusal(client, {
             event: 'login-refused',
             user: user.user,
             action: 'LOGIN',

@@ -197,7 +197,7 @@ export function auditLogPage(
 function auditPager(found: AuditPage, pageHref: (page: number) => string): SafeHtml {
     return html`<nav class="actions" aria-label="Audit log pages">
       ${found.page > 1 ? html`<a class="button secondary" rel="prev" href="${pageHref(Math.min(found.page - 1, found.pages))}">Newer</a>` : ''}
-      <span>Page ${String(found.page)} of ${String(found.pages)}: ${String(found.total)} records (the newest held in memory; audit.jsonl keeps all)</span>
+      <span>Page ${String(found.page)} of ${String(found.pages)}: ${String(found.total)} records (the newest held in memory; audit.jsonl and its rotated files keep more)</span>
       ${found.page < found.pages ? html`<a class="button secondary" rel="next" href="${pageHref(found.page + 1)}">Older</a>` : ''}
     </nav>`
 }

@@ -14,6 +14,7 @@ import { requireValidTemporaryPolicyRequest } from '../api-schemas'
 import { KpowError, type FieldError } from '../../errors'
 import { asKpowError, statusOf, writeJsonError } from '../errors'
 import { formBody } from '../request-body'
+import { clientAddress } from '../client-address'
 import { createDataApi } from './data-api'
 import { errorPage, loginPage, notAuthorizedPage, tenantPage } from './pages-auth'
 import { inspectPage, producePage, type InspectOutcome, type TopicPicker } from './pages-data'
@@ -108,7 +109,7 @@ export function createUiApp(deps: UiAppDeps): express.Express {
     const adminOnly = (req: Request, _res: Response, next: NextFunction): void => {
         const session = current(req)
         try {
-            authorization.requireAdmin(session, 'VIEW_SETTINGS', [])
+            authorization.requireAdmin(session, 'VIEW_SETTINGS', [], clientAddress(req))
         } catch {
             // requireAdmin has audited the refusal; the page words it for a person rather than a client.
             const roles = authorization.rbac.adminRoles.join(', ') || 'none configured'
@@ -145,7 +146,7 @@ export function createUiApp(deps: UiAppDeps): express.Express {
                 'This login form had expired or was sent from another site, so nothing was done: log in again here.'
             return send(res, 403, loginPage({ csrfToken: loginToken(req, res), error, next }))
         }
-        const outcome = logIn(deps, username, text(fields, 'password') ?? '')
+        const outcome = logIn(deps, clientAddress(req), username, text(fields, 'password') ?? '')
         // The attempt's audit record is durable before the answer, refusals included.
         await audit.flushAudit()
         if (outcome.kind === 'bad-credentials') {
