@@ -80,7 +80,13 @@ export const progressAnswer: ValidateFunction<{ result: RawProgress }> = ajv.com
                 percent_complete: { anyOf: [{ type: 'number' }, { type: 'string' }, { type: 'null' }] },
                 links: {
                     type: 'object',
-                    properties: { progress: { type: 'object', properties: { id: { type: 'string' } } } },
+                    // The id goes into the next call's path: an id, nothing that could lead elsewhere.
+                    properties: {
+                        progress: {
+                            type: 'object',
+                            properties: { id: { type: 'string', pattern: '^[0-9A-Za-z_-]{0,64}$' } },
+                        },
+                    },
                 },
             },
         },

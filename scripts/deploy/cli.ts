@@ -17,6 +17,7 @@ import {
     instanceCredentials,
     kpowCredentials,
     kpowUiUrl,
+    passwordsOf,
     secretsOf,
     smokeCredentials,
 } from './settings.ts'
@@ -86,6 +87,15 @@ function timingOf(flags: CommonFlags, io: CliIo): Partial<Timing> {
     return { ...(flags.timeout ? { waitTimeoutMs: flags.timeout * 1000 } : {}), ...io.timing }
 }
 
+/** The command's reporter: it masks every password the flags and environment hold. */
+function reporterFor(flags: ConnectionFlags & SmokeCredentialFlags, io: CliIo): Reporter {
+    return new Reporter({
+        write: io.write,
+        secrets: secretsOf(flags, io.environment),
+        encodedSecrets: passwordsOf(flags, io.environment),
+    })
+}
+
 /**
  * Runs a command body: a DeployError the reporter has not shown yet is printed as message + fix;
  * exit 1. Any other error too, through the reporter (its message may quote a server, so it is
@@ -132,7 +142,7 @@ export async function main(
         .option('--timeout <seconds>', 'longest wait for a preview or commit', secondsArgument)
         .action((flags: DeployFlags) => {
             run = async () => {
-                const reporter = new Reporter({ write: io.write, secrets: secretsOf(flags, environment) })
+                const reporter = reporterFor(flags, io)
                 return guarded(reporter, async () => {
                     const updateSet = readAppUpdateSet(flags.updateSet)
                     if (flags.dryRun) {
@@ -159,7 +169,7 @@ export async function main(
         .description('what the instance holds: set committed, version, flow active, connection URL')
         .action((flags: CommonFlags) => {
             run = async () => {
-                const reporter = new Reporter({ write: io.write, secrets: secretsOf(flags, environment) })
+                const reporter = reporterFor(flags, io)
                 return guarded(reporter, async () => {
                     await showStatus(
                         instanceCredentials(flags, environment),
@@ -183,7 +193,7 @@ export async function main(
         .option('--timeout <seconds>', 'longest wait for each flow step', secondsArgument)
         .action((flags: SmokeFlags) => {
             run = async () => {
-                const reporter = new Reporter({ write: io.write, secrets: secretsOf(flags, environment) })
+                const reporter = reporterFor(flags, io)
                 return guarded(reporter, async () => {
                     const { requester, approverPassword } = smokeCredentials(flags, environment)
                     await smoke({

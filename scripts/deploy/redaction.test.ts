@@ -1,7 +1,7 @@
 // What the deploy tool may print of a server's text: every encoding of its passwords masked, stack
 // traces omitted, one bounded line.
 import { describe, expect, it } from 'vitest'
-import { boundedServerText, maskSecrets, secretForms, withoutStackTraces } from './redaction.ts'
+import { SecretMask, boundedServerText, maskSecrets, secretForms, withoutStackTraces } from './redaction.ts'
 
 const PASSWORD = 'p@ss w/rd"ü&<1>'
 
@@ -28,6 +28,11 @@ describe('maskSecrets', () => {
             const urlSafe = Buffer.from(`${user}:${PASSWORD}`).toString('base64url')
             expect(maskSecrets(`token=${urlSafe};`, [PASSWORD])).toBe('token=***;')
         }
+    })
+
+    it('a password equal to a shown user name (admin/admin) is masked where encoded, not as typed', () => {
+        const basic = Buffer.from('admin:admin').toString('base64')
+        expect(new SecretMask([], ['admin']).apply(`user admin sent Basic ${basic}`)).toBe('user admin sent Basic ***')
     })
 
     it('leaves other base64 and other words alone', () => {

@@ -127,20 +127,26 @@ function decodedText(run: string): string | undefined {
  */
 export class SecretMask {
     private readonly secrets: string[]
+    private readonly encodedSecrets: string[]
     private readonly patterns: RegExp[]
 
-    constructor(secrets: readonly string[]) {
+    /**
+     * `encodedOnly`: secrets masked only where encoded (inside base64), e.g. a password equal to the
+     * user name the output shows anyway: masking it as typed would only blank the name.
+     */
+    constructor(secrets: readonly string[], encodedOnly: readonly string[] = []) {
         this.secrets = [...new Set(secrets.filter((secret) => secret.length > 0))]
+        this.encodedSecrets = [...new Set([...this.secrets, ...encodedOnly.filter((secret) => secret.length > 0)])]
         this.patterns = [...new Set(this.secrets.flatMap(secretForms))]
             .sort((left, right) => right.length - left.length)
             .map(wholeTokenPattern)
     }
 
     apply(text: string): string {
-        if (this.secrets.length === 0) return text
+        if (this.encodedSecrets.length === 0) return text
         const withoutEncoded = text.replace(BASE64_RUN, (run) => {
             const decoded = decodedText(run)
-            return decoded !== undefined && this.secrets.some((secret) => decoded.includes(secret)) ? '***' : run
+            return decoded !== undefined && this.encodedSecrets.some((secret) => decoded.includes(secret)) ? '***' : run
         })
         return this.patterns.reduce((masked, pattern) => masked.replace(pattern, '***'), withoutEncoded)
     }

@@ -36,6 +36,8 @@ export interface ReporterOptions {
     write: (line: string) => void
     /** Texts that must never be printed (passwords); each, in every encoding, is replaced with "***" where it stands as a whole token. */
     secrets?: readonly string[]
+    /** Texts masked only where they stand encoded (base64): passwords equal to a user name the output shows. */
+    encodedSecrets?: readonly string[]
     now?: () => number
 }
 
@@ -65,7 +67,7 @@ export class Reporter {
     private readonly now: () => number
 
     constructor(private readonly options: ReporterOptions) {
-        this.mask = new SecretMask(options.secrets ?? [])
+        this.mask = new SecretMask(options.secrets ?? [], options.encodedSecrets ?? [])
         this.now = options.now ?? (() => performance.now())
     }
 

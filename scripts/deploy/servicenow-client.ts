@@ -118,6 +118,9 @@ export interface CatalogOrder {
     requestNumber: string
 }
 
+/** What the tool accepts as a sys_id from a server before putting it into a path or a query. */
+const SYS_ID = /^[0-9A-Za-z_-]{1,64}$/
+
 /** The roles a call needs, named in the 403 message. */
 const ROLE_TABLE = 'admin (or the table’s own roles)'
 const ROLE_CICD = 'admin or sn_cicd.sys_ci_automation'
@@ -286,7 +289,7 @@ export class ServiceNowClient {
     /** A record of the Table API that must have a sys_id (a look-up's match, a created record). */
     private identified(record: TableRecord, call: string, expectedSysId?: string): TableRecord {
         const sysId = record.sys_id ?? ''
-        if (!/^[0-9A-Za-z_-]{1,64}$/.test(sysId) || (expectedSysId !== undefined && sysId !== expectedSysId)) {
+        if (!SYS_ID.test(sysId) || (expectedSysId !== undefined && sysId !== expectedSysId)) {
             throw new DeployError(
                 `${call} answered a record ${sysId ? `with sys_id "${boundedServerText(sysId, 70)}"` : 'without a sys_id'}${expectedSysId ? `, not ${expectedSysId}` : ''}`,
                 this.endpoint.malformedFix
@@ -648,6 +651,13 @@ export class ServiceNowClient {
             throw new DeployError(
                 `POST ${path} answered without the request's sys_id`,
                 'order the item in the portal and check the request'
+            )
+        }
+        // It goes into the next look-up's encoded query: a sys_id, nothing that could widen it.
+        if (!SYS_ID.test(requestSysId)) {
+            throw new DeployError(
+                `POST ${path} answered a request sys_id that is not one ("${boundedServerText(requestSysId, 70)}")`,
+                this.endpoint.malformedFix
             )
         }
         return { requestSysId, requestNumber: result.request_number || result.number || '' }

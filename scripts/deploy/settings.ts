@@ -183,15 +183,24 @@ export function describeTarget(
  * admin/admin) is left out: redacting it would only blank the name.
  */
 export function secretsOf(flags: ConnectionFlags & SmokeFlags, environment: Environment): string[] {
-    const shown = new Set([
-        settingValue(flags.user, SETTINGS.user, environment),
-        settingValue(flags.kpowUser, SETTINGS.kpowUser, environment),
-        settingValue(flags.requester, SMOKE_SETTINGS.requester, environment),
-    ])
+    const shownNames = shownNamesOf(flags, environment)
+    return passwordsOf(flags, environment).filter((secret) => !shownNames.has(secret))
+}
+
+/** Every password the flags and environment hold, those equal to a user name too (for encoded forms only). */
+export function passwordsOf(flags: ConnectionFlags & SmokeFlags, environment: Environment): string[] {
     return [
         settingValue(flags.password, SETTINGS.password, environment),
         settingValue(flags.kpowPassword, SETTINGS.kpowPassword, environment),
         settingValue(flags.requesterPassword, SMOKE_SETTINGS.requesterPassword, environment),
         settingValue(flags.approverPassword, SMOKE_SETTINGS.approverPassword, environment),
-    ].filter((secret): secret is string => Boolean(secret) && !shown.has(secret))
+    ].filter((secret): secret is string => Boolean(secret))
+}
+
+function shownNamesOf(flags: ConnectionFlags & SmokeFlags, environment: Environment): Set<string | undefined> {
+    return new Set([
+        settingValue(flags.user, SETTINGS.user, environment),
+        settingValue(flags.kpowUser, SETTINGS.kpowUser, environment),
+        settingValue(flags.requester, SMOKE_SETTINGS.requester, environment),
+    ])
 }
