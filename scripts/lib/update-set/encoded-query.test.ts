@@ -56,3 +56,25 @@ describe('encoded queries', () => {
         expect(() => parseEncodedQuery('^ORstate=3')).toThrow(/no condition before it/)
     })
 })
+
+describe('change operators (business rules, notifications)', () => {
+    it('are refused where a query is matched, since matching needs the previous value', () => {
+        expect(() => parseEncodedQuery('stateCHANGESTO7')).toThrow(EncodedQueryError)
+    })
+
+    it('are read when asked for, for the words of a condition', () => {
+        const parsed = parseEncodedQuery('assigned_toVALCHANGES^stateCHANGESFROM2^ORstateCHANGESTO7^EQ', {
+            changes: true,
+        })
+        expect(parsed.alternatives).toEqual([
+            [
+                [{ field: 'assigned_to', operator: 'VALCHANGES', value: '' }],
+                [
+                    { field: 'state', operator: 'CHANGESFROM', value: '2' },
+                    { field: 'state', operator: 'CHANGESTO', value: '7' },
+                ],
+            ],
+        ])
+        expect(() => parseEncodedQuery('assigned_toVALCHANGESx', { changes: true })).toThrow(/takes no value/)
+    })
+})

@@ -23,16 +23,23 @@ export type QueryOperator =
     | '>'
     | '<'
 
-export interface QueryTerm {
+/**
+ * Operators on how a field changes in the update being made (business rules, notifications): they
+ * are read into words only, since matching them needs the previous value (`parseEncodedQuery`
+ * refuses them unless asked with `{ changes: true }`).
+ */
+export type ChangeOperator = 'VALCHANGES' | 'CHANGESFROM' | 'CHANGESTO'
+
+export interface QueryTerm<Operator extends string = QueryOperator> {
     field: string
-    operator: QueryOperator
+    operator: Operator
     value: string
 }
 
 /** OR of AND-ed clauses, each clause an OR of terms. */
-export interface EncodedQuery {
+export interface EncodedQuery<Operator extends string = QueryOperator> {
     text: string
-    alternatives: QueryTerm[][][]
+    alternatives: QueryTerm<Operator>[][][]
     orderBy: { field: string; descending: boolean }[]
 }
 
@@ -64,18 +71,30 @@ const operatorsByLength: QueryOperator[] = [
     '<',
 ]
 
-const valuelessOperators = new Set<QueryOperator>(['ISEMPTY', 'ISNOTEMPTY'])
+const changeOperatorsByLength: ChangeOperator[] = ['CHANGESFROM', 'VALCHANGES', 'CHANGESTO']
+
+const valuelessOperators = new Set<string>(['ISEMPTY', 'ISNOTEMPTY', 'VALCHANGES'])
 
 // Column names are lower case; operators are upper case, which is what separates `stateIN3,4`.
 const fieldPattern = /^(\{\{[^}]*\}\}|[a-z_$][a-z0-9_.$]*)/
 
-export function parseEncodedQuery(text: string): EncodedQuery {
+export function parseEncodedQuery(text: string): EncodedQuery
+export function parseEncodedQuery(
+    text: string,
+    options: { changes: true }
+): EncodedQuery<QueryOperator | ChangeOperator>
+export function parseEncodedQuery(
+    text: string,
+    options: { changes?: boolean } = {}
+): EncodedQuery<QueryOperator | ChangeOperator> {
+    const operators = options.changes ? [...changeOperatorsByLength, ...operatorsByLength] : operatorsByLength
+    const parseTerm = (query: string, termText: string) => parseTermWith(operators, query, termText)
     const orderBy: EncodedQuery['orderBy'] = []
-    const alternatives: QueryTerm[][][] = []
+    const alternatives: QueryTerm<QueryOperator | ChangeOperator>[][][] = []
     const trimmed = text.trim()
     if (trimmed === '') return { text, alternatives: [[]], orderBy }
     for (const queryText of trimmed.split('^NQ')) {
-        const clauses: QueryTerm[][] = []
+        const clauses: QueryTerm<QueryOperator | ChangeOperator>[][] = []
         for (const part of splitTopLevel(queryText)) {
             if (part === '' || part === 'EQ') continue
             if (part.startsWith('ORDERBYDESC')) {
@@ -119,17 +138,18 @@ function splitTopLevel(queryText: string): string[] {
     return parts
 }
 
-function parseTerm(query: string, termText: string): QueryTerm {
+function parseTermWith<Operator extends string>(
+    operators: readonly Operator[],
+    query: string,
+    termText: string
+): QueryTerm<Operator> {
     const fieldMatch = fieldPattern.exec(termText)
     if (!fieldMatch?.[1]) throw new EncodedQueryError(query, `"${termText}" does not start with a field name`)
     const field = fieldMatch[1]
     const rest = termText.slice(field.length)
-    const operator = operatorsByLength.find((candidate) => rest.startsWith(candidate))
+    const operator = operators.find((candidate) => rest.startsWith(candidate))
     if (!operator) {
-        throw new EncodedQueryError(
-            query,
-            `unsupported operator in "${termText}" (supported: ${operatorsByLength.join(', ')})`
-        )
+        throw new EncodedQueryError(query, `unsupported operator in "${termText}" (supported: ${operators.join(', ')})`)
     }
     const value = rest.slice(operator.length)
     if (valuelessOperators.has(operator) && value !== '') {

@@ -21,7 +21,7 @@ import {
 } from './flow-designer.ts'
 import type { DataPill } from './data-pills.ts'
 import { replaceDataPills } from './data-pills.ts'
-import type { QueryTerm } from './encoded-query.ts'
+import type { ChangeOperator, QueryOperator, QueryTerm } from './encoded-query.ts'
 import { parseEncodedQuery } from './encoded-query.ts'
 import type { ApprovalCondition } from './approval-rules.ts'
 import { parseApprovalRules } from './approval-rules.ts'
@@ -171,7 +171,10 @@ const VARIABLE_TYPES: Record<string, string> = {
     '33': 'Attachment',
 }
 
-const OPERATOR_WORDS: Record<QueryTerm['operator'], string> = {
+const OPERATOR_WORDS: Record<QueryOperator | ChangeOperator, string> = {
+    VALCHANGES: 'changes',
+    CHANGESFROM: 'changes from',
+    CHANGESTO: 'changes to',
     '=': 'is',
     '!=': 'is not',
     IN: 'is one of',
@@ -342,8 +345,8 @@ export function describeEncodedQuery(
     showField: (text: string) => string = (text) => text,
     labels?: QueryLabels
 ): string {
-    const parsed = parseEncodedQuery(query)
-    const term = ({ field, operator, value }: QueryTerm) => {
+    const parsed = parseEncodedQuery(query, { changes: true })
+    const term = ({ field, operator, value }: QueryTerm<QueryOperator | ChangeOperator>) => {
         const label = (one: string) => labels?.value(field, one) ?? showField(one)
         const shownValue =
             operator === 'IN' || operator === 'NOT IN' ? value.split(',').map(label).join(', ') : label(value)
