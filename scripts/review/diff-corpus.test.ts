@@ -5,9 +5,11 @@ import {
     diffUpdateSets,
     formatChanges,
     outlineShowsField,
+    readUpdateSet,
     readUpdateSetFile,
 } from '../lib/update-set/index.ts'
-import { CORPUS, corpusFile } from './test/corpus/corpus.ts'
+import { CORPUS, TIMING_MODULES, corpusFile } from './test/corpus/corpus.ts'
+import { largeSet } from './test/corpus/large-set.ts'
 
 /** The same set with its updates, and the records in every payload, in reverse order. */
 function reversed(set: UpdateSet): UpdateSet {
@@ -61,5 +63,20 @@ describe.each(CORPUS.map((entry) => [entry.name] as const))('diff on the corpus 
             const sysId = record.fields.sys_id?.value ?? ''
             expect(shownName.startsWith('"') || shownName.startsWith(sysId), `${name}: ${recordName}`).toBe(true)
         }
+    })
+})
+
+describe('diff on a 4 MB set', () => {
+    it('reads both sets and names a one-field edit in under 3 s of processor time', () => {
+        const xml = largeSet(TIMING_MODULES)
+        expect(xml.length).toBeGreaterThan(4_000_000)
+        const rule = '&lt;name&gt;Flag discrepancy 1&lt;/name&gt;&lt;order&gt;100&lt;/order&gt;'
+        expect(xml).toContain(rule)
+        const edited = xml.replace(rule, rule.replace('100', '150'))
+        const before = process.cpuUsage()
+        const changes = diffUpdateSets(readUpdateSet(xml), readUpdateSet(edited))
+        const used = process.cpuUsage(before)
+        expect(formatChanges(changes)).toBe('sys_script "Flag discrepancy 1": field `order`: `100` → `150`\n')
+        expect((used.user + used.system) / 1e6).toBeLessThan(3)
     })
 })

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Command } from 'commander'
 import { parseCommandLine, runAsScript } from '../lib/common/index.ts'
-import type { UpdateSet } from '../lib/update-set/index.ts'
+import type { ReadUpdateSetOptions, UpdateSet } from '../lib/update-set/index.ts'
 import { diffUpdateSets, formatChanges, formatChangesMarkdown, readUpdateSet } from '../lib/update-set/index.ts'
 import type { ReviewIo } from './explain.ts'
 import { consoleIo, readSetFile } from './explain.ts'
@@ -55,8 +55,14 @@ function absentAt(revision: string, path: string, cwd: string): boolean {
 }
 
 /** The set at a revision (through git show; the path is relative to cwd), or in the working tree when the revision is empty. */
-function setAtRevision(revision: string, path: string, cwd: string): { set: UpdateSet; label: string } {
-    if (revision === '') return { set: readSetFile(resolve(cwd, path), 'diff'), label: `${path} (working tree)` }
+function setAtRevision(
+    revision: string,
+    path: string,
+    cwd: string,
+    options: ReadUpdateSetOptions
+): { set: UpdateSet; label: string } {
+    if (revision === '')
+        return { set: readSetFile(resolve(cwd, path), 'diff', options), label: `${path} (working tree)` }
     let xml: string
     try {
         xml = git(['show', `${revision}:./${path}`], cwd)
@@ -65,7 +71,7 @@ function setAtRevision(revision: string, path: string, cwd: string): { set: Upda
         throw error
     }
     try {
-        return { set: readUpdateSet(xml), label: `${path} at ${revision}` }
+        return { set: readUpdateSet(xml, options), label: `${path} at ${revision}` }
     } catch (error) {
         throw new Error(`diff: ${path} at ${revision} is not a readable update set: ${(error as Error).message}`, {
             cause: error,
@@ -93,17 +99,19 @@ export async function main(argv: readonly string[], io: ReviewIo = consoleIo, cw
     const exitCode = parseCommandLine(program, argv)
     if (exitCode !== undefined) return exitCode
     try {
+        // The two sets share most payloads: each is parsed once.
+        const reading: ReadUpdateSetOptions = { payloadCache: new Map() }
         let before: { set: UpdateSet; label: string }
         let after: { set: UpdateSet; label: string }
         const [first, second] = sources
         if (first !== undefined && second !== undefined) {
-            before = { set: readSetFile(resolve(cwd, first), 'diff'), label: first }
-            after = { set: readSetFile(resolve(cwd, second), 'diff'), label: second }
+            before = { set: readSetFile(resolve(cwd, first), 'diff', reading), label: first }
+            after = { set: readSetFile(resolve(cwd, second), 'diff', reading), label: second }
         } else if (first !== undefined && !existsSync(resolve(cwd, first))) {
             const [from, to] = first.includes('..') ? first.split(/\.\.\.?/) : [first, '']
             if (!from) throw new Error(`diff: "${first}" names no revision before ".." (e.g. HEAD~1..HEAD)`)
-            before = setAtRevision(from, flags.file, cwd)
-            after = setAtRevision(to ?? '', flags.file, cwd)
+            before = setAtRevision(from, flags.file, cwd, reading)
+            after = setAtRevision(to ?? '', flags.file, cwd, reading)
         } else {
             throw new Error(
                 `diff: give two update set files, or a git revision range such as HEAD~1..HEAD (got "${first ?? ''}")`

@@ -19,7 +19,11 @@ export const consoleIo: ReviewIo = {
 }
 
 /** Reads a file as an update set; a problem becomes one line naming the file and what is wrong. */
-export function readSetFile(path: string, name: string): ReturnType<typeof readUpdateSet> {
+export function readSetFile(
+    path: string,
+    name: string,
+    options?: Parameters<typeof readUpdateSet>[1]
+): ReturnType<typeof readUpdateSet> {
     let xml: string
     try {
         xml = readFileSync(path, 'utf8')
@@ -32,7 +36,7 @@ export function readSetFile(path: string, name: string): ReturnType<typeof readU
         )
     }
     try {
-        return readUpdateSet(xml)
+        return readUpdateSet(xml, options)
     } catch (error) {
         throw new Error(`${name}: ${path} is not a readable update set: ${(error as Error).message}`, { cause: error })
     }

@@ -189,8 +189,16 @@ export function parsePayload(payloadXml: string): PayloadDocument {
     return { table, attributes, records }
 }
 
+export interface ReadUpdateSetOptions {
+    /**
+     * Payloads already parsed, by their text, shared between reads: two versions of one set (what
+     * the diff reads) hold mostly the same payloads, each then parsed once. The documents are shared.
+     */
+    payloadCache?: Map<string, PayloadDocument>
+}
+
 /** Parses a whole update set export. Throws UpdateSetFormatError naming what is wrong. */
-export function readUpdateSet(xml: string): UpdateSet {
+export function readUpdateSet(xml: string, options: ReadUpdateSetOptions = {}): UpdateSet {
     validateStrictly(xml, 'update set')
     const document = parseXml(xml, 'update set')
     const unload = document.find((node) => elementName(node) === 'unload')
@@ -213,7 +221,9 @@ export function readUpdateSet(xml: string): UpdateSet {
             const payloadText = fieldText(fields, 'payload')
             let payload: PayloadDocument
             try {
-                payload = parsePayload(payloadText)
+                const cached = options.payloadCache?.get(payloadText)
+                payload = cached ?? parsePayload(payloadText)
+                if (!cached) options.payloadCache?.set(payloadText, payload)
             } catch (error) {
                 throw new UpdateSetFormatError(`sys_update_xml ${name || '(no name)'}: ${(error as Error).message}`)
             }

@@ -144,36 +144,52 @@ function laterOf(left: SetRecord, right: SetRecord): SetRecord {
     return content(left) >= content(right) ? left : right
 }
 
-/**
- * One record twice in a payload: the platform applies an `action="UPDATE"` element (a few fields,
- * e.g. a flow's status written after it was saved) on top of the full record.
- */
-function merged(left: SetRecord, right: SetRecord): SetRecord {
-    const leftPartial = left.partial && !right.partial
-    const [base, overlay] = leftPartial ? [right, left] : [left, right]
-    const fields = new Map(base.fields)
-    for (const [field, value] of overlay.fields) fields.set(field, value)
-    return {
-        ...base,
-        root: base.root || overlay.root,
-        deleted: base.deleted || overlay.deleted,
-        fields,
-        json: new Set([...base.json, ...overlay.json]),
-        raw: { ...base.raw, ...overlay.raw },
-    }
-}
-
-function toSetRecord(entry: UpdateSetRecord, record: PayloadRecord, root: boolean, index: number): SetRecord {
-    const sysId = record.fields.sys_id?.value ?? ''
+/** The compared fields of a record's raw fields (gzip+base64 decoded, flow values as canonical JSON). */
+function normalizedFields(raw: Record<string, FieldValue>): { fields: Map<string, string>; json: Set<string> } {
     const fields = new Map<string, string>()
     const json = new Set<string>()
-    for (const [field, { value }] of Object.entries(record.fields)) {
+    for (const [field, { value }] of Object.entries(raw)) {
         if (BOOKKEEPING_FIELDS.has(field)) continue
         const normalized = normalizedValue(field, value)
         fields.set(field, normalized.text)
         if (normalized.json) json.add(field)
     }
-    return {
+    return { fields, json }
+}
+
+/** The record with its compared fields worked out when first read: most records are equal byte for byte and never need them. */
+function withComparedFields(record: Omit<SetRecord, 'fields' | 'json'>): SetRecord {
+    let normalized: ReturnType<typeof normalizedFields> | undefined
+    const compared = () => (normalized ??= normalizedFields(record.raw))
+    return Object.defineProperties(record, {
+        fields: { get: () => compared().fields, enumerable: true },
+        json: { get: () => compared().json, enumerable: true },
+    }) as SetRecord
+}
+
+/**
+ * One record twice in a payload: the platform applies an `action="UPDATE"` element (a few fields,
+ * e.g. a flow's status written after it was saved) on top of the full record.
+ */
+function merged(left: SetRecord, right: SetRecord): SetRecord {
+    const [base, overlay] = left.partial && !right.partial ? [right, left] : [left, right]
+    return withComparedFields({
+        key: base.key,
+        table: base.table,
+        sysId: base.sysId,
+        uiId: base.uiId,
+        name: base.name || overlay.name,
+        update: base.update,
+        root: base.root || overlay.root,
+        deleted: base.deleted || overlay.deleted,
+        partial: base.partial && overlay.partial,
+        raw: { ...base.raw, ...overlay.raw },
+    })
+}
+
+function toSetRecord(entry: UpdateSetRecord, record: PayloadRecord, root: boolean, index: number): SetRecord {
+    const sysId = record.fields.sys_id?.value ?? ''
+    return withComparedFields({
         key: root ? entry.name : sysId ? `${record.table}_${sysId}` : `${entry.name}#${record.table}#${String(index)}`,
         table: record.table,
         sysId,
@@ -183,10 +199,8 @@ function toSetRecord(entry: UpdateSetRecord, record: PayloadRecord, root: boolea
         root,
         deleted: entry.action === 'DELETE' || record.action === 'DELETE',
         partial: record.action === 'UPDATE',
-        fields,
-        json,
         raw: record.fields,
-    }
+    })
 }
 
 /** Every record of a set by key (delete_multiple instructions aside: the platform derives them). */
@@ -340,8 +354,12 @@ export function diffRecords(before: Map<string, SetRecord>, after: Map<string, S
     const differences: RecordDifference[] = []
     for (const [old, now] of pairs) {
         const fields: FieldDifference[] = []
-        const names = [...now.fields.keys(), ...[...old.fields.keys()].filter((field) => !now.fields.has(field))]
+        const names = [...Object.keys(now.raw), ...Object.keys(old.raw).filter((field) => !(field in now.raw))]
         for (const field of names) {
+            if (BOOKKEEPING_FIELDS.has(field)) continue
+            // Equal text naming no re-keyed record is equal: the common case, decided without decoding.
+            const rawWas = old.raw[field]?.value ?? ''
+            if (rawWas === (now.raw[field]?.value ?? '') && translate(rawWas) === rawWas) continue
             const was = old.fields.get(field) ?? ''
             const is = now.fields.get(field) ?? ''
             // An absent field and an empty one are the same (exports leave empty fields out or write <field/>).
