@@ -405,6 +405,12 @@ function apiErrorOf(error: unknown): ApiError {
         return new ApiError(413, 'The request body is too large', `at most ${JSON_LIMIT}`)
     if (framework.type === 'entity.parse.failed')
         return new ApiError(400, 'The request body is not valid JSON', 'send a JSON object')
+    if (framework.type === 'encoding.unsupported')
+        return new ApiError(415, 'Unsupported Content-Encoding', 'send the body unencoded, or as gzip, deflate or br')
+    // zlib's codes (Z_DATA_ERROR…) and brotli's (ERR__ERROR_FORMAT…): the body is not encoded as it says.
+    const code = (error as { code?: unknown }).code
+    if (typeof code === 'string' && /^(Z_|ERR__ERROR)/.test(code))
+        return new ApiError(400, 'The request body is not what its Content-Encoding says', 'nothing was changed')
     if (typeof framework.status === 'number' && framework.status >= 400 && framework.status < 500)
         return new ApiError(framework.status, 'The request could not be read', 'send it again')
     console.error(`local instance: internal error: ${error instanceof Error ? error.message : String(error)}`)

@@ -374,6 +374,29 @@ describe('an error means nothing happened', () => {
         await expectOthersServed()
     })
 
+    it('refuses a body whose Content-Encoding lies with a 4xx, on the REST API and the pages', async () => {
+        const before = snapshot()
+        for (const encoding of ['gzip', 'deflate', 'br']) {
+            const api = await send('POST', '/api/now/table/sys_properties', {
+                headers: { authorization: asAdmin, 'content-type': 'application/json', 'content-encoding': encoding },
+                body: JSON.stringify({ name: 'x_evil.encoded', value: 'v' }),
+            })
+            expectPlatformError(api, 400, /not what its Content-Encoding says/)
+            const login = await send('POST', '/login', {
+                headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-encoding': encoding },
+                body: 'user_name=abel.tuter&password=demo',
+            })
+            expect(login.status).toBe(400)
+        }
+        const unknown = await send('POST', '/api/now/table/sys_properties', {
+            headers: { authorization: asAdmin, 'content-type': 'application/json', 'content-encoding': 'x-made-up' },
+            body: JSON.stringify({ name: 'x_evil.encoded', value: 'v' }),
+        })
+        expectPlatformError(unknown, 415, /Unsupported Content-Encoding/)
+        expect(snapshot()).toBe(before)
+        await expectOthersServed()
+    })
+
     it('refuses update set XML with a DTD or external entity, and 200 000-deep XML, with a 400 at once', async () => {
         const before = snapshot()
         const external =
