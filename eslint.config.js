@@ -43,21 +43,19 @@ export default tseslint.config(
     // classes or template literals fail here and not at run time; ServiceNow's own plugin refuses
     // what its engine lacks (browser and Node globals and modules, Promise, RegExp lookbehind).
     {
-        files: ['servicenow/src/fluent/scripts/**/*.js'],
+        files: ['servicenow/src/fluent/scripts/**/*.js', 'servicenow/src/fluent/ui-action-scripts/**/*.js'],
         // The plugin's rules (eslint-plugin-es-x 7) call context APIs ESLint 9 removed: ESLint's own shim restores them.
         plugins: { '@servicenow/sdk-app-plugin': fixupPluginRules(servicenowPlugin) },
         languageOptions: {
             parser: espree,
             ecmaVersion: 5,
             sourceType: 'script',
-            // What a script step is given: its inputs and outputs, and the Glide APIs it calls.
+            // The Glide APIs of the scoped API reference the scripts call (npm run typecheck checks each
+            // call against ServiceNow's declarations: servicenow/src/glide/scoped-api.d.ts).
             globals: {
-                inputs: 'readonly',
-                outputs: 'readonly',
                 gs: 'readonly',
                 GlideRecord: 'readonly',
                 GlideDateTime: 'readonly',
-                GlideScheduleDateTime: 'readonly',
                 sn_ws: 'readonly',
                 sn_cc: 'readonly',
                 // The app's Script Includes (x_kpow_jit.KpowClient) and the platform's Class.create.
@@ -73,6 +71,18 @@ export default tseslint.config(
             // ES5 has no catch without a binding (ES2019), so an unused one is no mistake.
             'no-unused-vars': ['error', { caughtErrors: 'none' }],
         },
+    },
+    // What a script step and a Script Include are given besides the Glide APIs.
+    {
+        files: ['servicenow/src/fluent/scripts/**/*.js'],
+        languageOptions: {
+            globals: { inputs: 'readonly', outputs: 'readonly', Class: 'readonly', x_kpow_jit: 'readonly' },
+        },
+    },
+    // What a server-side UI action's script is given: the form's record and the action.
+    {
+        files: ['servicenow/src/fluent/ui-action-scripts/**/*.js'],
+        languageOptions: { globals: { current: 'readonly', action: 'readonly' } },
     },
     // CommonJS configuration files (dependency-cruiser reads .cjs).
     {

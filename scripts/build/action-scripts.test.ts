@@ -88,8 +88,11 @@ function glideRecordClass(notes: WorkNote[], comments: WorkNote[], fieldWrites: 
         getValue(field: string) {
             return (this.current && STORED[this.table]?.[this.current]?.[field]) ?? null
         }
+        // A journal field set by name adds an entry on update, as setting its property does.
         setValue(field: string, value: string) {
-            this.values[field] = value
+            if (field === 'work_notes') this.work_notes = value
+            else if (field === 'comments') this.comments = value
+            else this.values[field] = value
         }
         get work_notes(): { getJournalEntry(mostRecent: number): string } {
             return {

@@ -19,10 +19,7 @@ export const endAccessUiAction = UiAction({
     form: { showButton: true, style: 'destructive' },
     condition:
         "current.state == 2 && current.approval == 'approved' && (current.opened_by == gs.getUserID() || current.requested_for == gs.getUserID())",
-    script: `current.state = 3;
-current.comments = 'Kpow access ended early by the requester (' + gs.getUserName() + '): this request is closed, so the access is revoked.';
-current.update();
-action.setRedirectURL(current);`,
+    script: Now.include('./ui-action-scripts/end-my-kpow-access.js'),
     comments:
         'x_kpow_jit: the requester ends their Kpow access early. The Kpow Access Lifecycle flow waits for the item to close and then deletes the temporary policy.',
     order: 100,

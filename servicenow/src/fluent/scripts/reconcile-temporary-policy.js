@@ -46,8 +46,8 @@
     function finish(outcome, workNote, requesterComment, mayExistUntil) {
         outputs.outcome = outcome
         outputs.may_exist_until = mayExistUntil || ''
-        item.work_notes = ACTION_NAME + ': ' + workNote
-        if (requesterComment) item.comments = requesterComment
+        item.setValue('work_notes', ACTION_NAME + ': ' + workNote)
+        if (requesterComment) item.setValue('comments', requesterComment)
         item.update()
     }
 
