@@ -7,21 +7,19 @@ import nock from 'nock'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { readAppUpdateSet } from './app-update-set.ts'
 import { DEFAULT_UPDATE_SET, main } from './cli.ts'
-import { ADMIN, FakeInstance, INSTANCE_URL, KPOW_URL, KPOW_USER, MANAGER, REQUESTER } from './testing/fake-servers.ts'
+import {
+    ADMIN,
+    FAKE_ENVIRONMENT,
+    FakeInstance,
+    INSTANCE_URL,
+    KPOW_USER,
+    MANAGER,
+    REQUESTER,
+} from './testing/fake-servers.ts'
 import type { FakeInstanceOptions, LoggedRequest, Reply } from './testing/fake-servers.ts'
 
 const updateSet = readAppUpdateSet(DEFAULT_UPDATE_SET)
-const ENVIRONMENT = {
-    SN_INSTANCE_URL: INSTANCE_URL,
-    SN_USER: ADMIN.user,
-    SN_PASSWORD: ADMIN.password,
-    KPOW_API_URL: KPOW_URL,
-    KPOW_API_USER: KPOW_USER.user,
-    KPOW_API_PASSWORD: KPOW_USER.password,
-    SN_SMOKE_REQUESTER: REQUESTER.user,
-    SN_SMOKE_REQUESTER_PASSWORD: REQUESTER.password,
-    SN_SMOKE_APPROVER_PASSWORD: MANAGER.password,
-}
+const ENVIRONMENT = FAKE_ENVIRONMENT
 const FAST = { pollIntervalMs: 0, sleep: async () => {}, waitTimeoutMs: 60_000 }
 const PASSWORDS = [ADMIN.password, KPOW_USER.password, REQUESTER.password, MANAGER.password]
 

@@ -17,6 +17,19 @@ export const REQUESTER = { user: 'abel.tuter', password: 'Req-S3cret-1' }
 export const MANAGER = { user: 'beth.anglin', password: 'Mgr-S3cret-2' }
 export const KPOW_USER = { user: 'kpow-api', password: 'Kpow-S3cret-3' }
 
+/** The variables `deploy`, `status` and `smoke` read, pointing at the fakes with the people above. */
+export const FAKE_ENVIRONMENT = {
+    SN_INSTANCE_URL: INSTANCE_URL,
+    SN_USER: ADMIN.user,
+    SN_PASSWORD: ADMIN.password,
+    KPOW_API_URL: KPOW_URL,
+    KPOW_API_USER: KPOW_USER.user,
+    KPOW_API_PASSWORD: KPOW_USER.password,
+    SN_SMOKE_REQUESTER: REQUESTER.user,
+    SN_SMOKE_REQUESTER_PASSWORD: REQUESTER.password,
+    SN_SMOKE_APPROVER_PASSWORD: MANAGER.password,
+}
+
 export interface LoggedRequest {
     method: string
     path: string
