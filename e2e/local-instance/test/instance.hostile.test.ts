@@ -9,7 +9,7 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startTypeScript, type StartedProcess } from '../../../scripts/lib/common/index'
 import { createLocalInstanceApp } from '../http/app'
 import type { LocalInstance } from '../instance'
@@ -560,6 +560,53 @@ describe('a full disk', () => {
             expect(spawnSync('prlimit', ['--pid', pid, '--fsize=unlimited:unlimited']).status).toBe(0)
             expect((await orderNow()).status).toBe(200)
             expect(await items()).toBe(itemsBefore + 1)
+
+            // The approver decides while the disk is full: through the Table API and the page, 503, still requested.
+            const pending = async () =>
+                (
+                    (await (
+                        await call('GET', '/api/now/table/sysapproval_approver?sysparm_query=state=requested', asAdmin)
+                    ).json()) as { result: { sys_id: string }[] }
+                ).result
+            await vi.waitFor(async () => expect(await pending()).toHaveLength(1), { timeout: 10_000 })
+            const approvalId = (await pending())[0]?.sys_id ?? ''
+            const loginPage = await fetch(`${url}/login`)
+            const loginCookie = loginPage.headers.getSetCookie()[0]?.split(';')[0] ?? ''
+            const loginToken = /name="csrf_token" value="([^"]+)"/.exec(await loginPage.text())?.[1] ?? ''
+            const loggedIn = await fetch(`${url}/login`, {
+                method: 'POST',
+                redirect: 'manual',
+                headers: { cookie: loginCookie, 'content-type': 'application/x-www-form-urlencoded' },
+                body: new URLSearchParams({ user_name: 'beth.anglin', password: 'demo', csrf_token: loginToken }),
+            })
+            const session =
+                loggedIn.headers
+                    .getSetCookie()
+                    .find((header) => header.startsWith('local_instance_session='))
+                    ?.split(';')[0] ?? ''
+            const approvalsPage = await (await fetch(`${url}/approvals`, { headers: { cookie: session } })).text()
+            const formToken = /name="csrf_token" value="([^"]+)"/.exec(approvalsPage)?.[1] ?? ''
+            expect(spawnSync('prlimit', ['--pid', pid, '--fsize=0:unlimited']).status).toBe(0)
+            const patched = await call(
+                'PATCH',
+                `/api/now/table/sysapproval_approver/${approvalId}`,
+                basic('beth.anglin', 'demo'),
+                {
+                    state: 'approved',
+                }
+            )
+            expect(patched.status).toBe(503)
+            const posted = await fetch(`${url}/approvals/${approvalId}`, {
+                method: 'POST',
+                redirect: 'manual',
+                headers: { cookie: session, 'content-type': 'application/x-www-form-urlencoded' },
+                body: new URLSearchParams({ csrf_token: formToken, decision: 'approve' }),
+            })
+            expect(posted.status).toBe(503)
+            expect(await posted.text()).toContain('The instance could not store the change, so nothing was changed')
+            expect(spawnSync('prlimit', ['--pid', pid, '--fsize=unlimited:unlimited']).status).toBe(0)
+            expect(await pending()).toHaveLength(1)
+            expect(started.child.exitCode).toBeNull()
             const output = started.output()
             expect(output).toMatch(/local instance: the data dir .* could not store the change \(SQLITE_\w+/)
             expect(output).not.toMatch(/\n\s+at /)
