@@ -1,7 +1,8 @@
 /**
- * npm run explain -- <update-set.xml> [--mermaid]: every flow and custom action of an update set as
- * a readable outline, every catalog item with its variables, and what could not be decoded.
- * Exit 0 explained, 2 unreadable file or bad arguments.
+ * npm run explain -- <update-set.xml>: an update set as a readable outline (flows in both storages,
+ * custom actions, Workflows, catalog items and record producers, business rules, script includes,
+ * notifications, events, ACLs, deletions), what could not be decoded, and a closing count by table
+ * of the records it did not outline. Exit 0 explained, 2 unreadable file or bad arguments.
  */
 import { readFileSync } from 'node:fs'
 import { Command } from 'commander'
@@ -45,7 +46,9 @@ export function readSetFile(
 export async function main(argv: readonly string[], io: ReviewIo = consoleIo): Promise<number> {
     let file: string | undefined
     const program = new Command('explain')
-        .description('Print the flows, custom actions and catalog items of an update set as a readable outline')
+        .description(
+            'Print an update set as a readable outline (flows, actions, Workflows, catalog items, rules, notifications, ACLs...) and count what it leaves out'
+        )
         .argument('<update-set.xml>', 'an update set export (this project’s, the guide’s or one from an instance)')
         .showHelpAfterError()
         .action((path: string) => {
