@@ -80,3 +80,19 @@ describe('diff on a 4 MB set', () => {
         expect((used.user + used.system) / 1e6).toBeLessThan(3)
     })
 })
+
+describe('diff between corpus sets', () => {
+    it('the ACL set against the set deleting some of its records: DELETE updates said, roles named as the platform names the update', () => {
+        const lines = formatChanges(
+            diffUpdateSets(readUpdateSetFile(corpusFile('acls')), readUpdateSetFile(corpusFile('deletes')))
+        ).split('\n')
+        expect(lines).toContain(
+            'sys_security_acl "incident.u_vendor_ticket": deleted (a DELETE update, where the old set created or updated it)'
+        )
+        expect(lines).toContain(
+            'sys_security_acl_role "incident.u_vendor_ticket itil": deleted (a DELETE update, where the old set created or updated it)'
+        )
+        expect(lines).toContain('sys_security_acl "acme_dashboard": removed')
+        expect(lines).toContain('sys_hub_flow "Retired Onboarding Flow": DELETE update added')
+    })
+})

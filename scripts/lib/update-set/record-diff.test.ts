@@ -162,6 +162,18 @@ describe('every record of an exported set compared by its update name', () => {
         )
     })
 
+    it('a flow deleted by a DELETE update: the outline says removed, and the DELETE update is said', () => {
+        expect(
+            linesAgainstBase((updates) => {
+                const flow = updates.find((update) => update.record.sysId === ids.flow)
+                if (flow) flow.action = 'DELETE'
+            })
+        ).toEqual([
+            'flow "Grant Kafka access": removed',
+            'sys_hub_flow "Grant Kafka access": deleted (a DELETE update, where the old set created or updated it)',
+        ])
+    })
+
     it('a reference to an added record is shown by its name and the record as added', () => {
         const approvers = sampleId('approvers group')
         const changes = linesAgainstBase((updates) => {

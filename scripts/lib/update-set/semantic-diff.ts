@@ -415,8 +415,11 @@ function notShownByOutline(
     const owner = difference.after ? ownerAfter(difference.after) : difference.before && ownerBefore(difference.before)
     const shown = OUTLINE_SHOWS[record.table]
     if (!shown || owner === undefined) return difference
-    // The flow, action or item was reported added or removed whole.
-    if (verdicts.whole.has(owner)) return undefined
+    // The flow, action or item was reported added or removed whole; a DELETE update is still said.
+    if (verdicts.whole.has(owner)) {
+        const deletes = difference.after?.deleted && !difference.before?.deleted
+        return deletes ? { ...difference, fields: [] } : undefined
+    }
     // The outline reported its changes; what it does not show (other fields) is still reported here.
     // When it reported none, everything that differs is reported here: nothing may go unsaid.
     if (!verdicts.changed.has(owner)) return difference
@@ -438,7 +441,9 @@ function compareRecords(before: UpdateSet, after: UpdateSet, verdicts: OutlineVe
     const baseLabel = (record: SetRecord) => {
         if (record.name) return `${record.table} "${record.name}"`
         const id = record.sysId || record.key
-        if (record.root) return `${record.table} ${id}`
+        // What the platform calls the update (an ACL role's "incident.u_field itil").
+        if (record.root)
+            return record.update.targetName ? `${record.table} "${record.update.targetName}"` : `${record.table} ${id}`
         return `${record.table} ${id} (in ${record.update.targetName ? `"${record.update.targetName}"` : record.update.name})`
     }
     const sharedLabels = new Set<string>()
@@ -452,7 +457,7 @@ function compareRecords(before: UpdateSet, after: UpdateSet, verdicts: OutlineVe
     }
     const labelOf = (record: SetRecord) => {
         const label = baseLabel(record)
-        return sharedLabels.has(label) && record.name ? `${label} [${record.sysId || record.key}]` : label
+        return sharedLabels.has(label) && label.endsWith('"') ? `${label} [${record.sysId || record.key}]` : label
     }
     const shown = (value: string, names: Map<string, string>) => {
         if (value === '') return '(empty)'

@@ -92,7 +92,8 @@ export function exportedSetXml(updates: ExportedUpdate[], options: ExportedSetOp
         const action = update.action ?? 'INSERT_OR_UPDATE'
         const recordedOn = update.recordedOn ?? '2024-03-04 10:00:00'
         const actsOn = update.actsOn ?? update.record.table
-        const records = [update.record, ...(update.children ?? [])]
+        // A DELETE update holds the deleted record alone (its children go with it on the instance).
+        const records = action === 'DELETE' ? [update.record] : [update.record, ...(update.children ?? [])]
         const payloadRecords = (options.reversed ? [...records].reverse() : records)
             .map((record) =>
                 recordXml(
