@@ -73,8 +73,26 @@ describe('persistence with --data-dir', () => {
         const kpow = await startTestKpow({ dataDir: tornDir })
         try {
             expect(kpow.service.audit.auditRecords()).toHaveLength(1)
+            // The next record starts a line of its own, so the torn one stays the only damage.
+            kpow.service.audit.recordAudit({
+                event: 'login',
+                user: 'admin',
+                action: 'x',
+                resource: [],
+                decision: 'Allow',
+                detail: 'after the crash',
+            })
         } finally {
             await kpow.close()
+        }
+        const restarted = await startTestKpow({ dataDir: tornDir })
+        try {
+            expect(restarted.service.audit.auditRecords().map((kept) => [kept.seq, kept.detail])).toEqual([
+                [1, ''],
+                [2, 'after the crash'],
+            ])
+        } finally {
+            await restarted.close()
         }
     })
 

@@ -10,7 +10,8 @@
 //   start;
 // - audit.jsonl is append-only, one JSON record per line, fsynced per batch. A kill -9 during an
 //   append can leave a torn last line; loading skips a torn final line (it was never
-//   acknowledged to a client, because we answer only after the fsync). Before an append would take
+//   acknowledged to a client, because we answer only after the fsync) and the next append cuts it
+//   off, so a record never follows it on the same line. Before an append would take
 //   it past AUDIT_FILE_MAX_BYTES it is rotated: audit.jsonl.1 … .N (N = AUDIT_FILES_KEPT, the
 //   oldest dropped), so the audit never takes more than (N + 1) × the size on disk; loading reads
 //   audit.jsonl.1 before audit.jsonl, so the numbering and the records in memory go on after a
@@ -94,8 +95,11 @@ export class DirectoryPersistence implements Persistence {
     private lock: PidLock | undefined
     /** Bytes in audit.jsonl now: read at load, counted on each append, zero after a rotation. */
     private auditBytes = 0
-    /** audit.jsonl ends in a torn line (a crash during an append). */
-    private auditLineOpen = false
+    /**
+     * audit.jsonl may end past `auditBytes` in a torn line (a crash or a failed write during an
+     * append): cut back to `auditBytes` before the next append, so a record never follows a torn one.
+     */
+    private auditTorn = false
 
     constructor(
         private readonly dir: string,
@@ -167,9 +171,9 @@ export class DirectoryPersistence implements Persistence {
         const rotated = this.parseAudit(rotatedPath, await readIfExists(this.fs, rotatedPath), seqs)
         const path = join(this.dir, AUDIT_FILE)
         const text = await readIfExists(this.fs, path)
-        this.auditBytes = text === undefined ? 0 : Buffer.byteLength(text)
-        // A torn last line is ended, so the next record starts a line of its own.
-        this.auditLineOpen = text !== undefined && text !== '' && !text.endsWith('\n')
+        const complete = text === undefined ? '' : text.slice(0, text.lastIndexOf('\n') + 1)
+        this.auditBytes = Buffer.byteLength(complete)
+        this.auditTorn = complete !== (text ?? '')
         return [...rotated, ...this.parseAudit(path, text, seqs)]
     }
 
@@ -226,22 +230,32 @@ export class DirectoryPersistence implements Persistence {
     async appendAudit(records: readonly AuditRecord[]): Promise<void> {
         if (records.length === 0) return
         const lines = records.map((record) => `${JSON.stringify(record)}\n`).join('')
+        if (this.auditTorn) await this.cutAuditTo(this.auditBytes)
         const maxBytes = this.options.auditFileMaxBytes ?? AUDIT_FILE_MAX_BYTES
         if (this.auditBytes > 0 && this.auditBytes + Buffer.byteLength(lines) > maxBytes) await this.rotateAudit()
-        const text = this.auditLineOpen ? `\n${lines}` : lines
         const handle = await this.fs.open(join(this.dir, AUDIT_FILE), 'a')
         try {
-            await handle.writeFile(text)
+            await handle.writeFile(lines)
             await handle.sync()
         } catch (error) {
-            // Part of it may be on disk: the retry starts on a line of its own.
-            this.auditLineOpen = true
+            // Part of it may be on disk; the retry cuts it off first.
+            this.auditTorn = true
             throw error
         } finally {
             await handle.close()
         }
-        this.auditBytes += Buffer.byteLength(text)
-        this.auditLineOpen = false
+        this.auditBytes += Buffer.byteLength(lines)
+    }
+
+    private async cutAuditTo(bytes: number): Promise<void> {
+        const handle = await this.fs.open(join(this.dir, AUDIT_FILE), 'r+')
+        try {
+            await handle.truncate(bytes)
+            await handle.sync()
+        } finally {
+            await handle.close()
+        }
+        this.auditTorn = false
     }
 
     /** audit.jsonl becomes audit.jsonl.1, each older file moves one up, the oldest kept is replaced. */
@@ -258,7 +272,7 @@ export class DirectoryPersistence implements Persistence {
         }
         await this.syncDirectory()
         this.auditBytes = 0
-        this.auditLineOpen = false
+        this.auditTorn = false
     }
 
     private async syncDirectory(): Promise<void> {
