@@ -65,6 +65,14 @@ export function lineDiff(before: string, after: string): string[] {
     return formatPatch(patch, OMIT_HEADERS).replace(/\n$/, '').split('\n')
 }
 
+/** A changed script or other long text: how many lines changed, then the hunks. */
+function textChange(record: string, where: string, what: string, before: string, after: string): SetChange {
+    const lines = lineDiff(before, after)
+    const added = lines.filter((line) => line.startsWith('+')).length
+    const removed = lines.filter((line) => line.startsWith('-')).length
+    return change(record, where, `${what} changed (${String(added)} line(s) added, ${String(removed)} removed)`, lines)
+}
+
 function compareInputs(
     record: string,
     where: string,
@@ -214,14 +222,8 @@ function compareActionStep(
         ...compareValue(record, where, 'step type', before.type, after.type),
         ...compareInputs(record, where, before.inputs, after.inputs),
     ]
-    if ((before.script ?? '') !== (after.script ?? '')) {
-        const lines = lineDiff(before.script ?? '', after.script ?? '')
-        const added = lines.filter((line) => line.startsWith('+')).length
-        const removed = lines.filter((line) => line.startsWith('-')).length
-        changes.push(
-            change(record, where, `script changed (${String(added)} line(s) added, ${String(removed)} removed)`, lines)
-        )
-    }
+    if ((before.script ?? '') !== (after.script ?? ''))
+        changes.push(textChange(record, where, 'script', before.script ?? '', after.script ?? ''))
     return changes
 }
 
@@ -437,7 +439,6 @@ function compareRecords(before: UpdateSet, after: UpdateSet, verdicts: OutlineVe
     const newNames = namesInSet(after)
     const ownerBefore = outlineOwners(oldRecords)
     const ownerAfter = outlineOwners(newRecords)
-    // A name shared by several records of a table (in either set) is followed by the sys_id.
     const baseLabel = (record: SetRecord) => {
         if (record.name) return `${record.table} "${record.name}"`
         const id = record.sysId || record.key
@@ -446,6 +447,7 @@ function compareRecords(before: UpdateSet, after: UpdateSet, verdicts: OutlineVe
             return record.update.targetName ? `${record.table} "${record.update.targetName}"` : `${record.table} ${id}`
         return `${record.table} ${id} (in ${record.update.targetName ? `"${record.update.targetName}"` : record.update.name})`
     }
+    // A name shared by several records of a table (in either set) is followed by the sys_id.
     const sharedLabels = new Set<string>()
     for (const records of [oldRecords, newRecords]) {
         const seen = new Set<string>()
@@ -485,17 +487,7 @@ function compareRecords(before: UpdateSet, after: UpdateSet, verdicts: OutlineVe
             )
         for (const { field, before: was, after: is } of difference.fields) {
             if (was.includes('\n') || is.includes('\n') || was.length > LONG_TEXT || is.length > LONG_TEXT) {
-                const lines = lineDiff(was, is)
-                const added = lines.filter((line) => line.startsWith('+')).length
-                const removed = lines.filter((line) => line.startsWith('-')).length
-                recordChanges.push(
-                    change(
-                        label,
-                        '',
-                        `field \`${field}\` changed (${String(added)} line(s) added, ${String(removed)} removed)`,
-                        lines
-                    )
-                )
+                recordChanges.push(textChange(label, '', `field ${quote(field)}`, was, is))
                 continue
             }
             let from = shown(was, oldNames)
