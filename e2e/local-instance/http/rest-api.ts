@@ -155,94 +155,94 @@ export function createRestApi(options: RestApiOptions): express.Router {
     const { instance, passwords } = options
     const uiSessions = new SessionStore<UiSession>()
     const router = express.Router()
+    // Before any handler reads a body: no cross-site write, and each endpoint's own body type (request-guards.ts).
     router.use(['/api', '/angular.do', '/sys_upload.do'], refuseCrossSiteWrites)
-
-    // ---- UI session: what the SDK's UISession does before an upload ----
-    router.post(
+    router.use(
         '/angular.do',
         requireBodyType(
             (type) => type === 'application/x-www-form-urlencoded',
             'an application/x-www-form-urlencoded form'
-        ),
-        express.urlencoded({ extended: false, limit: '64kb' }),
-        (request, response) => {
-            const type = String(request.query.sysparm_type ?? '')
-            const form = (request.body ?? {}) as Record<string, unknown>
-            const text = (name: string) => (typeof form[name] === 'string' ? form[name] : '')
-            if (type === 'view_form.login') {
-                const userName = text('user_name')
-                if (!credentialsValid(instance, passwords, userName, text('user_password'))) {
-                    response.json({ status: 'error', message: 'User name or password invalid' })
-                    return
-                }
-                const { id } = uiSessions.create({ userName })
-                response.cookie(UI_SESSION_COOKIE, id, { httpOnly: true, sameSite: 'lax', path: '/' })
-                response.json({ status: 'success', message: '' })
-                return
-            }
-            if (type === 'get_user') {
-                // As the platform: 401, with the session's token in x-usertoken-response.
-                const session = uiSessions.get(cookiesOf(request)[UI_SESSION_COOKIE])
-                if (session) response.set('x-usertoken-response', session.csrfToken)
-                sendApiError(
-                    response,
-                    new ApiError(
-                        401,
-                        'User Not Authenticated',
-                        session ? 'use x-usertoken-response as X-UserToken' : 'log in first'
-                    )
-                )
-                return
-            }
-            sendApiError(
-                response,
-                new ApiError(400, `sysparm_type "${type}" is not served`, 'use view_form.login or get_user')
-            )
-        }
+        )
     )
-
-    // ---- "Import Update Set from XML" ----
-    router.post(
+    router.use(
         '/sys_upload.do',
         requireBodyType(
             (type) => type === 'multipart/form-data',
             'a multipart/form-data form with the file as attachFile'
-        ),
-        async (request, response) => {
+        )
+    )
+
+    // ---- UI session: what the SDK's UISession does before an upload ----
+    router.post('/angular.do', express.urlencoded({ extended: false, limit: '64kb' }), (request, response) => {
+        const type = String(request.query.sysparm_type ?? '')
+        const form = (request.body ?? {}) as Record<string, unknown>
+        const text = (name: string) => (typeof form[name] === 'string' ? form[name] : '')
+        if (type === 'view_form.login') {
+            const userName = text('user_name')
+            if (!credentialsValid(instance, passwords, userName, text('user_password'))) {
+                response.json({ status: 'error', message: 'User name or password invalid' })
+                return
+            }
+            const { id } = uiSessions.create({ userName })
+            response.cookie(UI_SESSION_COOKIE, id, { httpOnly: true, sameSite: 'lax', path: '/' })
+            response.json({ status: 'success', message: '' })
+            return
+        }
+        if (type === 'get_user') {
+            // As the platform: 401, with the session's token in x-usertoken-response.
             const session = uiSessions.get(cookiesOf(request)[UI_SESSION_COOKIE])
-            if (!session)
-                throw new ApiError(
+            if (session) response.set('x-usertoken-response', session.csrfToken)
+            sendApiError(
+                response,
+                new ApiError(
                     401,
                     'User Not Authenticated',
-                    'log in first: POST /angular.do?sysparm_type=view_form.login, then send its cookies'
+                    session ? 'use x-usertoken-response as X-UserToken' : 'log in first'
                 )
-            const user: ApiUser = { userName: session.userName, sysId: instance.userSysId(session.userName) }
-            const { fields, file } = await readUpload(request)
-            const token = fields.sysparm_ck ?? request.get('x-usertoken') ?? ''
-            if (!uiSessions.formTokenMatches(session, token))
-                throw new ApiError(
-                    403,
-                    'sysparm_ck does not match the session token',
-                    'send the token of POST /angular.do?sysparm_type=get_user (x-usertoken-response) as sysparm_ck'
-                )
-            requireRole(instance, user, ['admin'], 'import update sets')
-            if (fields.sysparm_target !== 'sys_remote_update_set')
-                throw new ApiError(
-                    400,
-                    `sysparm_target must be sys_remote_update_set; got "${fields.sysparm_target ?? ''}"`,
-                    'the local instance imports update sets only'
-                )
-            if (file === undefined)
-                throw new ApiError(400, 'No file in attachFile', 'send the update set XML as attachFile')
-            let remoteSet
-            try {
-                remoteSet = instance.retrieveUpdateSet(file, session.userName)
-            } catch (error) {
-                domainError(error)
-            }
-            response.redirect(302, `/sys_remote_update_set.do?sys_id=${remoteSet.sys_id}`)
+            )
+            return
         }
-    )
+        sendApiError(
+            response,
+            new ApiError(400, `sysparm_type "${type}" is not served`, 'use view_form.login or get_user')
+        )
+    })
+
+    // ---- "Import Update Set from XML" ----
+    router.post('/sys_upload.do', async (request, response) => {
+        const session = uiSessions.get(cookiesOf(request)[UI_SESSION_COOKIE])
+        if (!session)
+            throw new ApiError(
+                401,
+                'User Not Authenticated',
+                'log in first: POST /angular.do?sysparm_type=view_form.login, then send its cookies'
+            )
+        const user: ApiUser = { userName: session.userName, sysId: instance.userSysId(session.userName) }
+        const { fields, file } = await readUpload(request)
+        const token = fields.sysparm_ck ?? request.get('x-usertoken') ?? ''
+        if (!uiSessions.formTokenMatches(session, token))
+            throw new ApiError(
+                403,
+                'sysparm_ck does not match the session token',
+                'send the token of POST /angular.do?sysparm_type=get_user (x-usertoken-response) as sysparm_ck'
+            )
+        requireRole(instance, user, ['admin'], 'import update sets')
+        if (fields.sysparm_target !== 'sys_remote_update_set')
+            throw new ApiError(
+                400,
+                `sysparm_target must be sys_remote_update_set; got "${fields.sysparm_target ?? ''}"`,
+                'the local instance imports update sets only'
+            )
+        if (file === undefined)
+            throw new ApiError(400, 'No file in attachFile', 'send the update set XML as attachFile')
+        let remoteSet
+        try {
+            remoteSet = instance.retrieveUpdateSet(file, session.userName)
+        } catch (error) {
+            domainError(error)
+        }
+        response.redirect(302, `/sys_remote_update_set.do?sys_id=${remoteSet.sys_id}`)
+    })
 
     // ---- /api/*: Basic auth, JSON ----
     router.use(
