@@ -1,9 +1,9 @@
 // The Glide API as a script step sees it, written in JavaScript that runs *inside* the QuickJS sandbox
-// (glide-sandbox.ts evaluates this file in each fresh sandbox, before its one script is known). Everything
-// here is guest code: the only way out is the two host functions handed in below, which take and return
+// (sandbox-worker.mjs evaluates this file in each fresh sandbox, before its one script is known). Everything
+// here is guest code: the only way out is the host function handed in below, which takes and returns
 // JSON text, so a script can reach the local instance's tables, properties, connections and HTTP only
 // through the operations listed in glide-sandbox.ts, and nothing of Node at all.
-;(function installGlideApi(callHost, httpRequest, config) {
+;(function installGlideApi(callHost, config) {
     'use strict'
 
     function host(operation) {
@@ -24,21 +24,32 @@
         return new Date(milliseconds).toISOString().replace('T', ' ').slice(0, 19)
     }
 
+    // The instance answers false once the run's log is full (its bound): later lines are not sent at all.
+    var logOpen = true
+    var maxLogMessage = config.maxLogMessageChars
+    function log(level, message) {
+        if (!logOpen) return
+        var line = String(message)
+        if (line.length > maxLogMessage)
+            line = line.slice(0, maxLogMessage) + ' [cut at ' + maxLogMessage + ' characters]'
+        if (host('log', level, line) === false) logOpen = false
+    }
+
     var gs = {
         info: function (message) {
-            host('log', 'info', String(message))
+            log('info', message)
         },
         warn: function (message) {
-            host('log', 'warn', String(message))
+            log('warn', message)
         },
         error: function (message) {
-            host('log', 'error', String(message))
+            log('error', message)
         },
         debug: function (message) {
-            host('log', 'debug', String(message))
+            log('debug', message)
         },
         log: function (message) {
-            host('log', 'info', String(message))
+            log('info', message)
         },
         getProperty: function (name, fallback) {
             var value = host('property', String(name))
@@ -62,10 +73,10 @@
             return message
         },
         addInfoMessage: function (message) {
-            host('log', 'info', String(message))
+            log('info', message)
         },
         addErrorMessage: function (message) {
-            host('log', 'error', String(message))
+            log('error', message)
         },
         // gs.eventQueue(name, record, parm1, parm2): the event is processed at once (notifications.ts).
         eventQueue: function (name, record, parm1, parm2, queue) {
@@ -202,9 +213,9 @@
         }
         this.execute = function () {
             if (request.endpoint === '') throw new Error('RESTMessageV2.execute() without an endpoint')
-            // Looks synchronous to the script, as on the platform; the host awaits the real request
-            // meanwhile (asyncify), so the instance keeps serving pages.
-            var result = JSON.parse(httpRequest(JSON.stringify(request)))
+            // Looks synchronous to the script, as on the platform; the instance performs the request
+            // on its own thread meanwhile and keeps serving pages.
+            var result = host('http', request)
             if (result.failure !== undefined) throw new Error(result.failure)
             return new RestResponse(result.status, result.body, result.headers, result.errorMessage)
         }
@@ -421,7 +432,6 @@
             this.getConnectionInfoByDomain = connectionInfo
         },
     }
-})(globalThis.__glideHost, globalThis.__glideHttp, JSON.parse(globalThis.__glideConfig))
+})(globalThis.__glideHost, JSON.parse(globalThis.__glideConfig))
 delete globalThis.__glideHost
-delete globalThis.__glideHttp
 delete globalThis.__glideConfig

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { checkScriptSyntax, runPlatformScript, ScriptRuntimeError, ScriptSyntaxError } from './glide-sandbox'
+import { checkScriptSyntax, plainData, runPlatformScript, ScriptRuntimeError, ScriptSyntaxError } from './glide-sandbox'
+import {
+    MAX_ERROR_MESSAGE_CHARS,
+    MAX_HOST_CALL_CHARS,
+    MAX_LOG_CHARS_PER_RUN,
+    MAX_LOG_MESSAGE_CHARS,
+    MAX_LOG_MESSAGES_PER_RUN,
+    MAX_OUTPUTS_CHARS,
+} from './sandbox-limits'
 import { makeScriptHost as makeHost, outputsOf } from './test/script-host'
 
 // Unit tests open no socket: RESTMessageV2 against a real server (and its timeouts) is tested in
@@ -241,5 +249,118 @@ describe('isolation from the host', () => {
             /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d - system \(Work notes\)\nsecond\n\n.* - Abel Tuter \(Work notes\)\nfirst$/
         )
         expect(String(outputs.newest)).toMatch(/\nsecond$/)
+    })
+})
+
+// What a run hands back and what it may log are bounded (sandbox-limits.ts); a run over a bound fails
+// or is cut, and nothing it hands back reaches a host object's prototype.
+describe('bounds on what a run hands over', () => {
+    it('copies outputs as plain data: own __proto__, constructor and prototype keys are dropped at every level', async () => {
+        const outputs: Record<string, unknown> = {}
+        await runPlatformScript(makeHost().host, {
+            recordName: 'r',
+            level: 'es5',
+            globals: { outputs },
+            script: `var hostile = JSON.parse('{"__proto__": {"polluted": true}, "constructor": "c", "prototype": "p", "kept": {"__proto__": {"deep": 1}, "value": 2}}');
+                outputs.nested = hostile;
+                Object.defineProperty(outputs, '__proto__', { value: { polluted: true }, enumerable: true });
+                outputs.list = [hostile];`,
+        })
+        expect(Object.getPrototypeOf(outputs)).toBe(Object.prototype)
+        expect(Object.hasOwn(outputs, '__proto__')).toBe(false)
+        expect(outputs.polluted).toBeUndefined()
+        const nested = outputs.nested as Record<string, unknown>
+        expect(Object.getPrototypeOf(nested)).toBeNull()
+        expect(Object.keys(nested)).toEqual(['kept'])
+        expect(Object.keys(nested.kept as object)).toEqual(['value'])
+        expect(Object.keys((outputs.list as Record<string, unknown>[])[0] ?? {})).toEqual(['kept'])
+    })
+
+    it('plainData keeps values and arrays, and gives objects no prototype', () => {
+        const copied = plainData(JSON.parse('{"a": [1, "x", null, {"b": true}], "constructor": {}}')) as Record<
+            string,
+            unknown
+        >
+        expect(Object.getPrototypeOf(copied)).toBeNull()
+        expect(copied).toEqual({ a: [1, 'x', null, { b: true }] })
+    })
+
+    it('refuses outputs over the bound, keeping nothing of them', async () => {
+        const outputs: Record<string, unknown> = {}
+        await expect(
+            runPlatformScript(makeHost().host, {
+                recordName: 'Big',
+                level: 'es5',
+                globals: { outputs },
+                script: `outputs.small = 1; outputs.big = new Array(${String(MAX_OUTPUTS_CHARS + 2)}).join('x')`,
+            })
+        ).rejects.toThrow(`Big: outputs is larger than ${String(MAX_OUTPUTS_CHARS)} characters as JSON`)
+        expect(outputs).toEqual({})
+    })
+
+    it("cuts one log line inside the sandbox and the run's log at its bound, then drops the rest", async () => {
+        const { host, logs } = makeHost()
+        const outputs = await outputsOf(
+            `gs.info(new Array(${String(MAX_LOG_MESSAGE_CHARS + 100)}).join('y'));
+             var line = new Array(1001).join('z'); for (var i = 0; i < 5000; i++) gs.info(line); outputs.done = true`,
+            host
+        )
+        expect(outputs.done).toBe(true)
+        expect(logs[0]?.message).toMatch(
+            new RegExp(`^y{${String(MAX_LOG_MESSAGE_CHARS)}} \\[cut at ${String(MAX_LOG_MESSAGE_CHARS)} characters\\]$`)
+        )
+        expect(logs.length).toBeLessThanOrEqual(MAX_LOG_MESSAGES_PER_RUN)
+        const total = logs.reduce((sum, entry) => sum + entry.message.length, 0)
+        expect(total).toBeLessThan(MAX_LOG_CHARS_PER_RUN + 200)
+        expect(logs.at(-1)?.message).toMatch(/log limit reached .* later lines are dropped\]$/)
+    })
+
+    it("stops at the log's line count too", async () => {
+        const { host, logs } = makeHost()
+        await outputsOf(`for (var i = 0; i < ${String(MAX_LOG_MESSAGES_PER_RUN * 3)}; i++) gs.info('line ' + i)`, host)
+        expect(logs).toHaveLength(MAX_LOG_MESSAGES_PER_RUN)
+        expect(logs.at(-2)?.message).toBe(`line ${String(MAX_LOG_MESSAGES_PER_RUN - 2)}`)
+        expect(logs.at(-1)?.message).toMatch(/^line \d+ \[log limit reached/)
+    })
+
+    it('refuses a Glide API call over its bound as an error in the script, writing nothing', async () => {
+        const { host, database } = makeHost()
+        const outputs = await outputsOf(
+            `var group = new GlideRecord('sys_user_group'); group.initialize();
+             group.setValue('description', new Array(${String(MAX_HOST_CALL_CHARS + 10)}).join('d'));
+             try { group.insert(); outputs.inserted = true } catch (e) { outputs.error = e.message }`,
+            host
+        )
+        expect(outputs.error).toBe(`a Glide API call may carry at most ${String(MAX_HOST_CALL_CHARS)} characters`)
+        expect(database.query('sys_user_group')).toEqual([])
+    })
+
+    it('cuts a huge error message at its bound', async () => {
+        const failed = runPlatformScript(makeHost().host, {
+            recordName: 'Loud',
+            level: 'es5',
+            script: "throw new Error(new Array(1000000).join('e'))",
+        })
+        await expect(failed).rejects.toThrow(`[cut at ${String(MAX_ERROR_MESSAGE_CHARS)} characters]`)
+        const message = await failed.then(
+            () => '',
+            (error: unknown) => (error as Error).message
+        )
+        expect(message.length).toBeLessThan(MAX_ERROR_MESSAGE_CHARS + 100)
+    })
+
+    it('reads a thrown value with the built-ins as they were before the script replaced them', async () => {
+        await expect(
+            runPlatformScript(makeHost().host, {
+                recordName: 'Tampered',
+                level: 'es5',
+                script: `String.prototype.slice = function () { return 'forged' }; JSON.stringify = function () { return '{"forged":1}' };
+                         throw new Error(new Array(${String(MAX_ERROR_MESSAGE_CHARS + 10)}).join('e'))`,
+            })
+        ).rejects.toThrow(/^Tampered: e+ \[cut at/)
+        const outputs = await outputsOf(
+            "JSON.stringify = function () { return '{\"forged\":1}' }; outputs.kept = 'yes'"
+        )
+        expect(outputs).toEqual({ kept: 'yes' })
     })
 })

@@ -1,27 +1,34 @@
-// Runs platform server-side JavaScript (a custom action's script step) the way the instance does:
-// syntax checked at the app's JavaScript level, then executed in QuickJS, a JavaScript engine compiled
-// to WebAssembly. The script shares no object with Node: it sees the Glide API (glide-api.guest.js,
-// guest code), which reaches the host only through two functions that pass JSON text: one for the
-// operations in `hostOperations` below, one for RESTMessageV2's HTTP call. An update set is untrusted
-// input; this is the boundary that keeps its scripts away from process, require, fetch, timers and files.
+// Runs platform server-side JavaScript (a custom action's script step, a UI action's condition and
+// script) the way the instance does: syntax checked at the app's JavaScript level, then executed in
+// QuickJS, a JavaScript engine compiled to WebAssembly, on a thread of its own (sandbox-thread.ts). The
+// script shares no object with Node: it sees the Glide API (glide-api.guest.js, guest code), which
+// reaches the instance only through one function passing JSON text, answered here from the table of
+// host operations below. An update set is untrusted input; this is the boundary that keeps its scripts
+// away from process, require, fetch, timers and files, and every bound on a run is in sandbox-limits.ts.
 //
-// RESTMessageV2.execute() is synchronous on the platform. QuickJS's asyncify build lets a guest call
-// wait on a host promise: the script sees a synchronous call while Node performs the request with
-// node:http and keeps serving pages, so one slow Kpow call holds up only its own flow.
-import { readFileSync } from 'node:fs'
+// RESTMessageV2.execute() is synchronous on the platform. The script's thread sleeps while the instance
+// performs the request with node:http and keeps serving pages, so one slow Kpow call holds up only its
+// own flow.
 import { request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import { parse } from 'acorn'
-import {
-    newQuickJSAsyncWASMModule,
-    type QuickJSAsyncContext,
-    type QuickJSAsyncWASMModule,
-    type QuickJSHandle,
-} from 'quickjs-emscripten'
 import type { Database } from './tables'
 import { parseEncodedQuery } from '../../scripts/lib/update-set/index'
 import { basicAuthorization } from '../../scripts/lib/common/index'
 import { queueEvent } from './notifications'
+import {
+    DEFAULT_HTTP_TIMEOUT_MS,
+    MAX_LOG_CHARS_PER_RUN,
+    MAX_LOG_MESSAGES_PER_RUN,
+    MAX_OUTPUTS_CHARS,
+    MAX_REST_RESPONSE_BYTES,
+    STEP_TIME_LIMIT_MS,
+} from './sandbox-limits'
+import { ScriptSandboxPool } from './sandbox-pool'
+import type { ScriptSandboxSource } from './sandbox-thread'
+import { describeEnd, quickJsWebAssembly } from './sandbox-thread'
+
+export type { ScriptSandboxSource } from './sandbox-thread'
 
 /** sys_app.js_level: `helsinki_es5` is ES5 compatibility mode, `es_latest` is ECMAScript 2021. */
 export type JavaScriptLevel = 'es5' | 'es2021'
@@ -94,6 +101,8 @@ export interface SandboxHost {
      * (script-includes.ts), evaluated before the script; without: no include exists.
      */
     scriptIncludes?(callerScope: string): string
+    /** For tests only: RunScriptOptions.timeScale for every run on this host that names none. */
+    timeScale?: number
 }
 
 export interface RunScriptOptions {
@@ -120,147 +129,139 @@ export interface RunScriptOptions {
     timeScale?: number
 }
 
-/** The platform's default RESTMessageV2 timeout is not documented for script steps; 60 s is its outbound HTTP default. */
-export const DEFAULT_HTTP_TIMEOUT_MS = 60_000
+export { DEFAULT_HTTP_TIMEOUT_MS, STEP_TIME_LIMIT_MS }
+
+let sharedSandboxes: ScriptSandboxPool | undefined
+
 /**
- * How long a script step may run before the platform stops it: 30 s: a step was seen stopped
- * in the middle of a 30 s RESTMessageV2 wait, before it could write its note [unverified: ServiceNow's
- * documentation names no such limit; only a PDI confirms it]. What was written before stays written.
+ * Where runs of a host without a pool of its own take their sandboxes: one shared pool that keeps
+ * none ready (each run makes its fresh sandbox on its path) but keeps a thread for the next run.
  */
-export const STEP_TIME_LIMIT_MS = 30_000
-const MEMORY_LIMIT_BYTES = 64 * 1024 * 1024
-const STACK_LIMIT_BYTES = 512 * 1024
+function sandboxesWithoutPool(): ScriptSandboxSource {
+    sharedSandboxes ??= new ScriptSandboxPool(0)
+    return sharedSandboxes
+}
 
-const guestGlideApi = readFileSync(new URL('./glide-api.guest.js', import.meta.url), 'utf8')
-
-// Each run gets a WebAssembly module of its own: an asyncified module can hold only one suspended call
-// at a time, so scripts running at the same time must not share one, and nothing a script did (globals,
-// prototypes, memory, a pending interrupt) can survive into the next. The module is made ready before
-// the step asks for it (sandbox-pool.ts) when the host has a pool; otherwise here, on the step's path.
+// Each run gets a sandbox of its own (a fresh QuickJS module in a thread, sandbox-thread.ts), made ready
+// before the step asks for it (sandbox-pool.ts): nothing a script did (globals, prototypes, memory) can
+// survive into the next, and nothing it does holds up the instance's event loop.
 export async function runPlatformScript(host: SandboxHost, options: RunScriptOptions): Promise<void> {
     checkScriptSyntax(options.script, options.level, options.recordName)
-    const sandbox = await (host.sandboxes ?? unpooledSandboxes).take()
-    const context = sandbox.context
-    const timeScale = options.timeScale ?? 1
+    const sandboxes = host.sandboxes ?? sandboxesWithoutPool()
+    const thread = await sandboxes.take()
+    const timeScale = options.timeScale ?? host.timeScale ?? 1
     const limitMs = options.timeoutMs ?? STEP_TIME_LIMIT_MS
-    const step = new StepClock(limitMs * timeScale)
-    const stoppedError = () =>
-        new ScriptRuntimeError(
-            options.recordName,
-            `stopped at the script step's ${String(limitMs)} ms time limit, as the platform stops a step that runs longer (it was still running; nothing after that point ran)`
-        )
+    const step = new StepClock(limitMs * timeScale, () => thread.terminate())
+    const fail = (message: string) => new ScriptRuntimeError(options.recordName, message)
+    const runLog = new RunLog(host.log)
+    const operations = hostOperations({ ...host, log: runLog.write }, runLog, step, timeScale)
+    const globals = Object.entries(options.globals ?? {})
     try {
-        sandbox.bind({ operations: hostOperations(host), host, step, timeScale })
-        if (host.scriptIncludes) evaluate(context, host.scriptIncludes(options.scope ?? 'global'), 'script includes')
-        for (const [name, value] of Object.entries(options.globals ?? {})) {
-            evaluate(context, `globalThis[${JSON.stringify(name)}] = ${JSON.stringify(value)}`, name)
-        }
-        // The limit counts the script's own time, not the sandbox's set-up (slow on a busy machine).
+        // The limit counts from here: the sandbox was made before, off the step's time.
         step.start()
-        const outcome = await context.evalCodeAsync(options.script, options.recordName, { type: 'global' })
-        if (step.stopped()) {
-            if (outcome.error) outcome.error.dispose()
-            else outcome.value.dispose()
-            throw stoppedError()
+        const result = await thread.run(
+            {
+                script: options.script,
+                recordName: options.recordName,
+                prelude: host.scriptIncludes?.(options.scope ?? 'global') ?? '',
+                globals: globals.map(([name, value]) => [name, JSON.stringify(value)]),
+                exports: globals.map(([name]) => name),
+            },
+            (operation, args) => answerCall(operations, step, operation, args)
+        )
+        if (step.stopped() || result.kind === 'terminated')
+            throw fail(
+                `stopped at the script step's ${String(limitMs)} ms time limit, as the platform stops a step that runs longer (it was still running; nothing after that point ran)`
+            )
+        if (result.kind !== 'finished') throw fail(describeEnd(result))
+        if (!result.outcome.ok) throw fail(result.outcome.message)
+        const exported = new Map(result.outcome.exported)
+        for (const [name, target] of globals) {
+            const json = exported.get(name) ?? 'null'
+            if (json.length > MAX_OUTPUTS_CHARS)
+                throw fail(
+                    `${name} is larger than ${String(MAX_OUTPUTS_CHARS)} characters as JSON: nothing of it was kept`
+                )
+            Object.assign(target, plainData(JSON.parse(json)))
         }
-        if (outcome.error) throw new ScriptRuntimeError(options.recordName, guestErrorMessage(context, outcome.error))
-        outcome.value.dispose()
-        for (const [name, target] of Object.entries(options.globals ?? {})) {
-            Object.assign(target, JSON.parse(evaluate(context, exportGlobal(name), name)) as object)
-        }
-    } catch (error) {
-        if (error instanceof ScriptRuntimeError) throw error
-        throw new ScriptRuntimeError(options.recordName, error instanceof Error ? error.message : String(error))
     } finally {
         step.end()
-        sandbox.dispose()
+        sandboxes.release(thread)
     }
 }
 
-/** Where a run's sandbox comes from: a pool (sandbox-pool.ts) or, without one, made for the run. */
-export interface ScriptSandboxSource {
-    /** A sandbox nobody has run a script in; the caller disposes it after its one run. */
-    take(): Promise<ScriptSandbox>
+/** Compiles QuickJS's WebAssembly ahead of the first script step (hundreds of milliseconds on a busy machine). */
+export async function warmUpScriptSandbox(): Promise<void> {
+    await quickJsWebAssembly()
 }
 
-/** What a sandbox's host functions and interrupt handler serve: the one run it is bound to. */
-interface SandboxRun {
-    operations: Record<string, HostOperation>
-    host: SandboxHost
-    step: StepClock
-    timeScale: number
-}
+/** Keys that would reach an object's prototype machinery if copied onto a host object. */
+const prototypeKeys = new Set(['__proto__', 'constructor', 'prototype'])
 
 /**
- * A QuickJS module with its limits, host functions and the Glide API installed, waiting for its one
- * run. Until `bind`, its host functions answer nothing and its interrupt handler never stops it.
+ * Data from a script (parsed JSON) as plain data: objects become objects without a prototype, and keys
+ * that name prototype machinery are dropped, so nothing a script hands over can change a host object's
+ * prototype or shadow its constructor.
  */
-export class ScriptSandbox {
-    private run: SandboxRun | undefined
-    private disposed = false
-
-    private constructor(
-        readonly context: QuickJSAsyncContext,
-        private readonly onDispose: () => void
-    ) {}
-
-    /**
-     * Makes a sandbox ready: a module of its own from `newModule`, the limits, the bridge, the Glide API.
-     * `onDispose` runs once the sandbox is disposed (a pool refills then).
-     */
-    static async prepare(
-        newModule: () => Promise<QuickJSAsyncWASMModule>,
-        onDispose: () => void = () => {}
-    ): Promise<ScriptSandbox> {
-        const context = (await newModule()).newContext()
-        const sandbox = new ScriptSandbox(context, onDispose)
-        try {
-            context.runtime.setMemoryLimit(MEMORY_LIMIT_BYTES)
-            context.runtime.setMaxStackSize(STACK_LIMIT_BYTES)
-            context.runtime.setInterruptHandler(() => sandbox.run?.step.stopped() ?? false)
-            installHostFunctions(context, () => sandbox.run)
-            evaluate(context, guestGlideApi, 'glide-api.guest.js')
-        } catch (error) {
-            sandbox.dispose()
-            throw error
-        }
-        return sandbox
-    }
-
-    /** Hands the sandbox to its run; a sandbox serves one run only. */
-    bind(run: SandboxRun): void {
-        if (this.run || this.disposed) throw new Error('a script sandbox serves one run only')
-        this.run = run
-    }
-
-    dispose(): void {
-        if (this.disposed) return
-        this.disposed = true
-        this.context.dispose()
-        this.onDispose()
-    }
-}
-
-/** The path without a pool: a fresh module (newQuickJSAsyncWASMModule compiles or reuses V8's code) per run. */
-const unpooledSandboxes: ScriptSandboxSource = {
-    take: () => ScriptSandbox.prepare(() => newQuickJSAsyncWASMModule()),
+export function plainData(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(plainData)
+    if (value === null || typeof value !== 'object') return value
+    const copy = Object.create(null) as Record<string, unknown>
+    for (const [key, item] of Object.entries(value)) if (!prototypeKeys.has(key)) copy[key] = plainData(item)
+    return copy
 }
 
 /**
- * A script step's wall clock. Once its limit passes the step is stopped: the interrupt handler ends the
- * guest's code, a RESTMessageV2 call in flight is abandoned, and no host operation runs any more, so
- * the script cannot write anything after the point the platform would have stopped it.
+ * What a run may log (MAX_LOG_CHARS_PER_RUN, MAX_LOG_MESSAGES_PER_RUN): past either bound the line is
+ * cut with a marker, later lines are dropped, and `write` answers false so the script stops sending.
+ */
+class RunLog {
+    private characters = 0
+    private messages = 0
+    private closed = false
+
+    constructor(private readonly sink: (level: ScriptLogLevel, message: string) => void) {}
+
+    readonly write = (level: ScriptLogLevel, message: string): boolean => {
+        if (this.closed) return false
+        const room = MAX_LOG_CHARS_PER_RUN - this.characters
+        this.messages += 1
+        if (message.length <= room && this.messages < MAX_LOG_MESSAGES_PER_RUN) {
+            this.characters += message.length
+            this.sink(level, message)
+            return true
+        }
+        this.closed = true
+        this.sink(
+            level,
+            `${message.slice(0, Math.max(0, room))} [log limit reached (${String(MAX_LOG_MESSAGES_PER_RUN)} lines or ${String(MAX_LOG_CHARS_PER_RUN)} characters per run): later lines are dropped]`
+        )
+        return false
+    }
+}
+
+/**
+ * A script step's wall clock. Once its limit passes the step is stopped: `onLimit` ends the script's
+ * thread wherever it is, a RESTMessageV2 call in flight is abandoned, and no host operation runs any
+ * more, so the script cannot write anything after the point the platform would have stopped it.
  */
 class StepClock {
     private deadline = Infinity
     private timer: NodeJS.Timeout | undefined
-    private abandonHttp: (() => void) | undefined
+    private readonly abandon = new AbortController()
 
-    constructor(private readonly limitMs: number) {}
+    constructor(
+        private readonly limitMs: number,
+        private readonly onLimit: () => void
+    ) {}
 
     start(): void {
         this.deadline = Date.now() + this.limitMs
-        this.timer = setTimeout(() => this.abandonHttp?.(), this.limitMs + 1)
+        this.timer = setTimeout(() => {
+            this.abandon.abort()
+            this.onLimit()
+        }, this.limitMs)
+        // The run's thread keeps the process alive while it runs; the clock need not.
         this.timer.unref()
     }
 
@@ -268,10 +269,9 @@ class StepClock {
         return Date.now() >= this.deadline
     }
 
-    /** Registers how to abandon the HTTP call in flight when the limit passes; returns how to unregister. */
-    whileWaiting(abandon: () => void): () => void {
-        this.abandonHttp = abandon
-        return () => (this.abandonHttp = undefined)
+    /** Aborted when the limit passes: the HTTP call in flight is dropped. */
+    get signal(): AbortSignal {
+        return this.abandon.signal
     }
 
     end(): void {
@@ -279,90 +279,32 @@ class StepClock {
     }
 }
 
-/**
- * Compiles QuickJS's WebAssembly once ahead of the first script step: V8 keeps the compiled code for the
- * process, so the first order does not pay for the compilation (hundreds of milliseconds on a busy machine).
- */
-export async function warmUpScriptSandbox(): Promise<void> {
-    ;(await ScriptSandbox.prepare(() => newQuickJSAsyncWASMModule())).dispose()
-}
-
-/** Copies a global object out of the guest as JSON; values JSON cannot carry (a GlideElement) become their text. */
-function exportGlobal(name: string): string {
-    return `JSON.stringify(globalThis[${JSON.stringify(name)}], function (key, value) {
-        if (key === '' || value === null || value === undefined) return value === undefined ? null : value
-        if (typeof value === 'function') return String(value)
-        if (typeof value === 'object' && !Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype) {
-            return String(value)
-        }
-        return value
-    })`
-}
-
-function evaluate(context: QuickJSAsyncContext, code: string, fileName: string): string {
-    const outcome = context.evalCode(code, fileName, { type: 'global' })
-    if (outcome.error) throw new Error(`${fileName}: ${guestErrorMessage(context, outcome.error)}`)
-    return outcome.value.consume((value) => String(context.dump(value)))
-}
-
-function guestErrorMessage(context: QuickJSAsyncContext, error: QuickJSHandle): string {
-    return error.consume((handle) => {
-        const thrown: unknown = context.dump(handle)
-        if (thrown !== null && typeof thrown === 'object' && 'message' in thrown) {
-            const name = 'name' in thrown && thrown.name !== 'Error' ? `${String(thrown.name)}: ` : ''
-            return `${name}${String(thrown.message)}`
-        }
-        return String(thrown)
-    })
-}
-
-function installHostFunctions(context: QuickJSAsyncContext, boundRun: () => SandboxRun | undefined): void {
-    context
-        .newFunction('__glideHost', (operationHandle, argumentsHandle) => {
-            const operation = context.getString(operationHandle)
-            const args = JSON.parse(context.getString(argumentsHandle)) as unknown[]
-            const run = boundRun()
-            // A stopped step does nothing more: no record is read or written after the limit.
-            const result = !run
-                ? { error: 'the Glide API answers only a running script' }
-                : run.step.stopped()
-                  ? { error: 'the script step was stopped at its time limit' }
-                  : answer(() => callOperation(run.operations, operation, args))
-            return context.newString(JSON.stringify(result))
-        })
-        .consume((handle) => context.setProp(context.global, '__glideHost', handle))
-    context
-        .newAsyncifiedFunction('__glideHttp', async (requestHandle) => {
-            const request = JSON.parse(context.getString(requestHandle)) as GuestHttpRequest
-            const run = boundRun()
-            if (!run)
-                return context.newString(JSON.stringify({ failure: 'the Glide API answers only a running script' }))
-            const abandon = new AbortController()
-            const stopWaiting = run.step.whileWaiting(() => abandon.abort())
-            try {
-                return context.newString(
-                    JSON.stringify(await performHttpRequest(run.host, request, run.timeScale, abandon.signal))
-                )
-            } finally {
-                stopWaiting()
-            }
-        })
-        .consume((handle) => context.setProp(context.global, '__glideHttp', handle))
-    context
-        .newString(JSON.stringify({ defaultHttpTimeoutMs: DEFAULT_HTTP_TIMEOUT_MS }))
-        .consume((handle) => context.setProp(context.global, '__glideConfig', handle))
-}
-
-function answer(operation: () => unknown): { value: unknown } | { error: string } {
+/** Answers one Glide API call as JSON text: `{ value }`, or `{ error }` the script sees as an Error. */
+async function answerCall(
+    operations: Record<string, HostOperation>,
+    step: StepClock,
+    operation: string,
+    argsJson: string
+): Promise<string> {
+    // A stopped step does nothing more: no record is read or written after the limit.
+    if (step.stopped()) return JSON.stringify({ error: 'the script step was stopped at its time limit' })
     try {
-        const value = operation()
-        return { value: value === undefined ? null : value }
+        const args = plainData(JSON.parse(argsJson))
+        if (!Array.isArray(args)) throw new GlideApiError('a Glide API call takes a list of arguments')
+        const value = await callOperation(operations, operation, args)
+        return JSON.stringify({ value: value === undefined ? null : value })
     } catch (error) {
-        return { error: error instanceof Error ? error.message : String(error) }
+        return JSON.stringify({ error: error instanceof Error ? error.message : String(error) })
     }
 }
 
 type HostOperation = (...args: unknown[]) => unknown
+
+const logLevels: readonly ScriptLogLevel[] = ['debug', 'info', 'warn', 'error']
+
+function logLevel(level: unknown): ScriptLogLevel {
+    return logLevels.find((known) => known === level) ?? 'info'
+}
 
 function callOperation(operations: Record<string, HostOperation>, name: string, args: unknown[]): unknown {
     const operation = Object.hasOwn(operations, name) ? operations[name] : undefined
@@ -376,11 +318,17 @@ function asText(value: unknown): string {
 }
 
 /** Everything a script can ask of the instance. Each answer is plain data (JSON), never a host object. */
-function hostOperations(host: SandboxHost): Record<string, HostOperation> {
+function hostOperations(
+    host: SandboxHost,
+    runLog: RunLog,
+    step: StepClock,
+    timeScale: number
+): Record<string, HostOperation> {
     const { database } = host
     const writer = () => userName(database, host.userSysId, 'system')
     return {
-        log: (level, message) => host.log(asText(level) as ScriptLogLevel, asText(message)),
+        log: (level, message) => runLog.write(logLevel(level), asText(message)),
+        http: (request) => performHttpRequest(host, guestHttpRequest(request), timeScale, step.signal),
         currentUser: () => ({ sysId: host.userSysId, userName: userName(database, host.userSysId, '') }),
         property: (name) => host.properties[asText(name)] ?? null,
         now: () => database.now().getTime(),
@@ -467,8 +415,33 @@ interface GuestHttpRequest {
     queryParameters: [string, string][]
 }
 
+/** The request as RESTMessageV2 built it in the guest (plain data), each field taken as its type or refused. */
+function guestHttpRequest(value: unknown): GuestHttpRequest {
+    const fields = (value ?? {}) as Record<string, unknown>
+    const pair = (value: unknown): [string, string] =>
+        Array.isArray(value) ? [asText(value[0]), asText(value[1])] : [asText(value), '']
+    const pairs = (list: unknown): [string, string][] => (Array.isArray(list) ? list.map(pair) : [])
+    return {
+        endpoint: asText(fields.endpoint),
+        method: asText(fields.method) || 'get',
+        body: fields.body === undefined || fields.body === null ? undefined : asText(fields.body),
+        timeoutMs: Number(fields.timeoutMs),
+        headers: Object.fromEntries(
+            Object.entries((fields.headers ?? {}) as Record<string, unknown>).map(([name, item]) => [
+                name,
+                asText(item),
+            ])
+        ),
+        basicAuth: Array.isArray(fields.basicAuth) ? pair(fields.basicAuth) : null,
+        queryParameters: pairs(fields.queryParameters),
+    }
+}
+
 type GuestHttpResult =
     { status: number; body: string; headers: [string, string][]; errorMessage: string } | { failure: string }
+
+/** A response whose body is over MAX_REST_RESPONSE_BYTES: the instance stopped reading it. */
+class OversizedResponseError extends Error {}
 
 /** The HTTP call behind RESTMessageV2.execute(): a transport failure is a response with status 0, as on the platform. */
 async function performHttpRequest(
@@ -501,6 +474,8 @@ async function performHttpRequest(
     } catch (error) {
         const message = error instanceof Error ? error.message : String(error)
         host.log('debug', `RESTMessageV2 failed: ${message}`)
+        // Not a transport failure the script may look past: its answer was not read, so execute() throws.
+        if (error instanceof OversizedResponseError) return { failure: `RESTMessageV2: ${message}` }
         return { status: 0, body: '', headers: [], errorMessage: message }
     }
 }
@@ -541,7 +516,19 @@ function sendHttpRequest(
         })
         outgoing.on('response', (incoming) => {
             const chunks: Buffer[] = []
-            incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
+            let received = 0
+            const oversized = () =>
+                outgoing.destroy(
+                    new OversizedResponseError(
+                        `the response from ${url.host} is larger than ${String(MAX_REST_RESPONSE_BYTES)} bytes, the most a script may read: the instance stopped reading it`
+                    )
+                )
+            if (Number(incoming.headers['content-length'] ?? 0) > MAX_REST_RESPONSE_BYTES) return oversized()
+            incoming.on('data', (chunk: Buffer) => {
+                received += chunk.length
+                if (received > MAX_REST_RESPONSE_BYTES) oversized()
+                else chunks.push(chunk)
+            })
             incoming.on('error', (error) => {
                 clearTimeout(timer)
                 reject(error)

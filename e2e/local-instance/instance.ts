@@ -65,7 +65,8 @@ export interface LocalInstanceOptions {
      */
     dataDir?: string
     /**
-     * For tests only: multiplies every script step's time limit (30 s) and HTTP timeout, so a test can
+     * For tests only: multiplies every script's time limit (30 s: script steps, UI action conditions
+     * and scripts) and HTTP timeout, so a test can
      * let Kpow be slower than a timeout without waiting 10 s for it (0.05: the create's 10 s timeout
      * becomes 500 ms). Scripts and their notes still read the unscaled numbers. Default 1.
      */
@@ -242,7 +243,7 @@ function startInstance(options: LocalInstanceOptions, store: SqliteInstanceStore
         timers: options.timers ?? clock,
         javaScriptLevel: () => deployment.current().javaScriptLevel,
         scriptTimeScale: options.scriptTimeScale,
-        sandboxHost: (userSysId, log) => sandboxHost(database, userSysId, log, sandboxes),
+        sandboxHost: (userSysId, log) => sandboxHost(database, userSysId, log, sandboxes, options.scriptTimeScale),
         contexts: store,
     })
     // Sandboxes are made while no flow step runs (the engine is idle: every run waits or has ended).
@@ -316,7 +317,7 @@ function startInstance(options: LocalInstanceOptions, store: SqliteInstanceStore
                 database,
                 database.require('sc_req_item', requestItemSysId),
                 'sc_req_item',
-                sandboxHost(database, userSysId(userName), () => {}, sandboxes),
+                sandboxHost(database, userSysId(userName), () => {}, sandboxes, options.scriptTimeScale),
                 deployment.current().javaScriptLevel
             ),
         // In the record's turn: the condition is checked on the record as it is then, not as it was at the click.
@@ -334,7 +335,8 @@ function startInstance(options: LocalInstanceOptions, store: SqliteInstanceStore
                         (level, message) => {
                             if (level === 'info' || level === 'error') messages.push(message)
                         },
-                        sandboxes
+                        sandboxes,
+                        options.scriptTimeScale
                     ),
                     deployment.current().javaScriptLevel
                 )

@@ -1,6 +1,6 @@
 // What a flow's scripts see of the instance: its database, the app's properties, the connection
-// aliases resolved to their configured endpoint and credential, and its Script Includes; and where
-// their sandboxes come from (the instance's pool).
+// aliases resolved to their configured endpoint and credential, and its Script Includes; where their
+// sandboxes come from (the instance's pool); and, for tests, how their time limits are scaled.
 import type { ResolvedConnection, SandboxHost, ScriptLogLevel, ScriptSandboxSource } from './glide-sandbox'
 import type { Database } from './tables'
 import { scriptIncludesSource } from './script-includes'
@@ -9,10 +9,12 @@ export function sandboxHost(
     database: Database,
     userSysId: string,
     log: (level: ScriptLogLevel, message: string) => void,
-    sandboxes?: ScriptSandboxSource
+    sandboxes?: ScriptSandboxSource,
+    timeScale?: number
 ): SandboxHost {
     return {
         sandboxes,
+        timeScale,
         database,
         userSysId,
         properties: Object.fromEntries(

@@ -4,6 +4,7 @@ import { localInstanceSchemas } from './schema'
 import type { SandboxHost } from './glide-sandbox'
 import { runPlatformScript } from './glide-sandbox'
 import { ScriptSandboxPool } from './sandbox-pool'
+import { MAX_CONCURRENT_SCRIPT_RUNS } from './sandbox-limits'
 
 const pools: ScriptSandboxPool[] = []
 
@@ -157,5 +158,65 @@ describe('script sandbox pool', () => {
         expect(outputs.sum).toBe(3)
         await pool.whenFull()
         expect(pool.readyCount).toBe(0)
+    })
+
+    it('runs at most MAX_CONCURRENT_SCRIPT_RUNS scripts at once; the others wait for a thread, then run', async () => {
+        const pool = await readyPool(1)
+        let running = 0
+        let most = 0
+        const host = hostOn(pool, (message) => {
+            running += message === 'start' ? 1 : -1
+            most = Math.max(most, running)
+        })
+        const runs = Array.from({ length: MAX_CONCURRENT_SCRIPT_RUNS + 2 }, (_, index) =>
+            outputsOf(
+                host,
+                `gs.info('start'); var end = Date.now() + 300; while (Date.now() < end) {} gs.info('end'); outputs.index = ${String(index)}`,
+                20_000
+            )
+        )
+        const outputs = await Promise.all(runs)
+        expect(outputs.map((output) => output.index)).toEqual(runs.map((_, index) => index))
+        expect(most).toBeLessThanOrEqual(MAX_CONCURRENT_SCRIPT_RUNS)
+        expect(most).toBeGreaterThan(1)
+    })
+
+    it('keeps the event loop free while a script loops or sits in a long native call, and stops both at the limit', async () => {
+        const pool = await readyPool(2)
+        const host = hostOn(pool)
+        let longestGapMs = 0
+        let last = performance.now()
+        const ticker = setInterval(() => {
+            const now = performance.now()
+            longestGapMs = Math.max(longestGapMs, now - last)
+            last = now
+        }, 10)
+        try {
+            const started = performance.now()
+            await Promise.all([
+                expect(
+                    runPlatformScript(host, {
+                        recordName: 'Loop',
+                        level: 'es5',
+                        script: 'while (true) {}',
+                        timeoutMs: 1_500,
+                    })
+                ).rejects.toThrow(/^Loop: stopped at the script step's 1500 ms time limit/),
+                expect(
+                    runPlatformScript(host, {
+                        recordName: 'Native',
+                        level: 'es5',
+                        script: "new Array(300000000).join('')",
+                        timeoutMs: 1_500,
+                    })
+                ).rejects.toThrow(/^Native: stopped at the script step's 1500 ms time limit/),
+            ])
+            // The native call alone takes many seconds: it was stopped, not waited for.
+            expect(performance.now() - started).toBeLessThan(8_000)
+        } finally {
+            clearInterval(ticker)
+        }
+        // A script on the event loop would have held it for the whole 1.5 s.
+        expect(longestGapMs).toBeLessThan(750)
     })
 })

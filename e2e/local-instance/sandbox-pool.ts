@@ -1,22 +1,17 @@
-// Script sandboxes made ready before a step asks for one. Making one (a QuickJS WebAssembly module, its
-// limits, the Glide API) took 26-239 ms on this machine when done as the step started, once per script
-// step and per UI action condition. The pool keeps a few ready, each for one run only: it is disposed
-// after that run and a new one is made in the background, so nothing a script did reaches the next.
+// Script sandboxes made ready before a step asks for one. Each is a thread (sandbox-thread.ts) holding
+// a fresh QuickJS module with its limits and the Glide API: starting a thread and making a module took
+// hundreds of milliseconds on a busy machine, so a few are kept ready. A sandbox serves one run; after
+// it the thread is kept without it and makes a fresh one, so nothing a script did reaches the next run.
+// A thread that was stopped (time limit), ran out of memory or broke is ended and replaced.
 //
-// Pooled sandboxes are instantiated from one WebAssembly.Module compiled once per process, which is
-// several times cheaper than newQuickJSAsyncWASMModule's own loading. The pool does no work on a step's
-// path unless every ready sandbox is taken (several flows at once), and then makes one at once.
-import { readFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
-import {
-    newQuickJSAsyncWASMModule,
-    newQuickJSAsyncWASMModuleFromVariant,
-    newVariant,
-    RELEASE_ASYNC,
-} from 'quickjs-emscripten'
-import type { QuickJSAsyncWASMModule } from 'quickjs-emscripten'
-import type { ScriptSandboxSource } from './glide-sandbox'
-import { ScriptSandbox } from './glide-sandbox'
+// Threads are the process's, not an instance's: every pool (one per local instance) takes from and
+// gives back to the same reservoir, which keeps as many ready as the largest pool asks for, so a
+// process that makes many instances (the tests) does not hold a few threads for each. The reservoir
+// also bounds how many scripts run at once in the process (MAX_CONCURRENT_SCRIPT_RUNS): each may hold
+// its memory bounds, so hostile scripts started together stay within the instance's memory ceiling.
+import { MAX_CONCURRENT_SCRIPT_RUNS } from './sandbox-limits'
+import type { ScriptSandboxSource } from './sandbox-thread'
+import { ScriptThread } from './sandbox-thread'
 
 /**
  * How many sandboxes wait ready by default: the most script steps the app's flows run between two
@@ -24,87 +19,72 @@ import { ScriptSandbox } from './glide-sandbox'
  */
 export const DEFAULT_SANDBOX_POOL_SIZE = 4
 
-/** Node's WebAssembly global: the project's type library (ES2023 and Node's) does not declare it. */
-type CompiledWebAssembly = object
-const { WebAssembly: webAssembly } = globalThis as unknown as {
-    WebAssembly: { compile(bytes: Uint8Array): Promise<CompiledWebAssembly> }
-}
-
-let compiledModule: Promise<CompiledWebAssembly> | undefined
-
-/** The release asyncify build's WebAssembly, compiled once for the process. */
-function quickJsWebAssembly(): Promise<CompiledWebAssembly> {
-    compiledModule ??= readFile(createRequire(import.meta.url).resolve('@jitl/quickjs-wasmfile-release-asyncify/wasm'))
-        .then((bytes) => webAssembly.compile(bytes))
-        .catch((error: unknown) => {
-            compiledModule = undefined // tried again by the next sandbox
-            throw error
-        })
-    return compiledModule
-}
-
-/** A QuickJS module of its own (its own memory and runtime), instantiated from the compiled code. */
-async function newPooledModule(): Promise<QuickJSAsyncWASMModule> {
-    const variant = newVariant(RELEASE_ASYNC, { wasmModule: await quickJsWebAssembly() })
-    return newQuickJSAsyncWASMModuleFromVariant(variant)
-}
-
 /** Resolves once nothing waits on the CPU that a sandbox being made would hold up (no flow step running). */
 export type QuietSignal = () => Promise<void>
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve).unref())
 
-export class ScriptSandboxPool implements ScriptSandboxSource {
-    private readonly ready: ScriptSandbox[] = []
-    /** Sandboxes being made for the pool (one at a time: the machine has other work). */
+/** The process's script threads: ready ones (a sandbox made), idle ones (none), and the runs' turns. */
+class ThreadReservoir {
+    readonly ready: ScriptThread[] = []
+    private readonly idle: ScriptThread[] = []
+    private readonly pools = new Set<ScriptSandboxPool>()
     private filling: Promise<void> | undefined
-    private disposed = false
+    private running = 0
+    private readonly waitingForTurn: (() => void)[] = []
 
-    /**
-     * `size` sandboxes are kept ready, made in the background. Making one holds the event loop for a
-     * few milliseconds (tens on a busy machine), so the pool makes them only when `quiet` says no flow
-     * step is running: a flow's steps between two waits take sandboxes made before, never wait for one
-     * being made. Size 0 keeps none: every run makes a fresh module on its own path, as the local
-     * instance did before it had a pool.
-     */
-    constructor(
-        readonly size: number = DEFAULT_SANDBOX_POOL_SIZE,
-        private readonly quiet: QuietSignal = () => Promise.resolve()
-    ) {
-        this.scheduleFill()
+    /** How many sandboxes the process keeps ready: what its largest pool asks for. */
+    get target(): number {
+        let largest = 0
+        for (const pool of this.pools) largest = Math.max(largest, pool.size)
+        return largest
     }
 
-    /** How many sandboxes wait ready now. */
-    get readyCount(): number {
-        return this.ready.length
+    register(pool: ScriptSandboxPool): void {
+        this.pools.add(pool)
     }
 
-    async take(): Promise<ScriptSandbox> {
-        const sandbox = this.ready.shift()
-        if (sandbox) return sandbox
-        if (this.size === 0 || this.disposed) return ScriptSandbox.prepare(() => newQuickJSAsyncWASMModule())
-        // All taken: this run cannot wait for the background, so it makes its own.
-        return ScriptSandbox.prepare(newPooledModule, () => this.scheduleFill())
+    /** A disposed pool asks for nothing more: threads over what the others ask for are ended. */
+    unregister(pool: ScriptSandboxPool): void {
+        this.pools.delete(pool)
+        for (const thread of this.ready.splice(this.target)) thread.terminate()
+        for (const thread of this.idle.splice(Math.max(this.target, 1))) thread.terminate()
     }
 
-    /**
-     * Fills the pool if it is short and resolves once it holds `size` ready sandboxes (or making one
-     * failed, or the pool is disposed): for tests.
-     */
-    whenFull(): Promise<void> {
-        this.scheduleFill()
-        return (!this.disposed && this.filling) || Promise.resolve()
+    /** `fromReady`: a ready sandbox may serve (a pool of size 0 makes its own, on the run's path). */
+    async take(fromReady: boolean): Promise<ScriptThread> {
+        await this.turn()
+        try {
+            while (fromReady && this.ready.length > 0) {
+                const thread = this.ready.shift()
+                if (thread?.reusable) return thread
+                thread?.terminate()
+            }
+            // None ready (all taken, or the pool keeps none): this run cannot wait for the background.
+            return await this.prepared(this.idle.shift(), true)
+        } catch (error) {
+            this.leaveTurn()
+            throw error
+        }
     }
 
-    /** Disposes the ready sandboxes and makes no more; sandboxes in use are disposed by their runs. */
-    dispose(): void {
-        this.disposed = true
-        for (const sandbox of this.ready.splice(0)) sandbox.dispose()
+    release(thread: ScriptThread, quiet: QuietSignal): void {
+        this.leaveTurn()
+        const kept = this.ready.length + this.idle.length
+        if (thread.reusable && kept < Math.max(this.target, 1)) this.idle.push(thread)
+        else thread.terminate()
+        this.scheduleFill(quiet)
     }
 
-    private scheduleFill(): void {
-        if (this.disposed || this.filling || this.ready.length >= this.size) return
-        this.filling = this.fill()
+    /** Resolves once `size` sandboxes are ready, or making one failed. */
+    whenFull(size: number, quiet: QuietSignal): Promise<void> {
+        this.scheduleFill(quiet)
+        return this.ready.length >= size ? Promise.resolve() : (this.filling ?? Promise.resolve())
+    }
+
+    scheduleFill(quiet: QuietSignal): void {
+        if (this.filling || this.ready.length >= this.target) return
+        this.filling = this.fill(quiet)
             .catch(() => {
                 // A sandbox that cannot be made now is made on a step's path later, where its error is reported.
             })
@@ -113,18 +93,93 @@ export class ScriptSandboxPool implements ScriptSandboxSource {
             })
     }
 
-    private async fill(): Promise<void> {
-        while (!this.disposed && this.ready.length < this.size) {
+    private async fill(quiet: QuietSignal): Promise<void> {
+        while (this.ready.length < this.target) {
             // Each sandbox after the current turn, once no step runs: requests and steps go first.
             await nextTurn()
-            await this.quiet()
-            if (this.disposed) return
-            const sandbox = await ScriptSandbox.prepare(newPooledModule, () => this.scheduleFill())
-            if (this.disposed) {
-                sandbox.dispose()
-                return
-            }
-            this.ready.push(sandbox)
+            await quiet()
+            if (this.ready.length >= this.target) return
+            const thread = await this.prepared(this.idle.shift())
+            if (this.ready.length >= this.target) thread.terminate()
+            else this.ready.push(thread)
         }
+    }
+
+    /** A thread with a fresh sandbox: `thread` (an idle one) or a new one; `forRun`: a run waits for it. */
+    private async prepared(thread: ScriptThread | undefined, forRun = false): Promise<ScriptThread> {
+        const chosen = thread?.reusable ? thread : await ScriptThread.start()
+        if (thread && chosen !== thread) thread.terminate()
+        try {
+            await chosen.prepare(forRun)
+        } catch (error) {
+            chosen.terminate()
+            throw error
+        }
+        return chosen
+    }
+
+    /** Waits until fewer than MAX_CONCURRENT_SCRIPT_RUNS scripts run in the process. */
+    private async turn(): Promise<void> {
+        if (this.running < MAX_CONCURRENT_SCRIPT_RUNS) {
+            this.running += 1
+            return
+        }
+        // The run that ends hands its turn over (leaveTurn), so `running` stays as it is.
+        await new Promise<void>((resolve) => this.waitingForTurn.push(resolve))
+    }
+
+    private leaveTurn(): void {
+        const next = this.waitingForTurn.shift()
+        if (next) next()
+        else this.running -= 1
+    }
+}
+
+const reservoir = new ThreadReservoir()
+
+export class ScriptSandboxPool implements ScriptSandboxSource {
+    private disposed = false
+
+    /**
+     * `size` sandboxes are kept ready (with the process's other pools: as many as the largest asks
+     * for), made in the background when `quiet` says no flow step is running: a flow's steps between
+     * two waits take sandboxes made before, never wait for one being made, and making one does not
+     * compete with them for the CPU. Size 0 takes none of them: every run makes its sandbox on its
+     * own path (in a thread kept from an earlier run when there is one).
+     */
+    constructor(
+        readonly size: number = DEFAULT_SANDBOX_POOL_SIZE,
+        private readonly quiet: QuietSignal = () => Promise.resolve()
+    ) {
+        reservoir.register(this)
+        reservoir.scheduleFill(quiet)
+    }
+
+    /** How many sandboxes wait ready for this pool's runs now. */
+    get readyCount(): number {
+        return this.disposed ? 0 : Math.min(this.size, reservoir.ready.length)
+    }
+
+    take(): Promise<ScriptThread> {
+        return reservoir.take(!this.disposed && this.size > 0)
+    }
+
+    release(thread: ScriptThread): void {
+        reservoir.release(thread, this.quiet)
+    }
+
+    /**
+     * Fills the pool if it is short and resolves once it holds `size` ready sandboxes (or making one
+     * failed, or the pool is disposed): for tests.
+     */
+    whenFull(): Promise<void> {
+        return this.disposed ? Promise.resolve() : reservoir.whenFull(this.size, this.quiet)
+    }
+
+    /** Asks for no more sandboxes: threads no other pool needs are ended; those in use when their runs end. */
+    dispose(): void {
+        if (this.disposed) return
+        this.disposed = true
+        reservoir.unregister(this)
     }
 }

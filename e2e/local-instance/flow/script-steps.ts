@@ -1,5 +1,5 @@
 // Custom actions: their script steps run one after the other in the QuickJS sandbox
-// (glide-sandbox.ts) as the run's user, each step's outputs feeding the next through the action's
+// (glide-sandbox.ts, each on a thread of its own) as the run's user, each step's outputs feeding the next through the action's
 // own pills; the action's outputs are resolved from them. Each step has a log entry of its own.
 import { replaceDataPills } from '../../../scripts/lib/update-set/index'
 import type { ActionNode } from '../flow-model'
@@ -58,17 +58,23 @@ export async function runCustomAction(
             book.closeStep(stepLog, 'error', {})
             throw error
         }
-        const declared = new Map(
-            step.outputs.map((name) => [
-                name,
-                outputs[name] === undefined || outputs[name] === null ? '' : String(outputs[name]),
-            ])
-        )
+        const declared = new Map(step.outputs.map((name) => [name, outputText(outputs[name])]))
         stepOutputs.set(step.cid, declared)
         book.closeStep(stepLog, 'complete', Object.fromEntries(declared))
     }
     log.messages.push({ level: 'debug', message: `${String(action.steps.length)} step(s) of "${action.name}" ran` })
     return new Map(action.outputs.map((output) => [output.name, { value: resolveInAction(output.value) }]))
+}
+
+/**
+ * A script step's output as the string output it is declared as: JavaScript's own conversion, written
+ * out because the outputs come back as plain data whose objects have no prototype (no toString).
+ */
+function outputText(value: unknown): string {
+    if (value === undefined || value === null) return ''
+    if (Array.isArray(value))
+        return value.map((item) => (item === null || item === undefined ? '' : outputText(item))).join(',')
+    return typeof value === 'object' ? '[object Object]' : String(value)
 }
 
 /**
