@@ -52,15 +52,18 @@ export interface ActionNode {
 }
 
 export interface LogicNode {
-    kind: LogicKind
+    /** Flow logic, or `subflow`: a step calling a subflow, whose children are the subflow's steps. */
+    kind: LogicKind | 'subflow'
     uiId: string
     sysId: string
     order: number
     label: string
     /** If: the encoded condition. */
     condition: string
-    /** Set Flow Variables: name -> value (with pills). */
+    /** Set Flow Variables, Assign Subflow Outputs, a subflow call's inputs: name -> value (with pills). */
     variables: InputValue[]
+    /** A subflow call: the subflow's sys_id. */
+    subflowSysId?: string
     /** Catch: the ui_id of its Try. */
     connectedTo: string
     children: FlowNode[]
@@ -71,6 +74,11 @@ export type FlowNode = ActionNode | LogicNode
 export interface FlowDefinition {
     sysId: string
     name: string
+    /** A subflow runs only as a step of a flow, with inputs (pills `subflow.<input>`) and outputs. */
+    type: 'flow' | 'subflow'
+    /** A subflow's inputs (a reference input with its table) and output names. */
+    inputs: { name: string; reference: string }[]
+    outputs: string[]
     active: boolean
     status: string
     trigger: { sysId: string; name: string; pillSource: string }
@@ -127,6 +135,7 @@ export function buildFlowCatalog(
     const flows = view.flows
         .filter((record) => record.action === 'INSERT_OR_UPDATE')
         .map((flow) => buildFlow(flow, view, live, actions, unsupported))
+    linkSubflows(flows, unsupported)
     return { flows, actions, graphs }
 }
 
@@ -246,7 +255,12 @@ function buildFlow(
     const triggers = ofFlow(view.triggers)
     const [trigger] = triggers
     const serviceCatalog = TRIGGERS.serviceCatalog
-    if (!trigger || triggers.length > 1) {
+    const isSubflow = flow.type === 'subflow'
+    if (!['flow', 'subflow'].includes(flow.type))
+        unsupported.add('record-table', where, `sys_hub_flow type "${flow.type}" (only flow and subflow)`)
+    if (isSubflow) {
+        if (triggers.length > 0) unsupported.add('trigger', where, 'a subflow has no trigger: it runs as a flow step')
+    } else if (!trigger || triggers.length > 1) {
         unsupported.add('trigger', where, `a flow needs exactly one trigger instance, found ${String(triggers.length)}`)
     } else if (trigger.definition !== serviceCatalog.sysId) {
         unsupported.add(
@@ -257,6 +271,8 @@ function buildFlow(
     }
     const triggerName = trigger?.name ?? serviceCatalog.label
     const flowVariables = ofFlow(view.flowVariables).map((variable) => variable.element)
+    const inputPorts = isSubflowRecord(flow) ? ofFlow(view.flowInputs) : []
+    const outputNames = isSubflowRecord(flow) ? ofFlow(view.flowOutputs).map((output) => output.element) : []
     const runAs = flow.runAs === 'system' ? 'system' : 'user'
     if (!['', 'user', 'system'].includes(flow.runAs))
         unsupported.add('record-table', where, `run_as "${flow.runAs}" (only user and system)`)
@@ -300,6 +316,18 @@ function buildFlow(
                     )
             }
         }
+        const subflowOutputs = readInputs(logic.outputsToAssign, logicWhere, unsupported)
+        if (kind === 'assignSubflowOutputs') {
+            if (!isSubflow) unsupported.add('flow-logic', logicWhere, 'Assign Subflow Outputs outside a subflow')
+            for (const output of subflowOutputs) {
+                if (!outputNames.includes(output.name))
+                    unsupported.add(
+                        'flow-logic',
+                        logicWhere,
+                        `Assign Subflow Outputs assigns "${output.name}", which the subflow does not declare`
+                    )
+            }
+        }
         const comment = logic.comment
         nodes.push({
             kind,
@@ -308,13 +336,38 @@ function buildFlow(
             order: logic.order,
             label: `${FLOW_LOGIC[kind].label}${kind === 'if' ? ` ${condition}` : kind === 'setFlowVariables' ? ` ${variables.map((variable) => variable.name).join(', ')}` : ''}${comment ? ` (${comment})` : ''}`,
             condition,
-            variables,
+            variables: kind === 'assignSubflowOutputs' ? subflowOutputs : variables,
             connectedTo: logic.connectedTo,
             children: [],
             parentUiId: logic.parentUiId,
         })
     }
-    for (const table of ['sys_hub_sub_flow_instance_v2', 'sys_hub_pill_compound']) {
+    for (const instance of ofFlow(view.subflowInstances)) {
+        const callWhere = `${where}, subflow step #${String(instance.order)}`
+        if (instance.problem) unsupported.add('input', callWhere, instance.problem)
+        if (!instance.waitForCompletion)
+            unsupported.add(
+                'flow-logic',
+                callWhere,
+                'wait_for_completion is false (only a caller that waits for its subflow is supported)'
+            )
+        if (isSubflow) unsupported.add('flow-logic', callWhere, 'a subflow calling another subflow is not supported')
+        const called = view.flows.find((candidate) => candidate.sysId === instance.subflow)
+        nodes.push({
+            kind: 'subflow',
+            uiId: instance.uiId,
+            sysId: instance.sysId,
+            order: instance.order,
+            label: `Subflow ${called?.name || instance.subflow}${instance.comment ? ` (${instance.comment})` : ''}`,
+            condition: '',
+            variables: readInputs(instance.inputs, callWhere, unsupported),
+            subflowSysId: instance.subflow,
+            connectedTo: '',
+            children: [],
+            parentUiId: instance.parentUiId,
+        })
+    }
+    for (const table of ['sys_hub_pill_compound']) {
         for (const record of records.filter(
             (candidate) =>
                 candidate.table === table &&
@@ -322,11 +375,7 @@ function buildFlow(
                     candidate.fields.model === flow.sysId ||
                     candidate.fields.attached_to === flow.sysId)
         )) {
-            unsupported.add(
-                'record-table',
-                where,
-                `${table} ${record.sysId} (subflows, flow variables and compound pills are not supported)`
-            )
+            unsupported.add('record-table', where, `${table} ${record.sysId} (compound pills are not supported)`)
         }
     }
     const uiIds = new Set(nodes.map((node) => node.uiId))
@@ -362,10 +411,21 @@ function buildFlow(
     }
     const roots = childrenOf('')
     checkElsePlacement(roots, where, unsupported)
-    checkFlowPills(roots, triggerName, where, { actions, records, flowVariables }, unsupported)
+    const subflowOutputsOf = (subflowSysId: string) =>
+        view.flowOutputs.filter((output) => output.flow === subflowSysId).map((output) => output.element)
+    checkFlowPills(
+        roots,
+        isSubflow ? undefined : triggerName,
+        where,
+        { actions, records, flowVariables, subflowInputs: inputPorts.map((input) => input.element), subflowOutputsOf },
+        unsupported
+    )
     return {
         sysId: flow.sysId,
         name,
+        type: isSubflow ? 'subflow' : 'flow',
+        inputs: inputPorts.map((input) => ({ name: input.element, reference: input.reference })),
+        outputs: outputNames,
         active: flow.active,
         status: flow.status,
         trigger: { sysId: trigger?.sysId ?? '', name: triggerName, pillSource: `${triggerName}_1` },
@@ -374,6 +434,46 @@ function buildFlow(
         nodes: roots,
         updateName: flow.updateName,
     }
+}
+
+function isSubflowRecord(flow: FlowRecord): boolean {
+    return flow.type === 'subflow'
+}
+
+/**
+ * A subflow step's children are the subflow's own steps, run in the caller's run (its log nested
+ * under the step, its waits the caller's waits). A step naming no subflow of the set is refused.
+ */
+function linkSubflows(flows: FlowDefinition[], unsupported: UnsupportedCollector): void {
+    const visit = (flow: FlowDefinition, nodes: FlowNode[]) => {
+        for (const node of nodes) {
+            if (node.kind === 'action') continue
+            if (node.kind !== 'subflow') {
+                visit(flow, node.children)
+                continue
+            }
+            const subflow = flows.find((candidate) => candidate.sysId === node.subflowSysId)
+            const where = `${flow.updateName} (flow "${flow.name}"), ${node.label} (#${String(node.order)})`
+            if (!subflow || subflow.type !== 'subflow') {
+                unsupported.add(
+                    'missing-record',
+                    where,
+                    `subflow ${node.subflowSysId ?? ''} is not a subflow of the update set`
+                )
+                continue
+            }
+            for (const input of node.variables) {
+                if (!subflow.inputs.some((declared) => declared.name === input.name))
+                    unsupported.add(
+                        'input',
+                        where,
+                        `input "${input.name}" is not an input of subflow "${subflow.name}"`
+                    )
+            }
+            node.children = subflow.nodes
+        }
+    }
+    for (const flow of flows) visit(flow, flow.nodes)
 }
 
 function checkElsePlacement(nodes: FlowNode[], where: string, unsupported: UnsupportedCollector): void {
@@ -614,13 +714,22 @@ export const builtInOutputs: Record<BuiltInActionName, string[]> = {
 
 function checkFlowPills(
     roots: FlowNode[],
-    triggerName: string,
+    triggerName: string | undefined,
     where: string,
-    known: { actions: Map<string, CustomAction>; records: LoadedRecord[]; flowVariables: string[] },
+    known: {
+        actions: Map<string, CustomAction>
+        records: LoadedRecord[]
+        flowVariables: string[]
+        /** In a subflow: its inputs (pills `subflow.<input>`). */
+        subflowInputs: string[]
+        subflowOutputsOf(subflowSysId: string): string[]
+    },
     unsupported: UnsupportedCollector
 ): void {
     const available = new Map<string, Set<string>>([
-        [`${triggerName}_1`, new Set(['request_item', 'table_name'])],
+        triggerName === undefined
+            ? ['subflow', new Set(known.subflowInputs)]
+            : [`${triggerName}_1`, new Set(['request_item', 'table_name'])],
         ['flow_variable', new Set(known.flowVariables)],
     ])
     const visit = (nodes: FlowNode[]) => {
@@ -663,6 +772,9 @@ function checkFlowPills(
                       ]
                     : (known.actions.get(node.customActionId ?? '')?.outputs.map((output) => output.name) ?? [])
                 available.set(node.uiId, new Set(outputs))
+            } else if (node.kind === 'subflow') {
+                // Its steps' pills are checked with the subflow; the caller sees its outputs.
+                available.set(node.uiId, new Set(known.subflowOutputsOf(node.subflowSysId ?? '')))
             } else {
                 visit(node.children)
             }

@@ -20,10 +20,11 @@ import { RunBook } from './run-book'
 import type { FlowContext, FlowRun, ResumePoint, Scope } from './run-model'
 import { EndFlowSignal } from './run-model'
 import { testCustomAction } from './script-steps'
+import { subflowHandler } from './subflow'
 import { catalogTriggerRun } from './trigger'
 
 /** Every construct the runner knows, by node kind: a new construct is a new entry here. */
-const nodeHandlers: NodeHandlers = { action: actionHandler, ...logicHandlers }
+const nodeHandlers: NodeHandlers = { action: actionHandler, ...logicHandlers, subflow: subflowHandler }
 
 export class FlowEngine {
     private readonly services: FlowServices

@@ -5,6 +5,7 @@ import type { LogicKind, LogicNode } from '../flow-model'
 import { matchesEncodedQuery, parseEncodedQuery } from '../../../scripts/lib/update-set/index'
 import type { FlowServices, NodeHandler, NodeRun, SiblingOutcome } from './construct'
 import { resolveText, withPillValues } from './pills'
+import { assignSubflowOutputsHandler } from './subflow'
 import type { RunValue } from './run-model'
 import { EndFlowSignal, FlowRunError } from './run-model'
 
@@ -82,6 +83,7 @@ const runTry: LogicHandler = async (node, at, { book }) => {
 }
 
 export const logicHandlers: { [Kind in LogicKind]: NodeHandler<LogicNode> } = {
+    assignSubflowOutputs: assignSubflowOutputsHandler,
     if: { run: runIf },
     else: {
         run: branch(

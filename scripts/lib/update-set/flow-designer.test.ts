@@ -146,7 +146,7 @@ describe('the values decoder', () => {
         expect(decodeFlowValues(encoded, location)).toEqual(inputs)
         expect(decodeFlowValues(JSON.stringify(inputs), location)).toEqual(inputs)
         expect(decodeFlowValues('  ', location)).toBeNull()
-        expect(readFlowValues('', location)).toEqual({ inputs: [], variables: [], unmodelled: [] })
+        expect(readFlowValues('', location)).toEqual({ inputs: [], variables: [], outputsToAssign: [], unmodelled: [] })
     })
 
     it('gives non-text values as JSON and flags scripted and nested inputs', () => {
@@ -156,7 +156,8 @@ describe('the values decoder', () => {
                     { name: 'flag', value: true },
                     { name: 'list', value: 'x', scriptActive: true, children: [{ name: 'a' }] },
                 ],
-                outputsToAssign: [{ name: 'x' }],
+                outputsToAssign: [{ name: 'x', value: '{{step.out}}' }],
+                decisionTableInputs: [{ name: 'y' }],
             }),
             location
         )
@@ -164,7 +165,11 @@ describe('the values decoder', () => {
             { name: 'flag', value: 'true', scripted: false, hasChildren: false },
             { name: 'list', value: 'x', scripted: true, hasChildren: true },
         ])
-        expect(values.unmodelled).toEqual(['outputsToAssign'])
+        // Assign Subflow Outputs' outputs are read; what the view does not model is named.
+        expect(values.outputsToAssign).toEqual([
+            { name: 'x', value: '{{step.out}}', scripted: false, hasChildren: false },
+        ])
+        expect(values.unmodelled).toEqual(['decisionTableInputs'])
     })
 
     it('refuses corrupt values in a set, naming the update, the record and the field', () => {

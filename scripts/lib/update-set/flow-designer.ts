@@ -36,6 +36,7 @@ export const FLOW_LOGIC = {
     endFlow: { sysId: 'd176605ea76103004f27b0d2187901c7', label: 'End Flow' },
     try: { sysId: '07223332de022010ec58424b73829721', label: 'Try' },
     catch: { sysId: '35d60003e6022010a5e40cdd1254dd21', label: 'Catch' },
+    assignSubflowOutputs: { sysId: 'df4e1945c3e232002841b63b12d3ae3e', label: 'Assign Subflow Outputs' },
 } as const satisfies Record<string, PlatformRecord>
 
 export type LogicKind = keyof typeof FLOW_LOGIC
@@ -91,6 +92,7 @@ export const FLOW_DESIGNER_TABLES: ReadonlySet<string> = new Set([
     'sys_hub_action_instance_v2',
     'sys_hub_flow_logic_instance_v2',
     'sys_hub_flow_variable',
+    'sys_hub_sub_flow_instance_v2',
     'sys_hub_action_type_definition',
     'sys_hub_action_input',
     'sys_hub_action_output',
@@ -159,11 +161,13 @@ export interface FlowValues {
     inputs: FlowInput[]
     /** Set Flow Variables: the variables it assigns. */
     variables: FlowInput[]
+    /** Assign Subflow Outputs: the subflow outputs it assigns. */
+    outputsToAssign: FlowInput[]
     /** Keys of a values object that carry data the view does not model (e.g. outputsToAssign). */
     unmodelled: string[]
 }
 
-const UNMODELLED_KEYS = ['outputsToAssign', 'decisionTableInputs', 'dynamicInputs', 'workflowInputs']
+const UNMODELLED_KEYS = ['decisionTableInputs', 'dynamicInputs', 'workflowInputs']
 
 function isObject(value: unknown): value is Record<string, unknown> {
     return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -187,13 +191,19 @@ function readInputList(list: unknown[], where: FieldLocation, what: string): Flo
 /** Reads `values`: a list of inputs, or an object with `inputs` (and, for flow logic, `variables`). */
 export function readFlowValues(text: string, where: FieldLocation): FlowValues {
     const decoded = decodeFlowValues(text, where)
-    if (decoded === null) return { inputs: [], variables: [], unmodelled: [] }
-    if (Array.isArray(decoded)) return { inputs: readInputList(decoded, where, 'input'), variables: [], unmodelled: [] }
+    if (decoded === null) return { inputs: [], variables: [], outputsToAssign: [], unmodelled: [] }
+    if (Array.isArray(decoded))
+        return { inputs: readInputList(decoded, where, 'input'), variables: [], outputsToAssign: [], unmodelled: [] }
     if (isObject(decoded) && (decoded.inputs === undefined || Array.isArray(decoded.inputs))) {
         const variables = Array.isArray(decoded.variables) ? decoded.variables : []
         return {
             inputs: readInputList(decoded.inputs ?? [], where, 'input'),
             variables: readInputList(variables, where, 'variable'),
+            outputsToAssign: readInputList(
+                Array.isArray(decoded.outputsToAssign) ? decoded.outputsToAssign : [],
+                where,
+                'subflow output'
+            ),
             unmodelled: UNMODELLED_KEYS.filter((key) => {
                 const extra = decoded[key]
                 return Array.isArray(extra) && extra.length > 0
@@ -223,6 +233,8 @@ export interface FlowRecord extends SourceRecord {
     status: string
     /** `user`, `system` or as exported. */
     runAs: string
+    /** `flow` or `subflow` (a flow called from a flow step, with inputs and outputs). */
+    type: string
 }
 
 export interface TriggerInstance extends SourceRecord {
@@ -312,12 +324,33 @@ export interface ActionType extends SourceRecord {
     steps: ActionStep[]
 }
 
+/** A flow step that calls a subflow: its inputs (`subflow_inputs`) and whether the caller waits for it. */
+export interface SubflowInstance extends FlowElement {
+    /** sys_id of the subflow (a sys_hub_flow of type subflow). */
+    subflow: string
+    inputs: FlowInput[]
+    waitForCompletion: boolean
+}
+
+/** An input or output of a subflow (sys_hub_flow_input, sys_hub_flow_output). */
+export interface FlowPort extends SourceRecord {
+    flow: string
+    element: string
+    label: string
+    mandatory: boolean
+    /** A reference input's table. */
+    reference: string
+}
+
 export interface FlowDesignerView {
     flows: FlowRecord[]
     flowSnapshots: FlowRecord[]
     triggers: TriggerInstance[]
     actionInstances: ActionInstance[]
     logicInstances: FlowLogicInstance[]
+    subflowInstances: SubflowInstance[]
+    flowInputs: FlowPort[]
+    flowOutputs: FlowPort[]
     flowVariables: FlowVariable[]
     actionTypes: ActionType[]
 }
@@ -335,7 +368,7 @@ export interface ReadFlowDesignerOptions {
     lenient?: boolean
 }
 
-const NO_VALUES: FlowValues = { inputs: [], variables: [], unmodelled: [] }
+const NO_VALUES: FlowValues = { inputs: [], variables: [], outputsToAssign: [], unmodelled: [] }
 
 /** Reads every Flow Designer record of a set (delete_multiple instructions aside). Throws FlowValuesError unless lenient. */
 export function readFlowDesigner(set: UpdateSet, options: ReadFlowDesignerOptions = {}): FlowDesignerView {
@@ -402,12 +435,26 @@ export function readFlowDesigner(set: UpdateSet, options: ReadFlowDesignerOption
         active: field(record.fields, 'active') === 'true',
         status: field(record.fields, 'status'),
         runAs: field(record.fields, 'run_as'),
+        type: field(record.fields, 'type') || 'flow',
     })
     const mappings = (table: string): NameValue[] =>
         ofTable('sys_element_mapping')
             .filter(({ record }) => field(record.fields, 'table') === table)
             .map(({ record }) => ({ name: field(record.fields, 'field'), value: field(record.fields, 'value') }))
     const byOrder = (left: { order: number }, right: { order: number }) => left.order - right.order
+    const ports = (table: string): FlowPort[] =>
+        ofTable(table)
+            .map(({ record, source }) => ({
+                ...source,
+                flow: field(record.fields, 'model'),
+                element: field(record.fields, 'element'),
+                label: field(record.fields, 'label'),
+                mandatory: field(record.fields, 'mandatory') === 'true',
+                reference: field(record.fields, 'reference'),
+                order: Number(field(record.fields, 'order') || 0),
+            }))
+            .sort(byOrder)
+            .map(({ order: _order, ...port }) => port)
 
     const steps = (action: string): ActionStep[] =>
         ofTable('sys_hub_step_instance')
@@ -475,6 +522,17 @@ export function readFlowDesigner(set: UpdateSet, options: ReadFlowDesignerOption
             definitionLabel: label(item.record.fields, 'logic_definition'),
             connectedTo: field(item.record.fields, 'connected_to'),
         })),
+        subflowInstances: ofTable('sys_hub_sub_flow_instance_v2').map((item) => ({
+            ...element(item, 'v2'),
+            ...(() => {
+                const { inputs, problem } = decode(item, 'subflow_inputs')
+                return { inputs, ...(problem === undefined ? {} : { problem }) }
+            })(),
+            subflow: field(item.record.fields, 'subflow'),
+            waitForCompletion: field(item.record.fields, 'wait_for_completion') !== 'false',
+        })),
+        flowInputs: ports('sys_hub_flow_input'),
+        flowOutputs: ports('sys_hub_flow_output'),
         flowVariables: ofTable('sys_hub_flow_variable').map(({ record, source }) => ({
             ...source,
             flow: field(record.fields, 'model'),

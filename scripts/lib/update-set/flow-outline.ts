@@ -466,7 +466,7 @@ function outlineFlow(
     const labelOf = (element: Element): { kind: StepKind; label: string; note?: string } => {
         if (element.logic) {
             const key = platformKey(FLOW_LOGIC, element.definition)
-            if (key) return { kind: key, label: FLOW_LOGIC[key].label }
+            if (key) return { kind: key === 'assignSubflowOutputs' ? 'logic' : key, label: FLOW_LOGIC[key].label }
             if (element.definitionLabel)
                 return { kind: LOGIC_BY_LABEL[element.definitionLabel] ?? 'logic', label: element.definitionLabel }
             return {

@@ -1,0 +1,249 @@
+// Subflows from a committed update set: a small set written here, shaped as the SDK writes a Fluent
+// Subflow (sys_hub_flow of type subflow with sys_hub_flow_input / sys_hub_flow_output, Assign Subflow
+// Outputs) and a flow step calling it (sys_hub_sub_flow_instance_v2 with gzip+base64
+// subflow_inputs). The subflow waits for the item to close; the calling flow waits with it and
+// writes the subflow's output on the item.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { afterEach, describe, expect, it } from 'vitest'
+import { create } from 'xmlbuilder2'
+import {
+    BUILT_IN_ACTIONS,
+    FLOW_LOGIC,
+    TRIGGERS,
+    derivedSysId,
+    field,
+    writeUpdateSet,
+} from '../../../scripts/lib/update-set/index'
+import type { BuiltRecord } from '../../../scripts/lib/update-set/index'
+import type { LocalInstance } from '../instance'
+import { createLocalInstance } from '../instance'
+
+const id = (what: string) => derivedSysId('subflow set', what)
+const uiId = (what: string) => id(what).replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5')
+const APP = id('app')
+const FLOW = id('flow')
+const SUBFLOW = id('subflow')
+const CALL = uiId('call')
+const WAIT = uiId('wait')
+
+type Rows = [string, Record<string, string>][]
+
+function payload(table: string, sysId: string, name: string, rows: Rows): BuiltRecord {
+    const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('record_update', { table })
+    for (const [rowTable, fields] of rows) {
+        const element = root.ele(rowTable, { action: 'INSERT_OR_UPDATE' })
+        for (const [fieldName, value] of Object.entries(fields)) field(element, fieldName, value)
+    }
+    return { table, sysId, updateName: `${table}_${sysId}`, targetName: name, payload: root.end() }
+}
+
+const values = (inputs: unknown) => gzipSync(JSON.stringify(inputs)).toString('base64')
+const input = (name: string, value: string | boolean) => ({ name, value, displayValue: value, scriptActive: false })
+
+function port(
+    table: string,
+    flow: string,
+    element: string,
+    order: number,
+    reference = ''
+): [string, Record<string, string>] {
+    return [
+        table,
+        { sys_id: id(`${table} ${element}`), model: flow, element, label: element, order: String(order), reference },
+    ]
+}
+
+function setXml(options: { waitForCompletion?: boolean } = {}): string {
+    const flowFields = (sysId: string, name: string, type: string) => ({
+        sys_id: sysId,
+        name,
+        type,
+        active: 'false',
+        status: 'draft',
+        run_as: 'system',
+        sys_scope: APP,
+    })
+    const subflow = payload('sys_hub_flow', SUBFLOW, 'Kpow - Access Tail', [
+        ['sys_hub_flow', flowFields(SUBFLOW, 'Kpow - Access Tail', 'subflow')],
+        port('sys_hub_flow_input', SUBFLOW, 'requested_item', 1, 'sc_req_item'),
+        port('sys_hub_flow_input', SUBFLOW, 'policy_id', 2),
+        port('sys_hub_flow_output', SUBFLOW, 'ended', 1),
+        [
+            'sys_hub_action_instance_v2',
+            {
+                sys_id: id('wait'),
+                flow: SUBFLOW,
+                action_type: BUILT_IN_ACTIONS.waitForCondition.sysId,
+                order: '1',
+                ui_id: WAIT,
+                parent_ui_id: '',
+                values: values([
+                    input('table_name', 'sc_req_item'),
+                    input('record', '{{subflow.requested_item}}'),
+                    input('conditions', 'state=3'),
+                ]),
+            },
+        ],
+        [
+            'sys_hub_flow_logic_instance_v2',
+            {
+                sys_id: id('assign'),
+                flow: SUBFLOW,
+                logic_definition: FLOW_LOGIC.assignSubflowOutputs.sysId,
+                order: '2',
+                ui_id: uiId('assign'),
+                parent_ui_id: '',
+                values: values({
+                    outputsToAssign: [
+                        input('ended', 'policy {{subflow.policy_id}} of {{subflow.requested_item.number}} ended'),
+                    ],
+                    inputs: [],
+                    variables: [],
+                }),
+            },
+        ],
+    ])
+    const flow = payload('sys_hub_flow', FLOW, 'Kpow Access With Tail', [
+        ['sys_hub_flow', flowFields(FLOW, 'Kpow Access With Tail', 'flow')],
+        [
+            'sys_hub_trigger_instance_v2',
+            {
+                sys_id: id('trigger'),
+                flow: FLOW,
+                name: 'Service Catalog',
+                trigger_definition: TRIGGERS.serviceCatalog.sysId,
+                trigger_type: 'service_catalog',
+            },
+        ],
+        [
+            'sys_hub_sub_flow_instance_v2',
+            {
+                sys_id: id('call'),
+                flow: FLOW,
+                subflow: SUBFLOW,
+                order: '1',
+                ui_id: CALL,
+                parent_ui_id: '',
+                wait_for_completion: String(options.waitForCompletion ?? true),
+                subflow_inputs: values([
+                    input('requested_item', '{{Service Catalog_1.request_item}}'),
+                    input('policy_id', 'p-42'),
+                ]),
+            },
+        ],
+        [
+            'sys_hub_action_instance_v2',
+            {
+                sys_id: id('note'),
+                flow: FLOW,
+                action_type: BUILT_IN_ACTIONS.updateRecord.sysId,
+                order: '2',
+                ui_id: uiId('note'),
+                parent_ui_id: '',
+                values: values([
+                    input('table_name', 'sc_req_item'),
+                    input('record', '{{Service Catalog_1.request_item}}'),
+                    input('values', `work_notes=Subflow says: {{${CALL}.ended}}^EQ`),
+                ]),
+            },
+        ],
+    ])
+    return writeUpdateSet(
+        {
+            name: 'Subflow set',
+            description: 'A flow calling a subflow that waits',
+            releaseDate: '2026-12-01 00:00:00',
+            author: 'admin',
+            scope: 'x_kpow_sf',
+            scopeSysId: APP,
+            appName: 'Subflow set',
+            appVersion: '1.0.0',
+        },
+        [
+            payload('sys_app', APP, 'Subflow set', [
+                ['sys_app', { sys_id: APP, name: 'Subflow set', scope: 'x_kpow_sf', version: '1.0.0' }],
+            ]),
+            payload('sc_cat_item', id('item'), 'Tail item', [
+                ['sc_cat_item', { sys_id: id('item'), name: 'Tail item', active: 'true', flow_designer_flow: FLOW }],
+            ]),
+            flow,
+            subflow,
+        ]
+    )
+}
+
+const users = {
+    users: [
+        { user_name: 'abel.tuter', name: 'Abel Tuter' },
+        { user_name: 'fred.fulfiller', name: 'Fred Fulfiller', roles: ['itil'] },
+    ],
+    groups: {},
+}
+
+let instance: LocalInstance | undefined
+let dataDir: string | undefined
+afterEach(() => {
+    instance?.close()
+    instance = undefined
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+    dataDir = undefined
+})
+
+function start(xml: string, directory?: string): LocalInstance {
+    instance = createLocalInstance({ updateSetXml: xml, users, ...(directory ? { dataDir: directory } : {}) })
+    return instance
+}
+
+describe('a flow calling a subflow', () => {
+    it('waits while the subflow waits, then reads its output; the subflow run is logged under the step', async () => {
+        const local = start(setXml())
+        local.activateFlow('Kpow Access With Tail')
+        const { requestItem } = local.orderCatalogItem('Tail item', {}, 'abel.tuter')
+        await local.whenIdle()
+        const [run] = local.flowRuns()
+        expect(run?.status).toBe('waiting')
+        expect(local.database.journal('sc_req_item', requestItem.sysId, 'work_notes')).toEqual([])
+
+        local.setItemState(requestItem.sysId, '3', 'fred.fulfiller')
+        await local.whenIdle()
+        expect(run?.status).toBe('complete')
+        expect(local.database.journal('sc_req_item', requestItem.sysId, 'work_notes')[0]?.value).toBe(
+            `Subflow says: policy p-42 of ${requestItem.number} ended`
+        )
+        expect(run?.steps.map((step) => [step.depth, step.name, step.status])).toEqual([
+            [0, 'Subflow Kpow - Access Tail', 'complete'],
+            [1, expect.stringContaining('Wait For Condition'), 'complete'],
+            [1, 'Assign Subflow Outputs', 'complete'],
+            [0, expect.stringContaining('Update Record'), 'complete'],
+        ])
+        expect(run?.steps[0]?.inputs).toEqual({ requested_item: requestItem.sysId, policy_id: 'p-42' })
+        expect(run?.steps[0]?.outputs).toEqual({ ended: `policy p-42 of ${requestItem.number} ended` })
+    })
+
+    it('goes on after a restart from the wait inside the subflow, with its inputs', async () => {
+        dataDir = mkdtempSync(join(tmpdir(), 'subflow-'))
+        const first = start(setXml(), dataDir)
+        first.activateFlow('Kpow Access With Tail')
+        const { requestItem } = first.orderCatalogItem('Tail item', {}, 'abel.tuter')
+        await first.whenIdle()
+        first.close()
+        instance = undefined
+
+        const second = start(setXml(), dataDir)
+        second.setItemState(requestItem.sysId, '3', 'fred.fulfiller')
+        await second.whenIdle()
+        expect(second.flowRuns()[0]?.status).toBe('complete')
+        expect(second.database.journal('sc_req_item', requestItem.sysId, 'work_notes')[0]?.value).toBe(
+            `Subflow says: policy p-42 of ${requestItem.number} ended`
+        )
+    })
+
+    it('is refused at load when the caller does not wait for the subflow', () => {
+        expect(() => start(setXml({ waitForCompletion: false }))).toThrow(
+            /wait_for_completion is false \(only a caller that waits for its subflow is supported\)/
+        )
+    })
+})
