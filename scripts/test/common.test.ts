@@ -38,6 +38,8 @@ describe('startProcess', () => {
         const started = node("console.log('still starting'); setInterval(() => {}, 1000)")
         // Stopped whatever the assertion says: the child never exits by itself.
         try {
+            // The output first, however long a loaded machine takes to start node; then the short wait.
+            await started.waitFor(/still starting/)
             await expect(started.waitFor(/listening on/, 300)).rejects.toThrow(
                 /did not print .* in time:\nstill starting/
             )
