@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { repositoryRoot } from '../lib/common/index.ts'
-import { parsePayload } from '../lib/update-set/index.ts'
+import { asExported, parsePayload } from '../lib/update-set/index.ts'
 import type { BuiltRecord, UpdateSetMetadata } from '../lib/update-set/index.ts'
 
 export const appDirectory = join(repositoryRoot, 'servicenow')
@@ -51,18 +51,21 @@ function describe(file: string, payload: string): BuiltRecord {
     const sysId = main?.fields.sys_id?.value
     if (!main || !sysId) throw new SdkBuildError(`${file}: no record with a sys_id in the SDK output`)
     const targetField = TARGET_NAME_FIELDS.find((name) => main.fields[name]?.value)
-    return {
+    return asExported({
         table: main.table,
         sysId,
         updateName: main.fields.sys_update_name?.value || `${main.table}_${sysId}`,
         targetName: targetField ? (main.fields[targetField]?.value ?? '') : '',
         payload,
-    }
+        action: main.action === 'DELETE' ? 'DELETE' : 'INSERT_OR_UPDATE',
+    })
 }
 
 export function collectBuiltRecords(directory = appDirectory): BuiltRecord[] {
     const records: BuiltRecord[] = []
-    for (const folder of ['scope', 'update']) {
+    // author_elective_update: the SDK's DELETE of each record a source no longer declares (keys.ts
+    // marks it deleted), carried as a DELETE update so an instance that has the record drops it.
+    for (const folder of ['scope', 'update', 'author_elective_update']) {
         const path = join(directory, 'dist', 'app', folder)
         if (!existsSync(path)) continue
         for (const file of readdirSync(path)

@@ -21,7 +21,7 @@ import {
     STEP_TYPES,
     TRIGGERS,
 } from './flow-designer.ts'
-import { readUpdateSet, readUpdateSetFile, UpdateSetFormatError } from './read-update-set.ts'
+import { readUpdateSet, readUpdateSetFile, removesRecords, UpdateSetFormatError } from './read-update-set.ts'
 import type { UpdateSet } from './read-update-set.ts'
 
 const ourSet = readUpdateSet(readFileSync(join(repositoryRoot, 'update-sets', 'kpow-jit-access.xml'), 'utf8'))
@@ -32,7 +32,7 @@ function withField(table: string, field: string, value: string): { set: UpdateSe
     const set = structuredClone(ourSet)
     for (const entry of set.records) {
         const record = entry.payload.records.find(
-            (candidate) => candidate.table === table && candidate.action !== 'delete_multiple'
+            (candidate) => candidate.table === table && !removesRecords(candidate)
         )
         if (!record) continue
         record.fields[field] = { value, attributes: {} }

@@ -6,6 +6,7 @@
  */
 export * from './read-update-set.ts'
 export * from './write-update-set.ts'
+export * from './export-shape.ts'
 export * from './flow-designer.ts'
 export { DEFECT_TITLES, findDefects, formatFinding } from './find-defects.ts'
 export type { DefectNumber, Finding } from './find-defects.ts'

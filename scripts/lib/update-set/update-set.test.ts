@@ -112,9 +112,12 @@ describe('generated update set', () => {
         for (const table of ['sc_cat_item', 'sys_hub_action_type_definition', 'sys_hub_flow'])
             expect(new Set(named(table)).size, table).toBe(named(table).length)
         for (const entry of updateSet.records) {
+            // <table>_<sys_id>, or the record's own sys_update_name (a field label's names its element).
+            const main = entry.payload.records.find((r) => r.table === entry.table)
             expect(entry.name).toBe(
-                `${entry.table}_${entry.payload.records.find((r) => r.table === entry.table)?.fields.sys_id?.value}`
+                main?.fields.sys_update_name?.value || `${entry.table}_${main?.fields.sys_id?.value}`
             )
+            expect(entry.name).toMatch(new RegExp(`^${entry.table}_`))
             expect(entry.fields.payload_hash?.value).toBe(String(javaStringHash(entry.payloadText)))
             expect(entry.fields.remote_update_set?.value).toBe(updateSet.sysId)
         }

@@ -28,6 +28,8 @@ export interface BuiltRecord {
     updateName: string
     targetName: string
     payload: string
+    /** DELETE: a record the sources no longer declare (the SDK's dist/app/author_elective_update). */
+    action?: 'INSERT_OR_UPDATE' | 'DELETE'
 }
 
 /** The "Type" column an instance shows for these tables in an update set. */
@@ -49,6 +51,15 @@ const TYPE_BY_TABLE: Record<string, string> = {
     sys_script_include: 'Script Include',
     sysevent_register: 'Event Registration',
     sysevent_email_action: 'Notification',
+    // Records the SDK deletes when a source no longer declares them (flow steps, action outputs, labels).
+    sys_documentation: 'Field Label',
+    sys_hub_action_instance_v2: 'Action Instance',
+    sys_hub_flow_logic_instance_v2: 'Flow Logic Instance',
+    sys_hub_step_ext_output: 'Step Extension Output',
+    sys_hub_action_output: 'Action Output',
+    sys_hub_action_input: 'Action Input',
+    sys_hub_flow_variable: 'Flow Variable',
+    sys_element_mapping: 'Element Mapping',
 }
 
 export function updateTypeOf(table: string): string {
@@ -152,7 +163,7 @@ export function writeUpdateSet(metadata: UpdateSetMetadata, records: BuiltRecord
         const hash = javaStringHash(record.payload)
         const guid = derivedSysId('update_guid', record.updateName, record.payload)
         const entry = root.ele('sys_update_xml', { action: 'INSERT_OR_UPDATE' })
-        field(entry, 'action', 'INSERT_OR_UPDATE')
+        field(entry, 'action', record.action ?? 'INSERT_OR_UPDATE')
         field(entry, 'application', metadata.scopeSysId, application)
         field(entry, 'category', 'customer')
         field(entry, 'comments')
@@ -194,10 +205,13 @@ export function writableCopyOf(set: UpdateSet): { metadata: UpdateSetMetadata; r
         },
         records: set.records.map((entry) => ({
             table: entry.table,
-            sysId: entry.name.slice(entry.table.length + 1),
+            sysId:
+                entry.payload.records.find((record) => record.table === entry.table)?.fields.sys_id?.value ??
+                entry.name.slice(entry.table.length + 1),
             updateName: entry.name,
             targetName: entry.targetName,
             payload: entry.payloadText,
+            action: entry.fields.action?.value === 'DELETE' ? 'DELETE' : 'INSERT_OR_UPDATE',
         })),
     }
 }

@@ -23,7 +23,7 @@ EmailNotification({
     description: 'Tells the requester that nobody decided within the approval deadline, so nothing was granted.',
     table: 'sc_req_item',
     triggerConditions: { generationType: 'event', eventName: 'x_kpow_jit.access.deadline_passed' },
-    recipientDetails: { recipientFields: ['requested_for'] },
+    recipientDetails: { recipientFields: ['requested_for'], sendToCreator: true },
     emailContent: {
         subject: 'Kpow access not granted, approval deadline passed: ${number}',
         messageHtml:

@@ -9,6 +9,8 @@ import { EmailNotification, Record } from '@servicenow/sdk/core'
  * gs.eventQueue(name, item, parm1, parm2). `${field}` and `${dot.walked.field}` are the item's
  * display values, `${event.parm1}` / `${event.parm2}` the event's parameters. No mail scripts, no
  * templates: the local instance runs exactly this (e2e/README.md, "Events, notifications and the outbox").
+ * Each is sent to the requester even when their own session queued the event (End my Kpow access):
+ * `sendToCreator` (send_self); otherwise the platform leaves out the event's creator.
  *
  * Adding one (a reminder, an extension's outcome, ...): copy one event + notification pair below
  * with new ids and a new event name, fire it from the flow (the event name as a literal: the SDK
@@ -42,7 +44,7 @@ EmailNotification({
     description: 'Tells the requester what was granted, until when, and how to end it early.',
     table: 'sc_req_item',
     triggerConditions: { generationType: 'event', eventName: 'x_kpow_jit.access.granted' },
-    recipientDetails: { recipientFields: ['requested_for'] },
+    recipientDetails: { recipientFields: ['requested_for'], sendToCreator: true },
     emailContent: {
         subject: 'Kpow access granted: ${number}',
         messageHtml:
@@ -72,7 +74,7 @@ EmailNotification({
         eventName: 'x_kpow_jit.access.rejected',
         condition: 'approval=rejected',
     },
-    recipientDetails: { recipientFields: ['requested_for'] },
+    recipientDetails: { recipientFields: ['requested_for'], sendToCreator: true },
     emailContent: {
         subject: 'Kpow access rejected: ${number}',
         messageHtml:
@@ -98,7 +100,7 @@ EmailNotification({
     description: 'Tells the requester that their access ended, and why: closed, cancelled or expired.',
     table: 'sc_req_item',
     triggerConditions: { generationType: 'event', eventName: 'x_kpow_jit.access.revoked' },
-    recipientDetails: { recipientFields: ['requested_for'] },
+    recipientDetails: { recipientFields: ['requested_for'], sendToCreator: true },
     emailContent: {
         subject: 'Kpow access ended: ${number}',
         messageHtml:
@@ -124,7 +126,7 @@ EmailNotification({
     description: "Tells the requester that Kpow refused or failed the approved access, with Kpow's message.",
     table: 'sc_req_item',
     triggerConditions: { generationType: 'event', eventName: 'x_kpow_jit.access.grant_failed' },
-    recipientDetails: { recipientFields: ['requested_for'] },
+    recipientDetails: { recipientFields: ['requested_for'], sendToCreator: true },
     emailContent: {
         subject: 'Kpow access could not be granted: ${number}',
         messageHtml:
@@ -150,7 +152,7 @@ EmailNotification({
     description: 'Tells the requester that their access now ends later, and how to end it early.',
     table: 'sc_req_item',
     triggerConditions: { generationType: 'event', eventName: 'x_kpow_jit.access.extended' },
-    recipientDetails: { recipientFields: ['requested_for'] },
+    recipientDetails: { recipientFields: ['requested_for'], sendToCreator: true },
     emailContent: {
         subject: 'Kpow access extended: ${number}',
         messageHtml:
@@ -177,7 +179,7 @@ EmailNotification({
     description: 'Reminds the requester before Kpow ends their access, with a link to extend it.',
     table: 'sc_req_item',
     triggerConditions: { generationType: 'event', eventName: 'x_kpow_jit.access.expiring' },
-    recipientDetails: { recipientFields: ['requested_for'] },
+    recipientDetails: { recipientFields: ['requested_for'], sendToCreator: true },
     emailContent: {
         subject: 'Kpow access ends soon: ${number}',
         messageHtml:
