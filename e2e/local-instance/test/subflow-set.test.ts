@@ -15,6 +15,8 @@ import {
     TRIGGERS,
     derivedSysId,
     field,
+    outlineUpdateSet,
+    readUpdateSet,
     writeUpdateSet,
 } from '../../../scripts/lib/update-set/index'
 import type { BuiltRecord } from '../../../scripts/lib/update-set/index'
@@ -239,6 +241,16 @@ describe('a flow calling a subflow', () => {
         expect(second.database.journal('sc_req_item', requestItem.sysId, 'work_notes')[0]?.value).toBe(
             `Subflow says: policy p-42 of ${requestItem.number} ended`
         )
+    })
+
+    it('is outlined (explain, the flow diagrams) as a step named after the subflow; the subflow has no trigger', () => {
+        const outline = outlineUpdateSet(readUpdateSet(setXml()))
+        const caller = outline.flows.find((flow) => flow.name === 'Kpow Access With Tail')
+        const subflow = outline.flows.find((flow) => flow.name === 'Kpow - Access Tail')
+        expect(caller?.steps.map((step) => step.label)).toEqual(['Subflow Kpow - Access Tail', 'Update Record'])
+        expect(caller?.steps[0]?.inputs.map((shown) => shown.name)).toEqual(['requested_item', 'policy_id'])
+        expect(subflow?.notes).toEqual([])
+        expect(subflow?.steps.map((step) => step.label)).toEqual(['Wait For Condition', 'Assign Subflow Outputs'])
     })
 
     it('is refused at load when the caller does not wait for the subflow', () => {

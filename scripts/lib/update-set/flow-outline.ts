@@ -440,7 +440,13 @@ function outlineFlow(
     const notes: string[] = []
     const triggers = view.triggers.filter((trigger) => trigger.flow === flowSysId)
     const [trigger] = triggers
-    if (triggers.length !== 1) notes.push(`the flow has ${String(triggers.length)} trigger instances (a flow has one)`)
+    const isSubflow = flow?.type === 'subflow'
+    if (isSubflow && triggers.length > 0)
+        notes.push(
+            `the subflow has ${String(triggers.length)} trigger instances (a subflow has none: it runs as a step)`
+        )
+    if (!isSubflow && triggers.length !== 1)
+        notes.push(`the flow has ${String(triggers.length)} trigger instances (a flow has one)`)
     const triggerKey = trigger ? platformKey(TRIGGERS, trigger.definition) : undefined
     const triggerLabel = triggerKey
         ? TRIGGERS[triggerKey].label
@@ -458,6 +464,19 @@ function outlineFlow(
         ...view.logicInstances
             .filter((element) => element.flow === flowSysId)
             .map((element) => ({ ...element, logic: true as const })),
+        // A step calling a subflow reads as an action named after the subflow, with its inputs.
+        ...view.subflowInstances
+            .filter((element) => element.flow === flowSysId)
+            .map(({ subflow, waitForCompletion: _waits, ...element }) => ({
+                ...element,
+                actionType: subflow,
+                actionTypeLabel: `Subflow ${view.flows.find((candidate) => candidate.sysId === subflow)?.name || subflow}`,
+                actionTypeParent: '',
+                variables: [],
+                outputsToAssign: [],
+                unmodelled: [],
+                logic: undefined,
+            })),
     ].sort((left, right) => left.order - right.order)
     const numberOf = new Map(elements.map((element, index) => [element.uiId, index + 1]))
     const customActions = new Map(actionTypes.map((type) => [type.sysId, type.name]))
