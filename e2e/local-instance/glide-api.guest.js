@@ -12,6 +12,16 @@
         return answer.value
     }
 
+    // What the tables look like does not change while a script runs: each answer about the schema
+    // (a table or field that exists, a reference's table) is asked of the instance once per run, as
+    // every field a script reads would otherwise cost a call. Failures are not kept: they throw.
+    var schemaAnswers = Object.create(null)
+    function schema(operation, table, field) {
+        var key = operation + '\u0000' + table + '\u0000' + field
+        if (!(key in schemaAnswers)) schemaAnswers[key] = host(operation, table, field)
+        return schemaAnswers[key]
+    }
+
     function unsupported(api) {
         throw new Error(api + ' is not supported by the local instance')
     }
@@ -225,7 +235,7 @@
     // A GlideRecord whose fields are also readable and writable as properties (`gr.state = '3'`,
     // `gr.number + ''`), as scripts commonly use them.
     function createGlideRecord(table) {
-        host('checkTable', table)
+        schema('checkTable', table, '')
         var conditions = []
         var encodedQueries = []
         var results = []
@@ -238,11 +248,11 @@
             if (!current) return ''
             if (field.indexOf('.') !== -1)
                 return current.sys_id ? host('resolvePath', table, current.sys_id, field) : ''
-            host('checkField', table, field)
+            schema('checkField', table, field)
             return text(current[field])
         }
         function setField(field, value) {
-            host('checkField', table, field)
+            schema('checkField', table, field)
             if (!current) throw new Error(table + '.' + field + ' set before initialize(), get() or next()')
             current[field] = text(value)
         }
@@ -279,7 +289,7 @@
                     return texts.join('\n\n')
                 },
                 getRefRecord: function () {
-                    var target = createGlideRecord(host('referenceTable', table, field))
+                    var target = createGlideRecord(schema('referenceTable', table, field))
                     target.get(valueOf(field))
                     return target
                 },
@@ -408,7 +418,7 @@
             get: function (target, property) {
                 if (typeof property !== 'string') return undefined
                 if (property in target) return target[property]
-                if (host('hasField', table, property)) return element(property)
+                if (schema('hasField', table, property)) return element(property)
                 throw new Error(table + ' has no field or method "' + property + '" in the local instance')
             },
             set: function (_target, property, value) {

@@ -24,7 +24,7 @@ import {
     MAX_REST_RESPONSE_BYTES,
     STEP_TIME_LIMIT_MS,
 } from './sandbox-limits'
-import { ScriptSandboxPool } from './sandbox-pool'
+import { ScriptSandboxPool, whenSandboxesReady } from './sandbox-pool'
 import type { ScriptSandboxSource } from './sandbox-thread'
 import { describeEnd, quickJsWebAssembly } from './sandbox-thread'
 
@@ -190,9 +190,14 @@ export async function runPlatformScript(host: SandboxHost, options: RunScriptOpt
     }
 }
 
-/** Compiles QuickJS's WebAssembly ahead of the first script step (hundreds of milliseconds on a busy machine). */
+/**
+ * Compiles QuickJS's WebAssembly ahead of the first script step (hundreds of milliseconds on a busy
+ * machine) and waits until the process's pools have their sandboxes ready.
+ */
 export async function warmUpScriptSandbox(): Promise<void> {
     await quickJsWebAssembly()
+    // The first order's steps take sandboxes made now, not threads started on their path (a second each on a busy machine).
+    await whenSandboxesReady()
 }
 
 /** Keys that would reach an object's prototype machinery if copied onto a host object. */

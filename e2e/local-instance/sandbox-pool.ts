@@ -137,6 +137,20 @@ class ThreadReservoir {
 
 const reservoir = new ThreadReservoir()
 
+/**
+ * Resolves once the process holds as many ready sandboxes as its largest pool asks for (or making one
+ * failed). The threads being made keep no process alive, so the wait itself does: a program that
+ * awaits this (a server starting) is not ended half-way by an empty event loop.
+ */
+export async function whenSandboxesReady(): Promise<void> {
+    const holdProcess = setInterval(() => {}, 60_000)
+    try {
+        await reservoir.whenFull(reservoir.target, () => Promise.resolve())
+    } finally {
+        clearInterval(holdProcess)
+    }
+}
+
 export class ScriptSandboxPool implements ScriptSandboxSource {
     private disposed = false
 
