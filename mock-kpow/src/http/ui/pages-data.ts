@@ -4,8 +4,11 @@ import type { ProduceOutcome } from '../../data/data-access'
 import type { ClusterIdentity } from '../../engine/types'
 import type { KpowError } from '../../errors'
 import { html, type SafeHtml } from '../../../../scripts/lib/common/index'
-import { alert, csrfField, fieldList, formatTs, page, type Chrome } from './layout'
+import { alert, csrfField, fieldList, formatTs, page, type Chrome, type ClusterSelector } from './layout'
 import { DEFAULT_MESSAGE_COUNT, MAX_MESSAGE_COUNT } from './parse-input'
+
+const INSPECT_FORM = 'inspect-form'
+const PRODUCE_FORM = 'produce-form'
 
 export interface TopicPicker {
     readonly clusters: readonly ClusterIdentity[]
@@ -34,7 +37,7 @@ export function inspectPage(
         'Data > Inspect',
         html`<h1>Data &gt; Inspect</h1>
     <p class="subtitle">Query a topic's messages. Needs TOPIC_DATA_QUERY on the topic; download needs TOPIC_DATA_DOWNLOAD.</p>
-    <form method="get" action="/data/inspect" class="card grid" aria-label="Query">
+    <form method="get" action="/data/inspect" class="card grid" aria-label="Query" id="${INSPECT_FORM}">
       ${pickerFields(picker)}
       <label>Window
         <select name="mode">
@@ -42,28 +45,25 @@ export function inspectPage(
           <option value="offset"${mode === 'offset' ? html` selected` : ''}>From partition and offset</option>
         </select>
       </label>
+      <label>Number of messages <input name="count" type="number" min="1" max="${MAX_MESSAGE_COUNT}" value="${form.count || DEFAULT_MESSAGE_COUNT}"></label>
       <label class="wide">Key contains <input name="key" value="${form.key ?? ''}"></label>
       <label class="wide">Value contains <input name="value" value="${form.value ?? ''}"></label>
-      <label>Number of messages <input name="count" type="number" min="1" max="${MAX_MESSAGE_COUNT}" value="${form.count || DEFAULT_MESSAGE_COUNT}"></label>
       <label>Partition <input name="partition" type="number" min="0" value="${form.partition ?? ''}" placeholder="any"></label>
       <label>Offset <input name="offset" type="number" min="0" value="${form.offset ?? ''}" placeholder="0"></label>
       <div class="actions submit"><button type="submit">Search</button></div>
     </form>
     ${outcome ? renderOutcome(picker, outcome) : ''}`,
-        { chrome, section: 'inspect' }
+        { chrome, section: 'inspect', cluster: clusterSelector(picker, INSPECT_FORM) }
     )
 }
 
+/** The cluster is chosen in the top bar, as in Kpow; its selector belongs to the page's form. */
+function clusterSelector(picker: TopicPicker, formId: string): ClusterSelector {
+    return { clusters: picker.clusters, clusterId: picker.clusterId, formId }
+}
+
 function pickerFields(picker: TopicPicker): SafeHtml {
-    return html`<label class="wide">Cluster
-      <select name="cluster">
-        ${picker.clusters.map(
-            (cluster) =>
-                html`<option value="${cluster.id}"${cluster.id === picker.clusterId ? html` selected` : ''}>${cluster.name} (${cluster.id})</option>`
-        )}
-      </select>
-    </label>
-    <label>Topic
+    return html`<label class="wide">Topic
       <select name="topic" required>
         <option value="">Choose a topic</option>
         ${picker.topics.map(
@@ -88,11 +88,12 @@ function renderOutcome(picker: TopicPicker, outcome: InspectOutcome): SafeHtml {
         messages.length === 0
             ? html`<p class="empty">No messages match.</p>`
             : html`<table aria-labelledby="results-title">
+      <colgroup><col style="width:88px"><col style="width:88px"><col style="width:120px"><col style="width:24%"><col></colgroup>
       <thead><tr><th scope="col">Partition</th><th scope="col">Offset</th><th scope="col">Timestamp</th><th scope="col">Key</th><th scope="col">Value</th></tr></thead>
       <tbody>
         ${messages.map(
             (message) => html`<tr>
-          <td>${message.partition}</td><td>${message.offset}</td><td class="mono nowrap">${formatTs(message.timestamp)}</td>
+          <td>${message.partition}</td><td>${message.offset}</td><td class="mono">${formatTs(message.timestamp)}</td>
           <td class="mono">${message.key ?? html`<span class="muted">null</span>`}</td>
           <td class="value">${message.value === null ? html`<span class="muted">null</span>` : displayValue(message.value)}</td>
         </tr>`
@@ -117,7 +118,7 @@ export function producePage(
         html`<h1>Data &gt; Produce</h1>
     <p class="subtitle">Write a message to a topic. Needs TOPIC_PRODUCE; under a Stage policy the write waits for an admin's approval.</p>
     ${outcome ? renderProduceOutcome(outcome) : ''}
-    <form method="post" action="/data/produce" class="card grid" aria-label="Produce">
+    <form method="post" action="/data/produce" class="card grid" aria-label="Produce" id="${PRODUCE_FORM}">
       ${csrfField(chrome.csrfToken)}
       ${pickerFields(picker)}
       <label>Partition <input name="partition" type="number" min="0" value="${form.partition ?? ''}" placeholder="by key"></label>
@@ -125,7 +126,7 @@ export function producePage(
       <label class="full">Value <textarea name="value">${form.value ?? ''}</textarea></label>
       <div class="actions full"><button type="submit">Produce</button></div>
     </form>`,
-        { chrome, section: 'produce' }
+        { chrome, section: 'produce', cluster: clusterSelector(picker, PRODUCE_FORM) }
     )
 }
 

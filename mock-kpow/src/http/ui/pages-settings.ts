@@ -65,18 +65,20 @@ export function temporaryPoliciesPage(
             policies.length === 0
                 ? html`<p class="empty">No active temporary policies.</p>`
                 : html`<table aria-label="Temporary policies">
+      <colgroup><col style="width:11%"><col style="width:8%"><col style="width:16%"><col><col style="width:84px">
+        <col style="width:112px"><col style="width:84px"><col style="width:88px"><col style="width:84px"></colgroup>
       <thead><tr><th scope="col">Policy ID</th><th scope="col">Role</th><th scope="col">Actions</th><th scope="col">Resource</th><th scope="col">Effect</th>
         <th scope="col">Created</th><th scope="col">Time left</th><th scope="col">Created by</th><th scope="col"><span class="muted">Delete</span></th></tr></thead>
       <tbody>
       ${policies.map(
           (policy) => html`<tr data-policy-id="${policy.id}">
-          <td class="mono nowrap">${policy.id}</td>
-          <td class="nowrap">${policy.policy.role ?? (policy.policy.roles ?? []).join(', ')}</td>
-          <td>${policy.policy.actions.join(', ')}</td>
+          <td class="mono">${policy.id}</td>
+          <td>${policy.policy.role ?? (policy.policy.roles ?? []).join(', ')}</td>
+          <td class="mono">${policy.policy.actions.join(', ')}</td>
           <td class="mono">${resourcesOf(policy)}</td>
           <td><span class="pill ${policy.policy.effect}">${policy.policy.effect}</span></td>
-          <td class="mono nowrap">${formatTs(policy.created_ts)}</td>
-          <td class="nowrap">${formatRemaining(policy.created_ts + policy.duration_ms - nowTs)}</td>
+          <td class="mono">${formatTs(policy.created_ts)}</td>
+          <td>${formatRemaining(policy.created_ts + policy.duration_ms - nowTs)}</td>
           <td>${policy.created_by}</td>
           <td><form method="post" action="/settings/temporary-policies/${policy.id}/delete">${csrfField(chrome.csrfToken)}
             <button type="submit" class="danger" aria-label="Delete temporary policy ${policy.id}">Delete</button></form></td>
@@ -122,12 +124,14 @@ export function stagedMutationsPage(
         mutations.length === 0
             ? html`<p class="empty">No staged mutations.</p>`
             : html`<table aria-label="Staged mutations">
+      <colgroup><col style="width:112px"><col style="width:8%"><col style="width:12%"><col style="width:22%"><col style="width:12%"><col>
+        <col style="width:100px"><col style="width:170px"></colgroup>
       <thead><tr><th scope="col">Staged</th><th scope="col">User</th><th scope="col">Action</th><th scope="col">Resource</th>
         <th scope="col">Key</th><th scope="col">Value</th><th scope="col">Status</th><th scope="col"><span class="muted">Decision</span></th></tr></thead>
       <tbody>
       ${mutations.map(
           (mutation) => html`<tr data-mutation-id="${mutation.id}">
-          <td class="mono nowrap">${formatTs(mutation.created_ts)}</td>
+          <td class="mono">${formatTs(mutation.created_ts)}</td>
           <td>${mutation.user}</td>
           <td>${mutation.action}</td>
           <td class="mono">${formatResource(mutationResource(mutation))}</td>
@@ -177,12 +181,14 @@ export function auditLogPage(
         records.length === 0
             ? html`<p class="empty">No audit records match.</p>`
             : html`<table aria-label="Audit log">
+      <colgroup><col style="width:112px"><col style="width:8%"><col style="width:13%"><col style="width:13%"><col style="width:24%">
+        <col style="width:92px"><col></colgroup>
       <thead><tr><th scope="col">Time</th><th scope="col">User</th><th scope="col">Event</th><th scope="col">Action</th>
         <th scope="col">Resource</th><th scope="col">Decision</th><th scope="col">Detail</th></tr></thead>
       <tbody>
       ${records.map(
           (record) => html`<tr>
-          <td class="mono nowrap">${formatTs(record.ts)}</td><td>${record.user}</td><td>${record.event}</td><td>${record.action}</td>
+          <td class="mono">${formatTs(record.ts)}</td><td>${record.user}</td><td>${record.event}</td><td>${record.action}</td>
           <td class="mono">${record.resource.length > 0 ? formatResource(record.resource) : ''}</td>
           <td><span class="pill ${record.decision}">${record.decision}</span></td><td class="value">${record.detail}</td>
         </tr>`

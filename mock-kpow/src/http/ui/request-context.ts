@@ -58,6 +58,7 @@ export function chromeFor(authorization: Authorization, session: Session): Chrom
         user: session.user,
         isAdmin: authorization.isAdmin(session),
         tenant: session.tenant,
+        tenants: tenantsOf(authorization, session).map((tenant) => tenant.name),
         canSwitchTenant: tenantsOf(authorization, session).length > 1,
         csrfToken: session.csrfToken,
     }
