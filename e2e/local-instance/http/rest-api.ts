@@ -7,7 +7,14 @@
 import busboy from 'busboy'
 import { parseCookie } from 'cookie'
 import express, { type NextFunction, type Request, type Response } from 'express'
-import type { InstanceAccounts, InstanceControl, InstanceDeployment, InstanceRequests, Progress } from '../instance'
+import type {
+    InstanceAccounts,
+    InstanceControl,
+    InstanceDeployment,
+    InstanceFlowRuns,
+    InstanceRequests,
+    Progress,
+} from '../instance'
 import { LocalInstanceError, OrderRefusedError, StoreUnavailableError } from '../instance'
 import { SessionStore } from '../../../scripts/lib/common/index'
 import type { ApiUser, Passwords } from './rest-auth'
@@ -143,6 +150,7 @@ function readUpload(request: Request): Promise<{ fields: Record<string, string>;
 export type ApiInstance = InstanceAccounts &
     InstanceDeployment &
     InstanceRequests &
+    Pick<InstanceFlowRuns, 'flowRuns'> &
     Pick<InstanceControl, 'clock' | 'advanceClock'>
 
 export interface RestApiOptions {

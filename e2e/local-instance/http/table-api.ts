@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto'
 import express, { type Request, type Response } from 'express'
 import type { EncodedQuery } from '../../../scripts/lib/update-set/index'
 import { EncodedQueryError, matchesEncodedQuery, parseEncodedQuery } from '../../../scripts/lib/update-set/index'
-import type { InstanceAccounts, InstanceDeployment, InstanceRequests } from '../instance'
+import type { FlowRun } from '../flow'
+import type { InstanceAccounts, InstanceDeployment, InstanceFlowRuns, InstanceRequests } from '../instance'
 import { LocalInstanceError } from '../instance'
 import type { RequestItemState } from '../schema'
 import { TableError, isSysId } from '../tables'
@@ -17,7 +18,10 @@ import type { ApiUser } from './rest-auth'
 import { ApiError, apiUserOf, requireRole } from './rest-auth'
 
 /** What the Table API reads and changes: the tables, and the rules approvals, items and retrieved sets change by. */
-type TableApiInstance = InstanceAccounts & InstanceRequests & Pick<InstanceDeployment, 'deleteRetrievedUpdateSet'>
+type TableApiInstance = InstanceAccounts &
+    InstanceRequests &
+    Pick<InstanceFlowRuns, 'flowRuns'> &
+    Pick<InstanceDeployment, 'deleteRetrievedUpdateSet'>
 
 type Row = Readonly<Record<string, string>> & { readonly sys_id: string }
 
@@ -122,6 +126,10 @@ const tables: Record<string, TableRules> = {
                 : instance.database.get('sysapproval_approver', row.element_id ?? '')?.approver === user.sysId),
         readOnlyReason: "journal entries are written through the record's journal field (work_notes, comments)",
     },
+    sys_flow_context: {
+        readRoles: admin,
+        readOnlyReason: 'flow contexts are written by the flow engine as runs start, wait and end',
+    },
 }
 
 /** The tables the Table API serves, for messages and docs. */
@@ -210,17 +218,55 @@ function refuseSecretTerms(instance: TableApiInstance, table: string, query: Enc
     }
 }
 
+/** sys_flow_context as rows: one per flow run that started (the platform makes no context for an inactive flow). */
+function flowContextRows(instance: TableApiInstance): Row[] {
+    return instance
+        .flowRuns()
+        .filter((run) => run.status !== 'not_started')
+        .map((run) => ({
+            sys_id: run.id,
+            name: run.flowName,
+            flow: run.flowSysId,
+            state: FLOW_CONTEXT_STATES[run.status],
+            source_table: run.trigger.table,
+            source_record: run.trigger.sysId,
+            sys_created_on: run.startedAt,
+        }))
+}
+
+/** The platform's sys_flow_context states (upper case, as the engine writes them) for a run's status. */
+const FLOW_CONTEXT_STATES: Record<FlowRun['status'], string> = {
+    queued: 'QUEUED',
+    running: 'IN_PROGRESS',
+    waiting: 'WAITING',
+    complete: 'COMPLETE',
+    error: 'ERROR',
+    not_started: 'CANCELLED',
+}
+
+/** Tables the platform keeps apart from ordinary records, served as rows built from what the instance holds. */
+const VIRTUAL_TABLES: Record<string, { fields: readonly string[]; rows: (instance: TableApiInstance) => Row[] }> = {
+    sys_journal_field: { fields: journalFieldNames, rows: journalRows },
+    sys_flow_context: {
+        fields: ['sys_id', 'name', 'flow', 'state', 'source_table', 'source_record', 'sys_created_on'],
+        rows: flowContextRows,
+    },
+}
+
+const virtualTable = (table: string) => (Object.hasOwn(VIRTUAL_TABLES, table) ? VIRTUAL_TABLES[table] : undefined)
+
 function queryRows(instance: TableApiInstance, table: string, encodedQuery: string): Row[] {
     try {
-        if (table !== 'sys_journal_field') {
+        const virtual = virtualTable(table)
+        if (!virtual) {
             refuseSecretTerms(instance, table, parseEncodedQuery(encodedQuery))
             return instance.database.query(table, encodedQuery)
         }
         const query = parseEncodedQuery(encodedQuery)
         for (const term of query.alternatives.flat(2))
-            if (!journalFieldNames.includes(term.field))
-                throw new TableError(`Field "${term.field}" does not exist on table "sys_journal_field"`)
-        const rows = journalRows(instance).filter((row) => matchesEncodedQuery(query, (field) => row[field] ?? ''))
+            if (!virtual.fields.includes(term.field))
+                throw new TableError(`Field "${term.field}" does not exist on table "${table}"`)
+        const rows = virtual.rows(instance).filter((row) => matchesEncodedQuery(query, (field) => row[field] ?? ''))
         for (const order of [...query.orderBy].reverse())
             rows.sort((left, right) => {
                 const comparison = (left[order.field] ?? '').localeCompare(right[order.field] ?? '')
@@ -235,7 +281,7 @@ function queryRows(instance: TableApiInstance, table: string, encodedQuery: stri
 }
 
 function fieldNamesOf(instance: TableApiInstance, table: string): string[] {
-    return table === 'sys_journal_field' ? journalFieldNames : Object.keys(instance.database.schema(table).fields)
+    return [...(virtualTable(table)?.fields ?? Object.keys(instance.database.schema(table).fields))]
 }
 
 interface Presentation {
@@ -272,7 +318,7 @@ function presentationOf(instance: TableApiInstance, table: string, request: Requ
 function present(instance: TableApiInstance, table: string, row: Row, how: Presentation): Record<string, unknown> {
     const output: Record<string, unknown> = {}
     for (const name of how.fields) {
-        const schema = table === 'sys_journal_field' ? undefined : instance.database.field(table, name)
+        const schema = virtualTable(table) ? undefined : instance.database.field(table, name)
         // Journal fields are read through sys_journal_field; passwords are never shown.
         let value = schema?.type === 'journal' || schema?.type === 'password2' ? '' : (row[name] ?? '')
         const display =
