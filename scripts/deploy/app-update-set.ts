@@ -43,6 +43,8 @@ export interface AppUpdateSet {
     /** The connection alias the actions use; absent from a set that relies on one made by hand. */
     alias?: NamedRecord & { id: string }
     variables: CatalogVariable[]
+    /** The form buttons (sys_ui_action) the app adds, with their action names. */
+    uiActions: Array<NamedRecord & { actionName: string }>
     /** sys_update_xml sys_id → "<type> <target name>", to name a preview problem's record. */
     updateNames: ReadonlyMap<string, string>
 }
@@ -119,6 +121,10 @@ export function readAppUpdateSetText(xml: string, file: string): AppUpdateSet {
         catalogItem: catalogItem ? named(catalogItem) : undefined,
         alias: alias ? { ...named(alias), id: field(alias, 'id') } : undefined,
         variables,
+        uiActions: recordsOfTable(set, 'sys_ui_action').map((record) => ({
+            ...named(record),
+            actionName: field(record, 'action_name'),
+        })),
         updateNames: new Map(set.records.map((record) => [record.sysId, `${record.type} "${record.targetName}"`])),
     }
 }

@@ -1,5 +1,5 @@
 /**
- * The command line: `npm run deploy`, `npm run status`, `npm run smoke` (this file with the
+ * The command line: `npm run deploy`, `status`, `smoke`, `verify` (this file with the
  * subcommand). Flags win over the environment; passwords are read, never printed: every line goes
  * through the reporter, which also redacts them.
  */
@@ -23,7 +23,9 @@ import {
 } from './settings.ts'
 import type { ConnectionFlags, Environment, SmokeFlags as SmokeCredentialFlags } from './settings.ts'
 import { smoke } from './smoke.ts'
+import type { SmokeOptions } from './smoke.ts'
 import { showStatus } from './status.ts'
+import { verify } from './verify.ts'
 
 export const DEFAULT_UPDATE_SET = join(repositoryRoot, 'update-sets', 'kpow-jit-access.xml')
 /** The guide's cluster and topic (and mock-kpow's): smoke's defaults. */
@@ -181,40 +183,50 @@ export async function main(
             }
         })
 
-    connectionOptions(program.command('smoke'), true)
-        .description('order, approve, grant, check Kpow, close, check revoked; cleans up')
-        .option('--requester <user>', 'requester with a manager (default: SN_SMOKE_REQUESTER)')
-        .option('--requester-password <password>', 'their password (default: SN_SMOKE_REQUESTER_PASSWORD)')
-        .option('--approver-password <password>', "their manager's password (default: SN_SMOKE_APPROVER_PASSWORD)")
-        .option('--cluster <id>', 'cluster_id to order', GUIDE_CLUSTER_ID)
-        .option('--topic <name>', 'topic_name to order', GUIDE_TOPIC)
-        .option('--role <name>', "role_name to order (default: the item's first choice)")
-        .option('--duration-ms <ms>', "duration_ms to order (default: the item's shortest)")
-        .option('--timeout <seconds>', 'longest wait for each flow step', secondsArgument)
-        .action((flags: SmokeFlags) => {
-            run = async () => {
-                const reporter = reporterFor(flags, io)
-                return guarded(reporter, async () => {
-                    const { requester, approverPassword } = smokeCredentials(flags, environment)
-                    await smoke({
-                        instance: instanceCredentials(flags, environment),
-                        requester,
-                        approverPassword,
-                        kpow: kpowCredentials(flags, environment),
-                        updateSet: readAppUpdateSet(flags.updateSet),
-                        reporter,
-                        variables: {
-                            cluster_id: flags.cluster ?? GUIDE_CLUSTER_ID,
-                            topic_name: flags.topic ?? GUIDE_TOPIC,
-                            role_name: flags.role,
-                            duration_ms: flags.durationMs,
-                        },
-                        timing: timingOf(flags, io),
+    /** smoke and verify order as the requester: the same people, item variables and waits. */
+    const orderingCommand = (name: string, description: string, body: (options: SmokeOptions) => Promise<number>) =>
+        connectionOptions(program.command(name), true)
+            .description(description)
+            .option('--requester <user>', 'requester with a manager (default: SN_SMOKE_REQUESTER)')
+            .option('--requester-password <password>', 'their password (default: SN_SMOKE_REQUESTER_PASSWORD)')
+            .option('--approver-password <password>', "their manager's password (default: SN_SMOKE_APPROVER_PASSWORD)")
+            .option('--cluster <id>', 'cluster_id to order', GUIDE_CLUSTER_ID)
+            .option('--topic <name>', 'topic_name to order', GUIDE_TOPIC)
+            .option('--role <name>', "role_name to order (default: the item's first choice)")
+            .option('--duration-ms <ms>', "duration_ms to order (default: the item's shortest)")
+            .option('--timeout <seconds>', 'longest wait for each flow step', secondsArgument)
+            .action((flags: SmokeFlags) => {
+                run = async () => {
+                    const reporter = reporterFor(flags, io)
+                    return guarded(reporter, async () => {
+                        const { requester, approverPassword } = smokeCredentials(flags, environment)
+                        return body({
+                            instance: instanceCredentials(flags, environment),
+                            requester,
+                            approverPassword,
+                            kpow: kpowCredentials(flags, environment),
+                            updateSet: readAppUpdateSet(flags.updateSet),
+                            reporter,
+                            variables: {
+                                cluster_id: flags.cluster ?? GUIDE_CLUSTER_ID,
+                                topic_name: flags.topic ?? GUIDE_TOPIC,
+                                role_name: flags.role,
+                                duration_ms: flags.durationMs,
+                            },
+                            timing: timingOf(flags, io),
+                        })
                     })
-                    return 0
-                })
-            }
-        })
+                }
+            })
+    orderingCommand('smoke', 'order, approve, grant, check Kpow, close, check revoked; cleans up', async (options) => {
+        await smoke(options)
+        return 0
+    })
+    orderingCommand(
+        'verify',
+        'check on the instance what only a real one confirms (each: holds, differs, cannot check); cleans up; exit 0 only when all hold',
+        async (options) => ((await verify(options)).allHold ? 0 : 1)
+    )
 
     const exitCode = parseCommandLine(program, argv)
     if (exitCode !== undefined) return exitCode

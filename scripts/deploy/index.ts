@@ -1,12 +1,12 @@
 /**
- * The deploy tool's public entry (`npm run deploy`, `status`, `smoke`): the ServiceNow and Kpow
+ * The deploy tool's public entry (`npm run deploy`, `status`, `smoke`, `verify`): the ServiceNow and Kpow
  * clients (one method per REST call), the update set's facts, the deploy step sequence, status,
  * the smoke test and the command line. Other parts (the local instance's tests, `npm start`)
  * import from here only.
  */
 import { fileURLToPath } from 'node:url'
 
-/** The command line, for running it as a child process: `tsx <DEPLOY_CLI> deploy|status|smoke`. */
+/** The command line, for running it as a child process: `tsx <DEPLOY_CLI> deploy|status|smoke|verify`. */
 export const DEPLOY_CLI = fileURLToPath(new URL('./cli.ts', import.meta.url))
 export { main as deployCommandLine, DEFAULT_UPDATE_SET, GUIDE_CLUSTER_ID, GUIDE_TOPIC } from './cli.ts'
 export type { CliIo } from './cli.ts'
@@ -44,4 +44,6 @@ export type {
 export { smoke } from './smoke.ts'
 export type { SmokeOptions, SmokeReport } from './smoke.ts'
 export { formatStatus, readStatus, showStatus } from './status.ts'
+export { CHECKS, verify } from './verify.ts'
+export type { CheckResult, Verdict, VerifyOptions, VerifyReport } from './verify.ts'
 export type { InstanceStatus } from './status.ts'

@@ -31,6 +31,8 @@
  *   PATCH  /api/now/table/sysapproval_approver/<id> {"state":"approved","comments":…} as the manager
  *   GET    /api/now/table/sys_journal_field?sysparm_query=element_id=<item>^element=work_notes (value)
  *   PATCH  /api/now/table/sc_req_item/<item> {"state":"3"} as the admin ("4" in the clean-up)
+ * and for `verify`, besides: GET /api/now/table/sys_properties, sys_email, sys_flow_context, and
+ *   GET    /sc_req_item.do?sys_id=<item> in a UI session, as the requester and as the manager
  * Table API reads send sysparm_fields, sysparm_limit and sysparm_exclude_reference_link=true; a
  * reference may still come back as {link, value} (its value is used). Expected statuses: 200 (201 for
  * a POST), 404 for a missing record, 204 (or 200) for a DELETE.
@@ -515,6 +517,32 @@ export class ServiceNowClient {
                 'import the set by hand: System Update Sets > Retrieved Update Sets > Import Update Set from XML, then run deploy again'
             )
         }
+    }
+
+    /**
+     * GET /<table>.do?sys_id=<id> in a UI session: whether the record's classic form shows the UI
+     * action's button to the session's user. The platform renders each form button with its UI
+     * action's sys_id as gsft_id [unverified: no documented REST call evaluates a UI action's
+     * condition for a user]. Undefined when the answer is no form page (a login page, an error).
+     */
+    async formShowsButton(
+        session: UiSession,
+        table: string,
+        sysId: string,
+        uiActionSysId: string
+    ): Promise<boolean | undefined> {
+        const response = await this.call({
+            method: 'GET',
+            url: this.url(`/${table}.do`, { sys_id: sysId }),
+            headers: {
+                Cookie: stringifyCookie(session.cookies),
+                'X-UserToken': session.userToken,
+                Accept: 'text/html',
+            },
+            maxBytes: LARGE_ANSWER_LIMIT,
+        })
+        if (response.status !== 200 || !response.text.includes(`name="${table}.do"`)) return undefined
+        return response.text.includes(`gsft_id="${uiActionSysId}"`)
     }
 
     // ---- CI/CD update set API -------------------------------------------------------------

@@ -41,8 +41,8 @@ export interface SmokeReport {
 /** sc_req_item states: 3 Closed Complete, 4 Closed Incomplete, 7 Closed Skipped. */
 const CLOSED_STATES = new Set(['3', '4', '7'])
 // The flow's own work notes (servicenow/src/fluent/access-lifecycle-flow.now.ts).
-const GRANTED = /Kpow Access Granted\. Policy ID: ([^\s.]+)/
-const NOT_GRANTED = /Kpow access not granted/
+export const GRANTED = /Kpow Access Granted\. Policy ID: ([^\s.]+)/
+export const NOT_GRANTED = /Kpow access not granted/
 const REVOKED = /Kpow access revoked/
 const ENDED_OTHERWISE = /Kpow - Delete Temporary Policy failed|Kpow policy \S+ expired at/
 /** The smoke test closes its item within seconds; a policy of at least this long cannot expire first. */
@@ -56,7 +56,7 @@ function durationChoice(updateSet: AppUpdateSet): string {
 }
 
 /** Polls `check` until it returns a value; progress every ~10 s; a DeployError naming `what` at the deadline. */
-async function waitFor<Value>(
+export async function waitFor<Value>(
     what: string,
     check: () => Promise<Value | undefined>,
     progress: StepProgress,
@@ -80,6 +80,53 @@ async function waitFor<Value>(
     }
 }
 
+/** The catalog variables of an order: the given ones, role and duration defaulting to the item's choices. */
+export function orderVariables(updateSet: AppUpdateSet, given: SmokeOptions['variables']): Record<string, string> {
+    const choice = (name: string) => updateSet.variables.find((variable) => variable.name === name)?.choices[0]
+    const variables: Record<string, string> = {
+        cluster_id: given.cluster_id,
+        topic_name: given.topic_name,
+        role_name: given.role_name ?? choice('role_name') ?? '',
+        duration_ms: given.duration_ms ?? durationChoice(updateSet),
+    }
+    // A set with access profiles requires a business justification on every item.
+    if (updateSet.variables.some((variable) => variable.name === 'justification'))
+        variables.justification = 'Smoke test of the Kpow just-in-time access deployment'
+    return variables
+}
+
+/** The requester's sys_user record and their manager's sys_id and user name; a DeployError when either is missing. */
+export async function findRequesterAndManager(
+    admin: ServiceNowClient,
+    requesterUser: string
+): Promise<{ requesterId: string; managerId: string; managerUser: string }> {
+    const [user] = await admin.queryRecords(
+        'sys_user',
+        `user_name=${requesterUser}`,
+        ['sys_id', 'user_name', 'manager'],
+        1
+    )
+    if (!user) {
+        throw new DeployError(
+            `no user "${requesterUser}" on the instance`,
+            'pass an existing requester with --requester (or SN_SMOKE_REQUESTER)'
+        )
+    }
+    if (!user.manager) {
+        throw new DeployError(
+            `requester "${requesterUser}" has no manager, so nobody the smoke test can log in as would approve`,
+            'choose a requester who has a manager (--requester), or set their Manager on the user record'
+        )
+    }
+    const manager = await admin.getRecord('sys_user', user.manager, ['sys_id', 'user_name'])
+    if (!manager?.user_name)
+        throw new DeployError(
+            `the manager of "${requesterUser}" (${shown(user.manager)}) has no user name`,
+            "set a user ID on the manager's user record"
+        )
+    return { requesterId: user.sys_id ?? '', managerId: user.manager, managerUser: manager.user_name }
+}
+
 export async function smoke(options: SmokeOptions): Promise<SmokeReport> {
     // A step's reported latency is late by up to one poll: half a second keeps it readable without hammering a PDI.
     const timing: Timing = { ...DEFAULT_TIMING, waitTimeoutMs: 120_000, pollIntervalMs: 500, ...options.timing }
@@ -98,16 +145,7 @@ export async function smoke(options: SmokeOptions): Promise<SmokeReport> {
         refusedFix: REFUSED_CREDENTIALS_FIX.requester,
     })
     const kpow = new KpowClient(options.kpow)
-    const choice = (name: string) => updateSet.variables.find((variable) => variable.name === name)?.choices[0]
-    const variables: Record<string, string> = {
-        cluster_id: options.variables.cluster_id,
-        topic_name: options.variables.topic_name,
-        role_name: options.variables.role_name ?? choice('role_name') ?? '',
-        duration_ms: options.variables.duration_ms ?? durationChoice(updateSet),
-    }
-    // A set with access profiles requires a business justification on every item.
-    if (updateSet.variables.some((variable) => variable.name === 'justification'))
-        variables.justification = 'Smoke test of the Kpow just-in-time access deployment'
+    const variables = orderVariables(updateSet, options.variables)
     const notes = async (itemId: string): Promise<string[]> =>
         (
             await admin.queryRecords('sys_journal_field', `element_id=${itemId}^element=work_notes`, [
@@ -126,34 +164,11 @@ export async function smoke(options: SmokeOptions): Promise<SmokeReport> {
     )
     try {
         const people = await reporter.step('find the requester and their manager', async () => {
-            const [user] = await admin.queryRecords(
-                'sys_user',
-                `user_name=${options.requester.user}`,
-                ['sys_id', 'user_name', 'manager'],
-                1
-            )
-            if (!user) {
-                throw new DeployError(
-                    `no user "${options.requester.user}" on the instance`,
-                    'pass an existing requester with --requester (or SN_SMOKE_REQUESTER)'
-                )
-            }
-            if (!user.manager) {
-                throw new DeployError(
-                    `requester "${options.requester.user}" has no manager, so nobody the smoke test can log in as would approve`,
-                    'choose a requester who has a manager (--requester), or set their Manager on the user record'
-                )
-            }
-            const manager = await admin.getRecord('sys_user', user.manager, ['sys_id', 'user_name'])
-            if (!manager?.user_name)
-                throw new DeployError(
-                    `the manager of "${options.requester.user}" (${shown(user.manager)}) has no user name`,
-                    "set a user ID on the manager's user record"
-                )
+            const { managerId, managerUser } = await findRequesterAndManager(admin, options.requester.user)
             return {
                 outcome: 'done',
-                summary: `${options.requester.user}, manager ${shown(manager.user_name)}`,
-                value: { managerId: user.manager, managerUser: manager.user_name },
+                summary: `${options.requester.user}, manager ${shown(managerUser)}`,
+                value: { managerId, managerUser },
             }
         })
         const approver = new ServiceNowClient({
@@ -306,7 +321,7 @@ export async function smoke(options: SmokeOptions): Promise<SmokeReport> {
 }
 
 /** Leaves nothing open: closes the item (Closed Incomplete) and deletes a granted policy the flow did not revoke. */
-async function cleanUp(
+export async function cleanUp(
     reporter: Reporter,
     admin: ServiceNowClient,
     kpow: KpowClient,
