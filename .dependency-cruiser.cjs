@@ -10,7 +10,7 @@
 //              which, like tests, measure a product from above
 
 /** Test code: test files and the folders that hold test helpers and fixtures. */
-const TEST = '(\\.(test|spec)\\.ts$|^e2e/specs/|^scripts/(test|checks)/|(^|/)(test|testing|bench)/)'
+const TEST = '(\\.(test|spec)\\.ts$|^e2e/(specs|pages)/|^scripts/(test|checks)/|(^|/)(test|testing|bench)/)'
 const LIBRARY = '^scripts/lib/'
 const COMMAND = '^scripts/(?!lib/|test/|checks/)'
 const PRODUCT = '^(servicenow|mock-kpow|e2e/local-instance)/'

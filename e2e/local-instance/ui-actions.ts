@@ -55,6 +55,8 @@ const inertFields = [
 /** A form button a user may click now. */
 export interface UiActionButton {
     sysId: string
+    /** The action name: the button's id on the form, as the platform renders it. */
+    actionName: string
     name: string
     hint: string
     style: string
@@ -144,6 +146,7 @@ export async function visibleUiActions(
         if (await conditionHolds(database, uiAction, record, table, host, level))
             shown.push({
                 sysId: uiAction.sys_id,
+                actionName: uiAction.action_name ?? '',
                 name: uiAction.name ?? '',
                 hint: uiAction.hint ?? '',
                 style: uiAction.form_style ?? '',

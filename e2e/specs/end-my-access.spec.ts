@@ -35,7 +35,7 @@ test('the requester ends the access early; the policy is gone; others never see 
 
     // The approver and a fulfiller see the item, never the button.
     // An approver opens the item by its address (My Requests lists only their own).
-    await manager.goto(new URL(requester.url()).pathname)
+    await manager.goto(requester.url())
     await expect(manager.getByRole('heading', { name: `Requested item ${item}` })).toBeVisible()
     await expect(manager.getByRole('button', { name: 'End my Kpow access' })).toHaveCount(0)
     const fulfiller = await people.instanceAs('fred.fulfiller')

@@ -132,7 +132,7 @@ async function newPeople(
     return {
         async instanceAs(userName, password = userName === 'admin' ? 'admin' : DEMO_PASSWORD) {
             const page = await open(instanceUrl())
-            await page.goto('/login')
+            await page.goto('/login.do')
             await page.getByLabel('User name').fill(userName)
             await page.getByLabel('Password').fill(password)
             await page.getByRole('button', { name: 'Log in' }).click()

@@ -37,11 +37,11 @@ test('hostile topic names are refused by the form, by the server and by the Kpow
     const form = requester.getByRole('form', { name: ITEM })
     const action = (await form.getAttribute('action')) ?? ''
     // The session's anti-forgery token, as the page's own form would send it.
-    const csrf_token = (await form.locator('input[name="csrf_token"]').getAttribute('value')) ?? ''
+    const sysparm_ck = (await form.locator('input[name="sysparm_ck"]').getAttribute('value')) ?? ''
     for (const topic of HOSTILE_TOPICS) {
         const response = await requester.request.post(action, {
             form: {
-                csrf_token,
+                sysparm_ck,
                 cluster_id: CLUSTER,
                 topic_name: topic,
                 role_name: 'kafka-users',
@@ -53,7 +53,7 @@ test('hostile topic names are refused by the form, by the server and by the Kpow
         expect(await response.text()).toContain(TOPIC_MESSAGE)
     }
     const wildcardRole = await requester.request.post(action, {
-        form: { csrf_token, cluster_id: CLUSTER, topic_name: 'tx_trade1', role_name: '*', duration_ms: '900000' },
+        form: { sysparm_ck, cluster_id: CLUSTER, topic_name: 'tx_trade1', role_name: '*', duration_ms: '900000' },
         maxRedirects: 0,
     })
     expect(wildcardRole.status()).toBe(422)

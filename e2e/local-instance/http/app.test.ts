@@ -8,6 +8,7 @@ import type { LocalInstance } from '../instance'
 import { createLocalInstance } from '../instance'
 import users from '../seed/users.json'
 import { createLocalInstanceApp, DEMO_PASSWORD } from './app'
+import { catalogItemUrl, requestItemUrl } from './urls'
 
 const updateSetXml = readFileSync(
     join(import.meta.dirname, '..', '..', '..', 'update-sets', 'kpow-jit-access.xml'),
@@ -49,10 +50,10 @@ interface Visitor {
     csrf: string
 }
 
-/** Posts carry the visitor's token unless the form names its own `csrf_token`. */
+/** Posts carry the visitor's token unless the form names its own `sysparm_ck`. */
 async function call(path: string, init: { as?: Visitor | string; form?: Record<string, string> } = {}) {
     const visitor = typeof init.as === 'string' ? { cookie: init.as, csrf: '' } : init.as
-    const form = init.form && visitor ? { csrf_token: visitor.csrf, ...init.form } : init.form
+    const form = init.form && visitor ? { sysparm_ck: visitor.csrf, ...init.form } : init.form
     const response = await fetch(`${base}${path}`, {
         method: form ? 'POST' : 'GET',
         redirect: 'manual',
@@ -73,23 +74,27 @@ async function call(path: string, init: { as?: Visitor | string; form?: Record<s
 }
 
 function csrfTokenIn(page: string): string {
-    return /name="csrf_token" value="([^"]+)"/.exec(page)?.[1] ?? ''
+    return /name="sysparm_ck" value="([^"]+)"/.exec(page)?.[1] ?? ''
 }
 
 /** A fresh browser on the login page: its login-token cookie and the form's token. */
 async function loginVisitor(): Promise<Visitor> {
-    const page = await call('/login')
+    const page = await call('/login.do')
     return { cookie: page.setCookies[0]?.split(';')[0] ?? '', csrf: csrfTokenIn(page.text) }
 }
 
 async function logIn(userName: string): Promise<Visitor> {
-    const response = await call('/login', {
+    const response = await call('/login.do', {
         as: await loginVisitor(),
-        form: { user_name: userName, password: DEMO_PASSWORD, next: '/catalog' },
+        form: { user_name: userName, user_password: DEMO_PASSWORD, next: '/catalog' },
     })
-    expect(response.status).toBe(303)
+    expect(response.status).toBe(302)
     const cookie = response.setCookie.split(';')[0] ?? ''
     return { cookie, csrf: csrfTokenIn((await call('/catalog', { as: cookie })).text) }
+}
+
+function variableSysId(name: string): string {
+    return instance.database.query('item_option_new', `cat_item=${itemSysId()}^name=${name}`)[0]?.sys_id ?? 'missing'
 }
 
 function itemSysId(): string {
@@ -101,51 +106,60 @@ function itemSysId(): string {
 describe('local instance pages', () => {
     it('sends anonymous visitors to the login page and keeps where they were going', async () => {
         const response = await call('/approvals')
-        expect(response.status).toBe(303)
-        expect(response.location).toBe('/login?next=%2Fapprovals')
+        expect(response.status).toBe(302)
+        expect(response.location).toBe('/login.do?next=%2Fapprovals')
     })
 
     it('logs in seeded users with the demo password into an HttpOnly, SameSite=Lax session', async () => {
         const browser = await loginVisitor()
-        const refused = await call('/login', {
+        const refused = await call('/login.do', {
             as: browser,
-            form: { user_name: 'abel.tuter', password: 'wrong', next: '/' },
+            form: { user_name: 'abel.tuter', user_password: 'wrong', next: '/' },
         })
-        expect(refused.status).toBe(401)
+        // As the platform: a failed login is the login page again, status 200.
+        expect(refused.status).toBe(200)
         expect(refused.text).toContain('Unknown user name or wrong password.')
         expect(
-            (await call('/login', { as: browser, form: { user_name: 'nobody', password: DEMO_PASSWORD } })).status
-        ).toBe(401)
-        const accepted = await call('/login', {
+            (await call('/login.do', { as: browser, form: { user_name: 'nobody', user_password: DEMO_PASSWORD } }))
+                .setCookie
+        ).toBe('')
+        const accepted = await call('/login.do', {
             as: browser,
-            form: { user_name: 'abel.tuter', password: DEMO_PASSWORD, next: '//evil.example/x' },
+            form: { user_name: 'abel.tuter', user_password: DEMO_PASSWORD, next: '//evil.example/x' },
         })
-        expect(accepted.status).toBe(303)
+        expect(accepted.status).toBe(302)
         expect(accepted.location).toBe('/catalog')
         expect(accepted.setCookie).toMatch(/HttpOnly/)
         expect(accepted.setCookie).toMatch(/SameSite=Lax/)
     })
 
     it('renders the form from the variables, in order, with help, choices and browser patterns', async () => {
-        const page = (await call(`/catalog/${itemSysId()}`, { as: await logIn('abel.tuter') })).text
-        const order = ['var-cluster_id', 'var-topic_name', 'var-role_name', 'var-duration_ms'].map((id) =>
-            page.indexOf(`id="${id}"`)
+        const page = (await call(catalogItemUrl(itemSysId()), { as: await logIn('abel.tuter') })).text
+        const order = ['cluster_id', 'topic_name', 'role_name', 'duration_ms'].map((name) =>
+            page.indexOf(`id="IO:${variableSysId(name)}"`)
         )
         expect(
             order.every((position, index) => position > 0 && (index === 0 || position > (order[index - 1] ?? 0)))
         ).toBe(true)
-        expect(page).toContain('<label for="var-topic_name">')
+        expect(page).toContain(`<label for="IO:${variableSysId('topic_name')}">`)
         expect(page).toContain('Wildcards such as * are refused')
         expect(page).toMatch(/<option value="900000">15 minutes<\/option>/)
         expect(page).toContain('pattern="^(?!\\.{1,2}$)[a-zA-Z0-9._\\-]{1,249}$"')
         // A Multi Line Text variable is a text area, mandatory like the platform's.
-        expect(page).toMatch(/<textarea id="var-justification" name="justification"[^>]* required aria-required="true"/)
+        expect(page).toMatch(
+            new RegExp(
+                `<textarea id="IO:${variableSysId('justification')}" name="justification"[^>]* required aria-required="true"`
+            )
+        )
+        expect(page).toContain(
+            '<button id="oi_order_now_button" type="submit" aria-label="Order Now">Order Now</button>'
+        )
     })
 
     it('refuses a bad order with each error beside its field and the typed values escaped', async () => {
         const visitor = await logIn('abel.tuter')
         const hostile = '"><script>alert(1)</script>'
-        const response = await call(`/catalog/${itemSysId()}`, {
+        const response = await call(catalogItemUrl(itemSysId()), {
             as: visitor,
             form: { ...good, topic_name: hostile, duration_ms: '99' },
         })
@@ -162,15 +176,32 @@ describe('local instance pages', () => {
 
     it('orders, shows the request number, and lets only people concerned see the item', async () => {
         const visitor = await logIn('abel.tuter')
-        const ordered = await call(`/catalog/${itemSysId()}`, { as: visitor, form: good })
-        expect(ordered.status).toBe(303)
-        const status = await call(ordered.location ?? '', { as: visitor })
+        const ordered = await call(catalogItemUrl(itemSysId()), { as: visitor, form: good })
+        expect(ordered.status).toBe(302)
         const request = instance.database.query('sc_request')[0]
-        expect(status.text).toContain(`Request number: <strong>${request?.number ?? 'missing'}</strong>`)
+        expect(ordered.location).toBe(
+            `/com.glideapp.servicecatalog_checkout_view_v2.do?v=1&sysparm_sys_id=${request?.sys_id ?? 'missing'}`
+        )
+        const status = await call(ordered.location ?? '', { as: visitor })
+        expect(status.text).toMatch(
+            new RegExp(
+                `<div class="[^"]*notification-success[^"]*" role="status">Thank you, your request has been submitted\\. Request number: <a id="requesturl" href="[^"]+"><b>${request?.number ?? 'missing'}</b></a>`
+            )
+        )
         const item = instance.database.query('sc_req_item')[0]
-        expect((await call(`/items/${item?.sys_id ?? ''}`, { as: visitor })).text).toContain('15 minutes (900000)')
-        expect((await call(`/items/${item?.sys_id ?? ''}`, { as: await logIn('carol.nomanager') })).status).toBe(404)
-        expect((await call(`/items/${item?.sys_id ?? ''}`, { as: await logIn('fred.fulfiller') })).status).toBe(200)
+        const itemPage = requestItemUrl(item?.sys_id ?? '')
+        const shown = (await call(itemPage, { as: visitor })).text
+        // A select box shows its choice's label, never the stored value beside it.
+        expect(shown).toContain('>15 minutes<')
+        expect(shown).not.toContain('900000')
+        expect((await call(itemPage, { as: await logIn('carol.nomanager') })).status).toBe(404)
+        expect((await call(itemPage, { as: await logIn('fred.fulfiller') })).status).toBe(200)
+        // The old addresses lead to the new ones.
+        expect((await call(`/items/${item?.sys_id ?? ''}`, { as: visitor })).location).toBe(itemPage)
+        expect((await call(`/requests/${request?.sys_id ?? ''}`, { as: visitor })).location).toBe(ordered.location)
+        expect((await call(`/catalog/${itemSysId()}?topic_name=t1`, { as: visitor })).location).toBe(
+            `${catalogItemUrl(itemSysId())}&topic_name=t1`
+        )
     })
 
     it('lets only fulfillers change the state', async () => {
@@ -185,7 +216,7 @@ describe('local instance pages', () => {
             state: '3',
             active: 'false',
         })
-        const page = (await call(`/items/${ordered.requestItem.sysId}`, { as: fulfiller })).text
+        const page = (await call(requestItemUrl(ordered.requestItem.sysId), { as: fulfiller })).text
         expect(page).toContain('done &lt;b&gt;')
         expect((await call(path, { as: fulfiller, form: { state: '-5' } })).status).toBe(303)
         expect(instance.database.require('sc_req_item', ordered.requestItem.sysId).state).toBe('3')
@@ -193,7 +224,7 @@ describe('local instance pages', () => {
 
     it('refuses a form over 64 KB with 413 and a page saying what to do, ordering nothing', async () => {
         const visitor = await logIn('abel.tuter')
-        const response = await call(`/catalog/${itemSysId()}`, {
+        const response = await call(catalogItemUrl(itemSysId()), {
             as: visitor,
             form: { ...good, topic_name: 'x'.repeat(70 * 1024) },
         })
@@ -206,13 +237,13 @@ describe('local instance pages', () => {
     it('treats a session cookie with a malformed percent-escape as no session, without a stack trace', async () => {
         const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
         try {
-            const login = await call('/login', { as: 'local_instance_session=%' })
+            const login = await call('/login.do', { as: 'local_instance_session=%' })
             expect(login.status).toBe(200)
             expect(login.text).toContain('<h1>Log in</h1>')
             expect(login.text).not.toMatch(/URIError|at .*\.ts:\d+/)
             const protectedPage = await call('/catalog', { as: 'local_instance_session=%E0%A4%A' })
-            expect(protectedPage.status).toBe(303)
-            expect(protectedPage.location).toBe('/login?next=%2Fcatalog')
+            expect(protectedPage.status).toBe(302)
+            expect(protectedPage.location).toBe('/login.do?next=%2Fcatalog')
             expect(logged).not.toHaveBeenCalled()
         } finally {
             logged.mockRestore()
@@ -227,10 +258,10 @@ describe('local instance pages', () => {
             { work_notes: 'internal: checked by the on-call', comments: 'We are on it.' },
             'fred.fulfiller'
         )
-        const path = `/items/${ordered.requestItem.sysId}`
+        const path = requestItemUrl(ordered.requestItem.sysId)
         const requesterPage = (await call(path, { as: await logIn('abel.tuter') })).text
         expect(requesterPage).toContain('data-field="state">Open<')
-        expect(requesterPage).toContain('15 minutes (900000)')
+        expect(requesterPage).toContain('>15 minutes<')
         expect(requesterPage).toContain('We are on it.')
         for (const hidden of ['internal: checked by the on-call', 'Work notes', 'Flow runs', 'approvals-heading'])
             expect(requesterPage).not.toContain(hidden)
@@ -249,7 +280,7 @@ describe('local instance pages', () => {
         const approval = run?.steps.find((step) => step.name.startsWith('Ask For Approval'))
         expect(firstStep?.status).toBe('complete')
         expect(approval?.status).toBe('waiting')
-        const page = (await call(`/items/${ordered.requestItem.sysId}`, { as: await logIn('fred.fulfiller') })).text
+        const page = (await call(requestItemUrl(ordered.requestItem.sysId), { as: await logIn('fred.fulfiller') })).text
         expect(page).toContain('<figure class="flow-diagram" aria-label="Diagram of flow run Kpow Access Lifecycle">')
         expect(page).toContain('<svg xmlns="http://www.w3.org/2000/svg"')
         expect(page).toMatch(
@@ -265,7 +296,7 @@ describe('local instance pages', () => {
             ?.nodes.find((node) => node.text.includes('Wait For Condition'))
         expect(page).toContain(`<g opacity="0.45" data-step="${wait?.uiId ?? 'missing'}">`)
         // Requesters do not see the flow log.
-        const requesterPage = (await call(`/items/${ordered.requestItem.sysId}`, { as: await logIn('abel.tuter') }))
+        const requesterPage = (await call(requestItemUrl(ordered.requestItem.sysId), { as: await logIn('abel.tuter') }))
             .text
         expect(requesterPage).not.toContain('<figure class="flow-diagram"')
     })
@@ -279,7 +310,7 @@ describe('local instance pages', () => {
             expect(response.text).toContain('nothing was changed')
         }
         for (const token of [undefined, 'x'.repeat(43)])
-            expectRefused(await call(`/catalog/${itemSysId()}`, { as: forged(requester, token), form: good }))
+            expectRefused(await call(catalogItemUrl(itemSysId()), { as: forged(requester, token), form: good }))
         expect(instance.database.query('sc_request')).toEqual([])
 
         instance.activateFlow('Kpow Access Lifecycle')
@@ -306,27 +337,84 @@ describe('local instance pages', () => {
         // The real forms carry the token and go through.
         expect((await call(`${itemPath}/state`, { as: fulfiller, form: { state: '2' } })).status).toBe(303)
         expect((await call('/logout', { as: requester, form: {} })).status).toBe(303)
-        expect((await call('/catalog', { as: requester })).status).toBe(303)
+        expect((await call('/catalog', { as: requester })).status).toBe(302)
+    })
+
+    it('serves the approval form: Approve and Reject top and bottom, Comments required to reject, only to its approver', async () => {
+        instance.activateFlow('Kpow Access Lifecycle')
+        const ordered = instance.orderCatalogItem('Request Kpow Topic Query Access', good, 'abel.tuter')
+        await instance.whenIdle()
+        const approval = instance.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? ''
+        const manager = await logIn('beth.anglin')
+        const list = await call(
+            '/sysapproval_approver_list.do?sysparm_query=approver%3Djavascript%3Ags.getUserID()%5Estate%3Drequested',
+            { as: manager }
+        )
+        expect(list.text).toContain(
+            `href="/sysapproval_approver.do?sys_id=${approval}" aria-label="Open record: ${ordered.requestItem.number}"`
+        )
+        // Another user's list does not show Beth's approval, whatever the query.
+        const others = await call('/sysapproval_approver_list.do?sysparm_query=state%3Drequested', {
+            as: await logIn('abel.tuter'),
+        })
+        expect(others.text).toContain('No records to display')
+        const path = `/sysapproval_approver.do?sys_id=${approval}`
+        expect((await call(path, { as: await logIn('abel.tuter') })).status).toBe(404)
+        const form = (await call(path, { as: manager })).text
+        for (const id of ['approve', 'reject', 'approve_bottom', 'reject_bottom'])
+            expect(form).toContain(`id="${id}" name="sys_action"`)
+        expect(form).toContain('<meta name="sysparm_ck"')
+        expect(form).toContain('"table":"sysapproval_approver"')
+        expect(form).toContain('>15 minutes<')
+        const refused = await call(path, { as: manager, form: { sys_action: 'reject' } })
+        expect(refused.status).toBe(200)
+        expect(refused.text).toMatch(
+            /class="[^"]*outputmsg_error[^"]*" role="alert"><span class="outputmsg_text">The following mandatory fields are not filled in: Comments</
+        )
+        expect(instance.database.require('sysapproval_approver', approval).state).toBe('requested')
+        const rejected = await call(path, {
+            as: manager,
+            form: { sys_action: 'reject', 'sysapproval_approver.comments': 'Not during the freeze' },
+        })
+        expect(rejected.status).toBe(302)
+        expect(instance.database.require('sysapproval_approver', approval).state).toBe('rejected')
+        const after = (await call(path, { as: manager })).text
+        expect(after).toContain(`${ordered.requestItem.number} rejected.`)
+        expect(after).not.toContain('id="approve"')
+    })
+
+    it('lists the requested items a requester may see, each opening its form', async () => {
+        const mine = instance.orderCatalogItem('Request Kpow Topic Query Access', good, 'abel.tuter')
+        instance.orderCatalogItem('Request Kpow Topic Query Access', good, 'carol.nomanager')
+        const list = (await call('/sc_req_item_list.do?sysparm_query=active%3Dtrue', { as: await logIn('abel.tuter') }))
+            .text
+        expect(list).toContain(
+            `href="/sc_req_item.do?sys_id=${mine.requestItem.sysId}" aria-label="Open record: ${mine.requestItem.number}"`
+        )
+        expect(list.match(/aria-label="Open record: /g)).toHaveLength(1)
     })
 
     it('shows "End my Kpow access" to the requester of a granted item only, and runs it as them behind the anti-forgery check', async () => {
         // The flow stays draft here: the item is put in the state a grant leaves it in.
         const ordered = instance.orderCatalogItem('Request Kpow Topic Query Access', good, 'abel.tuter')
         const itemPath = `/items/${ordered.requestItem.sysId}`
+        const itemPage = requestItemUrl(ordered.requestItem.sysId)
         const requester = await logIn('abel.tuter')
         const button = 'End my Kpow access</button>'
-        expect((await call(itemPath, { as: requester })).text).not.toContain(button)
+        expect((await call(itemPage, { as: requester })).text).not.toContain(button)
         instance.database.update(
             'sc_req_item',
             ordered.requestItem.sysId,
             { state: '2', approval: 'approved' },
             'system'
         )
-        const page = (await call(itemPath, { as: requester })).text
+        const page = (await call(itemPage, { as: requester })).text
         expect(page).toContain(`aria-label="End my Kpow access on ${ordered.requestItem.number}"`)
-        expect(page).toContain('<button type="submit" class="danger">End my Kpow access</button>')
+        expect(page).toMatch(
+            /<button type="submit" id="(\w+)" data-action-name="\1" class="form_action_button danger">End my Kpow access<\/button>/
+        )
         const fulfiller = await logIn('fred.fulfiller')
-        expect((await call(itemPath, { as: fulfiller })).text).not.toContain(button)
+        expect((await call(itemPage, { as: fulfiller })).text).not.toContain(button)
         const [uiAction] = instance.database.query('sys_ui_action', 'name=End my Kpow access')
         const actionPath = `${itemPath}/ui-actions/${uiAction?.sys_id ?? ''}`
 
@@ -343,29 +431,34 @@ describe('local instance pages', () => {
 
         const clicked = await call(actionPath, { as: requester, form: {} })
         expect(clicked.status).toBe(303)
-        expect(clicked.location).toBe(itemPath)
+        expect(clicked.location).toBe(itemPage)
         expect(instance.database.require('sc_req_item', ordered.requestItem.sysId)).toMatchObject({
             state: '3',
             active: 'false',
             sys_updated_by: 'abel.tuter',
         })
-        const after = (await call(itemPath, { as: requester })).text
+        const after = (await call(itemPage, { as: requester })).text
         expect(after).toContain(`${ordered.requestItem.number}: End my Kpow access done.`)
         expect(after).toContain('Kpow access ended early by the requester (abel.tuter)')
         expect(after).not.toContain(button)
     })
 
     it('refuses a login posted without the login page of the same browser (login CSRF)', async () => {
-        const attackerForm = { user_name: 'abel.tuter', password: DEMO_PASSWORD, next: '/catalog' }
-        const noToken = await call('/login', { form: attackerForm })
+        const attackerForm = { user_name: 'abel.tuter', user_password: DEMO_PASSWORD, next: '/catalog' }
+        const noToken = await call('/login.do', { form: attackerForm })
         expect(noToken.status).toBe(403)
         expect(noToken.setCookie).toBe('')
         // A token the attacker got from their own visit of the login page does not match the victim's cookie.
         const attacker = await loginVisitor()
         const victim = await loginVisitor()
-        const crossed = await call('/login', { as: { cookie: victim.cookie, csrf: attacker.csrf }, form: attackerForm })
+        const crossed = await call('/login.do', {
+            as: { cookie: victim.cookie, csrf: attacker.csrf },
+            form: attackerForm,
+        })
         expect(crossed.status).toBe(403)
         expect(crossed.setCookie).toBe('')
-        expect((await call('/login', { as: { cookie: '', csrf: attacker.csrf }, form: attackerForm })).status).toBe(403)
+        expect((await call('/login.do', { as: { cookie: '', csrf: attacker.csrf }, form: attackerForm })).status).toBe(
+            403
+        )
     })
 })

@@ -11,12 +11,28 @@ import { forgedFormReply, LOGIN_TOKEN_COOKIE } from './csrf'
 import { SessionStore, type Session as StoredSession } from '../../../scripts/lib/common/index'
 import { errorReplyOf, FORM_LIMIT_BYTES, sendError, sendPage as send } from './errors'
 import { registerOutboxPages } from './outbox'
+import {
+    APPROVAL_PATH,
+    approvalUrl,
+    CATALOG_ITEM_PATH,
+    catalogItemUrl,
+    CHECKOUT_PATH,
+    checkoutUrl,
+    LIST_TABLES,
+    LOGIN_PATH,
+    loginUrl,
+    REQUEST_ITEM_PATH,
+    requestItemUrl,
+    SYS_ID,
+} from './urls'
 import type { ApiInstance } from './rest-api'
 import { createRestApi } from './rest-api'
 import type { Passwords } from './rest-auth'
 import { credentialsValid } from './rest-auth'
 import {
+    approvalPage,
     approvalsPage,
+    listPage,
     catalogItemPage,
     catalogPage,
     fulfillerStates,
@@ -26,6 +42,9 @@ import {
     requestsPage,
 } from './pages'
 import {
+    approvalFormView,
+    approvalListView,
+    requestItemListView,
     approvalsView,
     catalogItemView,
     catalogView,
@@ -97,7 +116,7 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
     const signedIn = (request: Request, response: Response): { session: Session; viewer: Viewer } | undefined => {
         const session = sessionOf(request)
         if (session) return { session, viewer: viewerOf(session) }
-        if (request.method === 'GET') response.redirect(303, `/login?next=${encodeURIComponent(request.originalUrl)}`)
+        if (request.method === 'GET') response.redirect(302, loginUrl(request.originalUrl))
         else
             sendError(response, undefined, {
                 status: 401,
@@ -117,7 +136,7 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
         if (request.method !== 'POST') return next()
         const sent = field(request, CSRF_FIELD)
         const session = sessionOf(request)
-        if (request.path === '/login') {
+        if (request.path === LOGIN_PATH) {
             if (sessions.loginTokenMatches(cookiesOf(request)[LOGIN_TOKEN_COOKIE], sent)) return next()
         } else if (!session) {
             // Without a session, a non-login post goes on to its handler, which answers "Not signed in".
@@ -127,15 +146,20 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
     })
 
     app.get('/login', (request, response) => {
+        const next = typeof request.query.next === 'string' ? request.query.next : undefined
+        response.redirect(302, loginUrl(next))
+    })
+    app.get(LOGIN_PATH, (request, response) => {
         send(
             response,
             loginPage(undefined, safeNext(String(request.query.next ?? '')), loginTokenFor(request, response, sessions))
         )
     })
-    app.post('/login', (request, response) => {
+    // As the platform answers: 302 onwards when the credentials hold, 200 with the login page again when not.
+    app.post(LOGIN_PATH, (request, response) => {
         const userName = field(request, 'user_name').trim()
         const next = safeNext(field(request, 'next'))
-        if (!credentialsValid(instance, passwords, userName, field(request, 'password'))) {
+        if (!credentialsValid(instance, passwords, userName, field(request, 'user_password'))) {
             send(
                 response,
                 loginPage(
@@ -144,20 +168,20 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
                     loginTokenFor(request, response, sessions),
                     userName
                 ),
-                401
+                200
             )
             return
         }
         const { id } = sessions.create({ userName })
-        response.clearCookie(LOGIN_TOKEN_COOKIE, { path: '/login' })
+        response.clearCookie(LOGIN_TOKEN_COOKIE, { path: LOGIN_PATH })
         response.cookie(SESSION_COOKIE, id, { httpOnly: true, sameSite: 'lax', path: '/' })
-        response.redirect(303, next)
+        response.redirect(302, next)
     })
     app.post('/logout', (request, response) => {
         const id = sessionIdOf(request)
         if (id) sessions.destroy(id)
         response.clearCookie(SESSION_COOKIE, { path: '/' })
-        response.redirect(303, '/login')
+        response.redirect(303, LOGIN_PATH)
     })
 
     app.get('/', (_request, response) => response.redirect(303, '/catalog'))
@@ -172,8 +196,8 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
         const filled = new URLSearchParams(
             Object.entries(variables).filter((entry): entry is [string, string] => typeof entry[1] === 'string')
         )
-        if (id === 'sc_cat_item' && typeof itemSysId === 'string' && /^[0-9a-f]{32}$/.test(itemSysId))
-            response.redirect(303, `/catalog/${itemSysId}${filled.size > 0 ? `?${filled.toString()}` : ''}`)
+        if (id === 'sc_cat_item' && typeof itemSysId === 'string' && SYS_ID.test(itemSysId))
+            response.redirect(302, catalogItemUrl(itemSysId, filled))
         else
             sendError(response, sessionOf(request) ? viewerOf(sessionOf(request) as Session) : undefined, {
                 status: 404,
@@ -181,32 +205,26 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
                 message: 'This portal page is not modelled: only sp?id=sc_cat_item&sys_id=<catalog item> opens here.',
             })
     })
+    // The old address of an item's form: the classic catalog item view now, its prefilled variables kept.
     app.get('/catalog/:itemSysId', (request, response) => {
-        const who = signedIn(request, response)
-        if (!who) return
-        const item = catalogItemView(instance, request.params.itemSysId)
-        // As Service Portal does, a URL parameter named after a variable fills it in.
-        const prefilled = Object.fromEntries(
-            Object.entries(request.query).filter((entry): entry is [string, string] => typeof entry[1] === 'string')
-        )
-        if (item) send(response, catalogItemPage(who.viewer, item, prefilled))
-        else
-            sendError(response, who.viewer, {
-                status: 404,
-                title: 'Not found',
-                message: 'No active catalog item with this id.',
-            })
+        response.redirect(302, catalogItemUrl(request.params.itemSysId, stringParameters(request.query)))
     })
-    app.post('/catalog/:itemSysId', (request, response) => {
+    app.get(CATALOG_ITEM_PATH, (request, response) => {
         const who = signedIn(request, response)
         if (!who) return
-        const entry = instance.catalogItems().find(({ item }) => item.sys_id === request.params.itemSysId)
+        const { sysparm_id: itemSysId, v: _version, ...rest } = request.query
+        void _version
+        const item = typeof itemSysId === 'string' ? catalogItemView(instance, itemSysId) : undefined
+        // A URL parameter named after a variable fills it in, as catalog links do.
+        if (item) send(response, catalogItemPage(who.viewer, item, Object.fromEntries(stringParameters(rest))))
+        else sendError(response, who.viewer, noCatalogItem)
+    })
+    const order = (request: Request, response: Response, itemSysId: string) => {
+        const who = signedIn(request, response)
+        if (!who) return
+        const entry = instance.catalogItems().find(({ item }) => item.sys_id === itemSysId)
         if (!entry) {
-            sendError(response, who.viewer, {
-                status: 404,
-                title: 'Not found',
-                message: 'No active catalog item with this id.',
-            })
+            sendError(response, who.viewer, noCatalogItem)
             return
         }
         const values = Object.fromEntries(
@@ -214,18 +232,19 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
         )
         try {
             const ordered = instance.orderCatalogItem(entry.item.name ?? '', values, who.viewer.userName)
-            response.redirect(303, `/requests/${ordered.request.sysId}`)
+            response.redirect(302, checkoutUrl(ordered.request.sysId))
         } catch (error) {
             if (!(error instanceof OrderRefusedError)) throw error
             const item = catalogItemView(instance, entry.item.sys_id)
             if (item) send(response, catalogItemPage(who.viewer, item, values, error.problems), 422)
-            else
-                sendError(response, who.viewer, {
-                    status: 404,
-                    title: 'Not found',
-                    message: 'No active catalog item with this id.',
-                })
+            else sendError(response, who.viewer, noCatalogItem)
         }
+    }
+    app.post(CATALOG_ITEM_PATH, (request, response) => {
+        order(request, response, typeof request.query.sysparm_id === 'string' ? request.query.sysparm_id : '')
+    })
+    app.post('/catalog/:itemSysId', (request, response) => {
+        order(request, response, request.params.itemSysId)
     })
 
     app.get('/requests', (request, response) => {
@@ -233,13 +252,13 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
         if (who) send(response, requestsPage(who.viewer, requestsView(instance, who.viewer)))
     })
     app.get('/requests/:requestSysId', (request, response) => {
+        response.redirect(302, checkoutUrl(request.params.requestSysId))
+    })
+    app.get(CHECKOUT_PATH, (request, response) => {
         const who = signedIn(request, response)
         if (!who) return
-        const found = instance.requestVisibleTo(
-            request.params.requestSysId,
-            who.viewer.userName,
-            who.viewer.isFulfiller
-        )
+        const requestSysId = typeof request.query.sysparm_sys_id === 'string' ? request.query.sysparm_sys_id : ''
+        const found = instance.requestVisibleTo(requestSysId, who.viewer.userName, who.viewer.isFulfiller)
         if (!found) {
             sendError(response, who.viewer, {
                 status: 404,
@@ -249,6 +268,76 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
             return
         }
         send(response, orderStatusPage(who.viewer, orderStatusView(instance, found)))
+    })
+
+    // List views: <table>_list.do?sysparm_query=<encoded query>, among the records the viewer may see.
+    for (const table of LIST_TABLES)
+        app.get(`/${table}_list.do`, (request, response) => {
+            const who = signedIn(request, response)
+            if (!who) return
+            const query = typeof request.query.sysparm_query === 'string' ? request.query.sysparm_query : ''
+            try {
+                const list =
+                    table === 'sysapproval_approver'
+                        ? approvalListView(instance, who.viewer, query)
+                        : requestItemListView(instance, who.viewer, query)
+                send(response, listPage(who.viewer, list, takeNotice(who.session)))
+            } catch (error) {
+                if (!(error instanceof LocalInstanceError)) throw error
+                sendError(response, who.viewer, {
+                    status: 400,
+                    title: 'Bad query',
+                    message: `sysparm_query: ${error.message}`,
+                })
+            }
+        })
+
+    // The classic approval form: Approve, or Reject with Comments (required to reject, as the platform asks).
+    const approvalFor = (request: Request, response: Response, viewer: Viewer, draft = '') => {
+        const approvalSysId = typeof request.query.sys_id === 'string' ? request.query.sys_id : ''
+        const view = approvalFormView(instance, viewer, approvalSysId, draft)
+        if (!view)
+            sendError(response, viewer, {
+                status: 404,
+                title: 'Not found',
+                message: 'No approval of yours has this id.',
+            })
+        return view
+    }
+    app.get(APPROVAL_PATH, (request, response) => {
+        const who = signedIn(request, response)
+        if (!who) return
+        const view = approvalFor(request, response, who.viewer)
+        if (view) send(response, approvalPage(who.viewer, view, takeNotice(who.session)))
+    })
+    app.post(APPROVAL_PATH, (request, response) => {
+        const who = signedIn(request, response)
+        if (!who) return
+        const comment = field(request, 'sysapproval_approver.comments').trim()
+        const view = approvalFor(request, response, who.viewer, comment)
+        if (!view) return
+        const action = field(request, 'sys_action')
+        if (action === 'reject' && !comment) {
+            const notice: Notice = {
+                kind: 'error',
+                message: 'The following mandatory fields are not filled in: Comments',
+            }
+            send(response, approvalPage(who.viewer, view, notice))
+            return
+        }
+        try {
+            if (action === 'approve') instance.approve(view.sysId, who.viewer.userName, comment || undefined)
+            else if (action === 'reject') instance.reject(view.sysId, who.viewer.userName, comment)
+            else throw new LocalInstanceError(`sys_action must be "approve" or "reject"; got "${action}"`)
+            who.session.notice = {
+                kind: 'ok',
+                message: `${view.number} ${action === 'approve' ? 'approved' : 'rejected'}.`,
+            }
+        } catch (error) {
+            if (!(error instanceof LocalInstanceError)) throw error
+            who.session.notice = { kind: 'error', message: error.message }
+        }
+        response.redirect(302, approvalUrl(view.sysId))
     })
 
     app.get('/approvals', (request, response) => {
@@ -277,12 +366,8 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
         response.redirect(303, '/approvals')
     })
 
-    const itemFor = (request: Request, response: Response, viewer: Viewer) => {
-        const item = instance.requestItemVisibleTo(
-            String(request.params.itemSysId),
-            viewer.userName,
-            viewer.isFulfiller
-        )
+    const itemFor = (itemSysId: string, response: Response, viewer: Viewer) => {
+        const item = instance.requestItemVisibleTo(itemSysId, viewer.userName, viewer.isFulfiller)
         if (!item) {
             sendError(response, viewer, {
                 status: 404,
@@ -293,10 +378,13 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
         }
         return item
     }
-    app.get('/items/:itemSysId', async (request, response) => {
+    app.get('/items/:itemSysId', (request, response) => {
+        response.redirect(302, requestItemUrl(request.params.itemSysId))
+    })
+    app.get(REQUEST_ITEM_PATH, async (request, response) => {
         const who = signedIn(request, response)
         if (!who) return
-        const item = itemFor(request, response, who.viewer)
+        const item = itemFor(typeof request.query.sys_id === 'string' ? request.query.sys_id : '', response, who.viewer)
         if (!item) return
         const uiActions = await instance.uiActionsFor(item.sys_id, who.viewer.userName)
         send(
@@ -308,7 +396,7 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
     app.post('/items/:itemSysId/ui-actions/:uiActionSysId', async (request, response) => {
         const who = signedIn(request, response)
         if (!who) return
-        const item = itemFor(request, response, who.viewer)
+        const item = itemFor(String(request.params.itemSysId), response, who.viewer)
         if (!item) return
         try {
             const outcome = await instance.runUiAction(
@@ -325,7 +413,7 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
                 outcome.redirect?.table === 'sc_req_item' && outcome.redirect.sysId
                     ? outcome.redirect.sysId
                     : item.sys_id
-            response.redirect(303, `/items/${target}`)
+            response.redirect(303, requestItemUrl(target))
         } catch (error) {
             if (error instanceof UiActionRefusedError) {
                 sendError(response, who.viewer, { status: 403, title: 'Forbidden', message: error.message })
@@ -333,13 +421,13 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
             }
             if (!(error instanceof LocalInstanceError)) throw error
             who.session.notice = { kind: 'error', message: error.message }
-            response.redirect(303, `/items/${item.sys_id}`)
+            response.redirect(303, requestItemUrl(item.sys_id))
         }
     })
     app.post('/items/:itemSysId/state', (request, response) => {
         const who = signedIn(request, response)
         if (!who) return
-        const item = itemFor(request, response, who.viewer)
+        const item = itemFor(String(request.params.itemSysId), response, who.viewer)
         if (!item) return
         if (!who.viewer.isFulfiller) {
             sendError(response, who.viewer, {
@@ -369,12 +457,12 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
                 who.session.notice = { kind: 'error', message: error.message }
             }
         }
-        response.redirect(303, `/items/${item.sys_id}`)
+        response.redirect(303, requestItemUrl(item.sys_id))
     })
     app.post('/items/:itemSysId/cancel', (request, response) => {
         const who = signedIn(request, response)
         if (!who) return
-        const item = itemFor(request, response, who.viewer)
+        const item = itemFor(String(request.params.itemSysId), response, who.viewer)
         if (!item) return
         if (!instance.mayCancel(item, who.viewer.userName)) {
             sendError(response, who.viewer, {
@@ -386,7 +474,7 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
         }
         instance.cancelRequest(item.sys_id, who.viewer.userName, who.viewer.name)
         who.session.notice = { kind: 'ok', message: `${item.number ?? ''} cancelled.` }
-        response.redirect(303, `/items/${item.sys_id}`)
+        response.redirect(303, requestItemUrl(item.sys_id))
     })
 
     app.use((request: Request, response: Response) => {
@@ -415,6 +503,15 @@ function cookiesOf(request: Request): Record<string, string | undefined> {
     return parseCookie(request.headers.cookie ?? '')
 }
 
+/** The query's single-valued parameters (a repeated or nested one is not a variable's value). */
+function stringParameters(query: Request['query']): URLSearchParams {
+    return new URLSearchParams(
+        Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+    )
+}
+
+const noCatalogItem = { status: 404, title: 'Not found', message: 'No active catalog item with this id.' }
+
 function sessionIdOf(request: Request): string | undefined {
     return cookiesOf(request)[SESSION_COOKIE]
 }
@@ -422,6 +519,6 @@ function sessionIdOf(request: Request): string | undefined {
 /** The login form's token for the browser's nonce, a new nonce being set as a cookie only /login reads. */
 function loginTokenFor(request: Request, response: Response, sessions: SessionStore<object>): string {
     const { nonce, fresh } = sessions.loginNonce(cookiesOf(request)[LOGIN_TOKEN_COOKIE])
-    if (fresh) response.cookie(LOGIN_TOKEN_COOKIE, nonce, { httpOnly: true, sameSite: 'strict', path: '/login' })
+    if (fresh) response.cookie(LOGIN_TOKEN_COOKIE, nonce, { httpOnly: true, sameSite: 'strict', path: LOGIN_PATH })
     return sessions.loginToken(nonce)
 }

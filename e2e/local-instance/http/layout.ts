@@ -14,7 +14,7 @@ export interface Viewer {
 }
 
 /** The field every state-changing form posts; the server refuses a post without the right value. */
-export const CSRF_FIELD = 'csrf_token'
+export const CSRF_FIELD = 'sysparm_ck'
 
 export function csrfInput(token: string): SafeHtml {
     return html`<input type="hidden" name="${CSRF_FIELD}" value="${token}">`
@@ -32,6 +32,7 @@ const STYLE = raw(`
 body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2a30;background:#f1f3f4}
 header{display:flex;align-items:center;gap:24px;padding:0 20px;height:50px;background:#293e40;color:#fff}
 header .brand{font-weight:700;font-size:16px;color:#fff;text-decoration:none}
+header .brand b{color:#81b5a1}
 header .brand small{font-weight:400;color:#a9c1c3;margin-left:6px;font-size:12px}
 header nav ul{display:flex;gap:4px;list-style:none;margin:0;padding:0}
 header nav a{color:#d6e3e4;text-decoration:none;padding:6px 10px;border-radius:4px}
@@ -96,12 +97,20 @@ table.flow-run caption{font-weight:400}
 table.flow-run caption strong{font-weight:700}
 `)
 
+/** What `window.g_form` answers on a form page: its table, record and field values with their labels. */
+export interface FormGlobals {
+    readonly table: string
+    readonly sysId: string
+    readonly fields: Readonly<Record<string, { value: string; label: string }>>
+}
+
 export function page(
     title: string,
     viewer: Viewer | undefined,
     section: Section,
     content: Fragment,
-    notice?: Notice
+    notice?: Notice,
+    form?: FormGlobals
 ): SafeHtml {
     const link = (href: string, label: string, here: Section) =>
         html`<li><a href="${href}"${here === section ? raw(' aria-current="page"') : ''}>${label}</a></li>`
@@ -110,13 +119,15 @@ export function page(
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} | Local instance</title>
+<title>${title} | ServiceNow</title>
+${viewer ? html`<meta name="sysparm_ck" content="${viewer.csrfToken}">` : ''}
 <style>${STYLE}</style>
-<script src="/assets/form-validation.js" defer></script>
+${form ? html`<script type="application/json" id="g_form_data">${raw(scriptSafeJson(form))}</script>` : ''}
+<script src="/assets/form-validation.js"></script>
 </head>
 <body>
 <header>
-  <a class="brand" href="/">Local instance<small>ServiceNow stand-in</small></a>
+  <a class="brand" href="/" aria-label="ServiceNow home (local instance)">service<b>now</b><small>local instance</small></a>
   ${
       viewer
           ? html`<nav aria-label="Main">
@@ -135,17 +146,45 @@ export function page(
   }
 </header>
 <main>
-${notice ? html`<div class="alert ${notice.kind}" role="${notice.kind === 'error' ? 'alert' : 'status'}">${notice.message}</div>` : ''}
+${notice ? noticeBox(notice) : ''}
 ${content}
 </main>
 </body>
 </html>`
 }
 
+/** A form message as the classic UI shows it (`.outputmsg_error .outputmsg_text` for errors). */
+export function noticeBox(notice: Notice): SafeHtml {
+    return html`<div class="outputmsg_container"><div class="alert ${notice.kind} outputmsg ${notice.kind === 'error' ? 'outputmsg_error' : 'outputmsg_info'}" role="${notice.kind === 'error' ? 'alert' : 'status'}"><span class="outputmsg_text">${notice.message}</span></div></div>`
+}
+
+/** JSON inside a script element: `<` escaped so no value can close the element. */
+function scriptSafeJson(value: unknown): string {
+    return JSON.stringify(value).replace(/</g, '\\u003c')
+}
+
 /** Shows the form's field errors beside the fields when the browser refuses a value (pattern, required). */
-export const FORM_VALIDATION_SCRIPT = `document.addEventListener('invalid', function (event) {
+export const FORM_VALIDATION_SCRIPT = `(function () {
+  // The page globals scripts and tests read on ServiceNow's forms: the session token and a minimal g_form.
+  var token = document.querySelector('meta[name="sysparm_ck"]');
+  if (token) window.g_ck = token.getAttribute('content');
+  var data = document.getElementById('g_form_data');
+  if (!data) return;
+  var form = JSON.parse(data.textContent);
+  window.g_form = {
+    getTableName: function () { return form.table; },
+    getUniqueValue: function () { return form.sysId; },
+    getValue: function (name) {
+      var control = document.getElementById(form.table + '.' + name);
+      if (control && 'value' in control) return control.value;
+      return form.fields[name] ? form.fields[name].value : '';
+    },
+    getLabelOf: function (name) { return form.fields[name] ? form.fields[name].label : ''; }
+  };
+})();
+document.addEventListener('invalid', function (event) {
   var field = event.target;
-  var error = document.getElementById(field.id + '-error');
+  var error = document.getElementById(field.getAttribute('data-error-id') || field.id + '-error');
   if (!error) return;
   event.preventDefault();
   error.textContent = field.validity.patternMismatch && field.dataset.message ? field.dataset.message : field.validationMessage;
@@ -153,7 +192,7 @@ export const FORM_VALIDATION_SCRIPT = `document.addEventListener('invalid', func
 }, true);
 document.addEventListener('input', function (event) {
   var field = event.target;
-  var error = document.getElementById(field.id + '-error');
+  var error = document.getElementById(field.getAttribute('data-error-id') || field.id + '-error');
   if (!error || !field.checkValidity()) return;
   error.textContent = '';
   field.removeAttribute('aria-invalid');

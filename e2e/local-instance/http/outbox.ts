@@ -10,6 +10,7 @@ import type { InstanceAccounts, InstanceRequests } from '../instance'
 import type { StoredRecord } from '../tables'
 import { sendError, sendPage as send } from './errors'
 import { page, type Viewer } from './layout'
+import { requestItemUrl } from './urls'
 
 type OutboxInstance = Pick<InstanceAccounts, 'database'> & Pick<InstanceRequests, 'emails'>
 
@@ -48,7 +49,7 @@ export function emailView(instance: OutboxInstance, email: StoredRecord): EmailV
         body: email.body ?? '',
         bodyText: email.body_text ?? '',
         notification: database.displayValue('sys_email', email.sys_id, 'notification') || 'platform approval request',
-        about: { table, label, href: itemId ? `/items/${itemId}` : undefined },
+        about: { table, label, href: itemId ? requestItemUrl(itemId) : undefined },
     }
 }
 

@@ -7,8 +7,11 @@ import type { JournalEntry } from '../tables'
 import { requestItemStates } from '../schema'
 import { csrfInput, page, type Notice, type Viewer } from './layout'
 import { patternAttribute } from './pattern-attribute'
+import { approvalUrl, catalogItemUrl, checkoutUrl, LOGIN_PATH, requestItemUrl } from './urls'
 import type {
+    ApprovalFormView,
     ApprovalsView,
+    ListView,
     CatalogEntryView,
     CatalogFieldView,
     CatalogItemView,
@@ -29,12 +32,13 @@ export function loginPage(error: string | undefined, next: string, loginToken: s
         'none',
         html`<h1>Log in</h1>
 <p class="subtitle">Use one of the seeded users; the demo password is in the README.</p>
-<form class="card" method="post" action="/login" aria-label="Log in">
+<form id="loginPage" class="card login" method="post" action="${LOGIN_PATH}" aria-label="Log in">
   <input type="hidden" name="next" value="${next}">
+  <input type="hidden" name="sys_action" value="sysverb_login">
   ${csrfInput(loginToken)}
   <div class="field"><label for="user_name">User name</label><input id="user_name" name="user_name" autocomplete="username" required value="${userName}"></div>
-  <div class="field"><label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required></div>
-  <button type="submit">Log in</button>
+  <div class="field"><label for="user_password">Password</label><input id="user_password" name="user_password" type="password" autocomplete="current-password" required></div>
+  <button id="sysverb_login" type="submit">Log in</button>
 </form>`,
         error ? { kind: 'error', message: error } : undefined
     )
@@ -49,7 +53,7 @@ export function catalogPage(viewer: Viewer, items: CatalogEntryView[]): SafeHtml
 <p class="subtitle">Items from the loaded update set.</p>
 ${items.length === 0 ? html`<p>No active catalog items.</p>` : ''}
 <ul class="items">
-${items.map((item) => html`<li class="card"><a href="/catalog/${item.sysId}">${item.name}</a><p class="muted">${item.shortDescription}</p></li>`)}
+${items.map((item) => html`<li class="card"><a href="${catalogItemUrl(item.sysId)}">${item.name}</a><p class="muted">${item.shortDescription}</p></li>`)}
 </ul>`
     )
 }
@@ -73,7 +77,7 @@ export function catalogItemPage(
 <p class="subtitle">${item.shortDescription}</p>
 <p>${item.description}</p>
 ${general.length > 0 ? html`<ul class="alert error">${general.map((problem) => html`<li>${problem.message}</li>`)}</ul>` : ''}
-<form class="card" method="post" action="/catalog/${item.sysId}" aria-label="${item.name}">
+<form class="card" method="post" action="${catalogItemUrl(item.sysId)}" aria-label="${item.name}">
   ${csrfInput(viewer.csrfToken)}
 ${item.fields.map((field) =>
     variableField(
@@ -82,40 +86,44 @@ ${item.fields.map((field) =>
         problems.filter((problem) => problem.variable === field.name)
     )
 )}
-  <div class="actions"><button type="submit">Order Now</button></div>
+  <div class="actions"><button id="oi_order_now_button" type="submit" aria-label="Order Now">Order Now</button></div>
 </form>`,
-        notice
+        notice,
+        { table: 'sc_cat_item', sysId: item.sysId, fields: {} }
     )
 }
 
 function variableField(field: CatalogFieldView, value: string | undefined, problems: OrderProblem[]): SafeHtml {
     const { name } = field
-    const id = `var-${name}`
+    // ServiceNow's id for a variable's control; help and error keep the variable's name, so a page reads them by it.
+    const id = `IO:${field.sysId}`
+    const messages = `var-${name}`
     const current = value ?? field.defaultValue
-    const describedBy = `${id}-help ${id}-error`
+    const describedBy = `${messages}-help ${messages}-error`
+    const errorId = raw(` data-error-id="${messages}-error"`)
     const invalid = problems.length > 0 ? raw(' aria-invalid="true"') : ''
     const required = field.mandatory ? raw(' required aria-required="true"') : ''
     let control: SafeHtml
     if (field.choices) {
-        control = html`<select id="${id}" name="${name}" aria-describedby="${describedBy}"${required}${invalid}>
+        control = html`<select id="${id}" class="cat_item_option" name="${name}" aria-describedby="${describedBy}"${errorId}${required}${invalid}>
       <option value="">-- None --</option>
       ${field.choices.map((choice) => html`<option value="${choice.value}"${choice.value === current ? raw(' selected') : ''}>${choice.label}</option>`)}
     </select>`
     } else if (field.multiline) {
-        control = html`<textarea id="${id}" name="${name}" aria-describedby="${describedBy}"${required}${invalid}${
+        control = html`<textarea id="${id}" name="${name}" aria-describedby="${describedBy}"${errorId}${required}${invalid}${
             field.tooltip ? html` title="${field.tooltip}"` : ''
         }>${current}</textarea>`
     } else {
         const pattern = field.regex ? patternAttribute(field.regex.pattern) : undefined
-        control = html`<input id="${id}" name="${name}" value="${current}" aria-describedby="${describedBy}"${required}${invalid}${
+        control = html`<input id="${id}" name="${name}" value="${current}" aria-describedby="${describedBy}"${errorId}${required}${invalid}${
             pattern ? html` pattern="${pattern}" data-message="${field.regex?.message ?? ''}"` : ''
         }${field.example ? html` placeholder="${field.example}"` : ''}${field.tooltip ? html` title="${field.tooltip}"` : ''}>`
     }
     return html`<div class="field">
     <label for="${id}">${field.mandatory ? html`<span class="mandatory" aria-hidden="true">*</span>` : ''}${field.question}</label>
     ${control}
-    <p class="help" id="${id}-help">${field.help}</p>
-    <p class="error" id="${id}-error">${problems.map((problem) => problem.message.replace(`"${name}": `, '')).join(' ')}</p>
+    <p class="help" id="${messages}-help">${field.help}</p>
+    <p class="error" id="${messages}-error">${problems.map((problem) => problem.message.replace(`"${name}": `, '')).join(' ')}</p>
   </div>`
 }
 
@@ -125,13 +133,13 @@ export function orderStatusPage(viewer: Viewer, request: OrderStatusView): SafeH
         viewer,
         'catalog',
         html`<h1>Order Status</h1>
-<div class="alert ok" role="status">Thank you, your request has been submitted. Request number: <strong>${request.number}</strong></div>
+<div class="alert ok notification notification-success" role="status">Thank you, your request has been submitted. Request number: <a id="requesturl" href="${checkoutUrl(request.sysId)}"><b>${request.number}</b></a></div>
 <table>
   <caption>Items of ${request.number}</caption>
   <thead><tr><th scope="col">Number</th><th scope="col">Item</th><th scope="col">State</th></tr></thead>
   <tbody>${request.items.map(
       (item) =>
-          html`<tr><td><a href="/items/${item.sysId}">${item.number}</a></td><td>${item.shortDescription}</td><td>${item.stateLabel}</td></tr>`
+          html`<tr><td><a href="${requestItemUrl(item.sysId)}">${item.number}</a></td><td>${item.shortDescription}</td><td>${item.stateLabel}</td></tr>`
   )}</tbody>
 </table>`
     )
@@ -152,7 +160,7 @@ ${
   <thead><tr><th scope="col">Number</th><th scope="col">Item</th><th scope="col">Requested for</th><th scope="col">Approval</th><th scope="col">State</th><th scope="col">Opened</th></tr></thead>
   <tbody>${items.map(
       (item) =>
-          html`<tr><td><a href="/items/${item.sysId}">${item.number}</a></td><td>${item.shortDescription}</td><td>${item.requestedFor}</td><td>${item.approval}</td><td>${item.stateLabel}</td><td>${item.openedOn}</td></tr>`
+          html`<tr><td><a href="${requestItemUrl(item.sysId)}">${item.number}</a></td><td>${item.shortDescription}</td><td>${item.requestedFor}</td><td>${item.approval}</td><td>${item.stateLabel}</td><td>${item.openedOn}</td></tr>`
   )}</tbody>
 </table>`
 }`
@@ -186,7 +194,9 @@ ${
 }
 
 function itemLink(approval: { item?: { sysId: string; number: string }; number: string }): Fragment {
-    return approval.item ? html`<a href="/items/${approval.item.sysId}">${approval.item.number}</a>` : approval.number
+    return approval.item
+        ? html`<a href="${requestItemUrl(approval.item.sysId)}">${approval.item.number}</a>`
+        : approval.number
 }
 
 function pendingApproval(viewer: Viewer, approval: PendingApprovalView): SafeHtml {
@@ -232,7 +242,7 @@ export function requestItemPage(viewer: Viewer, item: RequestItemView, notice?: 
   </dl>
 </section>
 ${item.mayChangeState ? stateForm(viewer, item) : ''}
-${item.uiActions.map((uiAction) => html`<form class="card" method="post" action="/items/${item.sysId}/ui-actions/${uiAction.sysId}" aria-label="${uiAction.name} on ${item.number}">${csrfInput(viewer.csrfToken)}<p>${uiAction.hint}</p><button type="submit"${uiAction.style === 'destructive' ? html` class="danger"` : ''}>${uiAction.name}</button></form>`)}
+${item.uiActions.map((uiAction) => html`<form class="card" method="post" action="/items/${item.sysId}/ui-actions/${uiAction.sysId}" aria-label="${uiAction.name} on ${item.number}">${csrfInput(viewer.csrfToken)}<p>${uiAction.hint}</p><button type="submit" id="${uiAction.actionName}" data-action-name="${uiAction.actionName}" class="form_action_button${uiAction.style === 'destructive' ? ' danger' : ''}">${uiAction.name}</button></form>`)}
 ${item.mayCancel ? html`<form class="card" method="post" action="/items/${item.sysId}/cancel" aria-label="Cancel ${item.number}">${csrfInput(viewer.csrfToken)}<p>Cancelling ends the request; any access it granted is revoked.</p><button type="submit" class="danger">Cancel request</button></form>` : ''}
 <section class="card" aria-labelledby="variables-heading">
   <h2 id="variables-heading">Variables</h2>
@@ -245,8 +255,18 @@ ${item.mayCancel ? html`<form class="card" method="post" action="/items/${item.s
   <h2 id="comments-heading">Comments</h2>
   ${journalList(item.comments, 'comments-heading', 'No comments.')}
 </section>
-${item.fulfilment ? fulfilmentRecord(item.fulfilment) : ''}`,
-        notice
+${item.fulfilment ? fulfilmentRecord(item.fulfilment) : ''}
+${item.mayChangeState ? html`<div class="actions form-bottom"><button id="sysverb_update_bottom" type="submit" form="sc_req_item.do" class="form_action_button" data-action-name="sysverb_update">Update</button></div>` : ''}`,
+        notice,
+        {
+            table: 'sc_req_item',
+            sysId: item.sysId,
+            fields: {
+                number: { value: item.number, label: 'Number' },
+                state: { value: item.state, label: 'State' },
+                short_description: { value: item.shortDescription, label: 'Short description' },
+            },
+        }
     )
 }
 
@@ -290,14 +310,14 @@ function fulfilmentRecord(fulfilment: FulfilmentView): SafeHtml {
 }
 
 function stateForm(viewer: Viewer, item: RequestItemView): SafeHtml {
-    return html`<form class="card" method="post" action="/items/${item.sysId}/state" aria-label="Update ${item.number}">
+    return html`<form id="sc_req_item.do" class="card" method="post" action="/items/${item.sysId}/state" aria-label="Update ${item.number}">
   ${csrfInput(viewer.csrfToken)}
   <h2>Fulfilment</h2>
-  <div class="field"><label for="state">State</label>
-    <select id="state" name="state">${fulfillerStates.map((state) => html`<option value="${state}"${state === item.state ? raw(' selected') : ''}>${requestItemStates[state]}</option>`)}</select>
+  <div class="field"><label for="sc_req_item.state">State</label>
+    <select id="sc_req_item.state" name="state">${fulfillerStates.map((state) => html`<option value="${state}"${state === item.state ? raw(' selected') : ''}>${requestItemStates[state]}</option>`)}</select>
   </div>
   <div class="field"><label for="work_note">Work note</label><textarea id="work_note" name="work_note"></textarea></div>
-  <button type="submit">Update</button>
+  <button id="sysverb_update" type="submit" class="form_action_button" data-action-name="sysverb_update">Update</button>
 </form>`
 }
 
@@ -325,6 +345,73 @@ function stepRow(step: StepLog): SafeHtml {
   <td>${pairs(step.outputs)}</td>
   <td>${step.messages.map((message) => html`<div class="mono">[${message.level}] ${message.message}</div>`)}${step.error ? html`<div class="step-error" role="note">${step.error}</div>` : ''}</td>
 </tr>`
+}
+
+/** The classic approval form: what is approved, Comments, and Approve and Reject at the top and the bottom. */
+export function approvalPage(viewer: Viewer, approval: ApprovalFormView, notice?: Notice): SafeHtml {
+    const buttons = (suffix: string) =>
+        approval.mayDecide
+            ? html`<div class="actions form-buttons">${(['approve', 'reject'] as const).map(
+                  (action) =>
+                      html`<button type="submit" id="${action}${suffix}" name="sys_action" value="${action}" class="form_action_button${action === 'reject' ? ' danger' : ''}" data-action-name="${action}">${action === 'approve' ? 'Approve' : 'Reject'}</button>`
+              )}</div>`
+            : ''
+    return page(
+        `Approval for ${approval.number}`,
+        viewer,
+        'approvals',
+        html`<h1>Approval for ${approval.number}</h1>
+<p class="subtitle">${approval.shortDescription}</p>
+<form id="sysapproval_approver.do" class="card" method="post" action="${approvalUrl(approval.sysId)}" aria-label="Approval for ${approval.number}">
+  ${csrfInput(viewer.csrfToken)}
+  ${buttons('')}
+  <div class="form-columns">
+    <dl class="facts">
+      <dt>Approver</dt><dd>${approval.approver}</dd>
+      <dt>State</dt><dd data-field="state">${approval.stateLabel}</dd>
+      <dt>Approving</dt><dd>${approval.item ? html`<a href="${requestItemUrl(approval.item.sysId)}">${approval.number}</a>` : approval.number}</dd>
+    </dl>
+    <dl class="facts">
+      <dt>Requested for</dt><dd>${approval.requestedFor}</dd>
+      ${approval.variables.map((variable) => html`<dt>${variable.label}</dt><dd>${variable.display}</dd>`)}
+    </dl>
+  </div>
+  ${
+      approval.mayDecide
+          ? html`<div class="field"><label for="sysapproval_approver.comments"><span class="mandatory" aria-hidden="true">*</span>Comments</label><textarea id="sysapproval_approver.comments" name="sysapproval_approver.comments">${approval.draftComment}</textarea><p class="help">Required to reject.</p></div>`
+          : html`<p><strong>Comments:</strong> ${approval.comments || html`<span class="muted">none</span>`}</p>`
+  }
+  ${buttons('_bottom')}
+</form>`,
+        notice,
+        {
+            table: 'sysapproval_approver',
+            sysId: approval.sysId,
+            fields: { state: { value: approval.state, label: 'State' } },
+        }
+    )
+}
+
+/** A classic list view: a caption, the columns, and per row a link "Open record: <number>". */
+export function listPage(viewer: Viewer, list: ListView, notice?: Notice): SafeHtml {
+    return page(
+        list.title,
+        viewer,
+        list.table === 'sysapproval_approver' ? 'approvals' : 'requests',
+        html`<h1>${list.title}</h1>
+${
+    list.rows.length === 0
+        ? html`<p class="list-empty">No records to display</p>`
+        : html`<table class="list_table" id="${list.table}_table" aria-label="${list.title}">
+  <thead><tr>${list.columns.map((column) => html`<th scope="col">${column}</th>`)}</tr></thead>
+  <tbody>${list.rows.map(
+      (row) =>
+          html`<tr class="list_row" data-sys-id="${row.sysId}"><td><a class="linked formlink" href="${row.href}" aria-label="Open record: ${row.display}">${row.display}</a></td>${row.cells.map((cell) => html`<td>${cell}</td>`)}</tr>`
+  )}</tbody>
+</table>`
+}`,
+        notice
+    )
 }
 
 export function errorPage(viewer: Viewer | undefined, title: string, message: string): SafeHtml {

@@ -7,13 +7,14 @@ import type { InstanceAccounts, InstanceFlowRuns, InstanceRequests, UiActionButt
 import type { JournalEntry, StoredRecord } from '../tables'
 import type { Viewer } from './layout'
 import { convertWallClock } from '../time-zones'
+import { approvalUrl, requestItemUrl } from './urls'
 
 /** What the pages show: the tables, the catalog and its requests, and the flow runs on an item. */
 type ViewedInstance = InstanceAccounts & InstanceRequests & InstanceFlowRuns
 
 export interface VariableView {
     label: string
-    /** A select box's value as the platform shows it: the choice's label, with the stored value. */
+    /** A select box's value as the platform shows it: the choice's label. */
     display: string
 }
 
@@ -173,7 +174,8 @@ function variableDisplay(instance: ViewedInstance, catItemSysId: string, name: s
     const variable = variableOf(instance, catItemSysId, name)
     if (variable?.type !== '5') return value
     const choice = instance.database.query('question_choice', `question=${variable.sys_id}^value=${value}`)[0]
-    return choice?.text && choice.text !== value ? `${choice.text} (${value})` : value
+    // As the platform shows a select box: its choice's label; the stored value only when no choice has it.
+    return choice?.text || value
 }
 
 /** One requested item in a list (My Requests, Requested Items, Order Status). */
@@ -209,12 +211,14 @@ export function requestsView(instance: ViewedInstance, viewer: Viewer): ItemRowV
 }
 
 export interface OrderStatusView {
+    sysId: string
     number: string
     items: ItemRowView[]
 }
 
 export function orderStatusView(instance: ViewedInstance, request: StoredRecord): OrderStatusView {
     return {
+        sysId: request.sys_id,
         number: request.number ?? '',
         items: instance.database
             .query('sc_req_item', `request=${request.sys_id}`)
@@ -282,6 +286,8 @@ export function approvalsView(instance: ViewedInstance, viewer: Viewer): Approva
 
 /** One variable of a catalog item's form: a select box with its choices, or a text field. */
 export interface CatalogFieldView {
+    /** The variable's sys_id: its control's id is `IO:<sys_id>`. */
+    sysId: string
     name: string
     question: string
     help: string
@@ -322,6 +328,7 @@ function catalogFieldView(instance: ViewedInstance, variable: StoredRecord): Cat
     const { database } = instance
     const regex = variable.validate_regex ? database.get('question_regex', variable.validate_regex) : undefined
     return {
+        sysId: variable.sys_id,
         name: variable.name ?? '',
         question: variable.question_text ?? '',
         help: variable.help_text ?? '',
@@ -358,4 +365,115 @@ export function catalogView(instance: ViewedInstance): CatalogEntryView[] {
         name: item.name ?? '',
         shortDescription: item.short_description ?? '',
     }))
+}
+
+/** The classic approval form of one approval the viewer holds. */
+export interface ApprovalFormView {
+    sysId: string
+    item?: { sysId: string; number: string }
+    number: string
+    shortDescription: string
+    requestedFor: string
+    approver: string
+    state: string
+    stateLabel: string
+    comments: string
+    variables: VariableView[]
+    mayDecide: boolean
+    /** What the approver typed, shown again when the form is refused. */
+    draftComment: string
+}
+
+/** The approval `approvalSysId` when the viewer is its approver (admins: any); otherwise undefined. */
+export function approvalFormView(
+    instance: ViewedInstance,
+    viewer: Viewer,
+    approvalSysId: string,
+    draftComment = ''
+): ApprovalFormView | undefined {
+    const { database } = instance
+    const approval = viewer.isAdmin
+        ? database.get('sysapproval_approver', approvalSysId)
+        : instance.approvalsFor(viewer.userName).find((candidate) => candidate.sys_id === approvalSysId)
+    if (!approval) return undefined
+    const item = database.get('sc_req_item', approval.sysapproval ?? '')
+    return {
+        sysId: approval.sys_id,
+        item: item ? { sysId: item.sys_id, number: item.number ?? '' } : undefined,
+        number: item?.number ?? approval.sysapproval ?? '',
+        shortDescription: item?.short_description ?? '',
+        requestedFor: item ? database.displayValue('sc_req_item', item.sys_id, 'requested_for') : '',
+        approver: database.displayValue('sysapproval_approver', approval.sys_id, 'approver'),
+        state: approval.state ?? '',
+        stateLabel: database.displayValue('sysapproval_approver', approval.sys_id, 'state'),
+        comments: database.resolvePath('sysapproval_approver', approval.sys_id, 'comments'),
+        variables: item ? variableViews(instance, item) : [],
+        mayDecide: approval.state === 'requested',
+        draftComment,
+    }
+}
+
+/** A list view's rows: the record's number opens it, then the columns' display values. */
+export interface ListView {
+    table: string
+    title: string
+    columns: string[]
+    rows: { sysId: string; href: string; display: string; cells: string[] }[]
+}
+
+/** The encoded query with `javascript:gs.getUserID()` read as the viewer, as the platform evaluates it. */
+function viewerQuery(instance: ViewedInstance, viewer: Viewer, query: string): string {
+    return query.replaceAll('javascript:gs.getUserID()', instance.userSysId(viewer.userName))
+}
+
+/** The approvals the query selects among the viewer's own (admins: all). */
+export function approvalListView(instance: ViewedInstance, viewer: Viewer, query: string): ListView {
+    const { database } = instance
+    const mine = new Set(instance.approvalsFor(viewer.userName).map((approval) => approval.sys_id))
+    const rows = database
+        .query('sysapproval_approver', viewerQuery(instance, viewer, query))
+        .filter((approval) => viewer.isAdmin || mine.has(approval.sys_id))
+        .map((approval) => {
+            const item = database.get('sc_req_item', approval.sysapproval ?? '')
+            const display = (field: string) => database.displayValue('sysapproval_approver', approval.sys_id, field)
+            return {
+                sysId: approval.sys_id,
+                href: approvalUrl(approval.sys_id),
+                display: item?.number ?? approval.sysapproval ?? '',
+                cells: [
+                    display('state'),
+                    item?.short_description ?? '',
+                    display('approver'),
+                    approval.sys_updated_on ?? '',
+                ],
+            }
+        })
+    return {
+        table: 'sysapproval_approver',
+        title: 'Approvals',
+        columns: ['Approval for', 'State', 'Short description', 'Approver', 'Updated'],
+        rows,
+    }
+}
+
+/** The requested items the query selects among those the viewer may see. */
+export function requestItemListView(instance: ViewedInstance, viewer: Viewer, query: string): ListView {
+    const rows = instance.database
+        .query('sc_req_item', viewerQuery(instance, viewer, query))
+        .filter((item) => instance.requestItemVisibleTo(item.sys_id, viewer.userName, viewer.isFulfiller))
+        .map((item) => {
+            const row = itemRowView(instance, item)
+            return {
+                sysId: row.sysId,
+                href: requestItemUrl(row.sysId),
+                display: row.number,
+                cells: [row.shortDescription, row.requestedFor, row.approval, row.stateLabel, row.openedOn],
+            }
+        })
+    return {
+        table: 'sc_req_item',
+        title: 'Requested Items',
+        columns: ['Number', 'Item', 'Requested for', 'Approval', 'State', 'Opened'],
+        rows,
+    }
 }

@@ -131,14 +131,14 @@ describe('the outbox', () => {
 
 /** Logs in through the form (its anti-forgery cookie and token) and returns the session cookie. */
 async function logIn(url: string, userName: string, password: string): Promise<string> {
-    const form = await fetch(`${url}/login`)
+    const form = await fetch(`${url}/login.do`)
     const loginCookie = (form.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-    const token = /name="csrf_token" value="([^"]+)"/.exec(await form.text())?.[1] ?? ''
-    const response = await fetch(`${url}/login`, {
+    const token = /name="sysparm_ck" value="([^"]+)"/.exec(await form.text())?.[1] ?? ''
+    const response = await fetch(`${url}/login.do`, {
         method: 'POST',
         redirect: 'manual',
         headers: { cookie: loginCookie, 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ user_name: userName, password, csrf_token: token, next: '/' }),
+        body: new URLSearchParams({ user_name: userName, user_password: password, sysparm_ck: token, next: '/' }),
     })
     const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith('local_instance_session='))
     return session?.split(';')[0] ?? ''

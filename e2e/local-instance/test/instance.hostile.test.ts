@@ -92,7 +92,7 @@ const json = (method: string, path: string, body: unknown, authorization = asAdm
 /** Another client, meanwhile: the login page and a REST read both answer at once. */
 async function expectOthersServed(): Promise<void> {
     const started = performance.now()
-    expect((await send('GET', '/login')).status).toBe(200)
+    expect((await send('GET', '/login.do')).status).toBe(200)
     expect(
         (await send('GET', '/api/now/table/sys_user?sysparm_limit=1', { headers: { authorization: asAdmin } })).status
     ).toBe(200)
@@ -247,15 +247,15 @@ describe('cross-site writes', () => {
 
     it('refuses a login whose token the server did not issue (an attacker-chosen double-submit cookie)', async () => {
         for (const nonce of ['AAAA', 'A'.repeat(43)]) {
-            const answer = await send('POST', '/login', {
+            const answer = await send('POST', '/login.do', {
                 headers: {
                     'content-type': 'application/x-www-form-urlencoded',
                     cookie: `local_instance_login_token=${nonce}; token=AAAA`,
                 },
                 body: new URLSearchParams({
                     user_name: 'abel.tuter',
-                    password: 'demo',
-                    csrf_token: 'AAAA',
+                    user_password: 'demo',
+                    sysparm_ck: 'AAAA',
                     next: '/catalog',
                 }).toString(),
             })
@@ -382,9 +382,9 @@ describe('an error means nothing happened', () => {
                 body: JSON.stringify({ name: 'x_evil.encoded', value: 'v' }),
             })
             expectPlatformError(api, 400, /not what its Content-Encoding says/)
-            const login = await send('POST', '/login', {
+            const login = await send('POST', '/login.do', {
                 headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-encoding': encoding },
-                body: 'user_name=abel.tuter&password=demo',
+                body: 'user_name=abel.tuter&user_password=demo',
             })
             expect(login.status).toBe(400)
         }
@@ -416,26 +416,26 @@ describe('an error means nothing happened', () => {
 describe('races', () => {
     it('ends the access once however many times "End my Kpow access" is clicked at the same time', async () => {
         const itemId = await grantedItem()
-        const loginPage = await send('GET', '/login')
+        const loginPage = await send('GET', '/login.do')
         const loginCookie = loginPage.headers.getSetCookie()[0]?.split(';')[0] ?? ''
-        const loginToken = /name="csrf_token" value="([^"]+)"/.exec(loginPage.text)?.[1] ?? ''
-        const loggedIn = await send('POST', '/login', {
+        const loginToken = /name="sysparm_ck" value="([^"]+)"/.exec(loginPage.text)?.[1] ?? ''
+        const loggedIn = await send('POST', '/login.do', {
             headers: { cookie: loginCookie, 'content-type': 'application/x-www-form-urlencoded' },
             body: new URLSearchParams({
                 user_name: 'abel.tuter',
-                password: 'demo',
-                csrf_token: loginToken,
+                user_password: 'demo',
+                sysparm_ck: loginToken,
                 next: '/catalog',
             }).toString(),
         })
-        expect(loggedIn.status).toBe(303)
+        expect(loggedIn.status).toBe(302)
         const cookie =
             loggedIn.headers
                 .getSetCookie()
                 .find((header) => header.startsWith('local_instance_session='))
                 ?.split(';')[0] ?? ''
-        const page = await send('GET', `/items/${itemId}`, { headers: { cookie } })
-        const csrf = /name="csrf_token" value="([^"]+)"/.exec(page.text)?.[1] ?? ''
+        const page = await send('GET', `/sc_req_item.do?sys_id=${itemId}`, { headers: { cookie } })
+        const csrf = /name="sysparm_ck" value="([^"]+)"/.exec(page.text)?.[1] ?? ''
         const action = /action="(\/items\/[0-9a-f]+\/ui-actions\/[0-9a-f]+)"/.exec(page.text)?.[1] ?? ''
         expect(action).not.toBe('')
 
@@ -443,7 +443,7 @@ describe('races', () => {
             Array.from({ length: 20 }, () =>
                 send('POST', action, {
                     headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-                    body: new URLSearchParams({ csrf_token: csrf }).toString(),
+                    body: new URLSearchParams({ sysparm_ck: csrf }).toString(),
                 })
             )
         )
@@ -552,7 +552,7 @@ describe('a full disk', () => {
                 status: 'failure',
             })
             expect(await items()).toBe(itemsBefore)
-            expect((await fetch(`${url}/login`)).status).toBe(200)
+            expect((await fetch(`${url}/login.do`)).status).toBe(200)
             // The order was not stored, so its flow run never started (nor failed in the background).
             expect(started.output()).not.toContain('flow run')
             expect(started.child.exitCode).toBeNull()
@@ -570,14 +570,14 @@ describe('a full disk', () => {
                 ).result
             await vi.waitFor(async () => expect(await pending()).toHaveLength(1), { timeout: 10_000 })
             const approvalId = (await pending())[0]?.sys_id ?? ''
-            const loginPage = await fetch(`${url}/login`)
+            const loginPage = await fetch(`${url}/login.do`)
             const loginCookie = loginPage.headers.getSetCookie()[0]?.split(';')[0] ?? ''
-            const loginToken = /name="csrf_token" value="([^"]+)"/.exec(await loginPage.text())?.[1] ?? ''
-            const loggedIn = await fetch(`${url}/login`, {
+            const loginToken = /name="sysparm_ck" value="([^"]+)"/.exec(await loginPage.text())?.[1] ?? ''
+            const loggedIn = await fetch(`${url}/login.do`, {
                 method: 'POST',
                 redirect: 'manual',
                 headers: { cookie: loginCookie, 'content-type': 'application/x-www-form-urlencoded' },
-                body: new URLSearchParams({ user_name: 'beth.anglin', password: 'demo', csrf_token: loginToken }),
+                body: new URLSearchParams({ user_name: 'beth.anglin', user_password: 'demo', sysparm_ck: loginToken }),
             })
             const session =
                 loggedIn.headers
@@ -585,7 +585,7 @@ describe('a full disk', () => {
                     .find((header) => header.startsWith('local_instance_session='))
                     ?.split(';')[0] ?? ''
             const approvalsPage = await (await fetch(`${url}/approvals`, { headers: { cookie: session } })).text()
-            const formToken = /name="csrf_token" value="([^"]+)"/.exec(approvalsPage)?.[1] ?? ''
+            const formToken = /name="sysparm_ck" value="([^"]+)"/.exec(approvalsPage)?.[1] ?? ''
             expect(spawnSync('prlimit', ['--pid', pid, '--fsize=0:unlimited']).status).toBe(0)
             const patched = await call(
                 'PATCH',
@@ -600,7 +600,7 @@ describe('a full disk', () => {
                 method: 'POST',
                 redirect: 'manual',
                 headers: { cookie: session, 'content-type': 'application/x-www-form-urlencoded' },
-                body: new URLSearchParams({ csrf_token: formToken, decision: 'approve' }),
+                body: new URLSearchParams({ sysparm_ck: formToken, decision: 'approve' }),
             })
             expect(posted.status).toBe(503)
             expect(await posted.text()).toContain('The instance could not store the change, so nothing was changed')
