@@ -65,7 +65,7 @@ export function temporaryPoliciesPage(
             policies.length === 0
                 ? html`<p class="empty">No active temporary policies.</p>`
                 : html`<table aria-label="Temporary policies">
-      <colgroup><col style="width:11%"><col style="width:8%"><col style="width:16%"><col><col style="width:84px">
+      <colgroup><col style="width:11%"><col style="width:96px"><col style="width:16%"><col><col style="width:84px">
         <col style="width:112px"><col style="width:84px"><col style="width:88px"><col style="width:84px"></colgroup>
       <thead><tr><th scope="col">Policy ID</th><th scope="col">Role</th><th scope="col">Actions</th><th scope="col">Resource</th><th scope="col">Effect</th>
         <th scope="col">Created</th><th scope="col">Time left</th><th scope="col">Created by</th><th scope="col"><span class="muted">Delete</span></th></tr></thead>
@@ -124,8 +124,8 @@ export function stagedMutationsPage(
         mutations.length === 0
             ? html`<p class="empty">No staged mutations.</p>`
             : html`<table aria-label="Staged mutations">
-      <colgroup><col style="width:112px"><col style="width:8%"><col style="width:12%"><col style="width:22%"><col style="width:12%"><col>
-        <col style="width:100px"><col style="width:170px"></colgroup>
+      <colgroup><col style="width:112px"><col style="width:88px"><col style="width:12%"><col style="width:19%"><col style="width:10%"><col>
+        <col style="width:92px"><col style="width:110px"></colgroup>
       <thead><tr><th scope="col">Staged</th><th scope="col">User</th><th scope="col">Action</th><th scope="col">Resource</th>
         <th scope="col">Key</th><th scope="col">Value</th><th scope="col">Status</th><th scope="col"><span class="muted">Decision</span></th></tr></thead>
       <tbody>
@@ -133,7 +133,7 @@ export function stagedMutationsPage(
           (mutation) => html`<tr data-mutation-id="${mutation.id}">
           <td class="mono">${formatTs(mutation.created_ts)}</td>
           <td>${mutation.user}</td>
-          <td>${mutation.action}</td>
+          <td class="mono">${mutation.action}</td>
           <td class="mono">${formatResource(mutationResource(mutation))}</td>
           <td class="mono">${mutation.message.key ?? ''}</td>
           <td class="value">${mutation.message.value === null ? '' : displayValue(mutation.message.value)}</td>
@@ -181,14 +181,14 @@ export function auditLogPage(
         records.length === 0
             ? html`<p class="empty">No audit records match.</p>`
             : html`<table aria-label="Audit log">
-      <colgroup><col style="width:112px"><col style="width:8%"><col style="width:13%"><col style="width:13%"><col style="width:24%">
+      <colgroup><col style="width:112px"><col style="width:88px"><col style="width:12%"><col style="width:16%"><col style="width:22%">
         <col style="width:92px"><col></colgroup>
       <thead><tr><th scope="col">Time</th><th scope="col">User</th><th scope="col">Event</th><th scope="col">Action</th>
         <th scope="col">Resource</th><th scope="col">Decision</th><th scope="col">Detail</th></tr></thead>
       <tbody>
       ${records.map(
           (record) => html`<tr>
-          <td class="mono">${formatTs(record.ts)}</td><td>${record.user}</td><td>${record.event}</td><td>${record.action}</td>
+          <td class="mono">${formatTs(record.ts)}</td><td>${record.user}</td><td>${record.event}</td><td class="mono">${record.action}</td>
           <td class="mono">${record.resource.length > 0 ? formatResource(record.resource) : ''}</td>
           <td><span class="pill ${record.decision}">${record.decision}</span></td><td class="value">${record.detail}</td>
         </tr>`
