@@ -411,7 +411,7 @@ describe('local instance pages', () => {
         const page = (await call(itemPage, { as: requester })).text
         expect(page).toContain(`aria-label="End my Kpow access on ${ordered.requestItem.number}"`)
         expect(page).toMatch(
-            /<button type="submit" id="(\w+)" data-action-name="\1" class="form_action_button danger">End my Kpow access<\/button>/
+            /<button type="submit" id="(\w+)" data-action-name="\1" gsft_id="[0-9a-f]{32}" class="form_action_button danger">End my Kpow access<\/button>/
         )
         const fulfiller = await logIn('fred.fulfiller')
         expect((await call(itemPage, { as: fulfiller })).text).not.toContain(button)

@@ -242,7 +242,7 @@ export function requestItemPage(viewer: Viewer, item: RequestItemView, notice?: 
   </dl>
 </section>
 ${item.mayChangeState ? stateForm(viewer, item) : ''}
-${item.uiActions.map((uiAction) => html`<form class="card" method="post" action="/items/${item.sysId}/ui-actions/${uiAction.sysId}" aria-label="${uiAction.name} on ${item.number}">${csrfInput(viewer.csrfToken)}<p>${uiAction.hint}</p><button type="submit" id="${uiAction.actionName}" data-action-name="${uiAction.actionName}" class="form_action_button${uiAction.style === 'destructive' ? ' danger' : ''}">${uiAction.name}</button></form>`)}
+${item.uiActions.map((uiAction) => html`<form class="card" method="post" action="/items/${item.sysId}/ui-actions/${uiAction.sysId}" aria-label="${uiAction.name} on ${item.number}">${csrfInput(viewer.csrfToken)}<p>${uiAction.hint}</p><button type="submit" id="${uiAction.actionName}" data-action-name="${uiAction.actionName}" gsft_id="${uiAction.sysId}" class="form_action_button${uiAction.style === 'destructive' ? ' danger' : ''}">${uiAction.name}</button></form>`)}
 ${item.mayCancel ? html`<form class="card" method="post" action="/items/${item.sysId}/cancel" aria-label="Cancel ${item.number}">${csrfInput(viewer.csrfToken)}<p>Cancelling ends the request; any access it granted is revoked.</p><button type="submit" class="danger">Cancel request</button></form>` : ''}
 <section class="card" aria-labelledby="variables-heading">
   <h2 id="variables-heading">Variables</h2>

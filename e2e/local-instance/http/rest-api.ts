@@ -254,11 +254,12 @@ export function createRestApi(options: RestApiOptions): express.Router {
 
     // ---- The classic form of a requested item in a UI session: the form buttons the user sees ----
     // Only what a tool reads of the platform's form: the form element named after the table and a
-    // button per UI action shown, carrying the UI action's sys_id as gsft_id. People use /items/<id>.
-    router.get('/sc_req_item.do', async (request, response) => {
+    // button per UI action shown, carrying the UI action's sys_id as gsft_id. A browser's page session
+    // (no tool session) goes on to the people's form, which the pages serve at the same address.
+    router.get('/sc_req_item.do', async (request, response, next) => {
         const session = uiSessions.get(cookiesOf(request)[UI_SESSION_COOKIE])
         if (!session) {
-            response.redirect(302, '/login')
+            next()
             return
         }
         const sysId = String(request.query.sys_id ?? '')
