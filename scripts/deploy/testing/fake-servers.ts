@@ -4,7 +4,10 @@
  * does, every request logged for
  * the tests to assert on, and knobs for each failure path. The commit writes the set's flows and
  * actions as drafts (as an import does); activation publishes and activates; approving the item
- * grants a policy in the fake Kpow and closing it revokes, as the deployed flow would.
+ * grants a policy in the fake Kpow and closing it revokes, as the deployed flow would. What `verify`
+ * reads of a grant (the approval's due date, the item's task fields, the requester's email, the
+ * flow context, the item's form as each user) is there as the platform documents it, unless
+ * `platformDiffers` says otherwise.
  */
 import nock from 'nock'
 import type { AppUpdateSet } from '../app-update-set.ts'
@@ -72,7 +75,27 @@ export interface FakeInstanceOptions {
     tamper?: (request: LoggedRequest) => Reply | undefined
     /** The same for Kpow's API. */
     tamperKpow?: (request: LoggedRequest) => Reply | undefined
+    /** Where the instance behaves otherwise than the platform documents (what `verify` reports as differing). */
+    platformDiffers?: {
+        /** The approval's due date is a day after its creation (a duration), whatever the property says. */
+        dueDateAsDuration?: boolean
+        /** The grant's work note is written, the item's task fields are not (a cross-scope write refused). */
+        taskFieldsRefused?: boolean
+        /** No email is generated on a grant. */
+        noEmail?: boolean
+        /** End my Kpow access shows to anyone who opens the granted item. */
+        endAccessForEveryone?: boolean
+        /** The flow fails at the wait once the grant is written (its context ERROR). */
+        waitTimeoutRefused?: boolean
+        /** The item's classic form answers with a redirect to the login page. */
+        noFormPage?: boolean
+    }
 }
+
+/** The fake's clock: approvals are asked, notes written and emails generated at this time. */
+export const FAKE_NOW = '2026-03-02 10:00:00'
+/** The approval deadline the committed set's property holds. */
+export const FAKE_DEADLINE_HOURS = 72
 
 function decodeUser(header: string | undefined): BasicCredentials | undefined {
     return parseBasicAuthorization(header, 'utf8') ?? undefined
@@ -113,7 +136,12 @@ export class FakeInstance {
     ) {
         this.insert('sys_user', { sys_id: 'user-admin', user_name: ADMIN.user, manager: '' })
         this.insert('sys_user', { sys_id: 'user-manager', user_name: MANAGER.user, manager: '' })
-        this.insert('sys_user', { sys_id: 'user-requester', user_name: REQUESTER.user, manager: 'user-manager' })
+        this.insert('sys_user', {
+            sys_id: 'user-requester',
+            user_name: REQUESTER.user,
+            manager: 'user-manager',
+            email: 'abel.tuter@example.com',
+        })
         this.insert('sys_user', { sys_id: 'user-lonely', user_name: 'carol.nomanager', manager: '' })
     }
 
@@ -189,6 +217,7 @@ export class FakeInstance {
         const { method, path } = request
         if (path === '/angular.do') return this.angular(request)
         if (path === '/sys_upload.do') return this.upload(request)
+        if (path === '/sc_req_item.do') return this.itemForm(request)
         if (!credentials || this.passwords.get(credentials.user) !== credentials.password) {
             return [
                 401,
@@ -245,7 +274,14 @@ export class FakeInstance {
             return [
                 200,
                 { status: 'success' },
-                { 'Set-Cookie': ['JSESSIONID=session-1; Path=/; HttpOnly', 'glide_user_route=route-1; Path=/'] },
+                {
+                    'Set-Cookie': [
+                        'JSESSIONID=session-1; Path=/; HttpOnly',
+                        'glide_user_route=route-1; Path=/',
+                        // Who the session is, for the item's form (the platform keeps it server-side).
+                        `fake_session_user=${form.get('user_name') ?? ''}; Path=/`,
+                    ],
+                },
             ]
         }
         if (type === 'get_user') {
@@ -253,6 +289,26 @@ export class FakeInstance {
             return [401, { error: 'no user' }, loggedIn ? { 'x-usertoken-response': 'token-123' } : {}]
         }
         return [404, '']
+    }
+
+    /** The classic form of a requested item: End my Kpow access for its requester once granted. */
+    private itemForm(request: LoggedRequest): Reply {
+        const user = /fake_session_user=([^;]*)/.exec(request.headers.cookie ?? '')?.[1]
+        if (this.options.platformDiffers?.noFormPage || !user || request.headers['x-usertoken'] !== 'token-123')
+            return [302, '', { Location: '/login.do' }]
+        const item = this.table('sc_req_item').get(request.query.get('sys_id') ?? '')
+        if (!item) return [404, '<html><body>Record not found</body></html>', { 'Content-Type': 'text/html' }]
+        const viewer = [...this.table('sys_user').values()].find((row) => row.user_name === user)
+        const endAccess = this.updateSet.uiActions.find((action) => action.actionName === 'x_kpow_jit_end_access')
+        const shown =
+            endAccess &&
+            item.policy_id &&
+            (this.options.platformDiffers?.endAccessForEveryone || viewer?.sys_id === item.opened_by)
+        return [
+            200,
+            `<html><body><form id="sc_req_item.do" name="sc_req_item.do"><button id="sysverb_update" gsft_id="42df02e20a0a0b340080e61b551f2909">Update</button>${shown ? `<button id="x_kpow_jit_end_access" gsft_id="${endAccess.sysId}">End my Kpow access</button>` : ''}</form></body></html>`,
+            { 'Content-Type': 'text/html;charset=UTF-8' },
+        ]
     }
 
     private upload(request: LoggedRequest): Reply {
@@ -350,12 +406,18 @@ export class FakeInstance {
             const alias = this.updateSet.alias
             if (alias) this.insert('sys_alias', { sys_id: alias.sysId, name: alias.name, id: alias.id })
             // The app's set brings its system properties; the one the deploy may set stands for them.
-            if (this.updateSet.app.scope === 'x_kpow_jit')
+            if (this.updateSet.app.scope === 'x_kpow_jit') {
                 this.insert('sys_properties', {
                     sys_id: 'property-kpow-ui-url',
                     name: 'x_kpow_jit.kpow_ui_url',
                     value: '',
                 })
+                this.insert('sys_properties', {
+                    sys_id: 'property-deadline',
+                    name: 'x_kpow_jit.approval_deadline_hours',
+                    value: String(FAKE_DEADLINE_HOURS),
+                })
+            }
             return this.startProgress({ status: '2', status_label: 'Successful', percent_complete: '100' })
         }
         if (progress) {
@@ -433,10 +495,16 @@ export class FakeInstance {
         })
         const flowActive = [...this.table('sys_hub_flow').values()].every((flow) => flow.active === 'true')
         if (flowActive && requester?.manager) {
+            const dueInHours = this.options.platformDiffers?.dueDateAsDuration ? 24 : FAKE_DEADLINE_HOURS
             this.insert('sysapproval_approver', {
                 sysapproval: item.sys_id ?? '',
                 approver: requester.manager,
                 state: 'requested',
+                sys_created_on: FAKE_NOW,
+                due_date: new Date(Date.parse(`${FAKE_NOW.replace(' ', 'T')}Z`) + dueInHours * 3_600_000)
+                    .toISOString()
+                    .replace('T', ' ')
+                    .slice(0, 19),
             })
         }
         return [
@@ -456,7 +524,13 @@ export class FakeInstance {
     /** What the deployed flow does on an approval or a closed item. */
     private flowReacts(table: string, row: Row): void {
         const note = (itemId: string, value: string) =>
-            this.insert('sys_journal_field', { element_id: itemId, element: 'work_notes', value })
+            this.insert('sys_journal_field', {
+                element_id: itemId,
+                element: 'work_notes',
+                value,
+                sys_created_on: FAKE_NOW,
+            })
+        const differs = this.options.platformDiffers ?? {}
         if (table === 'sysapproval_approver' && row.state === 'approved' && !this.options.flowSilent) {
             const item = this.table('sc_req_item').get(row.sysapproval ?? '')
             if (!item) return
@@ -480,10 +554,26 @@ export class FakeInstance {
                 },
             })
             item.policy_id = id
+            if (!differs.taskFieldsRefused)
+                Object.assign(item, { correlation_id: id, work_start: FAKE_NOW, due_date: '2026-03-02 10:05:00' })
             note(
                 item.sys_id ?? '',
                 `Kpow Access Granted. Policy ID: ${id}. Role ${item.role_name} may query topic ${item.topic_name}. Closing this request revokes the access.`
             )
+            if (!differs.noEmail)
+                this.insert('sys_email', {
+                    instance: item.sys_id ?? '',
+                    target_table: 'sc_req_item',
+                    recipients: 'abel.tuter@example.com',
+                    subject: `Kpow access granted: ${item.number ?? ''}`,
+                    sys_created_on: FAKE_NOW,
+                })
+            this.insert('sys_flow_context', {
+                name: 'Kpow Access Lifecycle',
+                source_table: 'sc_req_item',
+                source_record: item.sys_id ?? '',
+                state: differs.waitTimeoutRefused ? 'ERROR' : 'WAITING',
+            })
         }
         if (
             table === 'sc_req_item' &&
