@@ -624,12 +624,15 @@ function checkBuiltInInputs(node: ActionNode, where: string, unsupported: Unsupp
 /** What Ask For Approval does when its due date passes with approvals still requested. */
 export type ApprovalDueAction = 'approve' | 'reject' | 'cancel'
 
-/** Ask For Approval's due_date (a schedule_date_time: JSON as `wfa.approvalDueDate` writes it), as the local instance runs it. */
-export interface ApprovalDueDate {
-    action: ApprovalDueAction | 'none'
-    /** The due date-time (`YYYY-MM-DD HH:mm:ss`, UTC) or a data pill resolving to one; empty with action none. */
-    date: string
-}
+/**
+ * Ask For Approval's due_date (a schedule_date_time: JSON as `wfa.approvalDueDate` writes it), read as
+ * the SDK documents it (docs/api/flow/action-api.md): `relative` = the due date is `date`, a date-time
+ * or a date-time pill; `actual` = `duration` `duration_type` counted from when the approval is asked
+ * (its `date` is a placeholder and is not read).
+ */
+export type ApprovalDueDate =
+    | { action: ApprovalDueAction | 'none'; kind: 'date'; date: string }
+    | { action: ApprovalDueAction; kind: 'from-now'; milliseconds: number; duration: string }
 
 /** The approval state an approval still requested at its due date gets. */
 export const dueActionState: Record<ApprovalDueAction, 'approved' | 'rejected' | 'cancelled'> = {
@@ -638,10 +641,19 @@ export const dueActionState: Record<ApprovalDueAction, 'approved' | 'rejected' |
     cancel: 'cancelled',
 }
 
+/** The fixed-length units of an `actual` due date; months, quarters and years vary and are refused. */
+const DUE_UNIT_MILLISECONDS: Record<string, number> = {
+    seconds: 1_000,
+    minutes: 60_000,
+    hours: 3_600_000,
+    days: 86_400_000,
+    weeks: 604_800_000,
+}
+
 /**
- * Reads a due date, or says what the local instance does not run: a relative date or a business-hours
- * schedule (it has no schedules), or an action without a date. A date-time given as an "actual" date
- * (a pill or a literal) is what it runs; action none only records the date.
+ * Reads a due date, or says what the local instance does not run: a business-hours schedule (it has
+ * no schedules), a calendar unit of varying length, or an action without its date or duration.
+ * Action none only records the date.
  */
 export function parseApprovalDueDate(text: string): ApprovalDueDate | string {
     let parsed: unknown
@@ -650,24 +662,43 @@ export function parseApprovalDueDate(text: string): ApprovalDueDate | string {
     } catch {
         return `due_date ${text} is not JSON (as wfa.approvalDueDate writes it)`
     }
+    const raw = (name: string): unknown => (parsed as Record<string, unknown> | null)?.[name]
     const field = (name: string): string => {
-        const raw = (parsed as Record<string, unknown> | null)?.[name]
-        return typeof raw === 'string' ? raw : ''
+        const value = raw(name)
+        return typeof value === 'string' ? value : ''
     }
     const action = field('action')
     if (!['none', 'approve', 'reject', 'cancel'].includes(action))
         return `due_date action "${action}" is not none, approve, reject or cancel`
     // The placeholder a due date without a date carries ("{}", or "{{}}" as the UI writes it).
     const date = ['{}', '{{}}'].includes(field('date')) ? '' : field('date')
-    if (action === 'none') return { action: 'none', date }
-    if (field('date_type') !== 'actual')
-        return `due_date date_type "${field('date_type')}" is not supported (only "actual": a date-time or a date-time pill)`
+    if (action === 'none') return { action: 'none', kind: 'date', date }
     if (field('schedule') !== '')
         return `due_date schedule "${field('schedule')}" is not supported (the local instance has no business-hours schedules)`
-    if (date === '') return `due_date with action "${action}" has no date: give the due date-time or a date-time pill`
-    if (!singlePill(date) && glideDateTimeMilliseconds(date) === undefined)
-        return `due_date date "${date}" is not a date-time (expected YYYY-MM-DD HH:mm:ss) or a data pill`
-    return { action: action as ApprovalDueAction, date }
+    const dueAction = action as ApprovalDueAction
+    if (field('date_type') === 'relative') {
+        if (date === '')
+            return `due_date with date_type "relative" and action "${action}" has no date: give the due date-time or a date-time pill`
+        if (!singlePill(date) && glideDateTimeMilliseconds(date) === undefined)
+            return `due_date date "${date}" is not a date-time (expected YYYY-MM-DD HH:mm:ss) or a data pill`
+        return { action: dueAction, kind: 'date', date }
+    }
+    if (field('date_type') === 'actual') {
+        const unit = field('duration_type')
+        const count = Number(raw('duration'))
+        const unitMilliseconds = DUE_UNIT_MILLISECONDS[unit]
+        if (unitMilliseconds === undefined)
+            return `due_date duration_type "${unit}" is not supported with date_type "actual" (seconds, minutes, hours, days or weeks)`
+        if (!Number.isFinite(count) || count <= 0)
+            return `due_date duration ${JSON.stringify(raw('duration'))} with date_type "actual" is not a number above 0`
+        return {
+            action: dueAction,
+            kind: 'from-now',
+            milliseconds: count * unitMilliseconds,
+            duration: `${count} ${unit}`,
+        }
+    }
+    return `due_date date_type "${field('date_type')}" is not "relative" (a date-time or a date-time pill) or "actual" (a duration from now)`
 }
 
 /** A glide_date_time value (`YYYY-MM-DD HH:mm:ss`, UTC) as epoch milliseconds. */
@@ -735,13 +766,13 @@ function checkFlowPills(
     const visit = (nodes: FlowNode[]) => {
         for (const node of nodes) {
             const context = `${where}, ${node.label} (#${String(node.order)})`
-            // A due date's pills are in its date only (a placeholder "{{}}" is no pill).
+            // A due date's pills are in its date only (a placeholder "{{}}", or an "actual" due date's unread date, is no pill).
             const values =
                 node.kind === 'action'
                     ? node.inputs.map((input) => {
                           if (!(node.builtIn === 'askForApproval' && input.name === 'due_date')) return input.value
                           const dueDate = parseApprovalDueDate(input.value)
-                          return typeof dueDate === 'string' ? '' : dueDate.date
+                          return typeof dueDate === 'string' || dueDate.kind === 'from-now' ? '' : dueDate.date
                       })
                     : [node.condition, ...node.variables.map((variable) => variable.value)]
             for (const value of values) {

@@ -10,6 +10,7 @@ import type { ActionCall, BuiltInAction, FlowServices } from './construct'
 import { resolveText } from './pills'
 import type { ApprovalWait, Scope } from './run-model'
 import { FlowRunError, userName } from './run-model'
+import { glideDateTime } from '../tables'
 import { pauseRun } from './waits'
 
 export const askForApproval: BuiltInAction = async (call, services) => {
@@ -161,6 +162,10 @@ function approvalDue(
     if (text === '') return undefined
     const dueDate = parseApprovalDueDate(text)
     if (typeof dueDate === 'string') throw new FlowRunError(dueDate)
+    if (dueDate.kind === 'from-now') {
+        const at = database.now().getTime() + dueDate.milliseconds
+        return { at, date: glideDateTime(new Date(at)), action: dueDate.action }
+    }
     const date = resolveText(database, dueDate.date, scope).trim()
     const at = glideDateTimeMilliseconds(date)
     if (at === undefined) {

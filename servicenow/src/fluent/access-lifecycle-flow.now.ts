@@ -98,7 +98,7 @@ Flow(
                         // Undecided at the due date-time (x_kpow_jit.approval_deadline_hours from now): rejected.
                         due_date: wfa.approvalDueDate({
                             action: 'reject',
-                            dateType: 'actual',
+                            dateType: 'relative',
                             date: wfa.dataPill(request.approval_due, 'glide_date_time'),
                         }),
                     }
@@ -185,7 +185,7 @@ Flow(
                         // The group's own deadline, counted from when it is asked.
                         due_date: wfa.approvalDueDate({
                             action: 'reject',
-                            dateType: 'actual',
+                            dateType: 'relative',
                             date: wfa.dataPill(otherMembers.approval_due, 'glide_date_time'),
                         }),
                     }
