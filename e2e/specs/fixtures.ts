@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { advanceClocks, repositoryRoot, type ClocksAdvanced } from '../../scripts/lib/common/index'
 import { GUIDE_CLUSTER_ID, startMockKpowWithFlags } from '../../mock-kpow/src/index'
 import { startLocalInstanceServer } from '../local-instance/index'
+import { ApprovalPage, ListPage, RequestedItemPage } from '../pages/servicenow'
 
 export const CLUSTER = GUIDE_CLUSTER_ID
 export const ITEM = 'Request Kpow Topic Query Access'
@@ -249,29 +250,37 @@ export async function fillAccessForm(page: Page, order: AccessOrder): Promise<vo
     if (order.ticket) await page.getByLabel('Incident or Change Number').fill(order.ticket)
 }
 
-/** My Approvals: decide the approval of `item` with a comment; returns when the button was clicked. */
+/**
+ * My Approvals (the list view) > the item's approval (its classic form): Comments, then Approve or
+ * Reject; returns when the button was clicked. The list is reloaded until the flow has asked.
+ */
 export async function decide(
     page: Page,
     item: string,
     decision: 'Approve' | 'Reject',
     comment: string
 ): Promise<number> {
-    await page.getByRole('link', { name: 'My Approvals' }).click()
-    const approval = page.getByRole('region', { name: `Approval for ${item}` })
-    await approval.getByLabel(`Comment on ${item}`).fill(comment)
+    const approvals = new ListPage({ page })
+    await expect(async () => {
+        await approvals.openMyApprovals()
+        await expect(approvals.recordLink(item)).toBeVisible({ timeout: 500 })
+    }).toPass({ timeout: 15_000 })
+    await approvals.openRecord(item)
+    const approval = new ApprovalPage({ page })
+    await approval.comments().fill(comment)
     const clickedAt = performance.now()
-    await approval.getByRole('button', { name: `${decision} ${item}` }).click()
-    await expect(page.getByRole('status')).toHaveText(`${item} ${decision === 'Approve' ? 'approved' : 'rejected'}.`)
+    await approval.button(decision).click()
+    await expect(approval.content().getByRole('status')).toHaveText(
+        `${item} ${decision === 'Approve' ? 'approved' : 'rejected'}.`
+    )
     return clickedAt
 }
 
-/** Opens a requested item from My Requests / Requested Items. */
+/** Opens a requested item: the list view of that number, then its "Open record" link. */
 export async function openItem(page: Page, item: string): Promise<void> {
-    await page
-        .getByRole('navigation', { name: 'Main' })
-        .getByRole('link', { name: /Requests|Requested Items/ })
-        .click()
-    await page.getByRole('link', { name: item, exact: true }).click()
+    const list = new ListPage({ page })
+    await list.openList('sc_req_item', `number=${item}`)
+    await list.openRecord(item)
     await expect(page.getByRole('heading', { name: `Requested item ${item}` })).toBeVisible()
 }
 
@@ -292,11 +301,15 @@ export async function untilFlowWaitsOnRecord(page: Page, item: string, flowName:
 /** The fulfiller sets the item's state (with a work note) on the item page; returns when Update was clicked. */
 export async function setState(page: Page, item: string, state: string, workNote = ''): Promise<number> {
     await openItem(page, item)
-    const form = page.getByRole('form', { name: `Update ${item}` })
-    await form.getByLabel('State').selectOption({ label: state })
-    if (workNote) await form.getByLabel('Work note').fill(workNote)
+    const form = new RequestedItemPage({ page })
+    await form.state().selectOption({ label: state })
+    if (workNote)
+        await page
+            .getByRole('form', { name: `Update ${item}` })
+            .getByLabel('Work note')
+            .fill(workNote)
     const clickedAt = performance.now()
-    await form.getByRole('button', { name: 'Update' }).click()
+    await form.updateButton().click()
     await expect(page.getByRole('status')).toHaveText(`${item} updated.`)
     return clickedAt
 }
