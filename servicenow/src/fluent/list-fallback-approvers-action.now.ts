@@ -1,5 +1,6 @@
 import { Action, actionStep, wfa } from '@servicenow/sdk/automation'
-import { DateTimeColumn, IntegerColumn, ReferenceColumn, StringColumn } from '@servicenow/sdk/core'
+import { DateTimeColumn, IntegerColumn, StringColumn } from '@servicenow/sdk/core'
+import { requestedItemInputs } from './action-columns.now'
 import { fallbackApprovalGroup } from './fallback-approval-group.now'
 
 /**
@@ -14,13 +15,7 @@ export const listFallbackApproversAction = Action(
         description:
             "Lists the active members of the Kpow Access Approvers group, leaving out the requested item's requester (opened by and requested for), as a comma-separated list of sys_user sys_ids, and until when they may decide (x_kpow_jit.approval_deadline_hours).",
         category: 'Kpow',
-        inputs: {
-            requested_item: ReferenceColumn({
-                label: 'Requested Item',
-                referenceTable: 'sc_req_item',
-                mandatory: true,
-            }),
-        },
+        inputs: requestedItemInputs,
         outputs: {
             approvers: StringColumn({ label: 'Approvers', maxLength: 4000 }),
             approver_count: IntegerColumn({ label: 'Approver Count' }),

@@ -1,5 +1,6 @@
 import { Action, actionStep, wfa } from '@servicenow/sdk/automation'
-import { DateTimeColumn, ReferenceColumn, StringColumn } from '@servicenow/sdk/core'
+import { DateTimeColumn, StringColumn } from '@servicenow/sdk/core'
+import { requestedItemInputs } from './action-columns.now'
 
 /**
  * What the requester asked for, for every catalog item the flow serves: Get Catalog Variables
@@ -13,13 +14,7 @@ export const readAccessRequestAction = Action(
         description:
             "Reads a Kpow access request: the access profile that serves the item's catalog item (system property x_kpow_jit.access_profiles) and the item's variables (cluster, topic or consumer group, duration, justification, incident or change number), and who the grant is for (x_kpow_jit.grant_to: the profile's role, or the requester's personal role), and until when the manager may decide (x_kpow_jit.approval_deadline_hours).",
         category: 'Kpow',
-        inputs: {
-            requested_item: ReferenceColumn({
-                label: 'Requested Item',
-                referenceTable: 'sc_req_item',
-                mandatory: true,
-            }),
-        },
+        inputs: requestedItemInputs,
         outputs: {
             profile_id: StringColumn({ label: 'Profile ID' }),
             profile_name: StringColumn({ label: 'Profile Name' }),
