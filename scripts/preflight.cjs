@@ -29,7 +29,7 @@ function nodeProblem(range, found) {
     }
     if (semver.satisfies(found, range)) return undefined
     var lowest = semver.minVersion(range)
-    // ">=20.12" reads best as "20.12.0 or later"; a range with an upper bound is quoted as it is.
+    // ">=20.18" reads best as "20.18.0 or later"; a range with an upper bound is quoted as it is.
     var wanted = lowest && semver.satisfies('999.0.0', range) ? lowest.version + ' or later' : '"' + range + '"'
     return 'Node ' + wanted + ' is needed (found ' + found + '): ' + NODE_FIX
 }

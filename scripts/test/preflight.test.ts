@@ -29,7 +29,7 @@ function linesBesidesNpm(output: string): string[] {
 }
 
 const OLD_NODE =
-    'preflight: Node 20.12.0 or later is needed (found 18.19.0): install it from nodejs.org or with nvm (nvm install --lts)'
+    'preflight: Node 20.18.0 or later is needed (found 18.19.0): install it from nodejs.org or with nvm (nvm install --lts)'
 
 describe('preflight', { timeout: 30_000 }, () => {
     it.each([
@@ -54,15 +54,15 @@ describe('preflight', { timeout: 30_000 }, () => {
     })
 
     it('names both problems at once; a satisfied Node and an executable browser pass silently', async () => {
-        const both = await run(process.execPath, ['--require', fakeNodeVersion('20.11.1'), PREFLIGHT, '--browser'], {
+        const both = await run(process.execPath, ['--require', fakeNodeVersion('20.17.1'), PREFLIGHT, '--browser'], {
             CHROMIUM_PATH: '/nonexistent/chromium',
         })
         expect(both.code).toBe(1)
         expect(both.output.trim().split('\n')).toEqual([
-            'preflight: Node 20.12.0 or later is needed (found 20.11.1): install it from nodejs.org or with nvm (nvm install --lts)',
+            'preflight: Node 20.18.0 or later is needed (found 20.17.1): install it from nodejs.org or with nvm (nvm install --lts)',
             expect.stringMatching(/^preflight: Chromium not found at \/nonexistent\/chromium \(CHROMIUM_PATH\)/),
         ])
-        const fine = await run(process.execPath, ['--require', fakeNodeVersion('20.12.0'), PREFLIGHT, '--browser'], {
+        const fine = await run(process.execPath, ['--require', fakeNodeVersion('20.18.0'), PREFLIGHT, '--browser'], {
             CHROMIUM_PATH: process.execPath,
         })
         expect(fine).toEqual({ code: 0, output: '' })
