@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest'
 import { repositoryRoot } from '../common/index.ts'
 import { HAND_BUILT_SET_FILE, ids, TUNNEL_URL } from './testing/hand-built-guide-set.ts'
 import { DEFECT_TITLES, findDefects } from './find-defects.ts'
+import { findPlatformShapeMistakes } from './platform-shape-checks.ts'
 import type { DefectNumber } from './find-defects.ts'
 import { readUpdateSet } from './read-update-set.ts'
 import { writableCopyOf, writeUpdateSet } from './write-update-set.ts'
@@ -232,6 +233,107 @@ describe('check:defects on our set with one defect put in', () => {
     })
 })
 
+describe('platform-shape mistakes the build no longer makes', () => {
+    const shapeOf = (xml: string) => findPlatformShapeMistakes(readUpdateSet(xml)).map((finding) => finding.detail)
+
+    it('finds none in our set', () => {
+        expect(shapeOf(ourXml)).toEqual([])
+        expect(shapeOf(breakOurSet(() => {}))).toEqual([])
+    })
+
+    it('finds, in the hand-built guide set, its two actions that do not clear their child tables and nothing else', () => {
+        const found = shapeOf(readFileSync(HAND_BUILT_SET_FILE, 'utf8'))
+        expect(found).toHaveLength(2)
+        expect(found[0]).toMatch(/^action "Kpow - Create Temporary Policy" .* without their delete_multiple rows/)
+        expect(found[1]).toMatch(/^action "Kpow - Delete Temporary Policy" .* without their delete_multiple rows/)
+    })
+
+    it.each<[string, (set: Editable) => void, RegExp]>([
+        [
+            'GlideScheduleDateTime in a Script Include',
+            ({ records }) =>
+                replaceIn(
+                    records,
+                    'sys_script_include',
+                    'request.setEndpoint(this.baseUrl + path)',
+                    'var sent = new GlideScheduleDateTime(); request.setEndpoint(this.baseUrl + path)'
+                ),
+            /^sys_script_include "[^"]+" \(script\) uses GlideScheduleDateTime, .*use GlideDateTime and write UTC$/,
+        ],
+        [
+            'GlideScheduleDateTime in an action script step',
+            ({ records }) =>
+                replaceIn(
+                    records,
+                    'sys_hub_action_type_definition',
+                    'var now = new GlideDateTime().getNumericValue()',
+                    'var now = new GlideScheduleDateTime().getNumericValue()'
+                ),
+            /^action "Kpow - (Read Current Grant|Extend Temporary Policy)" script step \(value\) uses GlideScheduleDateTime, .*use GlideDateTime and write UTC$/,
+        ],
+        [
+            "GlideScheduleDateTime in a UI action's condition",
+            ({ records }) =>
+                replaceIn(
+                    records,
+                    'sys_ui_action',
+                    '<condition>',
+                    '<condition>new GlideScheduleDateTime() &amp;&amp; '
+                ),
+            /^sys_ui_action "End my Kpow access" \(condition\) uses GlideScheduleDateTime, .*use GlideDateTime and write UTC$/,
+        ],
+        [
+            'a requester notification not sent to the event creator',
+            ({ records }) =>
+                replaceIn(
+                    records,
+                    'sysevent_email_action',
+                    '<send_self>true</send_self>',
+                    '<send_self>false</send_self>'
+                ),
+            /^sysevent_email_action "Kpow access [^"]+" is sent to the requester \(requested_for\) with send_self false: a requester whose own session queued the event gets no email; set send_self true$/,
+        ],
+        [
+            'an action payload without its delete_multiple rows',
+            ({ records }) => {
+                const action = records.find((record) => record.table === 'sys_hub_action_type_definition')
+                if (!action) throw new Error('our set has no action')
+                action.payload = action.payload.replace(/ *<[\w]+ action="delete_multiple"[^>]*\/>\n/g, '')
+            },
+            /^action "[^"]+" \(sys_hub_action_type_definition_[0-9a-f]{32}\) carries sys_hub_action_input.* without their delete_multiple rows/,
+        ],
+        [
+            'a payload root naming no table',
+            ({ records }) => {
+                const item = records.find((record) => record.table === 'sc_cat_item')
+                if (!item) throw new Error('our set has no catalog item')
+                item.payload = item.payload.replace(/<record_update [^>]*>/, '<record_update>')
+            },
+            /^sc_cat_item_[0-9a-f]{32} \("[^"]+"\): its payload's <record_update> names no table; write <record_update table="sc_cat_item">/,
+        ],
+        [
+            "an approval due date's pill under date type actual (the old encoding)",
+            ({ records }) =>
+                replaceInFlowValues(records, '\\"date_type\\":\\"relative\\"', '\\"date_type\\":\\"actual\\"'),
+            /^sys_hub_flow_[0-9a-f]{32}: the approval \(step \d+\) puts the date \{\{[\w-]+\.approval_due\}\} under due date type actual, .*use date_type relative for a date$/,
+        ],
+    ])('%s is reported with the record and the fix', (_case, edit, expected) => {
+        const found = shapeOf(breakOurSet(edit))
+        expect(found.length).toBeGreaterThan(0)
+        for (const detail of found) expect(detail).toMatch(expected)
+        // The guide's nine are a separate question: breaking the shape breaks none of them.
+        expect(defectsOf(breakOurSet(edit))).toEqual([])
+    })
+
+    it('leaves a global notification, and one sent to event creators, alone', () => {
+        const globalSet = breakOurSet(({ metadata, records }) => {
+            metadata.scopeSysId = 'global'
+            replaceIn(records, 'sysevent_email_action', '<send_self>true</send_self>', '<send_self>false</send_self>')
+        })
+        expect(shapeOf(globalSet).filter((detail) => detail.includes('send_self'))).toEqual([])
+    })
+})
+
 describe('npm run check:defects', () => {
     const cli = (file: string) =>
         spawnSync(
@@ -246,6 +348,7 @@ describe('npm run check:defects', () => {
         const result = cli(OUR_SET)
         expect(result.stdout).toContain('no defects')
         expect(result.stdout).toContain('9 checked, 0 found, 0 cannot be detected')
+        expect(result.stdout).toMatch(/ {2}platform shape: no scoped GlideScheduleDateTime/)
         for (const [defect, title] of Object.entries(DEFECT_TITLES))
             expect(result.stdout).toContain(`defect ${defect} (${title}): not found`)
         expect(result.status).toBe(0)
@@ -262,6 +365,11 @@ describe('npm run check:defects', () => {
         expect(summary).toContain('9 checked, 9 found, 0 cannot be detected')
         expect(summary).toContain('defect 3 (hard-coded URL): found (2)')
         expect(summary).toContain('defect 8 (free-text variable without validation): found (2)')
+        // Beyond the nine: the guide's actions do not clear their child tables.
+        expect(result.stdout).toContain(
+            `${HAND_BUILT_SET_FILE}: platform shape: action "Kpow - Create Temporary Policy"`
+        )
+        expect(summary).toContain('platform shape: 2 finding(s)')
     })
 
     it('exits 2 naming the problem for an unreadable file', () => {
