@@ -56,7 +56,11 @@ function defaultValue(record: PayloadRecord): string {
 /** The checklist's Markdown for a set: what someone importing it by hand must act on. */
 export function importChecklist(set: UpdateSet): string {
     const actions = named(set, 'sys_hub_action_type_definition')
-    const flows = named(set, 'sys_hub_flow')
+    // Flow Designer publishes a subflow (as an action) and activates a flow; a flow calling a draft
+    // subflow cannot be activated, so the subflows come between the two.
+    const allFlows = named(set, 'sys_hub_flow')
+    const subflows = allFlows.filter((flow) => field(flow, 'type') === 'subflow')
+    const flows = allFlows.filter((flow) => field(flow, 'type') !== 'subflow')
     if (flows.length === 0)
         throw new UpdateSetFormatError(`the update set "${set.name}" holds no flow (sys_hub_flow): nothing to activate`)
     const aliases = named(set, 'sys_alias')
@@ -71,7 +75,15 @@ export function importChecklist(set: UpdateSet): string {
         '',
         ...bullets(actions, true, () => ''),
         '',
-        `**${count(flows, 'flow', 'flows')}** to activate (step 5, after the actions):`,
+        ...(subflows.length === 0
+            ? []
+            : [
+                  `**${count(subflows, 'subflow', 'subflows')}** to publish (step 5, after the actions, before the flows):`,
+                  '',
+                  ...bullets(subflows, true, (subflow) => field(subflow, 'description')),
+                  '',
+              ]),
+        `**${count(flows, 'flow', 'flows')}** to activate (step 5, after the actions${subflows.length === 0 ? '' : ' and subflows'}):`,
         '',
         ...bullets(flows, true, (flow) => field(flow, 'description')),
         '',

@@ -1,16 +1,15 @@
 import { action, Flow, trigger, wfa } from '@servicenow/sdk/automation'
 import { StringColumn } from '@servicenow/sdk/core'
-import { deleteTemporaryPolicyAction } from './delete-temporary-policy-action.now'
+import { endAccessSubflow } from './end-access-subflow.now'
 import { extendTemporaryPolicyAction } from './extend-temporary-policy-action.now'
 import { listFallbackApproversAction } from './list-fallback-approvers-action.now'
-import { readCurrentGrantAction } from './read-current-grant-action.now'
 
 /**
  * "Extend Kpow Access": check -> approval as the original's profile says (none when the profile
  * pre-approves this long) -> a new Kpow policy created before the old one is deleted -> then this
- * flow holds the current policy: reminder, wait for the original item to close or the new end,
- * revoke or close it (as Kpow Access Lifecycle does for the first policy; a later extension takes
- * over the same way). Fluent 4.9.0 has no loop to wait again in one flow, so each grant's flow
+ * flow holds the current policy with Kpow - End Access, the subflow Kpow Access Lifecycle ends the
+ * first policy with: reminder, wait for the original item to close or the new end, revoke or close
+ * it (a later extension takes over the same way). Fluent 4.9.0 has no loop to wait again in one flow, so each grant's flow
  * owns its own policy until it is replaced.
  */
 Flow(
@@ -339,195 +338,19 @@ Flow(
             }
         )
 
-        // 5. From here this flow holds the current policy, on the original item.
-        const beforeReminder = wfa.action(
-            readCurrentGrantAction,
-            { $id: Now.ID['ext_read_grant_before_reminder'], annotation: '5. When to remind, on the instance clock' },
+        // 5-6. From here this flow holds the current policy, on the original item (Kpow - End
+        // Access); a later extension takes it over, and then this flow ends nothing.
+        wfa.subflow(
+            endAccessSubflow,
+            { $id: Now.ID['ext_end_access'], annotation: '5. Kpow - End Access: remind, wait, revoke' },
             {
                 requested_item: wfa.dataPill(plan.original_item, 'reference'),
                 policy_id: wfa.dataPill(params.flowVariables.policy_id, 'string'),
                 expires_at: wfa.dataPill(params.flowVariables.expires_at, 'string'),
-            }
-        )
-        wfa.flowLogic.if(
-            {
-                $id: Now.ID['ext_if_reminder_ahead'],
-                condition: `${wfa.dataPill(beforeReminder.until_reminder, 'string')}ISNOTEMPTY`,
-            },
-            () => {
-                wfa.action(
-                    action.core.waitForCondition,
-                    { $id: Now.ID['ext_wait_until_reminder'], annotation: '5a. Wait until the reminder time' },
-                    {
-                        record: `${wfa.dataPill(plan.original_item, 'reference')}`,
-                        table_name: 'sc_req_item',
-                        conditions: 'stateIN3,4,7^ORactive=false',
-                        timeout_flag: true,
-                        timeout_duration: `${wfa.dataPill(beforeReminder.until_reminder, 'string')}`,
-                    }
-                )
-            }
-        )
-        const atReminder = wfa.action(
-            readCurrentGrantAction,
-            { $id: Now.ID['ext_read_grant_at_reminder'] },
-            {
-                requested_item: wfa.dataPill(plan.original_item, 'reference'),
-                policy_id: wfa.dataPill(params.flowVariables.policy_id, 'string'),
-                expires_at: wfa.dataPill(params.flowVariables.expires_at, 'string'),
-            }
-        )
-        wfa.flowLogic.if(
-            {
-                $id: Now.ID['ext_if_remind'],
-                condition: `${wfa.dataPill(beforeReminder.until_reminder, 'string')}ISNOTEMPTY^${wfa.dataPill(atReminder.remind, 'string')}=true`,
-            },
-            () => {
-                wfa.action(
-                    action.core.updateRecord,
-                    { $id: Now.ID['ext_comment_reminder'], annotation: '5b. Remind the requester' },
-                    {
-                        table_name: 'sc_req_item',
-                        record: `${wfa.dataPill(plan.original_item, 'reference')}`,
-                        values: TemplateValue({
-                            work_notes: `Expiry reminder sent: policy ${wfa.dataPill(atReminder.current_policy_id, 'string')} ends at ${wfa.dataPill(atReminder.expires_at, 'string')}.`,
-                            comments: `Your Kpow access ends at ${wfa.dataPill(atReminder.expires_at, 'string')} (in ${wfa.dataPill(atReminder.minutes_left, 'string')} minutes). Need longer? Extend it: ${wfa.dataPill(atReminder.extend_link, 'string')}`,
-                        }),
-                    }
-                )
-                wfa.action(
-                    action.core.fireEvent,
-                    {
-                        $id: Now.ID['ext_tell_reminder'],
-                        annotation: 'Email the requester: ends soon, with the extend link',
-                    },
-                    {
-                        event_name: 'x_kpow_jit.access.expiring',
-                        table: 'sc_req_item',
-                        record: `${wfa.dataPill(plan.original_item, 'reference')}`,
-                        parm1: `${wfa.dataPill(atReminder.expires_at, 'string')}`,
-                        parm2: `${wfa.dataPill(atReminder.extend_link, 'string')}`,
-                    }
-                )
-            }
-        )
-        wfa.flowLogic.if(
-            {
-                $id: Now.ID['ext_if_still_held'],
-                condition: `${wfa.dataPill(atReminder.current, 'string')}=true^${wfa.dataPill(atReminder.open, 'string')}=true`,
-            },
-            () => {
-                wfa.action(
-                    action.core.waitForCondition,
-                    {
-                        $id: Now.ID['ext_wait_until_closed'],
-                        annotation: "5c. Wait until the item is closed, at most until Kpow's expiry",
-                    },
-                    {
-                        record: `${wfa.dataPill(plan.original_item, 'reference')}`,
-                        table_name: 'sc_req_item',
-                        conditions: 'stateIN3,4,7^ORactive=false',
-                        timeout_flag: true,
-                        timeout_duration: `${wfa.dataPill(atReminder.until_expiry, 'string')}`,
-                    }
-                )
-            }
-        )
-        const atEnd = wfa.action(
-            readCurrentGrantAction,
-            { $id: Now.ID['ext_read_grant_at_end'] },
-            {
-                requested_item: wfa.dataPill(plan.original_item, 'reference'),
-                policy_id: wfa.dataPill(params.flowVariables.policy_id, 'string'),
-                expires_at: wfa.dataPill(params.flowVariables.expires_at, 'string'),
-            }
-        )
-        wfa.flowLogic.if(
-            { $id: Now.ID['ext_if_extended_again'], condition: `${wfa.dataPill(atEnd.current, 'string')}=false` },
-            () => {
-                wfa.flowLogic.endFlow({ $id: Now.ID['ext_end_handed_over'] })
-            }
-        )
-        wfa.flowLogic.tryCatch(
-            { $id: Now.ID['ext_try_revoke'], annotation: '6. Kpow - Delete Temporary Policy' },
-            {
-                try: () => {
-                    const revoke = wfa.action(
-                        deleteTemporaryPolicyAction,
-                        { $id: Now.ID['ext_delete_temporary_policy'] },
-                        {
-                            policy_id: wfa.dataPill(params.flowVariables.policy_id, 'string'),
-                            work_notes_record: wfa.dataPill(plan.original_item, 'reference'),
-                        }
-                    )
-                    wfa.flowLogic.if(
-                        { $id: Now.ID['ext_if_expired'], condition: `${wfa.dataPill(atEnd.open, 'string')}=true` },
-                        () => {
-                            wfa.action(
-                                action.core.updateRecord,
-                                { $id: Now.ID['ext_note_expired'] },
-                                {
-                                    table_name: 'sc_req_item',
-                                    record: `${wfa.dataPill(plan.original_item, 'reference')}`,
-                                    values: TemplateValue({
-                                        state: '3',
-                                        work_notes: `Kpow access expired at ${wfa.dataPill(params.flowVariables.expires_at, 'string')}: policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')} (extended) ended, so this request is closed complete. ${wfa.dataPill(revoke.outcome, 'string')}`,
-                                        comments: `Your Kpow access expired at ${wfa.dataPill(params.flowVariables.expires_at, 'string')}; this request is closed.`,
-                                    }),
-                                }
-                            )
-                            wfa.action(
-                                action.core.fireEvent,
-                                { $id: Now.ID['ext_tell_expired'], annotation: 'Email the requester: expired' },
-                                {
-                                    event_name: 'x_kpow_jit.access.revoked',
-                                    table: 'sc_req_item',
-                                    record: `${wfa.dataPill(plan.original_item, 'reference')}`,
-                                    parm1: `it expired at ${wfa.dataPill(params.flowVariables.expires_at, 'string')}`,
-                                    parm2: '',
-                                }
-                            )
-                        }
-                    )
-                    wfa.flowLogic.else({ $id: Now.ID['ext_else_item_closed'] }, () => {
-                        wfa.action(
-                            action.core.updateRecord,
-                            { $id: Now.ID['ext_note_revoked'] },
-                            {
-                                table_name: 'sc_req_item',
-                                record: `${wfa.dataPill(plan.original_item, 'reference')}`,
-                                values: TemplateValue({
-                                    work_notes: `Kpow access revoked because the request was closed: policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')} (extended). ${wfa.dataPill(revoke.outcome, 'string')}`,
-                                    comments: 'Your Kpow access has ended: this request was closed.',
-                                }),
-                            }
-                        )
-                        wfa.action(
-                            action.core.fireEvent,
-                            { $id: Now.ID['ext_tell_revoked'], annotation: 'Email the requester: revoked' },
-                            {
-                                event_name: 'x_kpow_jit.access.revoked',
-                                table: 'sc_req_item',
-                                record: `${wfa.dataPill(plan.original_item, 'reference')}`,
-                                parm1: 'the request was closed, so the access was revoked in Kpow',
-                                parm2: '',
-                            }
-                        )
-                    })
-                },
-                catch: () => {
-                    wfa.action(
-                        action.core.updateRecord,
-                        { $id: Now.ID['ext_note_revoke_failed'] },
-                        {
-                            table_name: 'sc_req_item',
-                            record: `${wfa.dataPill(plan.original_item, 'reference')}`,
-                            values: TemplateValue({
-                                work_notes: `Kpow - Delete Temporary Policy failed for policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')}; the work note before this one gives Kpow's reason. Kpow still ends the access at ${wfa.dataPill(params.flowVariables.expires_at, 'string')}.`,
-                            }),
-                        }
-                    )
-                },
+                policy_label: `policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')} (extended)`,
+                revoked_note: `Kpow access revoked because the request was closed: policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')} (extended).`,
+                revoke_failed_note: `Kpow - Delete Temporary Policy failed for policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')}; the work note before this one gives Kpow's reason. Kpow still ends the access at ${wfa.dataPill(params.flowVariables.expires_at, 'string')}.`,
+                waitForCompletion: true,
             }
         )
     }

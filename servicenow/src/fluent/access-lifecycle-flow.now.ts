@@ -1,20 +1,14 @@
 import { action, Flow, trigger, wfa } from '@servicenow/sdk/automation'
 import { StringColumn } from '@servicenow/sdk/core'
 import { createTemporaryPolicyAction } from './create-temporary-policy-action.now'
-import { deleteTemporaryPolicyAction } from './delete-temporary-policy-action.now'
+import { endAccessSubflow } from './end-access-subflow.now'
 import { listFallbackApproversAction } from './list-fallback-approvers-action.now'
 import { readAccessRequestAction } from './read-access-request-action.now'
-import { readCurrentGrantAction } from './read-current-grant-action.now'
 import { reconcileTemporaryPolicyAction } from './reconcile-temporary-policy-action.now'
 
 /**
- * Request -> approval -> grant -> wait for the item to close -> revoke.
- *
- * The wait for the item to close times out after the grant's own duration (a computed
- * timeout_duration pill, the create action's access_duration): when Kpow's access ends first, the
- * revoke answers 404 (done) and the item closes itself Closed Complete, "access expired at ...".
- * (Wait For a Duration relative to a date-time cannot race the close: the flow would wait for one
- * and only then look at the other.)
+ * Request -> approval -> grant -> Kpow - End Access (reminder, wait for the item to close or the
+ * grant to expire, revoke), the subflow the extension flow ends its policies with too.
  */
 Flow(
     {
@@ -427,121 +421,28 @@ Flow(
             }
         )
 
-        // 5. Reminder, then expiry; each wait ends early when the item closes. An approved extension
-        // replaces the policy (the item's correlation_id names the new one): this flow then ends
-        // quietly and the extension's flow owns the rest (Kpow Access Extension).
-        const beforeReminder = wfa.action(
-            readCurrentGrantAction,
-            { $id: Now.ID['read_grant_before_reminder'], annotation: '5. When to remind, on the instance clock' },
+        // 5-6. Reminder, then expiry or revocation when the item closes (Kpow - End Access). An
+        // approved extension replaces the policy (the item's correlation_id names the new one): the
+        // subflow then ends nothing and the extension's flow owns the rest (Kpow Access Extension).
+        const ended = wfa.subflow(
+            endAccessSubflow,
+            { $id: Now.ID['end_access'], annotation: '5. Kpow - End Access: remind, wait, revoke' },
             {
                 requested_item: wfa.dataPill(params.trigger.request_item, 'reference'),
                 policy_id: wfa.dataPill(params.flowVariables.policy_id, 'string'),
                 expires_at: wfa.dataPill(params.flowVariables.expires_at, 'string'),
-            }
-        )
-        wfa.flowLogic.if(
-            {
-                $id: Now.ID['if_reminder_ahead'],
-                condition: `${wfa.dataPill(beforeReminder.until_reminder, 'string')}ISNOTEMPTY`,
-            },
-            () => {
-                wfa.action(
-                    action.core.waitForCondition,
-                    {
-                        $id: Now.ID['wait_until_reminder'],
-                        annotation: '5a. Wait until the reminder time, or until the item is closed',
-                    },
-                    {
-                        record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
-                        table_name: 'sc_req_item',
-                        conditions: 'stateIN3,4,7^ORactive=false',
-                        timeout_flag: true,
-                        timeout_duration: `${wfa.dataPill(beforeReminder.until_reminder, 'string')}`,
-                    }
-                )
-            }
-        )
-        const atReminder = wfa.action(
-            readCurrentGrantAction,
-            { $id: Now.ID['read_grant_at_reminder'] },
-            {
-                requested_item: wfa.dataPill(params.trigger.request_item, 'reference'),
-                policy_id: wfa.dataPill(params.flowVariables.policy_id, 'string'),
-                expires_at: wfa.dataPill(params.flowVariables.expires_at, 'string'),
-            }
-        )
-        wfa.flowLogic.if(
-            {
-                $id: Now.ID['if_remind'],
-                annotation: 'Remind only a grant longer than the lead time, still held and open',
-                condition: `${wfa.dataPill(beforeReminder.until_reminder, 'string')}ISNOTEMPTY^${wfa.dataPill(atReminder.remind, 'string')}=true`,
-            },
-            () => {
-                wfa.action(
-                    action.core.updateRecord,
-                    { $id: Now.ID['comment_reminder'], annotation: '5b. Remind the requester, with the way to extend' },
-                    {
-                        table_name: 'sc_req_item',
-                        record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
-                        values: TemplateValue({
-                            work_notes: `Expiry reminder sent: policy ${wfa.dataPill(atReminder.current_policy_id, 'string')} ends at ${wfa.dataPill(atReminder.expires_at, 'string')}.`,
-                            comments: `Your Kpow access ends at ${wfa.dataPill(atReminder.expires_at, 'string')} (in ${wfa.dataPill(atReminder.minutes_left, 'string')} minutes). Need longer? Extend it: ${wfa.dataPill(atReminder.extend_link, 'string')}`,
-                        }),
-                    }
-                )
-                wfa.action(
-                    action.core.fireEvent,
-                    {
-                        $id: Now.ID['tell_reminder'],
-                        annotation: 'Email the requester: ends soon, with the extend link',
-                    },
-                    {
-                        event_name: 'x_kpow_jit.access.expiring',
-                        table: 'sc_req_item',
-                        record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
-                        parm1: `${wfa.dataPill(atReminder.expires_at, 'string')}`,
-                        parm2: `${wfa.dataPill(atReminder.extend_link, 'string')}`,
-                    }
-                )
-            }
-        )
-        wfa.flowLogic.if(
-            {
-                $id: Now.ID['if_still_held'],
-                condition: `${wfa.dataPill(atReminder.current, 'string')}=true^${wfa.dataPill(atReminder.open, 'string')}=true`,
-            },
-            () => {
-                wfa.action(
-                    action.core.waitForCondition,
-                    {
-                        $id: Now.ID['wait_until_closed'],
-                        annotation: "5c. Wait until the item is closed in any way, at most until Kpow's expiry",
-                    },
-                    {
-                        record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
-                        table_name: 'sc_req_item',
-                        conditions: 'stateIN3,4,7^ORactive=false',
-                        timeout_flag: true,
-                        // Until the current end, re-read on the instance clock after the reminder.
-                        timeout_duration: `${wfa.dataPill(atReminder.until_expiry, 'string')}`,
-                    }
-                )
-            }
-        )
-        const atEnd = wfa.action(
-            readCurrentGrantAction,
-            { $id: Now.ID['read_grant_at_end'] },
-            {
-                requested_item: wfa.dataPill(params.trigger.request_item, 'reference'),
-                policy_id: wfa.dataPill(params.flowVariables.policy_id, 'string'),
-                expires_at: wfa.dataPill(params.flowVariables.expires_at, 'string'),
+                policy_label: `policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')}`,
+                revoked_note: 'Kpow access revoked because the request was closed.',
+                revoke_failed_note: `Kpow - Delete Temporary Policy failed for policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')}; its work note above gives the reason when it could write one (Kpow's HTTP status and message). Kpow still ends the access at ${wfa.dataPill(params.flowVariables.expires_at, 'string')}; an administrator can delete it earlier in Kpow (Settings > Temporary policies).`,
+                revoke_failed_email: `Kpow could not remove it at once, so it ends in Kpow at ${wfa.dataPill(params.flowVariables.expires_at, 'string')} at the latest`,
+                waitForCompletion: true,
             }
         )
         wfa.flowLogic.if(
             {
                 $id: Now.ID['if_extended'],
                 annotation: 'Extended: the extension flow holds the current policy and ends it',
-                condition: `${wfa.dataPill(atEnd.current, 'string')}=false`,
+                condition: `${wfa.dataPill(ended.current, 'string')}=false`,
             },
             () => {
                 wfa.action(
@@ -551,108 +452,10 @@ Flow(
                         table_name: 'sc_req_item',
                         record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
                         values: TemplateValue({
-                            work_notes: `Policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')} was replaced by policy ${wfa.dataPill(atEnd.current_policy_id, 'string')} (an extension, until ${wfa.dataPill(atEnd.expires_at, 'string')}); the extension's flow revokes it when this request closes, or closes it then.`,
+                            work_notes: `Policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')} was replaced by policy ${wfa.dataPill(ended.current_policy_id, 'string')} (an extension, until ${wfa.dataPill(ended.current_expires_at, 'string')}); the extension's flow revokes it when this request closes, or closes it then.`,
                         }),
                     }
                 )
-                wfa.flowLogic.endFlow({ $id: Now.ID['end_handed_over'] })
-            }
-        )
-
-        wfa.flowLogic.tryCatch(
-            { $id: Now.ID['try_revoke'], annotation: '6. Kpow - Delete Temporary Policy' },
-            {
-                try: () => {
-                    const revoke = wfa.action(
-                        deleteTemporaryPolicyAction,
-                        { $id: Now.ID['delete_temporary_policy'] },
-                        {
-                            policy_id: wfa.dataPill(params.flowVariables.policy_id, 'string'),
-                            work_notes_record: wfa.dataPill(params.trigger.request_item, 'reference'),
-                        }
-                    )
-                    wfa.flowLogic.if(
-                        {
-                            $id: Now.ID['if_wait_timed_out'],
-                            condition: `${wfa.dataPill(atEnd.open, 'string')}=true`,
-                        },
-                        () => {
-                            wfa.action(
-                                action.core.updateRecord,
-                                { $id: Now.ID['note_expired'] },
-                                {
-                                    table_name: 'sc_req_item',
-                                    record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
-                                    values: TemplateValue({
-                                        state: '3',
-                                        work_notes: `Kpow access expired at ${wfa.dataPill(params.flowVariables.expires_at, 'string')}: policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')} ended, so this request is closed complete. ${wfa.dataPill(revoke.outcome, 'string')}`,
-                                        comments: `Your Kpow access expired at ${wfa.dataPill(params.flowVariables.expires_at, 'string')}; this request is closed.`,
-                                    }),
-                                }
-                            )
-                            wfa.action(
-                                action.core.fireEvent,
-                                { $id: Now.ID['tell_expired'], annotation: 'Email the requester: expired' },
-                                {
-                                    event_name: 'x_kpow_jit.access.revoked',
-                                    table: 'sc_req_item',
-                                    record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
-                                    parm1: `it expired at ${wfa.dataPill(params.flowVariables.expires_at, 'string')}`,
-                                    parm2: '',
-                                }
-                            )
-                        }
-                    )
-                    wfa.flowLogic.else({ $id: Now.ID['else_item_closed'] }, () => {
-                        wfa.action(
-                            action.core.updateRecord,
-                            { $id: Now.ID['note_revoked'] },
-                            {
-                                table_name: 'sc_req_item',
-                                record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
-                                values: TemplateValue({
-                                    work_notes: `Kpow access revoked because the request was closed. ${wfa.dataPill(revoke.outcome, 'string')}`,
-                                    comments: 'Your Kpow access has ended: this request was closed.',
-                                }),
-                            }
-                        )
-                        wfa.action(
-                            action.core.fireEvent,
-                            { $id: Now.ID['tell_revoked'], annotation: 'Email the requester: revoked' },
-                            {
-                                event_name: 'x_kpow_jit.access.revoked',
-                                table: 'sc_req_item',
-                                record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
-                                parm1: 'the request was closed, so the access was revoked in Kpow',
-                                parm2: '',
-                            }
-                        )
-                    })
-                },
-                catch: () => {
-                    wfa.action(
-                        action.core.updateRecord,
-                        { $id: Now.ID['note_revoke_failed'] },
-                        {
-                            table_name: 'sc_req_item',
-                            record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
-                            values: TemplateValue({
-                                work_notes: `Kpow - Delete Temporary Policy failed for policy ${wfa.dataPill(params.flowVariables.policy_id, 'string')}; its work note above gives the reason when it could write one (Kpow's HTTP status and message). Kpow still ends the access at ${wfa.dataPill(params.flowVariables.expires_at, 'string')}; an administrator can delete it earlier in Kpow (Settings > Temporary policies).`,
-                            }),
-                        }
-                    )
-                    wfa.action(
-                        action.core.fireEvent,
-                        { $id: Now.ID['tell_revoke_failed'], annotation: 'Email the requester: ends at the expiry' },
-                        {
-                            event_name: 'x_kpow_jit.access.revoked',
-                            table: 'sc_req_item',
-                            record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
-                            parm1: `Kpow could not remove it at once, so it ends in Kpow at ${wfa.dataPill(params.flowVariables.expires_at, 'string')} at the latest`,
-                            parm2: '',
-                        }
-                    )
-                },
             }
         )
     }

@@ -104,6 +104,7 @@ declare global {
                     comment_reminder: {
                         table: 'sys_hub_action_instance_v2'
                         id: 'aa7cd36ea9164dbb856a2c99dce85f9e'
+                        deleted: true
                     }
                     consumer_group_regex: {
                         table: 'question_regex'
@@ -124,6 +125,7 @@ declare global {
                     delete_temporary_policy: {
                         table: 'sys_hub_action_instance_v2'
                         id: '94a12e4fa6d34d3b9281853ed7c53a6c'
+                        deleted: true
                     }
                     delete_temporary_policy_action: {
                         table: 'sys_hub_action_type_definition'
@@ -140,11 +142,116 @@ declare global {
                     else_item_closed: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '8e08f22f3bc44076bfd256330c220e5c'
+                        deleted: true
                     }
                     else_no_manager: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '432d376e82e247a6aed80f5dd0b39c67'
                         deleted: true
+                    }
+                    end_access: {
+                        table: 'sys_hub_sub_flow_instance_v2'
+                        id: '3a62fcddf77c4d0e9647676e3f15354e'
+                    }
+                    end_access_comment_reminder: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '9fe96ae4f08a4f7daa0154fcf3610dd0'
+                    }
+                    end_access_delete_temporary_policy: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: 'd0ac259639cb4a7384b8b76fb3d3aba8'
+                    }
+                    end_access_else_item_closed: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '361f16add2954698860f1f163a293dfc'
+                    }
+                    end_access_if_current: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'edb490708ff2475b9b46321d8a76840d'
+                    }
+                    end_access_if_expired: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '9738bbc6022e4b9e92d5d37cd8852b6a'
+                    }
+                    end_access_if_remind: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'ec346725b9114150b16c7b0e53683437'
+                    }
+                    end_access_if_reminder_ahead: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '1739bd9acded42c68dada51e426f9173'
+                    }
+                    end_access_if_still_held: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'dd658856cec24b6487291e69f0fcea49'
+                    }
+                    end_access_if_tell_revoke_failed: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'c2bc78cb737648aba33f7fe0141ef5e5'
+                    }
+                    end_access_note_expired: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '0bd3643ff7a044eb906ead54ba142f66'
+                    }
+                    end_access_note_revoke_failed: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: 'f7e00ba5943e4f55b710101a3c7b49d9'
+                    }
+                    end_access_note_revoked: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: 'b8d6f0bb4d2147d7b86b5c3666481fcb'
+                    }
+                    end_access_outputs: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'dadfeab78064435191dac55c84e00a4e'
+                    }
+                    end_access_read_grant_at_end: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '5ba24a23070c4c6b966abf7d0e339c1f'
+                    }
+                    end_access_read_grant_at_reminder: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '03854c7e328d4837897c0491e9dc38bc'
+                    }
+                    end_access_read_grant_before_reminder: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: 'c9b8715aceb4455e832f9c4c628a96fb'
+                    }
+                    end_access_subflow: {
+                        table: 'sys_hub_flow'
+                        id: 'b50055b83f7b4c578affb14b75730ff9'
+                    }
+                    end_access_tell_expired: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '0280ca48695248248ae867542c602960'
+                    }
+                    end_access_tell_reminder: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '27e8b66dfd5147ad9cf0829980983cb4'
+                    }
+                    end_access_tell_revoke_failed: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '1697eaad89804a19a928e395395e5336'
+                    }
+                    end_access_tell_revoked: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '4111409f199543aea544757879999ed5'
+                    }
+                    end_access_try_revoke: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '744895c04664463ea4a724deb424642b'
+                    }
+                    end_access_try_revoke_catch: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'c1130783cda44c2dba7b816b500890c9'
+                    }
+                    end_access_wait_until_closed: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '06eabe12986f458091ea3bef7401ba9e'
+                    }
+                    end_access_wait_until_reminder: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '23077a0d66144115a78713531c449cdb'
                     }
                     end_deadline_passed: {
                         table: 'sys_hub_flow_logic_instance_v2'
@@ -165,6 +272,7 @@ declare global {
                     end_handed_over: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '5508159361d24fc68d70ccb01c9b9657'
+                        deleted: true
                     }
                     end_my_kpow_access_ui_action: {
                         table: 'sys_ui_action'
@@ -221,90 +329,116 @@ declare global {
                     ext_comment_reminder: {
                         table: 'sys_hub_action_instance_v2'
                         id: '1153a53ed5084ac39fb48e5df28e9692'
+                        deleted: true
                     }
                     ext_delete_temporary_policy: {
                         table: 'sys_hub_action_instance_v2'
                         id: '861e1b43cdaa4f3589db9f9bb8480254'
+                        deleted: true
                     }
                     ext_else_item_closed: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '920ef4e409b54a529a28cfc886f41e64'
+                        deleted: true
+                    }
+                    ext_end_access: {
+                        table: 'sys_hub_sub_flow_instance_v2'
+                        id: 'fdda67b8180a4f21b0b912976d1cb8b2'
                     }
                     ext_end_handed_over: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: 'ca59bb82bca64082b0867046411538aa'
+                        deleted: true
                     }
                     ext_if_expired: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '5bd25552274f495bbd6fa3382af90a07'
+                        deleted: true
                     }
                     ext_if_extended_again: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: 'a569f8c968aa4929bf5fd04a2f7ffa19'
+                        deleted: true
                     }
                     ext_if_remind: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: 'd1645ba7a99a4048a2c55902df5b76c7'
+                        deleted: true
                     }
                     ext_if_reminder_ahead: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: 'da02cc9ceabb43e9b95d0dd9c3304089'
+                        deleted: true
                     }
                     ext_if_still_held: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '3477ad2e609b48c184fec271777b4326'
+                        deleted: true
                     }
                     ext_note_expired: {
                         table: 'sys_hub_action_instance_v2'
                         id: 'd01c068696eb48bda3230a7fd9e073a6'
+                        deleted: true
                     }
                     ext_note_revoke_failed: {
                         table: 'sys_hub_action_instance_v2'
                         id: '8dfb16309208485191a330a81290e766'
+                        deleted: true
                     }
                     ext_note_revoked: {
                         table: 'sys_hub_action_instance_v2'
                         id: '9412ed74c3914d8b94ed93a068141c59'
+                        deleted: true
                     }
                     ext_read_grant_at_end: {
                         table: 'sys_hub_action_instance_v2'
                         id: 'fd1cd623b1344a17aa09f96536bacc03'
+                        deleted: true
                     }
                     ext_read_grant_at_reminder: {
                         table: 'sys_hub_action_instance_v2'
                         id: 'c51885e7166d479391d3d45d1a1a07ab'
+                        deleted: true
                     }
                     ext_read_grant_before_reminder: {
                         table: 'sys_hub_action_instance_v2'
                         id: '8a3b02c33b424829b4e242a24d065919'
+                        deleted: true
                     }
                     ext_tell_expired: {
                         table: 'sys_hub_action_instance_v2'
                         id: '44311dba977842bc80c485ec154d8147'
+                        deleted: true
                     }
                     ext_tell_reminder: {
                         table: 'sys_hub_action_instance_v2'
                         id: 'eca53dee2b65448cbad143932b90c4cd'
+                        deleted: true
                     }
                     ext_tell_revoked: {
                         table: 'sys_hub_action_instance_v2'
                         id: '2c15429c5fb647bab23713b377e46e1e'
+                        deleted: true
                     }
                     ext_try_revoke: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '6c837f0fa3e243ee98f3b9ea7f088a6f'
+                        deleted: true
                     }
                     ext_try_revoke_catch: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '4743bd664ea74742906225e291588f7f'
+                        deleted: true
                     }
                     ext_wait_until_closed: {
                         table: 'sys_hub_action_instance_v2'
                         id: '7b088e15404f4a8f946d86c411ef0b30'
+                        deleted: true
                     }
                     ext_wait_until_reminder: {
                         table: 'sys_hub_action_instance_v2'
                         id: '8719b3a14b5d44d19b69ba77cb98c300'
+                        deleted: true
                     }
                     extend_access_catalog_item: {
                         table: 'sc_cat_item'
@@ -418,10 +552,12 @@ declare global {
                     if_remind: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '7d1a7b58b4064481956ceb38d84cbfcb'
+                        deleted: true
                     }
                     if_reminder_ahead: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: 'bf00f73f4d9a4b16b3c2d6f3c04329a2'
+                        deleted: true
                     }
                     if_requester_has_manager: {
                         table: 'sys_hub_flow_logic_instance_v2'
@@ -434,10 +570,12 @@ declare global {
                     if_still_held: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '5242b9d312c24e0e90e1e9b64af188d0'
+                        deleted: true
                     }
                     if_wait_timed_out: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '0dc0d08819194593abaed7c712817fdf'
+                        deleted: true
                     }
                     kpow_client_script_include: {
                         table: 'sys_script_include'
@@ -478,6 +616,7 @@ declare global {
                     note_expired: {
                         table: 'sys_hub_action_instance_v2'
                         id: '9fd5f46394494ac283b6d3b703af67fe'
+                        deleted: true
                     }
                     note_extended: {
                         table: 'sys_hub_action_instance_v2'
@@ -498,10 +637,12 @@ declare global {
                     note_revoke_failed: {
                         table: 'sys_hub_action_instance_v2'
                         id: '5e900a61987f432fa647ece091761bc3'
+                        deleted: true
                     }
                     note_revoked: {
                         table: 'sys_hub_action_instance_v2'
                         id: 'fc29289e52a24e049a2df03cb339db13'
+                        deleted: true
                     }
                     notification_access_expiring: {
                         table: 'sysevent_email_action'
@@ -566,14 +707,17 @@ declare global {
                     read_grant_at_end: {
                         table: 'sys_hub_action_instance_v2'
                         id: 'f94736a0ddbe46cd8e220c7454c487f1'
+                        deleted: true
                     }
                     read_grant_at_reminder: {
                         table: 'sys_hub_action_instance_v2'
                         id: '881848b32c3047aab967241a8035c392'
+                        deleted: true
                     }
                     read_grant_before_reminder: {
                         table: 'sys_hub_action_instance_v2'
                         id: '0cadf42a850d4edc9450c87aca877598'
+                        deleted: true
                     }
                     reconcile_grant: {
                         table: 'sys_hub_action_instance_v2'
@@ -630,6 +774,7 @@ declare global {
                     tell_expired: {
                         table: 'sys_hub_action_instance_v2'
                         id: 'a66dbe3cdf9e453880ff5bd2eb647d52'
+                        deleted: true
                     }
                     tell_extended: {
                         table: 'sys_hub_action_instance_v2'
@@ -646,14 +791,17 @@ declare global {
                     tell_reminder: {
                         table: 'sys_hub_action_instance_v2'
                         id: '1731ca2f5b8149a28d7ba27b4ebe109e'
+                        deleted: true
                     }
                     tell_revoke_failed: {
                         table: 'sys_hub_action_instance_v2'
                         id: '281be3ad81384eeca47c425f08deb7dc'
+                        deleted: true
                     }
                     tell_revoked: {
                         table: 'sys_hub_action_instance_v2'
                         id: '01beb549db1647a3927575a496d7fd2f'
+                        deleted: true
                     }
                     ticket_number_regex: {
                         table: 'question_regex'
@@ -682,18 +830,22 @@ declare global {
                     try_revoke: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '4f5a5ea6f28447489002bda626fa0cb5'
+                        deleted: true
                     }
                     try_revoke_catch: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: 'a7e4bc28a9bc41ffac0de424a7c2e945'
+                        deleted: true
                     }
                     wait_until_closed: {
                         table: 'sys_hub_action_instance_v2'
                         id: '46192b5121c1494ea1fc073f5d641dc8'
+                        deleted: true
                     }
                     wait_until_reminder: {
                         table: 'sys_hub_action_instance_v2'
                         id: 'cf7b18065fb44128824725fc169d4516'
+                        deleted: true
                     }
                 }
                 composite: [
@@ -1065,6 +1217,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '1e388af8684648e283b75c8e346089ce'
+                        key: {
+                            name: 'var__m_sys_hub_flow_output_b50055b83f7b4c578affb14b75730ff9'
+                            element: 'current_policy_id'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_hub_step_ext_input'
                         id: '1e7adfcda1294f84807074b0b0bb5437'
                         key: {
@@ -1078,6 +1239,15 @@ declare global {
                         key: {
                             name: 'var__m_sys_hub_action_output_51418f59cc7442d8821f69b943672080'
                             element: 'outcome'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '2069ba3f6b2540f09682a2b65d4237f8'
+                        key: {
+                            name: 'var__m_sys_hub_flow_input_b50055b83f7b4c578affb14b75730ff9'
+                            element: 'expires_at'
                             language: 'en'
                         }
                     },
@@ -1362,6 +1532,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_flow_input'
+                        id: '36f9a5f4996149d1a926d33f1f1efce6'
+                        key: {
+                            model: 'b50055b83f7b4c578affb14b75730ff9'
+                            element: 'expires_at'
+                        }
+                    },
+                    {
                         table: 'sys_hub_action_input'
                         id: '374df7e442904a4b93bd8fce93b2f2bc'
                         key: {
@@ -1483,6 +1661,14 @@ declare global {
                             name: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
                             element: 'new_expires_at'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_flow_input'
+                        id: '3f869c0e31e34da8afe15c9dedded124'
+                        key: {
+                            model: 'b50055b83f7b4c578affb14b75730ff9'
+                            element: 'policy_label'
                         }
                     },
                     {
@@ -1716,6 +1902,15 @@ declare global {
                         key: {
                             name: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
                             element: 'new_policy_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '50f527c8443d426ab0993c52073aa9a4'
+                        key: {
+                            name: 'var__m_sys_hub_flow_output_b50055b83f7b4c578affb14b75730ff9'
+                            element: 'current'
                             language: 'en'
                         }
                     },
@@ -2036,6 +2231,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '60da04f091cf42249a6cfecd1d684c95'
+                        key: {
+                            name: 'var__m_sys_hub_flow_input_b50055b83f7b4c578affb14b75730ff9'
+                            element: 'requested_item'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: '610c8e2026944341b6fa7efcab6eb637'
                         key: {
@@ -2284,6 +2488,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_flow_output'
+                        id: '753e7aff5ad84fd784529833cb95441c'
+                        key: {
+                            model: 'b50055b83f7b4c578affb14b75730ff9'
+                            element: 'current_expires_at'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '754ef5d958534e4280f968dd5d2169c2'
                         key: {
@@ -2340,6 +2552,15 @@ declare global {
                         key: {
                             name: 'var__m_sys_hub_action_input_32a6a083b06d4ab1a96f86af673b107b'
                             element: 'role_name'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '78482fbc417e4b22b33712ec4c07b423'
+                        key: {
+                            name: 'var__m_sys_hub_flow_output_b50055b83f7b4c578affb14b75730ff9'
+                            element: 'current_expires_at'
                             language: 'en'
                         }
                     },
@@ -2477,6 +2698,23 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_flow_output'
+                        id: '82516a1f5f784e948cabad277ff5682a'
+                        key: {
+                            model: 'b50055b83f7b4c578affb14b75730ff9'
+                            element: 'current_policy_id'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '828b17e806184135864dccc758a1d432'
+                        key: {
+                            name: 'var__m_sys_hub_flow_input_b50055b83f7b4c578affb14b75730ff9'
+                            element: 'policy_label'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_hub_step_ext_output'
                         id: '83ac63315a6c4aa18bb374b76c3fc44d'
                         key: {
@@ -2608,6 +2846,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_flow_input'
+                        id: '8fcb56af6faa4ba2a3da22534fac73f9'
+                        key: {
+                            model: 'b50055b83f7b4c578affb14b75730ff9'
+                            element: 'revoke_failed_note'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: '9004704e8ef14f52a8a2e32e09c2a00f'
                         key: {
@@ -2716,6 +2962,22 @@ declare global {
                             field: 'work_notes_record'
                             table: 'var__m_sys_hub_step_ext_input_ead2fa3c5d53437f9ecb335713e4eddd'
                             id: 'ead2fa3c5d53437f9ecb335713e4eddd'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_flow_input'
+                        id: '986aad98267d4cc081f17b67bfeba54f'
+                        key: {
+                            model: 'b50055b83f7b4c578affb14b75730ff9'
+                            element: 'requested_item'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_flow_input'
+                        id: '98ae0a158eff442b9a254c4a49ba4824'
+                        key: {
+                            model: 'b50055b83f7b4c578affb14b75730ff9'
+                            element: 'policy_id'
                         }
                     },
                     {
@@ -3080,6 +3342,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'b55d044c1b054f539fd6a70f3f9cf441'
+                        key: {
+                            name: 'var__m_sys_hub_flow_input_b50055b83f7b4c578affb14b75730ff9'
+                            element: 'revoke_failed_note'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_hub_step_ext_output'
                         id: 'b6ab3cb3877340a0a0992db70ae7e7f1'
                         key: {
@@ -3110,6 +3381,15 @@ declare global {
                         key: {
                             document_key: 'c71ffd42f34e424da1cc8fbd8e9ecd69'
                             variable: '74315b04b3201300176b051a16a8dc2b'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'b83eea7901e8442bae09809d423a6eb6'
+                        key: {
+                            name: 'var__m_sys_hub_flow_input_b50055b83f7b4c578affb14b75730ff9'
+                            element: 'revoke_failed_email'
+                            language: 'en'
                         }
                     },
                     {
@@ -3468,6 +3748,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_flow_input'
+                        id: 'd9ea476e43e148af96d1d5a29a8869c8'
+                        key: {
+                            model: 'b50055b83f7b4c578affb14b75730ff9'
+                            element: 'revoke_failed_email'
+                        }
+                    },
+                    {
                         table: 'sys_hub_action_input'
                         id: 'da08f53b77904ae6a2a17ba166c6f9a6'
                         key: {
@@ -3544,6 +3832,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'dddc1de07ba74af88508a667d9ed056f'
+                        key: {
+                            name: 'var__m_sys_hub_flow_input_b50055b83f7b4c578affb14b75730ff9'
+                            element: 'policy_id'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_hub_action_output'
                         id: 'dddfbc4d18bc4960bdbc4cbeff3f2b28'
                         key: {
@@ -3610,6 +3907,14 @@ declare global {
                             cat_item: '96b27126585c45a39a5aabc3f80b63be'
                             variable_set: 'NULL'
                             name: 'justification'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_flow_input'
+                        id: 'e1c41722e873479aadf3cd93b2c5e192'
+                        key: {
+                            model: 'b50055b83f7b4c578affb14b75730ff9'
+                            element: 'revoked_note'
                         }
                     },
                     {
@@ -3966,6 +4271,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_flow_output'
+                        id: 'f7e1985a3ee348b8a1abeb02542a9da2'
+                        key: {
+                            model: 'b50055b83f7b4c578affb14b75730ff9'
+                            element: 'current'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'f80f6789ae104eae88ff499bbce7b821'
                         key: {
@@ -4091,6 +4404,15 @@ declare global {
                         key: {
                             model: '5256f964eefc4521bfe111888bfdc411'
                             element: 'refusal'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'fe77e61c1f304c1abc387ff21cce8017'
+                        key: {
+                            name: 'var__m_sys_hub_flow_input_b50055b83f7b4c578affb14b75730ff9'
+                            element: 'revoked_note'
+                            language: 'en'
                         }
                     },
                     {
