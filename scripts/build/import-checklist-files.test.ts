@@ -61,7 +61,7 @@ describe('import checklist', () => {
         const endAccess = checklist.indexOf('- [ ] *Kpow - End Access*')
         expect(endAccess).toBeGreaterThan(subflows)
         expect(endAccess).toBeLessThan(flows)
-        expect(checklist.lastIndexOf('*Kpow - End Access*')).toBe(endAccess)
+        expect(checklist.lastIndexOf('*Kpow - End Access*')).toBe(endAccess + '- [ ] '.length)
     })
 
     it('follows the set: a renamed action and flow are listed under their new names, and the old names are gone', () => {

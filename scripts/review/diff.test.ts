@@ -156,11 +156,13 @@ describe('semantic diff of two update sets', () => {
 
     it("the guide's hand-built set against ours names the defects' fixes by step", () => {
         const changes = lines(handBuilt, ours)
+        // The guide's one wait (state is 3) is gone from our lifecycle flow: the flow calls the
+        // End Access subflow, which waits for any close.
+        expect(changes).toContain('flow "Kpow Access Lifecycle", step 5 Wait For Condition: removed')
         expect(changes).toContainEqual(
-            expect.stringMatching(
-                /^flow "Kpow Access Lifecycle", step \d+ Wait For Condition: input `conditions`: `state is 3` → `state is one of 3, 4, 7 or active is false`$/
-            )
+            expect.stringMatching(/^flow "Kpow Access Lifecycle", step \d+ Subflow Kpow - End Access: added$/)
         )
+        expect(changes).toContain('flow "Kpow - End Access": added')
         expect(changes).toContain(
             'action "Kpow - Create Temporary Policy": input `work_notes_record` added: `Work Notes Record`'
         )
@@ -196,12 +198,12 @@ describe('npm run diff', () => {
         const different = await run(OUR_SET, changedPath)
         expect(different.code).toBe(1)
         expect(different.out).toMatch(
-            /^flow "Kpow Access (?:Lifecycle|Extension)", step (\d+) Wait For Condition: input `conditions`: `state is one of 3, 4, 7 or active is false` → `state is one of 3, 4, 7`\n$/
+            /^flow "(?:Kpow Access Lifecycle|Kpow Access Extension|Kpow - End Access)", step (\d+) Wait For Condition: input `conditions`: `state is one of 3, 4, 7 or active is false` → `state is one of 3, 4, 7`\n$/
         )
         const markdown = await run('--markdown', OUR_SET, changedPath)
         expect(markdown.code).toBe(1)
         expect(markdown.out).toMatch(
-            /^### Update set changes: .*kpow-jit-access\.xml → .*changed\.xml\n\n\*\*flow "Kpow Access (?:Lifecycle|Extension)"\*\*\n\n- step \d+ Wait For Condition: input `conditions`: `state is one of 3, 4, 7 or active is false` → `state is one of 3, 4, 7`\n$/
+            /^### Update set changes: .*kpow-jit-access\.xml → .*changed\.xml\n\n\*\*flow "(?:Kpow Access Lifecycle|Kpow Access Extension|Kpow - End Access)"\*\*\n\n- step \d+ Wait For Condition: input `conditions`: `state is one of 3, 4, 7 or active is false` → `state is one of 3, 4, 7`\n$/
         )
     })
 

@@ -67,7 +67,10 @@ describe('npm run explain', () => {
             flowElement(records, 'Wait For Condition').fields.values = { value: 'H4sInot-gzip', attributes: {} }
         })
         const outline = outlineUpdateSet(set)
-        const wait = flattenSteps(outline.flows[0]?.steps ?? []).find((step) => step.label === 'Wait For Condition')
+        // The edited wait is in whichever flow holds the first one (the End Access subflow today).
+        const wait = outline.flows
+            .flatMap((flow) => flattenSteps(flow.steps))
+            .find((step) => step.label === 'Wait For Condition' && step.notes.length > 0)
         expect(wait?.notes.join(' ')).toMatch(
             /its values cannot be decoded: .*field "values" is neither gzip\+base64 JSON nor plain JSON/
         )

@@ -334,7 +334,18 @@ const OUTLINE_SHOWS: Record<string, readonly string[]> = {
         'connected_to',
         'flow_variables_assigned',
     ],
+    sys_hub_sub_flow_instance_v2: [
+        'flow',
+        'subflow',
+        'subflow_inputs',
+        'order',
+        'parent_ui_id',
+        'comment',
+        'wait_for_completion',
+    ],
     sys_hub_flow_variable: ['model', 'element'],
+    sys_hub_flow_input: ['model', 'element'],
+    sys_hub_flow_output: ['model', 'element'],
     sys_hub_action_type_definition: ['name', 'label_cache'],
     sys_hub_action_input: ['model', 'element', 'label', 'mandatory'],
     sys_hub_action_output: ['model'],
@@ -374,8 +385,11 @@ function outlineOwners(records: Map<string, SetRecord>): (record: SetRecord) => 
             case 'sys_hub_trigger_instance_v2':
             case 'sys_hub_action_instance_v2':
             case 'sys_hub_flow_logic_instance_v2':
+            case 'sys_hub_sub_flow_instance_v2':
                 return value(record, 'flow')
             case 'sys_hub_flow_variable':
+            case 'sys_hub_flow_input':
+            case 'sys_hub_flow_output':
             case 'sys_hub_action_input':
             case 'sys_hub_action_output':
                 return value(record, 'model')
