@@ -290,11 +290,11 @@ describe('local instance pages', () => {
         )
         expect(page).toMatch(new RegExp(`<g data-step="${approval?.uiId ?? ''}" data-status="waiting">`))
         expect(page).toContain('>waiting since ')
-        // Steps not reached (the grant, the wait, the revoke) are drawn faded.
-        const wait = instance.catalog.graphs
+        // Steps not reached (the grant, the End Access subflow that waits and revokes) are drawn faded.
+        const endAccess = instance.catalog.graphs
             .get(run?.flowSysId ?? '')
-            ?.nodes.find((node) => node.text.includes('Wait For Condition'))
-        expect(page).toContain(`<g opacity="0.45" data-step="${wait?.uiId ?? 'missing'}">`)
+            ?.nodes.find((node) => node.text.includes('End Access'))
+        expect(page).toContain(`<g opacity="0.45" data-step="${endAccess?.uiId ?? 'missing'}">`)
         // Requesters do not see the flow log.
         const requesterPage = (await call(requestItemUrl(ordered.requestItem.sysId), { as: await logIn('abel.tuter') }))
             .text
