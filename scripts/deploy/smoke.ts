@@ -17,7 +17,7 @@ import type { Reporter, StepProgress, StepRecord } from './reporter.ts'
 import { formatDuration } from './reporter.ts'
 import { ServiceNowClient } from './servicenow-client.ts'
 import { REFUSED_CREDENTIALS_FIX } from './settings.ts'
-import type { ServiceNowCredentials, TableRecord } from './servicenow-client.ts'
+import type { CatalogOrder, ServiceNowCredentials, TableRecord } from './servicenow-client.ts'
 
 export interface SmokeOptions {
     /** The admin who closes the item and reads records. */
@@ -127,6 +127,40 @@ export async function findRequesterAndManager(
     return { requesterId: user.sys_id ?? '', managerId: user.manager, managerUser: manager.user_name }
 }
 
+/** Orders the catalog item as the requester and reads its requested item; a DeployError when the request has none. */
+export async function orderItem(
+    admin: ServiceNowClient,
+    requester: ServiceNowClient,
+    catalogItemId: string,
+    variables: Record<string, string>,
+    fields: readonly string[]
+): Promise<{ order: CatalogOrder; item: TableRecord & { sys_id: string } }> {
+    const order = await requester.orderNow(catalogItemId, variables)
+    const [item] = await admin.queryRecords('sc_req_item', `request=${order.requestSysId}`, ['sys_id', ...fields], 1)
+    if (!item?.sys_id)
+        throw new DeployError(
+            `request ${shown(order.requestNumber || order.requestSysId)} has no requested item`,
+            'check the catalog item on the instance'
+        )
+    return { order, item: { ...item, sys_id: item.sys_id } }
+}
+
+/** The manager's approval of the item (the fields asked), or undefined while the flow has not asked yet. */
+export async function managerApproval(
+    admin: ServiceNowClient,
+    itemId: string,
+    managerId: string,
+    fields: readonly string[]
+): Promise<TableRecord | undefined> {
+    const [approval] = await admin.queryRecords(
+        'sysapproval_approver',
+        `sysapproval=${itemId}^approver=${managerId}`,
+        ['sys_id', ...fields],
+        1
+    )
+    return approval
+}
+
 export async function smoke(options: SmokeOptions): Promise<SmokeReport> {
     // A step's reported latency is late by up to one poll: half a second keeps it readable without hammering a PDI.
     const timing: Timing = { ...DEFAULT_TIMING, waitTimeoutMs: 120_000, pollIntervalMs: 500, ...options.timing }
@@ -188,18 +222,7 @@ export async function smoke(options: SmokeOptions): Promise<SmokeReport> {
         })
 
         itemId = await reporter.step('order', async () => {
-            const order = await requester.orderNow(catalogItem.sysId, variables)
-            const [item] = await admin.queryRecords(
-                'sc_req_item',
-                `request=${order.requestSysId}`,
-                ['sys_id', 'number', 'state'],
-                1
-            )
-            if (!item?.sys_id)
-                throw new DeployError(
-                    `request ${shown(order.requestNumber || order.requestSysId)} has no requested item`,
-                    'check the catalog item on the instance'
-                )
+            const { order, item } = await orderItem(admin, requester, catalogItem.sysId, variables, ['number', 'state'])
             return {
                 outcome: 'done',
                 summary: `${shown(order.requestNumber)} → ${shown(item.number || item.sys_id)}`,
@@ -212,15 +235,7 @@ export async function smoke(options: SmokeOptions): Promise<SmokeReport> {
             summary: `asked ${people.managerUser}`,
             value: await waitFor(
                 `approval for ${people.managerUser}`,
-                async () =>
-                    (
-                        await admin.queryRecords(
-                            'sysapproval_approver',
-                            `sysapproval=${itemId}^approver=${people.managerId}`,
-                            ['sys_id', 'state'],
-                            1
-                        )
-                    )[0],
+                () => managerApproval(admin, itemId, people.managerId, ['state']),
                 progress,
                 timing,
                 `check that the flow is active (\`npm run status\`) and that an order starts it: ${noteFix}`

@@ -18,7 +18,16 @@ import type { Reporter } from './reporter.ts'
 import { ServiceNowClient } from './servicenow-client.ts'
 import type { ServiceNowCredentials, TableRecord } from './servicenow-client.ts'
 import { REFUSED_CREDENTIALS_FIX } from './settings.ts'
-import { GRANTED, NOT_GRANTED, cleanUp, findRequesterAndManager, orderVariables, waitFor } from './smoke.ts'
+import {
+    GRANTED,
+    NOT_GRANTED,
+    cleanUp,
+    findRequesterAndManager,
+    managerApproval,
+    orderItem,
+    orderVariables,
+    waitFor,
+} from './smoke.ts'
 import type { SmokeOptions } from './smoke.ts'
 import { readStatus } from './status.ts'
 
@@ -216,18 +225,13 @@ async function orderAndCheck(
         const deadlineHours = Number(property?.value ?? '')
 
         state.itemId = await reporter.step('order as the requester', async () => {
-            const order = await requester.orderNow(catalogItem.sysId, orderVariables(updateSet, options.variables))
-            const [item] = await admin.queryRecords(
-                'sc_req_item',
-                `request=${order.requestSysId}`,
-                ['sys_id', 'number'],
-                1
+            const { item } = await orderItem(
+                admin,
+                requester,
+                catalogItem.sysId,
+                orderVariables(updateSet, options.variables),
+                ['number']
             )
-            if (!item?.sys_id)
-                throw new DeployError(
-                    `request ${shown(order.requestNumber || order.requestSysId)} has no requested item`,
-                    'check the catalog item on the instance'
-                )
             return { outcome: 'done', summary: shown(item.number || item.sys_id), value: item.sys_id }
         })
         const itemId = state.itemId
@@ -237,15 +241,7 @@ async function orderAndCheck(
             summary: `asked ${people.managerUser}`,
             value: await waitFor(
                 `approval for ${people.managerUser}`,
-                async () =>
-                    (
-                        await admin.queryRecords(
-                            'sysapproval_approver',
-                            `sysapproval=${itemId}^approver=${people.managerId}`,
-                            ['sys_id', 'state', 'due_date', 'sys_created_on'],
-                            1
-                        )
-                    )[0],
+                () => managerApproval(admin, itemId, people.managerId, ['state', 'due_date', 'sys_created_on']),
                 progress,
                 timing,
                 noteFix
