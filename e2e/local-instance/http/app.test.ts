@@ -392,6 +392,12 @@ describe('local instance pages', () => {
             `href="/sc_req_item.do?sys_id=${mine.requestItem.sysId}" aria-label="Open record: ${mine.requestItem.number}"`
         )
         expect(list.match(/aria-label="Open record: /g)).toHaveLength(1)
+        // The row's info button previews it: its columns in a pop-up, and a link to the record.
+        const previewId = `preview_${mine.requestItem.sysId}`
+        expect(list).toContain(`popovertarget="${previewId}" aria-label="Preview record: ${mine.requestItem.number}"`)
+        const preview = new RegExp(`<div id="${previewId}"[^>]*popover[^>]*>(.*?)</div>`).exec(list)?.[1] ?? ''
+        expect(preview).toContain(`<dt>Number</dt><dd>${mine.requestItem.number}</dd><dt>Item</dt>`)
+        expect(preview).toContain(`<a href="/sc_req_item.do?sys_id=${mine.requestItem.sysId}">Open Record</a>`)
     })
 
     it('shows "End my Kpow access" to the requester of a granted item only, and runs it as them behind the anti-forgery check', async () => {

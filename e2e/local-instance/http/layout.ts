@@ -95,6 +95,11 @@ table.flow-run col.messages{width:19%}
 table.flow-run td{overflow-wrap:anywhere}
 table.flow-run caption{font-weight:400}
 table.flow-run caption strong{font-weight:700}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+td.list_decoration_cell,th.list_decoration_cell{width:36px;padding-right:0}
+button.list_popup{width:22px;height:22px;padding:0;border-radius:50%;font:italic 700 13px/20px Georgia,serif;background:#fff;color:#1f6f74}
+.list_preview{border:1px solid #a9b6ba;border-radius:6px;padding:14px 18px;min-width:320px;max-width:560px;box-shadow:0 6px 24px rgba(0,0,0,.18)}
+.list_preview p{margin:12px 0 0}
 `)
 
 /** What `window.g_form` answers on a form page: its table, record and field values with their labels. */

@@ -392,7 +392,10 @@ export function approvalPage(viewer: Viewer, approval: ApprovalFormView, notice?
     )
 }
 
-/** A classic list view: a caption, the columns, and per row a link "Open record: <number>". */
+/**
+ * A classic list view: a caption, the columns, and per row a "Preview record: <number>" button (the
+ * row's columns in a pop-up, as the platform's info icon shows them) and a link "Open record: <number>".
+ */
 export function listPage(viewer: Viewer, list: ListView, notice?: Notice): SafeHtml {
     return page(
         list.title,
@@ -403,15 +406,19 @@ ${
     list.rows.length === 0
         ? html`<p class="list-empty">No records to display</p>`
         : html`<table class="list_table" id="${list.table}_table" aria-label="${list.title}">
-  <thead><tr>${list.columns.map((column) => html`<th scope="col">${column}</th>`)}</tr></thead>
-  <tbody>${list.rows.map(
-      (row) =>
-          html`<tr class="list_row" data-sys-id="${row.sysId}"><td><a class="linked formlink" href="${row.href}" aria-label="Open record: ${row.display}">${row.display}</a></td>${row.cells.map((cell) => html`<td>${cell}</td>`)}</tr>`
-  )}</tbody>
+  <thead><tr><th scope="col" class="list_decoration_cell"><span class="visually-hidden">Preview</span></th>${list.columns.map((column) => html`<th scope="col">${column}</th>`)}</tr></thead>
+  <tbody>${list.rows.map((row) => listRow(list, row))}</tbody>
 </table>`
 }`,
         notice
     )
+}
+
+function listRow(list: ListView, row: ListView['rows'][number]): SafeHtml {
+    const previewId = `preview_${row.sysId}`
+    return html`<tr class="list_row" data-sys-id="${row.sysId}"><td class="list_decoration_cell"><button type="button" class="list_popup icon-info" popovertarget="${previewId}" aria-label="Preview record: ${row.display}">i</button><div id="${previewId}" class="list_preview" popover role="dialog" aria-label="Preview of ${row.display}"><dl class="facts">${list.columns.map(
+        (column, index) => html`<dt>${column}</dt><dd>${index === 0 ? row.display : row.cells[index - 1]}</dd>`
+    )}</dl><p><a href="${row.href}">Open Record</a></p></div></td><td><a class="linked formlink" href="${row.href}" aria-label="Open record: ${row.display}">${row.display}</a></td>${row.cells.map((cell) => html`<td>${cell}</td>`)}</tr>`
 }
 
 export function errorPage(viewer: Viewer | undefined, title: string, message: string): SafeHtml {
