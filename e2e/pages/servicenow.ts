@@ -131,13 +131,66 @@ export class ApprovalPage extends ClassicPage {
     }
 }
 
+/** One entry of a form's activity stream: its kind as shown ("Work notes", "Additional comments"), author and text. */
+export interface ActivityEntry {
+    readonly kind: string
+    readonly author: string
+    readonly text: string
+}
+
+export const WORK_NOTES = 'Work notes'
+export const ADDITIONAL_COMMENTS = 'Additional comments'
+
+/**
+ * The requested item's classic form `sc_req_item.do?sys_id=<item>`: its fields read as displayed, the
+ * State select and Update (top and bottom), the journal input and the activity stream, UI actions,
+ * related lists and the flow run shown to fulfillers.
+ */
 export class RequestedItemPage extends ClassicPage {
     async openItem(itemSysId: string): Promise<void> {
         await this.open(`/sc_req_item.do?sys_id=${itemSysId}`)
     }
 
+    /** Waits until the form shows the item numbered `number` (RITM…). */
+    async expectItem(number: string): Promise<void> {
+        await expect.poll(() => this.field('number')).toBe(number)
+    }
+
     state(): Locator {
         return this.content().locator('select[id="sc_req_item.state"]')
+    }
+
+    /**
+     * A field as the form displays it, by its name (`state`, `due_date`) or its label ("Due date"): a
+     * choice's label, a reference's display value, a date in the viewer's time zone.
+     */
+    async field(labelOrName: string): Promise<string> {
+        const content = this.content()
+        const name = /^[a-z0-9_]+$/.test(labelOrName) ? labelOrName : undefined
+        const control = name
+            ? content
+                  .locator(
+                      [`sys_display.sc_req_item.${name}`, `sys_readonly.sc_req_item.${name}`, `sc_req_item.${name}`]
+                          .map((id) => `[id="${id}"]:not([type=hidden])`)
+                          .join(', ')
+                  )
+                  .or(content.locator(`dd[data-field="${name}"]`))
+                  .first()
+            : content
+                  .getByLabel(labelOrName, { exact: true })
+                  .or(
+                      content
+                          .locator('dl.facts dt')
+                          .filter({ hasText: new RegExp(`^${escapeRegExp(labelOrName)}$`) })
+                          .locator('+ dd')
+                  )
+                  .first()
+        return displayedValue(control)
+    }
+
+    /** Picks a State by its label (e.g. "Closed Complete"); Update or Save sends it. */
+    async setState(label: string): Promise<void> {
+        await this.state().selectOption({ label })
     }
 
     /** Update: on the form twice (top `sysverb_update`, bottom `sysverb_update_bottom`). */
@@ -145,9 +198,100 @@ export class RequestedItemPage extends ClassicPage {
         return this.content().locator('button#sysverb_update')
     }
 
-    /** A UI action's form button by its action name (`button#<action_name>`). */
-    uiAction(actionName: string): Locator {
-        return this.content().locator(`button[id="${actionName}"]`)
+    /**
+     * Clicks the top Update and waits for the answer's page to load: the previous page (Update returns
+     * along the navigation stack), or the form again with an error (`errorMessage()`).
+     */
+    async update(): Promise<void> {
+        const loaded = this.page.waitForEvent('load')
+        await this.updateButton().first().click()
+        await loaded
+    }
+
+    /** A UI action's form button, by its action name (`button#<action_name>`) or its label; the top one. */
+    uiAction(nameOrActionName: string): Locator {
+        const content = this.content()
+        return content
+            .locator(`button[id="${nameOrActionName}"]`)
+            .or(content.getByRole('button', { name: nameOrActionName, exact: true }))
+            .first()
+    }
+
+    /** Types a work note into the journal input; Update or Save posts it. */
+    async addWorkNote(text: string): Promise<void> {
+        await this.journalInput(WORK_NOTES).fill(text)
+    }
+
+    /** Types an additional comment (customer visible) into the journal input; Update or Save posts it. */
+    async addComment(text: string): Promise<void> {
+        await this.journalInput(ADDITIONAL_COMMENTS).fill(text)
+    }
+
+    journalInput(kind: typeof WORK_NOTES | typeof ADDITIONAL_COMMENTS): Locator {
+        const content = this.content()
+        return kind === WORK_NOTES
+            ? content
+                  .locator('#activity-stream-work_notes-textarea')
+                  .or(content.getByLabel('Work note', { exact: true }))
+            : content.locator('#activity-stream-comments-textarea')
+    }
+
+    /** The activity stream's entries, newest first: kind, author and text of each. */
+    async activityEntries(): Promise<ActivityEntry[]> {
+        const content = this.content()
+        const streamed = content.locator('#sn_form_inline_stream_entries li.h-card')
+        if ((await streamed.count()) > 0) {
+            const entries: ActivityEntry[] = []
+            for (const entry of await streamed.all())
+                entries.push({
+                    kind: (await entry.locator('.sn-card-component-time span').first().textContent())?.trim() ?? '',
+                    author: (await entry.locator('.sn-card-component-createdby').first().textContent())?.trim() ?? '',
+                    text: (await entry.locator('.sn-widget-textblock-body').first().textContent()) ?? '',
+                })
+            return entries
+        }
+        const listed = async (kind: string, list: string): Promise<ActivityEntry[]> => {
+            const items = await content.getByRole('list', { name: list, exact: true }).getByRole('listitem').all()
+            const entries: ActivityEntry[] = []
+            for (const item of items)
+                entries.push({
+                    kind,
+                    author: /\bby (.*)$/.exec((await item.locator('.meta').textContent()) ?? '')?.[1] ?? '',
+                    text: (await item.getByRole('paragraph').textContent()) ?? '',
+                })
+            return entries
+        }
+        return [...(await listed(WORK_NOTES, 'Work notes')), ...(await listed(ADDITIONAL_COMMENTS, 'Comments'))]
+    }
+
+    /** The work notes' texts, newest first (only those allowed to read work notes see any). */
+    async workNotes(): Promise<string[]> {
+        return (await this.activityEntries()).filter((entry) => entry.kind === WORK_NOTES).map((entry) => entry.text)
+    }
+
+    /** The additional comments' texts (customer visible), newest first. */
+    async additionalComments(): Promise<string[]> {
+        return (await this.activityEntries())
+            .filter((entry) => entry.kind === ADDITIONAL_COMMENTS)
+            .map((entry) => entry.text)
+    }
+
+    /** A related list below the form (e.g. "Approvers"), as a table. */
+    relatedList(title: string): Locator {
+        return this.content().getByRole('table', { name: title, exact: true })
+    }
+
+    /**
+     * The log of the item's flow run named `flowName` (any run when omitted), a table whose caption
+     * gives the run's state; its fold is opened when folded.
+     */
+    async flowRun(flowName?: string): Promise<Locator> {
+        const content = this.content()
+        const folded = content
+            .locator('details.flow-run-fold:not([open])')
+            .filter(flowName ? { hasText: flowName } : {})
+        for (const fold of await folded.all()) await fold.locator('summary').click()
+        return content.getByRole('table', { name: flowName ? `Flow run ${flowName}` : /^Flow run / }).first()
     }
 
     /** The form's record, as `g_form` gives it. */
@@ -155,6 +299,18 @@ export class RequestedItemPage extends ClassicPage {
         // A string expression: the page's globals are not in this Node program's types.
         return this.page.evaluate<string>('window.g_form.getUniqueValue()')
     }
+}
+
+/** What a form control shows: a select's chosen label, an input's value, else the element's text. */
+async function displayedValue(control: Locator): Promise<string> {
+    const tag = await control.evaluate((element) => element.tagName)
+    if (tag === 'SELECT') return ((await control.locator('option:checked').textContent()) ?? '').trim()
+    if (tag === 'INPUT' || tag === 'TEXTAREA') return control.inputValue()
+    return ((await control.textContent()) ?? '').trim()
+}
+
+function escapeRegExp(text: string): string {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 /** Whether the page is wider than the window (a horizontal scroll bar): its width and the window's. */

@@ -276,12 +276,14 @@ export async function decide(
     return clickedAt
 }
 
-/** Opens a requested item: the list view of that number, then its "Open record" link. */
-export async function openItem(page: Page, item: string): Promise<void> {
+/** Opens a requested item: the list view of that number, then its "Open record" link; returns its form. */
+export async function openItem(page: Page, item: string): Promise<RequestedItemPage> {
     const list = new ListPage({ page })
     await list.openList('sc_req_item', `number=${item}`)
     await list.openRecord(item)
-    await expect(page.getByRole('heading', { name: `Requested item ${item}` })).toBeVisible()
+    const form = new RequestedItemPage({ page })
+    await form.expectItem(item)
+    return form
 }
 
 /**
@@ -289,46 +291,47 @@ export async function openItem(page: Page, item: string): Promise<void> {
  * the clocks before that would move time past a timer not yet set.
  */
 export async function untilFlowWaitsOnRecord(page: Page, item: string, flowName: string): Promise<void> {
-    await openItem(page, item)
+    const form = await openItem(page, item)
     await expect(async () => {
         await page.reload()
-        await expect(page.getByRole('table', { name: `Flow run ${flowName}` })).toContainText('waiting for record', {
-            timeout: 500,
-        })
+        await expect(await form.flowRun(flowName)).toContainText('waiting for record', { timeout: 500 })
     }).toPass({ timeout: 20_000 })
 }
 
-/** The fulfiller sets the item's state (with a work note) on the item page; returns when Update was clicked. */
+/**
+ * The fulfiller sets the item's state (with a work note) on the item's form and clicks Update, then
+ * opens the form again (Update returns to the previous page); returns when Update was clicked.
+ */
 export async function setState(page: Page, item: string, state: string, workNote = ''): Promise<number> {
-    await openItem(page, item)
-    const form = new RequestedItemPage({ page })
-    await form.state().selectOption({ label: state })
-    if (workNote)
-        await page
-            .getByRole('form', { name: `Update ${item}` })
-            .getByLabel('Work note')
-            .fill(workNote)
+    const form = await openItem(page, item)
+    const sysId = await form.uniqueValue()
+    await form.setState(state)
+    if (workNote) await form.addWorkNote(workNote)
     const clickedAt = performance.now()
-    await form.updateButton().click()
-    await expect(page.getByRole('status')).toHaveText(`${item} updated.`)
+    await form.update()
+    await expect(form.errorMessage()).toHaveCount(0)
+    await form.openItem(sysId)
+    await form.expectItem(item)
     return clickedAt
 }
 
 /** The item's work notes as shown, newest first; reloads until `expected` appears. */
 export async function waitForWorkNote(page: Page, expected: string | RegExp): Promise<string[]> {
-    const notes = page.getByRole('list', { name: 'Work notes' }).getByRole('paragraph')
+    const form = new RequestedItemPage({ page })
+    let notes: string[] = []
     await expect(async () => {
         await page.reload()
-        const texts = await notes.allTextContents()
-        expect(texts.join('\n')).toMatch(
+        notes = await form.workNotes()
+        expect(notes.join('\n')).toMatch(
             typeof expected === 'string' ? new RegExp(expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : expected
         )
     }).toPass({ timeout: 15_000, intervals: [100, 250, 500] })
-    return notes.allTextContents()
+    return notes
 }
 
+/** A field of the item's form as displayed (a choice's label, a date in the viewer's zone). */
 export async function itemField(page: Page, field: 'state' | 'approval' | 'due_date'): Promise<string> {
-    return (await page.locator(`dd[data-field="${field}"]`).textContent()) ?? ''
+    return new RequestedItemPage({ page }).field(field)
 }
 
 /** Polls Kpow's decision until it is `effect`; returns when it got there, in performance.now() time. */

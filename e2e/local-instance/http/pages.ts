@@ -229,7 +229,7 @@ export function requestItemPage(viewer: Viewer, item: RequestItemView, notice?: 
 <section class="card" aria-labelledby="details-heading">
   <h2 id="details-heading">Details</h2>
   <dl class="facts" aria-label="Details">
-    <dt>Number</dt><dd>${item.number}</dd>
+    <dt>Number</dt><dd data-field="number">${item.number}</dd>
     <dt>Request</dt><dd>${item.request}</dd>
     <dt>Requested for</dt><dd>${item.requestedFor}</dd>
     <dt>Opened by</dt><dd>${item.openedBy}</dd>
