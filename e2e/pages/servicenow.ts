@@ -16,7 +16,7 @@ export interface Surface {
 }
 
 abstract class ClassicPage {
-    constructor(protected readonly surface: Surface) {}
+    constructor(readonly surface: Surface) {}
 
     get page(): Page {
         return this.surface.page
@@ -35,6 +35,22 @@ abstract class ClassicPage {
     /** The form's error message (`.outputmsg_error .outputmsg_text`), e.g. a mandatory field not filled in. */
     errorMessage(): Locator {
         return this.content().locator('.outputmsg_error .outputmsg_text')
+    }
+
+    /** The page's information message (`.outputmsg_info .outputmsg_text`), e.g. after a form was submitted. */
+    infoMessage(): Locator {
+        return this.content().locator('.outputmsg_info .outputmsg_text')
+    }
+
+    /** A classic record form, `form#<table>.do`: everything the form shows of its record. */
+    recordForm(table: string): Locator {
+        return this.content().locator(`form[id="${table}.do"]`)
+    }
+
+    /** The session's anti-forgery token as the platform gives every classic page (`window.g_ck`). */
+    async csrfToken(): Promise<string> {
+        // A string expression: the page's globals are not in this Node program's types.
+        return this.page.evaluate<string>('window.g_ck')
     }
 }
 
@@ -106,6 +122,15 @@ export class ListPage extends ClassicPage {
         return this.content().getByRole('link', { name: `Open record: ${display}`, exact: true })
     }
 
+    /** The display values of the listed records, in the list's order (from their "Open record: X" links). */
+    async recordDisplays(): Promise<string[]> {
+        const links = await this.content()
+            .getByRole('link', { name: /^Open record: / })
+            .all()
+        const labels = await Promise.all(links.map((link) => link.getAttribute('aria-label')))
+        return labels.map((label) => (label ?? '').replace(/^Open record: /, ''))
+    }
+
     async openRecord(display: string): Promise<void> {
         await this.recordLink(display).first().click()
     }
@@ -123,6 +148,11 @@ export class ApprovalPage extends ClassicPage {
 
     comments(): Locator {
         return this.content().getByLabel('Comments')
+    }
+
+    /** The approval form: what is approved (the item's summary and variables), its state and comments. */
+    record(): Locator {
+        return this.recordForm('sysapproval_approver')
     }
 
     async decide(decision: 'Approve' | 'Reject', comment = ''): Promise<void> {

@@ -3,14 +3,17 @@
 // extension is pre-approved for topic_query; Kpow gets the new policy before the old one goes (access
 // never lapses); the item's notes show both ids; the new end is honoured. A rejected extension leaves
 // the access as it was.
-import type { Page } from '@playwright/test'
+import { CatalogItemPage } from '../pages/servicenow'
 import type { Kpow } from './fixtures'
 import {
+    catalogItemSysId,
     decide,
     expect,
     itemField,
+    openCatalogItem,
     openItem,
     orderAccess,
+    submitOrder,
     test,
     untilFlowWaitsOnRecord,
     waitForEffect,
@@ -18,19 +21,14 @@ import {
 } from './fixtures'
 
 const MINUTE = 60_000
+const EXTEND_ITEM = 'Extend Kpow Access'
 
-async function extendFromForm(page: Page, item: string, howMuch: string): Promise<string> {
-    await expect(page.getByLabel('Request To Extend')).toHaveValue(item)
-    await page.getByLabel('How Much Longer').selectOption({ label: howMuch })
-    await page.getByLabel('Business Justification').fill('The replay needs longer')
-    await page.getByRole('button', { name: 'Order Now' }).click()
-    await expect(page.getByRole('status')).toContainText('your request has been submitted')
-    return (
-        (await page
-            .getByRole('link', { name: /^RITM\d+$/ })
-            .first()
-            .textContent()) ?? ''
-    )
+/** Extend Kpow Access's form, open with the item to extend filled in: how much longer, why, Order Now. */
+async function extendFromForm(form: CatalogItemPage, item: string, howMuch: string): Promise<string> {
+    await expect(form.textVariable('Request To Extend')).toHaveValue(item)
+    await form.selectVariable('How Much Longer').selectOption({ label: howMuch })
+    await form.textVariable('Business Justification').fill('The replay needs longer')
+    return (await submitOrder(form)).item
 }
 
 /** Samples Kpow until the old policy is gone, checking the user's access at every sample. */
@@ -74,9 +72,10 @@ test('reminder email, extend from its link (pre-approved), no lapse at the switc
     expect(link).toMatch(new RegExp(`^${localInstance.url}/sp\\?id=sc_cat_item&sys_id=\\w{32}&requested_item=${item}$`))
 
     // One click: the link opens Extend Kpow Access with the item filled in.
+    expect(new URL(link).searchParams.get('sys_id')).toBe(await catalogItemSysId(requester, EXTEND_ITEM))
     await requester.goto(link)
-    await expect(requester.getByRole('heading', { name: 'Extend Kpow Access' })).toBeVisible()
-    const extension = await extendFromForm(requester, item, '15 minutes')
+    const extensionForm = new CatalogItemPage({ page: requester })
+    const extension = await extendFromForm(extensionForm, item, '15 minutes')
     const switchOver = await watchSwitchOver(kpow, oldId)
     // Access at every sample: while both policies existed and after the old one was gone.
     expect(switchOver.effects.every((effect) => effect === 'Allow')).toBe(true)
@@ -116,7 +115,7 @@ test('reminder email, extend from its link (pre-approved), no lapse at the switc
     )
 })
 
-test('a rejected extension leaves the current access untouched', async ({ people, kpow, localInstance }) => {
+test('a rejected extension leaves the current access untouched', async ({ people, kpow }) => {
     const requester = await people.instanceAs('abel.tuter')
     const { item } = await orderAccess(requester, { topic: 'tx_trade1', duration: '15 minutes' })
     const manager = await people.instanceAs('beth.anglin')
@@ -125,10 +124,9 @@ test('a rejected extension leaves the current access untouched', async ({ people
     const before = await kpow.policies()
 
     // 30 minutes is more than topic_query pre-approves: the manager decides.
-    await requester.goto(`${localInstance.url}/catalog`)
-    await requester.getByRole('link', { name: 'Extend Kpow Access' }).click()
-    await requester.getByLabel('Request To Extend').fill(item)
-    const extension = await extendFromForm(requester, item, '30 minutes')
+    const form = await openCatalogItem(requester, EXTEND_ITEM)
+    await form.textVariable('Request To Extend').fill(item)
+    const extension = await extendFromForm(form, item, '30 minutes')
     await decide(manager, extension, 'Reject', 'not today')
 
     await openItem(requester, extension)

@@ -4,13 +4,15 @@
 // (mock-kpow/test/cli.test.ts, e2e/local-instance/test/cli.test.ts and npm start's test do), and a
 // child process costs seconds of start-up per test. Sharing the process is safe: a script step's
 // RESTMessageV2.execute() waits asynchronously for Node (glide-sandbox.ts), so mock-kpow still answers.
-// `people` opens one browser context per person, logged in through the real login forms.
+// `people` opens one browser context per person, logged in through the real login forms. Pages are
+// driven only through the page objects of e2e/pages (ServiceNow's classic UI, Kpow's UI).
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { join } from 'node:path'
 import { advanceClocks, repositoryRoot, type ClocksAdvanced } from '../../scripts/lib/common/index'
 import { GUIDE_CLUSTER_ID, startMockKpowWithFlags } from '../../mock-kpow/src/index'
 import { startLocalInstanceServer } from '../local-instance/index'
-import { ApprovalPage, ListPage, RequestedItemPage } from '../pages/servicenow'
+import { DataInspectPage, KpowLoginPage } from '../pages/kpow'
+import { ApprovalPage, CatalogItemPage, ListPage, LoginPage, RequestedItemPage } from '../pages/servicenow'
 
 export const CLUSTER = GUIDE_CLUSTER_ID
 export const ITEM = 'Request Kpow Topic Query Access'
@@ -133,22 +135,12 @@ async function newPeople(
     return {
         async instanceAs(userName, password = userName === 'admin' ? 'admin' : DEMO_PASSWORD) {
             const page = await open(instanceUrl())
-            await page.goto('/login.do')
-            await page.getByLabel('User name').fill(userName)
-            await page.getByLabel('Password').fill(password)
-            await page.getByRole('button', { name: 'Log in' }).click()
-            await expect(page.getByText(`(${userName})`)).toBeVisible()
+            await new LoginPage({ page }).logIn(userName, password)
             return page
         },
         async kpowAs(userName, password) {
             const page = await open(kpowUrl())
-            await page.goto('/login')
-            await page.getByLabel('Username').fill(userName)
-            await page.getByLabel('Password').fill(password)
-            await page.getByRole('button', { name: 'Log in' }).click()
-            await expect(page.getByRole('heading', { name: 'Choose a tenant' })).toBeVisible()
-            await page.getByRole('radio', { name: /^Global\b/ }).check()
-            await page.getByRole('button', { name: 'Use this tenant' }).click()
+            await new KpowLoginPage(page).logIn(userName, password, 'Global')
             return page
         },
     }
@@ -220,34 +212,124 @@ export interface AccessOrder {
     ticket?: string
 }
 
-/** Service Catalog > the item > fill the form > Order Now; returns the request and item numbers. */
-export async function orderAccess(
+/** What ordering gave: the request and item numbers, and when Order Now was clicked (performance.now()). */
+export interface Ordered {
+    request: string
+    item: string
+    orderedAt: number
+}
+
+const catalogItemSysIds = new Map<string, string>()
+
+/**
+ * A catalog item's sys_id by its name, through the Table API as admin: the classic item view is
+ * opened by sys_id, and the instance at the page's address gives it (the same on any instance).
+ */
+export async function catalogItemSysId(page: Page, name: string): Promise<string> {
+    const origin = new URL(page.url()).origin
+    const known = catalogItemSysIds.get(`${origin} ${name}`)
+    if (known) return known
+    const response = await fetch(
+        `${origin}/api/now/table/sc_cat_item?sysparm_query=${encodeURIComponent(`active=true^name=${name}`)}&sysparm_fields=sys_id`,
+        { headers: { authorization: ADMIN_AUTH, accept: 'application/json' } }
+    )
+    if (response.status !== 200)
+        throw new Error(`sc_cat_item answered ${String(response.status)}: ${await response.text()}`)
+    const [found, ...more] = ((await response.json()) as { result: { sys_id: string }[] }).result
+    if (!found || more.length > 0)
+        throw new Error(
+            `expected one active catalog item named "${name}", found ${String(more.length + (found ? 1 : 0))}`
+        )
+    catalogItemSysIds.set(`${origin} ${name}`, found.sys_id)
+    return found.sys_id
+}
+
+/** The catalog item's form (the classic item view), opened by the item's name; `prefilled` variables as a link carries them. */
+export async function openCatalogItem(
     page: Page,
-    order: AccessOrder
-): Promise<{ request: string; item: string; orderedAt: number }> {
-    await page.getByRole('link', { name: 'Service Catalog' }).click()
-    await page.getByRole('link', { name: ITEM }).click()
-    await fillAccessForm(page, order)
+    name: string,
+    prefilled: Record<string, string> = {}
+): Promise<CatalogItemPage> {
+    const form = new CatalogItemPage({ page })
+    await form.openItem(await catalogItemSysId(page, name), prefilled)
+    return form
+}
+
+/**
+ * Order Now on a filled-in item form: the checkout's request number, then its requested item from the
+ * list view of the request's items (one item per order here).
+ */
+export async function submitOrder(form: CatalogItemPage): Promise<Ordered> {
     const orderedAt = performance.now()
-    await page.getByRole('button', { name: 'Order Now' }).click()
-    const status = page.getByRole('status')
-    await expect(status).toContainText('your request has been submitted')
-    const request = /REQ\d+/.exec((await status.textContent()) ?? '')?.[0] ?? ''
-    const item =
-        (await page
-            .getByRole('link', { name: /^RITM\d+$/ })
-            .first()
-            .textContent()) ?? ''
+    const checkout = await form.orderNow()
+    const request = await checkout.requestNumber()
+    const items = new ListPage(form.surface)
+    await items.openList('sc_req_item', `request.number=${request}`)
+    const [item, ...more] = await items.recordDisplays()
+    if (!item || more.length > 0)
+        throw new Error(`expected one requested item in ${request}, found ${String(more.length + (item ? 1 : 0))}`)
     return { request, item, orderedAt }
 }
 
+/** The catalog item by name > `fill` its form > Order Now; returns the request and item numbers. */
+export async function orderCatalogItem(
+    page: Page,
+    name: string,
+    fill: (form: CatalogItemPage) => Promise<void>
+): Promise<Ordered> {
+    const form = await openCatalogItem(page, name)
+    await fill(form)
+    return submitOrder(form)
+}
+
+/** Request Kpow Topic Query Access, filled in and ordered; returns the request and item numbers. */
+export async function orderAccess(page: Page, order: AccessOrder): Promise<Ordered> {
+    return orderCatalogItem(page, ITEM, () => fillAccessForm(page, order))
+}
+
+/** Fills in Request Kpow Topic Query Access's form, which must be open on the page. */
 export async function fillAccessForm(page: Page, order: AccessOrder): Promise<void> {
-    await page.getByLabel('Cluster ID').fill(order.cluster ?? CLUSTER)
-    await page.getByLabel('Topic Name').fill(order.topic)
-    await page.getByLabel('Kpow Role').selectOption(order.role ?? 'kafka-users')
-    await page.getByLabel('Access Duration').selectOption({ label: order.duration ?? '15 minutes' })
-    await page.getByLabel('Business Justification').fill(order.justification ?? 'Incident review of the trades feed')
-    if (order.ticket) await page.getByLabel('Incident or Change Number').fill(order.ticket)
+    const form = new CatalogItemPage({ page })
+    await form.textVariable('Cluster ID').fill(order.cluster ?? CLUSTER)
+    await form.textVariable('Topic Name').fill(order.topic)
+    await form.selectVariable('Kpow Role').selectOption(order.role ?? 'kafka-users')
+    await form.selectVariable('Access Duration').selectOption({ label: order.duration ?? '15 minutes' })
+    await form.textVariable('Business Justification').fill(order.justification ?? 'Incident review of the trades feed')
+    if (order.ticket) await form.textVariable('Incident or Change Number').fill(order.ticket)
+}
+
+/** My Approvals, reloaded until the item's approval is listed: the flow asks in the background. */
+export async function waitForMyApproval(page: Page, item: string): Promise<ListPage> {
+    const approvals = new ListPage({ page })
+    await expect(async () => {
+        await approvals.openMyApprovals()
+        await expect(approvals.recordLink(item)).toBeVisible({ timeout: 500 })
+    }).toPass({ timeout: 15_000 })
+    return approvals
+}
+
+/** My Approvals > the item's approval: its form, showing what is approved. */
+export async function openMyApproval(page: Page, item: string): Promise<ApprovalPage> {
+    const approvals = await waitForMyApproval(page, item)
+    await approvals.openRecord(item)
+    return new ApprovalPage({ page })
+}
+
+/** My Approvals lists nothing waiting for the viewer about the item. */
+export async function expectNoApprovalWaiting(page: Page, item: string): Promise<void> {
+    const approvals = new ListPage({ page })
+    await approvals.openMyApprovals()
+    await expect(approvals.recordLink(item)).toHaveCount(0)
+}
+
+/** The viewer's approvals in a decided state (the approval's state value: approved, rejected, not_required). */
+export async function openMyDecidedApprovals(
+    page: Page,
+    state: 'approved' | 'rejected' | 'not_required'
+): Promise<ListPage> {
+    const approvals = new ListPage({ page })
+    await approvals.openList('sysapproval_approver', `approver=javascript:gs.getUserID()^state=${state}`)
+    return approvals
 }
 
 /**
@@ -260,19 +342,11 @@ export async function decide(
     decision: 'Approve' | 'Reject',
     comment: string
 ): Promise<number> {
-    const approvals = new ListPage({ page })
-    await expect(async () => {
-        await approvals.openMyApprovals()
-        await expect(approvals.recordLink(item)).toBeVisible({ timeout: 500 })
-    }).toPass({ timeout: 15_000 })
-    await approvals.openRecord(item)
-    const approval = new ApprovalPage({ page })
+    const approval = await openMyApproval(page, item)
     await approval.comments().fill(comment)
     const clickedAt = performance.now()
     await approval.button(decision).click()
-    await expect(approval.content().getByRole('status')).toHaveText(
-        `${item} ${decision === 'Approve' ? 'approved' : 'rejected'}.`
-    )
+    await expect(approval.infoMessage()).toHaveText(`${item} ${decision === 'Approve' ? 'approved' : 'rejected'}.`)
     return clickedAt
 }
 
@@ -352,11 +426,11 @@ export async function waitForEffect(
     return performance.now()
 }
 
-/** mock-kpow UI: Data > Inspect a topic as the signed-in user. */
-export async function inspectTopic(page: Page, topic: string): Promise<void> {
-    await page.getByRole('link', { name: 'Data > Inspect' }).click()
-    await page.getByLabel('Topic').selectOption(topic)
-    await page.getByRole('button', { name: 'Search' }).click()
+/** Kpow's UI: Data > Inspect a topic as the signed-in user; returns the page to read the outcome. */
+export async function inspectTopic(page: Page, topic: string): Promise<DataInspectPage> {
+    const inspect = new DataInspectPage(page)
+    await inspect.inspect(topic)
+    return inspect
 }
 
 /** An email of the local instance's outbox (sys_email), as its Table API gives it. */

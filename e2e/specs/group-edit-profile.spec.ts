@@ -3,7 +3,19 @@
 // incident number, their manager and then the Kpow Access Approvers group approve, Kpow allows
 // GROUP_EDIT on exactly that group (not another, and not a topic query), and closing the item
 // revokes it. The form refuses a wildcard group before anything is sent.
-import { CLUSTER, decide, expect, openItem, setState, test, waitForWorkNote } from './fixtures'
+import {
+    CLUSTER,
+    decide,
+    expect,
+    openCatalogItem,
+    openItem,
+    openMyApproval,
+    setState,
+    submitOrder,
+    test,
+    waitForMyApproval,
+    waitForWorkNote,
+} from './fixtures'
 import type { Kpow } from './fixtures'
 
 const ITEM = 'Request Kpow Consumer Group Edit Access'
@@ -21,40 +33,34 @@ test('GROUP_EDIT on one consumer group: manager then group approve, access to th
 }) => {
     await waitForGroupEdit(kpow, GROUP, 'Deny')
     const requester = await people.instanceAs('abel.tuter')
-    await requester.getByRole('link', { name: 'Service Catalog' }).click()
-    await requester.getByRole('link', { name: ITEM }).click()
-    await expect(requester.getByLabel('Topic Name')).toHaveCount(0)
-    const groupField = requester.getByRole('textbox', { name: 'Consumer Group' })
-    await requester.getByLabel('Cluster ID').selectOption(CLUSTER)
-    await requester.getByLabel('Access Duration').selectOption({ label: '15 minutes' })
-    await requester.getByLabel('Business Justification').fill('Skip the poison message on tx_trade1 partition 3')
-    await requester.getByLabel('Incident or Change Number').fill('INC0010042')
+    const form = await openCatalogItem(requester, ITEM)
+    await expect(form.textVariable('Topic Name')).toHaveCount(0)
+    const groupField = form.textVariable('Consumer Group')
+    await form.selectVariable('Cluster ID').selectOption(CLUSTER)
+    await form.selectVariable('Access Duration').selectOption({ label: '15 minutes' })
+    await form.textVariable('Business Justification').fill('Skip the poison message on tx_trade1 partition 3')
+    await form.textVariable('Incident or Change Number').fill('INC0010042')
 
     // The form refuses a wildcard group beside the field; nothing is submitted.
+    const orderUrl = requester.url()
     await groupField.fill('trade-*')
-    await requester.getByRole('button', { name: 'Order Now' }).click()
+    await form.orderNowButton().click()
     await expect(groupField).toHaveAttribute('aria-invalid', 'true')
-    await expect(requester.locator('#var-group_name-error')).toContainText('Enter one exact consumer group id')
+    await expect(groupField).toHaveAccessibleDescription(/Enter one exact consumer group id/)
+    expect(requester.url()).toBe(orderUrl)
 
     await groupField.fill(GROUP)
-    await requester.getByRole('button', { name: 'Order Now' }).click()
-    await expect(requester.getByRole('status')).toContainText('your request has been submitted')
-    const item =
-        (await requester
-            .getByRole('link', { name: /^RITM\d+$/ })
-            .first()
-            .textContent()) ?? ''
+    const { item } = await submitOrder(form)
 
     const manager = await people.instanceAs('beth.anglin')
-    await manager.getByRole('link', { name: 'My Approvals' }).click()
-    const approvalCard = manager.getByRole('region', { name: `Approval for ${item}` })
-    await expect(approvalCard).toContainText('Skip the poison message on tx_trade1 partition 3')
-    await expect(approvalCard).toContainText('INC0010042')
+    // The approver sees what is approved: the justification and the incident.
+    const approval = await openMyApproval(manager, item)
+    await expect(approval.record()).toContainText('Skip the poison message on tx_trade1 partition 3')
+    await expect(approval.record()).toContainText('INC0010042')
     await decide(manager, item, 'Approve', 'Go ahead')
     // The profile asks for the approvers group after the manager: nothing is granted yet.
     const groupApprover = await people.instanceAs('gina.approver')
-    await groupApprover.getByRole('link', { name: 'My Approvals' }).click()
-    await expect(groupApprover.getByRole('region', { name: `Approval for ${item}` })).toBeVisible()
+    await waitForMyApproval(groupApprover, item)
     expect(await kpow.policies()).toEqual([])
     await decide(groupApprover, item, 'Approve', 'Approved for INC0010042')
 

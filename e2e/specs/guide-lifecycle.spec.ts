@@ -2,6 +2,7 @@
 // the manager approves, the item notes the policy id, the admin sees the temporary policy in
 // Kpow, the user inspects that topic and not another, the fulfiller closes the item complete,
 // the policy is gone and the user is denied again. Prints order -> granted and close -> revoked.
+import { TemporaryPoliciesPage } from '../pages/kpow'
 import {
     CLUSTER,
     KPOW_DENIED_QUERY,
@@ -23,8 +24,8 @@ const OTHER_TOPIC = 'payments_eu'
 
 test('request, manager approval, access to one topic only, close complete, access gone', async ({ people, kpow }) => {
     const kpowUser = await people.kpowAs('user', 'password')
-    await inspectTopic(kpowUser, TOPIC)
-    await expect(kpowUser.getByRole('alert')).toHaveText(KPOW_DENIED_QUERY)
+    const inspect = await inspectTopic(kpowUser, TOPIC)
+    await expect(inspect.deniedAlert()).toHaveText(KPOW_DENIED_QUERY)
 
     const requester = await people.instanceAs('abel.tuter')
     const manager = await people.instanceAs('beth.anglin')
@@ -69,30 +70,29 @@ test('request, manager approval, access to one topic only, close complete, acces
     // The grant's link to Kpow's Data > Inspect, followed in Kpow's UI: the topic, chosen and queried.
     const inspectLink = /Kpow Data > Inspect: (\S+)/.exec(await comments.innerText())?.[1] ?? ''
     expect(inspectLink).toBe(`${kpow.uiUrl}/#/tenant/__kpow_global/cluster/${CLUSTER}/data/inspect?topic=${TOPIC}`)
-    await kpowUser.goto(inspectLink)
-    await expect(kpowUser.getByLabel('Topic')).toHaveValue(TOPIC)
-    await expect(kpowUser.getByRole('table')).toContainText('TRD-2026-')
+    await inspect.follow(inspectLink)
+    await expect(inspect.topic()).toHaveValue(TOPIC)
+    await expect(inspect.messages()).toContainText('TRD-2026-')
     const approvals = fulfiller.getByRole('table', { name: 'Approvals' })
     await expect(approvals.getByRole('row', { name: /Beth Anglin/ })).toContainText('Approved')
     await expect(approvals).toContainText('OK for the incident review')
 
-    const kpowAdmin = await people.kpowAs('admin', 'admin')
-    await kpowAdmin.getByRole('link', { name: 'Settings' }).click()
-    const policies = kpowAdmin.getByRole('table', { name: 'Temporary policies' })
-    const row = policies.locator(`tr[data-policy-id="${policy?.id ?? ''}"]`)
+    const policies = new TemporaryPoliciesPage(await people.kpowAs('admin', 'admin'))
+    await policies.open()
     // The Policy ID column matches the row to the ServiceNow work note.
-    await expect(row.getByRole('cell').nth(0)).toHaveText(policy?.id ?? '')
-    await expect(row.getByRole('cell').nth(1)).toHaveText('kafka-users')
-    await expect(row.getByRole('cell').nth(2)).toHaveText('TOPIC_DATA_QUERY')
+    const policyId = policy?.id ?? ''
+    await expect(policies.row(policyId)).toHaveCount(1)
+    await expect(await policies.cell(policyId, 'Role')).toHaveText('kafka-users')
+    await expect(await policies.cell(policyId, 'Actions')).toHaveText('TOPIC_DATA_QUERY')
     // Kpow shows the resource as a JSON array; spacing is presentation.
-    await expect(row.getByRole('cell').nth(3)).toHaveText(
+    await expect(await policies.cell(policyId, 'Resource')).toHaveText(
         new RegExp(`^\\[\\s*"cluster",\\s*"${CLUSTER}",\\s*"topic",\\s*"${TOPIC}"\\s*\\]$`)
     )
 
-    await inspectTopic(kpowUser, TOPIC)
-    await expect(kpowUser.getByRole('table')).toContainText('TRD-2026-')
-    await inspectTopic(kpowUser, OTHER_TOPIC)
-    await expect(kpowUser.getByRole('alert')).toHaveText(KPOW_DENIED_QUERY)
+    await inspect.inspect(TOPIC)
+    await expect(inspect.messages()).toContainText('TRD-2026-')
+    await inspect.inspect(OTHER_TOPIC)
+    await expect(inspect.deniedAlert()).toHaveText(KPOW_DENIED_QUERY)
 
     const closedAt = await setState(fulfiller, item, 'Closed Complete', 'Incident review done')
     const revokedAt = await waitForEffect(kpow, 'user', TOPIC, 'Deny')
@@ -103,8 +103,8 @@ test('request, manager approval, access to one topic only, close complete, acces
     await expect(flowRun.getByRole('caption')).toContainText('complete')
     await expect(flowRun.getByRole('note')).toHaveCount(0)
 
-    await inspectTopic(kpowUser, TOPIC)
-    await expect(kpowUser.getByRole('alert')).toHaveText(KPOW_DENIED_QUERY)
+    await inspect.inspect(TOPIC)
+    await expect(inspect.deniedAlert()).toHaveText(KPOW_DENIED_QUERY)
 
     // Reported, not asserted: how long the user waits in this setup.
     console.log(

@@ -1,6 +1,16 @@
 // The manager rejects: nothing is created in Kpow, the item is closed incomplete with a note, and
 // the user stays denied.
-import { decide, expect, itemField, openItem, orderAccess, test, waitForWorkNote } from './fixtures'
+import {
+    decide,
+    expect,
+    expectNoApprovalWaiting,
+    itemField,
+    openItem,
+    openMyDecidedApprovals,
+    orderAccess,
+    test,
+    waitForWorkNote,
+} from './fixtures'
 
 test('a rejected request grants nothing and closes the item incomplete', async ({ people, kpow }) => {
     const requester = await people.instanceAs('abel.tuter')
@@ -24,7 +34,7 @@ test('a rejected request grants nothing and closes the item incomplete', async (
 
     expect(await kpow.policies()).toEqual([])
     expect(await kpow.decide('user', 'tx_trade1')).toBe('Deny')
-    await manager.getByRole('link', { name: 'My Approvals' }).click()
-    await expect(manager.getByText('No approvals are waiting for you.')).toBeVisible()
-    await expect(manager.getByRole('table', { name: 'Approvals you decided' })).toContainText('Rejected')
+    await expectNoApprovalWaiting(manager, item)
+    const rejected = await openMyDecidedApprovals(manager, 'rejected')
+    await expect(rejected.recordLink(item)).toBeVisible()
 })
