@@ -1,5 +1,7 @@
-// The pages people use fit a 1 366 px wide window: no horizontal scroll bar on the catalog item, the
-// approval and the requested item pages (requester and fulfiller, whose page shows the flow run).
+// The pages people use fit a 1 366 px wide window: no horizontal scroll bar on the catalog item, its
+// checkout, the list views, the approval and the requested item pages (requester and fulfiller, whose
+// page shows the flow run). Kpow's pages, its temporary policies among them, are checked the same way
+// in mock-kpow/test/ui/page-fit.spec.ts.
 // Driven only through ServiceNow's classic URLs and ids (e2e/pages).
 import type { Browser, Page } from '@playwright/test'
 import {
@@ -29,7 +31,7 @@ async function expectFits(page: Page, what: string): Promise<void> {
     ).toBeLessThanOrEqual(innerWidth)
 }
 
-test('the catalog item, approval and requested item pages fit a 1 366 px window', async ({
+test('the catalog item, checkout, list, approval and requested item pages fit a 1 366 px window', async ({
     browser,
     localInstance,
 }) => {
@@ -56,11 +58,13 @@ test('the catalog item, approval and requested item pages fit a 1 366 px window'
     await catalogItem.textVariable('Business Justification').fill('Incident review of the trades feed')
     const checkout = await catalogItem.orderNow()
     expect(await checkout.requestNumber()).toMatch(/^REQ\d+$/)
+    await expectFits(requester, 'checkout')
 
     const myItems = new ListPage({ page: requester })
     await myItems.openList('sc_req_item', 'opened_by=javascript:gs.getUserID()')
     const itemLink = myItems.content().getByRole('link', { name: /^Open record: RITM\d+$/ })
     const itemNumber = ((await itemLink.getAttribute('aria-label')) ?? '').replace('Open record: ', '')
+    await expectFits(requester, 'requested items list')
     await myItems.openRecord(itemNumber)
     await expectFits(requester, 'requested item (requester)')
 
@@ -70,6 +74,7 @@ test('the catalog item, approval and requested item pages fit a 1 366 px window'
         await approvals.openMyApprovals()
         await expect(approvals.recordLink(itemNumber)).toBeVisible({ timeout: 500 })
     }).toPass({ timeout: 15_000 })
+    await expectFits(manager, 'My Approvals list')
     await approvals.openRecord(itemNumber)
     const approval = new ApprovalPage({ page: manager })
     await expect(approval.button('Approve')).toBeVisible()

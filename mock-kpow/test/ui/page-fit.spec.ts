@@ -1,7 +1,9 @@
 // Every page of the UI fits a 1 366 × 768 window, the laptop width admins use: nothing scrolls
-// sideways, no table is wider than the box holding it, and no table cell with text is squeezed
-// narrower than 80 px (the resource column once wrapped one character per line). A long resource
-// is present so the wrap case is exercised.
+// sideways, no table is wider than the box holding it, no table cell with text is squeezed
+// narrower than 80 px (the resource column once wrapped one character per line), no button's label
+// breaks over two lines (the policies' Delete once did) and no select box cuts its chosen option
+// (the top bar's cluster, name and id, once did). A long resource is present so the wrap case is
+// exercised.
 import type { Page } from '@playwright/test'
 import { createPolicy, expect, inspect, logIn, logOut, test } from './fixtures'
 
@@ -21,6 +23,24 @@ const FIT_PROBLEMS = `(() => {
       const width = cell.getBoundingClientRect().width;
       if (cell.textContent.trim() && width < ${MIN_CELL_WIDTH}) problems.push(name + ': "' + cell.textContent.trim().slice(0, 30) + '" is ' + Math.round(width) + ' px wide');
     });
+  });
+  document.querySelectorAll('button').forEach((button) => {
+    if (!button.offsetParent) return;
+    const range = document.createRange();
+    range.selectNodeContents(button);
+    const lines = new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top))).size;
+    if (lines > 1 || button.scrollWidth > button.clientWidth) problems.push('button "' + button.textContent.trim() + '" wraps or is cut');
+  });
+  document.querySelectorAll('select:not([multiple])').forEach((select) => {
+    const chosen = select.options[select.selectedIndex];
+    if (!chosen || !select.offsetParent) return;
+    const probe = document.createElement('span');
+    probe.style.cssText = 'position:absolute;visibility:hidden;white-space:pre;font:' + getComputedStyle(select).font;
+    probe.textContent = chosen.textContent;
+    document.body.appendChild(probe);
+    const needed = probe.getBoundingClientRect().width + 36;
+    probe.remove();
+    if (needed > select.clientWidth) problems.push('select ' + (select.name || '') + ' cuts "' + chosen.textContent + '": ' + Math.round(needed) + ' > ' + select.clientWidth);
   });
   return problems;
 })()`

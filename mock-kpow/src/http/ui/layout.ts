@@ -39,7 +39,7 @@ a{color:#2563c9}
 .brand small{font-weight:400;font-size:11px;color:#8b95a8}
 .selector{display:flex;align-items:center;gap:6px;margin:0;font-size:12px;color:#5b6476}
 .selector label{flex-direction:row;align-items:center;gap:6px;font-size:12px;font-weight:600;color:#5b6476;text-transform:uppercase;letter-spacing:.4px}
-.selector select{height:30px;min-width:150px;max-width:360px;font-weight:600}
+.selector select{height:30px;min-width:150px;max-width:440px;font-weight:600}
 .selector .badge{background:#eef0f4;border:1px solid #dfe2e8;border-radius:4px;padding:4px 10px;font-weight:600;color:#1f2430;text-transform:none;letter-spacing:0}
 .user{margin-left:auto;display:flex;align-items:center;gap:12px;font-size:12px;color:#5b6476}
 .user strong{color:#1f2430}
@@ -70,7 +70,7 @@ fieldset label{flex-direction:row;align-items:center;font-weight:400;gap:6px}
 input,select,textarea{font:inherit;height:32px;padding:5px 8px;border:1px solid #c9ced8;border-radius:4px;background:#fff;color:#1f2430;min-width:0}
 select[multiple],textarea{height:auto}
 textarea{min-height:90px;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px}
-button,.button{font:inherit;font-weight:600;padding:6px 14px;border-radius:4px;border:1px solid #1f7a5a;background:#1f7a5a;color:#fff;cursor:pointer;text-decoration:none;display:inline-block}
+button,.button{font:inherit;font-weight:600;white-space:nowrap;padding:6px 14px;border-radius:4px;border:1px solid #1f7a5a;background:#1f7a5a;color:#fff;cursor:pointer;text-decoration:none;display:inline-block}
 button.secondary,.button.secondary{background:#fff;color:#1f7a5a}
 button.danger{background:#fff;color:#b42318;border-color:#e4a29b;padding:3px 10px}
 .actions{display:flex;gap:8px;align-items:center;flex-wrap:wrap}

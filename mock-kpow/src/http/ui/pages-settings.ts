@@ -66,7 +66,7 @@ export function temporaryPoliciesPage(
                 ? html`<p class="empty">No active temporary policies.</p>`
                 : html`<table aria-label="Temporary policies">
       <colgroup><col style="width:11%"><col style="width:96px"><col style="width:16%"><col><col style="width:84px">
-        <col style="width:112px"><col style="width:84px"><col style="width:88px"><col style="width:84px"></colgroup>
+        <col style="width:112px"><col style="width:84px"><col style="width:88px"><col style="width:96px"></colgroup>
       <thead><tr><th scope="col">Policy ID</th><th scope="col">Role</th><th scope="col">Actions</th><th scope="col">Resource</th><th scope="col">Effect</th>
         <th scope="col">Created</th><th scope="col">Time left</th><th scope="col">Created by</th><th scope="col"><span class="muted">Delete</span></th></tr></thead>
       <tbody>
