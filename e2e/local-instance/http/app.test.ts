@@ -152,7 +152,7 @@ describe('local instance pages', () => {
             )
         )
         expect(page).toContain(
-            '<button id="oi_order_now_button" type="submit" aria-label="Order Now">Order Now</button>'
+            '<button id="oi_order_now_button" type="submit" form="item_form" aria-label="Order Now">Order Now</button>'
         )
     })
 

@@ -95,6 +95,10 @@ table.flow-run col.messages{width:19%}
 table.flow-run td{overflow-wrap:anywhere}
 table.flow-run caption{font-weight:400}
 table.flow-run caption strong{font-weight:700}
+.catalog-item{display:grid;grid-template-columns:minmax(0,1fr) 240px;gap:16px;align-items:start}
+.order-box{position:sticky;top:16px}
+.order-box h2{margin:0 0 8px;font-size:15px}
+.order-box button{width:100%}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 td.list_decoration_cell,th.list_decoration_cell{width:36px;padding-right:0}
 button.list_popup{width:22px;height:22px;padding:0;border-radius:50%;font:italic 700 13px/20px Georgia,serif;background:#fff;color:#1f6f74}

@@ -77,7 +77,8 @@ export function catalogItemPage(
 <p class="subtitle">${item.shortDescription}</p>
 <p>${item.description}</p>
 ${general.length > 0 ? html`<ul class="alert error">${general.map((problem) => html`<li>${problem.message}</li>`)}</ul>` : ''}
-<form class="card" method="post" action="${catalogItemUrl(item.sysId)}" aria-label="${item.name}">
+<div class="catalog-item">
+<form id="item_form" class="card" method="post" action="${catalogItemUrl(item.sysId)}" aria-label="${item.name}">
   ${csrfInput(viewer.csrfToken)}
 ${item.fields.map((field) =>
     variableField(
@@ -86,8 +87,13 @@ ${item.fields.map((field) =>
         problems.filter((problem) => problem.variable === field.name)
     )
 )}
-  <div class="actions"><button id="oi_order_now_button" type="submit" aria-label="Order Now">Order Now</button></div>
-</form>`,
+</form>
+<aside class="card order-box" aria-label="Order this Item">
+  <h2>Order this Item</h2>
+  <p class="muted">Ordering submits a request; follow it under My Requests.</p>
+  <div class="actions"><button id="oi_order_now_button" type="submit" form="item_form" aria-label="Order Now">Order Now</button></div>
+</aside>
+</div>`,
         notice,
         { table: 'sc_cat_item', sysId: item.sysId, fields: {} }
     )
