@@ -36,17 +36,14 @@ test('closed incomplete by the fulfiller: access revoked', async ({ people, kpow
 
 test('cancelled by the requester: access revoked', async ({ people, kpow }) => {
     const { requester, item } = await grantedItem(people, kpow, 'payments_eu')
-    await openItem(requester, item)
-    await requester
-        .getByRole('form', { name: `Cancel ${item}` })
-        .getByRole('button', { name: 'Cancel request' })
-        .click()
-    await expect(requester.getByRole('status')).toHaveText(`${item} cancelled.`)
+    const form = await openItem(requester, item)
+    await form.uiAction('Cancel request').click()
+    await expect(form.infoMessage()).toHaveText(`${item} cancelled.`)
     await waitForEffect(kpow, 'user', 'payments_eu', 'Deny')
     expect(await kpow.policies()).toEqual([])
     const fulfiller = await people.instanceAs('fred.fulfiller')
     await openItem(fulfiller, item)
     await waitForWorkNote(fulfiller, 'Kpow access revoked because the request was closed.')
     expect(await itemField(requester, 'state')).toBe('Closed Incomplete')
-    await expect(requester.getByRole('form', { name: `Cancel ${item}` })).toHaveCount(0)
+    await expect(form.uiAction('Cancel request')).toHaveCount(0)
 })

@@ -2,6 +2,7 @@
 // item, "End my Kpow access" (a UI action: condition and script run on the instance as the viewer).
 // The item closes Closed Complete, the flow's close-wait revokes the policy in Kpow, and the
 // requester is told. Nobody else sees the button.
+import { RequestedItemPage } from '../pages/servicenow'
 import {
     decide,
     expect,
@@ -22,8 +23,8 @@ test('the requester ends the access early; the policy is gone; others never see 
     const requester = await people.instanceAs('abel.tuter')
     const manager = await people.instanceAs('beth.anglin')
     const { item } = await orderAccess(requester, { topic: 'tx_trade1', duration: '1 hour' })
-    await openItem(requester, item)
-    const endButton = requester.getByRole('button', { name: 'End my Kpow access' })
+    const form = await openItem(requester, item)
+    const endButton = form.uiAction('End my Kpow access')
     // Not before the access is granted.
     await expect(endButton).toHaveCount(0)
     await decide(manager, item, 'Approve', 'ok')
@@ -35,18 +36,16 @@ test('the requester ends the access early; the policy is gone; others never see 
 
     // The approver and a fulfiller see the item, never the button.
     // An approver opens the item by its address (My Requests lists only their own).
-    await manager.goto(requester.url())
-    await expect(manager.getByRole('heading', { name: `Requested item ${item}` })).toBeVisible()
-    await expect(manager.getByRole('button', { name: 'End my Kpow access' })).toHaveCount(0)
+    const managerForm = new RequestedItemPage({ page: manager })
+    await managerForm.openItem(await form.uniqueValue())
+    await managerForm.expectItem(item)
+    await expect(managerForm.uiAction('End my Kpow access')).toHaveCount(0)
     const fulfiller = await people.instanceAs('fred.fulfiller')
-    await openItem(fulfiller, item)
-    await expect(fulfiller.getByRole('button', { name: 'End my Kpow access' })).toHaveCount(0)
+    const fulfillerForm = await openItem(fulfiller, item)
+    await expect(fulfillerForm.uiAction('End my Kpow access')).toHaveCount(0)
 
-    await requester
-        .getByRole('form', { name: `End my Kpow access on ${item}` })
-        .getByRole('button', { name: 'End my Kpow access' })
-        .click()
-    await expect(requester.getByRole('status')).toContainText(`${item}: End my Kpow access done.`)
+    await endButton.click()
+    await expect(form.infoMessage()).toContainText(`${item}: End my Kpow access done.`)
     expect(await itemField(requester, 'state')).toBe('Closed Complete')
     await expect(endButton).toHaveCount(0)
 
@@ -55,12 +54,11 @@ test('the requester ends the access early; the policy is gone; others never see 
     await waitForWorkNote(fulfiller, 'Kpow access revoked because the request was closed.')
     await expect(async () => {
         await requester.reload()
-        await expect(requester.getByRole('list', { name: 'Comments' })).toContainText(
-            'Your Kpow access has ended: this request was closed.',
-            { timeout: 500 }
+        expect((await form.additionalComments()).join('\n')).toContain(
+            'Your Kpow access has ended: this request was closed.'
         )
     }).toPass({ timeout: 15_000 })
-    await expect(requester.getByRole('list', { name: 'Comments' })).toContainText(
+    expect((await form.additionalComments()).join('\n')).toContain(
         'Kpow access ended early by the requester (abel.tuter)'
     )
     // The revocation email confirms it.

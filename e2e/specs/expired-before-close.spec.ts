@@ -1,5 +1,6 @@
 // Kpow expires the policy (its clock moved past created_ts + duration_ms) before anyone closes the
 // item: closing then deletes an unknown policy (404 = done), and the item says it had expired.
+import { RequestedItemPage } from '../pages/servicenow'
 import { decide, expect, itemField, orderAccess, setState, test, waitForEffect, waitForWorkNote } from './fixtures'
 
 test('a policy that expired in Kpow before the close is reported, not an error', async ({ people, kpow }) => {
@@ -22,7 +23,7 @@ test('a policy that expired in Kpow before the close is reported, not an error',
         `Kpow access revoked because the request was closed. Kpow temporary policy ${policy?.id ?? ''} had already expired (Kpow answered 404); nothing left to revoke.`
     )
     expect(await itemField(fulfiller, 'state')).toBe('Closed Complete')
-    const run = fulfiller.getByRole('table', { name: /^Flow run / })
+    const run = await new RequestedItemPage({ page: fulfiller }).flowRun()
     await expect(run.getByRole('caption')).toContainText('complete')
     await expect(run.getByRole('note')).toHaveCount(0)
 })

@@ -3,6 +3,7 @@
 // at ...", and tells the requester in a comment. Both clocks are moved (the `clocks` fixture), so
 // the spec waits for no real minute: just short of the expiry nothing has happened, just past it
 // the wait's timer fires and the item closes.
+import { RequestedItemPage } from '../pages/servicenow'
 import {
     decide,
     expect,
@@ -52,11 +53,11 @@ test("the item closes itself when Kpow's access expires, not before", async ({ p
     }).toPass({ timeout: 15_000, intervals: [250, 500] })
     // In UTC, named (the item's Due date gives it in each viewer's zone).
     const utc = `${wallClock(expiresAt, 'UTC')} UTC`
-    await expect(fulfiller.getByRole('list', { name: 'Work notes' })).toContainText(
+    expect((await new RequestedItemPage({ page: fulfiller }).workNotes()).join('\n')).toContain(
         `Kpow access expired at ${utc}: policy`
     )
-    await openItem(requester, item)
-    await expect(requester.getByRole('list', { name: 'Comments' })).toContainText(
+    const requesterForm = await openItem(requester, item)
+    expect((await requesterForm.additionalComments()).join('\n')).toContain(
         `Your Kpow access expired at ${utc}; this request is closed.`
     )
 })

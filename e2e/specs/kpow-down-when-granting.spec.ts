@@ -12,7 +12,7 @@ test('Kpow unreachable when granting: the failure is on the item and nothing is 
     const { item } = await orderAccess(requester, { topic: 'tx_trade1' })
     await decide(manager, item, 'Approve', 'ok')
 
-    await openItem(fulfiller, item)
+    const form = await openItem(fulfiller, item)
     const notes = await waitForWorkNote(fulfiller, 'Kpow access not granted: Kpow - Create Temporary Policy failed')
     expect(notes.join('\n')).toMatch(
         /Kpow - Create Temporary Policy failed: could not reach Kpow through the "Kpow API" connection/
@@ -20,7 +20,7 @@ test('Kpow unreachable when granting: the failure is on the item and nothing is 
     expect(await itemField(fulfiller, 'state')).toBe('Closed Incomplete')
     expect(await itemField(fulfiller, 'approval')).toBe('Approved')
 
-    const run = fulfiller.getByRole('table', { name: /^Flow run / })
+    const run = await form.flowRun()
     await expect(run.getByRole('caption')).toContainText('complete')
     await expect(run.getByRole('note').first()).toContainText('could not reach Kpow')
     await expect(run.getByRole('row', { name: /Kpow - Create Temporary Policy/ }).first()).toContainText('error')

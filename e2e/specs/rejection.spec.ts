@@ -19,7 +19,7 @@ test('a rejected request grants nothing and closes the item incomplete', async (
     const { item } = await orderAccess(requester, { topic: 'tx_trade1' })
 
     await decide(manager, item, 'Reject', 'Use the masked copy instead')
-    await openItem(fulfiller, item)
+    const fulfillerForm = await openItem(fulfiller, item)
     await waitForWorkNote(
         fulfiller,
         'Kpow access not granted: the approval ended as "rejected". Nothing was created in Kpow.'
@@ -27,10 +27,10 @@ test('a rejected request grants nothing and closes the item incomplete', async (
     await openItem(requester, item)
     expect(await itemField(requester, 'state')).toBe('Closed Incomplete')
     expect(await itemField(requester, 'approval')).toBe('Rejected')
-    const approvals = fulfiller.getByRole('table', { name: 'Approvals' })
+    const approvals = fulfillerForm.relatedList('Approvals')
     await expect(approvals.getByRole('row', { name: /Beth Anglin/ })).toContainText('Rejected')
     await expect(approvals).toContainText('Use the masked copy instead')
-    await expect(fulfiller.getByRole('table', { name: /^Flow run / }).getByRole('caption')).toContainText('complete')
+    await expect((await fulfillerForm.flowRun()).getByRole('caption')).toContainText('complete')
 
     expect(await kpow.policies()).toEqual([])
     expect(await kpow.decide('user', 'tx_trade1')).toBe('Deny')
