@@ -48,6 +48,8 @@ export interface ActionNode {
     builtIn?: BuiltInActionName
     customActionId?: string
     inputs: InputValue[]
+    /** The type of each data pill in its inputs, as its flow's label_cache records it (pill text -> type). */
+    pillTypes: Record<string, string>
     approvalRules?: ApprovalRuleSet[]
 }
 
@@ -278,7 +280,13 @@ function buildFlow(
         unsupported.add('record-table', where, `run_as "${flow.runAs}" (only user and system)`)
     const nodes: (FlowNode & { parentUiId: string })[] = []
     for (const instance of ofFlow(view.actionInstances)) {
-        const node = buildActionNode(instance, actions, unsupported, `${where}, action #${String(instance.order)}`)
+        const node = buildActionNode(
+            instance,
+            flow.pillTypes,
+            actions,
+            unsupported,
+            `${where}, action #${String(instance.order)}`
+        )
         if (node) nodes.push({ ...node, parentUiId: instance.parentUiId })
     }
     for (const logic of ofFlow(view.logicInstances)) {
@@ -494,6 +502,7 @@ function checkElsePlacement(nodes: FlowNode[], where: string, unsupported: Unsup
 
 function buildActionNode(
     instance: ActionInstance,
+    flowPillTypes: ReadonlyMap<string, string>,
     actions: Map<string, CustomAction>,
     unsupported: UnsupportedCollector,
     where: string
@@ -503,12 +512,19 @@ function buildActionNode(
     const custom = actions.get(actionType) ?? actions.get(parent)
     checkUnmodelled(instance, where, unsupported)
     const inputs = readInputs(instance.inputs, where, unsupported)
+    const pillTypes: Record<string, string> = {}
+    for (const input of inputs)
+        for (const pill of findDataPills(input.value)) {
+            const type = flowPillTypes.get(pill.text)
+            if (type !== undefined) pillTypes[pill.text] = type
+        }
     const base = {
         kind: 'action' as const,
         uiId: instance.uiId,
         sysId: instance.sysId,
         order: instance.order,
         inputs,
+        pillTypes,
     }
     if (builtIn) {
         const node: ActionNode = { ...base, label: withComment(BUILT_IN_ACTIONS[builtIn].label, instance), builtIn }
@@ -713,9 +729,22 @@ export function isTrue(value: string): boolean {
     return value === 'true' || value === '1'
 }
 
-/** A glide_duration is stored as a date-time after the epoch: `1970-01-01 01:00:00` is one hour. */
+/**
+ * A glide_duration's value is the date-time that long after the epoch, UTC: `1970-01-01 01:00:00` is
+ * one hour, `1970-01-03 03:30:00` two days, three hours and thirty minutes (days roll into the date,
+ * hours stay 00-23). Undefined for anything else, an impossible date-time included.
+ */
+export function glideDurationMilliseconds(value: string): number | undefined {
+    const milliseconds = glideDateTimeMilliseconds(value)
+    if (milliseconds === undefined || milliseconds < 0) return undefined
+    // Date.parse rolls 1970-02-30 over to March: only a value that formats back to itself is one.
+    const formatted = new Date(milliseconds).toISOString().replace('T', ' ').slice(0, 19)
+    return formatted === value.trim() ? milliseconds : undefined
+}
+
+/** A Wait For Condition timeout: a glide_duration above zero. */
 export function timeoutMilliseconds(duration: string): number | undefined {
-    const milliseconds = glideDateTimeMilliseconds(duration)
+    const milliseconds = glideDurationMilliseconds(duration)
     return milliseconds === undefined || milliseconds <= 0 ? undefined : milliseconds
 }
 

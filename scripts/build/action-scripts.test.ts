@@ -785,3 +785,22 @@ describe('Kpow - Reconcile Temporary Policy after a failed create', () => {
         expect(notes[0]?.text).toContain('none was deleted')
     })
 })
+
+describe('KpowClient.glideDuration: what a wait timeout output holds', () => {
+    const context: Record<string, unknown> = {
+        Class: { create: () => function () {} },
+    }
+    runInNewContext(`${KPOW_CLIENT_SCRIPT}\nvar kpow = KpowClient.prototype`, context)
+    const kpow = context.kpow as { glideDuration(milliseconds: number): string }
+
+    it('writes the date-time that long after the epoch, rounded up to the second, at least one', () => {
+        expect(kpow.glideDuration(10 * 60_000)).toBe('1970-01-01 00:10:00')
+        expect(kpow.glideDuration(1500)).toBe('1970-01-01 00:00:02')
+        expect(kpow.glideDuration(-5000)).toBe('1970-01-01 00:00:01')
+    })
+
+    it('rolls whole days into the date, hours staying below 24, as a glide_duration value does', () => {
+        expect(kpow.glideDuration(25 * 3_600_000)).toBe('1970-01-02 01:00:00')
+        expect(kpow.glideDuration((2 * 24 * 60 + 3 * 60 + 30) * 60_000)).toBe('1970-01-03 03:30:00')
+    })
+})

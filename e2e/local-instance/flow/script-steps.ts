@@ -109,6 +109,7 @@ export async function testCustomAction(
         label: action.name,
         customActionId: action.sysId,
         inputs: [],
+        pillTypes: {},
     }
     const log = book.openStep(run, node, 0, 'action', { ...inputs })
     book.enter()

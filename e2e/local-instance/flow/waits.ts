@@ -2,7 +2,8 @@
 // it or its timeout passes on the instance's timers; Wait For Condition is built on it, and so is
 // an approval's wait. The runner listens to table changes; it never polls. After a restart a wait
 // is entered again with what is left of its timeout (none left: it fires at once).
-import { matchesEncodedQuery, parseEncodedQuery } from '../../../scripts/lib/update-set/index'
+import { matchesEncodedQuery, parseEncodedQuery, singlePill } from '../../../scripts/lib/update-set/index'
+import type { ActionNode } from '../flow-model'
 import { isTrue, timeoutMilliseconds } from '../flow-model'
 import type { BuiltInAction, FlowServices } from './construct'
 import type { ConditionWait, FlowRun, RunValue, StepLog, WaitState } from './run-model'
@@ -72,8 +73,34 @@ function stateOutput(outcome: 'condition' | 'timeout'): Map<string, RunValue> {
     return new Map([['state', { value: outcome === 'timeout' ? '1' : '0' }]])
 }
 
+/**
+ * Wait For Condition's timeout_duration is a glide_duration input. A pill feeding it must be a
+ * duration pill (the type its flow records for it), as Flow Designer allows; its value must read as a
+ * duration above zero when the wait starts. Anything else fails the step: never wait unbounded, and
+ * never let a text that only looks like a duration pass here and fail on an instance.
+ */
+export function waitTimeout(node: ActionNode, value: string): number {
+    const raw = node.inputs.find((candidate) => candidate.name === 'timeout_duration')?.value ?? ''
+    const pill = singlePill(raw)
+    if (pill) {
+        const type = node.pillTypes[pill.text]
+        if (type !== 'glide_duration')
+            throw new FlowRunError(
+                type === undefined
+                    ? `input timeout_duration is fed by {{${pill.text}}}, whose type the flow does not record (label_cache); a timeout takes a duration (glide_duration) pill`
+                    : `input timeout_duration is fed by {{${pill.text}}}, a ${type} pill; a timeout takes a duration (glide_duration) pill`
+            )
+    }
+    const milliseconds = timeoutMilliseconds(value)
+    if (milliseconds === undefined)
+        throw new FlowRunError(
+            `input timeout_duration "${value}" is not a duration above zero (a glide_duration: 1970-01-01 HH:mm:ss, days rolling into the date)`
+        )
+    return milliseconds
+}
+
 /** Wait For Condition: on a record, with an optional (possibly computed) timeout. */
-export const waitForCondition: BuiltInAction = async ({ run, log, inputs, input, resumedWait }, services) => {
+export const waitForCondition: BuiltInAction = async ({ run, node, log, inputs, input, resumedWait }, services) => {
     const database = services.database
     if (resumedWait?.kind === 'condition') {
         const remaining = Math.max(0, (resumedWait.dueAt ?? 0) - database.now().getTime())
@@ -91,12 +118,7 @@ export const waitForCondition: BuiltInAction = async ({ run, log, inputs, input,
     const sysId = record?.value ?? ''
     const conditions = input('conditions')
     database.require(table, sysId)
-    const timeout = isTrue(input('timeout_flag')) ? timeoutMilliseconds(input('timeout_duration')) : undefined
-    // A computed timeout (a pill) must be a duration when the wait starts; never wait unbounded.
-    if (isTrue(input('timeout_flag')) && timeout === undefined)
-        throw new FlowRunError(
-            `timeout_duration "${input('timeout_duration')}" is not a duration (expected 1970-01-01 HH:mm:ss)`
-        )
+    const timeout = isTrue(input('timeout_flag')) ? waitTimeout(node, input('timeout_duration')) : undefined
     const wait: ConditionWait = {
         kind: 'condition',
         description: `record ${table} ${sysId} to match "${parseEncodedQuery(conditions).text}"${timeout === undefined ? '' : ` (timeout ${String(timeout)} ms)`}`,

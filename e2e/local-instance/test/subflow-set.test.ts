@@ -58,7 +58,13 @@ function port(
     ]
 }
 
-function setXml(options: { waitForCompletion?: boolean } = {}): string {
+/** A timeout on the subflow's wait: fed by the subflow input `wait_for`, of this pill type (none: unrecorded). */
+interface WaitTimeout {
+    value: string
+    pillType?: string
+}
+
+function setXml(options: { waitForCompletion?: boolean; timeout?: WaitTimeout } = {}): string {
     const flowFields = (sysId: string, name: string, type: string) => ({
         sys_id: sysId,
         name,
@@ -68,10 +74,17 @@ function setXml(options: { waitForCompletion?: boolean } = {}): string {
         run_as: 'system',
         sys_scope: APP,
     })
+    const { timeout } = options
+    // Flow Designer records each pill's type in the flow's label_cache.
+    const labelCache = timeout?.pillType === undefined ? [] : [{ name: 'subflow.wait_for', type: timeout.pillType }]
     const subflow = payload('sys_hub_flow', SUBFLOW, 'Kpow - Access Tail', [
-        ['sys_hub_flow', flowFields(SUBFLOW, 'Kpow - Access Tail', 'subflow')],
+        [
+            'sys_hub_flow',
+            { ...flowFields(SUBFLOW, 'Kpow - Access Tail', 'subflow'), label_cache: JSON.stringify(labelCache) },
+        ],
         port('sys_hub_flow_input', SUBFLOW, 'requested_item', 1, 'sc_req_item'),
         port('sys_hub_flow_input', SUBFLOW, 'policy_id', 2),
+        ...(timeout ? [port('sys_hub_flow_input', SUBFLOW, 'wait_for', 3)] : []),
         port('sys_hub_flow_output', SUBFLOW, 'ended', 1),
         [
             'sys_hub_action_instance_v2',
@@ -86,6 +99,9 @@ function setXml(options: { waitForCompletion?: boolean } = {}): string {
                     input('table_name', 'sc_req_item'),
                     input('record', '{{subflow.requested_item}}'),
                     input('conditions', 'state=3'),
+                    ...(timeout
+                        ? [input('timeout_flag', true), input('timeout_duration', '{{subflow.wait_for}}')]
+                        : []),
                 ]),
             },
         ],
@@ -133,6 +149,7 @@ function setXml(options: { waitForCompletion?: boolean } = {}): string {
                 subflow_inputs: values([
                     input('requested_item', '{{Service Catalog_1.request_item}}'),
                     input('policy_id', 'p-42'),
+                    ...(timeout ? [input('wait_for', timeout.value)] : []),
                 ]),
             },
         ],
@@ -251,6 +268,48 @@ describe('a flow calling a subflow', () => {
         expect(caller?.steps[0]?.inputs.map((shown) => shown.name)).toEqual(['requested_item', 'policy_id'])
         expect(subflow?.notes).toEqual([])
         expect(subflow?.steps.map((step) => step.label)).toEqual(['Wait For Condition', 'Assign Subflow Outputs'])
+    })
+
+    it('times the wait out after a duration pill, read as the platform stores a glide_duration', async () => {
+        const local = start(setXml({ timeout: { value: '1970-01-02 01:00:00', pillType: 'glide_duration' } }))
+        local.activateFlow('Kpow Access With Tail')
+        local.orderCatalogItem('Tail item', {}, 'abel.tuter')
+        await local.whenIdle()
+        const [run] = local.flowRuns()
+        expect(run?.status).toBe('waiting')
+        expect(run?.reason).toContain(`(timeout ${String(25 * 3_600_000)} ms)`)
+    })
+
+    it.each([
+        [
+            'a text pill',
+            { value: '1970-01-01 00:10:00', pillType: 'string' },
+            'input timeout_duration is fed by {{subflow.wait_for}}, a string pill; a timeout takes a duration (glide_duration) pill',
+        ],
+        [
+            'a pill of no recorded type',
+            { value: '1970-01-01 00:10:00' },
+            'input timeout_duration is fed by {{subflow.wait_for}}, whose type the flow does not record (label_cache)',
+        ],
+        [
+            'an unreadable duration',
+            { value: '25:00:00', pillType: 'glide_duration' },
+            'input timeout_duration "25:00:00" is not a duration above zero',
+        ],
+    ])('fails the run, naming the step and the input, when the timeout is %s', async (_case, timeout, message) => {
+        const local = start(setXml({ timeout }))
+        local.activateFlow('Kpow Access With Tail')
+        const { requestItem } = local.orderCatalogItem('Tail item', {}, 'abel.tuter')
+        await local.whenIdle()
+        const [run] = local.flowRuns()
+        expect(run?.status).toBe('error')
+        expect(run?.reason).toContain('Wait For Condition (#1) failed: ')
+        expect(run?.reason).toContain(message)
+        const wait = run?.steps.find((step) => step.name.includes('Wait For Condition'))
+        expect(wait?.status).toBe('error')
+        expect(wait?.error).toContain(message)
+        // Nothing after the failed wait ran.
+        expect(local.database.journal('sc_req_item', requestItem.sysId, 'work_notes')).toEqual([])
     })
 
     it('is refused at load when the caller does not wait for the subflow', () => {

@@ -197,4 +197,22 @@ describe('the values decoder', () => {
             'sys_hub_action_instance_v2 abc field "values": input #1 has no name'
         )
     })
+
+    it("reads each pill's type from a flow's label_cache, and refuses a broken one naming the field (lenient: a problem)", () => {
+        const endAccess = readFlowDesigner(ourSet).flows.find((flow) => flow.name === 'Kpow - End Access')
+        const durations = [...(endAccess?.pillTypes ?? [])].filter(([name]) => /\.until_(reminder|expiry)$/.test(name))
+        expect(durations.map(([, type]) => type)).toEqual(['glide_duration', 'glide_duration'])
+
+        const broken = withField('sys_hub_flow', 'label_cache', '[{"name": "x.y"}]')
+        expect(() => readFlowDesigner(broken.set)).toThrow(
+            `sys_hub_flow ${broken.sysId} field "label_cache": pill #1 has no name or no type`
+        )
+        const lenient = readFlowDesigner(broken.set, { lenient: true }).flows.find(
+            (flow) => flow.sysId === broken.sysId
+        )
+        expect(lenient?.pillTypes.size).toBe(0)
+        expect(lenient?.problem).toContain('pill #1 has no name or no type')
+        const notList = withField('sys_hub_flow', 'label_cache', '{"name": "x.y"}')
+        expect(() => readFlowDesigner(notList.set)).toThrow('field "label_cache" is not a list of pills')
+    })
 })

@@ -213,6 +213,25 @@ export function readFlowValues(text: string, where: FieldLocation): FlowValues {
     throw new FlowValuesError(`${describeLocation(where)} is neither a list of inputs nor an object with "inputs"`)
 }
 
+/**
+ * Reads a flow's `label_cache`: a JSON list of the pills the flow uses, each with its `name` (the
+ * pill's text) and `type`. Empty text is no pills; anything else unreadable is a FlowValuesError.
+ */
+export function readPillTypes(text: string, where: FieldLocation): Map<string, string> {
+    const decoded = decodeFlowValues(text, where)
+    if (decoded === null) return new Map()
+    if (!Array.isArray(decoded)) throw new FlowValuesError(`${describeLocation(where)} is not a list of pills`)
+    return new Map(
+        decoded.map((entry: unknown, index) => {
+            if (!isObject(entry) || typeof entry.name !== 'string' || typeof entry.type !== 'string')
+                throw new FlowValuesError(
+                    `${describeLocation(where)}: pill #${String(index + 1)} has no name or no type`
+                )
+            return [entry.name, entry.type]
+        })
+    )
+}
+
 export type FlowStorage = 'v2' | '2018'
 
 /** Where a record came from. */
@@ -235,6 +254,13 @@ export interface FlowRecord extends SourceRecord {
     runAs: string
     /** `flow` or `subflow` (a flow called from a flow step, with inputs and outputs). */
     type: string
+    /**
+     * Each data pill's type as the flow records it in its `label_cache` (pill text without braces ->
+     * e.g. `glide_duration`): what Flow Designer checks a pill against the input it is dropped on.
+     */
+    pillTypes: ReadonlyMap<string, string>
+    /** Why `label_cache` could not be read (lenient reading only); pillTypes is then empty. */
+    problem?: string
 }
 
 export interface TriggerInstance extends SourceRecord {
@@ -428,15 +454,27 @@ export function readFlowDesigner(set: UpdateSet, options: ReadFlowDesignerOption
         parentUiId: field(item.record.fields, 'parent_ui_id'),
         comment: field(item.record.fields, 'comment'),
     })
-    const flowRecord = ({ record, source }: Located): FlowRecord => ({
-        ...source,
-        name: field(record.fields, 'name'),
-        description: field(record.fields, 'description'),
-        active: field(record.fields, 'active') === 'true',
-        status: field(record.fields, 'status'),
-        runAs: field(record.fields, 'run_as'),
-        type: field(record.fields, 'type') || 'flow',
-    })
+    const flowRecord = (item: Located): FlowRecord => {
+        const { record, source } = item
+        const flow = {
+            ...source,
+            name: field(record.fields, 'name'),
+            description: field(record.fields, 'description'),
+            active: field(record.fields, 'active') === 'true',
+            status: field(record.fields, 'status'),
+            runAs: field(record.fields, 'run_as'),
+            type: field(record.fields, 'type') || 'flow',
+        }
+        try {
+            return {
+                ...flow,
+                pillTypes: readPillTypes(field(record.fields, 'label_cache'), where(item, 'label_cache')),
+            }
+        } catch (error) {
+            if (!options.lenient || !(error instanceof FlowValuesError)) throw error
+            return { ...flow, pillTypes: new Map(), problem: error.message }
+        }
+    }
     const mappings = (table: string): NameValue[] =>
         ofTable('sys_element_mapping')
             .filter(({ record }) => field(record.fields, 'table') === table)

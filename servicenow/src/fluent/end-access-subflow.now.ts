@@ -57,7 +57,7 @@ export const endAccessSubflow = Subflow(
         wfa.flowLogic.if(
             {
                 $id: Now.ID['end_access_if_reminder_ahead'],
-                condition: `${wfa.dataPill(beforeReminder.until_reminder, 'string')}ISNOTEMPTY`,
+                condition: `${wfa.dataPill(beforeReminder.until_reminder, 'glide_duration')}ISNOTEMPTY`,
             },
             () => {
                 wfa.action(
@@ -71,7 +71,7 @@ export const endAccessSubflow = Subflow(
                         table_name: 'sc_req_item',
                         conditions: 'stateIN3,4,7^ORactive=false',
                         timeout_flag: true,
-                        timeout_duration: `${wfa.dataPill(beforeReminder.until_reminder, 'string')}`,
+                        timeout_duration: `${wfa.dataPill(beforeReminder.until_reminder, 'glide_duration')}`,
                     }
                 )
             }
@@ -89,7 +89,7 @@ export const endAccessSubflow = Subflow(
             {
                 $id: Now.ID['end_access_if_remind'],
                 annotation: 'Remind only a grant longer than the lead time, still held and open',
-                condition: `${wfa.dataPill(beforeReminder.until_reminder, 'string')}ISNOTEMPTY^${wfa.dataPill(atReminder.remind, 'string')}=true`,
+                condition: `${wfa.dataPill(beforeReminder.until_reminder, 'glide_duration')}ISNOTEMPTY^${wfa.dataPill(atReminder.remind, 'string')}=true`,
             },
             () => {
                 wfa.action(
@@ -141,7 +141,7 @@ export const endAccessSubflow = Subflow(
                         conditions: 'stateIN3,4,7^ORactive=false',
                         timeout_flag: true,
                         // Until the current end, re-read on the instance clock after the reminder.
-                        timeout_duration: `${wfa.dataPill(atReminder.until_expiry, 'string')}`,
+                        timeout_duration: `${wfa.dataPill(atReminder.until_expiry, 'glide_duration')}`,
                     }
                 )
             }

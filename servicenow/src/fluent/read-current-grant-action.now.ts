@@ -1,5 +1,5 @@
 import { Action, actionStep, wfa } from '@servicenow/sdk/automation'
-import { ReferenceColumn, StringColumn } from '@servicenow/sdk/core'
+import { DurationColumn, ReferenceColumn, StringColumn } from '@servicenow/sdk/core'
 import { extendAccessCatalogItem } from './extend-access-catalog-item.now'
 
 /**
@@ -37,11 +37,12 @@ export const readCurrentGrantAction = Action(
             open: StringColumn({ label: 'Open', hint: 'true while the item is not closed' }),
             current_policy_id: StringColumn({ label: 'Current Policy ID' }),
             expires_at: StringColumn({ label: 'Expires At' }),
-            until_reminder: StringColumn({
+            // Durations, not text: Wait For Condition's timeout_duration is a glide_duration input.
+            until_reminder: DurationColumn({
                 label: 'Until Reminder',
-                hint: 'glide_duration until the reminder; empty when its time has come or there is none',
+                hint: 'Time until the reminder; empty when its time has come or there is none',
             }),
-            until_expiry: StringColumn({ label: 'Until Expiry', hint: 'glide_duration until the current end' }),
+            until_expiry: DurationColumn({ label: 'Until Expiry', hint: 'Time until the current end' }),
             remind: StringColumn({ label: 'Remind', hint: 'true when the reminder is due now' }),
             minutes_left: StringColumn({ label: 'Minutes Left' }),
             extend_link: StringColumn({ label: 'Extend Link', maxLength: 1000 }),
@@ -68,8 +69,8 @@ export const readCurrentGrantAction = Action(
                     open: StringColumn({ label: 'Open' }),
                     current_policy_id: StringColumn({ label: 'Current Policy ID' }),
                     expires_at: StringColumn({ label: 'Expires At' }),
-                    until_reminder: StringColumn({ label: 'Until Reminder' }),
-                    until_expiry: StringColumn({ label: 'Until Expiry' }),
+                    until_reminder: DurationColumn({ label: 'Until Reminder' }),
+                    until_expiry: DurationColumn({ label: 'Until Expiry' }),
                     remind: StringColumn({ label: 'Remind' }),
                     minutes_left: StringColumn({ label: 'Minutes Left' }),
                     extend_link: StringColumn({ label: 'Extend Link', maxLength: 1000 }),
@@ -81,8 +82,8 @@ export const readCurrentGrantAction = Action(
             open: wfa.dataPill(read.open, 'string'),
             current_policy_id: wfa.dataPill(read.current_policy_id, 'string'),
             expires_at: wfa.dataPill(read.expires_at, 'string'),
-            until_reminder: wfa.dataPill(read.until_reminder, 'string'),
-            until_expiry: wfa.dataPill(read.until_expiry, 'string'),
+            until_reminder: wfa.dataPill(read.until_reminder, 'glide_duration'),
+            until_expiry: wfa.dataPill(read.until_expiry, 'glide_duration'),
             remind: wfa.dataPill(read.remind, 'string'),
             minutes_left: wfa.dataPill(read.minutes_left, 'string'),
             extend_link: wfa.dataPill(read.extend_link, 'string'),

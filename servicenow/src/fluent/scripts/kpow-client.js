@@ -245,18 +245,8 @@ KpowClient.prototype = {
     // epoch, "1970-01-01 00:15:00" for 15 minutes; rounded up to the second (a wait never ends early),
     // at least 1 s.
     glideDuration: function (milliseconds) {
-        var seconds = Math.max(1, Math.ceil(milliseconds / 1000))
-        function two(number) {
-            return (number < 10 ? '0' : '') + number
-        }
-        return (
-            '1970-01-01 ' +
-            two(Math.floor(seconds / 3600)) +
-            ':' +
-            two(Math.floor((seconds % 3600) / 60)) +
-            ':' +
-            two(seconds % 60)
-        )
+        // Whole days roll into the date: "1970-01-02 01:00:00" is 25 hours (hours stay 00-23).
+        return this.utcValue(Math.max(1, Math.ceil(milliseconds / 1000)) * 1000)
     },
 
     /** "1 minute", "15 minutes". */
