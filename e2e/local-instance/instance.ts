@@ -148,8 +148,6 @@ export interface InstanceRequests {
     requestItemVisibleTo(itemSysId: string, userName: string, isFulfiller: boolean): StoredRecord | undefined
     /** Whether the user may Cancel the item (its opener, while open and no longer awaiting approval). */
     mayCancel(item: StoredRecord, userName: string): boolean
-    /** The number of the requested item an approval is for. */
-    approvalItemNumber(approvalSysId: string): string
     /** The outbox: every email (sys_email), newest first. */
     emails(): StoredRecord[]
 }
@@ -353,8 +351,6 @@ function startInstance(options: LocalInstanceOptions, store: SqliteInstanceStore
         requestItemVisibleTo: (itemSysId, userName, isFulfiller) =>
             requestItemVisibleTo(database, itemSysId, { sysId: userSysId(userName), isFulfiller }),
         mayCancel: (item, userName) => mayCancel(item, userSysId(userName)),
-        approvalItemNumber: (approvalSysId) =>
-            database.displayValue('sysapproval_approver', approvalSysId, 'sysapproval'),
         activateFlow(flowName) {
             const flow = catalog().flows.find((candidate) => candidate.name === flowName)
             if (!flow)

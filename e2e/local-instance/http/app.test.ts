@@ -8,7 +8,14 @@ import type { LocalInstance } from '../instance'
 import { createLocalInstance } from '../instance'
 import users from '../seed/users.json'
 import { createLocalInstanceApp, DEMO_PASSWORD } from './app'
-import { catalogItemUrl, requestItemUrl } from './urls'
+import {
+    approvalUrl,
+    CATALOG_HOME_URL,
+    catalogItemUrl,
+    MY_APPROVALS_URL,
+    MY_REQUESTS_URL,
+    requestItemUrl,
+} from './urls'
 
 const updateSetXml = readFileSync(
     join(import.meta.dirname, '..', '..', '..', 'update-sets', 'kpow-jit-access.xml'),
@@ -86,11 +93,11 @@ async function loginVisitor(): Promise<Visitor> {
 async function logIn(userName: string): Promise<Visitor> {
     const response = await call('/login.do', {
         as: await loginVisitor(),
-        form: { user_name: userName, user_password: DEMO_PASSWORD, next: '/catalog' },
+        form: { user_name: userName, user_password: DEMO_PASSWORD, next: CATALOG_HOME_URL },
     })
     expect(response.status).toBe(302)
     const cookie = response.setCookie.split(';')[0] ?? ''
-    return { cookie, csrf: csrfTokenIn((await call('/catalog', { as: cookie })).text) }
+    return { cookie, csrf: csrfTokenIn((await call(CATALOG_HOME_URL, { as: cookie })).text) }
 }
 
 function variableSysId(name: string): string {
@@ -105,9 +112,9 @@ function itemSysId(): string {
 
 describe('local instance pages', () => {
     it('sends anonymous visitors to the login page and keeps where they were going', async () => {
-        const response = await call('/approvals')
+        const response = await call(MY_APPROVALS_URL)
         expect(response.status).toBe(302)
-        expect(response.location).toBe('/login.do?next=%2Fapprovals')
+        expect(response.location).toBe(`/login.do?next=${encodeURIComponent(MY_APPROVALS_URL)}`)
     })
 
     it('logs in seeded users with the demo password into an HttpOnly, SameSite=Lax session', async () => {
@@ -128,7 +135,7 @@ describe('local instance pages', () => {
             form: { user_name: 'abel.tuter', user_password: DEMO_PASSWORD, next: '//evil.example/x' },
         })
         expect(accepted.status).toBe(302)
-        expect(accepted.location).toBe('/catalog')
+        expect(accepted.location).toBe(CATALOG_HOME_URL)
         expect(accepted.setCookie).toMatch(/HttpOnly/)
         expect(accepted.setCookie).toMatch(/SameSite=Lax/)
     })
@@ -202,6 +209,12 @@ describe('local instance pages', () => {
         expect((await call(`/catalog/${itemSysId()}?topic_name=t1`, { as: visitor })).location).toBe(
             `${catalogItemUrl(itemSysId())}&topic_name=t1`
         )
+        expect((await call('/catalog', { as: visitor })).location).toBe(CATALOG_HOME_URL)
+        expect((await call('/requests', { as: visitor })).location).toBe(MY_REQUESTS_URL)
+        expect((await call('/approvals', { as: visitor })).location).toBe(MY_APPROVALS_URL)
+        // Only pages lead on: the old form addresses take no order.
+        expect((await call(`/catalog/${itemSysId()}`, { as: visitor, form: good })).status).toBe(404)
+        expect(instance.database.query('sc_request')).toHaveLength(1)
     })
 
     it('lets only fulfillers change the state', async () => {
@@ -241,9 +254,9 @@ describe('local instance pages', () => {
             expect(login.status).toBe(200)
             expect(login.text).toContain('<h1>Log in</h1>')
             expect(login.text).not.toMatch(/URIError|at .*\.ts:\d+/)
-            const protectedPage = await call('/catalog', { as: 'local_instance_session=%E0%A4%A' })
+            const protectedPage = await call(CATALOG_HOME_URL, { as: 'local_instance_session=%E0%A4%A' })
             expect(protectedPage.status).toBe(302)
-            expect(protectedPage.location).toBe('/login.do?next=%2Fcatalog')
+            expect(protectedPage.location).toBe(`/login.do?next=${encodeURIComponent(CATALOG_HOME_URL)}`)
             expect(logged).not.toHaveBeenCalled()
         } finally {
             logged.mockRestore()
@@ -319,7 +332,10 @@ describe('local instance pages', () => {
         const approval = instance.approvalsFor('beth.anglin', 'requested')[0]?.sys_id ?? ''
         const manager = await logIn('beth.anglin')
         expectRefused(
-            await call(`/approvals/${approval}`, { as: forged(manager), form: { decision: 'approve', comment: 'x' } })
+            await call(approvalUrl(approval), {
+                as: forged(manager),
+                form: { sys_action: 'approve', 'sysapproval_approver.comments': 'x' },
+            })
         )
         expect(instance.database.require('sysapproval_approver', approval).state).toBe('requested')
         const fulfiller = await logIn('fred.fulfiller')
@@ -333,11 +349,11 @@ describe('local instance pages', () => {
         expect(instance.database.journal('sc_req_item', ordered.requestItem.sysId, 'work_notes')).toEqual([])
         // A forged logout does not end the session.
         expectRefused(await call('/logout', { as: forged(requester), form: {} }))
-        expect((await call('/catalog', { as: requester })).status).toBe(200)
+        expect((await call(CATALOG_HOME_URL, { as: requester })).status).toBe(200)
         // The real forms carry the token and go through.
         expect((await call(`${itemPath}/state`, { as: fulfiller, form: { state: '2' } })).status).toBe(303)
         expect((await call('/logout', { as: requester, form: {} })).status).toBe(303)
-        expect((await call('/catalog', { as: requester })).status).toBe(302)
+        expect((await call(CATALOG_HOME_URL, { as: requester })).status).toBe(302)
     })
 
     it('serves the approval form: Approve and Reject top and bottom, Comments required to reject, only to its approver', async () => {
@@ -371,6 +387,11 @@ describe('local instance pages', () => {
         expect(refused.text).toMatch(
             /class="[^"]*outputmsg_error[^"]*" role="alert"><span class="outputmsg_text">The following mandatory fields are not filled in: Comments</
         )
+        expect(instance.database.require('sysapproval_approver', approval).state).toBe('requested')
+        // The old approvals page's form address decides nothing any more.
+        expect(
+            (await call(`/approvals/${approval}`, { as: manager, form: { decision: 'approve', comment: 'ok' } })).status
+        ).toBe(404)
         expect(instance.database.require('sysapproval_approver', approval).state).toBe('requested')
         const rejected = await call(path, {
             as: manager,
@@ -450,7 +471,7 @@ describe('local instance pages', () => {
     })
 
     it('refuses a login posted without the login page of the same browser (login CSRF)', async () => {
-        const attackerForm = { user_name: 'abel.tuter', user_password: DEMO_PASSWORD, next: '/catalog' }
+        const attackerForm = { user_name: 'abel.tuter', user_password: DEMO_PASSWORD, next: CATALOG_HOME_URL }
         const noToken = await call('/login.do', { form: attackerForm })
         expect(noToken.status).toBe(403)
         expect(noToken.setCookie).toBe('')

@@ -14,6 +14,8 @@ import { registerOutboxPages } from './outbox'
 import {
     APPROVAL_PATH,
     approvalUrl,
+    CATALOG_HOME_PATH,
+    CATALOG_HOME_URL,
     CATALOG_ITEM_PATH,
     catalogItemUrl,
     CHECKOUT_PATH,
@@ -21,6 +23,8 @@ import {
     LIST_TABLES,
     LOGIN_PATH,
     loginUrl,
+    MY_APPROVALS_URL,
+    MY_REQUESTS_URL,
     REQUEST_ITEM_PATH,
     requestItemUrl,
     SYS_ID,
@@ -31,7 +35,6 @@ import type { Passwords } from './rest-auth'
 import { credentialsValid } from './rest-auth'
 import {
     approvalPage,
-    approvalsPage,
     listPage,
     catalogItemPage,
     catalogPage,
@@ -39,18 +42,15 @@ import {
     loginPage,
     orderStatusPage,
     requestItemPage,
-    requestsPage,
 } from './pages'
 import {
     approvalFormView,
     approvalListView,
     requestItemListView,
-    approvalsView,
     catalogItemView,
     catalogView,
     orderStatusView,
     requestItemView,
-    requestsView,
 } from './view-models'
 
 /** Every seeded user logs in with this password: the instance is a local test double. */
@@ -184,12 +184,16 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
         response.redirect(303, LOGIN_PATH)
     })
 
-    app.get('/', (_request, response) => response.redirect(303, '/catalog'))
+    app.get('/', (_request, response) => response.redirect(303, CATALOG_HOME_URL))
     registerOutboxPages(app, instance, signedIn)
-    app.get('/catalog', (request, response) => {
+    app.get(CATALOG_HOME_PATH, (request, response) => {
         const who = signedIn(request, response)
         if (who) send(response, catalogPage(who.viewer, catalogView(instance)))
     })
+    // The old addresses of the pages people use lead to ServiceNow's (bookmarks, old emails).
+    app.get('/catalog', (_request, response) => response.redirect(302, CATALOG_HOME_URL))
+    app.get('/requests', (_request, response) => response.redirect(302, MY_REQUESTS_URL))
+    app.get('/approvals', (_request, response) => response.redirect(302, MY_APPROVALS_URL))
     // Service Portal's catalog item page, as emails link to it (sp?id=sc_cat_item&sys_id=<item>&<variable>=<value>).
     app.get('/sp', (request, response) => {
         const { id, sys_id: itemSysId, ...variables } = request.query
@@ -243,14 +247,7 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
     app.post(CATALOG_ITEM_PATH, (request, response) => {
         order(request, response, typeof request.query.sysparm_id === 'string' ? request.query.sysparm_id : '')
     })
-    app.post('/catalog/:itemSysId', (request, response) => {
-        order(request, response, request.params.itemSysId)
-    })
 
-    app.get('/requests', (request, response) => {
-        const who = signedIn(request, response)
-        if (who) send(response, requestsPage(who.viewer, requestsView(instance, who.viewer)))
-    })
     app.get('/requests/:requestSysId', (request, response) => {
         response.redirect(302, checkoutUrl(request.params.requestSysId))
     })
@@ -338,32 +335,6 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
             who.session.notice = { kind: 'error', message: error.message }
         }
         response.redirect(302, approvalUrl(view.sysId))
-    })
-
-    app.get('/approvals', (request, response) => {
-        const who = signedIn(request, response)
-        if (who) send(response, approvalsPage(who.viewer, approvalsView(instance, who.viewer), takeNotice(who.session)))
-    })
-    app.post('/approvals/:approvalSysId', (request, response) => {
-        const who = signedIn(request, response)
-        if (!who) return
-        const decision = field(request, 'decision')
-        const comment = field(request, 'comment').trim() || undefined
-        const approvalSysId = request.params.approvalSysId
-        try {
-            if (decision === 'approve') instance.approve(approvalSysId, who.viewer.userName, comment)
-            else if (decision === 'reject') instance.reject(approvalSysId, who.viewer.userName, comment)
-            else throw new LocalInstanceError(`decision must be "approve" or "reject"; got "${decision}"`)
-            const number = instance.approvalItemNumber(approvalSysId)
-            who.session.notice = {
-                kind: 'ok',
-                message: `${number} ${decision === 'approve' ? 'approved' : 'rejected'}.`,
-            }
-        } catch (error) {
-            if (!(error instanceof LocalInstanceError)) throw error
-            who.session.notice = { kind: 'error', message: error.message }
-        }
-        response.redirect(303, '/approvals')
     })
 
     const itemFor = (itemSysId: string, response: Response, viewer: Viewer) => {
@@ -495,7 +466,7 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
 
 /** Only same-site paths, so a crafted `next` cannot send a user elsewhere after login. */
 function safeNext(next: string): string {
-    return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/catalog'
+    return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : CATALOG_HOME_URL
 }
 
 /** The request's cookies; a malformed value (e.g. a lone `%`) is kept as sent, so it matches nothing. */

@@ -2,6 +2,7 @@
 // (Service Catalog, My Requests, My Approvals) and the signed-in user, then the page. Landmarks and
 // labelled controls make every page findable by role and name (screen readers and Playwright).
 import { html, raw, type Fragment, type SafeHtml } from '../../../scripts/lib/common/index'
+import { CATALOG_HOME_URL, MY_APPROVALS_URL, MY_REQUESTS_URL, REQUESTED_ITEMS_URL } from './urls'
 
 export interface Viewer {
     readonly userName: string
@@ -141,9 +142,9 @@ ${form ? html`<script type="application/json" id="g_form_data">${raw(scriptSafeJ
       viewer
           ? html`<nav aria-label="Main">
     <ul>
-      ${link('/catalog', 'Service Catalog', 'catalog')}
-      ${link('/requests', viewer.isFulfiller ? 'Requested Items' : 'My Requests', 'requests')}
-      ${link('/approvals', 'My Approvals', 'approvals')}
+      ${link(CATALOG_HOME_URL, 'Service Catalog', 'catalog')}
+      ${viewer.isFulfiller ? link(REQUESTED_ITEMS_URL, 'Requested Items', 'requests') : link(MY_REQUESTS_URL, 'My Requests', 'requests')}
+      ${link(MY_APPROVALS_URL, 'My Approvals', 'approvals')}
       ${viewer.isAdmin ? link('/outbox', 'Outbox', 'outbox') : ''}
     </ul>
   </nav>

@@ -1,6 +1,6 @@
 // The local instance's pages, rendered on the server from view models (view-models.ts): pages never
 // query tables. Every value is escaped by `html`; every control has a label. app.ts handles the forms.
-import { html, raw, type Fragment, type SafeHtml } from '../../../scripts/lib/common/index'
+import { html, raw, type SafeHtml } from '../../../scripts/lib/common/index'
 import type { FlowRun, StepLog } from '../flow/index'
 import type { OrderProblem } from '../instance'
 import type { JournalEntry } from '../tables'
@@ -10,15 +10,12 @@ import { patternAttribute } from './pattern-attribute'
 import { approvalUrl, catalogItemUrl, checkoutUrl, LOGIN_PATH, requestItemUrl } from './urls'
 import type {
     ApprovalFormView,
-    ApprovalsView,
     ListView,
     CatalogEntryView,
     CatalogFieldView,
     CatalogItemView,
     FulfilmentView,
-    ItemRowView,
     OrderStatusView,
-    PendingApprovalView,
     RequestItemView,
 } from './view-models'
 
@@ -149,80 +146,6 @@ export function orderStatusPage(viewer: Viewer, request: OrderStatusView): SafeH
   )}</tbody>
 </table>`
     )
-}
-
-export function requestsPage(viewer: Viewer, items: ItemRowView[]): SafeHtml {
-    const title = viewer.isFulfiller ? 'Requested Items' : 'My Requests'
-    return page(
-        title,
-        viewer,
-        'requests',
-        html`<h1>${title}</h1>
-${
-    items.length === 0
-        ? html`<p>No requested items.</p>`
-        : html`<table>
-  <caption>${title}</caption>
-  <thead><tr><th scope="col">Number</th><th scope="col">Item</th><th scope="col">Requested for</th><th scope="col">Approval</th><th scope="col">State</th><th scope="col">Opened</th></tr></thead>
-  <tbody>${items.map(
-      (item) =>
-          html`<tr><td><a href="${requestItemUrl(item.sysId)}">${item.number}</a></td><td>${item.shortDescription}</td><td>${item.requestedFor}</td><td>${item.approval}</td><td>${item.stateLabel}</td><td>${item.openedOn}</td></tr>`
-  )}</tbody>
-</table>`
-}`
-    )
-}
-
-export function approvalsPage(viewer: Viewer, approvals: ApprovalsView, notice?: Notice): SafeHtml {
-    const { pending, decided } = approvals
-    return page(
-        'My Approvals',
-        viewer,
-        'approvals',
-        html`<h1>My Approvals</h1>
-<h2>Waiting for you</h2>
-${pending.length === 0 ? html`<p>No approvals are waiting for you.</p>` : pending.map((approval) => pendingApproval(viewer, approval))}
-<h2>Decided</h2>
-${
-    decided.length === 0
-        ? html`<p class="muted">None yet.</p>`
-        : html`<table>
-  <caption>Approvals you decided</caption>
-  <thead><tr><th scope="col">Item</th><th scope="col">State</th><th scope="col">Comments</th><th scope="col">Updated</th></tr></thead>
-  <tbody>${decided.map(
-      (approval) =>
-          html`<tr><td>${itemLink(approval)}</td><td>${approval.state}</td><td>${approval.comments}</td><td>${approval.updatedOn}</td></tr>`
-  )}</tbody>
-</table>`
-}`,
-        notice
-    )
-}
-
-function itemLink(approval: { item?: { sysId: string; number: string }; number: string }): Fragment {
-    return approval.item
-        ? html`<a href="${requestItemUrl(approval.item.sysId)}">${approval.item.number}</a>`
-        : approval.number
-}
-
-function pendingApproval(viewer: Viewer, approval: PendingApprovalView): SafeHtml {
-    const { number } = approval
-    const id = `comment-${approval.sysId}`
-    return html`<section class="card" aria-label="Approval for ${number}">
-  <h3>${itemLink(approval)}: ${approval.shortDescription}</h3>
-  <dl class="facts">
-    <dt>Requested for</dt><dd>${approval.requestedFor}</dd>
-    ${approval.variables.map((variable) => html`<dt>${variable.label}</dt><dd class="mono">${variable.display}</dd>`)}
-  </dl>
-  <form method="post" action="/approvals/${approval.sysId}" aria-label="Decide ${number}">
-    ${csrfInput(viewer.csrfToken)}
-    <div class="field"><label for="${id}">Comment on ${number}</label><textarea id="${id}" name="comment"></textarea></div>
-    <div class="actions">
-      <button type="submit" name="decision" value="approve">Approve ${number}</button>
-      <button type="submit" name="decision" value="reject" class="danger">Reject ${number}</button>
-    </div>
-  </form>
-</section>`
 }
 
 export function requestItemPage(viewer: Viewer, item: RequestItemView, notice?: Notice): SafeHtml {

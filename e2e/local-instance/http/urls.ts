@@ -2,6 +2,9 @@
 // so that a browser test written against a real instance finds the same pages here.
 
 export const LOGIN_PATH = '/login.do'
+/** The classic Service Catalog home: the active items. */
+export const CATALOG_HOME_PATH = '/catalog_home.do'
+export const CATALOG_HOME_URL = `${CATALOG_HOME_PATH}?sysparm_view=catalog_default`
 export const CATALOG_ITEM_PATH = '/com.glideapp.servicecatalog_cat_item_view.do'
 export const CHECKOUT_PATH = '/com.glideapp.servicecatalog_checkout_view_v2.do'
 export const APPROVAL_PATH = '/sysapproval_approver.do'
@@ -43,3 +46,5 @@ export function listUrl(table: ListTable, query: string): string {
 export const MY_APPROVALS_URL = listUrl('sysapproval_approver', 'approver=javascript:gs.getUserID()^state=requested')
 /** My Requests: the items the viewer opened, newest first. */
 export const MY_REQUESTS_URL = listUrl('sc_req_item', 'opened_by=javascript:gs.getUserID()^ORDERBYDESCnumber')
+/** Requested Items, a fulfiller's list: every item the viewer may see, newest first. */
+export const REQUESTED_ITEMS_URL = listUrl('sc_req_item', 'ORDERBYDESCnumber')

@@ -202,14 +202,6 @@ export function itemRowView(instance: ViewedInstance, item: StoredRecord): ItemR
     }
 }
 
-/** A requester's own items, newest first; every item for a fulfiller. */
-export function requestsView(instance: ViewedInstance, viewer: Viewer): ItemRowView[] {
-    const query = viewer.isFulfiller ? '' : `opened_by=${instance.userSysId(viewer.userName)}^`
-    return instance.database
-        .query('sc_req_item', `${query}ORDERBYDESCnumber`)
-        .map((item) => itemRowView(instance, item))
-}
-
 export interface OrderStatusView {
     sysId: string
     number: string
@@ -223,64 +215,6 @@ export function orderStatusView(instance: ViewedInstance, request: StoredRecord)
         items: instance.database
             .query('sc_req_item', `request=${request.sys_id}`)
             .map((item) => itemRowView(instance, item)),
-    }
-}
-
-export interface PendingApprovalView {
-    sysId: string
-    /** The requested item, when it still exists. */
-    item?: { sysId: string; number: string }
-    number: string
-    shortDescription: string
-    requestedFor: string
-    variables: VariableView[]
-}
-
-export interface DecidedApprovalView {
-    item?: { sysId: string; number: string }
-    number: string
-    state: string
-    comments: string
-    updatedOn: string
-}
-
-export interface ApprovalsView {
-    pending: PendingApprovalView[]
-    decided: DecidedApprovalView[]
-}
-
-export function approvalsView(instance: ViewedInstance, viewer: Viewer): ApprovalsView {
-    const { database } = instance
-    const approvals = instance.approvalsFor(viewer.userName)
-    const itemOf = (approval: StoredRecord) => database.get('sc_req_item', approval.sysapproval ?? '')
-    const link = (item: StoredRecord | undefined) =>
-        item ? { sysId: item.sys_id, number: item.number ?? '' } : undefined
-    return {
-        pending: approvals
-            .filter((approval) => approval.state === 'requested')
-            .map((approval) => {
-                const item = itemOf(approval)
-                return {
-                    sysId: approval.sys_id,
-                    item: link(item),
-                    number: item?.number ?? approval.sysapproval ?? '',
-                    shortDescription: item?.short_description ?? '',
-                    requestedFor: item ? database.displayValue('sc_req_item', item.sys_id, 'requested_for') : '',
-                    variables: item ? variableViews(instance, item) : [],
-                }
-            }),
-        decided: approvals
-            .filter((approval) => approval.state !== 'requested')
-            .map((approval) => {
-                const item = itemOf(approval)
-                return {
-                    item: link(item),
-                    number: item?.number ?? approval.sysapproval ?? '',
-                    state: database.displayValue('sysapproval_approver', approval.sys_id, 'state'),
-                    comments: database.resolvePath('sysapproval_approver', approval.sys_id, 'comments'),
-                    updatedOn: approval.sys_updated_on ?? '',
-                }
-            }),
     }
 }
 

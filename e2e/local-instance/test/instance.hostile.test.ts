@@ -256,7 +256,7 @@ describe('cross-site writes', () => {
                     user_name: 'abel.tuter',
                     user_password: 'demo',
                     sysparm_ck: 'AAAA',
-                    next: '/catalog',
+                    next: '/catalog_home.do',
                 }).toString(),
             })
             expect(answer.status).toBe(403)
@@ -425,7 +425,7 @@ describe('races', () => {
                 user_name: 'abel.tuter',
                 user_password: 'demo',
                 sysparm_ck: loginToken,
-                next: '/catalog',
+                next: '/catalog_home.do',
             }).toString(),
         })
         expect(loggedIn.status).toBe(302)
@@ -584,8 +584,9 @@ describe('a full disk', () => {
                     .getSetCookie()
                     .find((header) => header.startsWith('local_instance_session='))
                     ?.split(';')[0] ?? ''
-            const approvalsPage = await (await fetch(`${url}/approvals`, { headers: { cookie: session } })).text()
-            const formToken = /name="sysparm_ck" value="([^"]+)"/.exec(approvalsPage)?.[1] ?? ''
+            const approvalPath = `${url}/sysapproval_approver.do?sys_id=${approvalId}`
+            const approvalPage = await (await fetch(approvalPath, { headers: { cookie: session } })).text()
+            const formToken = /name="sysparm_ck" value="([^"]+)"/.exec(approvalPage)?.[1] ?? ''
             expect(spawnSync('prlimit', ['--pid', pid, '--fsize=0:unlimited']).status).toBe(0)
             const patched = await call(
                 'PATCH',
@@ -596,11 +597,11 @@ describe('a full disk', () => {
                 }
             )
             expect(patched.status).toBe(503)
-            const posted = await fetch(`${url}/approvals/${approvalId}`, {
+            const posted = await fetch(approvalPath, {
                 method: 'POST',
                 redirect: 'manual',
                 headers: { cookie: session, 'content-type': 'application/x-www-form-urlencoded' },
-                body: new URLSearchParams({ sysparm_ck: formToken, decision: 'approve' }),
+                body: new URLSearchParams({ sysparm_ck: formToken, sys_action: 'approve' }),
             })
             expect(posted.status).toBe(503)
             expect(await posted.text()).toContain('The instance could not store the change, so nothing was changed')

@@ -101,7 +101,7 @@ async function whileAnotherClientIsServed<T>(hostile: () => Promise<T>): Promise
     try {
         do {
             const started = performance.now()
-            const page = await fetch(`${base}/login`, { signal: AbortSignal.timeout(60_000) })
+            const page = await fetch(`${base}/login.do`, { signal: AbortSignal.timeout(60_000) })
             await page.text()
             expect(page.status).toBe(200)
             pageMs.push(performance.now() - started)
