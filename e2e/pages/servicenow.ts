@@ -47,6 +47,12 @@ abstract class ClassicPage {
         return this.content().locator(`form[id="${table}.do"]`)
     }
 
+    /** A form's record, as `g_form` gives it. */
+    async uniqueValue(): Promise<string> {
+        // A string expression: the page's globals are not in this Node program's types.
+        return this.page.evaluate<string>('window.g_form.getUniqueValue()')
+    }
+
     /** The session's anti-forgery token as the platform gives every classic page (`window.g_ck`). */
     async csrfToken(): Promise<string> {
         // A string expression: the page's globals are not in this Node program's types.
@@ -157,7 +163,14 @@ export class ApprovalPage extends ClassicPage {
 
     async decide(decision: 'Approve' | 'Reject', comment = ''): Promise<void> {
         if (comment) await this.comments().fill(comment)
+        await this.submit(decision)
+    }
+
+    /** Clicks Approve or Reject and waits for the answer's page to load (wherever the form leads). */
+    async submit(decision: 'Approve' | 'Reject'): Promise<void> {
+        const loaded = this.page.waitForEvent('load')
         await this.button(decision).click()
+        await loaded
     }
 }
 
@@ -322,12 +335,6 @@ export class RequestedItemPage extends ClassicPage {
             .filter(flowName ? { hasText: flowName } : {})
         for (const fold of await folded.all()) await fold.locator('summary').click()
         return content.getByRole('table', { name: flowName ? `Flow run ${flowName}` : /^Flow run / }).first()
-    }
-
-    /** The form's record, as `g_form` gives it. */
-    async uniqueValue(): Promise<string> {
-        // A string expression: the page's globals are not in this Node program's types.
-        return this.page.evaluate<string>('window.g_form.getUniqueValue()')
     }
 }
 

@@ -334,7 +334,8 @@ export async function openMyDecidedApprovals(
 
 /**
  * My Approvals (the list view) > the item's approval (its classic form): Comments, then Approve or
- * Reject; returns when the button was clicked. The list is reloaded until the flow has asked.
+ * Reject; returns when the button was clicked, once the approval is decided. The list is reloaded
+ * until the flow has asked.
  */
 export async function decide(
     page: Page,
@@ -343,10 +344,15 @@ export async function decide(
     comment: string
 ): Promise<number> {
     const approval = await openMyApproval(page, item)
+    const approvalSysId = await approval.uniqueValue()
     await approval.comments().fill(comment)
     const clickedAt = performance.now()
-    await approval.button(decision).click()
-    await expect(approval.infoMessage()).toHaveText(`${item} ${decision === 'Approve' ? 'approved' : 'rejected'}.`)
+    await approval.submit(decision)
+    await expect(approval.errorMessage()).toHaveCount(0)
+    // Decided: the approval's form again, without Approve or Reject (they show while it is requested).
+    await approval.openApproval(approvalSysId)
+    await expect(approval.record()).toBeVisible()
+    await expect(approval.button(decision)).toHaveCount(0)
     return clickedAt
 }
 
