@@ -137,7 +137,7 @@ export const ${profile.id}AccessItem = CatalogItem({
     $id: Now.ID[${literal(`profile_item_${profile.id}`)}],
     name: ${literal(profile.name)},
     shortDescription: ${literal(profile.description)},
-    description: ${literal(`${profile.description} Kpow actions: ${profile.actions.join(', ')}. At most ${maximum}; ${APPROVERS_TEXT[profile.approvers]}. Access is revoked when this request is closed or when the chosen duration ends, whichever comes first. Unless the instance grants personal roles (x_kpow_jit.grant_to = personal), everyone who holds the Kpow role ${profile.roles[0] ?? ''} gains the access while it lasts, not only you.`)},
+    description: ${literal(`${profile.description} Kpow actions: ${profile.actions.join(', ')}. At most ${maximum}; ${APPROVERS_TEXT[profile.approvers]}. Access is revoked when this request is closed or when the chosen duration ends, whichever comes first. Unless your administrator's grant setting gives access to personal roles, everyone who holds the Kpow role ${profile.roles[0] ?? ''} gains the access while it lasts, not only you.`)},
     catalogs: [SERVICE_CATALOG],
     categories: [SOFTWARE_CATEGORY],
     flow: Now.ref('sys_hub_flow', 'access_lifecycle_flow'),

@@ -53,7 +53,7 @@ export const requestTopicAccessCatalogItem = CatalogItem({
             choices: kpowSettings.roleChoices,
             tooltip: 'The Kpow role that receives the access',
             helpText:
-                'The Kpow role you sign in with. Only roles the Kafka administrators allow for just-in-time access are listed. Everyone who holds this role gains the access while it lasts, not only you, unless the instance grants personal roles (x_kpow_jit.grant_to = personal: then this choice is ignored and your personal Kpow role is used; the request says which).',
+                "The Kpow role you sign in with. Only roles the Kafka administrators allow for just-in-time access are listed. Everyone who holds this role gains the access while it lasts, not only you, unless your administrator's grant setting gives access to personal roles (then this choice is ignored and your personal Kpow role is used; the request says which).",
         }),
         duration_ms: SelectBoxVariable({
             question: 'Access Duration',

@@ -20,7 +20,7 @@ export const group_editAccessItem = CatalogItem({
     $id: Now.ID["profile_item_group_edit"],
     name: "Request Kpow Consumer Group Edit Access",
     shortDescription: "Edit one consumer group's offsets in Kpow, e.g. skip a poison message during an incident (in Workflows: the consumer group, then Skip Offset).",
-    description: "Edit one consumer group's offsets in Kpow, e.g. skip a poison message during an incident (in Workflows: the consumer group, then Skip Offset). Kpow actions: GROUP_EDIT. At most 1 hour; your manager approves, then the Kpow Access Approvers group. Access is revoked when this request is closed or when the chosen duration ends, whichever comes first. Unless the instance grants personal roles (x_kpow_jit.grant_to = personal), everyone who holds the Kpow role kafka-users gains the access while it lasts, not only you.",
+    description: "Edit one consumer group's offsets in Kpow, e.g. skip a poison message during an incident (in Workflows: the consumer group, then Skip Offset). Kpow actions: GROUP_EDIT. At most 1 hour; your manager approves, then the Kpow Access Approvers group. Access is revoked when this request is closed or when the chosen duration ends, whichever comes first. Unless your administrator's grant setting gives access to personal roles, everyone who holds the Kpow role kafka-users gains the access while it lasts, not only you.",
     catalogs: [SERVICE_CATALOG],
     categories: [SOFTWARE_CATEGORY],
     flow: Now.ref('sys_hub_flow', 'access_lifecycle_flow'),

@@ -71,7 +71,8 @@
                 profileId +
                 '" is not an access profile in system property ' +
                 x_kpow_jit.KpowClient.PROFILES_PROPERTY +
-                '.'
+                '.',
+            "the kind of access requested is not among your administrator's access profiles."
         )
     }
 
@@ -88,7 +89,8 @@
         var requester = requestedFor()
         if (template.indexOf('${user_name}') === -1 || !requester) {
             kpow.fail(
-                'personal grants (x_kpow_jit.grant_to = personal) need the requested item in work_notes_record and x_kpow_jit.personal_role_template containing ${user_name}.'
+                'personal grants (x_kpow_jit.grant_to = personal) need the requested item in work_notes_record and x_kpow_jit.personal_role_template containing ${user_name}.',
+                "your administrator's grant setting gives access to personal Kpow roles, and yours could not be worked out from this request."
             )
         }
         var personalRole = template.split('${user_name}').join(String(requester.getValue('user_name')))
@@ -98,11 +100,17 @@
                     roleName +
                     '" is not the requester\'s personal role ' +
                     personalRole +
-                    ' (x_kpow_jit.grant_to = personal).'
+                    ' (x_kpow_jit.grant_to = personal).',
+                'the Kpow role ' +
+                    roleName +
+                    " is not your personal role, which your administrator's grant setting requires."
             )
         }
     } else if (grantTo !== 'role') {
-        kpow.fail('system property x_kpow_jit.grant_to is "' + grantTo + '"; set it to role or personal.')
+        kpow.fail(
+            'system property x_kpow_jit.grant_to is "' + grantTo + '"; set it to role or personal.',
+            "your administrator's grant setting has a value this app does not know."
+        )
     } else if (!ROLE_NAME_PATTERN.test(roleName) || !listed(profile.roles, roleName)) {
         kpow.fail(
             'role_name "' +
@@ -177,7 +185,10 @@
     }
     var durationMs = parseInt(durationText, 10)
     if (isNaN(maxMinutes) || maxMinutes < 1) {
-        kpow.fail('system property x_kpow_jit.max_duration_minutes must be a whole number of minutes, at least 1.')
+        kpow.fail(
+            'system property x_kpow_jit.max_duration_minutes must be a whole number of minutes, at least 1.',
+            "your administrator's longest-access setting is not a whole number of minutes."
+        )
     }
     var limitMs = Math.min(maxMinutes * MINUTE_MS, Number(profile.max_duration_ms))
     if (durationMs < MINUTE_MS || durationMs > limitMs || !listed(profile.durations_ms, String(durationMs))) {
@@ -190,7 +201,10 @@
                 profile.durations_ms.join(', ') +
                 ' ms; at most ' +
                 limitMs +
-                ' ms, the lower of the profile maximum and x_kpow_jit.max_duration_minutes).'
+                ' ms, the lower of the profile maximum and x_kpow_jit.max_duration_minutes).',
+            'the duration requested is not one this access offers: at most ' +
+                kpow.minutesText(limitMs) +
+                ", set by the access profile and your administrator's longest-access setting."
         )
     }
 

@@ -47,7 +47,7 @@
         outputs.reach =
             'Everyone who holds the Kpow role ' +
             roleName +
-            ' gains this access while it lasts, not only the requester (x_kpow_jit.grant_to = role).'
+            " gains this access while it lasts, not only the requester (your administrator's grant setting gives access to roles, not to persons)."
     } else {
         kpow.fail('system property x_kpow_jit.grant_to is "' + grantTo + '"; set it to role or personal.')
     }
