@@ -5,9 +5,14 @@
 // - `e2e` (`npm run test:e2e`): the lifecycle scenarios, each test on fresh servers (the local
 //   instance loading the built update set, and mock-kpow, started in the worker on port 0).
 // Vitest's files (*.test.ts) are never collected: each project reads only *.spec.ts in its folder.
+// `npm run test:e2e -- --target=instance` (scripts/e2e/run.ts) runs the `e2e` specs against the
+// user's deployed instance instead (E2E_TARGET=instance, read by e2e/specs/target.ts): one worker,
+// since the specs then share that instance, its people and Kpow's policies, and longer waits.
 import { defineConfig } from '@playwright/test'
+import { target } from './e2e/specs/target'
 
 const CI = !!process.env.CI
+const onInstance = target === 'instance'
 
 export default defineConfig({
     forbidOnly: CI,
@@ -15,7 +20,7 @@ export default defineConfig({
     // retried and a failure keeps its trace.
     retries: CI ? 1 : 0,
     // Two cores shared with the rest of the suite.
-    workers: 2,
+    workers: onInstance ? 1 : 2,
     // npm start's ports are held while specs run, so a spec on a fixed port fails every time.
     globalSetup: './scripts/test/hold-default-ports.ts',
     reporter: CI ? [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]] : 'list',
@@ -51,8 +56,8 @@ export default defineConfig({
             testMatch: '*.spec.ts',
             // Two workers on two cores shared with other work: a lifecycle that takes 15 s alone may
             // take a minute on a loaded machine.
-            timeout: 90_000,
-            expect: { timeout: 10_000 },
+            timeout: onInstance ? 600_000 : 90_000,
+            expect: { timeout: onInstance ? 30_000 : 10_000 },
             // As many workers as the configuration gives (two): every test starts its own servers on
             // port 0 and its own browser contexts, so tests in parallel share nothing.
         },

@@ -2,6 +2,9 @@
 // item: closing then deletes an unknown policy (404 = done), and the item says it had expired.
 import { RequestedItemPage } from '../pages/servicenow'
 import { decide, expect, itemField, orderAccess, setState, test, waitForEffect, waitForWorkNote } from './fixtures'
+import { target } from './target'
+
+test.skip(target === 'instance', "moves mock-kpow's clock past the policy's expiry")
 
 test('a policy that expired in Kpow before the close is reported, not an error', async ({ people, kpow }) => {
     const requester = await people.instanceAs('abel.tuter')

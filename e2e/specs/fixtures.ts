@@ -6,6 +6,10 @@
 // RESTMessageV2.execute() waits asynchronously for Node (glide-sandbox.ts), so mock-kpow still answers.
 // `people` opens one browser context per person, logged in through the real login forms. Pages are
 // driven only through the page objects of e2e/pages (ServiceNow's classic UI, Kpow's UI).
+// On the instance target (target.ts) nothing is started: the same pages are driven on the user's
+// deployed instance as the people its environment names, Kpow is checked through the API the
+// instance reaches (instance-target.ts), and each test leaves nothing behind: in teardown, even after
+// a failed step, the items it opened are closed and the temporary policies it caused deleted.
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { join } from 'node:path'
 import { advanceClocks, repositoryRoot, type ClocksAdvanced } from '../../scripts/lib/common/index'
@@ -13,6 +17,10 @@ import { GUIDE_CLUSTER_ID, startMockKpowWithFlags } from '../../mock-kpow/src/in
 import { startLocalInstanceServer } from '../local-instance/index'
 import { DataInspectPage, KpowLoginPage } from '../pages/kpow'
 import { ApprovalPage, CatalogItemPage, ListPage, LoginPage, RequestedItemPage } from '../pages/servicenow'
+import { InstanceRest, InstanceRun, PERSONA_OF_LOCAL_USER, type TemporaryPolicy } from './instance-target'
+import { instanceTarget, patience, target } from './target'
+
+export { target }
 
 export const CLUSTER = GUIDE_CLUSTER_ID
 export const ITEM = 'Request Kpow Topic Query Access'
@@ -20,14 +28,16 @@ export const DEMO_PASSWORD = 'demo'
 export const KPOW_DENIED_QUERY = 'Permission Denied. Action: TOPIC_DATA_QUERY / Access Control: Implicit Deny'
 const ADMIN_AUTH = `Basic ${Buffer.from('admin:admin').toString('base64')}`
 
+/** The instance's admin for the Table API: the local instance's admin/admin, or the target's SN_USER. */
+function adminAuthorization(): string {
+    if (target === 'local') return ADMIN_AUTH
+    const { user, password } = restOfInstance().settings.admin
+    return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
+}
+
 export type Effect = 'Allow' | 'Deny' | 'Stage'
 
-export interface TemporaryPolicy {
-    id: string
-    created_ts: number
-    duration_ms: number
-    policy: { role?: string; actions: string[]; effect: string; resource?: string[] }
-}
+export type { TemporaryPolicy }
 
 export interface Kpow {
     readonly apiUrl: string
@@ -115,8 +125,15 @@ async function startInstance(kpowUrl: string, kpowUiUrl: string): Promise<LocalI
 }
 
 export interface People {
-    /** A page of a new browser context, logged in to the local instance as `userName` (`admin`: password admin). */
+    /**
+     * A page of a new browser context, logged in to the instance as `userName` (`admin`: password
+     * admin). On the instance target the local demo users stand for the people its environment
+     * names: abel.tuter the requester, beth.anglin their manager, fred.fulfiller the admin (who
+     * fulfils), gina.approver a member of the approvers group.
+     */
     instanceAs(userName: string, password?: string): Promise<Page>
+    /** The user name `instanceAs(userName)` logs in as on this target. */
+    userNameOf(userName: string): Promise<string>
     /** A page of a new browser context, logged in to mock-kpow's UI (Global tenant). */
     kpowAs(userName: string, password: string): Promise<Page>
 }
@@ -125,20 +142,32 @@ async function newPeople(
     browser: Browser,
     instanceUrl: () => string,
     kpowUrl: () => string,
-    contexts: BrowserContext[]
+    contexts: BrowserContext[],
+    run: InstanceRun | undefined
 ): Promise<People> {
     const open = async (baseURL: string) => {
         const context = await browser.newContext({ baseURL })
         contexts.push(context)
         return context.newPage()
     }
+    const onInstance = async (userName: string) => {
+        const persona = PERSONA_OF_LOCAL_USER[userName]
+        if (!run || !persona)
+            throw new Error(`${userName} has no counterpart on the instance target: skip this spec there`)
+        return run.rest.person(persona)
+    }
     return {
         async instanceAs(userName, password = userName === 'admin' ? 'admin' : DEMO_PASSWORD) {
             const page = await open(instanceUrl())
-            await new LoginPage({ page }).logIn(userName, password)
+            const login = run ? await onInstance(userName) : { user: userName, password }
+            await new LoginPage({ page }).logIn(login.user, login.password)
             return page
         },
+        async userNameOf(userName) {
+            return run ? (await onInstance(userName)).user : userName
+        },
         async kpowAs(userName, password) {
+            if (run) throw new Error("the instance target has no Kpow UI login (only Kpow's API): skip this step there")
             const page = await open(kpowUrl())
             await new KpowLoginPage(page).logIn(userName, password, 'Global')
             return page
@@ -156,23 +185,92 @@ export interface Clocks {
     advance(milliseconds: number): Promise<ClocksAdvanced>
 }
 
+/** The REST side of the instance target, read from the environment once per worker. */
+let instanceRest: InstanceRest | undefined
+function restOfInstance(): InstanceRest {
+    instanceRest ??= new InstanceRest(instanceTarget())
+    return instanceRest
+}
+
+/** The Kpow the instance reaches, through its API only: the policies this test caused; no probes, no clock. */
+function instanceKpow(run: InstanceRun): Kpow {
+    const noProbe = (what: string) => async () => {
+        throw new Error(`${what} is mock-kpow's; a real Kpow has none: skip this step on the instance target`)
+    }
+    const { apiUrl, user, password } = run.rest.settings.kpow
+    return {
+        apiUrl,
+        uiUrl: '',
+        async call(method, path, json) {
+            const response = await fetch(`${apiUrl}${path}`, {
+                method,
+                headers: {
+                    authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+                    ...(json === undefined ? {} : { 'content-type': 'application/json' }),
+                },
+                body: json === undefined ? undefined : JSON.stringify(json),
+            })
+            const text = await response.text()
+            return { status: response.status, json: text ? (JSON.parse(text) as unknown) : undefined }
+        },
+        decide: noProbe('The decision probe'),
+        decideOn: noProbe('The decision probe'),
+        advanceClock: noProbe('The clock'),
+        policies: () => run.newPolicies(),
+        async stop() {},
+    }
+}
+
 export const test = base.extend<
-    InstanceOptions & { kpow: Kpow; localInstance: LocalInstanceProcess; people: People; clocks: Clocks }
+    InstanceOptions & {
+        instanceRun: InstanceRun | undefined
+        kpow: Kpow
+        localInstance: LocalInstanceProcess
+        people: People
+        clocks: Clocks
+    }
 >({
     kpowUrl: [undefined, { option: true }],
-    // Playwright reads a fixture's dependencies from its destructuring pattern: none here.
+    // On the instance target: what was there before the test, and in teardown (even after a failed
+    // step) its items closed and its policies deleted. Undefined on the local target.
     // eslint-disable-next-line no-empty-pattern
-    kpow: async ({}, use) => {
-        const kpow = await startKpow()
+    instanceRun: async ({}, use, testInfo) => {
+        if (target !== 'instance') {
+            await use(undefined)
+            return
+        }
+        const run = await InstanceRun.start(restOfInstance())
+        await use(run)
+        const closed = await run.closeItemsLeftOpen()
+        // A closed item's flow revokes its policy; what is still there after that is deleted.
+        if (closed.length > 0)
+            await expect
+                .poll(() => run.newPolicies(), { timeout: 10_000 * patience })
+                .toEqual([])
+                .catch(() => undefined)
+        const deleted = await run.deleteNewPolicies()
+        const tidied = [
+            ...closed.map((sysId) => `closed item ${sysId} (Closed Incomplete)`),
+            ...deleted.map((id) => `deleted Kpow policy ${id}`),
+        ]
+        if (tidied.length > 0) testInfo.annotations.push({ type: 'clean-up', description: tidied.join('; ') })
+    },
+    kpow: async ({ instanceRun }, use) => {
+        const kpow = instanceRun ? instanceKpow(instanceRun) : await startKpow()
         await use(kpow)
         await kpow.stop()
     },
-    localInstance: async ({ kpow, kpowUrl }, use) => {
+    localInstance: async ({ kpow, kpowUrl, instanceRun }, use) => {
+        if (instanceRun) {
+            await use({ url: instanceRun.rest.instanceUrl, stop: async () => {} })
+            return
+        }
         const instance = await startInstance(kpowUrl ?? kpow.apiUrl, kpow.uiUrl)
         await use(instance)
         await instance.stop()
     },
     clocks: async ({ kpow, localInstance }, use) => {
+        if (target === 'instance') throw new Error("the instance target's clocks cannot be moved: skip this spec there")
         await use({
             advance: (milliseconds) =>
                 advanceClocks(
@@ -187,19 +285,32 @@ export const test = base.extend<
     baseURL: async ({ localInstance }, use) => {
         await use(localInstance.url)
     },
-    people: async ({ browser, localInstance, kpow }, use) => {
+    people: async ({ browser, localInstance, kpow, instanceRun }, use) => {
         const contexts: BrowserContext[] = []
         await use(
             await newPeople(
                 browser,
                 () => localInstance.url,
                 () => kpow.uiUrl,
-                contexts
+                contexts,
+                instanceRun
             )
         )
         for (const context of contexts) await context.close()
     },
 })
+
+/**
+ * Steps that need what only the local target has (mock-kpow's probes and UI, the local instance's
+ * own pages, clock or outbox): run there; on the instance target noted on the test with the reason.
+ */
+export async function onLocal(reason: string, steps: () => Promise<void>): Promise<void> {
+    if (target === 'local') {
+        await steps()
+        return
+    }
+    test.info().annotations.push({ type: 'local only', description: reason })
+}
 
 export { expect }
 
@@ -231,7 +342,7 @@ export async function catalogItemSysId(page: Page, name: string): Promise<string
     if (known) return known
     const response = await fetch(
         `${origin}/api/now/table/sc_cat_item?sysparm_query=${encodeURIComponent(`active=true^name=${name}`)}&sysparm_fields=sys_id`,
-        { headers: { authorization: ADMIN_AUTH, accept: 'application/json' } }
+        { headers: { authorization: adminAuthorization(), accept: 'application/json' } }
     )
     if (response.status !== 200)
         throw new Error(`sc_cat_item answered ${String(response.status)}: ${await response.text()}`)
@@ -414,7 +525,7 @@ export async function itemField(page: Page, field: 'state' | 'approval' | 'due_d
     return new RequestedItemPage({ page }).field(field)
 }
 
-/** Polls Kpow's decision until it is `effect`; returns when it got there, in performance.now() time. */
+/** Polls Kpow's decision on a topic query until it is `effect`; returns when it got there, in performance.now() time. */
 export async function waitForEffect(
     kpow: Kpow,
     user: string,
@@ -422,12 +533,40 @@ export async function waitForEffect(
     effect: Effect,
     timeoutMs = 20_000
 ): Promise<number> {
+    return waitForAccess(kpow, user, 'TOPIC_DATA_QUERY', ['cluster', CLUSTER, 'topic', topic], effect, timeoutMs)
+}
+
+/**
+ * Polls Kpow's decision on `action` over `resource` until it is `effect` (mock-kpow's probe). A real
+ * Kpow has no probe: on the instance target, until the temporary policies the test caused hold an
+ * Allow of that action on exactly that resource (Allow) or no longer do (Deny).
+ */
+export async function waitForAccess(
+    kpow: Kpow,
+    user: string,
+    action: string,
+    resource: string[],
+    effect: Effect,
+    timeoutMs = 20_000
+): Promise<number> {
+    const granted = async () =>
+        (await kpow.policies()).some(
+            (policy) =>
+                policy.policy.effect === 'Allow' &&
+                policy.policy.actions.includes(action) &&
+                JSON.stringify(policy.policy.resource) === JSON.stringify(resource)
+        )
     await expect
-        .poll(() => kpow.decide(user, topic), {
-            timeout: timeoutMs,
-            intervals: [20],
-            message: `Kpow's decision for ${user} on ${topic}`,
-        })
+        .poll(
+            target === 'instance'
+                ? async () => ((await granted()) ? 'Allow' : 'Deny')
+                : () => kpow.decideOn(user, action, resource),
+            {
+                timeout: timeoutMs * patience,
+                intervals: target === 'instance' ? [500] : [20],
+                message: `Kpow's decision for ${user} on ${action} ${resource.join('/')}`,
+            }
+        )
         .toBe(effect)
     return performance.now()
 }

@@ -1,6 +1,9 @@
 // Kpow cannot be reached when the approval comes in (the alias points at a closed port): the item
 // records the failure and is closed incomplete, and nothing is half-done in Kpow.
 import { decide, expect, itemField, openItem, orderAccess, test, waitForWorkNote } from './fixtures'
+import { target } from './target'
+
+test.skip(target === 'instance', "points the local instance's Kpow connection at a closed port")
 
 // Port 9 (discard) on loopback: nothing listens there, the connection is refused.
 test.use({ kpowUrl: 'http://127.0.0.1:9' })

@@ -13,6 +13,12 @@ import {
     waitForMyApproval,
     waitForWorkNote,
 } from './fixtures'
+import { target } from './target'
+
+test.skip(
+    target === 'instance',
+    'needs a requester without a manager and both approvers group members (the local demo users)'
+)
 
 test('the fallback group approves a request from someone without a manager', async ({ people, kpow }) => {
     const requester = await people.instanceAs('carol.nomanager')

@@ -13,6 +13,12 @@ import {
     RequestedItemPage,
 } from '../pages/servicenow'
 import { CLUSTER, DEMO_PASSWORD, expect, ITEM, test } from './fixtures'
+import { target } from './target'
+
+test.skip(
+    target === 'instance',
+    "measures the local instance's own page layout at 1366 px (a real instance's is ServiceNow's)"
+)
 
 const WINDOW = { width: 1366, height: 768 }
 

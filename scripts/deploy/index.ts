@@ -29,7 +29,7 @@ export { KpowClient } from './kpow-client.ts'
 export type { KpowCredentials, TemporaryPolicy } from './kpow-client.ts'
 export { Reporter, formatDuration } from './reporter.ts'
 export type { StepOutcome, StepRecord } from './reporter.ts'
-export { instanceCredentials, kpowCredentials } from './settings.ts'
+export { instanceCredentials, kpowCredentials, smokeCredentials } from './settings.ts'
 export type { ConnectionFlags, Environment } from './settings.ts'
 export { PROGRESS_STATUS, ServiceNowClient } from './servicenow-client.ts'
 export type {

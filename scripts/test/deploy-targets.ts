@@ -11,6 +11,8 @@ import { LOCAL_INSTANCE_CLI, LOCAL_INSTANCE_LISTENING } from '../../e2e/local-in
 export interface DeployTargets {
     instanceUrl: string
     kpowApiUrl: string
+    /** The local instance's admin password (its admin is `admin`). */
+    adminPassword: string
     /** Runs the deploy command line (`deploy`, `smoke`, `status` and flags) against both; its exit code and lines. */
     run(args: readonly string[]): Promise<{ code: number; output: string }>
     stop(): Promise<void>
@@ -47,6 +49,7 @@ export async function startDeployTargets(): Promise<DeployTargets> {
         return {
             instanceUrl,
             kpowApiUrl,
+            adminPassword: ADMIN_PASSWORD,
             async run(args) {
                 const lines: string[] = []
                 const code = await deployCommandLine(args, { write: (line) => lines.push(line), environment })

@@ -1,0 +1,211 @@
+// What the fixtures do on the instance target (e2e/specs/target.ts): the user's instance read and
+// tidied through its REST API as the admin (the deploy tool's clients), Kpow through the API the
+// instance reaches. Nothing here knows the local instance: the same calls work on a PDI.
+import { KpowClient, ServiceNowClient } from '../../scripts/deploy/index'
+import type { TableRecord } from '../../scripts/deploy/index'
+import type { InstanceTarget, Login } from './target'
+
+/** Kpow's temporary policy as its API lists it. */
+export interface TemporaryPolicy {
+    id: string
+    created_ts: number
+    duration_ms: number
+    policy: { role?: string; actions: string[]; effect: string; resource?: string[] }
+}
+
+/** sc_req_item states the platform counts as closed: Closed Complete, Closed Incomplete, Closed Skipped. */
+const CLOSED_STATES = new Set(['3', '4', '7'])
+const CLOSED_INCOMPLETE = '4'
+
+/** The people the specs log in as, by the names the local instance's demo users have. */
+export type Persona = 'requester' | 'manager' | 'fulfiller' | 'groupApprover'
+export const PERSONA_OF_LOCAL_USER: Readonly<Record<string, Persona>> = {
+    'abel.tuter': 'requester',
+    'beth.anglin': 'manager',
+    'fred.fulfiller': 'fulfiller',
+    'gina.approver': 'groupApprover',
+}
+
+/** A person on the instance: their login and sys_id. */
+export interface Person extends Login {
+    sysId: string
+}
+
+export class InstanceRest {
+    readonly admin: ServiceNowClient
+    private readonly kpowClient: KpowClient
+
+    constructor(readonly settings: InstanceTarget) {
+        this.admin = new ServiceNowClient(settings.admin)
+        this.kpowClient = new KpowClient(settings.kpow)
+    }
+
+    get instanceUrl(): string {
+        return this.settings.admin.instanceUrl
+    }
+
+    /** The login of a persona; the manager is the requester's, looked up on the instance. */
+    async person(persona: Persona): Promise<Person> {
+        if (persona === 'fulfiller') return this.userNamed(this.settings.admin)
+        if (persona === 'requester') return this.userNamed(this.settings.requester)
+        if (persona === 'manager') {
+            const requester = await this.userNamed(this.settings.requester)
+            const [record] = await this.admin.queryRecords('sys_user', `sys_id=${requester.sysId}`, ['manager'], 1)
+            const manager = record?.manager
+                ? await this.admin.getRecord('sys_user', record.manager, ['sys_id', 'user_name'])
+                : undefined
+            if (!manager?.user_name)
+                throw new Error(
+                    `${this.settings.requester.user} has no manager on the instance: set one on their user record`
+                )
+            return { user: manager.user_name, password: this.settings.approverPassword, sysId: manager.sys_id ?? '' }
+        }
+        const groupApprover = this.settings.groupApprover
+        if (!groupApprover)
+            throw new Error('no group approver: set SN_E2E_GROUP_APPROVER and SN_E2E_GROUP_APPROVER_PASSWORD')
+        return this.userNamed(groupApprover)
+    }
+
+    private async userNamed(login: Login): Promise<Person> {
+        const [user] = await this.admin.queryRecords('sys_user', `user_name=${login.user}`, ['sys_id'], 1)
+        if (!user?.sys_id) throw new Error(`no user "${login.user}" on ${this.instanceUrl}`)
+        return { ...login, sysId: user.sys_id }
+    }
+
+    async one(table: string, query: string, fields: readonly string[]): Promise<TableRecord | undefined> {
+        const [record] = await this.admin.queryRecords(table, query, ['sys_id', ...fields], 1)
+        return record
+    }
+
+    async catalogItemSysId(name: string): Promise<string> {
+        const item = await this.one('sc_cat_item', `name=${name}`, [])
+        if (!item?.sys_id) throw new Error(`no catalog item "${name}" on ${this.instanceUrl}: run npm run deploy`)
+        return item.sys_id
+    }
+
+    /** The requested item of a request (its sc_request sys_id), once the request has one. */
+    async itemOfRequest(requestSysId: string): Promise<TableRecord | undefined> {
+        return this.one('sc_req_item', `request=${requestSysId}`, ['number'])
+    }
+
+    async itemSysId(number: string): Promise<string> {
+        const item = await this.one('sc_req_item', `number=${number}`, [])
+        if (!item?.sys_id) throw new Error(`no requested item ${number} on ${this.instanceUrl}`)
+        return item.sys_id
+    }
+
+    /** A field of the item as people read it (the display value: "Closed Complete", "Approved"). */
+    async itemDisplayValue(itemSysId: string, field: string): Promise<string> {
+        const response = await fetch(
+            `${this.instanceUrl}/api/now/table/sc_req_item/${itemSysId}?sysparm_display_value=true&sysparm_fields=${field}`,
+            { headers: { authorization: this.basic(), accept: 'application/json' } }
+        )
+        if (response.status !== 200) throw new Error(`sc_req_item answered ${String(response.status)}`)
+        const value = ((await response.json()) as { result: Record<string, unknown> }).result[field]
+        return typeof value === 'object' && value !== null
+            ? String((value as { display_value?: unknown }).display_value ?? '')
+            : String(value ?? '')
+    }
+
+    /** The item's journal entries of one kind, newest first. */
+    async journal(itemSysId: string, element: 'work_notes' | 'comments'): Promise<string[]> {
+        const entries = await this.admin.queryRecords(
+            'sys_journal_field',
+            `element_id=${itemSysId}^element=${element}`,
+            ['value', 'sys_created_on']
+        )
+        return entries
+            .map((entry, index) => ({ index, created: entry.sys_created_on ?? '', value: entry.value ?? '' }))
+            .sort((left, right) => right.created.localeCompare(left.created) || right.index - left.index)
+            .map((entry) => entry.value)
+    }
+
+    /** The person's approval of the item still waiting for them, if the flow has asked. */
+    async pendingApproval(itemSysId: string, approverSysId: string): Promise<string | undefined> {
+        const approval = await this.one(
+            'sysapproval_approver',
+            `sysapproval=${itemSysId}^approver=${approverSysId}^state=requested`,
+            []
+        )
+        return approval?.sys_id
+    }
+
+    async approvalState(approvalSysId: string): Promise<string> {
+        return (await this.admin.getRecord('sysapproval_approver', approvalSysId, ['state']))?.state ?? ''
+    }
+
+    /** The requester's requested items that are not closed (sys_ids). */
+    async openItemsOf(requesterSysId: string): Promise<string[]> {
+        const items = await this.admin.queryRecords('sc_req_item', `requested_for=${requesterSysId}`, [
+            'sys_id',
+            'state',
+        ])
+        return items.filter((item) => !CLOSED_STATES.has(item.state ?? '')).map((item) => item.sys_id ?? '')
+    }
+
+    async closeIncomplete(itemSysId: string): Promise<void> {
+        await this.admin.updateRecord('sc_req_item', itemSysId, { state: CLOSED_INCOMPLETE })
+    }
+
+    /** Kpow's temporary policies, as its API lists them. */
+    async policies(): Promise<TemporaryPolicy[]> {
+        const response = await fetch(`${this.settings.kpow.apiUrl}/admin/v1/temporary-policies`, {
+            headers: {
+                authorization: `Basic ${Buffer.from(`${this.settings.kpow.user}:${this.settings.kpow.password}`).toString('base64')}`,
+                accept: 'application/json',
+            },
+        })
+        if (response.status !== 200) throw new Error(`Kpow's temporary policies answered ${String(response.status)}`)
+        return ((await response.json()) as { temporary_policies: TemporaryPolicy[] }).temporary_policies
+    }
+
+    async deletePolicy(id: string): Promise<boolean> {
+        return this.kpowClient.deleteTemporaryPolicy(id)
+    }
+
+    private basic(): string {
+        const { user, password } = this.settings.admin
+        return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
+    }
+}
+
+/**
+ * One test's footprint on the instance: what was there when it started, so that what it caused is
+ * told apart from what was there already (a real Kpow holds other people's policies), and removed
+ * after it, whether it passed or failed.
+ */
+export class InstanceRun {
+    private constructor(
+        readonly rest: InstanceRest,
+        private readonly requester: Person,
+        private readonly itemsBefore: ReadonlySet<string>,
+        private readonly policiesBefore: ReadonlySet<string>
+    ) {}
+
+    static async start(rest: InstanceRest): Promise<InstanceRun> {
+        const requester = await rest.person('requester')
+        const [items, policies] = await Promise.all([rest.openItemsOf(requester.sysId), rest.policies()])
+        return new InstanceRun(rest, requester, new Set(items), new Set(policies.map((policy) => policy.id)))
+    }
+
+    /** The temporary policies created since the test started. */
+    async newPolicies(): Promise<TemporaryPolicy[]> {
+        return (await this.rest.policies()).filter((policy) => !this.policiesBefore.has(policy.id))
+    }
+
+    /** Closes (Closed Incomplete) the requester's items the test opened and left open; their numbers' sys_ids. */
+    async closeItemsLeftOpen(): Promise<string[]> {
+        const left = (await this.rest.openItemsOf(this.requester.sysId)).filter((id) => !this.itemsBefore.has(id))
+        for (const itemSysId of left) await this.rest.closeIncomplete(itemSysId)
+        return left
+    }
+
+    /** Deletes in Kpow every policy the test caused that is still there; their ids. */
+    async deleteNewPolicies(): Promise<string[]> {
+        const deleted: string[] = []
+        for (const policy of await this.newPolicies()) {
+            if (await this.rest.deletePolicy(policy.id)) deleted.push(policy.id)
+        }
+        return deleted
+    }
+}
