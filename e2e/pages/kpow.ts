@@ -46,11 +46,16 @@ export class DataInspectPage {
         return this.page.getByLabel('Topic')
     }
 
-    /** Chooses the topic and searches its latest messages. */
+    /** Runs the query as the form stands. */
+    async search(): Promise<void> {
+        await this.page.getByRole('button', { name: 'Search' }).click()
+    }
+
+    /** Data > Inspect, the topic chosen, its latest messages searched. */
     async inspect(topic: string): Promise<void> {
         await this.open()
         await this.topic().selectOption(topic)
-        await this.page.getByRole('button', { name: 'Search' }).click()
+        await this.search()
     }
 
     /** The messages found (a table, one row per message). */

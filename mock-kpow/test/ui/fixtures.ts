@@ -1,6 +1,8 @@
 // Playwright fixtures: `kpow` is a fresh mock-kpow (API and UI on port 0) per test, closed after
-// it; `baseURL` points the page at its UI. Helpers log in through the real login form.
+// it; `baseURL` points the page at its UI. Helpers log in through the real login form, with the
+// Kpow page objects the lifecycle specs use (e2e/pages/kpow.ts).
 import { test as base, expect, type Page } from '@playwright/test'
+import { DataInspectPage, KpowLoginPage } from '../../../e2e/pages/kpow'
 import type { CliFlags } from '../../src/config/options'
 import { GUIDE_CLUSTER, startTestKpow, type TestKpow } from '../start-test-kpow'
 
@@ -28,15 +30,7 @@ export async function logIn(
     password: string,
     tenant: string | null = 'Global'
 ): Promise<void> {
-    await page.goto('/login')
-    await page.getByLabel('Username').fill(username)
-    await page.getByLabel('Password').fill(password)
-    await page.getByRole('button', { name: 'Log in' }).click()
-    if (tenant !== null) {
-        await expect(page.getByRole('heading', { name: 'Choose a tenant' })).toBeVisible()
-        await page.getByRole('radio', { name: new RegExp(`^${tenant}\\b`) }).check()
-        await page.getByRole('button', { name: 'Use this tenant' }).click()
-    }
+    await new KpowLoginPage(page).logIn(username, password, tenant)
 }
 
 export async function logOut(page: Page): Promise<void> {
@@ -50,11 +44,13 @@ export async function inspect(
     topic: string,
     filters: { key?: string; value?: string } = {}
 ): Promise<void> {
-    await page.getByRole('link', { name: 'Data > Inspect' }).click()
-    await page.getByLabel('Topic').selectOption(topic)
+    const inspectPage = new DataInspectPage(page)
+    await inspectPage.open()
+    await inspectPage.topic().selectOption(topic)
+    // The mock's own filter fields (the shared page object stays with what every Kpow shows).
     if (filters.key) await page.getByLabel('Key contains').fill(filters.key)
     if (filters.value) await page.getByLabel('Value contains').fill(filters.value)
-    await page.getByRole('button', { name: 'Search' }).click()
+    await inspectPage.search()
 }
 
 export async function createPolicy(
