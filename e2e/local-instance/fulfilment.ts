@@ -14,9 +14,11 @@ export function setItemState(
         asUserName: string
         actorSysId: string
         workNote?: string
+        /** An additional comment (customer visible), written with the same update. */
+        comment?: string
     }
 ): StoredRecord {
-    const { requestItemSysId, state, asUserName, actorSysId, workNote } = change
+    const { requestItemSysId, state, asUserName, actorSysId, workNote, comment } = change
     if (!Object.hasOwn(requestItemStates, state))
         throw new LocalInstanceError(
             `"${state}" is not a requested item state (${Object.keys(requestItemStates).join(', ')})`
@@ -30,6 +32,7 @@ export function setItemState(
     const values: Record<string, string> = { state }
     if (isClosedItemState(state)) values.closed_by = actorSysId
     if (workNote) values.work_notes = workNote
+    if (comment) values.comments = comment
     return database.update('sc_req_item', requestItemSysId, values, asUserName)
 }
 

@@ -131,7 +131,14 @@ export interface InstanceRequests {
     approvalsFor(userName: string, state?: ApprovalState): StoredRecord[]
     approve(approvalSysId: string, asUserName: string, comment?: string): StoredRecord
     reject(approvalSysId: string, asUserName: string, comment?: string): StoredRecord
-    setItemState(requestItemSysId: string, state: RequestItemState, asUserName: string, workNote?: string): StoredRecord
+    /** The item's form saved by a fulfiller: its state, with a work note and an additional comment when given. */
+    setItemState(
+        requestItemSysId: string,
+        state: RequestItemState,
+        asUserName: string,
+        workNote?: string,
+        comment?: string
+    ): StoredRecord
     addWorkNote(requestItemSysId: string, note: string, asUserName: string): StoredRecord
     /** The requested item's form buttons (UI actions) the user sees now: their conditions run as that user. */
     uiActionsFor(requestItemSysId: string, userName: string): Promise<UiActionButton[]>
@@ -268,8 +275,21 @@ function startInstance(options: LocalInstanceOptions, store: SqliteInstanceStore
             state,
             comment,
         })
-    const changeState = (requestItemSysId: string, state: RequestItemState, asUserName: string, workNote?: string) =>
-        setItemState(database, { requestItemSysId, state, asUserName, actorSysId: userSysId(asUserName), workNote })
+    const changeState = (
+        requestItemSysId: string,
+        state: RequestItemState,
+        asUserName: string,
+        workNote?: string,
+        comment?: string
+    ) =>
+        setItemState(database, {
+            requestItemSysId,
+            state,
+            asUserName,
+            actorSysId: userSysId(asUserName),
+            workNote,
+            comment,
+        })
     const catalog = () => deployment.current().catalog
     const uiActionTurns = new RecordTurns()
 

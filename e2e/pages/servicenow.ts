@@ -209,26 +209,18 @@ export class RequestedItemPage extends ClassicPage {
      */
     async field(labelOrName: string): Promise<string> {
         const content = this.content()
-        const name = /^[a-z0-9_]+$/.test(labelOrName) ? labelOrName : undefined
-        const control = name
-            ? content
-                  .locator(
-                      [`sys_display.sc_req_item.${name}`, `sys_readonly.sc_req_item.${name}`, `sc_req_item.${name}`]
-                          .map((id) => `[id="${id}"]:not([type=hidden])`)
-                          .join(', ')
-                  )
-                  .or(content.locator(`dd[data-field="${name}"]`))
-                  .first()
-            : content
-                  .getByLabel(labelOrName, { exact: true })
-                  .or(
-                      content
-                          .locator('dl.facts dt')
-                          .filter({ hasText: new RegExp(`^${escapeRegExp(labelOrName)}$`) })
-                          .locator('+ dd')
-                  )
-                  .first()
-        return displayedValue(control)
+        const control = /^[a-z0-9_]+$/.test(labelOrName)
+            ? content.locator(
+                  [
+                      `sys_display.sc_req_item.${labelOrName}`,
+                      `sys_readonly.sc_req_item.${labelOrName}`,
+                      `sc_req_item.${labelOrName}`,
+                  ]
+                      .map((id) => `[id="${id}"]:not([type=hidden])`)
+                      .join(', ')
+              )
+            : content.getByLabel(labelOrName, { exact: true })
+        return displayedValue(control.first())
     }
 
     /** Picks a State by its label (e.g. "Closed Complete"); Update or Save sends it. */
@@ -270,41 +262,34 @@ export class RequestedItemPage extends ClassicPage {
         await this.journalInput(ADDITIONAL_COMMENTS).fill(text)
     }
 
+    /** The split journal input's text area for work notes or additional comments. */
     journalInput(kind: typeof WORK_NOTES | typeof ADDITIONAL_COMMENTS): Locator {
+        return this.content().locator(
+            kind === WORK_NOTES ? '#activity-stream-work_notes-textarea' : '#activity-stream-comments-textarea'
+        )
+    }
+
+    /** The activity stream's entries (of one kind, e.g. "Work notes", when given), for assertions that wait. */
+    activityStream(kind?: typeof WORK_NOTES | typeof ADDITIONAL_COMMENTS): Locator {
         const content = this.content()
-        return kind === WORK_NOTES
-            ? content
-                  .locator('#activity-stream-work_notes-textarea')
-                  .or(content.getByLabel('Work note', { exact: true }))
-            : content.locator('#activity-stream-comments-textarea')
+        const entries = content.locator('#sn_form_inline_stream_entries li.h-card')
+        return kind
+            ? entries.filter({
+                  has: content.locator('.sn-card-component-time span').filter({ hasText: new RegExp(`^${kind}$`) }),
+              })
+            : entries
     }
 
     /** The activity stream's entries, newest first: kind, author and text of each. */
     async activityEntries(): Promise<ActivityEntry[]> {
-        const content = this.content()
-        const streamed = content.locator('#sn_form_inline_stream_entries li.h-card')
-        if ((await streamed.count()) > 0) {
-            const entries: ActivityEntry[] = []
-            for (const entry of await streamed.all())
-                entries.push({
-                    kind: (await entry.locator('.sn-card-component-time span').first().textContent())?.trim() ?? '',
-                    author: (await entry.locator('.sn-card-component-createdby').first().textContent())?.trim() ?? '',
-                    text: (await entry.locator('.sn-widget-textblock-body').first().textContent()) ?? '',
-                })
-            return entries
-        }
-        const listed = async (kind: string, list: string): Promise<ActivityEntry[]> => {
-            const items = await content.getByRole('list', { name: list, exact: true }).getByRole('listitem').all()
-            const entries: ActivityEntry[] = []
-            for (const item of items)
-                entries.push({
-                    kind,
-                    author: /\bby (.*)$/.exec((await item.locator('.meta').textContent()) ?? '')?.[1] ?? '',
-                    text: (await item.getByRole('paragraph').textContent()) ?? '',
-                })
-            return entries
-        }
-        return [...(await listed(WORK_NOTES, 'Work notes')), ...(await listed(ADDITIONAL_COMMENTS, 'Comments'))]
+        const entries: ActivityEntry[] = []
+        for (const entry of await this.content().locator('#sn_form_inline_stream_entries li.h-card').all())
+            entries.push({
+                kind: ((await entry.locator('.sn-card-component-time span').first().textContent()) ?? '').trim(),
+                author: ((await entry.locator('.sn-card-component-createdby').first().textContent()) ?? '').trim(),
+                text: (await entry.locator('.sn-widget-textblock-body').first().textContent()) ?? '',
+            })
+        return entries
     }
 
     /** The work notes' texts, newest first (only those allowed to read work notes see any). */
@@ -344,10 +329,6 @@ async function displayedValue(control: Locator): Promise<string> {
     if (tag === 'SELECT') return ((await control.locator('option:checked').textContent()) ?? '').trim()
     if (tag === 'INPUT' || tag === 'TEXTAREA') return control.inputValue()
     return ((await control.textContent()) ?? '').trim()
-}
-
-function escapeRegExp(text: string): string {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 /** Whether the page is wider than the window (a horizontal scroll bar): its width and the window's. */

@@ -37,7 +37,7 @@ test('the fallback group approves a request from someone without a manager', asy
     expect(await kpow.policies()).toEqual([])
     for (const member of [gina, hank]) await waitForMyApproval(member, item)
     const fulfillerForm = await openItem(fulfiller, item)
-    const approvals = fulfillerForm.relatedList('Approvals')
+    const approvals = fulfillerForm.relatedList('Approvers')
     await expect(approvals.getByRole('row')).toHaveCount(3)
     await expect(approvals.getByRole('row', { name: /Gina Approver/ })).toContainText('Requested')
     await expect(approvals.getByRole('row', { name: /Hank Approver/ })).toContainText('Requested')

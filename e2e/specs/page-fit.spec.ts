@@ -1,7 +1,8 @@
 // The pages people use fit a 1 366 px wide window: no horizontal scroll bar on the catalog item, its
 // checkout, the list views, the approval and the requested item pages (requester and fulfiller, whose
-// page shows the flow run). Kpow's pages, its temporary policies among them, are checked the same way
-// in mock-kpow/test/ui/page-fit.spec.ts.
+// page shows the flow run, folded until opened: the fulfiller's page of a granted item stays under
+// 2 500 px high). Kpow's pages, its temporary policies among them, are checked the same way in
+// mock-kpow/test/ui/page-fit.spec.ts.
 // Driven only through ServiceNow's classic URLs and ids (e2e/pages).
 import type { Browser, Page } from '@playwright/test'
 import {
@@ -93,4 +94,15 @@ test('the catalog item, checkout, list, approval and requested item pages fit a 
     const item = new RequestedItemPage({ page: fulfiller })
     await expect(item.state()).toBeVisible()
     await expectFits(fulfiller, 'requested item (fulfiller, with the flow run)')
+    await approval.decide('Approve', 'ok')
+    await expect(async () => {
+        await fulfiller.reload()
+        expect((await item.workNotes()).join('\n')).toContain('Kpow Access Granted')
+    }).toPass({ timeout: 15_000 })
+    // The flow run is folded until opened, so the fulfiller's form stays compact (reported, then bounded).
+    const height = await fulfiller.evaluate<number>('document.documentElement.scrollHeight')
+    console.log(`requested item page height (fulfiller, granted, 1366 px window): ${String(height)} px`)
+    expect(height, "the fulfiller's item page with its flow run folded").toBeLessThan(2500)
+    await expect(await item.flowRun('Kpow Access Lifecycle')).toBeVisible()
+    await expectFits(fulfiller, 'requested item (fulfiller, the flow run opened)')
 })

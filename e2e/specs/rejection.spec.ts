@@ -31,7 +31,7 @@ test('a rejected request grants nothing and closes the item incomplete', async (
     await openItem(requester, item)
     expect(await itemField(requester, 'state')).toBe('Closed Incomplete')
     expect(await itemField(requester, 'approval')).toBe('Rejected')
-    const approvals = fulfillerForm.relatedList('Approvals')
+    const approvals = fulfillerForm.relatedList('Approvers')
     await expect(approvals.getByRole('row', { name: /Beth Anglin/ })).toContainText('Rejected')
     await expect(approvals).toContainText('Use the masked copy instead')
     await onLocal("the flow run shown on the local instance's item page", async () => {

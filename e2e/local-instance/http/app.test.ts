@@ -217,22 +217,86 @@ describe('local instance pages', () => {
         expect(instance.database.query('sc_request')).toHaveLength(1)
     })
 
-    it('lets only fulfillers change the state', async () => {
+    it('lets only fulfillers update the item: its state, a work note and a comment in one post; Update returns along the stack', async () => {
         const ordered = instance.orderCatalogItem('Request Kpow Topic Query Access', good, 'abel.tuter')
-        const path = `/items/${ordered.requestItem.sysId}/state`
-        const refused = await call(path, { as: await logIn('abel.tuter'), form: { state: '3' } })
-        expect(refused.status).toBe(403)
-        expect(instance.database.require('sc_req_item', ordered.requestItem.sysId).state).toBe('1')
-        const fulfiller = await logIn('fred.fulfiller')
-        expect((await call(path, { as: fulfiller, form: { state: '3', work_note: 'done <b>' } })).status).toBe(303)
-        expect(instance.database.require('sc_req_item', ordered.requestItem.sysId)).toMatchObject({
-            state: '3',
-            active: 'false',
+        const sysId = ordered.requestItem.sysId
+        const update = (values: Record<string, string>) => ({
+            sys_uniqueValue: sysId,
+            sys_action: 'sysverb_update',
+            sysparm_stack: '/sc_req_item_list.do?sysparm_query=active%3Dtrue',
+            ...values,
         })
-        const page = (await call(requestItemUrl(ordered.requestItem.sysId), { as: fulfiller })).text
-        expect(page).toContain('done &lt;b&gt;')
-        expect((await call(path, { as: fulfiller, form: { state: '-5' } })).status).toBe(303)
-        expect(instance.database.require('sc_req_item', ordered.requestItem.sysId).state).toBe('3')
+        const requester = await logIn('abel.tuter')
+        const requesterPage = (await call(requestItemUrl(sysId), { as: requester })).text
+        expect(requesterPage).toContain('id="sys_readonly.sc_req_item.state" class="form-control" disabled')
+        expect(requesterPage).not.toContain('id="sysverb_update"')
+        const refused = await call('/sc_req_item.do', { as: requester, form: update({ 'sc_req_item.state': '3' }) })
+        expect(refused.status).toBe(403)
+        expect(instance.database.require('sc_req_item', sysId).state).toBe('1')
+
+        const fulfiller = await logIn('fred.fulfiller')
+        const form = (await call(requestItemUrl(sysId), { as: fulfiller })).text
+        for (const id of [
+            'sysverb_update',
+            'sysverb_update_and_stay',
+            'sysverb_update_bottom',
+            'sysverb_update_and_stay_bottom',
+        ])
+            expect(form).toMatch(
+                new RegExp(
+                    `<button type="submit" name="sys_action" value="\\w+" id="${id}" class="form_action_button header action_context btn btn-default"`
+                )
+            )
+        // Every state's label is a choice; the current one (Open) is selected.
+        expect(form).toContain('<option value="1" selected>Open</option>')
+        expect(form).toContain('<option value="3">Closed Complete</option>')
+        expect(form).toContain('id="activity-stream-work_notes-textarea" name="sc_req_item.work_notes"')
+        expect(form).toContain('id="activity-stream-comments-textarea" name="sc_req_item.comments"')
+        // Save stays on the form; a state a fulfiller does not set is refused there, nothing changed.
+        const pending = await call('/sc_req_item.do', {
+            as: fulfiller,
+            form: update({ sys_action: 'sysverb_update_and_stay', 'sc_req_item.state': '-5' }),
+        })
+        expect(pending.location).toBe(requestItemUrl(sysId))
+        expect(instance.database.require('sc_req_item', sysId).state).toBe('1')
+        expect((await call(requestItemUrl(sysId), { as: fulfiller })).text).toMatch(
+            /class="[^"]*outputmsg_error[^"]*" role="alert"><span class="outputmsg_text">State must be one of Work in Progress, Closed Complete, Closed Incomplete, Closed Skipped; got &quot;-5&quot;</
+        )
+        const closed = await call('/sc_req_item.do', {
+            as: fulfiller,
+            form: update({
+                'sc_req_item.state': '3',
+                'sc_req_item.work_notes': 'done <b>',
+                'sc_req_item.comments': 'All done.',
+            }),
+        })
+        expect(closed.status).toBe(303)
+        expect(closed.location).toBe('/sc_req_item_list.do?sysparm_query=active%3Dtrue')
+        expect(instance.database.require('sc_req_item', sysId)).toMatchObject({ state: '3', active: 'false' })
+        expect(instance.database.journal('sc_req_item', sysId, 'comments').at(-1)?.value).toBe('All done.')
+        expect((await call(closed.location ?? '', { as: fulfiller })).text).toContain(
+            `${ordered.requestItem.number} updated.`
+        )
+        const page = (await call(requestItemUrl(sysId), { as: fulfiller })).text
+        expect(page).toContain('<div class="sn-widget-textblock-body">done &lt;b&gt;</div>')
+        expect(page).toContain('<div class="sn-card-component-time"><span>Work notes</span>')
+        expect(page).toContain(
+            'id="sys_display.sc_req_item.closed_by" class="form-control" readonly value="Fred Fulfiller"'
+        )
+        // A closed item is read-only, and a post changes nothing.
+        expect(page).not.toContain('id="sysverb_update"')
+        expect(
+            (await call('/sc_req_item.do', { as: fulfiller, form: update({ 'sc_req_item.state': '2' }) })).status
+        ).toBe(303)
+        expect(instance.database.require('sc_req_item', sysId).state).toBe('3')
+        // Update never returns off the site, and an unknown action is refused with what the form offers.
+        expect(
+            (await call('/sc_req_item.do', { as: fulfiller, form: update({ sysparm_stack: '//evil.example/' }) }))
+                .location
+        ).toBe(requestItemUrl(sysId))
+        const unknown = await call('/sc_req_item.do', { as: fulfiller, form: update({ sys_action: 'sysverb_delete' }) })
+        expect(unknown.status).toBe(400)
+        expect(unknown.text).toContain('sys_action &quot;sysverb_delete&quot; is none of this form&#39;s buttons')
     })
 
     it('refuses a form over 64 KB with 413 and a page saying what to do, ordering nothing', async () => {
@@ -273,7 +337,7 @@ describe('local instance pages', () => {
         )
         const path = requestItemUrl(ordered.requestItem.sysId)
         const requesterPage = (await call(path, { as: await logIn('abel.tuter') })).text
-        expect(requesterPage).toContain('data-field="state">Open<')
+        expect(requesterPage).toContain('<option value="1" selected>Open</option>')
         expect(requesterPage).toContain('>15 minutes<')
         expect(requesterPage).toContain('We are on it.')
         for (const hidden of ['internal: checked by the on-call', 'Work notes', 'Flow runs', 'approvals-heading'])
@@ -339,9 +403,24 @@ describe('local instance pages', () => {
         )
         expect(instance.database.require('sysapproval_approver', approval).state).toBe('requested')
         const fulfiller = await logIn('fred.fulfiller')
-        const itemPath = `/items/${ordered.requestItem.sysId}`
-        expectRefused(await call(`${itemPath}/state`, { as: forged(fulfiller), form: { state: '3', work_note: 'x' } }))
-        expectRefused(await call(`${itemPath}/cancel`, { as: forged(requester), form: {} }))
+        const itemForm = { sys_uniqueValue: ordered.requestItem.sysId }
+        expectRefused(
+            await call('/sc_req_item.do', {
+                as: forged(fulfiller),
+                form: {
+                    ...itemForm,
+                    sys_action: 'sysverb_update',
+                    'sc_req_item.state': '3',
+                    'sc_req_item.work_notes': 'x',
+                },
+            })
+        )
+        expectRefused(
+            await call('/sc_req_item.do', {
+                as: forged(requester),
+                form: { ...itemForm, sys_action: 'cancel_request' },
+            })
+        )
         expect(instance.database.require('sc_req_item', ordered.requestItem.sysId)).toMatchObject({
             state: '1',
             active: 'true',
@@ -351,7 +430,14 @@ describe('local instance pages', () => {
         expectRefused(await call('/logout', { as: forged(requester), form: {} }))
         expect((await call(CATALOG_HOME_URL, { as: requester })).status).toBe(200)
         // The real forms carry the token and go through.
-        expect((await call(`${itemPath}/state`, { as: fulfiller, form: { state: '2' } })).status).toBe(303)
+        expect(
+            (
+                await call('/sc_req_item.do', {
+                    as: fulfiller,
+                    form: { ...itemForm, sys_action: 'sysverb_update', 'sc_req_item.state': '2' },
+                })
+            ).status
+        ).toBe(303)
         expect((await call('/logout', { as: requester, form: {} })).status).toBe(303)
         expect((await call(CATALOG_HOME_URL, { as: requester })).status).toBe(302)
     })
@@ -424,7 +510,6 @@ describe('local instance pages', () => {
     it('shows "End my Kpow access" to the requester of a granted item only, and runs it as them behind the anti-forgery check', async () => {
         // The flow stays draft here: the item is put in the state a grant leaves it in.
         const ordered = instance.orderCatalogItem('Request Kpow Topic Query Access', good, 'abel.tuter')
-        const itemPath = `/items/${ordered.requestItem.sysId}`
         const itemPage = requestItemUrl(ordered.requestItem.sysId)
         const requester = await logIn('abel.tuter')
         const button = 'End my Kpow access</button>'
@@ -436,27 +521,36 @@ describe('local instance pages', () => {
             'system'
         )
         const page = (await call(itemPage, { as: requester })).text
-        expect(page).toContain(`aria-label="End my Kpow access on ${ordered.requestItem.number}"`)
-        expect(page).toMatch(
-            /<button type="submit" id="(\w+)" data-action-name="\1" gsft_id="[0-9a-f]{32}" class="form_action_button danger">End my Kpow access<\/button>/
-        )
+        // Top and bottom, as the platform renders a form button: its action name as id, its sys_id as gsft_id.
+        for (const suffix of ['', '_bottom'])
+            expect(page).toMatch(
+                new RegExp(
+                    `<button type="submit" name="sys_action" value="(\\w+)" id="\\1${suffix}" class="form_action_button header action_context btn btn-destructive" data-action-name="\\1" gsft_id="[0-9a-f]{32}" title="[^"]*">End my Kpow access</button>`
+                )
+            )
         const fulfiller = await logIn('fred.fulfiller')
         expect((await call(itemPage, { as: fulfiller })).text).not.toContain(button)
         const [uiAction] = instance.database.query('sys_ui_action', 'name=End my Kpow access')
-        const actionPath = `${itemPath}/ui-actions/${uiAction?.sys_id ?? ''}`
+        const click = { sys_uniqueValue: ordered.requestItem.sysId, sys_action: uiAction?.action_name ?? '' }
 
         // Another user's post (with their own valid token) runs nothing: the condition is checked again.
-        const refused = await call(actionPath, { as: fulfiller, form: {} })
+        const refused = await call('/sc_req_item.do', { as: fulfiller, form: click })
         expect(refused.status).toBe(403)
         expect(refused.text).toContain('is not available to you on this record now')
         // A post without the requester's token runs nothing either.
-        expect((await call(actionPath, { as: { cookie: requester.cookie, csrf: '' }, form: {} })).status).toBe(403)
+        expect(
+            (await call('/sc_req_item.do', { as: { cookie: requester.cookie, csrf: '' }, form: click })).status
+        ).toBe(403)
         expect(instance.database.require('sc_req_item', ordered.requestItem.sysId)).toMatchObject({
             state: '2',
             active: 'true',
         })
 
-        const clicked = await call(actionPath, { as: requester, form: {} })
+        // The platform's own buttons post the UI action's sys_id (gsft_id); either names the button.
+        const clicked = await call('/sc_req_item.do', {
+            as: requester,
+            form: { ...click, sys_action: uiAction?.sys_id ?? '' },
+        })
         expect(clicked.status).toBe(303)
         expect(clicked.location).toBe(itemPage)
         expect(instance.database.require('sc_req_item', ordered.requestItem.sysId)).toMatchObject({

@@ -5,7 +5,7 @@ import { parseCookie } from 'cookie'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import type { InstanceFlowRuns } from '../instance'
 import { LocalInstanceError, OrderRefusedError, UiActionRefusedError } from '../instance'
-import type { RequestItemState } from '../schema'
+import { requestItemStates, type RequestItemState } from '../schema'
 import { CSRF_FIELD, FORM_VALIDATION_SCRIPT, type Notice, type Viewer } from './layout'
 import { forgedFormReply, LOGIN_TOKEN_COOKIE } from './csrf'
 import { SessionStore, type Session as StoredSession } from '../../../scripts/lib/common/index'
@@ -21,6 +21,7 @@ import {
     CHECKOUT_PATH,
     checkoutUrl,
     LIST_TABLES,
+    listUrl,
     LOGIN_PATH,
     loginUrl,
     MY_APPROVALS_URL,
@@ -37,6 +38,7 @@ import {
     approvalPage,
     listPage,
     catalogItemPage,
+    CANCEL_ACTION,
     catalogPage,
     fulfillerStates,
     loginPage,
@@ -360,25 +362,92 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
         const uiActions = await instance.uiActionsFor(item.sys_id, who.viewer.userName)
         send(
             response,
-            requestItemPage(who.viewer, requestItemView(instance, who.viewer, item, uiActions), takeNotice(who.session))
+            requestItemPage(
+                who.viewer,
+                requestItemView(instance, who.viewer, item, uiActions),
+                { stack: stackOf(request) },
+                takeNotice(who.session)
+            )
         )
     })
-    // A form button (UI action): the anti-forgery check above, then its condition again and its script, as the viewer.
-    app.post('/items/:itemSysId/ui-actions/:uiActionSysId', async (request, response) => {
+    // The form's post: sys_action says which button (Update, Save, Cancel request, or a UI action by
+    // its action name or sys_id); the anti-forgery check above ran first. Update returns along the
+    // navigation stack, the others to the form (post/redirect/get).
+    app.post(REQUEST_ITEM_PATH, async (request, response) => {
         const who = signedIn(request, response)
         if (!who) return
-        const item = itemFor(String(request.params.itemSysId), response, who.viewer)
+        const item = itemFor(field(request, 'sys_uniqueValue'), response, who.viewer)
         if (!item) return
-        try {
-            const outcome = await instance.runUiAction(
-                item.sys_id,
-                String(request.params.uiActionSysId),
-                who.viewer.userName
+        const action = field(request, 'sys_action')
+        const form = requestItemUrl(item.sys_id)
+        const number = item.number ?? ''
+        if (action === 'sysverb_update' || action === 'sysverb_update_and_stay') {
+            if (!who.viewer.isFulfiller) {
+                sendError(response, who.viewer, {
+                    status: 403,
+                    title: 'Forbidden',
+                    message: 'Only fulfillers (role itil) change the state of a requested item.',
+                })
+                return
+            }
+            const state = field(request, 'sc_req_item.state')
+            let done = false
+            if (state !== item.state && !(fulfillerStates as readonly string[]).includes(state)) {
+                who.session.notice = {
+                    kind: 'error',
+                    message: `State must be one of ${fulfillerStates.map((value) => requestItemStates[value]).join(', ')}; got "${state}"`,
+                }
+            } else {
+                try {
+                    instance.setItemState(
+                        item.sys_id,
+                        state as RequestItemState,
+                        who.viewer.userName,
+                        field(request, 'sc_req_item.work_notes').trim() || undefined,
+                        field(request, 'sc_req_item.comments').trim() || undefined
+                    )
+                    who.session.notice = { kind: 'ok', message: `${number} updated.` }
+                    done = true
+                } catch (error) {
+                    if (!(error instanceof LocalInstanceError)) throw error
+                    who.session.notice = { kind: 'error', message: error.message }
+                }
+            }
+            response.redirect(
+                303,
+                done && action === 'sysverb_update' ? sameSitePath(field(request, 'sysparm_stack'), form) : form
             )
-            const name = instance.database.get('sys_ui_action', String(request.params.uiActionSysId))?.name ?? ''
+            return
+        }
+        if (action === CANCEL_ACTION) {
+            if (!instance.mayCancel(item, who.viewer.userName)) {
+                sendError(response, who.viewer, {
+                    status: 403,
+                    title: 'Forbidden',
+                    message: 'Only the requester cancels an open, decided request.',
+                })
+                return
+            }
+            instance.cancelRequest(item.sys_id, who.viewer.userName, who.viewer.name)
+            who.session.notice = { kind: 'ok', message: `${number} cancelled.` }
+            response.redirect(303, form)
+            return
+        }
+        const uiAction = uiActionOf(action)
+        if (!uiAction) {
+            sendError(response, who.viewer, {
+                status: 400,
+                title: 'Unknown action',
+                message: `sys_action "${action}" is none of this form's buttons: sysverb_update (Update), sysverb_update_and_stay (Save), ${CANCEL_ACTION} or a UI action's action name.`,
+            })
+            return
+        }
+        // A form button (UI action): its condition again and its script, as the viewer.
+        try {
+            const outcome = await instance.runUiAction(item.sys_id, uiAction.sys_id, who.viewer.userName)
             who.session.notice = {
                 kind: 'ok',
-                message: [`${item.number ?? ''}: ${name} done.`, ...(outcome.messages ?? [])].join(' '),
+                message: [`${number}: ${uiAction.name ?? ''} done.`, ...(outcome.messages ?? [])].join(' '),
             }
             const target =
                 outcome.redirect?.table === 'sc_req_item' && outcome.redirect.sysId
@@ -392,61 +461,18 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
             }
             if (!(error instanceof LocalInstanceError)) throw error
             who.session.notice = { kind: 'error', message: error.message }
-            response.redirect(303, requestItemUrl(item.sys_id))
+            response.redirect(303, form)
         }
     })
-    app.post('/items/:itemSysId/state', (request, response) => {
-        const who = signedIn(request, response)
-        if (!who) return
-        const item = itemFor(String(request.params.itemSysId), response, who.viewer)
-        if (!item) return
-        if (!who.viewer.isFulfiller) {
-            sendError(response, who.viewer, {
-                status: 403,
-                title: 'Forbidden',
-                message: 'Only fulfillers (role itil) change the state of a requested item.',
-            })
-            return
+    /** A requested item's UI action by its action name, or by its sys_id (gsft_id, as the platform's own buttons post). */
+    const uiActionOf = (action: string) => {
+        if (SYS_ID.test(action)) {
+            const bySysId = instance.database.get('sys_ui_action', action)
+            if (bySysId?.table === 'sc_req_item') return bySysId
         }
-        const state = field(request, 'state')
-        if (!(fulfillerStates as readonly string[]).includes(state)) {
-            who.session.notice = {
-                kind: 'error',
-                message: `state must be one of ${fulfillerStates.join(', ')}; got "${state}"`,
-            }
-        } else {
-            try {
-                instance.setItemState(
-                    item.sys_id,
-                    state as RequestItemState,
-                    who.viewer.userName,
-                    field(request, 'work_note').trim() || undefined
-                )
-                who.session.notice = { kind: 'ok', message: `${item.number ?? ''} updated.` }
-            } catch (error) {
-                if (!(error instanceof LocalInstanceError)) throw error
-                who.session.notice = { kind: 'error', message: error.message }
-            }
-        }
-        response.redirect(303, requestItemUrl(item.sys_id))
-    })
-    app.post('/items/:itemSysId/cancel', (request, response) => {
-        const who = signedIn(request, response)
-        if (!who) return
-        const item = itemFor(String(request.params.itemSysId), response, who.viewer)
-        if (!item) return
-        if (!instance.mayCancel(item, who.viewer.userName)) {
-            sendError(response, who.viewer, {
-                status: 403,
-                title: 'Forbidden',
-                message: 'Only the requester cancels an open, decided request.',
-            })
-            return
-        }
-        instance.cancelRequest(item.sys_id, who.viewer.userName, who.viewer.name)
-        who.session.notice = { kind: 'ok', message: `${item.number ?? ''} cancelled.` }
-        response.redirect(303, requestItemUrl(item.sys_id))
-    })
+        if (!/^[A-Za-z0-9_]+$/.test(action)) return undefined
+        return instance.database.query('sys_ui_action', `table=sc_req_item^action_name=${action}`)[0]
+    }
 
     app.use((request: Request, response: Response) => {
         const session = sessionOf(request)
@@ -467,6 +493,31 @@ export function createLocalInstanceApp(options: LocalInstanceAppOptions): expres
 /** Only same-site paths, so a crafted `next` cannot send a user elsewhere after login. */
 function safeNext(next: string): string {
     return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : CATALOG_HOME_URL
+}
+
+/** A same-site path (a crafted value cannot send the user elsewhere), else `fallback`. */
+function sameSitePath(path: string, fallback: string): string {
+    return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : fallback
+}
+
+/**
+ * Where the item form's Update returns: `sysparm_stack` when the link gave one, else the page the
+ * browser came from on this site, else the requested items list (the platform keeps this stack in
+ * the session; the page before the form is what it holds for a form opened from a list).
+ */
+function stackOf(request: Request): string {
+    const given = typeof request.query.sysparm_stack === 'string' ? request.query.sysparm_stack : ''
+    const fallback = listUrl('sc_req_item', 'active=true')
+    if (given) return sameSitePath(given, fallback)
+    const referer = request.get('referer')
+    if (!referer) return fallback
+    try {
+        const from = new URL(referer)
+        if (from.host !== request.get('host') || from.pathname === REQUEST_ITEM_PATH) return fallback
+        return sameSitePath(from.pathname + from.search, fallback)
+    } catch {
+        return fallback
+    }
 }
 
 /** The request's cookies; a malformed value (e.g. a lone `%`) is kept as sent, so it matches nothing. */

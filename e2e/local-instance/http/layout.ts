@@ -100,6 +100,46 @@ table.flow-run caption strong{font-weight:700}
 .order-box{position:sticky;top:16px}
 .order-box h2{margin:0 0 8px;font-size:15px}
 .order-box button{width:100%}
+form.classic-form{background:#fff;border:1px solid #cfd6d9;border-radius:2px;margin-bottom:16px}
+.form-header{display:flex;align-items:center;gap:12px;flex-wrap:wrap;padding:8px 14px;background:#e6e9eb;border-bottom:1px solid #cfd6d9}
+.form-header h1{font-size:17px;margin:0;font-weight:600}
+.form-header .form-table{font-weight:400;color:#46565b;margin-right:4px}
+.form-buttons{display:flex;gap:6px;flex-wrap:wrap;margin-left:auto}
+.form-buttons-bottom{padding:10px 14px;border-top:1px solid #e3e8ea;margin:0}
+.btn{font-size:13px;font-weight:600;padding:5px 12px;border-radius:3px}
+.btn-default{background:#fff;color:#1f2a30;border:1px solid #a9b6ba}
+.btn-default:hover{background:#f1f3f4}
+.btn-destructive{background:#fff;color:#b3261e;border:1px solid #b3261e}
+.form-body{padding:14px 18px 4px}
+.form-columns{display:grid;grid-template-columns:1fr 1fr;gap:0 32px}
+.form-group{display:grid;grid-template-columns:35% 1fr;align-items:center;gap:8px;margin-bottom:8px}
+.form-group.wide{grid-template-columns:calc(17.5% - 12px) 1fr}
+.form-group.stacked{grid-template-columns:1fr;gap:3px}
+.form-group .control-label{text-align:right;color:#33454a;font-size:13px}
+.form-group.stacked .control-label{text-align:left;font-weight:600}
+.form-field{display:flex;align-items:center;gap:6px;min-width:0}
+.form-control{width:100%;min-width:0;padding:4px 7px;font-size:13px}
+.form-control[readonly],select.form-control[disabled]{background:#f4f6f7;color:#1f2a30;border-color:#d3dadd;opacity:1}
+.field-hint{color:#6b7a7f;font-size:12px;white-space:nowrap}
+.section-heading{font-size:14px;font-weight:600;margin:14px 0 8px;padding-bottom:4px;border-bottom:1px solid #e3e8ea}
+table.variables th[scope=row]{width:30%}
+table.variables th,table.variables td{padding:4px 10px}
+.journal-input{display:grid;grid-template-columns:1fr 1fr;gap:0 24px;margin-bottom:8px}
+.journal-input textarea{min-height:54px}
+.journal-input textarea.work-notes{background:#fffbe6}
+ul.activity-stream{list-style:none;margin:0 0 10px;padding:0}
+ul.activity-stream li.h-card{border:1px solid #e3e8ea;border-left:3px solid #8aa9b8;border-radius:2px;padding:6px 10px;margin-bottom:6px}
+ul.activity-stream li.h-card.work-note{border-left-color:#e8b13a;background:#fffdf5}
+.sn-card-component-header{display:flex;justify-content:space-between;gap:12px;font-size:12px;color:#56656b}
+.sn-card-component-createdby{font-weight:600;color:#1f2a30}
+.sn-widget-textblock-body{margin-top:3px;white-space:pre-wrap;word-break:break-word}
+.related-lists{background:#fff;border:1px solid #cfd6d9;border-radius:2px;padding:0 14px 10px}
+.related-list-title{font-size:14px;margin:0 -14px 8px;padding:7px 14px;background:#e6e9eb;border-bottom:1px solid #cfd6d9}
+.related-list-title:not(:first-child){margin-top:12px;border-top:1px solid #cfd6d9}
+details.flow-run-fold{border:1px solid #e3e8ea;border-radius:2px;margin-bottom:8px}
+details.flow-run-fold summary{cursor:pointer;padding:6px 10px;font-weight:600}
+details.flow-run-fold[open] summary{border-bottom:1px solid #e3e8ea;margin-bottom:8px}
+details.flow-run-fold > :not(summary){margin-left:8px;margin-right:8px}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 td.list_decoration_cell,th.list_decoration_cell{width:36px;padding-right:0}
 button.list_popup{width:22px;height:22px;padding:0;border-radius:50%;font:italic 700 13px/20px Georgia,serif;background:#fff;color:#1f6f74}

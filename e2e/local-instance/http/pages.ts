@@ -1,14 +1,14 @@
 // The local instance's pages, rendered on the server from view models (view-models.ts): pages never
 // query tables. Every value is escaped by `html`; every control has a label. app.ts handles the forms.
-import { html, raw, type SafeHtml } from '../../../scripts/lib/common/index'
+import { html, raw, type Fragment, type SafeHtml } from '../../../scripts/lib/common/index'
 import type { FlowRun, StepLog } from '../flow/index'
 import type { OrderProblem } from '../instance'
-import type { JournalEntry } from '../tables'
 import { requestItemStates } from '../schema'
 import { csrfInput, page, type Notice, type Viewer } from './layout'
 import { patternAttribute } from './pattern-attribute'
-import { approvalUrl, catalogItemUrl, checkoutUrl, LOGIN_PATH, requestItemUrl } from './urls'
+import { approvalUrl, catalogItemUrl, checkoutUrl, LOGIN_PATH, REQUEST_ITEM_PATH, requestItemUrl } from './urls'
 import type {
+    ActivityEntryView,
     ApprovalFormView,
     ListView,
     CatalogEntryView,
@@ -148,44 +148,91 @@ export function orderStatusPage(viewer: Viewer, request: OrderStatusView): SafeH
     )
 }
 
-export function requestItemPage(viewer: Viewer, item: RequestItemView, notice?: Notice): SafeHtml {
+/** Where Update returns and what the form may post: the page the viewer came from, by default the item list. */
+export interface RequestItemFormContext {
+    /** A same-site path: the page before the form (Update returns there). */
+    readonly stack: string
+}
+
+/**
+ * The classic requested item form: a header bar with the form buttons (again at the bottom), two
+ * columns of fields, the variables, the journal input and the activity stream; below the form the
+ * related lists fulfillers see (Approvers) and the flow runs, folded.
+ */
+export function requestItemPage(
+    viewer: Viewer,
+    item: RequestItemView,
+    context: RequestItemFormContext,
+    notice?: Notice
+): SafeHtml {
+    const editable = item.mayChangeState
+    const buttons = (suffix: '' | '_bottom') => {
+        const button = (action: string, label: string, extra: Fragment = '', destructive = false) =>
+            html`<button type="submit" name="sys_action" value="${action}" id="${action}${suffix}" class="form_action_button header action_context btn ${destructive ? 'btn-destructive' : 'btn-default'}" data-action-name="${action}"${extra}>${label}</button>`
+        return html`<div class="form-buttons${suffix ? ' form-buttons-bottom' : ''}">${editable ? html`${button('sysverb_update', 'Update', '', false)}${button('sysverb_update_and_stay', 'Save')}` : ''}${item.uiActions.map(
+            (uiAction) =>
+                button(
+                    uiAction.actionName,
+                    uiAction.name,
+                    html` gsft_id="${uiAction.sysId}" title="${uiAction.hint}"`,
+                    uiAction.style === 'destructive'
+                )
+        )}${item.mayCancel ? button(CANCEL_ACTION, 'Cancel request', html` title="Cancelling ends the request; any access it granted is revoked."`, true) : ''}</div>`
+    }
+    const stateControl = editable
+        ? html`<select id="sc_req_item.state" name="sc_req_item.state" class="form-control">${Object.entries(
+              requestItemStates
+          ).map(
+              ([value, label]) =>
+                  html`<option value="${value}"${value === item.state ? raw(' selected') : ''}>${label}</option>`
+          )}</select>`
+        : readOnlyChoice('state', item.state, item.stateLabel)
     return page(
-        item.number || 'Requested item',
+        item.number || 'Requested Item',
         viewer,
         'requests',
-        html`<h1>Requested item ${item.number}</h1>
-<p class="subtitle">${item.shortDescription}</p>
-<section class="card" aria-labelledby="details-heading">
-  <h2 id="details-heading">Details</h2>
-  <dl class="facts" aria-label="Details">
-    <dt>Number</dt><dd data-field="number">${item.number}</dd>
-    <dt>Request</dt><dd>${item.request}</dd>
-    <dt>Requested for</dt><dd>${item.requestedFor}</dd>
-    <dt>Opened by</dt><dd>${item.openedBy}</dd>
-    <dt>Opened</dt><dd>${item.openedOn}</dd>
-    <dt>State</dt><dd data-field="state">${item.stateLabel}</dd>
-    <dt>Approval</dt><dd data-field="approval">${item.approval}</dd>
-    <dt>Active</dt><dd>${String(item.active)}</dd>
-    ${item.closed ? html`<dt>Closed</dt><dd>${item.closed.at} by ${item.closed.by}</dd>` : ''}
-    ${item.dates.map((date) => html`<dt>${date.label}</dt><dd data-field="${date.field}">${date.wallClock} <span class="muted">${date.zone}</span></dd>`)}
-  </dl>
-</section>
-${item.mayChangeState ? stateForm(viewer, item) : ''}
-${item.uiActions.map((uiAction) => html`<form class="card" method="post" action="/items/${item.sysId}/ui-actions/${uiAction.sysId}" aria-label="${uiAction.name} on ${item.number}">${csrfInput(viewer.csrfToken)}<p>${uiAction.hint}</p><button type="submit" id="${uiAction.actionName}" data-action-name="${uiAction.actionName}" gsft_id="${uiAction.sysId}" class="form_action_button${uiAction.style === 'destructive' ? ' danger' : ''}">${uiAction.name}</button></form>`)}
-${item.mayCancel ? html`<form class="card" method="post" action="/items/${item.sysId}/cancel" aria-label="Cancel ${item.number}">${csrfInput(viewer.csrfToken)}<p>Cancelling ends the request; any access it granted is revoked.</p><button type="submit" class="danger">Cancel request</button></form>` : ''}
-<section class="card" aria-labelledby="variables-heading">
-  <h2 id="variables-heading">Variables</h2>
-  <table aria-labelledby="variables-heading">
-    <thead><tr><th scope="col">Question</th><th scope="col">Value</th></tr></thead>
-    <tbody>${item.variables.map((variable) => html`<tr><th scope="row">${variable.label}</th><td class="mono">${variable.display}</td></tr>`)}</tbody>
-  </table>
-</section>
-<section class="card" aria-labelledby="comments-heading">
-  <h2 id="comments-heading">Comments</h2>
-  ${journalList(item.comments, 'comments-heading', 'No comments.')}
-</section>
-${item.fulfilment ? fulfilmentRecord(item.fulfilment) : ''}
-${item.mayChangeState ? html`<div class="actions form-bottom"><button id="sysverb_update_bottom" type="submit" form="sc_req_item.do" class="form_action_button" data-action-name="sysverb_update">Update</button></div>` : ''}`,
+        html`<form id="sc_req_item.do" name="sc_req_item.do" class="classic-form" method="post" action="${REQUEST_ITEM_PATH}" aria-label="Requested Item ${item.number}">
+  ${csrfInput(viewer.csrfToken)}
+  <input type="hidden" name="sys_uniqueValue" value="${item.sysId}">
+  <input type="hidden" name="sys_target" value="sc_req_item">
+  <input type="hidden" name="sysparm_stack" value="${context.stack}">
+  <div class="form-header">
+    <h1><span class="form-table">Requested Item</span> ${item.number}</h1>
+    ${buttons('')}
+  </div>
+  <div class="form-body">
+    <div class="form-columns">
+      <div class="form-column">
+        ${readOnlyField('number', 'Number', item.number)}
+        ${referenceField('request', 'Request', item.request)}
+        ${referenceField('requested_for', 'Requested for', item.requestedFor)}
+        ${referenceField('opened_by', 'Opened by', item.openedBy)}
+        ${readOnlyField('opened_at', 'Opened', item.openedOn)}
+      </div>
+      <div class="form-column">
+        ${formField(editable ? 'sc_req_item.state' : 'sys_readonly.sc_req_item.state', 'State', stateControl)}
+        ${readOnlyChoice('approval', '', item.approval, 'Approval')}
+        ${readOnlyField('active', 'Active', String(item.active))}
+        ${item.dates.map((date) => readOnlyField(date.field, date.label, date.wallClock, date.zone))}
+        ${item.closed ? html`${readOnlyField('closed_at', 'Closed', item.closed.at)}${referenceField('closed_by', 'Closed by', item.closed.by)}` : ''}
+      </div>
+    </div>
+    ${readOnlyField('short_description', 'Short description', item.shortDescription, undefined, 'wide')}
+    <section class="form-section" aria-labelledby="variables-heading">
+      <h2 id="variables-heading" class="section-heading">Variables</h2>
+      <table class="variables" aria-labelledby="variables-heading">
+        <tbody>${item.variables.map((variable) => html`<tr><th scope="row">${variable.label}</th><td class="mono">${variable.display}</td></tr>`)}</tbody>
+      </table>
+    </section>
+    <section class="form-section activity" aria-labelledby="activity-heading">
+      <h2 id="activity-heading" class="section-heading">Activity</h2>
+      ${editable ? journalInput() : ''}
+      ${activityStream(item.activity)}
+    </section>
+  </div>
+  ${buttons('_bottom')}
+</form>
+${item.fulfilment ? relatedLists(item.fulfilment) : ''}`,
         notice,
         {
             table: 'sc_req_item',
@@ -199,30 +246,65 @@ ${item.mayChangeState ? html`<div class="actions form-bottom"><button id="sysver
     )
 }
 
-function journalList(entries: JournalEntry[], headingId: string, empty: string): SafeHtml {
+/** The action name of the requester's Cancel on the item's form. */
+export const CANCEL_ACTION = 'cancel_request'
+
+function formField(controlId: string, label: string, control: Fragment, wide = false): SafeHtml {
+    return html`<div class="form-group${wide ? ' wide' : ''}"><label class="control-label" for="${controlId}">${label}</label><div class="form-field">${control}</div></div>`
+}
+
+/** A read-only field as the classic form renders it: `sys_readonly.<table>.<field>`. */
+function readOnlyField(name: string, label: string, value: string, hint?: string, width?: 'wide'): SafeHtml {
+    const id = `sys_readonly.sc_req_item.${name}`
+    return formField(
+        id,
+        label,
+        html`<input id="${id}" class="form-control" readonly value="${value}">${hint ? html`<span class="field-hint">${hint}</span>` : ''}`,
+        width === 'wide'
+    )
+}
+
+/** A reference shown read-only: its display value (`sys_display.<table>.<field>`). */
+function referenceField(name: string, label: string, display: string): SafeHtml {
+    const id = `sys_display.sc_req_item.${name}`
+    return formField(id, label, html`<input id="${id}" class="form-control" readonly value="${display}">`)
+}
+
+/** A choice field shown read-only: a disabled select holding the current choice, its label shown. */
+function readOnlyChoice(name: string, value: string, label: string, fieldLabel?: string): SafeHtml {
+    const id = `sys_readonly.sc_req_item.${name}`
+    const control = html`<select id="${id}" class="form-control" disabled><option value="${value}" selected>${label}</option></select>`
+    return fieldLabel ? formField(id, fieldLabel, control) : control
+}
+
+/** The split journal input: work notes and additional comments, posted with the form. */
+function journalInput(): SafeHtml {
+    return html`<div id="multiple-input-journal-entry" class="journal-input">
+  <div class="form-group stacked"><label class="control-label" for="activity-stream-work_notes-textarea">Work notes</label><textarea id="activity-stream-work_notes-textarea" name="sc_req_item.work_notes" class="form-control work-notes" data-stream-text-input="work_notes"></textarea></div>
+  <div class="form-group stacked"><label class="control-label" for="activity-stream-comments-textarea">Additional comments (Customer visible)</label><textarea id="activity-stream-comments-textarea" name="sc_req_item.comments" class="form-control" data-stream-text-input="comments"></textarea></div>
+</div>`
+}
+
+function activityStream(entries: ActivityEntryView[]): SafeHtml {
     return entries.length === 0
-        ? html`<p class="muted">${empty}</p>`
-        : html`<ol class="journal" aria-labelledby="${headingId}">${entries.map(
+        ? html`<p class="muted">No activity.</p>`
+        : html`<ul id="sn_form_inline_stream_entries" class="activity-stream" aria-label="Activity">${entries.map(
               (entry) =>
-                  html`<li><span class="meta">${entry.createdOn} by ${entry.author}</span><p>${entry.value}</p></li>`
-          )}</ol>`
+                  html`<li class="h-card${entry.kind === 'Work notes' ? ' work-note' : ''}"><div class="sn-card-component-header"><span class="sn-card-component-createdby">${entry.author}</span><div class="sn-card-component-time"><span>${entry.kind}</span> <time>${entry.createdOn}</time></div></div><div class="sn-widget-textblock-body">${entry.text}</div></li>`
+          )}</ul>`
 }
 
 /**
- * What only fulfillers (and admins) see on the platform: work notes, the approvers' records and the
- * flow's execution log. Requesters and approvers see the item, its variables and its comments.
+ * What only fulfillers (and admins) see on the platform: the approvers' records and the flow's
+ * execution log. Requesters and approvers see the item, its variables and its comments.
  */
-function fulfilmentRecord(fulfilment: FulfilmentView): SafeHtml {
-    return html`<section class="card" aria-labelledby="work-notes-heading">
-  <h2 id="work-notes-heading">Work notes</h2>
-  ${journalList(fulfilment.workNotes, 'work-notes-heading', 'No work notes.')}
-</section>
-<section class="card" aria-labelledby="approvals-heading">
-  <h2 id="approvals-heading">Approvals</h2>
+function relatedLists(fulfilment: FulfilmentView): SafeHtml {
+    return html`<section class="related-lists" aria-label="Related lists">
+  <h2 id="approvers-heading" class="related-list-title">Approvers</h2>
   ${
       fulfilment.approvers.length === 0
-          ? html`<p class="muted">No approvals.</p>`
-          : html`<table aria-labelledby="approvals-heading">
+          ? html`<p class="muted list-empty">No records to display</p>`
+          : html`<table class="list_table" aria-labelledby="approvers-heading">
     <thead><tr><th scope="col">Approver</th><th scope="col">State</th><th scope="col">Comments</th><th scope="col">Updated</th></tr></thead>
     <tbody>${fulfilment.approvers.map(
         (approval) =>
@@ -231,23 +313,9 @@ function fulfilmentRecord(fulfilment: FulfilmentView): SafeHtml {
   </table>`
   }
   ${fulfilment.approvalHistory.map((entry) => html`<p class="muted">${entry.createdOn}: ${entry.value}</p>`)}
-</section>
-<section class="card" aria-labelledby="flow-heading">
-  <h2 id="flow-heading">Flow runs</h2>
-  ${fulfilment.runs.length === 0 ? html`<p class="muted">No flow ran for this item.</p>` : fulfilment.runs.map((run) => flowRunView(run, fulfilment.runDiagrams.get(run.id)))}
+  <h2 id="flow-heading" class="related-list-title">Flow runs</h2>
+  ${fulfilment.runs.length === 0 ? html`<p class="muted">No flow ran for this item.</p>` : fulfilment.runs.map((run) => html`<details class="flow-run-fold"><summary>Flow run ${run.flowName}: <span class="badge ${run.status}">${run.status}</span> <span class="muted">(started ${run.startedAt})</span></summary>${flowRunView(run, fulfilment.runDiagrams.get(run.id))}</details>`)}
 </section>`
-}
-
-function stateForm(viewer: Viewer, item: RequestItemView): SafeHtml {
-    return html`<form id="sc_req_item.do" class="card" method="post" action="/items/${item.sysId}/state" aria-label="Update ${item.number}">
-  ${csrfInput(viewer.csrfToken)}
-  <h2>Fulfilment</h2>
-  <div class="field"><label for="sc_req_item.state">State</label>
-    <select id="sc_req_item.state" name="state">${fulfillerStates.map((state) => html`<option value="${state}"${state === item.state ? raw(' selected') : ''}>${requestItemStates[state]}</option>`)}</select>
-  </div>
-  <div class="field"><label for="work_note">Work note</label><textarea id="work_note" name="work_note"></textarea></div>
-  <button id="sysverb_update" type="submit" class="form_action_button" data-action-name="sysverb_update">Update</button>
-</form>`
 }
 
 /** A run: its diagram (steps that ran coloured by outcome, with their timing; the rest faded), then its log. */

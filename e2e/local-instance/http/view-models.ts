@@ -25,9 +25,8 @@ export interface ApproverView {
     updatedOn: string
 }
 
-/** Work notes, approvers and the flow log: on the platform only fulfillers and admins see them. */
+/** Approvers and the flow log: on the platform only fulfillers and admins see them. */
 export interface FulfilmentView {
-    workNotes: JournalEntry[]
     approvers: ApproverView[]
     approvalHistory: JournalEntry[]
     runs: FlowRun[]
@@ -35,17 +34,27 @@ export interface FulfilmentView {
     runDiagrams: ReadonlyMap<string, string>
 }
 
+/** One entry of the form's activity stream: a work note or an additional comment. */
+export interface ActivityEntryView {
+    kind: 'Work notes' | 'Additional comments'
+    /** Who wrote it: the user's name, as the activity stream shows it. */
+    author: string
+    createdOn: string
+    text: string
+}
+
 export interface RequestItemView extends ItemRowView {
     request: string
     openedBy: string
     state: string
     active: boolean
+    /** When it closed and who closed it (a person's name; "System" when the flow closed it). */
     closed?: { at: string; by: string }
     /** The item's date-time fields that are set (Work start, Due date), shown in the viewer's zone. */
     dates: DateFieldView[]
     variables: VariableView[]
-    /** Customer-visible comments, newest first. */
-    comments: JournalEntry[]
+    /** The activity stream, newest first: additional comments, and work notes for fulfillers. */
+    activity: ActivityEntryView[]
     mayCancel: boolean
     mayChangeState: boolean
     /** Form buttons (UI actions) whose condition holds for the viewer. */
@@ -95,21 +104,41 @@ export function requestItemView(
     const { database } = instance
     const display = (field: string) => database.displayValue('sc_req_item', item.sys_id, field)
     const active = item.active === 'true'
+    const journal = (field: string, kind: ActivityEntryView['kind']) =>
+        database.journal('sc_req_item', item.sys_id, field).map((entry, order) => ({
+            order,
+            entry: { kind, author: personName(instance, entry.author), createdOn: entry.createdOn, text: entry.value },
+        }))
+    const activity = [
+        ...journal('comments', 'Additional comments'),
+        ...(viewer.isFulfiller ? journal('work_notes', 'Work notes') : []),
+    ]
+        // Newest first; within one second, the later of each journal first.
+        .sort((left, right) => right.entry.createdOn.localeCompare(left.entry.createdOn) || right.order - left.order)
+        .map(({ entry }) => entry)
     return {
         ...itemRowView(instance, item),
         request: display('request'),
         openedBy: display('opened_by'),
         state: item.state ?? '',
         active,
-        closed: item.closed_at ? { at: item.closed_at, by: display('closed_by') } : undefined,
+        closed: item.closed_at
+            ? { at: item.closed_at, by: display('closed_by') || personName(instance, item.sys_updated_by ?? '') }
+            : undefined,
         dates: dateFieldViews(instance, viewer, item),
         variables: variableViews(instance, item),
-        comments: database.journal('sc_req_item', item.sys_id, 'comments').reverse(),
+        activity,
         mayCancel: instance.mayCancel(item, viewer.userName),
         mayChangeState: viewer.isFulfiller && active,
         uiActions,
         fulfilment: viewer.isFulfiller ? fulfilmentView(instance, item) : undefined,
     }
+}
+
+/** A user's name by user name, as journals and forms show people; the flow's own writes are "System". */
+function personName(instance: ViewedInstance, userName: string): string {
+    if (userName === '' || userName === 'system') return 'System'
+    return instance.users.users.find((user) => user.user_name === userName)?.name ?? userName
 }
 
 /** The item's variables with their questions, in the stored order. */
@@ -124,7 +153,6 @@ function fulfilmentView(instance: ViewedInstance, item: StoredRecord): Fulfilmen
     const { database } = instance
     const runs = instance.flowRuns().filter((run) => run.trigger.sysId === item.sys_id)
     return {
-        workNotes: database.journal('sc_req_item', item.sys_id, 'work_notes').reverse(),
         approvers: database.query('sysapproval_approver', `sysapproval=${item.sys_id}`).map((approval) => ({
             approver: database.displayValue('sysapproval_approver', approval.sys_id, 'approver'),
             state: database.displayValue('sysapproval_approver', approval.sys_id, 'state'),

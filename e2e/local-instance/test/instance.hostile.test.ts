@@ -436,14 +436,21 @@ describe('races', () => {
                 ?.split(';')[0] ?? ''
         const page = await send('GET', `/sc_req_item.do?sys_id=${itemId}`, { headers: { cookie } })
         const csrf = /name="sysparm_ck" value="([^"]+)"/.exec(page.text)?.[1] ?? ''
-        const action = /action="(\/items\/[0-9a-f]+\/ui-actions\/[0-9a-f]+)"/.exec(page.text)?.[1] ?? ''
+        const action =
+            /name="sys_action" value="(\w+)" id="\w+" class="[^"]*" data-action-name="\w+" gsft_id=/.exec(
+                page.text
+            )?.[1] ?? ''
         expect(action).not.toBe('')
 
         const clicks = await Promise.all(
             Array.from({ length: 20 }, () =>
-                send('POST', action, {
+                send('POST', '/sc_req_item.do', {
                     headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-                    body: new URLSearchParams({ sysparm_ck: csrf }).toString(),
+                    body: new URLSearchParams({
+                        sysparm_ck: csrf,
+                        sys_uniqueValue: itemId,
+                        sys_action: action,
+                    }).toString(),
                 })
             )
         )
