@@ -23,7 +23,12 @@ export default defineConfig({
     workers: onInstance ? 1 : 2,
     // npm start's ports are held while specs run, so a spec on a fixed port fails every time.
     globalSetup: './scripts/test/hold-default-ports.ts',
-    reporter: CI ? [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]] : 'list',
+    reporter: [
+        ['list'],
+        ...(CI ? [['html', { open: 'never', outputFolder: 'playwright-report' }] as const] : []),
+        // Why specs skipped on the instance target, and what was checked on the local one only.
+        ...(onInstance ? [['./e2e/specs/skip-reasons.ts'] as const] : []),
+    ],
     use: {
         browserName: 'chromium',
         trace: CI ? 'on-first-retry' : 'retain-on-failure',

@@ -1,8 +1,8 @@
-// What the fixtures do on the instance target (e2e/specs/target.ts): the user's instance read and
-// tidied through its REST API as the admin (the deploy tool's clients), Kpow through the API the
-// instance reaches. Nothing here knows the local instance: the same calls work on a PDI.
+// What the fixtures need on the instance target (e2e/specs/target.ts) beside the pages: who the
+// people are (the manager looked up as the admin), and each test's footprint, tidied through the
+// instance's REST API as the admin (the deploy tool's clients) and the Kpow API the instance reaches.
+// Nothing here knows the local instance: the same calls work on a PDI.
 import { KpowClient, ServiceNowClient } from '../../scripts/deploy/index'
-import type { TableRecord } from '../../scripts/deploy/index'
 import type { InstanceTarget, Login } from './target'
 
 /** Kpow's temporary policy as its API lists it. */
@@ -72,68 +72,6 @@ export class InstanceRest {
         return { ...login, sysId: user.sys_id }
     }
 
-    async one(table: string, query: string, fields: readonly string[]): Promise<TableRecord | undefined> {
-        const [record] = await this.admin.queryRecords(table, query, ['sys_id', ...fields], 1)
-        return record
-    }
-
-    async catalogItemSysId(name: string): Promise<string> {
-        const item = await this.one('sc_cat_item', `name=${name}`, [])
-        if (!item?.sys_id) throw new Error(`no catalog item "${name}" on ${this.instanceUrl}: run npm run deploy`)
-        return item.sys_id
-    }
-
-    /** The requested item of a request (its sc_request sys_id), once the request has one. */
-    async itemOfRequest(requestSysId: string): Promise<TableRecord | undefined> {
-        return this.one('sc_req_item', `request=${requestSysId}`, ['number'])
-    }
-
-    async itemSysId(number: string): Promise<string> {
-        const item = await this.one('sc_req_item', `number=${number}`, [])
-        if (!item?.sys_id) throw new Error(`no requested item ${number} on ${this.instanceUrl}`)
-        return item.sys_id
-    }
-
-    /** A field of the item as people read it (the display value: "Closed Complete", "Approved"). */
-    async itemDisplayValue(itemSysId: string, field: string): Promise<string> {
-        const response = await fetch(
-            `${this.instanceUrl}/api/now/table/sc_req_item/${itemSysId}?sysparm_display_value=true&sysparm_fields=${field}`,
-            { headers: { authorization: this.basic(), accept: 'application/json' } }
-        )
-        if (response.status !== 200) throw new Error(`sc_req_item answered ${String(response.status)}`)
-        const value = ((await response.json()) as { result: Record<string, unknown> }).result[field]
-        return typeof value === 'object' && value !== null
-            ? String((value as { display_value?: unknown }).display_value ?? '')
-            : String(value ?? '')
-    }
-
-    /** The item's journal entries of one kind, newest first. */
-    async journal(itemSysId: string, element: 'work_notes' | 'comments'): Promise<string[]> {
-        const entries = await this.admin.queryRecords(
-            'sys_journal_field',
-            `element_id=${itemSysId}^element=${element}`,
-            ['value', 'sys_created_on']
-        )
-        return entries
-            .map((entry, index) => ({ index, created: entry.sys_created_on ?? '', value: entry.value ?? '' }))
-            .sort((left, right) => right.created.localeCompare(left.created) || right.index - left.index)
-            .map((entry) => entry.value)
-    }
-
-    /** The person's approval of the item still waiting for them, if the flow has asked. */
-    async pendingApproval(itemSysId: string, approverSysId: string): Promise<string | undefined> {
-        const approval = await this.one(
-            'sysapproval_approver',
-            `sysapproval=${itemSysId}^approver=${approverSysId}^state=requested`,
-            []
-        )
-        return approval?.sys_id
-    }
-
-    async approvalState(approvalSysId: string): Promise<string> {
-        return (await this.admin.getRecord('sysapproval_approver', approvalSysId, ['state']))?.state ?? ''
-    }
-
     /** The requester's requested items that are not closed (sys_ids). */
     async openItemsOf(requesterSysId: string): Promise<string[]> {
         const items = await this.admin.queryRecords('sc_req_item', `requested_for=${requesterSysId}`, [
@@ -161,11 +99,6 @@ export class InstanceRest {
 
     async deletePolicy(id: string): Promise<boolean> {
         return this.kpowClient.deleteTemporaryPolicy(id)
-    }
-
-    private basic(): string {
-        const { user, password } = this.settings.admin
-        return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
     }
 }
 

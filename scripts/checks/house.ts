@@ -28,6 +28,7 @@ const PARTS: readonly Part[] = [
     { name: 'scripts/deploy', layer: 'commands', folder: /^scripts\/deploy\// },
     { name: 'scripts/review', layer: 'commands', folder: /^scripts\/review\// },
     { name: 'scripts/demo', layer: 'commands', folder: /^scripts\/demo\// },
+    { name: 'scripts/e2e', layer: 'commands', folder: /^scripts\/e2e\// },
     { name: 'servicenow (the app)', layer: 'products', folder: /^servicenow\// },
     { name: 'mock-kpow', layer: 'products', folder: /^mock-kpow\/(src|bin)\// },
     { name: 'e2e/local-instance', layer: 'products', folder: /^e2e\/local-instance\// },

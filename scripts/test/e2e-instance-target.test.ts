@@ -89,6 +89,10 @@ describe('npm run test:e2e -- --target=instance', () => {
         for (const spec of ['approval-deadline', 'notifications', 'extend-access', 'expiry-closes-item', 'page-fit'])
             expect(output).toMatch(new RegExp(`- +\\d+ \\[e2e\\] › e2e/specs/${spec}\\.spec\\.ts`))
         expect(output).not.toMatch(/\d+ failed/)
+        expect(output).toContain(
+            "skipped on the instance target: approval-deadline.spec.ts: moves the local instance's clock past the approval deadline and reads its outbox"
+        )
+        expect(output).toMatch(/checked on the local target only, in guide-lifecycle\.spec\.ts: mock-kpow's UI/)
         expect(await leftBehind()).toEqual({ openItems: [], policies: [] })
     }, 180_000)
 })
