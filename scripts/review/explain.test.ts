@@ -32,6 +32,15 @@ describe('npm run explain', () => {
         )
         // The wait until expiry times out after what Kpow - Read Current Grant says is left.
         expect(out).toMatch(/timeout_duration: .*until_expiry/)
+        // A subflow has no trigger: explain names the flows calling it, its inputs and outputs.
+        expect(out).toContain(
+            [
+                '  Subflow called by: Kpow Access Extension, Kpow Access Lifecycle',
+                '  Inputs: requested_item, policy_id, expires_at, policy_label, revoked_note, revoke_failed_note, revoke_failed_email',
+                '  Outputs: current, current_policy_id, current_expires_at',
+            ].join('\n')
+        )
+        expect(out).not.toContain('Trigger: (none)')
         expect(out).toContain('Flow "Kpow Access Extension" (draft, inactive, runs as system)')
         expect(out).toMatch(/\n\s+role_name: \[1 - [^\]]+ ➛ role_name\]\n/)
         expect(out).not.toMatch(/H4sI/)

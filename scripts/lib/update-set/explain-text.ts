@@ -55,7 +55,13 @@ export function formatFlow(flow: FlowOutline): string[] {
     return [
         `Flow "${flow.name}" (${state.filter((part) => part !== '').join(', ')})`,
         ...(flow.description ? [`  ${flow.description}`] : []),
-        `  Trigger: ${flow.trigger.label || '(none)'}${triggerInputs ? ` (${triggerInputs})` : ''}`,
+        ...(flow.subflow
+            ? [
+                  `  Subflow called by: ${flow.subflow.calledBy.length > 0 ? flow.subflow.calledBy.join(', ') : '(no flow of this set)'}`,
+                  `  Inputs: ${flow.subflow.inputs.length > 0 ? flow.subflow.inputs.join(', ') : '(none)'}`,
+                  `  Outputs: ${flow.subflow.outputs.length > 0 ? flow.subflow.outputs.join(', ') : '(none)'}`,
+              ]
+            : [`  Trigger: ${flow.trigger.label || '(none)'}${triggerInputs ? ` (${triggerInputs})` : ''}`]),
         ...(flow.trigger.condition ? [`    condition: ${flow.trigger.condition}`] : []),
         ...(flow.flowVariables.length > 0 ? [`  Flow variables: ${flow.flowVariables.join(', ')}`] : []),
         ...(flow.steps.length === 0 ? ['  (no steps)'] : flow.steps.flatMap((step) => stepLines(step, 0))),

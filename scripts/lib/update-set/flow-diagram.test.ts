@@ -69,6 +69,20 @@ describe('flow diagram', () => {
         }
     )
 
+    it('starts a subflow where flows call it, with its inputs (it has no trigger); a flow at its trigger', () => {
+        const start = (name: string) => flowGraph(ourFlow(name)).nodes.find((node) => node.id === 'start')?.text
+        expect(start('Kpow - End Access')).toBe(
+            'Called by Kpow Access Extension, Kpow Access Lifecycle; inputs: requested_item, policy_id, expires_at, policy_label, revoked_note, revoke_failed_note, revoke_failed_email'
+        )
+        expect(start('Kpow Access Lifecycle')).toBe('Trigger: Service Catalog')
+        for (const flow of outlineUpdateSet(readUpdateSet(ourXml)).flows)
+            expect(
+                flowGraph(flow)
+                    .nodes.map((node) => node.text)
+                    .join('\n')
+            ).not.toContain('(none)')
+    })
+
     it('an SVG that is well-formed, deterministic and highlights the steps of a run', () => {
         const flow = ourFlow()
         const graph = flowGraph(flow)
@@ -214,8 +228,11 @@ describe('committed diagrams', () => {
         expect(changedFlow).not.toBe(ourXml)
         const files = diagramFiles(changedFlow, readme)
         expect(files.find((file) => file.path === SERVICENOW_README)?.content).toContain('**Renamed Flow**')
+        // The subflow's diagram names the flows calling it, so it changes with the caller's name.
         expect(staleFiles(files, root)).toEqual([
             SERVICENOW_README,
+            'servicenow/diagrams/kpow-end-access.svg',
+            'servicenow/diagrams/kpow-end-access.mmd',
             'servicenow/diagrams/renamed-flow.svg',
             'servicenow/diagrams/renamed-flow.mmd',
         ])

@@ -33,9 +33,20 @@ export interface FlowGraph {
 
 const MAX_TEXT = 110
 
-function shorten(text: string): string {
+function shorten(text: string, limit = MAX_TEXT): string {
     const single = text.replace(/\s+/g, ' ').trim()
-    return single.length > MAX_TEXT ? `${single.slice(0, MAX_TEXT - 1)}…` : single
+    return single.length > limit ? `${single.slice(0, limit - 1)}…` : single
+}
+
+/**
+ * Where the flow starts: its trigger; a subflow has none, it starts where a flow's step calls it,
+ * with its inputs (longer than a step's text: the list is what a reader looks for).
+ */
+function startText(flow: FlowOutline): string {
+    if (!flow.subflow) return shorten(`Trigger: ${flow.trigger.label || '(none)'}`)
+    const { calledBy, inputs } = flow.subflow
+    const callers = calledBy.length > 0 ? `Called by ${calledBy.join(', ')}` : 'Called by no flow of this set'
+    return shorten(`${callers}; inputs: ${inputs.length > 0 ? inputs.join(', ') : '(none)'}`, 2 * MAX_TEXT)
 }
 
 function stepText(step: OutlineStep): string {
@@ -60,7 +71,7 @@ export function flowGraph(flow: FlowOutline): FlowGraph {
         nodes.push({ id, shape, text: stepText(step), uiId: step.uiId })
         return id
     }
-    nodes.push({ id: 'start', shape: 'start', text: shorten(`Trigger: ${flow.trigger.label || '(none)'}`) })
+    nodes.push({ id: 'start', shape: 'start', text: startText(flow) })
 
     const emit = (steps: OutlineStep[], entry: Pending[]): Pending[] => {
         let pending = entry

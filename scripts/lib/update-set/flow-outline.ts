@@ -8,7 +8,14 @@
  */
 import type { UpdateSet } from './read-update-set.ts'
 import { recordsOfTable, removesRecords } from './read-update-set.ts'
-import type { ActionType, FlowDesignerView, FlowInput, FlowLogicInstance, ActionInstance } from './flow-designer.ts'
+import type {
+    ActionType,
+    FlowDesignerView,
+    FlowInput,
+    FlowLogicInstance,
+    FlowPort,
+    ActionInstance,
+} from './flow-designer.ts'
 import {
     BUILT_IN_ACTIONS,
     FLOW_LOGIC,
@@ -67,6 +74,8 @@ export interface FlowOutline {
     runAs: string
     /** The trigger's inputs (its table, when to run); its condition in words apart. */
     trigger: { label: string; inputs: OutlineInput[]; condition?: string }
+    /** A subflow has no trigger: the flows of the set whose steps call it, its inputs and outputs. */
+    subflow?: { calledBy: string[]; inputs: string[]; outputs: string[] }
     flowVariables: string[]
     steps: OutlineStep[]
     notes: string[]
@@ -566,11 +575,26 @@ function outlineFlow(
         status: flow?.status ?? '',
         runAs: flow?.runAs ?? '',
         trigger: triggerOutline(trigger?.inputs ?? [], triggerLabel, queryLabelsFor(labels, triggerTable), notes),
+        ...(isSubflow ? { subflow: subflowOutline(flowSysId, view) } : {}),
         flowVariables: view.flowVariables
             .filter((variable) => variable.flow === flowSysId)
             .map((variable) => variable.element),
         steps,
         notes,
+    }
+}
+
+function subflowOutline(flowSysId: string, view: FlowDesignerView): NonNullable<FlowOutline['subflow']> {
+    const callers = new Set(
+        view.subflowInstances
+            .filter((instance) => instance.subflow === flowSysId)
+            .map((instance) => view.flows.find((flow) => flow.sysId === instance.flow)?.name || instance.flow)
+    )
+    const ports = (list: FlowPort[]) => list.filter((port) => port.flow === flowSysId).map((port) => port.element)
+    return {
+        calledBy: [...callers].sort((left, right) => left.localeCompare(right)),
+        inputs: ports(view.flowInputs),
+        outputs: ports(view.flowOutputs),
     }
 }
 
