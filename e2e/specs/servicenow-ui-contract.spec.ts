@@ -12,13 +12,14 @@ import type { Browser, Page } from '@playwright/test'
 import { repositoryRoot } from '../../scripts/lib/common/index'
 import { readUpdateSetFile, recordsOfTable, type PayloadRecord } from '../../scripts/lib/update-set/index'
 import { CLUSTER, DEMO_PASSWORD, expect, ITEM, test } from './fixtures'
-import { target } from './target'
-
-test.skip(target === 'instance', "holds the local instance to the documented pages, with its demo users' passwords")
 
 const TOPIC = 'tx_trade1'
 const REQUESTER = 'abel.tuter'
 const MANAGER = 'beth.anglin'
+const FULFILLER = 'fred.fulfiller'
+const CLOSED_COMPLETE = '3'
+const GRANT_NOTE = /^Kpow Access Granted\. Policy ID: \S+/
+const REVOKE_NOTE = 'Kpow access revoked because the request was closed.'
 
 /** The guide's catalog item and its variables' sys_ids by variable name, from the built update set. */
 function guideItem(): { sysId: string; variables: Map<string, string> } {
@@ -64,7 +65,24 @@ async function logIn(browser: Browser, baseURL: string, userName: string, passwo
     return page
 }
 
-test('order and approval through the documented classic pages only', async ({ browser, localInstance }) => {
+/** The activity stream's entries of one kind ("Work notes" or "Additional comments"): their texts. */
+function streamTexts(page: Page, kind: string) {
+    return page
+        .locator('#sn_form_inline_stream_entries li.h-card')
+        .filter({ has: page.locator('.sn-card-component-time span', { hasText: kind }) })
+        .locator('.sn-widget-textblock-body')
+}
+
+/** Reloads the form until a work note matching `note` is in its activity stream. */
+async function untilWorkNote(page: Page, note: string | RegExp): Promise<void> {
+    await expect(async () => {
+        await page.reload()
+        const texts = (await streamTexts(page, 'Work notes').allTextContents()).map((text) => text.trim())
+        expect(texts.some((text) => (typeof note === 'string' ? text.includes(note) : note.test(text)))).toBe(true)
+    }).toPass({ timeout: 20_000, intervals: [250, 500, 1000] })
+}
+
+test('the lifecycle through the documented classic pages only', async ({ browser, localInstance }) => {
     const { sysId: itemSysId, variables } = guideItem()
     const control = (page: Page, name: string) => {
         const variableSysId = variables.get(name)
@@ -137,4 +155,21 @@ test('order and approval through the documented classic pages only', async ({ br
     await expect(manager.getByRole('button', { name: 'Approve', exact: true })).toHaveCount(0)
     await manager.goto(myApprovals)
     await expect(approvalRow).toHaveCount(0)
+
+    // The fulfiller sees the grant in the item's activity stream, closes the item, sees the revoke.
+    const fulfiller = await logIn(browser, localInstance.url, FULFILLER, DEMO_PASSWORD)
+    await fulfiller.goto(`/sc_req_item.do?sys_id=${requestItemSysId}`)
+    await untilWorkNote(fulfiller, GRANT_NOTE)
+    const state = fulfiller.locator('select[id="sc_req_item.state"]')
+    await state.selectOption(CLOSED_COMPLETE)
+    // Update saves and returns along the navigation stack, so the form is opened again after it.
+    const updated = fulfiller.waitForResponse((response) => response.request().method() === 'POST')
+    // The form's buttons are there twice, at the top and the bottom.
+    await expect(fulfiller.getByRole('button', { name: 'Update', exact: true })).toHaveCount(2)
+    await fulfiller.getByRole('button', { name: 'Update', exact: true }).first().click()
+    expect((await updated).status()).toBeLessThan(400)
+    await fulfiller.waitForLoadState()
+    await fulfiller.goto(`/sc_req_item.do?sys_id=${requestItemSysId}`)
+    await untilWorkNote(fulfiller, REVOKE_NOTE)
+    expect(await fulfiller.evaluate<string>("window.g_form.getValue('state')")).toBe(CLOSED_COMPLETE)
 })
