@@ -117,6 +117,9 @@ form.classic-form{background:#fff;border:1px solid #cfd6d9;border-radius:2px;mar
 .form-group.stacked{grid-template-columns:1fr;gap:3px}
 .form-group .control-label{text-align:right;color:#33454a;font-size:13px}
 .form-group.stacked .control-label{text-align:left;font-weight:600}
+.form-group .mandatory{color:#b3261e;margin-right:3px}
+.form-group .help{margin:0;font-size:12.5px}
+.form-section + .form-group{margin-top:14px}
 .form-field{display:flex;align-items:center;gap:6px;min-width:0}
 .form-control{width:100%;min-width:0;padding:4px 7px;font-size:13px}
 .form-control[readonly],select.form-control[disabled]{background:#f4f6f7;color:#1f2a30;border-color:#d3dadd;opacity:1}

@@ -346,38 +346,55 @@ function stepRow(step: StepLog): SafeHtml {
 
 /** The classic approval form: what is approved, Comments, and Approve and Reject at the top and the bottom. */
 export function approvalPage(viewer: Viewer, approval: ApprovalFormView, notice?: Notice): SafeHtml {
-    const buttons = (suffix: string) =>
+    const buttons = (suffix: '' | '_bottom') =>
         approval.mayDecide
-            ? html`<div class="actions form-buttons">${(['approve', 'reject'] as const).map(
+            ? html`<div class="form-buttons${suffix ? ' form-buttons-bottom' : ''}">${(
+                  ['approve', 'reject'] as const
+              ).map(
                   (action) =>
-                      html`<button type="submit" id="${action}${suffix}" name="sys_action" value="${action}" class="form_action_button${action === 'reject' ? ' danger' : ''}" data-action-name="${action}">${action === 'approve' ? 'Approve' : 'Reject'}</button>`
+                      html`<button type="submit" id="${action}${suffix}" name="sys_action" value="${action}" class="form_action_button header action_context btn ${action === 'reject' ? 'btn-destructive' : 'btn-default'}" data-action-name="${action}">${action === 'approve' ? 'Approve' : 'Reject'}</button>`
               )}</div>`
             : ''
+    const field = (id: string, label: string, value: string) =>
+        formField(id, label, html`<input id="${id}" class="form-control" readonly value="${value}">`)
     return page(
         `Approval for ${approval.number}`,
         viewer,
         'approvals',
-        html`<h1>Approval for ${approval.number}</h1>
-<p class="subtitle">${approval.shortDescription}</p>
-<form id="sysapproval_approver.do" class="card" method="post" action="${approvalUrl(approval.sysId)}" aria-label="Approval for ${approval.number}">
+        html`<form id="sysapproval_approver.do" name="sysapproval_approver.do" class="classic-form" method="post" action="${approvalUrl(approval.sysId)}" aria-label="Approval for ${approval.number}">
   ${csrfInput(viewer.csrfToken)}
-  ${buttons('')}
-  <div class="form-columns">
-    <dl class="facts">
-      <dt>Approver</dt><dd>${approval.approver}</dd>
-      <dt>State</dt><dd data-field="state">${approval.stateLabel}</dd>
-      <dt>Approving</dt><dd>${approval.item ? html`<a href="${requestItemUrl(approval.item.sysId)}">${approval.number}</a>` : approval.number}</dd>
-    </dl>
-    <dl class="facts">
-      <dt>Requested for</dt><dd>${approval.requestedFor}</dd>
-      ${approval.variables.map((variable) => html`<dt>${variable.label}</dt><dd>${variable.display}</dd>`)}
-    </dl>
+  <div class="form-header">
+    <h1><span class="form-table">Approval</span> ${approval.number}</h1>
+    ${buttons('')}
   </div>
-  ${
-      approval.mayDecide
-          ? html`<div class="field"><label for="sysapproval_approver.comments"><span class="mandatory" aria-hidden="true">*</span>Comments</label><textarea id="sysapproval_approver.comments" name="sysapproval_approver.comments">${approval.draftComment}</textarea><p class="help">Required to reject.</p></div>`
-          : html`<p><strong>Comments:</strong> ${approval.comments || html`<span class="muted">none</span>`}</p>`
-  }
+  <div class="form-body">
+    <div class="form-columns">
+      <div class="form-column">
+        ${field('sys_display.sysapproval_approver.approver', 'Approver', approval.approver)}
+        ${formField('sys_readonly.sysapproval_approver.state', 'State', html`<select id="sys_readonly.sysapproval_approver.state" class="form-control" disabled><option value="${approval.state}" selected>${approval.stateLabel}</option></select>`)}
+        ${formField('sys_display.sysapproval_approver.sysapproval', 'Approving', html`<input id="sys_display.sysapproval_approver.sysapproval" class="form-control" readonly value="${approval.number}">${approval.item ? html`<a class="field-hint" href="${requestItemUrl(approval.item.sysId)}" aria-label="Open ${approval.number}">open</a>` : ''}`)}
+      </div>
+      <div class="form-column">
+        ${field('sys_display.sc_req_item.requested_for', 'Requested for', approval.requestedFor)}
+        ${field('sys_readonly.sc_req_item.short_description', 'Short description', approval.shortDescription)}
+      </div>
+    </div>
+    <section class="form-section" aria-labelledby="variables-heading">
+      <h2 id="variables-heading" class="section-heading">Summary of item being approved</h2>
+      <table class="variables" aria-labelledby="variables-heading">
+        <tbody>${approval.variables.map((variable) => html`<tr><th scope="row">${variable.label}</th><td class="mono">${variable.display}</td></tr>`)}</tbody>
+      </table>
+    </section>
+    ${
+        approval.mayDecide
+            ? html`<div class="form-group stacked"><label class="control-label" for="sysapproval_approver.comments"><span class="mandatory" aria-hidden="true">*</span>Comments</label><textarea id="sysapproval_approver.comments" name="sysapproval_approver.comments" class="form-control">${approval.draftComment}</textarea><p class="help muted">Required to reject.</p></div>`
+            : formField(
+                  'sys_readonly.sysapproval_approver.comments',
+                  'Comments',
+                  html`<textarea id="sys_readonly.sysapproval_approver.comments" class="form-control" readonly>${approval.comments}</textarea>`
+              )
+    }
+  </div>
   ${buttons('_bottom')}
 </form>`,
         notice,
