@@ -242,15 +242,18 @@ export const test = base.extend<
         const run = await InstanceRun.start(restOfInstance())
         await use(run)
         const closed = await run.closeItemsLeftOpen()
-        // A closed item's flow revokes its policy; what is still there after that is deleted.
-        if (closed.length > 0)
+        // A closed item's flow revokes the policy it granted; what is still in Kpow after that is deleted.
+        const granted = new Set(closed.map((item) => item.policyId).filter(Boolean))
+        if (granted.size > 0)
             await expect
-                .poll(() => run.newPolicies(), { timeout: 10_000 * patience })
+                .poll(async () => (await run.newPolicies()).filter((policy) => granted.has(policy.id)), {
+                    timeout: 10_000 * patience,
+                })
                 .toEqual([])
                 .catch(() => undefined)
         const deleted = await run.deleteNewPolicies()
         const tidied = [
-            ...closed.map((sysId) => `closed item ${sysId} (Closed Incomplete)`),
+            ...closed.map((item) => `closed item ${item.sysId} (Closed Incomplete)`),
             ...deleted.map((id) => `deleted Kpow policy ${id}`),
         ]
         if (tidied.length > 0) testInfo.annotations.push({ type: 'clean-up', description: tidied.join('; ') })

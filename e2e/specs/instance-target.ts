@@ -31,6 +31,12 @@ export interface Person extends Login {
     sysId: string
 }
 
+export interface OpenItem {
+    sysId: string
+    /** The Kpow policy the grant wrote on the item (its correlation_id); '' before a grant. */
+    policyId: string
+}
+
 export class InstanceRest {
     readonly admin: ServiceNowClient
     private readonly kpowClient: KpowClient
@@ -72,13 +78,16 @@ export class InstanceRest {
         return { ...login, sysId: user.sys_id }
     }
 
-    /** The requester's requested items that are not closed (sys_ids). */
-    async openItemsOf(requesterSysId: string): Promise<string[]> {
+    /** The requester's requested items that are not closed, each with the policy its grant noted (correlation_id). */
+    async openItemsOf(requesterSysId: string): Promise<OpenItem[]> {
         const items = await this.admin.queryRecords('sc_req_item', `requested_for=${requesterSysId}`, [
             'sys_id',
             'state',
+            'correlation_id',
         ])
-        return items.filter((item) => !CLOSED_STATES.has(item.state ?? '')).map((item) => item.sys_id ?? '')
+        return items
+            .filter((item) => !CLOSED_STATES.has(item.state ?? ''))
+            .map((item) => ({ sysId: item.sys_id ?? '', policyId: item.correlation_id ?? '' }))
     }
 
     async closeIncomplete(itemSysId: string): Promise<void> {
@@ -118,7 +127,12 @@ export class InstanceRun {
     static async start(rest: InstanceRest): Promise<InstanceRun> {
         const requester = await rest.person('requester')
         const [items, policies] = await Promise.all([rest.openItemsOf(requester.sysId), rest.policies()])
-        return new InstanceRun(rest, requester, new Set(items), new Set(policies.map((policy) => policy.id)))
+        return new InstanceRun(
+            rest,
+            requester,
+            new Set(items.map((item) => item.sysId)),
+            new Set(policies.map((policy) => policy.id))
+        )
     }
 
     /** The temporary policies created since the test started. */
@@ -126,10 +140,12 @@ export class InstanceRun {
         return (await this.rest.policies()).filter((policy) => !this.policiesBefore.has(policy.id))
     }
 
-    /** Closes (Closed Incomplete) the requester's items the test opened and left open; their numbers' sys_ids. */
-    async closeItemsLeftOpen(): Promise<string[]> {
-        const left = (await this.rest.openItemsOf(this.requester.sysId)).filter((id) => !this.itemsBefore.has(id))
-        for (const itemSysId of left) await this.rest.closeIncomplete(itemSysId)
+    /** Closes (Closed Incomplete) the requester's items the test opened and left open; which they were. */
+    async closeItemsLeftOpen(): Promise<OpenItem[]> {
+        const left = (await this.rest.openItemsOf(this.requester.sysId)).filter(
+            (item) => !this.itemsBefore.has(item.sysId)
+        )
+        for (const item of left) await this.rest.closeIncomplete(item.sysId)
         return left
     }
 

@@ -95,4 +95,20 @@ describe('npm run test:e2e -- --target=instance', () => {
         expect(output).toMatch(/checked on the local target only, in guide-lifecycle\.spec\.ts: mock-kpow's UI/)
         expect(await leftBehind()).toEqual({ openItems: [], policies: [] })
     }, 180_000)
+
+    it('cleans up after a failed step: the open item closed, the policy it made deleted in Kpow', async () => {
+        const run = startProcess(
+            'npx',
+            ['playwright', 'test', '--config', 'scripts/test/e2e-clean-up/playwright.config.ts'],
+            { cwd: repositoryRoot, env: { PATH: process.env.PATH ?? '', E2E_TARGET: 'instance', ...variables() } }
+        )
+        const [code] = (await once(run.child, 'exit')) as [number | null]
+        const output = run.output()
+        expect(output).toContain('failing on purpose with RITM')
+        expect(code).toBe(1)
+        expect(output).toMatch(
+            /clean-up after fails-after-grant\.spec\.ts .*: closed item \w{32} \(Closed Incomplete\); deleted Kpow policy \S+/
+        )
+        expect(await leftBehind()).toEqual({ openItems: [], policies: [] })
+    }, 90_000)
 })
