@@ -186,7 +186,7 @@ export function requestItemPage(
               ([value, label]) =>
                   html`<option value="${value}"${value === item.state ? raw(' selected') : ''}>${label}</option>`
           )}</select>`
-        : readOnlyChoice('state', item.state, item.stateLabel)
+        : readOnlyChoice('sc_req_item', 'state', item.state, item.stateLabel)
     return page(
         item.number || 'Requested Item',
         viewer,
@@ -196,28 +196,21 @@ export function requestItemPage(
   <input type="hidden" name="sys_uniqueValue" value="${item.sysId}">
   <input type="hidden" name="sys_target" value="sc_req_item">
   <input type="hidden" name="sysparm_stack" value="${context.stack}">
-  <div class="form-header">
-    <h1><span class="form-table">Requested Item</span> ${item.number}</h1>
-    ${buttons('')}
-  </div>
+  ${formHeader('Requested Item', item.number, buttons(''))}
   <div class="form-body">
-    <div class="form-columns">
-      <div class="form-column">
-        ${readOnlyField('number', 'Number', item.number)}
-        ${referenceField('request', 'Request', item.request)}
-        ${referenceField('requested_for', 'Requested for', item.requestedFor)}
-        ${referenceField('opened_by', 'Opened by', item.openedBy)}
-        ${readOnlyField('opened_at', 'Opened', item.openedOn)}
-      </div>
-      <div class="form-column">
-        ${formField(editable ? 'sc_req_item.state' : 'sys_readonly.sc_req_item.state', 'State', stateControl)}
-        ${readOnlyChoice('approval', '', item.approval, 'Approval')}
-        ${readOnlyField('active', 'Active', String(item.active))}
-        ${item.dates.map((date) => readOnlyField(date.field, date.label, date.wallClock, date.zone))}
-        ${item.closed ? html`${readOnlyField('closed_at', 'Closed', item.closed.at)}${referenceField('closed_by', 'Closed by', item.closed.by)}` : ''}
-      </div>
-    </div>
-    ${readOnlyField('short_description', 'Short description', item.shortDescription, undefined, 'wide')}
+    ${formColumns(
+        html`${readOnlyField('sc_req_item', 'number', 'Number', item.number)}
+        ${referenceField('sc_req_item', 'request', 'Request', item.request)}
+        ${referenceField('sc_req_item', 'requested_for', 'Requested for', item.requestedFor)}
+        ${referenceField('sc_req_item', 'opened_by', 'Opened by', item.openedBy)}
+        ${readOnlyField('sc_req_item', 'opened_at', 'Opened', item.openedOn)}`,
+        html`${formField(editable ? 'sc_req_item.state' : 'sys_readonly.sc_req_item.state', 'State', stateControl)}
+        ${readOnlyChoice('sc_req_item', 'approval', '', item.approval, 'Approval')}
+        ${readOnlyField('sc_req_item', 'active', 'Active', String(item.active))}
+        ${item.dates.map((date) => readOnlyField('sc_req_item', date.field, date.label, date.wallClock, date.zone))}
+        ${item.closed ? html`${readOnlyField('sc_req_item', 'closed_at', 'Closed', item.closed.at)}${referenceField('sc_req_item', 'closed_by', 'Closed by', item.closed.by)}` : ''}`
+    )}
+    ${readOnlyField('sc_req_item', 'short_description', 'Short description', item.shortDescription, undefined, 'wide')}
     <section class="form-section" aria-labelledby="variables-heading">
       <h2 id="variables-heading" class="section-heading">Variables</h2>
       <table class="variables" aria-labelledby="variables-heading">
@@ -249,13 +242,30 @@ ${item.fulfilment ? relatedLists(item.fulfilment) : ''}`,
 /** The action name of the requester's Cancel on the item's form. */
 export const CANCEL_ACTION = 'cancel_request'
 
+/** A classic form's header bar: the table's label, the record's display value, the form buttons. */
+function formHeader(tableLabel: string, display: string, buttons: Fragment): SafeHtml {
+    return html`<div class="form-header"><h1><span class="form-table">${tableLabel}</span> ${display}</h1>${buttons}</div>`
+}
+
+/** A form section's two columns of fields. */
+function formColumns(left: Fragment, right: Fragment): SafeHtml {
+    return html`<div class="form-columns"><div class="form-column">${left}</div><div class="form-column">${right}</div></div>`
+}
+
 function formField(controlId: string, label: string, control: Fragment, wide = false): SafeHtml {
     return html`<div class="form-group${wide ? ' wide' : ''}"><label class="control-label" for="${controlId}">${label}</label><div class="form-field">${control}</div></div>`
 }
 
 /** A read-only field as the classic form renders it: `sys_readonly.<table>.<field>`. */
-function readOnlyField(name: string, label: string, value: string, hint?: string, width?: 'wide'): SafeHtml {
-    const id = `sys_readonly.sc_req_item.${name}`
+function readOnlyField(
+    table: string,
+    name: string,
+    label: string,
+    value: string,
+    hint?: string,
+    width?: 'wide'
+): SafeHtml {
+    const id = `sys_readonly.${table}.${name}`
     return formField(
         id,
         label,
@@ -265,14 +275,14 @@ function readOnlyField(name: string, label: string, value: string, hint?: string
 }
 
 /** A reference shown read-only: its display value (`sys_display.<table>.<field>`). */
-function referenceField(name: string, label: string, display: string): SafeHtml {
-    const id = `sys_display.sc_req_item.${name}`
-    return formField(id, label, html`<input id="${id}" class="form-control" readonly value="${display}">`)
+function referenceField(table: string, name: string, label: string, display: string, after: Fragment = ''): SafeHtml {
+    const id = `sys_display.${table}.${name}`
+    return formField(id, label, html`<input id="${id}" class="form-control" readonly value="${display}">${after}`)
 }
 
 /** A choice field shown read-only: a disabled select holding the current choice, its label shown. */
-function readOnlyChoice(name: string, value: string, label: string, fieldLabel?: string): SafeHtml {
-    const id = `sys_readonly.sc_req_item.${name}`
+function readOnlyChoice(table: string, name: string, value: string, label: string, fieldLabel?: string): SafeHtml {
+    const id = `sys_readonly.${table}.${name}`
     const control = html`<select id="${id}" class="form-control" disabled><option value="${value}" selected>${label}</option></select>`
     return fieldLabel ? formField(id, fieldLabel, control) : control
 }
@@ -355,30 +365,21 @@ export function approvalPage(viewer: Viewer, approval: ApprovalFormView, notice?
                       html`<button type="submit" id="${action}${suffix}" name="sys_action" value="${action}" class="form_action_button header action_context btn ${action === 'reject' ? 'btn-destructive' : 'btn-default'}" data-action-name="${action}">${action === 'approve' ? 'Approve' : 'Reject'}</button>`
               )}</div>`
             : ''
-    const field = (id: string, label: string, value: string) =>
-        formField(id, label, html`<input id="${id}" class="form-control" readonly value="${value}">`)
     return page(
         `Approval for ${approval.number}`,
         viewer,
         'approvals',
         html`<form id="sysapproval_approver.do" name="sysapproval_approver.do" class="classic-form" method="post" action="${approvalUrl(approval.sysId)}" aria-label="Approval for ${approval.number}">
   ${csrfInput(viewer.csrfToken)}
-  <div class="form-header">
-    <h1><span class="form-table">Approval</span> ${approval.number}</h1>
-    ${buttons('')}
-  </div>
+  ${formHeader('Approval', approval.number, buttons(''))}
   <div class="form-body">
-    <div class="form-columns">
-      <div class="form-column">
-        ${field('sys_display.sysapproval_approver.approver', 'Approver', approval.approver)}
-        ${formField('sys_readonly.sysapproval_approver.state', 'State', html`<select id="sys_readonly.sysapproval_approver.state" class="form-control" disabled><option value="${approval.state}" selected>${approval.stateLabel}</option></select>`)}
-        ${formField('sys_display.sysapproval_approver.sysapproval', 'Approving', html`<input id="sys_display.sysapproval_approver.sysapproval" class="form-control" readonly value="${approval.number}">${approval.item ? html`<a class="field-hint" href="${requestItemUrl(approval.item.sysId)}" aria-label="Open ${approval.number}">open</a>` : ''}`)}
-      </div>
-      <div class="form-column">
-        ${field('sys_display.sc_req_item.requested_for', 'Requested for', approval.requestedFor)}
-        ${field('sys_readonly.sc_req_item.short_description', 'Short description', approval.shortDescription)}
-      </div>
-    </div>
+    ${formColumns(
+        html`${referenceField('sysapproval_approver', 'approver', 'Approver', approval.approver)}
+        ${readOnlyChoice('sysapproval_approver', 'state', approval.state, approval.stateLabel, 'State')}
+        ${referenceField('sysapproval_approver', 'sysapproval', 'Approving', approval.number, approval.item ? html`<a class="field-hint" href="${requestItemUrl(approval.item.sysId)}" aria-label="Open ${approval.number}">open</a>` : '')}`,
+        html`${referenceField('sc_req_item', 'requested_for', 'Requested for', approval.requestedFor)}
+        ${readOnlyField('sc_req_item', 'short_description', 'Short description', approval.shortDescription)}`
+    )}
     <section class="form-section" aria-labelledby="variables-heading">
       <h2 id="variables-heading" class="section-heading">Summary of item being approved</h2>
       <table class="variables" aria-labelledby="variables-heading">
