@@ -1,5 +1,5 @@
-// The manager rejects: nothing is created in Kpow, the item is closed incomplete with a note, and
-// the user stays denied. Runs on both targets; the flow run the local item page shows and
+// The manager rejects: nothing is created in Kpow, the item is closed incomplete with a note, the
+// requester reads on the item who rejected it and their comment, and the user stays denied. Runs on both targets; the flow run the local item page shows and
 // mock-kpow's decision probe are checked on the local one only.
 import {
     decide,
@@ -28,9 +28,13 @@ test('a rejected request grants nothing and closes the item incomplete', async (
         fulfiller,
         'Kpow access not granted: the approval ended as "rejected". Nothing was created in Kpow.'
     )
-    await openItem(requester, item)
+    const requesterForm = await openItem(requester, item)
     expect(await itemField(requester, 'state')).toBe('Closed Incomplete')
     expect(await itemField(requester, 'approval')).toBe('Rejected')
+    // Who rejected and their comment, on the item the requester opens (not only in the email).
+    expect((await requesterForm.additionalComments()).join('\n')).toContain(
+        'Rejected by Beth Anglin: Use the masked copy instead'
+    )
     const approvals = fulfillerForm.relatedList('Approvers')
     await expect(approvals.getByRole('row', { name: /Beth Anglin/ })).toContainText('Rejected')
     await expect(approvals).toContainText('Use the masked copy instead')

@@ -51,17 +51,19 @@ describe('import checklist', () => {
         expect(ticked(block(committedGuide())).sort()).toEqual(expected)
     })
 
-    it('lists a subflow to publish between the actions and the flows, apart from the flows to activate', () => {
+    it('lists the subflows to publish between the actions and the flows, apart from the flows to activate', () => {
         const checklist = importChecklist(readUpdateSet(ourXml))
-        const subflows = checklist.indexOf('**1 subflow** to publish')
+        const subflows = checklist.indexOf('**2 subflows** to publish')
         const flows = checklist.indexOf('flows** to activate (step 5, after the actions and subflows)')
         expect(checklist.indexOf('Flow Designer actions** to publish')).toBeLessThan(subflows)
         expect(subflows).toBeGreaterThan(-1)
         expect(flows).toBeGreaterThan(subflows)
-        const endAccess = checklist.indexOf('- [ ] *Kpow - End Access*')
-        expect(endAccess).toBeGreaterThan(subflows)
-        expect(endAccess).toBeLessThan(flows)
-        expect(checklist.lastIndexOf('*Kpow - End Access*')).toBe(endAccess + '- [ ] '.length)
+        for (const subflow of ['Kpow - Decide Access', 'Kpow - End Access']) {
+            const listed = checklist.indexOf(`- [ ] *${subflow}*`)
+            expect(listed).toBeGreaterThan(subflows)
+            expect(listed).toBeLessThan(flows)
+            expect(checklist.lastIndexOf(`*${subflow}*`)).toBe(listed + '- [ ] '.length)
+        }
     })
 
     it('follows the set: a renamed action and flow are listed under their new names, and the old names are gone', () => {

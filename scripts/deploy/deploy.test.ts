@@ -129,8 +129,9 @@ describe('deploy to a fresh instance', () => {
             flows: updateSet.flows.map((flow) => ({ sys_id: flow.sysId, active: '', state: '' })),
             actions: [],
         })
-        // The lifecycle and the extension flows, and the subflow both call (Kpow - End Access).
+        // The lifecycle and the extension flows, and the subflows both call (Kpow - Decide Access, Kpow - End Access).
         expect([...instance.table('sys_hub_flow').values()].map((flow) => [flow.active, flow.status])).toEqual([
+            ['true', 'published'],
             ['true', 'published'],
             ['true', 'published'],
             ['true', 'published'],

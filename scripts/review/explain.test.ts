@@ -20,11 +20,14 @@ describe('npm run explain', () => {
         expect(code).toBe(0)
         expect(out).toContain('Flow "Kpow Access Lifecycle" (draft, inactive, runs as system)')
         expect(out).toContain('  Trigger: Service Catalog (run_flow_in: background)')
+        // The approvals: in the subflow both flows call, its pills read from its inputs.
+        expect(out).toContain('Flow "Kpow - Decide Access" (draft, inactive, runs as system)')
+        expect(out).toMatch(/\n {2}\d+\. Subflow Kpow - Decide Access {2}— 2\. Kpow - Decide Access/)
         expect(out).toMatch(
-            /\n {2}\d+\. If [^\n]*\[Trigger - Service Catalog ➛ request_item ➛ opened_by ➛ manager\] is not empty {2}— 2\. The manager approves/
+            /\n {2}\d+\. If [^\n]*\[subflow\.requested_item\.opened_by\.manager\] is not empty {2}— 1\. The manager approves/
         )
         expect(out).toMatch(
-            /\n {4}\d+\. Ask For Approval \(the flow waits here\)[^\n]*\n\s+approval: Approved or rejected as soon as any one of users \[Trigger - Service Catalog ➛ request_item ➛ opened_by ➛ manager\] approves or rejects/
+            /\n {4}\d+\. Ask For Approval \(the flow waits here\)[^\n]*\n\s+approval: Approved or rejected as soon as any one of users \[subflow\.requested_item\.opened_by\.manager\] approves or rejects/
         )
         expect(out).toMatch(/Wait For Condition \(the flow waits here\)/)
         expect(out).toContain(

@@ -2,7 +2,9 @@
 // subflow's steps in the caller's run (logged one level under the step, so the item's page shows
 // the subflow's run inside the calling flow's; a wait inside it is the caller's wait, stored and
 // resumed with the run) and hands the subflow's outputs (Assign Subflow Outputs) to later steps as
-// the step's pills. A subflow's steps read their inputs as `{{subflow.<input>}}`.
+// the step's pills. A subflow's steps read their inputs as `{{subflow.<input>}}`. A subflow has flow
+// variables of its own, as on the platform: the caller's are put aside while it runs (kept in the
+// run's pills, so a restart inside the subflow finds them) and are the caller's again after it.
 import type { LogicNode } from '../flow-model'
 import type { NodeHandler } from './construct'
 import { resolveText, resolveValue } from './pills'
@@ -11,6 +13,9 @@ import type { RunValue } from './run-model'
 /** The pills of the subflow running now: its inputs; and what Assign Subflow Outputs set so far. */
 const INPUTS = 'subflow'
 const OUTPUTS = 'subflow_outputs'
+const FLOW_VARIABLES = 'flow_variable'
+/** Where the caller's flow variables wait while the subflow the step calls runs. */
+const callerFlowVariables = (node: LogicNode) => `caller_flow_variable.${node.uiId}`
 
 export const subflowHandler: NodeHandler<LogicNode> = {
     async run(node, at, { database, book, options }) {
@@ -40,6 +45,8 @@ export const subflowHandler: NodeHandler<LogicNode> = {
             }
             at.scope.set(INPUTS, inputs)
             at.scope.set(OUTPUTS, new Map())
+            at.scope.set(callerFlowVariables(node), at.scope.get(FLOW_VARIABLES) ?? new Map())
+            at.scope.set(FLOW_VARIABLES, new Map())
         }
         try {
             await at.runChildren(node.children, at.inside)
@@ -48,6 +55,8 @@ export const subflowHandler: NodeHandler<LogicNode> = {
             throw error
         } finally {
             at.scope.delete(INPUTS)
+            at.scope.set(FLOW_VARIABLES, at.scope.get(callerFlowVariables(node)) ?? new Map())
+            at.scope.delete(callerFlowVariables(node))
         }
         const outputs = at.scope.get(OUTPUTS) ?? new Map<string, RunValue>()
         at.scope.delete(OUTPUTS)

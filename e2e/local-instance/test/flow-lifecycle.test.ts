@@ -128,6 +128,10 @@ describe('Kpow Access Lifecycle in the local instance', () => {
             active: 'false',
         })
         expect(workNotes(instance, ordered.requestItem.sysId).join('\n')).toContain('the approval ended as "rejected"')
+        // The requester reads who rejected and why on the item, not only in the email.
+        expect(
+            instance.database.journal('sc_req_item', ordered.requestItem.sysId, 'comments').map((entry) => entry.value)
+        ).toContain('Rejected by Beth Anglin: not needed')
         expect(instance.flowRuns()[0]).toMatchObject({ status: 'complete', reason: 'ended by End Flow' })
     })
 

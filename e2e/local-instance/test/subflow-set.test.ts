@@ -64,7 +64,31 @@ interface WaitTimeout {
     pillType?: string
 }
 
-function setXml(options: { waitForCompletion?: boolean; timeout?: WaitTimeout } = {}): string {
+/** Set Flow Variables at `order` in `flow`: `note` set to `value`. */
+function setNote(flow: string, what: string, order: string, value: string): [string, Record<string, string>] {
+    return [
+        'sys_hub_flow_logic_instance_v2',
+        {
+            sys_id: id(what),
+            flow,
+            logic_definition: FLOW_LOGIC.setFlowVariables.sysId,
+            order,
+            ui_id: uiId(what),
+            parent_ui_id: '',
+            values: values({ outputsToAssign: [], inputs: [], variables: [input('note', value)] }),
+        },
+    ]
+}
+
+/** The caller and the subflow each declare a flow variable `note` and set it, the caller before the call. */
+function flowVariableRows(flow: string): Rows {
+    return [
+        ['sys_hub_flow_variable', { sys_id: id(`variable ${flow}`), model: flow, element: 'note', label: 'Note' }],
+        setNote(flow, `set note ${flow}`, '0', flow === FLOW ? 'the caller note' : 'the subflow note'),
+    ]
+}
+
+function setXml(options: { waitForCompletion?: boolean; timeout?: WaitTimeout; flowVariables?: boolean } = {}): string {
     const flowFields = (sysId: string, name: string, type: string) => ({
         sys_id: sysId,
         name,
@@ -86,6 +110,7 @@ function setXml(options: { waitForCompletion?: boolean; timeout?: WaitTimeout } 
         port('sys_hub_flow_input', SUBFLOW, 'policy_id', 2),
         ...(timeout ? [port('sys_hub_flow_input', SUBFLOW, 'wait_for', 3)] : []),
         port('sys_hub_flow_output', SUBFLOW, 'ended', 1),
+        ...(options.flowVariables ? flowVariableRows(SUBFLOW) : []),
         [
             'sys_hub_action_instance_v2',
             {
@@ -116,7 +141,10 @@ function setXml(options: { waitForCompletion?: boolean; timeout?: WaitTimeout } 
                 parent_ui_id: '',
                 values: values({
                     outputsToAssign: [
-                        input('ended', 'policy {{subflow.policy_id}} of {{subflow.requested_item.number}} ended'),
+                        input(
+                            'ended',
+                            `policy {{subflow.policy_id}} of {{subflow.requested_item.number}} ended${options.flowVariables ? ' ({{flow_variable.note}})' : ''}`
+                        ),
                     ],
                     inputs: [],
                     variables: [],
@@ -126,6 +154,7 @@ function setXml(options: { waitForCompletion?: boolean; timeout?: WaitTimeout } 
     ])
     const flow = payload('sys_hub_flow', FLOW, 'Kpow Access With Tail', [
         ['sys_hub_flow', flowFields(FLOW, 'Kpow Access With Tail', 'flow')],
+        ...(options.flowVariables ? flowVariableRows(FLOW) : []),
         [
             'sys_hub_trigger_instance_v2',
             {
@@ -165,7 +194,10 @@ function setXml(options: { waitForCompletion?: boolean; timeout?: WaitTimeout } 
                 values: values([
                     input('table_name', 'sc_req_item'),
                     input('record', '{{Service Catalog_1.request_item}}'),
-                    input('values', `work_notes=Subflow says: {{${CALL}.ended}}^EQ`),
+                    input(
+                        'values',
+                        `work_notes=Subflow says: {{${CALL}.ended}}${options.flowVariables ? '; the caller has {{flow_variable.note}}' : ''}^EQ`
+                    ),
                 ]),
             },
         ],
@@ -257,6 +289,26 @@ describe('a flow calling a subflow', () => {
         expect(second.flowRuns()[0]?.status).toBe('complete')
         expect(second.database.journal('sc_req_item', requestItem.sysId, 'work_notes')[0]?.value).toBe(
             `Subflow says: policy p-42 of ${requestItem.number} ended`
+        )
+    })
+
+    it("keeps the caller's flow variables apart from the subflow's, across a restart inside the subflow", async () => {
+        dataDir = mkdtempSync(join(tmpdir(), 'subflow-'))
+        const first = start(setXml({ flowVariables: true }), dataDir)
+        first.activateFlow('Kpow Access With Tail')
+        const { requestItem } = first.orderCatalogItem('Tail item', {}, 'abel.tuter')
+        await first.whenIdle()
+        expect(first.flowRuns()[0]?.status).toBe('waiting')
+        first.close()
+        instance = undefined
+
+        const second = start(setXml({ flowVariables: true }), dataDir)
+        second.setItemState(requestItem.sysId, '3', 'fred.fulfiller')
+        await second.whenIdle()
+        expect(second.flowRuns()[0]?.status).toBe('complete')
+        // Each reads its own `note`: the subflow's did not overwrite the caller's.
+        expect(second.database.journal('sc_req_item', requestItem.sysId, 'work_notes')[0]?.value).toBe(
+            `Subflow says: policy p-42 of ${requestItem.number} ended (the subflow note); the caller has the caller note`
         )
     })
 

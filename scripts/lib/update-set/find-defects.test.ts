@@ -175,8 +175,7 @@ describe('check:defects on our set with one defect put in', () => {
         [
             'approval outcome no longer checked',
             [5],
-            ({ records }) =>
-                replaceInFlowValues(records, '{{flow_variable.approval_state}}', '{{flow_variable.policy_id}}'),
+            ({ records }) => replaceInFlowValues(records, /\{\{[\w-]+\.outcome\}\}/g, '{{flow_variable.policy_id}}'),
         ],
         [
             'fallback group replaced by the manager',
@@ -315,7 +314,7 @@ describe('platform-shape mistakes the build no longer makes', () => {
             "an approval due date's pill under date type actual (the old encoding)",
             ({ records }) =>
                 replaceInFlowValues(records, '\\"date_type\\":\\"relative\\"', '\\"date_type\\":\\"actual\\"'),
-            /^sys_hub_flow_[0-9a-f]{32}: the approval \(step \d+\) puts the date \{\{[\w-]+\.approval_due\}\} under due date type actual, .*use date_type relative for a date$/,
+            /^sys_hub_flow_[0-9a-f]{32}: the approval \(step \d+\) puts the date \{\{[\w-]+\.\w*approval_due\}\} under due date type actual, .*use date_type relative for a date$/,
         ],
     ])('%s is reported with the record and the fix', (_case, edit, expected) => {
         const found = shapeOf(breakOurSet(edit))

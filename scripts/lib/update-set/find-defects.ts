@@ -240,8 +240,19 @@ function uncheckedApprovals(set: UpdateSet, view: FlowDesignerView): Finding[] {
         const approvals = flowSteps(view).filter(
             (step) => step.flow === grant.flow && step.actionType === ASK_FOR_APPROVAL && step.order < grant.order
         )
-        if (approvals.length === 0) continue
-        const outcomePills = approvals.map((approval) => `{{${approval.uiId}.approval_state}}`)
+        // A subflow that asks for approval (Kpow - Decide Access) decides for its caller: any of the
+        // call's outputs is its outcome.
+        const approvingSubflows = new Set(
+            view.actionInstances.filter((step) => step.actionType === ASK_FOR_APPROVAL).map((step) => step.flow)
+        )
+        const approvalCalls = view.subflowInstances.filter(
+            (call) => call.flow === grant.flow && approvingSubflows.has(call.subflow) && call.order < grant.order
+        )
+        if (approvals.length === 0 && approvalCalls.length === 0) continue
+        const outcomePills = [
+            ...approvals.map((approval) => `{{${approval.uiId}.approval_state}}`),
+            ...approvalCalls.map((call) => `{{${call.uiId}.`),
+        ]
         const flowLogic = logic.filter((record) => record.flow === grant.flow && record.order < grant.order)
         for (const record of flowLogic) {
             for (const variable of record.variables) {

@@ -29,13 +29,13 @@ describe('secrets in notifications', () => {
         const leakyXml = builtXml
             .replaceAll('Kpow access granted: ${number}', 'Kpow access granted: ${requested_for.user_password}')
             .replaceAll('Their comment: ${event.parm2}', 'Their comment: ${mail_script:approval details}')
-        const leaky = withStepValues(readUpdateSet(leakyXml), 'Record.comments}}', 'Record.approver.api_key}}')
+        const leaky = withStepValues(readUpdateSet(leakyXml), '.decided_by}}', '.decided_by.api_key}}')
         const details = findNotificationLeaks(leaky).map((finding) => finding.detail)
         expect(details).toEqual([
             'notification "Kpow access rejected", message_html: ${mail_script:approval details} prints what its script likes; it cannot be checked for secrets',
             'notification "Kpow access granted", subject: ${requested_for.user_password} would put a secret in an email',
             expect.stringMatching(
-                /^Fire Event step #\d+, parm2: \{\{.*Record\.approver\.api_key\}\} would pass a secret to a notification$/
+                /^Fire Event step #\d+, parm1: \{\{[\w-]+\.decided_by\.api_key\}\} would pass a secret to a notification$/
             ),
         ])
     })

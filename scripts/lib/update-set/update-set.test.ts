@@ -175,7 +175,7 @@ describe('generated update set', () => {
             recordsOfTable(updateSet, 'sys_variable_value').some((record) => record.fields.value?.value === groupId)
         ).toBe(true)
         expect(instances.some((values) => /AnyU\[\{\{[\w-]+\.approvers\}\}\]/.test(values))).toBe(true)
-        expect(instances.some((values) => values.includes('request_item.opened_by.manager'))).toBe(true)
+        expect(instances.some((values) => values.includes('subflow.requested_item.opened_by.manager'))).toBe(true)
     })
 })
 

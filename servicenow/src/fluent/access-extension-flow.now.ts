@@ -1,11 +1,11 @@
 import { action, Flow, trigger, wfa } from '@servicenow/sdk/automation'
 import { StringColumn } from '@servicenow/sdk/core'
+import { decideAccessSubflow } from './decide-access-subflow.now'
 import { endAccessSubflow } from './end-access-subflow.now'
 import { extendTemporaryPolicyAction } from './extend-temporary-policy-action.now'
-import { listFallbackApproversAction } from './list-fallback-approvers-action.now'
 
 /**
- * "Extend Kpow Access": check -> approval as the original's profile says (none when the profile
+ * "Extend Kpow Access": check -> approval as the original's profile says (Kpow - Decide Access) (none when the profile
  * pre-approves this long) -> a new Kpow policy created before the old one is deleted -> then this
  * flow holds the current policy with Kpow - End Access, the subflow Kpow Access Lifecycle ends the
  * first policy with: reminder, wait for the original item to close or the new end, revoke or close
@@ -20,7 +20,6 @@ Flow(
             'Fulfils "Extend Kpow Access": approval as the original request\'s profile says unless pre-approved, a new Kpow temporary policy before the old one is deleted (no lapse), then the reminder and revocation of the extended access.',
         runAs: 'system',
         flowVariables: {
-            approval_state: StringColumn({ label: 'Approval State' }),
             policy_id: StringColumn({ label: 'Policy ID' }),
             expires_at: StringColumn({ label: 'Expires At' }),
             refusal: StringColumn({ label: 'Refusal', maxLength: 1000 }),
@@ -63,132 +62,26 @@ Flow(
                 condition: `${wfa.dataPill(plan.preapproved, 'string')}!=true`,
             },
             () => {
-                wfa.flowLogic.if(
+                const decision = wfa.subflow(
+                    decideAccessSubflow,
                     {
-                        $id: Now.ID['if_extension_manager'],
-                        condition: `${wfa.dataPill(plan.approvers, 'string')}!=group^${wfa.dataPill(params.trigger.request_item.opened_by.manager, 'reference')}ISNOTEMPTY`,
+                        $id: Now.ID['decide_extension'],
+                        annotation: '2a. Kpow - Decide Access: the manager, the approvers group, or both',
                     },
-                    () => {
-                        const managerApproval = wfa.action(
-                            action.core.askForApproval,
-                            { $id: Now.ID['ask_extension_manager'], annotation: "2a. Ask the requester's manager" },
-                            {
-                                record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
-                                table: 'sc_req_item',
-                                approval_field: 'approval',
-                                journal_field: 'approval_history',
-                                approval_reason: `Extend Kpow access of ${wfa.dataPill(plan.original_number, 'string')} (${wfa.dataPill(plan.profile_name, 'string')}) by ${wfa.dataPill(plan.extension_label, 'string')}, until ${wfa.dataPill(plan.new_expires_at, 'string')}. Justification: ${wfa.dataPill(plan.justification, 'string')}`,
-                                approval_conditions: wfa.approvalRules({
-                                    conditionType: 'OR',
-                                    ruleSets: [
-                                        {
-                                            action: 'ApprovesRejects',
-                                            conditionType: 'AND',
-                                            rules: [
-                                                [
-                                                    {
-                                                        ruleType: 'Any',
-                                                        users: [
-                                                            wfa.dataPill(
-                                                                params.trigger.request_item.opened_by.manager,
-                                                                'reference'
-                                                            ),
-                                                        ],
-                                                        groups: [],
-                                                        manual: false,
-                                                    },
-                                                ],
-                                            ],
-                                        },
-                                    ],
-                                }),
-                            }
-                        )
-                        wfa.flowLogic.setFlowVariables(
-                            { $id: Now.ID['remember_extension_manager'] },
-                            params.flowVariables,
-                            { approval_state: wfa.dataPill(managerApproval.approval_state, 'choice') }
-                        )
-                    }
-                )
-                wfa.flowLogic.if(
                     {
-                        $id: Now.ID['if_extension_group'],
-                        condition: `${wfa.dataPill(params.flowVariables.approval_state, 'string')}ISEMPTY^OR${wfa.dataPill(plan.approvers, 'string')}=manager_then_group^${wfa.dataPill(params.flowVariables.approval_state, 'string')}!=rejected^${wfa.dataPill(params.flowVariables.approval_state, 'string')}!=cancelled`,
-                    },
-                    () => {
-                        const otherMembers = wfa.action(
-                            listFallbackApproversAction,
-                            { $id: Now.ID['list_extension_group'] },
-                            { requested_item: wfa.dataPill(params.trigger.request_item, 'reference') }
-                        )
-                        // Nobody but the requester could approve: never approved at once.
-                        wfa.flowLogic.setFlowVariables({ $id: Now.ID['extension_no_approver'] }, params.flowVariables, {
-                            approval_state: 'no approver other than the requester',
-                        })
-                        wfa.flowLogic.if(
-                            {
-                                $id: Now.ID['if_extension_group_has_approver'],
-                                condition: `${wfa.dataPill(otherMembers.approvers, 'string')}ISNOTEMPTY`,
-                            },
-                            () => {
-                                const groupApproval = wfa.action(
-                                    action.core.askForApproval,
-                                    {
-                                        $id: Now.ID['ask_extension_group'],
-                                        annotation: '2b. Ask the Kpow Access Approvers group',
-                                    },
-                                    {
-                                        record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
-                                        table: 'sc_req_item',
-                                        approval_field: 'approval',
-                                        journal_field: 'approval_history',
-                                        approval_reason: `Extend Kpow access of ${wfa.dataPill(plan.original_number, 'string')} (${wfa.dataPill(plan.profile_name, 'string')}) by ${wfa.dataPill(plan.extension_label, 'string')}, until ${wfa.dataPill(plan.new_expires_at, 'string')} (the Kpow Access Approvers group decides). Justification: ${wfa.dataPill(plan.justification, 'string')}`,
-                                        approval_conditions: wfa.approvalRules({
-                                            conditionType: 'OR',
-                                            ruleSets: [
-                                                {
-                                                    action: 'ApprovesRejects',
-                                                    conditionType: 'AND',
-                                                    rules: [
-                                                        [
-                                                            {
-                                                                ruleType: 'Any',
-                                                                users: [wfa.dataPill(otherMembers.approvers, 'string')],
-                                                                groups: [],
-                                                                manual: false,
-                                                            },
-                                                        ],
-                                                    ],
-                                                },
-                                            ],
-                                        }),
-                                    }
-                                )
-                                wfa.flowLogic.setFlowVariables(
-                                    { $id: Now.ID['remember_extension_group'] },
-                                    params.flowVariables,
-                                    { approval_state: wfa.dataPill(groupApproval.approval_state, 'choice') }
-                                )
-                            }
-                        )
+                        requested_item: wfa.dataPill(params.trigger.request_item, 'reference'),
+                        approvers: wfa.dataPill(plan.approvers, 'string'),
+                        manager_approval_due: wfa.dataPill(plan.approval_due, 'glide_date_time'),
+                        reason: `Extend Kpow access of ${wfa.dataPill(plan.original_number, 'string')} (${wfa.dataPill(plan.profile_name, 'string')}) by ${wfa.dataPill(plan.extension_label, 'string')}, until ${wfa.dataPill(plan.new_expires_at, 'string')}. Justification: ${wfa.dataPill(plan.justification, 'string')}`,
+                        waitForCompletion: true,
                     }
                 )
-                // Nobody approved (rejected, cancelled, no approver but the requester, or the requester
-                // approved it themself): the current access stays as it is.
-                const selfApproval = wfa.action(
-                    action.core.lookUpRecord,
-                    { $id: Now.ID['find_extension_self_approval'] },
-                    {
-                        table: 'sysapproval_approver',
-                        conditions: `sysapproval=${wfa.dataPill(params.trigger.request_item, 'reference')}^state=approved^approver=${wfa.dataPill(params.trigger.request_item.opened_by, 'reference')}`,
-                        dont_fail_flow_on_error: true,
-                    }
-                )
+                // Nobody approved (rejected, cancelled, the deadline passed, no approver but the
+                // requester, or the requester approved it themself): the current access stays as it is.
                 wfa.flowLogic.if(
                     {
                         $id: Now.ID['if_extension_not_approved'],
-                        condition: `${wfa.dataPill(params.flowVariables.approval_state, 'string')}!=approved^OR${wfa.dataPill(selfApproval.Record, 'reference')}ISNOTEMPTY`,
+                        condition: `${wfa.dataPill(decision.outcome, 'string')}!=approved`,
                     },
                     () => {
                         wfa.action(
@@ -199,7 +92,7 @@ Flow(
                                 record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
                                 values: TemplateValue({
                                     state: '4',
-                                    comments: `Not extended: the approval ended as "${wfa.dataPill(params.flowVariables.approval_state, 'string')}" (an approval by yourself does not count). Your access of ${wfa.dataPill(plan.original_number, 'string')} is unchanged and ends at ${wfa.dataPill(plan.current_expires_at, 'string')}.`,
+                                    comments: `Not extended: the approval ended as "${wfa.dataPill(decision.outcome, 'string')}". Your access of ${wfa.dataPill(plan.original_number, 'string')} is unchanged and ends at ${wfa.dataPill(plan.current_expires_at, 'string')}.`,
                                 }),
                             }
                         )
@@ -210,7 +103,7 @@ Flow(
                                 table_name: 'sc_req_item',
                                 record: `${wfa.dataPill(plan.original_item, 'reference')}`,
                                 values: TemplateValue({
-                                    work_notes: `Extension ${wfa.dataPill(params.trigger.request_item.number, 'string')} by ${wfa.dataPill(plan.extension_label, 'string')} was not approved ("${wfa.dataPill(params.flowVariables.approval_state, 'string')}"): policy ${wfa.dataPill(plan.current_policy_id, 'string')} is unchanged, until ${wfa.dataPill(plan.current_expires_at, 'string')}.`,
+                                    work_notes: `Extension ${wfa.dataPill(params.trigger.request_item.number, 'string')} by ${wfa.dataPill(plan.extension_label, 'string')} was not approved ("${wfa.dataPill(decision.outcome, 'string')}"): policy ${wfa.dataPill(plan.current_policy_id, 'string')} is unchanged, until ${wfa.dataPill(plan.current_expires_at, 'string')}.`,
                                 }),
                             }
                         )

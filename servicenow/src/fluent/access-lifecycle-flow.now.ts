@@ -1,13 +1,13 @@
 import { action, Flow, trigger, wfa } from '@servicenow/sdk/automation'
 import { StringColumn } from '@servicenow/sdk/core'
 import { createTemporaryPolicyAction } from './create-temporary-policy-action.now'
+import { decideAccessSubflow } from './decide-access-subflow.now'
 import { endAccessSubflow } from './end-access-subflow.now'
-import { listFallbackApproversAction } from './list-fallback-approvers-action.now'
 import { readAccessRequestAction } from './read-access-request-action.now'
 import { reconcileTemporaryPolicyAction } from './reconcile-temporary-policy-action.now'
 
 /**
- * Request -> approval -> grant -> Kpow - End Access (reminder, wait for the item to close or the
+ * Request -> approval (Kpow - Decide Access, shared with the extension flow) -> grant -> Kpow - End Access (reminder, wait for the item to close or the
  * grant to expire, revoke), the subflow the extension flow ends its policies with too.
  */
 Flow(
@@ -18,7 +18,6 @@ Flow(
             'Fulfils every Kpow access item ("Request Kpow Topic Query Access" and one item per access profile): approval as the profile says (manager, the Kpow Access Approvers group, or both in sequence), no self-approval, a Kpow temporary policy built from the profile while the item is open, revocation when it closes in any way.',
         runAs: 'system',
         flowVariables: {
-            approval_state: StringColumn({ label: 'Approval State' }),
             policy_id: StringColumn({ label: 'Policy ID' }),
             expires_at: StringColumn({ label: 'Expires At' }),
             inspect_link: StringColumn({ label: 'Inspect Link', maxLength: 1000 }),
@@ -49,251 +48,84 @@ Flow(
             }
         )
 
-        wfa.flowLogic.if(
+        const decision = wfa.subflow(
+            decideAccessSubflow,
             {
-                $id: Now.ID['if_requester_has_manager'],
-                annotation: '2. The manager approves when the profile asks for one and there is one',
-                condition: `${wfa.dataPill(request.approvers, 'string')}!=group^${wfa.dataPill(params.trigger.request_item.opened_by.manager, 'reference')}ISNOTEMPTY`,
+                $id: Now.ID['decide_access'],
+                annotation: '2. Kpow - Decide Access: the manager, the approvers group, or both, as the profile says',
             },
-            () => {
-                const managerApproval = wfa.action(
-                    action.core.askForApproval,
-                    { $id: Now.ID['ask_manager_approval'], annotation: "2a. Ask the requester's manager" },
-                    {
-                        record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
-                        table: 'sc_req_item',
-                        approval_field: 'approval',
-                        journal_field: 'approval_history',
-                        approval_reason: `Temporary Kpow access: ${wfa.dataPill(request.profile_name, 'string')}. ${wfa.dataPill(request.reach, 'string')} Justification and incident or change number are on the request.`,
-                        approval_conditions: wfa.approvalRules({
-                            conditionType: 'OR',
-                            ruleSets: [
-                                {
-                                    action: 'ApprovesRejects',
-                                    conditionType: 'AND',
-                                    rules: [
-                                        [
-                                            {
-                                                ruleType: 'Any',
-                                                users: [
-                                                    wfa.dataPill(
-                                                        params.trigger.request_item.opened_by.manager,
-                                                        'reference'
-                                                    ),
-                                                ],
-                                                groups: [],
-                                                manual: false,
-                                            },
-                                        ],
-                                    ],
-                                },
-                            ],
-                        }),
-                        // Undecided at the due date-time (x_kpow_jit.approval_deadline_hours from now): rejected.
-                        due_date: wfa.approvalDueDate({
-                            action: 'reject',
-                            dateType: 'relative',
-                            date: wfa.dataPill(request.approval_due, 'glide_date_time'),
-                        }),
-                    }
-                )
-                wfa.flowLogic.setFlowVariables({ $id: Now.ID['remember_manager_decision'] }, params.flowVariables, {
-                    approval_state: wfa.dataPill(managerApproval.approval_state, 'choice'),
-                })
+            {
+                requested_item: wfa.dataPill(params.trigger.request_item, 'reference'),
+                approvers: wfa.dataPill(request.approvers, 'string'),
+                manager_approval_due: wfa.dataPill(request.approval_due, 'glide_date_time'),
+                reason: `Temporary Kpow access: ${wfa.dataPill(request.profile_name, 'string')}. ${wfa.dataPill(request.reach, 'string')} Justification and incident or change number are on the request.`,
+                waitForCompletion: true,
             }
         )
         wfa.flowLogic.if(
             {
-                $id: Now.ID['if_group_decides'],
-                annotation:
-                    '2b. The approvers group decides when no manager did (never auto-approval), or after an approving manager when the profile asks for both',
-                condition: `${wfa.dataPill(params.flowVariables.approval_state, 'string')}ISEMPTY^OR${wfa.dataPill(request.approvers, 'string')}=manager_then_group^${wfa.dataPill(params.flowVariables.approval_state, 'string')}!=rejected^${wfa.dataPill(params.flowVariables.approval_state, 'string')}!=cancelled`,
+                $id: Now.ID['if_no_other_approver'],
+                annotation: 'Nobody but the requester could approve: never approve at once',
+                condition: `${wfa.dataPill(decision.outcome, 'string')}=no approver other than the requester`,
             },
             () => {
-                // Ask For Approval cannot leave anyone out of a group: the members other than the
-                // requester are listed first and asked by name, so no requester is asked to approve
-                // their own access (the self-approval check below stays as the second guard).
-                const otherMembers = wfa.action(
-                    listFallbackApproversAction,
-                    {
-                        $id: Now.ID['list_group_approvers'],
-                        annotation: '2b. The approvers group without the requester',
-                    },
-                    {
-                        requested_item: wfa.dataPill(params.trigger.request_item, 'reference'),
-                    }
-                )
-                wfa.flowLogic.if(
-                    {
-                        $id: Now.ID['if_no_other_approver'],
-                        annotation: 'Nobody but the requester could approve: never approve at once',
-                        condition: `${wfa.dataPill(otherMembers.approvers, 'string')}ISEMPTY`,
-                    },
-                    () => {
-                        wfa.action(
-                            action.core.updateRecord,
-                            { $id: Now.ID['close_no_other_approver'] },
-                            {
-                                table_name: 'sc_req_item',
-                                record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
-                                values: TemplateValue({
-                                    state: '4',
-                                    work_notes:
-                                        'Kpow access not granted: the Kpow Access Approvers group has no active member other than the requester, and the request needs its approval. Add approvers to the group, then submit a new request.',
-                                    comments:
-                                        'Your access was not granted: nobody other than you can approve it yet. The Kpow administrators have been told on this request.',
-                                }),
-                            }
-                        )
-                        wfa.flowLogic.endFlow({ $id: Now.ID['end_no_other_approver'] })
-                    }
-                )
-                const groupApproval = wfa.action(
-                    action.core.askForApproval,
-                    { $id: Now.ID['ask_group_approval'], annotation: '2b. Ask the Kpow Access Approvers group' },
-                    {
-                        record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
-                        table: 'sc_req_item',
-                        approval_field: 'approval',
-                        journal_field: 'approval_history',
-                        approval_reason: `Temporary Kpow access: ${wfa.dataPill(request.profile_name, 'string')} (the Kpow Access Approvers group decides). ${wfa.dataPill(request.reach, 'string')} Justification and incident or change number are on the request.`,
-                        approval_conditions: wfa.approvalRules({
-                            conditionType: 'OR',
-                            ruleSets: [
-                                {
-                                    action: 'ApprovesRejects',
-                                    conditionType: 'AND',
-                                    rules: [
-                                        [
-                                            {
-                                                ruleType: 'Any',
-                                                users: [wfa.dataPill(otherMembers.approvers, 'string')],
-                                                groups: [],
-                                                manual: false,
-                                            },
-                                        ],
-                                    ],
-                                },
-                            ],
-                        }),
-                        // The group's own deadline, counted from when it is asked.
-                        due_date: wfa.approvalDueDate({
-                            action: 'reject',
-                            dateType: 'relative',
-                            date: wfa.dataPill(otherMembers.approval_due, 'glide_date_time'),
-                        }),
-                    }
-                )
-                wfa.flowLogic.setFlowVariables({ $id: Now.ID['remember_group_decision'] }, params.flowVariables, {
-                    approval_state: wfa.dataPill(groupApproval.approval_state, 'choice'),
-                })
-            }
-        )
-
-        wfa.flowLogic.if(
-            {
-                $id: Now.ID['if_not_approved'],
-                annotation: 'Rejected (or cancelled): close incomplete, grant nothing',
-                condition: `${wfa.dataPill(params.flowVariables.approval_state, 'string')}!=approved`,
-            },
-            () => {
-                // Ask For Approval's due date rejects as the system; a person's rejection is theirs.
-                const deadlineRejection = wfa.action(
-                    action.core.lookUpRecord,
-                    {
-                        $id: Now.ID['find_deadline_rejection'],
-                        annotation: 'Rejected because the approval deadline passed, not by a person',
-                    },
-                    {
-                        table: 'sysapproval_approver',
-                        conditions: `sysapproval=${wfa.dataPill(params.trigger.request_item, 'reference')}^state=rejected^sys_updated_by=system`,
-                        dont_fail_flow_on_error: true,
-                    }
-                )
-                wfa.flowLogic.if(
-                    {
-                        $id: Now.ID['if_deadline_passed'],
-                        condition: `${wfa.dataPill(deadlineRejection.Record, 'reference')}ISNOTEMPTY`,
-                    },
-                    () => {
-                        wfa.action(
-                            action.core.updateRecord,
-                            { $id: Now.ID['close_deadline_passed'] },
-                            {
-                                table_name: 'sc_req_item',
-                                record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
-                                values: TemplateValue({
-                                    state: '4',
-                                    work_notes: `Kpow access not granted: the approval deadline passed. Nobody decided within ${wfa.dataPill(request.approval_deadline_hours, 'string')} hours (x_kpow_jit.approval_deadline_hours), so the approval was rejected automatically at its due date. Nothing was created in Kpow.`,
-                                    comments: `Your access was not granted: the approval deadline passed. Nobody decided on your request within ${wfa.dataPill(request.approval_deadline_hours, 'string')} hours, so it was rejected automatically. Submit a new request if you still need the access.`,
-                                }),
-                            }
-                        )
-                        wfa.action(
-                            action.core.fireEvent,
-                            { $id: Now.ID['tell_deadline_passed'], annotation: 'Email the requester: deadline passed' },
-                            {
-                                event_name: 'x_kpow_jit.access.deadline_passed',
-                                table: 'sc_req_item',
-                                record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
-                                parm1: `${wfa.dataPill(request.approval_deadline_hours, 'string')}`,
-                                parm2: '',
-                            }
-                        )
-                        wfa.flowLogic.endFlow({ $id: Now.ID['end_deadline_passed'] })
-                    }
-                )
                 wfa.action(
                     action.core.updateRecord,
-                    { $id: Now.ID['close_not_approved'] },
+                    { $id: Now.ID['close_no_other_approver'] },
                     {
                         table_name: 'sc_req_item',
                         record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
                         values: TemplateValue({
                             state: '4',
-                            work_notes: `Kpow access not granted: the approval ended as "${wfa.dataPill(params.flowVariables.approval_state, 'string')}". Nothing was created in Kpow.`,
-                            comments: `Your access was not granted: the approval ended as "${wfa.dataPill(params.flowVariables.approval_state, 'string')}".`,
+                            work_notes:
+                                'Kpow access not granted: the Kpow Access Approvers group has no active member other than the requester, and the request needs its approval. Add approvers to the group, then submit a new request.',
+                            comments:
+                                'Your access was not granted: nobody other than you can approve it yet. The Kpow administrators have been told on this request.',
                         }),
                     }
                 )
-                // The requester's email: who rejected and their comment (sent only for a rejection).
-                const rejection = wfa.action(
-                    action.core.lookUpRecord,
-                    { $id: Now.ID['find_rejection'], annotation: 'The rejecting approval, for the email' },
+                wfa.flowLogic.endFlow({ $id: Now.ID['end_no_other_approver'] })
+            }
+        )
+        wfa.flowLogic.if(
+            {
+                $id: Now.ID['if_deadline_passed'],
+                annotation: 'Rejected because the approval deadline passed, not by a person',
+                condition: `${wfa.dataPill(decision.outcome, 'string')}=deadline passed`,
+            },
+            () => {
+                wfa.action(
+                    action.core.updateRecord,
+                    { $id: Now.ID['close_deadline_passed'] },
                     {
-                        table: 'sysapproval_approver',
-                        conditions: `sysapproval=${wfa.dataPill(params.trigger.request_item, 'reference')}^state=rejected`,
-                        dont_fail_flow_on_error: true,
+                        table_name: 'sc_req_item',
+                        record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
+                        values: TemplateValue({
+                            state: '4',
+                            work_notes: `Kpow access not granted: the approval deadline passed. Nobody decided within ${wfa.dataPill(request.approval_deadline_hours, 'string')} hours (x_kpow_jit.approval_deadline_hours), so the approval was rejected automatically at its due date. Nothing was created in Kpow.`,
+                            comments: `Your access was not granted: the approval deadline passed. Nobody decided on your request within ${wfa.dataPill(request.approval_deadline_hours, 'string')} hours, so it was rejected automatically. Submit a new request if you still need the access.`,
+                        }),
                     }
                 )
                 wfa.action(
                     action.core.fireEvent,
-                    { $id: Now.ID['tell_rejected'], annotation: 'Email the requester: rejected' },
+                    { $id: Now.ID['tell_deadline_passed'], annotation: 'Email the requester: deadline passed' },
                     {
-                        event_name: 'x_kpow_jit.access.rejected',
+                        event_name: 'x_kpow_jit.access.deadline_passed',
                         table: 'sc_req_item',
                         record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
-                        parm1: `${wfa.dataPill(rejection.Record.approver.name, 'string')}`,
-                        parm2: `${wfa.dataPill(rejection.Record.comments, 'string')}`,
+                        parm1: `${wfa.dataPill(request.approval_deadline_hours, 'string')}`,
+                        parm2: '',
                     }
                 )
-                wfa.flowLogic.endFlow({ $id: Now.ID['end_not_approved'] })
-            }
-        )
-
-        const selfApproval = wfa.action(
-            action.core.lookUpRecord,
-            { $id: Now.ID['find_self_approval'], annotation: 'An approval by the requester does not count' },
-            {
-                table: 'sysapproval_approver',
-                conditions: `sysapproval=${wfa.dataPill(params.trigger.request_item, 'reference')}^state=approved^approver=${wfa.dataPill(params.trigger.request_item.opened_by, 'reference')}^ORapprover=${wfa.dataPill(params.trigger.request_item.requested_for, 'reference')}`,
-                dont_fail_flow_on_error: true,
+                wfa.flowLogic.endFlow({ $id: Now.ID['end_deadline_passed'] })
             }
         )
         wfa.flowLogic.if(
             {
                 $id: Now.ID['if_self_approved'],
-                condition: `${wfa.dataPill(selfApproval.Record, 'reference')}ISNOTEMPTY`,
+                annotation: 'An approval by the requester does not count',
+                condition: `${wfa.dataPill(decision.outcome, 'string')}=approved by the requester`,
             },
             () => {
                 wfa.action(
@@ -312,6 +144,41 @@ Flow(
                     }
                 )
                 wfa.flowLogic.endFlow({ $id: Now.ID['end_self_approved'] })
+            }
+        )
+        wfa.flowLogic.if(
+            {
+                $id: Now.ID['if_not_approved'],
+                annotation: 'Rejected (or cancelled): close incomplete, grant nothing',
+                condition: `${wfa.dataPill(decision.outcome, 'string')}!=approved`,
+            },
+            () => {
+                wfa.action(
+                    action.core.updateRecord,
+                    { $id: Now.ID['close_not_approved'] },
+                    {
+                        table_name: 'sc_req_item',
+                        record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
+                        values: TemplateValue({
+                            state: '4',
+                            work_notes: `Kpow access not granted: the approval ended as "${wfa.dataPill(decision.outcome, 'string')}". Nothing was created in Kpow.`,
+                            comments: `Your access was not granted: the approval ended as "${wfa.dataPill(decision.outcome, 'string')}".`,
+                        }),
+                    }
+                )
+                // The requester's email: who rejected and their comment (sent only for a rejection).
+                wfa.action(
+                    action.core.fireEvent,
+                    { $id: Now.ID['tell_rejected'], annotation: 'Email the requester: rejected' },
+                    {
+                        event_name: 'x_kpow_jit.access.rejected',
+                        table: 'sc_req_item',
+                        record: `${wfa.dataPill(params.trigger.request_item, 'reference')}`,
+                        parm1: `${wfa.dataPill(decision.decided_by, 'string')}`,
+                        parm2: `${wfa.dataPill(decision.comment, 'string')}`,
+                    }
+                )
+                wfa.flowLogic.endFlow({ $id: Now.ID['end_not_approved'] })
             }
         )
 

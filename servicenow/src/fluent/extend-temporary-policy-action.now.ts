@@ -1,5 +1,5 @@
 import { Action, actionStep, wfa } from '@servicenow/sdk/automation'
-import { BooleanColumn, ReferenceColumn, StringColumn } from '@servicenow/sdk/core'
+import { BooleanColumn, DateTimeColumn, ReferenceColumn, StringColumn } from '@servicenow/sdk/core'
 import { kpowConnectionAlias } from './kpow-connection-alias.now'
 
 /**
@@ -48,6 +48,10 @@ export const extendTemporaryPolicyAction = Action(
             new_expires_at: StringColumn({ label: 'New Expiry' }),
             new_policy_id: StringColumn({ label: 'New Policy ID' }),
             old_policy_outcome: StringColumn({ label: 'Old Policy Outcome', maxLength: 1000 }),
+            approval_due: DateTimeColumn({
+                label: 'Approval Due',
+                hint: "Now plus x_kpow_jit.approval_deadline_hours: the manager's approval is rejected if still undecided then",
+            }),
         },
     },
     (params) => {
@@ -79,6 +83,7 @@ export const extendTemporaryPolicyAction = Action(
                     new_expires_at: StringColumn({ label: 'New Expiry' }),
                     new_policy_id: StringColumn({ label: 'New Policy ID' }),
                     old_policy_outcome: StringColumn({ label: 'Old Policy Outcome', maxLength: 1000 }),
+                    approval_due: DateTimeColumn({ label: 'Approval Due' }),
                 },
             }
         )
@@ -96,6 +101,7 @@ export const extendTemporaryPolicyAction = Action(
             new_expires_at: wfa.dataPill(call.new_expires_at, 'string'),
             new_policy_id: wfa.dataPill(call.new_policy_id, 'string'),
             old_policy_outcome: wfa.dataPill(call.old_policy_outcome, 'string'),
+            approval_due: wfa.dataPill(call.approval_due, 'glide_date_time'),
         })
     }
 )

@@ -32,18 +32,22 @@ declare global {
                     ask_extension_group: {
                         table: 'sys_hub_action_instance_v2'
                         id: 'ac04e83b42364c2caa431b83e83bfa63'
+                        deleted: true
                     }
                     ask_extension_manager: {
                         table: 'sys_hub_action_instance_v2'
                         id: '5e49a8b667db4b6fa2d27bb334d9f6d2'
+                        deleted: true
                     }
                     ask_group_approval: {
                         table: 'sys_hub_action_instance_v2'
                         id: '451a38513f604b3d9a9aaea029ba58ea'
+                        deleted: true
                     }
                     ask_manager_approval: {
                         table: 'sys_hub_action_instance_v2'
                         id: '86ca6017a0884521a8c8c741ae4e60ff'
+                        deleted: true
                     }
                     bom_json: {
                         table: 'sys_module'
@@ -121,6 +125,78 @@ declare global {
                     create_temporary_policy_script: {
                         table: 'sys_hub_step_instance'
                         id: '4cec56573bbd4a24bfeeeee46ebe427f'
+                    }
+                    decide_access: {
+                        table: 'sys_hub_sub_flow_instance_v2'
+                        id: '02bf14c0f6e84fdcb7667deb386951eb'
+                    }
+                    decide_access_ask_group: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '821d17592b7e4d91a8856b36ee4d97e0'
+                    }
+                    decide_access_ask_manager: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: 'b609c59542564c0ea6f72822b7f742bf'
+                    }
+                    decide_access_comment_rejection: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: 'aae4a54ee69a47ac9d6acf1b81ac5d0d'
+                    }
+                    decide_access_if_asked: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '44b31c52900d4cf0a9958286310bf023'
+                    }
+                    decide_access_if_group: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '6de389950acd45cabd5fffb178eb519b'
+                    }
+                    decide_access_if_group_has_approver: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'c447fef0cd384083904bc97de92efcb9'
+                    }
+                    decide_access_if_manager: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '0470df8ef92e4ef4a4568106cdce9dcb'
+                    }
+                    decide_access_if_rejected_by_person: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'e38cbd4e79ed409dbd49316e05d4c209'
+                    }
+                    decide_access_list_group: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: 'ff4e79d6d07c429aa867e46be8f04bd7'
+                    }
+                    decide_access_no_approver: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'f8cec0c7d6814d40a80737f2716c536c'
+                    }
+                    decide_access_outputs: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '5b93787ca5ae4cf68d8709cfd0e97ff6'
+                    }
+                    decide_access_outputs_no_approver: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'cc755424d1904cb997f4f0abe4f2ac6f'
+                    }
+                    decide_access_read_decision: {
+                        table: 'sys_hub_action_instance_v2'
+                        id: '8aff911c68b74cbfb1a0b2d557db5838'
+                    }
+                    decide_access_remember_group: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: 'eb1ea5342fd94363b71f1f7ec1eadbc0'
+                    }
+                    decide_access_remember_manager: {
+                        table: 'sys_hub_flow_logic_instance_v2'
+                        id: '2c5e0513a8014936989515def9fdda50'
+                    }
+                    decide_access_subflow: {
+                        table: 'sys_hub_flow'
+                        id: '8f080e807a624f2f8445fa5c9fa28293'
+                    }
+                    decide_extension: {
+                        table: 'sys_hub_sub_flow_instance_v2'
+                        id: 'caff84cc043c49bca7734301c4127660'
                     }
                     delete_temporary_policy: {
                         table: 'sys_hub_action_instance_v2'
@@ -459,6 +535,7 @@ declare global {
                     extension_no_approver: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '85ca4b167f914213ad964c27aceda56d'
+                        deleted: true
                     }
                     fallback_approval_group: {
                         table: 'sys_user_group'
@@ -467,18 +544,22 @@ declare global {
                     find_deadline_rejection: {
                         table: 'sys_hub_action_instance_v2'
                         id: '8ac4ecbb422b4f4bacd28b42ccec06c1'
+                        deleted: true
                     }
                     find_extension_self_approval: {
                         table: 'sys_hub_action_instance_v2'
                         id: 'd53f8942c81148b99b636e43163562dc'
+                        deleted: true
                     }
                     find_rejection: {
                         table: 'sys_hub_action_instance_v2'
                         id: '9f241758e75c49eaada21d3f4eef3c80'
+                        deleted: true
                     }
                     find_self_approval: {
                         table: 'sys_hub_action_instance_v2'
                         id: 'dc9acdb3bdbf4d9dab10e83de24de699'
+                        deleted: true
                     }
                     get_catalog_variables: {
                         table: 'sys_hub_action_instance_v2'
@@ -504,14 +585,17 @@ declare global {
                     if_extension_group: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '43361662a76648a197f407141bb87c41'
+                        deleted: true
                     }
                     if_extension_group_has_approver: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: 'fbc0562356014d4da6f8474adc254132'
+                        deleted: true
                     }
                     if_extension_manager: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '6790123ba76040eea55ad3b20db6be6f'
+                        deleted: true
                     }
                     if_extension_needs_approval: {
                         table: 'sys_hub_flow_logic_instance_v2'
@@ -532,6 +616,7 @@ declare global {
                     if_group_decides: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '84bb0717bd474858892e4bbeac417c3f'
+                        deleted: true
                     }
                     if_no_other_approver: {
                         table: 'sys_hub_flow_logic_instance_v2'
@@ -562,6 +647,7 @@ declare global {
                     if_requester_has_manager: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '863c2d00f05c43caa79a86170ba9f7d5'
+                        deleted: true
                     }
                     if_self_approved: {
                         table: 'sys_hub_flow_logic_instance_v2'
@@ -592,6 +678,7 @@ declare global {
                     list_extension_group: {
                         table: 'sys_hub_action_instance_v2'
                         id: 'fafde0978f2a402089916ed1b02c3108'
+                        deleted: true
                     }
                     list_fallback_approvers_action: {
                         table: 'sys_hub_action_type_definition'
@@ -604,6 +691,7 @@ declare global {
                     list_group_approvers: {
                         table: 'sys_hub_action_instance_v2'
                         id: '304ab21cea9247d2a29931cf285e656e'
+                        deleted: true
                     }
                     mark_extension_preapproved: {
                         table: 'sys_hub_action_instance_v2'
@@ -696,6 +784,14 @@ declare global {
                         table: 'sys_hub_step_instance'
                         id: '59af395d7bb44664b3c7c380c803b24a'
                     }
+                    read_approval_decision_action: {
+                        table: 'sys_hub_action_type_definition'
+                        id: 'fcc134a35bb249a1a6a8dc86243a348a'
+                    }
+                    read_approval_decision_script: {
+                        table: 'sys_hub_step_instance'
+                        id: 'cff21c7fc1114b08a06db901a29f956c'
+                    }
                     read_current_grant_action: {
                         table: 'sys_hub_action_type_definition'
                         id: '30930c6a38df4e06b989545a7ba2cd1e'
@@ -742,18 +838,22 @@ declare global {
                     remember_extension_group: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: 'a69b9f51f62543b38f1bfb9b74929df7'
+                        deleted: true
                     }
                     remember_extension_manager: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '31ac564c074e427fa1b67a4da555af81'
+                        deleted: true
                     }
                     remember_group_decision: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: '937cb437209a43a9b2122cd6c73a6e96'
+                        deleted: true
                     }
                     remember_manager_decision: {
                         table: 'sys_hub_flow_logic_instance_v2'
                         id: 'a359af5b394e4098b647fcb5c403604a'
+                        deleted: true
                     }
                     remember_policy: {
                         table: 'sys_hub_flow_logic_instance_v2'
@@ -879,6 +979,15 @@ declare global {
                         key: {
                             name: 'var__m_sys_hub_action_output_32a6a083b06d4ab1a96f86af673b107b'
                             element: 'expires_at'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '04706b37e43f41a9a4f0be366f7d3f9e'
+                        key: {
+                            name: 'var__m_sys_hub_flow_output_8f080e807a624f2f8445fa5c9fa28293'
+                            element: 'decided_by'
                             language: 'en'
                         }
                     },
@@ -1013,12 +1122,36 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '0b946a53e3384bb7877eda3684dc2e8f'
+                        key: {
+                            document_key: 'cff21c7fc1114b08a06db901a29f956c'
+                            variable: '71aa7f6647032200b4fad7527c9a719b'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '0ba5f1b0f05243f1aa3de0873f78d6e6'
                         key: {
                             name: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
                             element: 'profile_name'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_flow_output'
+                        id: '0bdd353b934e46aca96b35ccec5dafab'
+                        key: {
+                            model: '8f080e807a624f2f8445fa5c9fa28293'
+                            element: 'outcome'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '0be1ce726c3f44d5b369686268318c63'
+                        key: {
+                            model: '5256f964eefc4521bfe111888bfdc411'
+                            element: 'approval_due'
                         }
                     },
                     {
@@ -1164,6 +1297,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '183da82995f84bf9a8761dc17560a78d'
+                        key: {
+                            field: 'rejection_note'
+                            table: 'var__m_sys_hub_action_output_fcc134a35bb249a1a6a8dc86243a348a'
+                            id: 'fcc134a35bb249a1a6a8dc86243a348a'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '1907338223174e718e5208fd19e46f72'
                         key: {
@@ -1196,6 +1338,14 @@ declare global {
                             field: 'justification'
                             table: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
                             id: 'f724bb15287f4186ad6f3c976864ecef'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_flow_output'
+                        id: '1c5b6fa66c1441738bba1cc59ae53a4b'
+                        key: {
+                            model: '8f080e807a624f2f8445fa5c9fa28293'
+                            element: 'comment'
                         }
                     },
                     {
@@ -1349,6 +1499,7 @@ declare global {
                     {
                         table: 'sys_hub_flow_variable'
                         id: '286b0606a3474527b541dcad1f42069e'
+                        deleted: true
                         key: {
                             model: 'c8c4c160f03e4be284f27eb2a6b4c889'
                             element: 'approval_state'
@@ -1491,6 +1642,22 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_flow_variable'
+                        id: '3115649330614d07ad3bfe0f4b82aab8'
+                        key: {
+                            model: '8f080e807a624f2f8445fa5c9fa28293'
+                            element: 'approval_state'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_flow_input'
+                        id: '3313e0bf5baa4951a56e71bb3d138f36'
+                        key: {
+                            model: '8f080e807a624f2f8445fa5c9fa28293'
+                            element: 'requested_item'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '3359e2b51be04c648c1b5aa8f9c5dc34'
                         key: {
@@ -1521,6 +1688,14 @@ declare global {
                             cat_item: '9d0c76d9219042c5bbef723ccdb5d88e'
                             variable_set: 'NULL'
                             name: 'duration_ms'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '35e3dc83b862481f98cfb294c22a3ae2'
+                        key: {
+                            model: 'fcc134a35bb249a1a6a8dc86243a348a'
+                            element: 'comment'
                         }
                     },
                     {
@@ -1617,6 +1792,23 @@ declare global {
                         key: {
                             model: '28b1cb439afc471c89de2da0f3a0c221'
                             element: 'current_expires_at'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '3bcc8fb612324aa398563df90468c8d5'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
+                            element: 'approval_due'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_flow_input'
+                        id: '3c6cccab410547d0bbc05a308c4bccfa'
+                        key: {
+                            model: '8f080e807a624f2f8445fa5c9fa28293'
+                            element: 'reason'
                         }
                     },
                     {
@@ -1822,8 +2014,27 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '4badddda3f6a482b86a989f3fcb9ccd6'
+                        key: {
+                            field: 'outcome'
+                            table: 'var__m_sys_hub_action_output_fcc134a35bb249a1a6a8dc86243a348a'
+                            id: 'fcc134a35bb249a1a6a8dc86243a348a'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '4bff43cae8e24958b7a791eba285a667'
+                        key: {
+                            name: 'var__m_sys_hub_flow_input_8f080e807a624f2f8445fa5c9fa28293'
+                            element: 'requested_item'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '4cd9a0eafd35412f8dfb4537807089b3'
+                        deleted: true
                         key: {
                             name: 'var__m_sys_hub_flow_variable_c8c4c160f03e4be284f27eb2a6b4c889'
                             element: 'approval_state'
@@ -1881,6 +2092,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '4f25ad0f23e84a49ab0b06edd24a6a1d'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_fcc134a35bb249a1a6a8dc86243a348a'
+                            element: 'decided_by'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_hub_action_output'
                         id: '4fb7698d835e487a9e8d2b0094024c11'
                         key: {
@@ -1894,6 +2114,14 @@ declare global {
                         key: {
                             model: 'f724bb15287f4186ad6f3c976864ecef'
                             element: 'group_name'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: '508d4d46d0dd43abba94891b9ef6472b'
+                        key: {
+                            model: 'fcc134a35bb249a1a6a8dc86243a348a'
+                            element: 'decided_by'
                         }
                     },
                     {
@@ -2087,6 +2315,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '596ecb61a0164fac866cf5e86a05707e'
+                        key: {
+                            name: 'var__m_sys_hub_flow_input_8f080e807a624f2f8445fa5c9fa28293'
+                            element: 'manager_approval_due'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_hub_step_ext_output'
                         id: '5a24ed91113a4176b231d080811fcf50'
                         key: {
@@ -2120,6 +2357,14 @@ declare global {
                             name: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
                             element: 'approval_due'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: '5b4ad979f220461da325705c1503ab76'
+                        key: {
+                            model: 'cff21c7fc1114b08a06db901a29f956c'
+                            element: 'outcome'
                         }
                     },
                     {
@@ -2311,11 +2556,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_input'
+                        id: '672957335eec4cc0ac16b448289a4954'
+                        key: {
+                            model: 'cff21c7fc1114b08a06db901a29f956c'
+                            element: 'requested_item'
+                        }
+                    },
+                    {
                         table: 'sys_hub_action_output'
                         id: '67e8c40eb0414d958ed7e1857f11af61'
                         key: {
                             model: 'd4c065145e094cc6861bc3992620c6a6'
                             element: 'may_exist_until'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '6961ea33ddec41648564cbeac99639c7'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_fcc134a35bb249a1a6a8dc86243a348a'
+                            element: 'comment'
+                            language: 'en'
                         }
                     },
                     {
@@ -2488,6 +2750,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '74e8d832e08b42d29eb0744bd89d82aa'
+                        key: {
+                            field: 'requested_item'
+                            table: 'var__m_sys_hub_step_ext_input_cff21c7fc1114b08a06db901a29f956c'
+                            id: 'cff21c7fc1114b08a06db901a29f956c'
+                        }
+                    },
+                    {
                         table: 'sys_hub_flow_output'
                         id: '753e7aff5ad84fd784529833cb95441c'
                         key: {
@@ -2608,6 +2879,14 @@ declare global {
                     },
                     {
                         table: 'sys_hub_action_output'
+                        id: '7a242c27d6924938b377612d66ba9e97'
+                        key: {
+                            model: 'fcc134a35bb249a1a6a8dc86243a348a'
+                            element: '__action_status__'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
                         id: '7a3b0397fc134b7ba8938ccff41c1aa9'
                         key: {
                             model: '5256f964eefc4521bfe111888bfdc411'
@@ -2649,11 +2928,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '7cb66c18d59d467586331aefacfed380'
+                        key: {
+                            field: 'decided_by'
+                            table: 'var__m_sys_hub_action_output_fcc134a35bb249a1a6a8dc86243a348a'
+                            id: 'fcc134a35bb249a1a6a8dc86243a348a'
+                        }
+                    },
+                    {
                         table: 'sys_hub_action_output'
                         id: '7cb919124921495daded38c65a926a9b'
                         key: {
                             model: 'd4c065145e094cc6861bc3992620c6a6'
                             element: '__action_status__'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '7db5d938321b45268504d100495f1d64'
+                        key: {
+                            name: 'var__m_sys_hub_flow_input_8f080e807a624f2f8445fa5c9fa28293'
+                            element: 'reason'
+                            language: 'en'
                         }
                     },
                     {
@@ -2687,6 +2984,15 @@ declare global {
                         key: {
                             model: '1d446b19bb5c49448b2871ac5006705b'
                             element: 'current_policy_id'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '81499450fa7849edb1427d567c5fd2e0'
+                        key: {
+                            name: 'var__m_sys_hub_flow_input_8f080e807a624f2f8445fa5c9fa28293'
+                            element: 'approvers'
+                            language: 'en'
                         }
                     },
                     {
@@ -2724,10 +3030,27 @@ declare global {
                     },
                     {
                         table: 'sys_hub_step_ext_output'
+                        id: '83d18925c02c47a397f232499e87f222'
+                        key: {
+                            model: '28b1cb439afc471c89de2da0f3a0c221'
+                            element: 'approval_due'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
                         id: '860b5d3255c74a5d8ff0011143ed0006'
                         key: {
                             model: '28b1cb439afc471c89de2da0f3a0c221'
                             element: 'profile_name'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '8618ce445266498d9947c1eb54d4178c'
+                        key: {
+                            name: 'var__m_sys_hub_action_input_fcc134a35bb249a1a6a8dc86243a348a'
+                            element: 'requested_item'
+                            language: 'en'
                         }
                     },
                     {
@@ -2798,6 +3121,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_output'
+                        id: '8b412896390d4a8db3a675439b740e50'
+                        key: {
+                            model: 'fcc134a35bb249a1a6a8dc86243a348a'
+                            element: 'rejection_note'
+                        }
+                    },
+                    {
                         table: 'sys_hub_step_ext_input'
                         id: '8c22ba5b9ac044e18b26801212d1bd3f'
                         key: {
@@ -2863,11 +3194,27 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_flow_output'
+                        id: '9016c32bce694ff3bc92aa6a8b6b0ae2'
+                        key: {
+                            model: '8f080e807a624f2f8445fa5c9fa28293'
+                            element: 'decided_by'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '9099ecd132ec4743a7447405a5b2c6ce'
                         key: {
                             document_key: 'c71ffd42f34e424da1cc8fbd8e9ecd69'
                             variable: '71aa7f6647032200b4fad7527c9a719b'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '912c9671c4434525927e077d123385e1'
+                        key: {
+                            document_key: 'cff21c7fc1114b08a06db901a29f956c'
+                            variable: '74315b04b3201300176b051a16a8dc2b'
                         }
                     },
                     {
@@ -3101,6 +3448,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: 'a5f09d56087e4f6fa9d11185b2f3dae9'
+                        key: {
+                            field: 'approval_due'
+                            table: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
+                            id: '5256f964eefc4521bfe111888bfdc411'
+                        }
+                    },
+                    {
                         table: 'sys_hub_step_ext_input'
                         id: 'a5fb076099e94ebca3c7435fedf0576e'
                         key: {
@@ -3202,6 +3558,15 @@ declare global {
                         key: {
                             name: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
                             element: '__action_status__'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'ab8316497b294d37827bf511fc85d7f2'
+                        key: {
+                            name: 'var__m_sys_hub_flow_output_8f080e807a624f2f8445fa5c9fa28293'
+                            element: 'comment'
                             language: 'en'
                         }
                     },
@@ -3326,6 +3691,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_action_input'
+                        id: 'b2511dd4d9644e13bc0373b8f50b8631'
+                        key: {
+                            model: 'fcc134a35bb249a1a6a8dc86243a348a'
+                            element: 'requested_item'
+                        }
+                    },
+                    {
                         table: 'sys_hub_step_ext_output'
                         id: 'b3a4a04e08294ff38b5a66bcd4713ec2'
                         key: {
@@ -3347,6 +3720,15 @@ declare global {
                         key: {
                             name: 'var__m_sys_hub_flow_input_b50055b83f7b4c578affb14b75730ff9'
                             element: 'revoke_failed_note'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'b60e1312e86943f3b6b560021316398b'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_fcc134a35bb249a1a6a8dc86243a348a'
+                            element: '__dont_treat_as_error__'
                             language: 'en'
                         }
                     },
@@ -3384,6 +3766,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'b7249d1b266d4804b0d90db23ac4e706'
+                        key: {
+                            model: 'cff21c7fc1114b08a06db901a29f956c'
+                            element: 'comment'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'b83eea7901e8442bae09809d423a6eb6'
                         key: {
@@ -3402,11 +3792,28 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: 'b956060f5067490e88c4396691377418'
+                        key: {
+                            name: 'var__m_sys_hub_flow_output_8f080e807a624f2f8445fa5c9fa28293'
+                            element: 'outcome'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: 'b95b6db61fa74e53b129ff7915ffbc84'
                         key: {
                             name: 'var__m_sys_hub_action_output_f724bb15287f4186ad6f3c976864ecef'
                             element: 'role_name'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'b988d1c324334f2494b6e67d050b8825'
+                        key: {
+                            model: 'fcc134a35bb249a1a6a8dc86243a348a'
+                            element: '__dont_treat_as_error__'
                         }
                     },
                     {
@@ -3427,6 +3834,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'bc08bcc84f024a038859d17cabb0d7fd'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_fcc134a35bb249a1a6a8dc86243a348a'
+                            element: 'outcome'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'item_option_new'
                         id: 'bc5b43959820440189dd65ce94205c8b'
                         key: {
@@ -3442,6 +3858,15 @@ declare global {
                             field: 'new_policy_id'
                             table: 'var__m_sys_hub_action_output_5256f964eefc4521bfe111888bfdc411'
                             id: '5256f964eefc4521bfe111888bfdc411'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'bdcf32e1ab1c49d5addc7fc1c665abec'
+                        key: {
+                            field: 'comment'
+                            table: 'var__m_sys_hub_action_output_fcc134a35bb249a1a6a8dc86243a348a'
+                            id: 'fcc134a35bb249a1a6a8dc86243a348a'
                         }
                     },
                     {
@@ -3467,6 +3892,14 @@ declare global {
                         key: {
                             model: '4cec56573bbd4a24bfeeeee46ebe427f'
                             element: 'cluster_id'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
+                        id: 'c024e1315f5b47e387b48f8d301861e9'
+                        key: {
+                            model: 'cff21c7fc1114b08a06db901a29f956c'
+                            element: 'rejection_note'
                         }
                     },
                     {
@@ -3501,6 +3934,15 @@ declare global {
                             field: 'profile_id'
                             table: 'var__m_sys_hub_step_ext_input_4cec56573bbd4a24bfeeeee46ebe427f'
                             id: '4cec56573bbd4a24bfeeeee46ebe427f'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'c3c0910209844792bb3354a2f3a0cc70'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_fcc134a35bb249a1a6a8dc86243a348a'
+                            element: 'rejection_note'
+                            language: 'en'
                         }
                     },
                     {
@@ -3664,6 +4106,14 @@ declare global {
                     },
                     {
                         table: 'sys_hub_step_ext_output'
+                        id: 'd22cf2d553f74db3ae31f35d84de8f7b'
+                        key: {
+                            model: 'cff21c7fc1114b08a06db901a29f956c'
+                            element: 'decided_by'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_step_ext_output'
                         id: 'd257253d26804eb3b47f5c0e8bc8d24b'
                         key: {
                             model: '59af395d7bb44664b3c7c380c803b24a'
@@ -3732,6 +4182,7 @@ declare global {
                     {
                         table: 'sys_documentation'
                         id: 'd85f3309ad8642a0845c9e09b9b92c19'
+                        deleted: true
                         key: {
                             name: 'var__m_sys_hub_flow_variable_4b5b67c3a90b40ad8c2d4186704e3000'
                             element: 'approval_state'
@@ -3950,6 +4401,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'e3ef80fa23c74987bd2063e850e571a3'
+                        key: {
+                            name: 'var__m_sys_hub_action_output_fcc134a35bb249a1a6a8dc86243a348a'
+                            element: '__action_status__'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_hub_action_output'
                         id: 'e44fdffeda9e4b74b7959737f55a821d'
                         key: {
@@ -4062,6 +4522,7 @@ declare global {
                     {
                         table: 'sys_hub_flow_variable'
                         id: 'edec9249c9c5435c988ab0307dfebac4'
+                        deleted: true
                         key: {
                             model: '4b5b67c3a90b40ad8c2d4186704e3000'
                             element: 'approval_state'
@@ -4305,6 +4766,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: 'f8a5cd67c9f34656b781cdef1e028c87'
+                        key: {
+                            name: 'var__m_sys_hub_flow_variable_8f080e807a624f2f8445fa5c9fa28293'
+                            element: 'approval_state'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: 'f8e856d973924dc1a34e8b1b4708f990'
                         key: {
                             name: 'var__m_sys_hub_flow_variable_c8c4c160f03e4be284f27eb2a6b4c889'
@@ -4328,6 +4798,14 @@ declare global {
                             name: 'var__m_sys_hub_action_input_9ec164cbfe0746f7801e22aac0cf57a0'
                             element: 'requested_item'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_action_output'
+                        id: 'fa4e317cb6e143deb909fdf860a20f7e'
+                        key: {
+                            model: 'fcc134a35bb249a1a6a8dc86243a348a'
+                            element: 'outcome'
                         }
                     },
                     {
@@ -4383,6 +4861,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_hub_flow_input'
+                        id: 'fc744a6ba4fa4b38b976239ca1f46921'
+                        key: {
+                            model: '8f080e807a624f2f8445fa5c9fa28293'
+                            element: 'manager_approval_due'
+                        }
+                    },
+                    {
                         table: 'sys_hub_step_ext_output'
                         id: 'fd3260912b754fb3b5c24df480fdab1a'
                         key: {
@@ -4396,6 +4882,14 @@ declare global {
                         key: {
                             model: '30930c6a38df4e06b989545a7ba2cd1e'
                             element: '__dont_treat_as_error__'
+                        }
+                    },
+                    {
+                        table: 'sys_hub_flow_input'
+                        id: 'fd57a1c1ac93464a94ed5718d522e724'
+                        key: {
+                            model: '8f080e807a624f2f8445fa5c9fa28293'
+                            element: 'approvers'
                         }
                     },
                     {

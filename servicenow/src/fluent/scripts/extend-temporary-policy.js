@@ -99,6 +99,8 @@
     outputs.preapproved = extensionMs <= Number(profile.preapproved_extension_ms || 0) ? 'true' : 'false'
     outputs.new_expires_at = kpow.utcText(newEnd)
     outputs.refusal = ''
+    // Until when the manager may decide on the extension (Ask For Approval rejects it then).
+    outputs.approval_due = kpow.approvalDeadline().due
     if (String(inputs.check_only) === 'true') return
 
     kpow.connect(inputs.connection_alias)

@@ -231,6 +231,23 @@ KpowClient.prototype = {
         return values
     },
 
+    /**
+     * Until when an approval asked now may be decided: now plus x_kpow_jit.approval_deadline_hours
+     * (changeable without a rebuild), as a date-time value (UTC) Ask For Approval's due date takes,
+     * and the hours as text.
+     */
+    approvalDeadline: function () {
+        var hours = Number(gs.getProperty('x_kpow_jit.approval_deadline_hours', '8'))
+        if (!(hours > 0)) {
+            this.fail(
+                'system property x_kpow_jit.approval_deadline_hours is not a number of hours above 0; set it to e.g. 8.'
+            )
+        }
+        var due = new GlideDateTime()
+        due.addSeconds(Math.round(hours * 3600))
+        return { due: due.getValue(), hours: String(hours) }
+    },
+
     /** yyyy-MM-dd HH:mm:ss in UTC, the platform's internal date-time value. */
     utcValue: function (epochMs) {
         return new Date(epochMs).toISOString().replace('T', ' ').substring(0, 19)

@@ -53,18 +53,10 @@
     }
     outputs.grant_to = grantTo
 
-    // Until when the manager may decide (x_kpow_jit.approval_deadline_hours, changeable without a
-    // rebuild): Ask For Approval rejects an approval still undecided at this date-time (UTC).
-    var deadlineHours = Number(gs.getProperty('x_kpow_jit.approval_deadline_hours', '8'))
-    if (!(deadlineHours > 0)) {
-        kpow.fail(
-            'system property x_kpow_jit.approval_deadline_hours is not a number of hours above 0; set it to e.g. 8.'
-        )
-    }
-    var approvalDue = new GlideDateTime()
-    approvalDue.addSeconds(Math.round(deadlineHours * 3600))
-    outputs.approval_due = approvalDue.getValue()
-    outputs.approval_deadline_hours = String(deadlineHours)
+    // Until when the manager may decide: Ask For Approval rejects an approval still undecided then.
+    var deadline = kpow.approvalDeadline()
+    outputs.approval_due = deadline.due
+    outputs.approval_deadline_hours = deadline.hours
 
     outputs.profile_id = profile.id
     outputs.profile_name = profile.name
