@@ -228,9 +228,11 @@ describe('committed diagrams', () => {
         expect(changedFlow).not.toBe(ourXml)
         const files = diagramFiles(changedFlow, readme)
         expect(files.find((file) => file.path === SERVICENOW_README)?.content).toContain('**Renamed Flow**')
-        // The subflow's diagram names the flows calling it, so it changes with the caller's name.
+        // A subflow's diagram names the flows calling it, so it changes with the caller's name.
         expect(staleFiles(files, root)).toEqual([
             SERVICENOW_README,
+            'servicenow/diagrams/kpow-decide-access.svg',
+            'servicenow/diagrams/kpow-decide-access.mmd',
             'servicenow/diagrams/kpow-end-access.svg',
             'servicenow/diagrams/kpow-end-access.mmd',
             'servicenow/diagrams/renamed-flow.svg',
