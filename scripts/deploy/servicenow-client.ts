@@ -32,12 +32,14 @@
  *   GET    /api/now/table/sys_journal_field?sysparm_query=element_id=<item>^element=work_notes (value)
  *   PATCH  /api/now/table/sc_req_item/<item> {"state":"3"} as the admin ("4" in the clean-up)
  * and for `verify`, besides: GET /api/now/table/sys_properties, sys_email, sys_flow_context, and
- *   GET    /sc_req_item.do?sys_id=<item> in a UI session, as the requester and as the manager
+ *   GET    /login.do, POST /login.do (user_name, user_password, the form's hidden fields)  a person's login
+ *   GET    /sc_req_item.do?sys_id=<item> in that session, as the requester and as the manager
  * Table API reads send sysparm_fields, sysparm_limit and sysparm_exclude_reference_link=true; a
  * reference may still come back as {link, value} (its value is used). Expected statuses: 200 (201 for
  * a POST), 404 for a missing record, 204 (or 200) for a DELETE.
  */
 import { parseSetCookie, stringifyCookie } from 'cookie'
+import { DomUtils, parseDocument } from 'htmlparser2'
 import type { ValidateFunction } from 'ajv'
 import {
     activationAnswer,
@@ -61,6 +63,16 @@ import {
 import { boundedServerText } from './redaction.ts'
 import { basicAuthorization } from '../lib/common/index.ts'
 import type { Endpoint, HttpRequest, HttpResponse } from './http.ts'
+
+/** Keeps the cookies a response sets (a later one of the same name replaces the earlier). */
+function keepSetCookies(cookies: Record<string, string>, response: HttpResponse): void {
+    // A proxy (or a mock) may fold several Set-Cookie headers into one, comma-separated;
+    // a comma inside an Expires date is not followed by "name=".
+    for (const header of response.headers.getSetCookie().flatMap((value) => value.split(/,(?=\s*[^;,=\s]+=)/))) {
+        const cookie = parseSetCookie(header)
+        if (cookie.name) cookies[cookie.name] = cookie.value ?? ''
+    }
+}
 
 export interface ServiceNowCredentials {
     /** e.g. https://dev12345.service-now.com (no trailing slash needed). */
@@ -418,16 +430,7 @@ export class ServiceNowClient {
      */
     async loginUiSession(): Promise<UiSession> {
         const cookies: Record<string, string> = {}
-        const keepCookies = (response: HttpResponse) => {
-            // A proxy (or a mock) may fold several Set-Cookie headers into one, comma-separated;
-            // a comma inside an Expires date is not followed by "name=".
-            for (const header of response.headers
-                .getSetCookie()
-                .flatMap((value) => value.split(/,(?=\s*[^;,=\s]+=)/))) {
-                const cookie = parseSetCookie(header)
-                if (cookie.name) cookies[cookie.name] = cookie.value ?? ''
-            }
-        }
+        const keepCookies = (response: HttpResponse) => keepSetCookies(cookies, response)
         const login = await this.call({
             method: 'POST',
             url: this.url('/angular.do', { sysparm_type: 'view_form.login' }),
@@ -520,29 +523,81 @@ export class ServiceNowClient {
     }
 
     /**
-     * GET /<table>.do?sys_id=<id> in a UI session: whether the record's classic form shows the UI
-     * action's button to the session's user. The platform renders each form button with its UI
-     * action's sys_id as gsft_id [unverified: no documented REST call evaluates a UI action's
-     * condition for a user]. Undefined when the answer is no form page (a login page, an error).
+     * Logs in as a person does: GET /login.do for the form (and its cookies), then POST it back with
+     * its hidden fields, user_name and user_password. The platform answers a 3xx onwards when the
+     * credentials hold and the login page again when not. Its cookies are the person's session.
+     */
+    async loginFormSession(): Promise<Record<string, string>> {
+        const cookies: Record<string, string> = {}
+        const keepCookies = (response: HttpResponse) => keepSetCookies(cookies, response)
+        const call = 'POST /login.do (login as a person)'
+        const form = await this.call({ method: 'GET', url: this.url('/login.do'), headers: { Accept: 'text/html' } })
+        keepCookies(form)
+        if (form.status !== 200)
+            throw new DeployError(
+                `GET /login.do answered HTTP ${form.status}`,
+                'check SN_INSTANCE_URL and that the instance allows logins with a user name and password'
+            )
+        const fields = new URLSearchParams()
+        const document = parseDocument(form.text)
+        for (const input of DomUtils.findAll((element) => element.name === 'input', document.children)) {
+            const name = DomUtils.getAttributeValue(input, 'name')
+            if (name && DomUtils.getAttributeValue(input, 'type')?.toLowerCase() === 'hidden')
+                fields.set(name, DomUtils.getAttributeValue(input, 'value') ?? '')
+        }
+        if (!fields.has('sys_action')) fields.set('sys_action', 'sysverb_login')
+        fields.set('user_name', this.user)
+        fields.set('user_password', this.credentials.password)
+        const login = await this.call({
+            method: 'POST',
+            url: this.url('/login.do'),
+            headers: {
+                'Content-Type': 'application/x-www-form-urlencoded',
+                Cookie: stringifyCookie(cookies),
+                Accept: 'text/html',
+            },
+            body: fields.toString(),
+        })
+        keepCookies(login)
+        if (login.status < 300 || login.status >= 400)
+            throw new DeployError(
+                `the login of user "${this.user}" was refused (${call} answered HTTP ${login.status}, not a redirect onwards)`,
+                'check the user name and password given for this person, and that the account is not locked out or single sign-on only'
+            )
+        return cookies
+    }
+
+    /**
+     * GET /<table>.do?sys_id=<id> in a person's session: whether the record's classic form shows the
+     * UI action's button to them. The platform renders a form button as <button id="<action_name>">,
+     * at the top of the form and again at the bottom. Undefined when the answer is no form of the
+     * table (a login page, an error).
      */
     async formShowsButton(
-        session: UiSession,
+        cookies: Record<string, string>,
         table: string,
         sysId: string,
-        uiActionSysId: string
+        actionName: string
     ): Promise<boolean | undefined> {
         const response = await this.call({
             method: 'GET',
             url: this.url(`/${table}.do`, { sys_id: sysId }),
-            headers: {
-                Cookie: stringifyCookie(session.cookies),
-                'X-UserToken': session.userToken,
-                Accept: 'text/html',
-            },
+            headers: { Cookie: stringifyCookie(cookies), Accept: 'text/html' },
             maxBytes: LARGE_ANSWER_LIMIT,
         })
-        if (response.status !== 200 || !response.text.includes(`name="${table}.do"`)) return undefined
-        return response.text.includes(`gsft_id="${uiActionSysId}"`)
+        if (response.status !== 200) return undefined
+        const document = parseDocument(response.text)
+        const isForm = DomUtils.findAll(
+            (element) => element.name === 'form' && DomUtils.getAttributeValue(element, 'name') === `${table}.do`,
+            document.children
+        )
+        if (isForm.length === 0) return undefined
+        return (
+            DomUtils.findAll(
+                (element) => element.name === 'button' && DomUtils.getAttributeValue(element, 'id') === actionName,
+                document.children
+            ).length > 0
+        )
     }
 
     // ---- CI/CD update set API -------------------------------------------------------------

@@ -71,7 +71,11 @@ describe('verify', () => {
         expect(verdictOf(output, CHECKS.endAccess).seen).toBe(
             'shown to abel.tuter on the granted item, not to beth.anglin'
         )
-        // The form was read in each person's own UI session; the approval decided by the manager.
+        // Each person logged in through /login.do (sending back the form's hidden token) and opened
+        // the form by its address in that session; the approval decided by the manager.
+        expect(
+            instance.calls('POST', '/login.do').map((login) => new URLSearchParams(String(login.body)).get('user_name'))
+        ).toEqual([REQUESTER.user, MANAGER.user])
         const forms = instance.calls('GET', '/sc_req_item.do')
         expect(forms.map((form) => /fake_session_user=([^;]*)/.exec(form.headers.cookie ?? '')?.[1])).toEqual([
             REQUESTER.user,
@@ -162,6 +166,25 @@ describe('verify', () => {
             verdict: 'differs',
             seen: 'shown to the requester abel.tuter, shown to beth.anglin',
         })
+        expectCleanedUp(instance)
+    })
+
+    it("cannot check: the manager's login through /login.do is refused (the login page again)", async () => {
+        const tamper = (request: LoggedRequest) =>
+            request.method === 'POST' &&
+            request.path === '/login.do' &&
+            new URLSearchParams(String(request.body)).get('user_name') === MANAGER.user
+                ? ([200, '<html><body><form name="loginPage"></form></body></html>'] as const)
+                : undefined
+        const instance = await deployed({ tamper })
+        const { code, output } = await verify()
+        expect(code).toBe(1)
+        const endAccess = verdictOf(output, CHECKS.endAccess)
+        expect(endAccess.verdict).toBe('cannot check')
+        expect(endAccess.seen).toContain(
+            `the item's form could not be read as each user: the login of user "${MANAGER.user}" was refused`
+        )
+        expect(output).not.toContain(MANAGER.password)
         expectCleanedUp(instance)
     })
 

@@ -405,10 +405,10 @@ async function requesterEmail(
 }
 
 /**
- * The End my Kpow access button as each user sees the item's classic form (`sc_req_item.do`) in a
- * UI session: the platform renders a form button with its UI action's sys_id (gsft_id) [unverified:
- * ServiceNow documents no REST call evaluating a UI action's condition for a user, so the form page
- * is what a client can see].
+ * The End my Kpow access button as each user sees the item's classic form, opened by its address
+ * (`/sc_req_item.do?sys_id=<item>`) once logged in through /login.do: the platform renders a UI
+ * action's form button as `<button id="<action_name>">`. No REST call evaluates a UI action's
+ * condition for a user, so the form page is what a client can see.
  */
 async function endAccessVisibility(
     options: VerifyOptions,
@@ -422,8 +422,7 @@ async function endAccessVisibility(
         return { check, verdict: 'cannot check', seen: 'the update set holds no End my Kpow access UI action' }
     const shows = async (credentials: ServiceNowCredentials) => {
         const client = new ServiceNowClient(credentials)
-        const session = await client.loginUiSession()
-        return client.formShowsButton(session, 'sc_req_item', itemId, uiAction.sysId)
+        return client.formShowsButton(await client.loginFormSession(), 'sc_req_item', itemId, uiAction.actionName)
     }
     const seen = await readable(async () => ({
         requester: await shows({ ...options.instance, ...options.requester }),

@@ -16,7 +16,7 @@ import type {
     Progress,
 } from '../instance'
 import { LocalInstanceError, OrderRefusedError, StoreUnavailableError } from '../instance'
-import { SessionStore, html } from '../../../scripts/lib/common/index'
+import { SessionStore } from '../../../scripts/lib/common/index'
 import type { ApiUser, Passwords } from './rest-auth'
 import { ApiError, apiUserOf, basicAuthentication, credentialsValid, requireRole, sendApiError } from './rest-auth'
 import { isJson, refuseCrossSiteWrites, refuseReservedKeys, requireBodyType } from './request-guards'
@@ -250,36 +250,6 @@ export function createRestApi(options: RestApiOptions): express.Router {
             domainError(error)
         }
         response.redirect(302, `/sys_remote_update_set.do?sys_id=${remoteSet.sys_id}`)
-    })
-
-    // ---- The classic form of a requested item in a UI session: the form buttons the user sees ----
-    // Only what a tool reads of the platform's form: the form element named after the table and a
-    // button per UI action shown, carrying the UI action's sys_id as gsft_id. A browser's page session
-    // (no tool session) goes on to the people's form, which the pages serve at the same address.
-    router.get('/sc_req_item.do', async (request, response, next) => {
-        const session = uiSessions.get(cookiesOf(request)[UI_SESSION_COOKIE])
-        if (!session) {
-            next()
-            return
-        }
-        const sysId = String(request.query.sys_id ?? '')
-        const isFulfiller = instance.hasRole(session.userName, 'itil') || instance.hasRole(session.userName, 'admin')
-        const item = instance.requestItemVisibleTo(sysId, session.userName, isFulfiller)
-        if (!item) {
-            response
-                .status(404)
-                .type('html')
-                .send('<!doctype html><title>Record not found</title><p>Record not found</p>')
-            return
-        }
-        const buttons = await instance.uiActionsFor(item.sys_id, session.userName)
-        response
-            .type('html')
-            .send(
-                String(
-                    html`<!doctype html><title>${item.number ?? ''}</title><form id="sc_req_item.do" name="sc_req_item.do" method="post" action="sc_req_item.do">${buttons.map((button) => html`<button type="submit" gsft_id="${button.sysId}">${button.name}</button>`)}</form>`
-                )
-            )
     })
 
     // ---- /api/*: Basic auth, JSON ----

@@ -1,6 +1,7 @@
 // What `npm run verify` reads of the local instance besides records, over real HTTP: the flow
-// contexts (sys_flow_context, admin only) and the requested item's classic form in a UI session
-// (sc_req_item.do, a button per UI action shown to that user, by its sys_id as gsft_id).
+// contexts (sys_flow_context, admin only) and the requested item's classic form opened by its
+// address once logged in through /login.do, as verify's client does (a UI action shown to that user
+// is a button whose id is its action name).
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningLocalInstance } from '../server'
@@ -8,6 +9,7 @@ import { startLocalInstanceServer } from '../server'
 import type { KpowStandIn } from './kpow-stand-in'
 import { startKpowStandIn } from './kpow-stand-in'
 import { callJson } from '../../../scripts/test/json-call.ts'
+import { ServiceNowClient } from '../../../scripts/deploy/index.ts'
 
 const root = join(import.meta.dirname, '..', '..', '..')
 const basic = (user: string) => `Basic ${Buffer.from(`${user}:demo`).toString('base64')}`
@@ -64,17 +66,17 @@ afterAll(async () => {
     await kpow.stop()
 })
 
-/** A UI session's cookie, as the SDK's login opens one. */
-async function uiSession(user: string): Promise<string> {
-    const login = await fetch(`${running.url}/angular.do?sysparm_type=view_form.login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ user_name: user, user_password: 'demo' }),
-    })
-    return login.headers
-        .getSetCookie()
-        .map((cookie) => cookie.split(';')[0])
-        .join('; ')
+const END_ACCESS = 'x_kpow_jit_end_access'
+
+/** verify's client, logged in as this person through /login.do. */
+async function personOnForm(user: string): Promise<{ client: ServiceNowClient; cookies: Record<string, string> }> {
+    const client = new ServiceNowClient({ instanceUrl: running.url, user, password: 'demo' })
+    return { client, cookies: await client.loginFormSession() }
+}
+
+async function showsEndAccess(user: string): Promise<boolean | undefined> {
+    const { client, cookies } = await personOnForm(user)
+    return client.formShowsButton(cookies, 'sc_req_item', itemSysId, END_ACCESS)
 }
 
 describe('sys_flow_context', () => {
@@ -103,15 +105,8 @@ describe('sys_flow_context', () => {
 })
 
 describe('sc_req_item.do', () => {
-    it('answers the form with the buttons shown to the session user; none to an ungranted item', async () => {
-        const page = await fetch(`${running.url}/sc_req_item.do?sys_id=${itemSysId}`, {
-            headers: { cookie: await uiSession('abel.tuter') },
-        })
-        expect(page.status).toBe(200)
-        const text = await page.text()
-        expect(text).toContain('name="sc_req_item.do"')
-        // Awaiting approval: End my Kpow access is not shown yet.
-        expect(text).not.toContain('gsft_id=')
+    it('answers the form to the logged-in requester; End my Kpow access not shown before the grant', async () => {
+        expect(await showsEndAccess('abel.tuter')).toBe(false)
     })
 
     it('shows End my Kpow access to the requester of a granted item, not to a fulfiller', async () => {
@@ -131,26 +126,18 @@ describe('sc_req_item.do', () => {
             }
         )
         await running.instance.whenIdle()
-        const [endAccess] = running.instance.database.query('sys_ui_action', 'action_name=x_kpow_jit_end_access')
-        const formOf = async (user: string) =>
-            (
-                await fetch(`${running.url}/sc_req_item.do?sys_id=${itemSysId}`, {
-                    headers: { cookie: await uiSession(user) },
-                })
-            ).text()
-        expect(await formOf('abel.tuter')).toContain(`gsft_id="${endAccess?.sys_id ?? 'none'}"`)
-        const fulfiller = await formOf('fred.fulfiller')
-        expect(fulfiller).toContain('name="sc_req_item.do"')
-        expect(fulfiller).not.toContain(`gsft_id="${endAccess?.sys_id ?? 'none'}"`)
+        expect(await showsEndAccess('abel.tuter')).toBe(true)
+        expect(await showsEndAccess('fred.fulfiller')).toBe(false)
     })
 
-    it('sends a caller without a session to the login; hides an item the user may not see', async () => {
+    it('refuses a wrong password; sends a caller without a session to the login; hides an item the user may not see', async () => {
+        const wrong = new ServiceNowClient({ instanceUrl: running.url, user: 'abel.tuter', password: 'nope' })
+        await expect(wrong.loginFormSession()).rejects.toThrow(
+            'the login of user "abel.tuter" was refused (POST /login.do (login as a person) answered HTTP 200, not a redirect onwards)'
+        )
         const anonymous = await fetch(`${running.url}/sc_req_item.do?sys_id=${itemSysId}`, { redirect: 'manual' })
         expect(anonymous.status).toBe(302)
-        const stranger = await fetch(`${running.url}/sc_req_item.do?sys_id=${itemSysId}`, {
-            headers: { cookie: await uiSession('carol.nomanager') },
-        })
-        expect(stranger.status).toBe(404)
-        expect(await stranger.text()).not.toContain('sc_req_item.do')
+        const { client, cookies } = await personOnForm('carol.nomanager')
+        expect(await client.formShowsButton(cookies, 'sc_req_item', itemSysId, END_ACCESS)).toBeUndefined()
     })
 })

@@ -117,6 +117,9 @@ function pick(row: Row, fields: string | null): Row {
     return Object.fromEntries(fields.split(',').map((field) => [field, row[field] ?? '']))
 }
 
+/** The token the fake login form carries in a hidden field: a login that does not send it back is refused. */
+const LOGIN_FORM_TOKEN = 'login-form-token-7'
+
 export class FakeInstance {
     readonly requests: LoggedRequest[] = []
     readonly tables = new Map<string, Map<string, Row>>()
@@ -217,6 +220,7 @@ export class FakeInstance {
         const { method, path } = request
         if (path === '/angular.do') return this.angular(request)
         if (path === '/sys_upload.do') return this.upload(request)
+        if (path === '/login.do') return this.loginForm(request)
         if (path === '/sc_req_item.do') return this.itemForm(request)
         if (!credentials || this.passwords.get(credentials.user) !== credentials.password) {
             return [
@@ -291,10 +295,31 @@ export class FakeInstance {
         return [404, '']
     }
 
-    /** The classic form of a requested item: End my Kpow access for its requester once granted. */
+    /** A person's login: the form (a token in a hidden field), posted back with the credentials. */
+    private loginForm(request: LoggedRequest): Reply {
+        const page = `<html><body><form id="loginPage" name="loginPage" method="post" action="login.do"><input type="hidden" name="sysparm_ck" value="${LOGIN_FORM_TOKEN}"><input name="user_name"><input type="password" name="user_password"><button id="sysverb_login" name="sys_action" value="sysverb_login">Log in</button></form></body></html>`
+        const html = { 'Content-Type': 'text/html;charset=UTF-8' }
+        if (request.method === 'GET') return [200, page, html]
+        const form = new URLSearchParams(String(request.body))
+        const user = form.get('user_name') ?? ''
+        if (form.get('sysparm_ck') !== LOGIN_FORM_TOKEN || this.passwords.get(user) !== form.get('user_password'))
+            return [200, page, html]
+        return [
+            302,
+            '',
+            {
+                Location: '/navpage.do',
+                // Who the session is, for the item's form (the platform keeps it server-side).
+                'Set-Cookie': ['JSESSIONID=person-session; Path=/; HttpOnly', `fake_session_user=${user}; Path=/`],
+            },
+        ]
+    }
+
+    /** The classic form of a requested item: End my Kpow access, top and bottom, for its requester once granted. */
     private itemForm(request: LoggedRequest): Reply {
-        const user = /fake_session_user=([^;]*)/.exec(request.headers.cookie ?? '')?.[1]
-        if (this.options.platformDiffers?.noFormPage || !user || request.headers['x-usertoken'] !== 'token-123')
+        const cookie = request.headers.cookie ?? ''
+        const user = /fake_session_user=([^;]*)/.exec(cookie)?.[1]
+        if (this.options.platformDiffers?.noFormPage || !user || !cookie.includes('JSESSIONID=person-session'))
             return [302, '', { Location: '/login.do' }]
         const item = this.table('sc_req_item').get(request.query.get('sys_id') ?? '')
         if (!item) return [404, '<html><body>Record not found</body></html>', { 'Content-Type': 'text/html' }]
@@ -304,9 +329,10 @@ export class FakeInstance {
             endAccess &&
             item.policy_id &&
             (this.options.platformDiffers?.endAccessForEveryone || viewer?.sys_id === item.opened_by)
+        const buttons = `<button id="sysverb_update" type="submit">Update</button>${shown ? `<button id="${endAccess.actionName}" type="submit">End my Kpow access</button>` : ''}`
         return [
             200,
-            `<html><body><form id="sc_req_item.do" name="sc_req_item.do"><button id="sysverb_update" gsft_id="42df02e20a0a0b340080e61b551f2909">Update</button>${shown ? `<button id="x_kpow_jit_end_access" gsft_id="${endAccess.sysId}">End my Kpow access</button>` : ''}</form></body></html>`,
+            `<html><body><form id="sc_req_item.do" name="sc_req_item.do"><span class="navbar_ui_actions">${buttons}</span><div class="form_body"></div><span class="ui_action_container_bottom">${buttons}</span></form></body></html>`,
             { 'Content-Type': 'text/html;charset=UTF-8' },
         ]
     }
