@@ -426,7 +426,10 @@ export async function waitForMyApproval(page: Page, item: string): Promise<ListP
 export async function openMyApproval(page: Page, item: string): Promise<ApprovalPage> {
     const approvals = await waitForMyApproval(page, item)
     await approvals.openRecord(item)
-    return new ApprovalPage({ page })
+    const approval = new ApprovalPage({ page })
+    // The list's link navigates: the form (and its g_form) is there once its record shows.
+    await expect(approval.record()).toBeVisible()
+    return approval
 }
 
 /** My Approvals lists nothing waiting for the viewer about the item. */

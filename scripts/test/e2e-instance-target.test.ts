@@ -86,7 +86,14 @@ describe('npm run test:e2e -- --target=instance', () => {
         expect(code).toBe(0)
         for (const spec of ['guide-lifecycle', 'rejection', 'end-my-access', 'group-edit-profile'])
             expect(output).toMatch(new RegExp(`✓ +\\d+ \\[e2e\\] › e2e/specs/${spec}\\.spec\\.ts`))
-        for (const spec of ['approval-deadline', 'notifications', 'extend-access', 'expiry-closes-item', 'page-fit'])
+        for (const spec of [
+            'approval-deadline',
+            'notifications',
+            'extend-access',
+            'expiry-closes-item',
+            'page-fit',
+            'servicenow-ui-contract',
+        ])
             expect(output).toMatch(new RegExp(`- +\\d+ \\[e2e\\] › e2e/specs/${spec}\\.spec\\.ts`))
         expect(output).not.toMatch(/\d+ failed/)
         expect(output).toContain(
