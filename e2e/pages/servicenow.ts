@@ -49,7 +49,10 @@ abstract class ClassicPage {
 
     /** A form's record, as `g_form` gives it. */
     async uniqueValue(): Promise<string> {
-        // A string expression: the page's globals are not in this Node program's types.
+        // Right after a click that opens the form, the previous page (a list, without g_form) may
+        // still be there: wait for the form's page. String expressions: the page's globals are not in
+        // this Node program's types.
+        await this.page.waitForFunction('window.g_form !== undefined')
         return this.page.evaluate<string>('window.g_form.getUniqueValue()')
     }
 

@@ -27,14 +27,23 @@ async function grantedItem(people: { instanceAs(userName: string): Promise<Page>
 }
 
 test('closed incomplete by the fulfiller: access revoked', async ({ people, kpow }) => {
-    const { item } = await grantedItem(people, kpow, 'tx_trade1')
+    const { requester, item } = await grantedItem(people, kpow, 'tx_trade1')
     const fulfiller = await people.instanceAs('fred.fulfiller')
-    await setState(fulfiller, item, 'Closed Incomplete', 'Not needed any more')
+    const comment = 'Closed: the incident review no longer needs this access.'
+    await setState(fulfiller, item, 'Closed Incomplete', 'Not needed any more', comment)
     await waitForEffect(kpow, 'user', 'tx_trade1', 'Deny')
     expect(await kpow.policies()).toEqual([])
     const notes = await waitForWorkNote(fulfiller, 'Kpow access revoked because the request was closed.')
     expect(notes.join('\n')).toContain('Not needed any more')
     expect(await itemField(fulfiller, 'state')).toBe('Closed Incomplete')
+    // The fulfiller's comment reaches the requester, by its author; their work note does not.
+    const requesterForm = await openItem(requester, item)
+    expect(await requesterForm.activityEntries()).toContainEqual({
+        kind: 'Additional comments',
+        author: 'Fred Fulfiller',
+        text: comment,
+    })
+    expect((await requesterForm.activityEntries()).map((entry) => entry.text)).not.toContain('Not needed any more')
 })
 
 test('cancelled by the requester: access revoked', async ({ people, kpow }) => {

@@ -496,14 +496,15 @@ export async function untilFlowWaitsOnRecord(page: Page, item: string, flowName:
 }
 
 /**
- * The fulfiller sets the item's state (with a work note) on the item's form and clicks Update, then
+ * The fulfiller sets the item's state (with a work note and a comment) on the item's form and clicks Update, then
  * opens the form again (Update returns to the previous page); returns when Update was clicked.
  */
-export async function setState(page: Page, item: string, state: string, workNote = ''): Promise<number> {
+export async function setState(page: Page, item: string, state: string, workNote = '', comment = ''): Promise<number> {
     const form = await openItem(page, item)
     const sysId = await form.uniqueValue()
     await form.setState(state)
     if (workNote) await form.addWorkNote(workNote)
+    if (comment) await form.addComment(comment)
     const clickedAt = performance.now()
     await form.update()
     await expect(form.errorMessage()).toHaveCount(0)

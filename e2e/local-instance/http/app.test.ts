@@ -262,6 +262,18 @@ describe('local instance pages', () => {
         expect((await call(requestItemUrl(sysId), { as: fulfiller })).text).toMatch(
             /class="[^"]*outputmsg_error[^"]*" role="alert"><span class="outputmsg_text">State must be one of Work in Progress, Closed Complete, Closed Incomplete, Closed Skipped; got &quot;-5&quot;</
         )
+        // Save writes and stays on the form.
+        const saved = await call('/sc_req_item.do', {
+            as: fulfiller,
+            form: update({
+                sys_action: 'sysverb_update_and_stay',
+                'sc_req_item.state': '2',
+                'sc_req_item.work_notes': 'on it',
+            }),
+        })
+        expect(saved.location).toBe(requestItemUrl(sysId))
+        expect(instance.database.require('sc_req_item', sysId).state).toBe('2')
+        expect(instance.database.journal('sc_req_item', sysId, 'work_notes').at(-1)?.value).toBe('on it')
         const closed = await call('/sc_req_item.do', {
             as: fulfiller,
             form: update({
