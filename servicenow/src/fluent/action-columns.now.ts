@@ -17,3 +17,10 @@ export const requestedItemInputs = {
         mandatory: true,
     }),
 }
+
+/** The requested item a subflow works on, one column a subflow's inputs may share (the build writes the same records as an inline column). */
+export const requestedItemSubflowInput = ReferenceColumn({
+    label: 'Requested Item',
+    referenceTable: 'sc_req_item',
+    mandatory: true,
+})

@@ -1,5 +1,6 @@
 import { action, Subflow, wfa } from '@servicenow/sdk/automation'
-import { DateTimeColumn, ReferenceColumn, StringColumn } from '@servicenow/sdk/core'
+import { DateTimeColumn, StringColumn } from '@servicenow/sdk/core'
+import { requestedItemSubflowInput } from './action-columns.now'
 import { listFallbackApproversAction } from './list-fallback-approvers-action.now'
 import { readApprovalDecisionAction } from './read-approval-decision-action.now'
 
@@ -20,11 +21,7 @@ export const decideAccessSubflow = Subflow(
             "Asks for approval of a Kpow access item as its access profile says (the requester's manager, the Kpow Access Approvers group without the requester, or both in sequence), each with a due date after which it is rejected. Outcome: approved, rejected, cancelled, deadline passed, approved by the requester (does not count) or no approver other than the requester; who decided and a rejecting approver's comment, which is also written on the item for the requester.",
         runAs: 'system',
         inputs: {
-            requested_item: ReferenceColumn({
-                label: 'Requested Item',
-                referenceTable: 'sc_req_item',
-                mandatory: true,
-            }),
+            requested_item: requestedItemSubflowInput,
             approvers: StringColumn({
                 label: 'Approvers',
                 hint: 'manager, group or manager_then_group',
