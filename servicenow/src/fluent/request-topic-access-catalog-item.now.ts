@@ -1,7 +1,7 @@
-import { CatalogItem, MultiLineTextVariable, SelectBoxVariable, SingleLineTextVariable } from '@servicenow/sdk/core'
+import { CatalogItem, SelectBoxVariable, SingleLineTextVariable } from '@servicenow/sdk/core'
+import { justificationVariable, ticketNumberVariable } from './catalog-item-variables.now'
 import { clusterIdRegex } from './cluster-id-regex.now'
 import { kpowSettings } from './settings'
-import { ticketNumberRegex } from './ticket-number-regex.now'
 import { topicNameRegex } from './topic-name-regex.now'
 
 /**
@@ -64,24 +64,7 @@ export const requestTopicAccessCatalogItem = CatalogItem({
             tooltip: 'How long the access lasts at most',
             helpText: kpowSettings.durationHelpText,
         }),
-        justification: MultiLineTextVariable({
-            question: 'Business Justification',
-            order: 500,
-            mandatory: true,
-            showHelp: true,
-            tooltip: 'Why you need this access now',
-            helpText:
-                'What you will do with the access and why now. Your approvers read it; it is kept on the request.',
-        }),
-        ticket_number: SingleLineTextVariable({
-            question: 'Incident or Change Number',
-            order: 600,
-            mandatory: false,
-            showHelp: true,
-            validateRegex: ticketNumberRegex,
-            tooltip: 'Optional: the incident or change this access is for',
-            helpText: 'Optional: the incident (INC...) or change (CHG...) number this access is for.',
-            exampleText: 'INC0010001',
-        }),
+        justification: justificationVariable,
+        ticket_number: ticketNumberVariable,
     },
 })
