@@ -1,10 +1,10 @@
 // The local instance as a deploy target, over real HTTP: started empty, it takes the REST calls a
 // deploy makes (UI session, upload, preview, commit, progress, Table API, activation) and those a
 // smoke test makes (order_now, approving, closing), with the platform's authentication and roles.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest'
 import { readUpdateSet } from '../../../scripts/lib/update-set/index'
 import { HAND_BUILT_SET_FILE } from '../../../scripts/lib/update-set/testing/index'
 import type { RunningLocalInstance } from '../server'
@@ -477,6 +477,7 @@ describe('the local instance started empty, as a deploy target', () => {
 
     it('lets a CI user (sn_cicd.sys_ci_automation) preview and commit, but not import or activate', async () => {
         const folder = mkdtempSync(join(tmpdir(), 'ci-users-'))
+        onTestFinished(() => rmSync(folder, { recursive: true, force: true }))
         const fixture = JSON.parse(readFileSync(usersFile, 'utf8')) as { users: Record<string, unknown>[] }
         fixture.users.push({ user_name: 'ci.bot', name: 'CI Bot', roles: ['sn_cicd.sys_ci_automation'] })
         writeFileSync(join(folder, 'users.json'), JSON.stringify(fixture))
