@@ -7,8 +7,10 @@ import { ReferenceColumn } from '@servicenow/sdk/core'
  * in a const (inputs: { requested_item: someColumn }) silently loses its {{action.requested_item}}
  * pill from the action's label_cache, a spread ({ ...shared }) fails with "SpreadAssignment is not
  * allowed", and a column imported from a plain .ts module fails the build (unresolved). A step's
- * outputVariables must be inline column calls too, so they repeat the action's outputs.
- * scripts/lib/update-set/action-inputs.test.ts checks every built input keeps its pill.
+ * outputVariables must be inline column calls, so they repeat the action's outputs: a shared object
+ * there makes the build drop the whole script step while reporting success
+ * (scripts/test/sdk-step-outputs.test.ts shows it). scripts/lib/update-set/action-inputs.test.ts checks
+ * every built input keeps its pill.
  */
 export const requestedItemInputs = {
     requested_item: ReferenceColumn({
