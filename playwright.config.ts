@@ -21,8 +21,9 @@ export default defineConfig({
     retries: CI ? 1 : 0,
     // Two cores shared with the rest of the suite.
     workers: onInstance ? 1 : 2,
-    // npm start's ports are held while specs run, so a spec on a fixed port fails every time.
-    globalSetup: './scripts/test/hold-default-ports.ts',
+    // npm start's ports are held while specs run, so a spec on a fixed port fails every time; the
+    // run's scratch folders live in one temporary folder removed at the end.
+    globalSetup: ['./scripts/test/temporary-folder-per-run.ts', './scripts/test/hold-default-ports.ts'],
     reporter: [
         ['list'],
         ...(CI ? [['html', { open: 'never', outputFolder: 'playwright-report' }] as const] : []),

@@ -12,6 +12,8 @@ const INTEGRATION = [
     'e2e/local-instance/http/app.test.ts',
     'scripts/test/**/*.test.ts',
 ]
+// Each run's scratch folders live in one folder removed when the run ends (see the file).
+const TEMPORARY_FOLDER = 'scripts/test/temporary-folder-per-run.ts'
 
 export default defineConfig({
     test: {
@@ -28,6 +30,7 @@ export default defineConfig({
                     exclude: ['**/node_modules/**', REFERENCE, ...INTEGRATION],
                     // A unit test that listens or connects fails, naming the integration tier.
                     setupFiles: ['scripts/test/no-sockets-in-unit-tests.ts'],
+                    globalSetup: [TEMPORARY_FOLDER],
                 },
             },
             {
@@ -38,12 +41,17 @@ export default defineConfig({
                     exclude: ['**/node_modules/**', REFERENCE],
                     // Servers the default configuration would open (npm start's ports) are held while
                     // these run, so a test that forgets port 0 fails here, not on a developer's machine.
-                    globalSetup: ['scripts/test/hold-default-ports.ts'],
+                    globalSetup: [TEMPORARY_FOLDER, 'scripts/test/hold-default-ports.ts'],
                 },
             },
             {
                 extends: true,
-                test: { name: 'reference', include: [REFERENCE], exclude: ['**/node_modules/**'] },
+                test: {
+                    name: 'reference',
+                    include: [REFERENCE],
+                    exclude: ['**/node_modules/**'],
+                    globalSetup: [TEMPORARY_FOLDER],
+                },
             },
         ],
     },
