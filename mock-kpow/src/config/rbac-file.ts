@@ -1,7 +1,7 @@
 /**
- * The RBAC configuration file (RBAC_CONFIGURATION_FILE, seeds 001/003/004): YAML text -> the
- * engine's validated RbacModel. Parsing text and reading the file are separate so tests and
- * callers with text in hand never touch the disk.
+ * The RBAC configuration file (RBAC_CONFIGURATION_FILE, as Kpow's RBAC and multi-tenancy docs
+ * describe it): YAML text -> the engine's validated RbacModel. Parsing text and reading the file
+ * are separate so tests and callers with text in hand never touch the disk.
  *
  * Every failure is an RbacConfigError naming the file: unreadable file, YAML syntax (with line and
  * column), or a shape problem reported by the engine's validator.

@@ -1,7 +1,8 @@
 /**
- * JSON Schemas for RBAC policies, tenants and temporary-policy bodies (seeds 001, 003, 004, 000),
- * shared by the RBAC file validator (rbac-model.ts) and the HTTP layer, which embeds
- * `temporaryPolicyBodySchema` under `policy` next to `duration_ms`.
+ * JSON Schemas for RBAC policies, tenants and temporary-policy bodies (as Kpow's RBAC,
+ * multi-tenancy and temporary-policy docs describe them), shared by the RBAC file validator
+ * (rbac-model.ts) and the HTTP layer, which embeds `temporaryPolicyBodySchema` under `policy`
+ * next to `duration_ms`.
  *
  * The schemas carry no `$id`, so one Ajv instance may embed them in several parent schemas.
  * Where a raw Ajv message would be cryptic (oneOf, enum of 25 actions), the subschema carries a
@@ -114,7 +115,7 @@ export const tenantSchema = {
 
 const roleList = { type: 'array', items: nonEmptyString } as const
 
-/** The RBAC YAML file's top level (seeds 001, 003, 004). */
+/** The RBAC YAML file's top level, as Kpow's RBAC and multi-tenancy docs describe it. */
 export const rbacDocumentSchema = {
     type: 'object',
     additionalProperties: false,
