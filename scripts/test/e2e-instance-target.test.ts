@@ -82,9 +82,15 @@ describe('npm run test:e2e -- --target=instance', () => {
         expect(deployed.output).toContain('deploy complete')
 
         const { code, output } = await runInstanceTarget(variables())
-        expect(output).toMatch(/\b4 passed\b/)
+        expect(output).toMatch(/\b5 passed\b/)
         expect(code).toBe(0)
-        for (const spec of ['guide-lifecycle', 'rejection', 'end-my-access', 'group-edit-profile'])
+        for (const spec of [
+            'guide-lifecycle',
+            'rejection',
+            'end-my-access',
+            'group-edit-profile',
+            'early-close-revokes',
+        ])
             expect(output).toMatch(new RegExp(`✓ +\\d+ \\[e2e\\] › e2e/specs/${spec}\\.spec\\.ts`))
         for (const spec of [
             'approval-deadline',
