@@ -1,5 +1,6 @@
 import { action, Subflow, wfa } from '@servicenow/sdk/automation'
-import { ReferenceColumn, StringColumn } from '@servicenow/sdk/core'
+import { StringColumn } from '@servicenow/sdk/core'
+import { requestedItemSubflowInput } from './action-columns.now'
 import { deleteTemporaryPolicyAction } from './delete-temporary-policy-action.now'
 import { readCurrentGrantAction } from './read-current-grant-action.now'
 
@@ -23,11 +24,7 @@ export const endAccessSubflow = Subflow(
             'Holds a granted Kpow temporary policy on its requested item: expiry reminder, wait until the item closes or the policy expires, then revoke it in Kpow, note, email and close the item. Ends nothing when an extension replaced the policy (current is false).',
         runAs: 'system',
         inputs: {
-            requested_item: ReferenceColumn({
-                label: 'Requested Item',
-                referenceTable: 'sc_req_item',
-                mandatory: true,
-            }),
+            requested_item: requestedItemSubflowInput,
             policy_id: StringColumn({ label: 'Policy ID', mandatory: true }),
             expires_at: StringColumn({ label: 'Expires At', mandatory: true }),
             policy_label: StringColumn({ label: 'Policy Label (expiry note)', maxLength: 1000 }),
