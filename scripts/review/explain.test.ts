@@ -24,11 +24,13 @@ describe('npm run explain', () => {
         expect(out).toContain('Flow "Kpow - Decide Access" (draft, inactive, runs as system)')
         expect(out).toMatch(/\n {2}\d+\. Subflow Kpow - Decide Access {2}— 2\. Kpow - Decide Access/)
         expect(out).toMatch(
-            /\n {2}\d+\. If [^\n]*\[subflow\.requested_item\.opened_by\.manager\] is not empty {2}— 1\. The manager approves/
+            /\n {2}\d+\. If [^\n]*\[Subflow Inputs ➛ requested_item ➛ opened_by ➛ manager\] is not empty {2}— 1\. The manager approves/
         )
         expect(out).toMatch(
-            /\n {4}\d+\. Ask For Approval \(the flow waits here\)[^\n]*\n\s+approval: Approved or rejected as soon as any one of users \[subflow\.requested_item\.opened_by\.manager\] approves or rejects/
+            /\n {4}\d+\. Ask For Approval \(the flow waits here\)[^\n]*\n\s+approval: Approved or rejected as soon as any one of users \[Subflow Inputs ➛ requested_item ➛ opened_by ➛ manager\] approves or rejects/
         )
+        // A subflow's pills are named as Flow Designer names them, never by their raw text.
+        expect(out).not.toContain('[subflow.')
         expect(out).toMatch(/Wait For Condition \(the flow waits here\)/)
         expect(out).toContain(
             'conditions: State is one of Closed Complete, Closed Incomplete, Closed Skipped or Active is false'

@@ -298,6 +298,7 @@ function showPill(pill: DataPill, context: PillContext, names: Map<string, strin
         return `[Trigger - ${context.triggerLabel || pill.source.replace(/_\d+$/, '')}${path}]`
     if (pill.source === 'flow_variable') return `[Flow Variables${path}]`
     if (pill.source === 'action') return `[Action Inputs${path}]`
+    if (pill.source === 'subflow') return `[Subflow Inputs${path}]`
     if (pill.source === 'static' && pill.path[0]) return `[${names.get(pill.path[0]) ?? pill.path[0]}]`
     const actionStep = /^step\[(.+)\]$/.exec(pill.source)
     if (actionStep?.[1]) {
