@@ -31,6 +31,7 @@ describe('npm run explain', () => {
         )
         // A subflow's pills are named as Flow Designer names them, never by their raw text.
         expect(out).not.toContain('[subflow.')
+        expect(out).toContain('due_date: Rejected if undecided by [Subflow Inputs ➛ manager_approval_due]')
         expect(out).toMatch(/Wait For Condition \(the flow waits here\)/)
         expect(out).toContain(
             'conditions: State is one of Closed Complete, Closed Incomplete, Closed Skipped or Active is false'

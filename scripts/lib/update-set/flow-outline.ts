@@ -408,6 +408,30 @@ export function describeApprovalRules(rules: string, showPills: (text: string) =
         .join('; otherwise ')
 }
 
+const DUE_OUTCOMES: Record<string, string> = { approve: 'Approved', reject: 'Rejected', cancel: 'Cancelled' }
+
+/**
+ * Ask For Approval's due date (the JSON `wfa.approvalDueDate` writes) in words, read as the SDK's
+ * documentation says: `relative` takes a date-time (or a pill), `actual` a duration from now.
+ */
+export function describeApprovalDueDate(value: string, showPills: (text: string) => string = (text) => text): string {
+    const parsed = JSON.parse(value) as Record<string, unknown>
+    const text = (name: string): string => {
+        const field = parsed[name]
+        return typeof field === 'string' || typeof field === 'number' ? String(field) : ''
+    }
+    const action = text('action')
+    if (action === 'none' || action === '') return 'no due date'
+    const outcome = DUE_OUTCOMES[action]
+    if (outcome === undefined) throw new Error(`due date action "${action}" is not none, approve, reject or cancel`)
+    const schedule = text('schedule_label') || text('schedule')
+    const onSchedule = schedule ? ` (on schedule ${schedule})` : ''
+    if (text('date_type') === 'relative') return `${outcome} if undecided by ${showPills(text('date'))}${onSchedule}`
+    if (text('date_type') === 'actual')
+        return `${outcome} if undecided ${text('duration')} ${text('duration_type')} after it is asked${onSchedule}`
+    throw new Error(`due date date_type "${text('date_type')}" is not relative or actual`)
+}
+
 /** `1970-01-01 01:00:00` (a duration as the platform stores one) in words. */
 function describeDuration(value: string): string {
     const match = /^1970-01-(\d\d) (\d\d):(\d\d):(\d\d)$/.exec(value)
@@ -654,6 +678,8 @@ function showInput(
         return readable(() => describeEncodedQuery(input.value, pills, queryLabels))
     if (input.name === 'conditions') return readable(() => describeEncodedQuery(input.value, pills, queryLabels))
     if (input.name === 'approval_conditions') return readable(() => describeApprovalRules(input.value, pills))
+    if (input.name === 'due_date' && input.value.trim().startsWith('{'))
+        return readable(() => describeApprovalDueDate(input.value, pills))
     if (
         input.name === 'values' &&
         (actionType === BUILT_IN_ACTIONS.updateRecord.sysId || /^[a-z0-9_]+=/.test(input.value))
