@@ -81,3 +81,18 @@ export const MAX_REST_RESPONSE_BYTES = 4 * 1024 * 1024
 
 /** A failed run's error message is cut to this, with a marker: it is shown on pages and in logs. */
 export const MAX_ERROR_MESSAGE_CHARS = 2_000
+
+/**
+ * The bounds a script's thread enforces itself, handed to it as data when it starts (its code is
+ * plain JavaScript, sandbox-worker.mjs, and cannot import this TypeScript module).
+ */
+export const THREAD_LIMITS = {
+    DEFAULT_HTTP_TIMEOUT_MS,
+    MAX_ERROR_MESSAGE_CHARS,
+    MAX_HOST_CALL_CHARS,
+    MAX_LOG_MESSAGE_CHARS,
+    MAX_OUTPUTS_CHARS,
+    SCRIPT_HEAP_LIMIT_BYTES,
+    SCRIPT_STACK_LIMIT_BYTES,
+    SCRIPT_WASM_MEMORY_MAX_BYTES,
+} as const

@@ -15,30 +15,7 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads'
-import {
-    DEFAULT_HTTP_TIMEOUT_MS,
-    MAX_ERROR_MESSAGE_CHARS,
-    MAX_HOST_CALL_CHARS,
-    MAX_LOG_MESSAGE_CHARS,
-    MAX_OUTPUTS_CHARS,
-    SCRIPT_HEAP_LIMIT_BYTES,
-    SCRIPT_STACK_LIMIT_BYTES,
-    SCRIPT_THREAD_HEAP_MB,
-    SCRIPT_THREAD_YOUNG_HEAP_MB,
-    SCRIPT_WASM_MEMORY_MAX_BYTES,
-} from './sandbox-limits'
-
-/** The bounds the thread enforces, handed to it as data (its code is plain JavaScript: sandbox-worker.mjs). */
-const threadLimits = {
-    DEFAULT_HTTP_TIMEOUT_MS,
-    MAX_ERROR_MESSAGE_CHARS,
-    MAX_HOST_CALL_CHARS,
-    MAX_LOG_MESSAGE_CHARS,
-    MAX_OUTPUTS_CHARS,
-    SCRIPT_HEAP_LIMIT_BYTES,
-    SCRIPT_STACK_LIMIT_BYTES,
-    SCRIPT_WASM_MEMORY_MAX_BYTES,
-}
+import { SCRIPT_THREAD_HEAP_MB, SCRIPT_THREAD_YOUNG_HEAP_MB, THREAD_LIMITS } from './sandbox-limits'
 
 /** What a sandbox's thread is started with. */
 export interface SandboxThreadData {
@@ -48,7 +25,7 @@ export interface SandboxThreadData {
     calls: MessagePort
     /** One Int32: 0 while a call waits for its answer, 1 once it is posted. */
     answered: SharedArrayBuffer
-    limits: typeof threadLimits
+    limits: typeof THREAD_LIMITS
 }
 
 /** A run as the thread takes it: the script, and the globals it gets and hands back as JSON text. */
@@ -153,7 +130,7 @@ export class ScriptThread {
         const wasmModule = await quickJsWebAssembly()
         const { port1, port2 } = new MessageChannel()
         const answered = new SharedArrayBuffer(4)
-        const data: SandboxThreadData = { wasmModule, calls: port2, answered, limits: threadLimits }
+        const data: SandboxThreadData = { wasmModule, calls: port2, answered, limits: THREAD_LIMITS }
         const worker = new Worker(WORKER_ENTRY, {
             workerData: data,
             transferList: [port2],
