@@ -2,11 +2,9 @@
 // local instance against the Kpow stand-in, on one clock the test moves.
 import { afterEach, describe, expect, it } from 'vitest'
 import type { LocalInstance } from '../instance'
-import { createLocalInstance } from '../instance'
-import users from '../seed/users.json'
 import type { KpowStandIn, KpowStandInOptions } from './kpow-stand-in'
 import { startKpowStandIn } from './kpow-stand-in'
-import { flowName, itemName, order, updateSetXml } from './lifecycle-order'
+import { flowName, instanceWithTheApp, itemName, order } from './lifecycle-order'
 
 const extendItem = 'Extend Kpow Access'
 const MINUTE = 60_000
@@ -23,12 +21,7 @@ async function granted(durationMs = 15 * MINUTE, kpowOptions: KpowStandInOptions
     // One clock: the instance's (real time frozen at START, moved by advanceClock), Kpow's created_ts on it.
     let instanceNow = () => START
     kpow = await startKpowStandIn({ ...kpowOptions, nowMs: () => instanceNow() })
-    const instance = createLocalInstance({
-        updateSetXml,
-        users,
-        aliases: { 'Kpow API': { url: kpow.url, user: 'admin', password: 'admin-secret' } },
-        now: () => new Date(START),
-    })
+    const instance = instanceWithTheApp(kpow.url, { now: () => new Date(START) })
     instanceNow = () => instance.clock.now().getTime()
     instance.activateFlow(flowName)
     instance.activateFlow('Kpow Access Extension')

@@ -13,7 +13,7 @@ import type { KpowStandIn } from './kpow-stand-in'
 import { KPOW_STAND_IN_EPOCH, startKpowStandIn } from './kpow-stand-in'
 import { manualTimers } from './manual-timers'
 
-import { flowName, itemName, order, updateSetXml } from './lifecycle-order'
+import { flowName, instanceWithTheApp, itemName, order, updateSetXml } from './lifecycle-order'
 const groupItemName = 'Request Kpow Consumer Group Edit Access'
 const groupOrder = {
     cluster_id: '42RglGpZQwy9D5VzTVpCWA',
@@ -46,10 +46,8 @@ async function setUp(
         nowMs: options.onInstanceClock ? () => instance.clock.now().getTime() : undefined,
     })
     const timers = manualTimers()
-    const instance = createLocalInstance({
-        updateSetXml,
+    const instance = instanceWithTheApp(kpow.url, {
         users: options.users ?? users,
-        aliases: { 'Kpow API': { url: kpow.url, user: 'admin', password: 'admin-secret' } },
         timers: options.onInstanceClock ? undefined : timers,
         now: options.now,
         properties: options.properties,
@@ -310,12 +308,7 @@ describe('Kpow Access Lifecycle in the local instance', () => {
 
     it('does not run a flow left draft by the import', async () => {
         kpow = await startKpowStandIn()
-        const instance = createLocalInstance({
-            updateSetXml,
-            users,
-            aliases: { 'Kpow API': { url: kpow.url, user: 'admin', password: 'x' } },
-            timers: manualTimers(),
-        })
+        const instance = instanceWithTheApp(kpow.url, { kpowPassword: 'x', timers: manualTimers() })
         const ordered = instance.orderCatalogItem(itemName, order, 'abel.tuter')
         expect(ordered.flowRun).toMatchObject({ status: 'not_started' })
         expect(ordered.flowRun?.reason).toContain('is not active')

@@ -13,11 +13,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startTypeScript, type StartedProcess } from '../../../scripts/lib/common/index'
 import { createLocalInstanceApp } from '../http/app'
 import type { LocalInstance } from '../instance'
-import { createLocalInstance } from '../instance'
-import users from '../seed/users.json'
 import type { KpowStandIn } from './kpow-stand-in'
 import { startKpowStandIn } from './kpow-stand-in'
-import { flowName, itemName, order, updateSetXml } from './lifecycle-order'
+import { flowName, instanceWithTheApp, itemName, order } from './lifecycle-order'
 import { manualTimers } from './manual-timers'
 
 const ADMIN_PASSWORD = 'admin-secret'
@@ -30,10 +28,8 @@ let base: string
 
 beforeAll(async () => {
     kpow = await startKpowStandIn()
-    instance = createLocalInstance({
-        updateSetXml,
-        users,
-        aliases: { 'Kpow API': { url: kpow.url, user: 'admin', password: KPOW_CREDENTIAL_PASSWORD } },
+    instance = instanceWithTheApp(kpow.url, {
+        kpowPassword: KPOW_CREDENTIAL_PASSWORD,
         // No timer fires on its own: a granted item stays granted while a case looks at it.
         timers: manualTimers(),
     })

@@ -3,11 +3,9 @@
 // rejected, revoked (closed or expired) and when granting failed.
 import { afterEach, describe, expect, it } from 'vitest'
 import type { LocalInstance } from '../instance'
-import { createLocalInstance } from '../instance'
-import users from '../seed/users.json'
 import type { KpowStandIn } from './kpow-stand-in'
 import { startKpowStandIn } from './kpow-stand-in'
-import { flowName, itemName, order, updateSetXml } from './lifecycle-order'
+import { flowName, instanceWithTheApp, itemName, order } from './lifecycle-order'
 
 const REQUESTER = 'abel.tuter@example.com'
 const MINUTE = 60_000
@@ -23,11 +21,7 @@ afterEach(async () => {
 
 async function setUp(options: { failWith?: number } = {}) {
     kpow = await startKpowStandIn(options)
-    instance = createLocalInstance({
-        updateSetXml,
-        users,
-        aliases: { 'Kpow API': { url: kpow.url, user: 'admin', password: 'admin-secret' } },
-    })
+    instance = instanceWithTheApp(kpow.url)
     instance.activateFlow(flowName)
     return instance
 }

@@ -13,7 +13,7 @@ import type { KpowStandIn } from './kpow-stand-in'
 import { startKpowStandIn } from './kpow-stand-in'
 import { manualTimers } from './manual-timers'
 
-import { flowName, itemName, order, updateSetXml } from './lifecycle-order'
+import { flowName, instanceWithTheApp, itemName, order, updateSetXml } from './lifecycle-order'
 
 let kpow: KpowStandIn | undefined
 const opened: LocalInstance[] = []
@@ -28,10 +28,7 @@ function newDataDir(): string {
 }
 
 function open(dataDir: string, options: { now?: () => Date; timers?: ReturnType<typeof manualTimers> } = {}) {
-    const instance = createLocalInstance({
-        updateSetXml,
-        users,
-        aliases: { 'Kpow API': { url: kpow?.url ?? '', user: 'admin', password: 'admin-secret' } },
+    const instance = instanceWithTheApp(kpow?.url ?? '', {
         timers: options.timers ?? manualTimers(),
         now: options.now,
         dataDir,

@@ -7,10 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { MOCK_KPOW_CLI, MOCK_KPOW_LISTENING } from '../../../mock-kpow/src/index'
 import type { StartedProcess } from '../../../scripts/lib/common/index'
 import { startTypeScript } from '../../../scripts/lib/common/index'
-import { createLocalInstance } from '../instance'
-import users from '../seed/users.json'
 import { callJson } from '../../../scripts/test/json-call.ts'
-import { flowName, itemName, order, updateSetXml } from './lifecycle-order'
+import { flowName, instanceWithTheApp, itemName, order } from './lifecycle-order'
 import { startSlowProxy, type Hold, type SlowProxy } from './slow-proxy'
 
 /** 0.2: the create's 8 s timeout is 1.6 s, the look-up's 14 s is 2.8 s, a step's 30 s limit 6 s. */
@@ -51,12 +49,7 @@ async function orderThrough(holdFor: (method: string, path: string) => Hold) {
     const kpowUrl = await startKpow()
     const proxy: SlowProxy = await startSlowProxy(kpowUrl, holdFor)
     cleanUp.push(() => proxy.stop())
-    const instance = createLocalInstance({
-        updateSetXml,
-        users,
-        aliases: { 'Kpow API': { url: proxy.url, user: 'admin', password: 'admin' } },
-        scriptTimeScale: SCALE,
-    })
+    const instance = instanceWithTheApp(proxy.url, { kpowPassword: 'admin', scriptTimeScale: SCALE })
     instance.activateFlow(flowName)
     const ordered = instance.orderCatalogItem(itemName, { ...order, duration_ms: '900000' }, 'abel.tuter')
     await instance.whenIdle()

@@ -5,11 +5,9 @@
 // duration, the reminder, the expiry). Work notes, for the fulfillers, may name properties.
 import { afterEach, describe, expect, it } from 'vitest'
 import type { LocalInstance } from '../instance'
-import { createLocalInstance } from '../instance'
-import users from '../seed/users.json'
 import type { KpowStandIn } from './kpow-stand-in'
 import { KPOW_STAND_IN_EPOCH, startKpowStandIn } from './kpow-stand-in'
-import { flowName, itemName, order, updateSetXml } from './lifecycle-order'
+import { flowName, instanceWithTheApp, itemName, order } from './lifecycle-order'
 
 const REQUESTER = 'abel.tuter@example.com'
 const INTERNAL = 'x_kpow_jit.'
@@ -25,13 +23,7 @@ afterEach(async () => {
 
 async function setUp(properties: Record<string, string> = {}): Promise<LocalInstance> {
     kpow = await startKpowStandIn({ nowMs: () => local.clock.now().getTime() })
-    const local = createLocalInstance({
-        updateSetXml,
-        users,
-        aliases: { 'Kpow API': { url: kpow.url, user: 'admin', password: 'admin-secret' } },
-        now: () => new Date(KPOW_STAND_IN_EPOCH),
-        properties,
-    })
+    const local = instanceWithTheApp(kpow.url, { now: () => new Date(KPOW_STAND_IN_EPOCH), properties })
     instance = local
     local.activateFlow(flowName)
     return local

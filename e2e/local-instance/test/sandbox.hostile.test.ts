@@ -7,7 +7,6 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { LocalInstance } from '../instance'
-import { createLocalInstance } from '../instance'
 import { createLocalInstanceApp } from '../http/app'
 import {
     MAX_LOG_CHARS_PER_RUN,
@@ -15,8 +14,7 @@ import {
     MAX_OUTPUTS_CHARS,
     MAX_REST_RESPONSE_BYTES,
 } from '../sandbox-limits'
-import users from '../seed/users.json'
-import { itemName, order, updateSetXml } from './lifecycle-order'
+import { instanceWithTheApp, itemName, order } from './lifecycle-order'
 
 /** The ceiling the README states for the instance's process while hostile scripts run. */
 const RSS_CEILING_BYTES = 1024 * 1024 * 1024
@@ -59,12 +57,7 @@ beforeAll(async () => {
         write()
     })
     hugeAnswerUrl = await listen(hugeAnswers)
-    instance = createLocalInstance({
-        updateSetXml,
-        users,
-        aliases: { 'Kpow API': { url: hugeAnswerUrl, user: 'admin', password: 'x' } },
-        scriptTimeScale: TIME_SCALE,
-    })
+    instance = instanceWithTheApp(hugeAnswerUrl, { kpowPassword: 'x', scriptTimeScale: TIME_SCALE })
     server = createLocalInstanceApp({ instance }).listen(0, '127.0.0.1')
     await new Promise((resolve) => server.once('listening', resolve))
     base = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`
